@@ -1,0 +1,16 @@
+# The README's two commands, and the benchmark.
+.PHONY: serve test setup
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+
+# Command 1: install what is missing, then serve the demo help page on http://127.0.0.1:8080
+serve:
+	scripts/setup.sh serve
+	trunk serve
+
+# Command 2: install what is missing, then lint, test (native and in headless Chromium) and build.
+test:
+	scripts/test.sh
+
+setup:
+	scripts/setup.sh test

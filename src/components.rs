@@ -1,0 +1,5 @@
+//! The view: one small function component per file.
+
+mod widget;
+
+pub use widget::Widget;

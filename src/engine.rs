@@ -1,0 +1,1 @@
+//! The eligibility engine: pure rules from (order, policy, instant) to verdicts.

@@ -1,5 +1,19 @@
-//! The view: one small function component per file.
+//! The view: one small function component per file, each rendering part of the state.
 
+mod app;
+mod choose_reason;
+mod error_panel;
+mod item_row;
+mod live_region;
+mod order_overview;
+mod outcome_panel;
+mod return_countdown;
+mod review_request;
+mod select_items;
+mod step_region;
+pub mod view_model;
 mod widget;
 
-pub use widget::Widget;
+pub use app::{App, AppProps, Loaded};
+pub use error_panel::{ErrorPanel, Problem};
+pub use widget::{Widget, WidgetProps};

@@ -1,5 +1,16 @@
 //! The host-facing surface: what `static/embed.js` and host pages call.
+//!
+//! ```js
+//! import { mount } from "./embed.js";
+//! const widget = mount(element, { order, policy, locale: "en-US", onRequestCancel });
+//! widget.update({ order: newerOrder });
+//! widget.unmount();
+//! ```
 
+mod assess_export;
+mod config;
 mod mount;
+mod styles;
 
-pub use mount::mount;
+pub use assess_export::assess;
+pub use mount::{mount, WidgetHandle};

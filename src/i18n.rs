@@ -4,6 +4,8 @@
 //! complete by a test. A locale without a translation falls back to English. Templates name
 //! their values in braces (`{date}`), filled by [`fill`].
 
+pub mod why;
+
 /// The customer's language, chosen by the `locale` option (`"de-DE"` → German).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
@@ -141,8 +143,28 @@ catalogue! {
     PanelUnreachable => "The order couldn't be loaded. Check your connection and reload the page.", Some("Die Bestellung konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und laden Sie die Seite neu.");
     PanelPolicy => "The store's return policy couldn't be read.", Some("Die Rückgaberichtlinie des Shops konnte nicht gelesen werden.");
     PanelDetail => "Details for the site's support team: {detail}", Some("Details für das Support-Team der Website: {detail}");
+    ReasonOrderedByMistake => "Ordered by mistake", Some("Versehentlich bestellt");
+    ReasonArrivingTooLate => "Item(s) would not arrive on time", Some("Artikel käme(n) nicht rechtzeitig an");
+    ReasonWrongAddress => "Shipping address is incorrect", Some("Lieferadresse ist falsch");
+    ReasonPaymentIssue => "Payment issue", Some("Problem mit der Zahlung");
+    ReasonBetterPrice => "Found a better price", Some("Günstigeren Preis gefunden");
+    ReasonOther => "Other", Some("Anderer Grund");
     TimingHours => "within {max} hours", Some("innerhalb von {max} Stunden");
     TimingBusinessDays => "within {min}–{max} business days", Some("innerhalb von {min}–{max} Werktagen");
+}
+
+/// The catalogue's label for one of the policy's default cancellation reasons, so German
+/// customers see them in German; a store's own reasons keep the policy's label.
+pub fn default_reason(id: &str) -> Option<Msg> {
+    Some(match id {
+        "ordered_by_mistake" => Msg::ReasonOrderedByMistake,
+        "arriving_too_late" => Msg::ReasonArrivingTooLate,
+        "wrong_shipping_address" => Msg::ReasonWrongAddress,
+        "payment_issue" => Msg::ReasonPaymentIssue,
+        "found_better_price" => Msg::ReasonBetterPrice,
+        "other" => Msg::ReasonOther,
+        _ => return None,
+    })
 }
 
 /// The text of `msg` in `lang`, falling back to English.

@@ -4,7 +4,13 @@
 //! instant in, verdicts out) → `state` (the flow's reducer) → `components` (the Yew view) →
 //! `embed` (what a host page calls).
 
+pub mod clock;
 pub mod components;
+pub mod countdown;
 pub mod embed;
 pub mod engine;
+pub mod hooks;
+pub mod host;
 pub mod i18n;
+pub mod intl;
+pub mod state;

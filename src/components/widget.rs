@@ -1,11 +1,200 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-/// The widget's root. A placeholder until the flow lands.
+use super::choose_reason::ChooseReason;
+use super::live_region::LiveRegion;
+use super::order_overview::OrderOverview;
+use super::outcome_panel::OutcomePanel;
+use super::review_request::ReviewRequest;
+use super::select_items::SelectItems;
+use super::view_model::{item_views, Texts};
+use crate::clock::Clock;
+use crate::countdown::{Countdown, Threshold};
+use crate::engine::{Order, Policy};
+use crate::hooks::{use_announcement, use_assessment, use_cancel_sender, use_now, use_wake};
+use crate::host::Host;
+use crate::i18n::{Lang, Msg};
+use crate::intl::Formatters;
+use crate::state::{Action, Flow, FlowContext, Step};
+
+#[derive(Properties, PartialEq)]
+pub struct WidgetProps {
+    pub order: Rc<Order>,
+    pub policy: Rc<Policy>,
+    /// The customer's BCP 47 locale: texts, dates, money.
+    #[prop_or(AttrValue::Static("en-US"))]
+    pub locale: AttrValue,
+    pub clock: Clock,
+    #[prop_or_default]
+    pub host: Host,
+    /// Mixed into idempotency keys (random per mount).
+    #[prop_or_default]
+    pub key_seed: u64,
+    /// How long the host may take to answer a request.
+    #[prop_or(15_000)]
+    pub timeout_ms: u32,
+}
+
+/// The widget for one order: the overview, the cancel flow, the outcome, and the one timer that
+/// keeps countdowns and verdicts right to the second.
 #[function_component]
-pub fn Widget() -> Html {
-    html! {
-        <section class="order-help" aria-label="Order help">
-            <h2>{ "Can I still cancel this order?" }</h2>
-        </section>
+pub fn Widget(props: &WidgetProps) -> Html {
+    let lang = Lang::from_locale(&props.locale);
+    let texts = use_memo(
+        (props.locale.clone(), props.order.currency.clone()),
+        move |(locale, currency)| Texts {
+            lang,
+            fmt: Formatters::new(locale, currency),
+        },
+    );
+
+    let now = use_now(&props.clock);
+    let assessment = use_assessment(&props.order, &props.policy, *now);
+    let views = {
+        let order = props.order.clone();
+        use_memo(
+            (assessment.clone(), texts.clone()),
+            move |(assessment, texts)| item_views(assessment, &order, texts),
+        )
+    };
+
+    let context = use_memo(
+        (assessment.clone(), props.policy.clone(), props.key_seed),
+        |(assessment, policy, seed)| FlowContext {
+            assessment: assessment.clone(),
+            reasons: policy.cancellation_reasons.clone(),
+            key_seed: *seed,
+        },
+    );
+    let flow = {
+        let context = context.clone();
+        use_reducer_eq(move || Flow::new(context))
+    };
+    {
+        let dispatcher = flow.dispatcher();
+        use_effect_with(context, move |context| {
+            dispatcher.dispatch(Action::Reassessed(context.clone()))
+        });
     }
+
+    // What each countdown shows now, and the earliest second anything shown changes.
+    let countdowns: Vec<Option<Countdown>> = views
+        .iter()
+        .map(|view| view.closes_at().map(|closes| Countdown::at(closes, *now)))
+        .collect();
+    let wake = views
+        .iter()
+        .filter_map(|view| {
+            view.closes_at()
+                .and_then(|closes| Countdown::next_change(closes, *now))
+        })
+        .chain(assessment.next_change_at.map(|next| next.instant))
+        .min();
+    use_wake(&props.clock, wake, now.clone());
+
+    let thresholds = views
+        .iter()
+        .filter_map(|view| {
+            view.closes_at().map(|closes| {
+                (
+                    view.id.clone(),
+                    Threshold::at(closes, *now),
+                    view.title.clone(),
+                )
+            })
+        })
+        .collect();
+    let announcement = use_announcement(thresholds).map(|(threshold, titles)| {
+        let msg = match threshold {
+            Threshold::Calm | Threshold::UnderADay => Msg::AnnounceDay,
+            Threshold::UnderAnHour => Msg::AnnounceHour,
+            Threshold::UnderTenMinutes => Msg::AnnounceTenMinutes,
+            Threshold::Closed => Msg::AnnounceClosed,
+        };
+        texts.fill(msg, &[("item", &texts.fmt.list(&titles))])
+    });
+
+    use_cancel_sender(&flow, &props.host, props.timeout_ms);
+    use_host_events(&props.host, &flow, &props.order.id);
+
+    let dispatch = flow.dispatcher();
+    let flow_rc = flow.clone();
+    let items: Vec<_> = views.to_vec();
+    let body = match flow.step {
+        Step::Overview => html! {
+            <OrderOverview order_id={props.order.id.clone()} items={items} countdowns={countdowns}
+                can_cancel={flow.can_start()} step_changes={flow.step_changes}
+                on_start={dispatch.to_callback().reform(|()| Action::Start)} />
+        },
+        Step::Select => html! { <SelectItems flow={flow_rc} items={items} dispatch={dispatch} /> },
+        Step::Reason => html! { <ChooseReason flow={flow_rc} dispatch={dispatch} /> },
+        Step::Review => html! {
+            <ReviewRequest flow={flow_rc} items={items} order={props.order.clone()}
+                policy={props.policy.clone()} dispatch={dispatch} />
+        },
+        Step::Outcome => html! {
+            <OutcomePanel flow={flow_rc} items={items} order={props.order.clone()}
+                policy={props.policy.clone()} dispatch={dispatch} />
+        },
+    };
+    html! {
+        <ContextProvider<Rc<Texts>> context={texts.clone()}>
+            <div class="root" part="root" lang={props.locale.clone()} aria-label={texts.text(Msg::WidgetLabel)} role="region">
+                { body }
+                <LiveRegion text={announcement.unwrap_or_default()} />
+            </div>
+        </ContextProvider<Rc<Texts>>>
+    }
+}
+
+/// `order-help:ready` once, `order-help:step` on each step change, `order-help:error` when a
+/// request fails: so a host can log or measure.
+#[hook]
+fn use_host_events(host: &Host, flow: &UseReducerHandle<Flow>, order_id: &str) {
+    {
+        let host = host.clone();
+        let order_id = order_id.to_owned();
+        use_effect_with((), move |_| {
+            host.emit("ready", &crate::host::to_js(&ReadyDetail { order_id }));
+        });
+    }
+    {
+        let host = host.clone();
+        use_effect_with((flow.step, flow.step_changes), move |(step, changes)| {
+            if *changes > 0 {
+                let step = match step {
+                    Step::Overview => "overview",
+                    Step::Select => "select",
+                    Step::Reason => "reason",
+                    Step::Review => "review",
+                    Step::Outcome => "outcome",
+                };
+                host.emit("step", &crate::host::to_js(&StepDetail { step }));
+            }
+        });
+    }
+    {
+        let host = host.clone();
+        use_effect_with(flow.failure.clone(), move |failure| {
+            if let Some(failure) = failure {
+                let message = match failure {
+                    crate::state::SendFailure::Rejected(m)
+                    | crate::state::SendFailure::Malformed(m) => m.clone(),
+                    other => format!("{other:?}"),
+                };
+                host.emit_error(failure.code(), &message);
+            }
+        });
+    }
+}
+
+#[derive(serde::Serialize)]
+struct ReadyDetail {
+    order_id: String,
+}
+
+#[derive(serde::Serialize)]
+struct StepDetail {
+    step: &'static str,
 }

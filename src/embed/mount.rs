@@ -1,19 +1,105 @@
-//! Mounting the widget into a host element.
+//! `mount(element, config)`: the widget in `element`'s shadow root, and the handle a host
+//! updates and unmounts it with.
+
+use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, ShadowRootInit, ShadowRootMode};
+use yew::AppHandle;
 
-use crate::components::Widget;
+use super::config::Given;
+use super::styles;
+use crate::clock::Clock;
+use crate::components::{App, AppProps};
 
-/// Mounts the widget into `host`'s (new) shadow root.
+/// A mounted widget, as the host page holds it.
 #[wasm_bindgen]
-pub fn mount(host: Element) -> Result<(), JsValue> {
-    let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
-    let document = host
+pub struct WidgetHandle {
+    mounted: Option<Mounted>,
+}
+
+struct Mounted {
+    app: AppHandle<App>,
+    given: Given,
+    clock: Clock,
+    host: Element,
+    container: Element,
+    key_seed: u64,
+}
+
+/// Mounts the widget into `element`'s shadow root (created if needed) with `config`:
+/// `{ order, policy?, locale?, now?, timeout?, onRequestCancel? }`. A bad order or policy shows
+/// an error panel inside the widget and fires `order-help:error`; only an element that cannot
+/// hold a shadow root throws.
+#[wasm_bindgen]
+pub fn mount(element: Element, config: JsValue) -> Result<WidgetHandle, JsError> {
+    let shadow = match element.shadow_root() {
+        Some(shadow) => shadow,
+        None => element
+            .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+            .map_err(|_| {
+                JsError::new(
+                    "mount: this element cannot hold a shadow root (use a <div> or <order-help>)",
+                )
+            })?,
+    };
+    styles::adopt(&shadow)
+        .map_err(|e| JsError::new(&format!("mount: {}", crate::host::describe(&e))))?;
+    let document = element
         .owner_document()
-        .ok_or("the host element has no document")?;
-    let root = document.create_element("div")?;
-    shadow.append_child(&root)?;
-    yew::Renderer::<Widget>::with_root(root).render();
-    Ok(())
+        .ok_or_else(|| JsError::new("mount: the element has no document"))?;
+    let container = document
+        .create_element("div")
+        .map_err(|_| JsError::new("mount: cannot create the widget's container"))?;
+    shadow.replace_children_with_node_1(&container);
+
+    let clock = Clock::system();
+    let key_seed = (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64;
+    let mut given = Given::default();
+    let loaded = given.apply(&config, &clock, &element, key_seed);
+    let app = yew::Renderer::<App>::with_root_and_props(
+        container.clone(),
+        AppProps {
+            loaded: Rc::new(loaded),
+        },
+    )
+    .render();
+    Ok(WidgetHandle {
+        mounted: Some(Mounted {
+            app,
+            given,
+            clock,
+            host: element,
+            container,
+            key_seed,
+        }),
+    })
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    /// Applies the fields present in `config` (others keep their values): a new order,
+    /// policy, locale, `now` (moves the clock), timeout or `onRequestCancel`.
+    pub fn update(&mut self, config: JsValue) {
+        if let Some(m) = &mut self.mounted {
+            let loaded = m.given.apply(&config, &m.clock, &m.host, m.key_seed);
+            m.app.update(AppProps {
+                loaded: Rc::new(loaded),
+            });
+        }
+    }
+
+    /// Removes the widget and stops its timers. Calling it twice is harmless.
+    pub fn unmount(&mut self) {
+        if let Some(m) = self.mounted.take() {
+            m.app.destroy();
+            m.container.remove();
+        }
+    }
+
+    /// Whether the widget is still mounted.
+    #[wasm_bindgen(getter)]
+    pub fn mounted(&self) -> bool {
+        self.mounted.is_some()
+    }
 }

@@ -1,0 +1,60 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::error_panel::{ErrorPanel, Problem};
+use super::widget::Widget;
+use crate::clock::Clock;
+use crate::engine::{Order, Policy};
+use crate::host::Host;
+use crate::i18n::Lang;
+
+/// Everything a mounted widget was given, already parsed: the order and policy, or what was
+/// wrong with them.
+#[derive(Debug, PartialEq)]
+pub struct Loaded {
+    pub order: Result<Rc<Order>, Problem>,
+    pub policy: Result<Rc<Policy>, Problem>,
+    pub locale: AttrValue,
+    pub clock: Clock,
+    pub host: Host,
+    pub key_seed: u64,
+    pub timeout_ms: u32,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub loaded: Rc<Loaded>,
+}
+
+/// The mounted root: the widget, or a plain error panel (and an `order-help:error` event) when
+/// the configuration is unusable — never a blank box.
+#[function_component]
+pub fn App(props: &AppProps) -> Html {
+    let loaded = &props.loaded;
+    let problem = match (&loaded.order, &loaded.policy) {
+        (Err(problem), _) | (_, Err(problem)) => Some(problem.clone()),
+        _ => None,
+    };
+    {
+        let host = loaded.host.clone();
+        use_effect_with(problem.clone(), move |problem| {
+            if let Some(problem) = problem {
+                host.emit_error(
+                    problem.code(),
+                    problem.detail().unwrap_or("no order was given"),
+                );
+            }
+        });
+    }
+    match (&loaded.order, &loaded.policy, problem) {
+        (Ok(order), Ok(policy), None) => html! {
+            <Widget order={order.clone()} policy={policy.clone()} locale={loaded.locale.clone()}
+                clock={loaded.clock.clone()} host={loaded.host.clone()} key_seed={loaded.key_seed}
+                timeout_ms={loaded.timeout_ms} />
+        },
+        (_, _, problem) => html! {
+            <ErrorPanel problem={problem.unwrap_or(Problem::MissingOrder)} lang={Lang::from_locale(&loaded.locale)} />
+        },
+    }
+}

@@ -1,0 +1,74 @@
+use std::rc::Rc;
+
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+use super::step_region::StepRegion;
+use super::view_model::Texts;
+use crate::i18n::{default_reason, Lang, Msg};
+use crate::state::{Action, Flow, Problem, MAX_COMMENT_CHARS};
+
+#[derive(Properties, PartialEq)]
+pub struct ChooseReasonProps {
+    pub flow: UseReducerHandle<Flow>,
+    pub dispatch: UseReducerDispatcher<Flow>,
+}
+
+/// Step 2 of 3: the policy's reasons as radio buttons; a reason that asks for a comment reveals
+/// a short text field. Required or optional as the policy says.
+#[function_component]
+pub fn ChooseReason(props: &ChooseReasonProps) -> Html {
+    let texts = use_context::<Rc<Texts>>().expect("texts context");
+    let flow = &props.flow;
+    let dispatch = &props.dispatch.to_callback();
+    let reasons = &flow.context.reasons;
+    let (comment_shown, comment_required) = flow.comment_wanted();
+    let problem = match flow.problem {
+        Some(Problem::NoReason) => Some(texts.text(Msg::ReasonRequired)),
+        Some(Problem::NoComment) => Some(texts.text(Msg::CommentRequired)),
+        _ => None,
+    };
+    let on_comment = dispatch.reform(|event: InputEvent| {
+        let field: HtmlTextAreaElement = event.target_unchecked_into();
+        Action::EditComment(field.value())
+    });
+    html! {
+        <StepRegion heading={texts.text(Msg::StepReason)} step_changes={flow.step_changes}>
+            <fieldset aria-required={reasons.required.to_string()}>
+                <legend>
+                    { texts.text(Msg::ReasonLegend) }
+                    if !reasons.required { { " " }{ texts.text(Msg::ReasonOptional) } }
+                </legend>
+                { for reasons.options.iter().map(|option| {
+                    let id = option.id.clone();
+                    let onchange = dispatch.reform(move |_: Event| Action::ChooseReason(id.clone()));
+                    let label = match (texts.lang, default_reason(&option.id)) {
+                        (Lang::En, _) | (_, None) => option.label.clone(),
+                        (_, Some(msg)) => texts.text(msg).to_owned(),
+                    };
+                    html! {
+                        <label class="choice" key={option.id.clone()}>
+                            <input type="radio" name="order-help-reason" value={option.id.clone()}
+                                checked={flow.reason.as_deref() == Some(option.id.as_str())} {onchange} />
+                            <span>{ label }</span>
+                        </label>
+                    }
+                }) }
+            </fieldset>
+            if comment_shown {
+                <label for="order-help-comment">
+                    { texts.text(if comment_required { Msg::CommentLabelRequired } else { Msg::CommentLabel }) }
+                </label>
+                <textarea id="order-help-comment" rows="3" maxlength={MAX_COMMENT_CHARS.to_string()}
+                    required={comment_required} value={flow.comment.clone()} oninput={on_comment} />
+            }
+            if let Some(problem) = problem {
+                <p class="error" part="error" role="alert">{ problem }</p>
+            }
+            <div class="actions">
+                <button type="button" part="button" onclick={dispatch.reform(|_: MouseEvent| Action::Back)}>{ texts.text(Msg::Back) }</button>
+                <button type="button" class="primary" part="button" onclick={dispatch.reform(|_: MouseEvent| Action::Continue)}>{ texts.text(Msg::Continue) }</button>
+            </div>
+        </StepRegion>
+    }
+}

@@ -1,0 +1,47 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::item_row::ItemRow;
+use super::view_model::{ItemView, Texts};
+use crate::countdown::Countdown;
+use crate::hooks::use_focus_on_change;
+use crate::i18n::Msg;
+
+#[derive(Properties, PartialEq)]
+pub struct OrderOverviewProps {
+    pub order_id: AttrValue,
+    pub items: Vec<Rc<ItemView>>,
+    pub countdowns: Vec<Option<Countdown>>,
+    pub can_cancel: bool,
+    pub step_changes: u32,
+    pub on_start: Callback<()>,
+}
+
+/// The order: every item with its best next step, and "Cancel items" when anything can be.
+#[function_component]
+pub fn OrderOverview(props: &OrderOverviewProps) -> Html {
+    let texts = use_context::<Rc<Texts>>().expect("texts context");
+    let heading = use_node_ref();
+    use_focus_on_change(heading.clone(), props.step_changes);
+    let on_start = props.on_start.reform(|_: MouseEvent| ());
+    html! {
+        <section aria-labelledby="order-help-order-heading">
+            <h2 id="order-help-order-heading" tabindex="-1" ref={heading}>
+                { texts.fill(Msg::OrderHeading, &[("id", &props.order_id)]) }
+            </h2>
+            <ul class="items">
+                { for props.items.iter().zip(&props.countdowns).map(|(view, countdown)| html! {
+                    <ItemRow key={view.id.clone()} view={view.clone()} countdown={*countdown} />
+                }) }
+            </ul>
+            if props.can_cancel {
+                <div class="actions">
+                    <button type="button" class="primary" part="button" onclick={on_start}>
+                        { texts.text(Msg::CancelItems) }
+                    </button>
+                </div>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,52 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::view_model::{Texts, Window};
+use crate::countdown::Countdown;
+use crate::i18n::Msg;
+
+#[derive(Properties, PartialEq)]
+pub struct ReturnCountdownProps {
+    pub window: Window,
+    /// What the countdown shows now (computed by the widget's one timer); `None` before delivery.
+    pub countdown: Option<Countdown>,
+}
+
+/// "12 days left to return (until 31 March 2025 at 23:59 PDT)", or "Return window closed on …",
+/// or "Return window opens at delivery (expected …)". Re-renders only when its numbers change.
+#[function_component]
+pub fn ReturnCountdown(props: &ReturnCountdownProps) -> Html {
+    let texts = use_context::<Rc<Texts>>().expect("texts context");
+    let (text, urgent) = match (&props.window, props.countdown) {
+        (
+            Window::Opens {
+                expected: Some(date),
+            },
+            _,
+        ) => (
+            texts.fill(Msg::CountdownOpensExpected, &[("date", date)]),
+            false,
+        ),
+        (Window::Opens { expected: None }, _) => {
+            (texts.text(Msg::CountdownOpens).to_owned(), false)
+        }
+        (Window::Counting { until, .. }, Some(Countdown::Closed) | None) => {
+            (texts.fill(Msg::CountdownClosed, &[("date", until)]), false)
+        }
+        (Window::Counting { until, .. }, Some(countdown)) => {
+            let left = texts.fmt.time_left(countdown);
+            let urgent = !matches!(countdown, Countdown::Days(_));
+            (
+                texts.fill(Msg::CountdownLeft, &[("duration", &left), ("date", until)]),
+                urgent,
+            )
+        }
+    };
+    let timer = matches!(props.window, Window::Counting { .. });
+    html! {
+        <p class={classes!("countdown", urgent.then_some("urgent"))} part="countdown" role={timer.then_some("timer")}>
+            { text }
+        </p>
+    }
+}

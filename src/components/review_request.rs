@@ -1,0 +1,113 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::step_region::StepRegion;
+use super::view_model::{timing_text, ItemView, Texts};
+use crate::engine::{
+    refund_for, CancelVerdict, FulfilledBy, Order, Policy, RefundKind, SellerKind,
+};
+use crate::i18n::{default_reason, Lang, Msg};
+use crate::state::{Action, Flow, SendFailure};
+
+#[derive(Properties, PartialEq)]
+pub struct ReviewRequestProps {
+    pub flow: UseReducerHandle<Flow>,
+    pub items: Vec<Rc<ItemView>>,
+    pub order: Rc<Order>,
+    pub policy: Rc<Policy>,
+    pub dispatch: UseReducerDispatcher<Flow>,
+}
+
+/// Step 3 of 3: the items, the reason, the refund estimate and its timing, the honest word
+/// "request" where success is not guaranteed, and **Request cancellation**.
+#[function_component]
+pub fn ReviewRequest(props: &ReviewRequestProps) -> Html {
+    let texts = use_context::<Rc<Texts>>().expect("texts context");
+    let flow = &props.flow;
+    let dispatch = &props.dispatch.to_callback();
+    let chosen: Vec<&Rc<ItemView>> = props
+        .items
+        .iter()
+        .filter(|i| flow.selected.contains(&i.id))
+        .collect();
+    let lines: Vec<(&str, u32)> = chosen.iter().map(|i| (i.id.as_str(), i.quantity)).collect();
+    let refund = refund_for(
+        &props.order,
+        &props.policy,
+        &lines,
+        flow.reason.as_deref(),
+        RefundKind::Cancellation,
+    );
+    let only_request = chosen
+        .iter()
+        .any(|i| i.cancel_verdict == CancelVerdict::Request);
+    let marketplace = props.order.seller.kind == SellerKind::Marketplace
+        && props.order.seller.fulfilled_by == FulfilledBy::Seller;
+    let reason = match flow.reason.as_deref() {
+        None => texts.text(Msg::ReviewNoReason).to_owned(),
+        Some(id) => match (texts.lang, default_reason(id)) {
+            (Lang::De, Some(msg)) => texts.text(msg).to_owned(),
+            _ => flow
+                .context
+                .reasons
+                .options
+                .iter()
+                .find(|o| o.id == id)
+                .map_or_else(|| id.to_owned(), |o| o.label.clone()),
+        },
+    };
+    let failure = flow.failure.as_ref().map(|failure| {
+        let why = match failure {
+            SendFailure::Timeout => texts.text(Msg::ErrorTimeout).to_owned(),
+            SendFailure::Rejected(detail) => texts.fill(Msg::ErrorRejected, &[("detail", detail)]),
+            SendFailure::Malformed(_) => texts.text(Msg::ErrorMalformed).to_owned(),
+            SendFailure::NoHost => texts.text(Msg::ErrorNoHost).to_owned(),
+        };
+        texts.fill(Msg::ErrorSending, &[("why", &why)])
+    });
+    let label = if flow.sending {
+        Msg::Sending
+    } else if flow.failure.is_some() {
+        Msg::TryAgain
+    } else {
+        Msg::RequestCancellation
+    };
+    html! {
+        <StepRegion heading={texts.text(Msg::StepReview)} step_changes={flow.step_changes}>
+            <dl>
+                <dt>{ texts.text(Msg::ReviewItems) }</dt>
+                <dd>
+                    <ul>
+                        { for chosen.iter().map(|item| html! {
+                            <li key={item.id.clone()}>{ format!("{} · {} · {}", item.title, texts.fill(Msg::Quantity, &[("n", &item.quantity.to_string())]), item.price) }</li>
+                        }) }
+                    </ul>
+                </dd>
+                <dt>{ texts.text(Msg::ReviewReason) }</dt>
+                <dd>{ reason }{ flow.request().comment.map(|c| format!(" — “{c}”")).unwrap_or_default() }</dd>
+                <dt>{ texts.text(Msg::ReviewRefund) }</dt>
+                <dd>{ texts.fmt.money(refund.amount) }</dd>
+                <dt>{ texts.text(Msg::ReviewTiming) }</dt>
+                <dd>{ timing_text(&texts, &refund.timing) }</dd>
+            </dl>
+            if only_request {
+                <p class="notice">{ texts.text(Msg::ReviewIsRequest) }</p>
+                if marketplace {
+                    <p class="notice">{ texts.text(Msg::ReviewSellerApproves) }</p>
+                }
+            } else {
+                <p class="hint">{ texts.text(Msg::ReviewInstant) }</p>
+            }
+            if let Some(failure) = failure {
+                <p class="error" part="error" role="alert">{ failure }</p>
+            }
+            <div class="actions">
+                <button type="button" part="button" aria-disabled={flow.sending.then_some("true")}
+                    onclick={dispatch.reform(|_: MouseEvent| Action::Back)}>{ texts.text(Msg::Back) }</button>
+                <button type="button" class="primary" part="button" aria-disabled={flow.sending.then_some("true")}
+                    onclick={dispatch.reform(|_: MouseEvent| Action::Submit)}>{ texts.text(label) }</button>
+            </div>
+        </StepRegion>
+    }
+}

@@ -1,0 +1,58 @@
+//! `assess` for host pages: the engine's verdicts for an order given as a JS object.
+//!
+//! ```js
+//! const result = assess(order);                       // default policy, now
+//! const later = assess(order, { time_zone: "Europe/Berlin" }, "2025-03-31T23:59:59+02:00");
+//! ```
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::engine::{self, InputError, Instant, Policy};
+
+/// Assesses `order` (an object in the order contract) under `policy` (`undefined` or `null`:
+/// the default policy) at `now` (`undefined` or `null`: `Date.now()`; a number: milliseconds
+/// since the Unix epoch; a string: an RFC 3339 timestamp). Returns the assessment as plain
+/// JSON-compatible objects; a bad input throws an `Error` whose message names the field, e.g.
+/// `items[2].shipment: expected the id of one of the order's shipments ("S1"), found "S9"`
+/// (policy errors start with `policy: `, instant errors with `now: `).
+#[wasm_bindgen]
+pub fn assess(order: JsValue, policy: JsValue, now: JsValue) -> Result<JsValue, JsError> {
+    let order = engine::parse_order(serde_wasm_bindgen::Deserializer::from(order))
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    let policy = if policy.is_undefined() || policy.is_null() {
+        Policy::default()
+    } else {
+        engine::parse_policy(serde_wasm_bindgen::Deserializer::from(policy))
+            .map_err(|e| JsError::new(&format!("policy: {e}")))?
+    };
+    let at = instant(&now).map_err(|e| JsError::new(&format!("now: {e}")))?;
+    engine::assess(&order, &policy, at)
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The instant `now` stands for; reading the clock here keeps the engine pure.
+pub(super) fn instant(now: &JsValue) -> Result<Instant, InputError> {
+    if now.is_undefined() || now.is_null() {
+        return Ok(Instant::from_unix_millis(js_sys::Date::now()));
+    }
+    if let Some(millis) = now.as_f64() {
+        if !millis.is_finite() {
+            return Err(InputError::new(
+                "",
+                format!(
+                    "expected milliseconds since the Unix epoch (a finite number), found {millis}"
+                ),
+            ));
+        }
+        return Ok(Instant::from_unix_millis(millis));
+    }
+    if let Some(text) = now.as_string() {
+        return Instant::parse_rfc3339(&text);
+    }
+    Err(InputError::new(
+        "",
+        "expected undefined, a number of milliseconds since the Unix epoch or an RFC 3339 string",
+    ))
+}

@@ -1,0 +1,164 @@
+//! The host's configuration object, read field by field, so a bad field becomes an error panel
+//! that names it, never an exception.
+
+use std::rc::Rc;
+
+use js_sys::{Function, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::EventTarget;
+use yew::AttrValue;
+
+use crate::clock::Clock;
+use crate::components::{Loaded, Problem};
+use crate::engine::{parse_order, parse_policy, Order, Policy};
+use crate::host::Host;
+
+/// The last value given for each field, to tell what an `update` changed.
+#[derive(Default)]
+pub struct Given {
+    order: Option<JsValue>,
+    policy: Option<JsValue>,
+    load_error: Option<JsValue>,
+    parsed_order: Option<Result<Rc<Order>, Problem>>,
+    parsed_policy: Option<Result<Rc<Policy>, Problem>>,
+    locale: Option<String>,
+    on_request_cancel: Option<Function>,
+    timeout_ms: Option<u32>,
+}
+
+fn field(config: &JsValue, name: &str) -> Option<JsValue> {
+    if !config.is_object() {
+        return None;
+    }
+    Reflect::get(config, &JsValue::from_str(name))
+        .ok()
+        .filter(|value| !value.is_undefined())
+}
+
+fn changed(before: &Option<JsValue>, now: &JsValue) -> bool {
+    before
+        .as_ref()
+        .is_none_or(|before| !Object::is(before, now))
+}
+
+fn order_from(value: &JsValue) -> Result<Rc<Order>, Problem> {
+    if value.is_null() {
+        return Err(Problem::MissingOrder);
+    }
+    parse_order(serde_wasm_bindgen::Deserializer::from(json_value(value)))
+        .map(Rc::new)
+        .map_err(|error| Problem::InvalidOrder(error.to_string()))
+}
+
+fn policy_from(value: &JsValue) -> Result<Rc<Policy>, Problem> {
+    if value.is_null() {
+        return Ok(Rc::new(Policy::default()));
+    }
+    parse_policy(serde_wasm_bindgen::Deserializer::from(json_value(value)))
+        .map(Rc::new)
+        .map_err(|error| Problem::InvalidPolicy(error.to_string()))
+}
+
+/// A JSON string is parsed; anything else is taken as the object itself.
+fn json_value(value: &JsValue) -> JsValue {
+    match value.as_string() {
+        Some(text) => js_sys::JSON::parse(&text).unwrap_or(JsValue::from_str(&text)),
+        None => value.clone(),
+    }
+}
+
+/// A load failure reported by `embed.js` (`{code, message}` for an unreachable or broken
+/// `order-src` / `policy-src`).
+fn load_problem(value: &JsValue) -> Option<Problem> {
+    let code = field(value, "code")
+        .and_then(|c| c.as_string())
+        .unwrap_or_default();
+    let message = field(value, "message")
+        .and_then(|m| m.as_string())
+        .unwrap_or_default();
+    Some(match code.as_str() {
+        "order_unreachable" => Problem::Unreachable(message),
+        "policy_unreachable" | "policy_invalid" => Problem::InvalidPolicy(message),
+        _ => Problem::InvalidOrder(message),
+    })
+}
+
+impl Given {
+    /// Takes the fields present in `config`, keeping the earlier value of each absent one, and
+    /// returns what the widget should now show. Re-parses the order and policy only when the
+    /// host gave new ones. `now` moves `clock`.
+    pub fn apply(
+        &mut self,
+        config: &JsValue,
+        clock: &Clock,
+        events: &EventTarget,
+        key_seed: u64,
+    ) -> Loaded {
+        if let Some(order) = field(config, "order") {
+            if changed(&self.order, &order) {
+                self.parsed_order = Some(order_from(&order));
+                self.order = Some(order);
+            }
+        }
+        if let Some(policy) = field(config, "policy") {
+            if changed(&self.policy, &policy) {
+                self.parsed_policy = Some(policy_from(&policy));
+                self.policy = Some(policy);
+            }
+        }
+        // `loadError: null` (or a config without it, after an order arrived) clears it.
+        match field(config, "loadError") {
+            Some(error) if !error.is_null() => self.load_error = Some(error),
+            Some(_) => self.load_error = None,
+            None if field(config, "order").is_some() => self.load_error = None,
+            None => {}
+        }
+        if let Some(locale) = field(config, "locale").and_then(|l| l.as_string()) {
+            self.locale = Some(locale);
+        }
+        if let Some(handler) = field(config, "onRequestCancel") {
+            self.on_request_cancel = handler.dyn_into::<Function>().ok();
+        }
+        if let Some(timeout) = field(config, "timeout").and_then(|t| t.as_f64()) {
+            if timeout.is_finite() && timeout > 0.0 {
+                self.timeout_ms = Some(timeout.min(f64::from(u32::MAX)) as u32);
+            }
+        }
+        if let Some(now) = field(config, "now").filter(|n| !n.is_null()) {
+            if let Ok(instant) = super::assess_export::instant(&now) {
+                let millis = now
+                    .as_f64()
+                    .unwrap_or(instant.unix_seconds() as f64 * 1000.0);
+                clock.set(millis);
+            }
+        }
+        let order = match &self.load_error {
+            Some(error) => Err(load_problem(error).unwrap_or(Problem::MissingOrder)),
+            None => self
+                .parsed_order
+                .clone()
+                .unwrap_or(Err(Problem::MissingOrder)),
+        };
+        Loaded {
+            order,
+            policy: self
+                .parsed_policy
+                .clone()
+                .unwrap_or_else(|| Ok(Rc::new(Policy::default()))),
+            locale: AttrValue::from(self.locale.clone().unwrap_or_else(browser_locale)),
+            clock: clock.clone(),
+            host: Host {
+                on_request_cancel: self.on_request_cancel.clone(),
+                events: Some(events.clone()),
+            },
+            key_seed,
+            timeout_ms: self.timeout_ms.unwrap_or(15_000),
+        }
+    }
+}
+
+fn browser_locale() -> String {
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_else(|| "en-US".to_owned())
+}

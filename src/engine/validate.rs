@@ -1,0 +1,254 @@
+//! What serde cannot check: references between fields, orderings of timestamps, sums, and
+//! sane bounds. The first problem in document order is reported, with its path.
+
+use std::collections::BTreeMap;
+
+use super::error::InputError;
+use super::money::Money;
+use super::order::{Order, ShipmentStatus};
+use super::policy::Policy;
+
+/// The longest return window a policy may set (ten years): more is surely a typo.
+pub const MAX_WINDOW_DAYS: u32 = 3650;
+/// The longest marketplace grace period a policy may set (a week).
+pub const MAX_GRACE_MINUTES: u32 = 7 * 24 * 60;
+
+type Check = Result<(), InputError>;
+
+fn fail(path: impl Into<String>, message: impl Into<String>) -> Check {
+    Err(InputError::new(path, message))
+}
+
+fn non_empty(path: &str, what: &str, value: &str) -> Check {
+    if value.trim().is_empty() {
+        return fail(
+            path,
+            format!("expected a non-empty {what}, found {value:?}"),
+        );
+    }
+    Ok(())
+}
+
+pub(crate) fn order(order: &Order) -> Check {
+    non_empty("id", "order id", &order.id)?;
+    currency(&order.currency)?;
+    non_empty("seller.name", "seller name", &order.seller.name)?;
+    if order.items.is_empty() {
+        return fail("items", "expected at least one item, found an empty list");
+    }
+    let shipment_ids: Vec<&str> = order.shipments.iter().map(|s| s.id.as_str()).collect();
+    let mut item_ids: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, item) in order.items.iter().enumerate() {
+        let path = |field: &str| format!("items[{i}].{field}");
+        non_empty(&path("id"), "item id", &item.id)?;
+        if let Some(first) = item_ids.insert(&item.id, i) {
+            return fail(
+                path("id"),
+                format!(
+                    "expected a unique item id, found {:?}, which items[{first}] already has",
+                    item.id
+                ),
+            );
+        }
+        if item.quantity == 0 {
+            return fail(
+                path("quantity"),
+                "expected a quantity of at least 1, found 0",
+            );
+        }
+        if item.unit_price.checked_mul(item.quantity).is_none() {
+            return fail(
+                path("unit_price"),
+                format!(
+                    "expected quantity × unit_price to be at most {}, found {} × {}",
+                    Money::MAX,
+                    item.quantity,
+                    item.unit_price
+                ),
+            );
+        }
+        if let Some(bundle) = &item.bundle {
+            non_empty(&path("bundle"), "bundle id", bundle)?;
+        }
+        if let Some(shipment) = &item.shipment {
+            if !shipment_ids.contains(&shipment.as_str()) {
+                let known = if shipment_ids.is_empty() {
+                    "the order has none".to_owned()
+                } else {
+                    shipment_ids
+                        .iter()
+                        .map(|id| format!("{id:?}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                return fail(path("shipment"), format!("expected the id of one of the order's shipments ({known}), found {shipment:?}"));
+            }
+        }
+        let (returned, requested) = (item.returned_quantity, item.return_requested_quantity);
+        if u64::from(returned) + u64::from(requested) > u64::from(item.quantity) {
+            let field = if requested > 0 {
+                "return_requested_quantity"
+            } else {
+                "returned_quantity"
+            };
+            return fail(
+                path(field),
+                format!(
+                    "expected returned_quantity + return_requested_quantity to be at most the quantity ({}), found {returned} + {requested}",
+                    item.quantity
+                ),
+            );
+        }
+    }
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for (j, shipment) in order.shipments.iter().enumerate() {
+        let path = |field: &str| format!("shipments[{j}].{field}");
+        non_empty(&path("id"), "shipment id", &shipment.id)?;
+        if let Some(first) = seen.insert(&shipment.id, j) {
+            return fail(
+                path("id"),
+                format!("expected a unique shipment id, found {:?}, which shipments[{first}] already has", shipment.id),
+            );
+        }
+        if let Some(shipped) = shipment.shipped_at {
+            if shipped < order.placed_at {
+                return fail(
+                    path("shipped_at"),
+                    format!(
+                        "expected a time at or after the order's placed_at ({}), found {shipped}",
+                        order.placed_at
+                    ),
+                );
+            }
+        }
+        if shipment.status == ShipmentStatus::Delivered && shipment.delivered_at.is_none() {
+            return fail(
+                path("delivered_at"),
+                "expected the delivery time of a delivered shipment, found none",
+            );
+        }
+        if let Some(delivered) = shipment.delivered_at {
+            let (earliest, name) = match shipment.shipped_at {
+                Some(shipped) => (shipped, "the shipment's shipped_at"),
+                None => (order.placed_at, "the order's placed_at"),
+            };
+            if delivered < earliest {
+                return fail(
+                    path("delivered_at"),
+                    format!("expected a time at or after {name} ({earliest}), found {delivered}"),
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+fn currency(code: &str) -> Check {
+    if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+        return Ok(());
+    }
+    fail("currency", format!("expected an ISO 4217 currency code (three capital letters, e.g. \"USD\"), found {code:?}"))
+}
+
+pub(crate) fn policy(policy: &Policy) -> Check {
+    window_days("return_window_days", policy.return_window_days)?;
+    for (category, days) in &policy.category_windows {
+        non_empty("category_windows", "category name", category)?;
+        window_days(&format!("category_windows.{category}"), *days)?;
+    }
+    for (i, category) in policy.non_returnable_categories.iter().enumerate() {
+        non_empty(
+            &format!("non_returnable_categories[{i}]"),
+            "category name",
+            category,
+        )?;
+    }
+    if policy.marketplace_cancel_grace_minutes > MAX_GRACE_MINUTES {
+        return fail(
+            "marketplace_cancel_grace_minutes",
+            format!(
+                "expected at most {MAX_GRACE_MINUTES} minutes (a week), found {}",
+                policy.marketplace_cancel_grace_minutes
+            ),
+        );
+    }
+    let holiday = &policy.holiday_extension;
+    if holiday.shipped_until < holiday.shipped_from {
+        return fail(
+            "holiday_extension.shipped_until",
+            format!(
+                "expected a date on or after shipped_from ({}) in the same year, found {}",
+                holiday.shipped_from, holiday.shipped_until
+            ),
+        );
+    }
+    for (category, percent) in &policy.opened_fees {
+        non_empty("opened_fees", "category name", category)?;
+        if *percent > 100 {
+            return fail(
+                format!("opened_fees.{category}"),
+                format!("expected a percentage from 0 to 100, found {percent}"),
+            );
+        }
+    }
+    for (method, timing) in policy.refund_timing.entries() {
+        if let Some(timing) = timing {
+            if timing.min > timing.max {
+                return fail(
+                    format!("refund_timing.{method}.min"),
+                    format!(
+                        "expected min to be at most max ({}), found {}",
+                        timing.max, timing.min
+                    ),
+                );
+            }
+        }
+    }
+    let reasons = &policy.cancellation_reasons;
+    if reasons.required && reasons.options.is_empty() {
+        return fail(
+            "cancellation_reasons.options",
+            "expected at least one reason when a reason is required, found none",
+        );
+    }
+    let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, option) in reasons.options.iter().enumerate() {
+        let path = |field: &str| format!("cancellation_reasons.options[{i}].{field}");
+        non_empty(&path("id"), "reason id", &option.id)?;
+        non_empty(&path("label"), "reason label", &option.label)?;
+        if let Some(first) = ids.insert(&option.id, i) {
+            return fail(
+                path("id"),
+                format!(
+                    "expected a unique reason id, found {:?}, which options[{first}] already has",
+                    option.id
+                ),
+            );
+        }
+    }
+    for (i, reason) in policy.buyers_remorse_reasons.iter().enumerate() {
+        if !ids.contains_key(reason.as_str()) {
+            let known = reasons
+                .options
+                .iter()
+                .map(|o| format!("{:?}", o.id))
+                .collect::<Vec<_>>()
+                .join(", ");
+            return fail(
+                format!("buyers_remorse_reasons[{i}]"),
+                format!("expected the id of one of the cancellation reasons ({known}), found {reason:?}"),
+            );
+        }
+    }
+    Ok(())
+}
+
+fn window_days(path: &str, days: u32) -> Check {
+    if days > MAX_WINDOW_DAYS {
+        return fail(
+            path,
+            format!("expected at most {MAX_WINDOW_DAYS} days, found {days}"),
+        );
+    }
+    Ok(())
+}

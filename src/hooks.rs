@@ -1,0 +1,14 @@
+//! Custom hooks: the clock's one timer, the cached assessment, focus on step change, sending a
+//! request to the host, and the countdown's announcements.
+
+mod use_announcement;
+mod use_assessment;
+mod use_cancel_sender;
+mod use_clock;
+mod use_focus_on_change;
+
+pub use use_announcement::use_announcement;
+pub use use_assessment::use_assessment;
+pub use use_cancel_sender::use_cancel_sender;
+pub use use_clock::{use_now, use_wake};
+pub use use_focus_on_change::use_focus_on_change;

@@ -1,0 +1,435 @@
+//! The cancel flow as a reducer: Cancel items → select items → choose a reason → review →
+//! Request cancellation → the host's answer. Pure (no DOM, no clock), tested natively; the
+//! components only render a [`Flow`] and dispatch [`Action`]s.
+
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+use yew::Reducible;
+
+use crate::engine::{Assessment, CancelCode, CancelVerdict, CancellationReasons};
+
+/// Where the customer is in the flow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// The order with each item's best next step.
+    Overview,
+    /// Step 1 of 3: select the items.
+    Select,
+    /// Step 2 of 3: choose a reason.
+    Reason,
+    /// Step 3 of 3: review, then Request cancellation.
+    Review,
+    /// The host's answer.
+    Outcome,
+}
+
+/// What stops Continue, said to the customer next to the button.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Problem {
+    NoItems,
+    NoReason,
+    NoComment,
+}
+
+/// The host's answer to a cancellation request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HostAnswer {
+    pub status: AnswerStatus,
+    #[serde(default)]
+    pub message: Option<String>,
+    /// The refund the host confirms, in minor units (else the engine's estimate is shown).
+    #[serde(default)]
+    pub refund: Option<u64>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerStatus {
+    Cancelled,
+    Requested,
+    Declined,
+}
+
+/// Why a request got no answer; the customer can try again with everything kept.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SendFailure {
+    /// No answer within the configured time.
+    Timeout,
+    /// The host's promise was rejected (its message).
+    Rejected(String),
+    /// The host answered something that is not a [`HostAnswer`] (what was wrong).
+    Malformed(String),
+    /// The page gave the widget no way to send requests.
+    NoHost,
+}
+
+impl SendFailure {
+    /// A stable machine-readable code, for the host's `order-help:error` event.
+    pub fn code(&self) -> &'static str {
+        match self {
+            SendFailure::Timeout => "request_timeout",
+            SendFailure::Rejected(_) => "request_rejected",
+            SendFailure::Malformed(_) => "answer_malformed",
+            SendFailure::NoHost => "no_request_handler",
+        }
+    }
+}
+
+/// What the reducer needs to know about the order: its assessment and the reasons offered.
+#[derive(Debug, PartialEq)]
+pub struct FlowContext {
+    pub assessment: Rc<Assessment>,
+    pub reasons: CancellationReasons,
+    /// Mixed into idempotency keys so two page loads never share one.
+    pub key_seed: u64,
+}
+
+/// The flow's state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Flow {
+    pub step: Step,
+    /// Selected item ids, in the order's item order.
+    pub selected: Vec<String>,
+    pub reason: Option<String>,
+    pub comment: String,
+    pub problem: Option<Problem>,
+    /// How many requests were started; the sender sends once per value.
+    pub attempt: u32,
+    pub sending: bool,
+    pub failure: Option<SendFailure>,
+    pub answer: Option<HostAnswer>,
+    /// How many times the step changed: focus moves to a step's heading on a change, never on
+    /// the first render.
+    pub step_changes: u32,
+    pub context: Rc<FlowContext>,
+}
+
+/// What the customer (or the host) did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// "Cancel items".
+    Start,
+    /// A checkbox: selects or unselects the item and its bundle.
+    Toggle(String),
+    ChooseReason(String),
+    EditComment(String),
+    Continue,
+    Back,
+    /// "Request cancellation" (and "Try again").
+    Submit,
+    /// The host's answer to request number `.0` (an answer to an older attempt is ignored).
+    Answered(u32, HostAnswer),
+    /// Request number `.0` failed.
+    Failed(u32, SendFailure),
+    /// Leave the outcome for the order.
+    Close,
+    /// Time passed a decision's boundary, or the host gave a new order or policy.
+    Reassessed(Rc<FlowContext>),
+}
+
+/// Longest comment kept (the field says so too).
+pub const MAX_COMMENT_CHARS: usize = 500;
+
+impl Flow {
+    pub fn new(context: Rc<FlowContext>) -> Flow {
+        Flow {
+            step: Step::Overview,
+            selected: Vec::new(),
+            reason: None,
+            comment: String::new(),
+            problem: None,
+            attempt: 0,
+            sending: false,
+            failure: None,
+            answer: None,
+            step_changes: 0,
+            context,
+        }
+    }
+
+    fn go(&mut self, step: Step) {
+        if self.step != step {
+            self.step = step;
+            self.step_changes += 1;
+            self.problem = None;
+        }
+    }
+
+    /// Whether the item can be selected at all.
+    pub fn selectable(&self, item_id: &str) -> bool {
+        self.context.assessment.items.iter().any(|item| {
+            item.item_id == item_id && item.cancel.verdict != CancelVerdict::NotAvailable
+        })
+    }
+
+    /// Whether any item can be cancelled or requested ("Cancel items" is shown).
+    pub fn can_start(&self) -> bool {
+        self.context
+            .assessment
+            .items
+            .iter()
+            .any(|item| item.cancel.verdict != CancelVerdict::NotAvailable)
+    }
+
+    fn toggle(&mut self, item_id: &str) {
+        let Some(item) = self
+            .context
+            .assessment
+            .items
+            .iter()
+            .find(|i| i.item_id == item_id)
+        else {
+            return;
+        };
+        if self.step != Step::Select || item.cancel.verdict == CancelVerdict::NotAvailable {
+            return;
+        }
+        let group: Vec<&str> = std::iter::once(item_id)
+            .chain(item.cancel.bundle_items.iter().map(String::as_str))
+            .filter(|id| self.selectable(id))
+            .collect();
+        let on = !self.selected.iter().any(|id| id == item_id);
+        let keep = |id: &str| {
+            if group.contains(&id) {
+                on
+            } else {
+                self.selected.iter().any(|s| s == id)
+            }
+        };
+        self.selected = self.in_item_order(keep);
+        self.problem = None;
+    }
+
+    /// The ids for which `keep` holds, in the order's item order.
+    fn in_item_order(&self, keep: impl Fn(&str) -> bool) -> Vec<String> {
+        self.context
+            .assessment
+            .items
+            .iter()
+            .map(|item| item.item_id.as_str())
+            .filter(|id| keep(id))
+            .map(str::to_owned)
+            .collect()
+    }
+
+    fn choose_reason(&mut self, reason: String) {
+        if self.context.reasons.options.iter().any(|o| o.id == reason) {
+            self.reason = Some(reason);
+            self.problem = None;
+        }
+    }
+
+    /// Whether the chosen reason asks for a comment, and whether it must be filled in.
+    pub fn comment_wanted(&self) -> (bool, bool) {
+        let shown = self.reason.as_ref().is_some_and(|id| {
+            self.context
+                .reasons
+                .options
+                .iter()
+                .any(|o| &o.id == id && o.comment)
+        });
+        (shown, shown && self.context.reasons.required)
+    }
+
+    fn next(&mut self) {
+        match self.step {
+            Step::Select if self.selected.is_empty() => self.problem = Some(Problem::NoItems),
+            Step::Select => self.go(Step::Reason),
+            Step::Reason if self.reason.is_none() && self.context.reasons.required => {
+                self.problem = Some(Problem::NoReason)
+            }
+            Step::Reason if self.comment_wanted().1 && self.comment.trim().is_empty() => {
+                self.problem = Some(Problem::NoComment)
+            }
+            Step::Reason => self.go(Step::Review),
+            Step::Overview | Step::Review | Step::Outcome => {}
+        }
+    }
+
+    fn back(&mut self) {
+        if self.sending {
+            return;
+        }
+        match self.step {
+            Step::Select => self.go(Step::Overview),
+            Step::Reason => self.go(Step::Select),
+            Step::Review => self.go(Step::Reason),
+            Step::Overview | Step::Outcome => {}
+        }
+    }
+
+    fn submit(&mut self) {
+        if self.step == Step::Review && !self.sending && !self.selected.is_empty() {
+            self.sending = true;
+            self.failure = None;
+            self.attempt += 1;
+        }
+    }
+
+    fn is_waiting_for(&self, attempt: u32) -> bool {
+        self.sending && self.attempt == attempt
+    }
+
+    fn close(&mut self) {
+        if self.step == Step::Outcome {
+            self.selected.clear();
+            self.reason = None;
+            self.comment.clear();
+            self.answer = None;
+            self.go(Step::Overview);
+        }
+    }
+
+    fn reassessed(&mut self, context: Rc<FlowContext>) {
+        self.context = context;
+        if let Some(reason) = &self.reason {
+            if !self.context.reasons.options.iter().any(|o| &o.id == reason) {
+                self.reason = None;
+            }
+        }
+        let selected = std::mem::take(&mut self.selected);
+        self.selected =
+            self.in_item_order(|id| selected.iter().any(|s| s == id) && self.selectable(id));
+        if self.selected.is_empty()
+            && matches!(self.step, Step::Reason | Step::Review)
+            && !self.sending
+        {
+            self.go(Step::Select);
+        }
+    }
+
+    /// The request "Request cancellation" sends: the same key for every retry of the same
+    /// choices, a new one when the choices change.
+    pub fn request(&self) -> CancelRequest {
+        let assessment = &self.context.assessment;
+        let chosen: Vec<_> = assessment
+            .items
+            .iter()
+            .filter(|item| self.selected.contains(&item.item_id))
+            .collect();
+        let comment = Some(self.comment.trim().to_owned()).filter(|c| !c.is_empty());
+        let mut key = Fnv::new(self.context.key_seed);
+        key.write(assessment.order_id.as_bytes());
+        for item in &chosen {
+            key.write(item.item_id.as_bytes());
+            key.write(&item.quantity.to_le_bytes());
+        }
+        key.write(self.reason.as_deref().unwrap_or("").as_bytes());
+        key.write(comment.as_deref().unwrap_or("").as_bytes());
+        CancelRequest {
+            order_id: assessment.order_id.clone(),
+            items: chosen
+                .iter()
+                .map(|item| RequestLine {
+                    item_id: item.item_id.clone(),
+                    quantity: item.quantity,
+                })
+                .collect(),
+            reason: self.reason.clone(),
+            comment,
+            verdicts: chosen
+                .iter()
+                .map(|item| RequestVerdict {
+                    item_id: item.item_id.clone(),
+                    cancel: item.cancel.verdict,
+                    code: item.cancel.code,
+                })
+                .collect(),
+            assessed_at: assessment.at.to_string(),
+            idempotency_key: format!("oh-{:016x}", key.finish()),
+        }
+    }
+}
+
+impl Reducible for Flow {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Start if next.can_start() => next.go(Step::Select),
+            Action::Start => {}
+            Action::Toggle(id) => next.toggle(&id),
+            Action::ChooseReason(id) => next.choose_reason(id),
+            Action::EditComment(text) => {
+                next.comment = text.chars().take(MAX_COMMENT_CHARS).collect()
+            }
+            Action::Continue => next.next(),
+            Action::Back => next.back(),
+            Action::Submit => next.submit(),
+            Action::Answered(attempt, answer) if next.is_waiting_for(attempt) => {
+                next.sending = false;
+                next.answer = Some(answer);
+                next.go(Step::Outcome);
+            }
+            Action::Failed(attempt, failure) if next.is_waiting_for(attempt) => {
+                next.sending = false;
+                next.failure = Some(failure);
+            }
+            Action::Answered(..) | Action::Failed(..) => {}
+            Action::Close => next.close(),
+            Action::Reassessed(context) => next.reassessed(context),
+        }
+        // Unchanged (a second click while sending, say): keep the same state, no re-render.
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}
+
+/// The plain JSON a host receives with "Request cancellation".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CancelRequest {
+    pub order_id: String,
+    pub items: Vec<RequestLine>,
+    pub reason: Option<String>,
+    pub comment: Option<String>,
+    /// The engine's verdicts when the customer asked.
+    pub verdicts: Vec<RequestVerdict>,
+    pub assessed_at: String,
+    pub idempotency_key: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RequestLine {
+    pub item_id: String,
+    pub quantity: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RequestVerdict {
+    pub item_id: String,
+    pub cancel: CancelVerdict,
+    pub code: CancelCode,
+}
+
+/// FNV-1a, 64 bits: a stable, tiny hash for idempotency keys (not for secrecy).
+struct Fnv(u64);
+
+impl Fnv {
+    fn new(seed: u64) -> Fnv {
+        let mut hash = Fnv(0xcbf2_9ce4_8422_2325);
+        hash.write(&seed.to_le_bytes());
+        hash
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        // A separator, so ("ab", "c") and ("a", "bc") differ.
+        self.0 = (self.0 ^ 0xff).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+// Native: the tests read the sample orders with serde_json.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

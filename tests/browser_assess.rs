@@ -1,0 +1,177 @@
+//! The wasm export in a real browser: a JS object in, the assessment's JSON shape out, and a
+//! bad order thrown as an `Error` naming the field.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const ORDER: &str = r#"{
+  "id": "112-0000001", "placed_at": "2025-02-26T09:00:00-08:00", "currency": "USD",
+  "seller": {"name": "Example Store", "kind": "retailer", "fulfilled_by": "retailer"},
+  "payment_method": "credit_card",
+  "items": [
+    {"id": "A", "title": "Rain jacket", "quantity": 1, "unit_price": 8900, "shipment": "S1"},
+    {"id": "B", "title": "Umbrella", "quantity": 2, "unit_price": 1500}
+  ],
+  "shipments": [
+    {"id": "S1", "status": "delivered", "carrier": "ups",
+     "shipped_at": "2025-02-27T10:00:00-08:00", "delivered_at": "2025-03-01T14:00:00-08:00"}
+  ]
+}"#;
+
+/// `value[k0][k1]…`
+fn get(value: &JsValue, path: &[&str]) -> JsValue {
+    path.iter().fold(value.clone(), |v, key| {
+        Reflect::get(&v, &JsValue::from_str(key)).unwrap()
+    })
+}
+
+fn item(result: &JsValue, index: u32) -> JsValue {
+    js_sys::Array::from(&get(result, &["items"])).get(index)
+}
+
+fn error_message(error: wasm_bindgen::JsError) -> String {
+    let value: JsValue = error.into();
+    value.dyn_into::<js_sys::Error>().unwrap().message().into()
+}
+
+#[wasm_bindgen_test]
+fn assesses_a_js_order_object() {
+    let order = JSON::parse(ORDER).unwrap();
+    let now = JsValue::from_str("2025-03-31T23:59:59-07:00");
+    let result = order_help::embed::assess(order, JsValue::UNDEFINED, now).unwrap();
+
+    let jacket = item(&result, 0);
+    assert_eq!(
+        get(&jacket, &["return", "verdict"]).as_string().as_deref(),
+        Some("allowed")
+    );
+    assert_eq!(
+        get(&jacket, &["return", "deadline"]).as_string().as_deref(),
+        Some("2025-03-31T23:59:59-07:00")
+    );
+    assert_eq!(get(&jacket, &["refund", "amount"]).as_f64(), Some(8900.0));
+    let umbrella = item(&result, 1);
+    assert_eq!(
+        get(&umbrella, &["cancel", "verdict"])
+            .as_string()
+            .as_deref(),
+        Some("allowed")
+    );
+    assert!(get(&umbrella, &["cancel", "grace_ends_at"]).is_null());
+    assert_eq!(
+        get(&result, &["order_cancel"]).as_string().as_deref(),
+        Some("not_available")
+    );
+    assert_eq!(
+        get(&result, &["next_change_at"]).as_string().as_deref(),
+        Some("2025-04-01T00:00:00-07:00")
+    );
+    assert_eq!(
+        get(&result, &["time_zone"]).as_string().as_deref(),
+        Some("America/Los_Angeles")
+    );
+}
+
+#[wasm_bindgen_test]
+fn now_as_milliseconds_or_the_clock_and_a_policy_object() {
+    let order = JSON::parse(ORDER).unwrap();
+    // One second after the deadline, as Date.now() would give it.
+    let millis = JsValue::from_f64(1_743_490_800_000.0);
+    let result = order_help::embed::assess(order.clone(), JsValue::NULL, millis).unwrap();
+    assert_eq!(
+        get(&item(&result, 0), &["return", "verdict"])
+            .as_string()
+            .as_deref(),
+        Some("expired")
+    );
+
+    let policy =
+        JSON::parse(r#"{"time_zone": "Europe/Berlin", "return_window_days": 14}"#).unwrap();
+    let result = order_help::embed::assess(order.clone(), policy, JsValue::UNDEFINED).unwrap();
+    assert_eq!(
+        get(&result, &["time_zone"]).as_string().as_deref(),
+        Some("Europe/Berlin")
+    );
+    assert_eq!(
+        get(&item(&result, 0), &["return", "deadline"])
+            .as_string()
+            .as_deref(),
+        Some("2025-03-15T23:59:59+01:00")
+    );
+    // Without `now`, the browser's clock: long after the window.
+    assert_eq!(
+        get(&item(&result, 0), &["return", "verdict"])
+            .as_string()
+            .as_deref(),
+        Some("expired")
+    );
+}
+
+#[wasm_bindgen_test]
+fn bad_input_throws_an_error_naming_the_field() {
+    let order = JSON::parse(ORDER).unwrap();
+    let items = js_sys::Array::from(&get(&order, &["items"]));
+    Reflect::set(
+        &items.get(1),
+        &JsValue::from_str("shipment"),
+        &JsValue::from_str("S9"),
+    )
+    .unwrap();
+    let message = error_message(
+        order_help::embed::assess(order, JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap_err(),
+    );
+    assert_eq!(
+        message,
+        r#"items[1].shipment: expected the id of one of the order's shipments ("S1"), found "S9""#
+    );
+
+    let order = JSON::parse(ORDER).unwrap();
+    Reflect::set(
+        &item(&order, 0),
+        &JsValue::from_str("unit_price"),
+        &JsValue::from_f64(89.5),
+    )
+    .unwrap();
+    let message = error_message(
+        order_help::embed::assess(order, JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap_err(),
+    );
+    assert!(
+        message.starts_with("items[0].unit_price: ") && message.contains("has a fraction"),
+        "{message}"
+    );
+
+    let order = JSON::parse(ORDER).unwrap();
+    let policy = JSON::parse(r#"{"time_zone": "Mars/Olympus_Mons"}"#).unwrap();
+    let message = error_message(
+        order_help::embed::assess(order.clone(), policy, JsValue::UNDEFINED).unwrap_err(),
+    );
+    assert!(
+        message.starts_with("policy: time_zone: expected an IANA time zone name"),
+        "{message}"
+    );
+
+    let message = error_message(
+        order_help::embed::assess(
+            order.clone(),
+            JsValue::UNDEFINED,
+            JsValue::from_str("2025-03-31"),
+        )
+        .unwrap_err(),
+    );
+    assert!(
+        message.starts_with("now: expected \"T\" between the date and the time"),
+        "{message}"
+    );
+    let message = error_message(
+        order_help::embed::assess(order, JsValue::UNDEFINED, JsValue::from_f64(f64::NAN))
+            .unwrap_err(),
+    );
+    assert!(
+        message.starts_with("now: expected milliseconds"),
+        "{message}"
+    );
+}

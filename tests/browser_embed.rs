@@ -1,0 +1,221 @@
+//! `mount()` as a host page calls it: a shadow root with the adopted stylesheet, the host
+//! events, `update`, `unmount`, and an error panel (never a blank box) for bad configuration.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use js_sys::{Object, Reflect};
+use order_help::embed::{mount, WidgetHandle};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{CustomEvent, Element};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const BUNDLE: &str = include_str!("../static/orders/bundle.json");
+
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(10)).await;
+}
+
+fn host_element() -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+fn config(pairs: &[(&str, JsValue)]) -> JsValue {
+    let object = Object::new();
+    for (key, value) in pairs {
+        Reflect::set(&object, &JsValue::from_str(key), value).unwrap();
+    }
+    object.into()
+}
+
+fn order_value(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+/// Records `order-help:*` events (name, detail as JSON) dispatched on `target`.
+fn record(target: &Element, names: &[&str]) -> Rc<RefCell<Vec<(String, String)>>> {
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    for name in names {
+        let seen = seen.clone();
+        let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            let detail = event.unchecked_ref::<CustomEvent>().detail();
+            let json = js_sys::JSON::stringify(&detail)
+                .map(String::from)
+                .unwrap_or_default();
+            seen.borrow_mut().push((event.type_(), json));
+        });
+        target
+            .add_event_listener_with_callback(
+                &format!("order-help:{name}"),
+                listener.as_ref().unchecked_ref(),
+            )
+            .unwrap();
+        listener.forget();
+    }
+    seen
+}
+
+fn shadow_text(host: &Element) -> String {
+    host.shadow_root()
+        .unwrap()
+        .text_content()
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn mounts_into_a_shadow_root_with_its_own_stylesheet_and_says_ready() {
+    let host = host_element();
+    let events = record(&host, &["ready", "error"]);
+    let mut widget: WidgetHandle = mount(
+        host.clone(),
+        config(&[
+            ("order", order_value(BUNDLE)),
+            ("locale", "en-US".into()),
+            ("now", "2025-03-20T10:00:00-07:00".into()),
+        ]),
+    )
+    .unwrap();
+    settle().await;
+    let shadow = host.shadow_root().expect("a shadow root");
+    assert_eq!(
+        shadow.adopted_style_sheets().length(),
+        1,
+        "a constructed stylesheet"
+    );
+    assert!(
+        shadow.query_selector("style").unwrap().is_none(),
+        "no <style> element"
+    );
+    assert!(
+        shadow.query_selector("[style]").unwrap().is_none(),
+        "no style= attribute"
+    );
+    assert!(shadow_text(&host).contains("Mirrorless camera body"));
+    assert_eq!(
+        events.borrow().as_slice(),
+        [(
+            "order-help:ready".to_owned(),
+            r#"{"order_id":"114-3308871-6612009"}"#.to_owned()
+        )]
+    );
+    widget.unmount();
+    settle().await;
+    assert!(!widget.mounted());
+    assert_eq!(shadow_text(&host), "", "nothing left after unmount");
+    widget.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn update_replaces_the_order_and_moves_the_clock() {
+    let host = host_element();
+    let mut widget = mount(
+        host.clone(),
+        config(&[
+            ("order", order_value(BUNDLE)),
+            ("locale", "en-US".into()),
+            ("now", "2025-03-20T10:00:00-07:00".into()),
+        ]),
+    )
+    .unwrap();
+    settle().await;
+    let renamed = BUNDLE.replace("128 GB memory card", "256 GB memory card");
+    widget.update(config(&[("order", order_value(&renamed))]));
+    settle().await;
+    assert!(shadow_text(&host).contains("256 GB memory card"));
+    widget.update(config(&[("locale", "de-DE".into())]));
+    settle().await;
+    assert!(
+        shadow_text(&host).contains("Kann storniert werden"),
+        "locale kept the order: {}",
+        shadow_text(&host)
+    );
+    widget.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn bad_configuration_shows_a_plain_error_panel_and_fires_an_error_event() {
+    let cases: [(&str, JsValue, &str, &str); 4] = [
+        (
+            "missing",
+            config(&[]),
+            "order_missing",
+            "No order was given",
+        ),
+        (
+            "not json",
+            config(&[("order", "{ not json".into())]),
+            "order_invalid",
+            "incomplete or invalid",
+        ),
+        (
+            "invalid",
+            config(&[(
+                "order",
+                order_value(&BUNDLE.replace("\"quantity\": 2", "\"quantity\": 0")),
+            )]),
+            "order_invalid",
+            "items[2].quantity",
+        ),
+        (
+            "bad policy",
+            config(&[
+                ("order", order_value(BUNDLE)),
+                ("policy", order_value(r#"{"time_zone": "Mars/Olympus"}"#)),
+            ]),
+            "policy_invalid",
+            "Mars/Olympus",
+        ),
+    ];
+    for (name, config, code, phrase) in cases {
+        let host = host_element();
+        let events = record(&host, &["error"]);
+        let mut widget = mount(host.clone(), config).unwrap();
+        settle().await;
+        let text = shadow_text(&host);
+        assert!(text.contains("We can't show this order"), "{name}: {text}");
+        assert!(text.contains(phrase), "{name}: {text}");
+        let seen = events.borrow();
+        assert_eq!(seen.len(), 1, "{name}: one error event");
+        assert!(
+            seen[0].1.contains(&format!("\"code\":\"{code}\"")),
+            "{name}: {:?}",
+            seen[0]
+        );
+        widget.unmount();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn two_widgets_on_one_page_are_independent() {
+    let (first, second) = (host_element(), host_element());
+    let now = JsValue::from_str("2025-03-20T10:00:00-07:00");
+    let mut a = mount(
+        first.clone(),
+        config(&[("order", order_value(BUNDLE)), ("now", now.clone())]),
+    )
+    .unwrap();
+    let multi = include_str!("../static/orders/multi-shipment.json");
+    let mut b = mount(
+        second.clone(),
+        config(&[("order", order_value(multi)), ("now", now)]),
+    )
+    .unwrap();
+    settle().await;
+    assert!(shadow_text(&first).contains("Mirrorless camera body"));
+    assert!(shadow_text(&second).contains("Ergonomic office chair"));
+    a.unmount();
+    settle().await;
+    assert!(
+        shadow_text(&second).contains("Ergonomic office chair"),
+        "the other one stays"
+    );
+    b.unmount();
+}

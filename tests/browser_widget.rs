@@ -1,0 +1,766 @@
+//! The widget in headless Chromium, driven through its DOM on the demo's sample orders, with a
+//! manual clock so every boundary is crossed to the second without waiting.
+//!
+//! Keyboard: synthetic key events are untrusted and trigger no default action, so here a step
+//! is "pressed" the way the browser does for Enter/Space on a focused native control (focus,
+//! then activate), after checking that the control is reachable by Tab. The end-to-end suite
+//! (Playwright) presses the real keys.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use js_sys::{Function, Promise, Reflect};
+use order_help::clock::Clock;
+use order_help::components::{Widget, WidgetProps};
+use order_help::engine::{parse_order, Instant, Order, Policy};
+use order_help::host::Host;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+use yew::AppHandle;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const BUNDLE: &str = include_str!("../static/orders/bundle.json");
+const MULTI: &str = include_str!("../static/orders/multi-shipment.json");
+const DELIVERED_29: &str = include_str!("../static/orders/delivered-29-days-ago.json");
+const MARKETPLACE_GRACE: &str = include_str!("../static/orders/marketplace-grace.json");
+
+fn order(json: &str) -> Rc<Order> {
+    let value = js_sys::JSON::parse(json).expect("JSON");
+    Rc::new(parse_order(serde_wasm_bindgen::Deserializer::from(value)).expect("valid sample order"))
+}
+
+fn ms(rfc3339: &str) -> f64 {
+    Instant::parse_rfc3339(rfc3339)
+        .expect("instant")
+        .unix_seconds() as f64
+        * 1000.0
+}
+
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(5)).await;
+}
+
+type Handler = Closure<dyn FnMut(JsValue) -> Promise>;
+
+/// A host whose answers the test gives by hand, counting the requests it received.
+#[derive(Clone)]
+struct FakeHost {
+    requests: Rc<RefCell<Vec<JsValue>>>,
+    /// The (resolve, reject) pair of each unanswered request.
+    pending: Rc<RefCell<Vec<(Function, Function)>>>,
+    handler: Rc<Handler>,
+}
+
+impl FakeHost {
+    fn new() -> FakeHost {
+        let requests = Rc::new(RefCell::new(Vec::new()));
+        let pending = Rc::new(RefCell::new(Vec::new()));
+        let (seen, waiting) = (requests.clone(), pending.clone());
+        let handler = Closure::<dyn FnMut(JsValue) -> Promise>::new(move |request: JsValue| {
+            seen.borrow_mut().push(request);
+            let waiting = waiting.clone();
+            Promise::new(&mut |resolve, reject| waiting.borrow_mut().push((resolve, reject)))
+        });
+        FakeHost {
+            requests,
+            pending,
+            handler: Rc::new(handler),
+        }
+    }
+
+    fn host(&self) -> Host {
+        Host {
+            on_request_cancel: Some(
+                self.handler
+                    .as_ref()
+                    .as_ref()
+                    .unchecked_ref::<Function>()
+                    .clone(),
+            ),
+            events: None,
+        }
+    }
+
+    fn answer(&self, json: &str) {
+        let (resolve, _) = self.pending.borrow_mut().remove(0);
+        resolve
+            .call1(&JsValue::NULL, &js_sys::JSON::parse(json).unwrap())
+            .unwrap();
+    }
+
+    fn fail(&self, message: &str) {
+        let (_, reject) = self.pending.borrow_mut().remove(0);
+        reject
+            .call1(&JsValue::NULL, &js_sys::Error::new(message))
+            .unwrap();
+    }
+
+    fn request(&self, index: usize) -> JsValue {
+        self.requests.borrow()[index].clone()
+    }
+
+    fn count(&self) -> usize {
+        self.requests.borrow().len()
+    }
+}
+
+fn get(value: &JsValue, path: &str) -> JsValue {
+    path.split('.').fold(value.clone(), |v, key| {
+        Reflect::get(&v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    })
+}
+
+struct Fixture {
+    root: Element,
+    clock: Clock,
+    app: Option<AppHandle<Widget>>,
+}
+
+impl Fixture {
+    async fn mount(order_json: &str, now: &str, locale: &'static str, host: Host) -> Fixture {
+        Fixture::mount_with(order_json, now, locale, host, 15_000).await
+    }
+
+    async fn mount_with(
+        order_json: &str,
+        now: &str,
+        locale: &'static str,
+        host: Host,
+        timeout_ms: u32,
+    ) -> Fixture {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let root = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        let clock = Clock::manual(ms(now));
+        let props = WidgetProps {
+            order: order(order_json),
+            policy: Rc::new(Policy::default()),
+            locale: locale.into(),
+            clock: clock.clone(),
+            host,
+            key_seed: 42,
+            timeout_ms,
+        };
+        let app = yew::Renderer::<Widget>::with_root_and_props(root.clone(), props).render();
+        settle().await;
+        Fixture {
+            root,
+            clock,
+            app: Some(app),
+        }
+    }
+
+    fn find(&self, selector: &str) -> Option<Element> {
+        self.root.query_selector(selector).unwrap()
+    }
+
+    fn one(&self, selector: &str) -> Element {
+        self.find(selector)
+            .unwrap_or_else(|| panic!("no {selector} in {}", self.root.inner_html()))
+    }
+
+    fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.root.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| n.dyn_into::<Element>().ok())
+            .collect()
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.one(selector).text_content().unwrap_or_default()
+    }
+
+    fn item(&self, id: &str) -> Element {
+        self.one(&format!("li[data-item=\"{id}\"]"))
+    }
+
+    fn button(&self, label: &str) -> HtmlElement {
+        self.all("button")
+            .into_iter()
+            .find(|b| b.text_content().unwrap_or_default() == label)
+            .unwrap_or_else(|| panic!("no button {label:?} in {}", self.root.inner_html()))
+            .unchecked_into()
+    }
+
+    fn checkbox(&self, title: &str) -> HtmlInputElement {
+        self.all("label.choice")
+            .into_iter()
+            .find(|l| l.text_content().unwrap_or_default().contains(title))
+            .and_then(|l| l.query_selector("input").unwrap())
+            .unwrap_or_else(|| panic!("no checkbox for {title:?}"))
+            .unchecked_into()
+    }
+
+    fn focused_text(&self) -> String {
+        web_sys::window()
+            .unwrap()
+            .document()
+            .unwrap()
+            .active_element()
+            .filter(|e| self.root.contains(Some(e)))
+            .and_then(|e| e.text_content())
+            .unwrap_or_default()
+    }
+
+    /// Press a control as Enter/Space does: it must be a native, focusable, enabled control.
+    async fn press(&self, control: &HtmlElement) {
+        assert!(
+            matches!(control.tag_name().as_str(), "BUTTON" | "INPUT"),
+            "keyboard-operable control, got {}",
+            control.tag_name()
+        );
+        assert!(control.tab_index() >= 0, "reachable by Tab");
+        control.focus().unwrap();
+        control.click();
+        settle().await;
+    }
+
+    async fn set_clock(&self, rfc3339: &str) {
+        self.clock.set(ms(rfc3339));
+        settle().await;
+    }
+
+    fn unmount(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.root.remove();
+    }
+}
+
+impl Drop for Fixture {
+    fn drop(&mut self) {
+        self.unmount();
+    }
+}
+
+fn intl_money(locale: &str, currency: &str, major: f64) -> String {
+    let options = js_sys::Object::new();
+    Reflect::set(&options, &"style".into(), &"currency".into()).unwrap();
+    Reflect::set(&options, &"currency".into(), &currency.into()).unwrap();
+    let locales = js_sys::Array::of1(&locale.into());
+    let format = js_sys::Intl::NumberFormat::new(&locales, &options);
+    format
+        .format()
+        .call1(&format, &JsValue::from_f64(major))
+        .unwrap()
+        .as_string()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_overview_shows_each_item_with_price_status_badge_and_why() {
+    let w = Fixture::mount(
+        BUNDLE,
+        "2025-03-20T10:00:00-07:00",
+        "en-US",
+        Host::default(),
+    )
+    .await;
+    let camera = w.item("camera").text_content().unwrap();
+    assert!(camera.contains("Mirrorless camera body"), "{camera}");
+    assert!(
+        camera.contains(&intl_money("en-US", "USD", 649.0)),
+        "price through Intl: {camera}"
+    );
+    assert!(
+        camera.contains("Cancellation request — not guaranteed"),
+        "{camera}"
+    );
+    let card = w.item("card").text_content().unwrap();
+    assert!(card.contains("Can be cancelled"), "{card}");
+    assert!(
+        card.contains(&intl_money("en-US", "USD", 49.98)),
+        "line total of 2: {card}"
+    );
+    assert!(card.contains("Not shipped yet"), "{card}");
+    assert_eq!(
+        w.button("Cancel items").text_content().unwrap(),
+        "Cancel items"
+    );
+    assert_eq!(w.focused_text(), "", "no focus is taken on first load");
+}
+
+#[wasm_bindgen_test]
+async fn item_titles_are_text_never_html() {
+    let hostile = BUNDLE.replace("Mirrorless camera body", "<img src=x onerror=alert(1)>");
+    let w = Fixture::mount(
+        &hostile,
+        "2025-03-20T10:00:00-07:00",
+        "en-US",
+        Host::default(),
+    )
+    .await;
+    assert!(
+        w.find("img").is_none(),
+        "no element was created from the title"
+    );
+    assert_eq!(
+        w.text("li[data-item=\"camera\"] .title"),
+        "<img src=x onerror=alert(1)>"
+    );
+    w.press(&w.button("Cancel items")).await;
+    assert!(w.find("img").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_whole_flow_by_keyboard_with_focus_on_each_step_heading() {
+    let host = FakeHost::new();
+    let w = Fixture::mount(BUNDLE, "2025-03-20T10:00:00-07:00", "en-US", host.host()).await;
+
+    w.press(&w.button("Cancel items")).await;
+    assert_eq!(w.focused_text(), "Step 1 of 3: Select items");
+    assert_eq!(
+        w.one("section.step")
+            .get_attribute("aria-labelledby")
+            .as_deref(),
+        Some("order-help-step-heading"),
+        "the step is a region labelled by its heading"
+    );
+    w.press(&w.checkbox("memory card")).await;
+    w.press(&w.button("Continue")).await;
+    assert_eq!(w.focused_text(), "Step 2 of 3: Choose a reason");
+    let mistake: HtmlElement = w
+        .one("input[value=\"ordered_by_mistake\"]")
+        .unchecked_into();
+    w.press(&mistake).await;
+    w.press(&w.button("Continue")).await;
+    assert_eq!(w.focused_text(), "Step 3 of 3: Review your request");
+    let review = w.one("section.step").text_content().unwrap();
+    assert!(review.contains("128 GB memory card"), "{review}");
+    assert!(review.contains("Ordered by mistake"), "{review}");
+    assert!(
+        review.contains(&intl_money("en-US", "USD", 49.98)),
+        "refund estimate: {review}"
+    );
+    assert!(
+        review.contains("within 3–5 business days"),
+        "credit-card timing: {review}"
+    );
+    assert!(
+        review.contains("These items can be cancelled right away."),
+        "{review}"
+    );
+
+    w.press(&w.button("Request cancellation")).await;
+    assert_eq!(host.count(), 1);
+    let request = host.request(0);
+    assert_eq!(
+        get(&request, "order_id").as_string().unwrap(),
+        "114-3308871-6612009"
+    );
+    assert_eq!(
+        get(&request, "items.0.item_id").as_string().unwrap(),
+        "card"
+    );
+    assert_eq!(get(&request, "items.0.quantity").as_f64().unwrap(), 2.0);
+    assert_eq!(
+        get(&request, "reason").as_string().unwrap(),
+        "ordered_by_mistake"
+    );
+    assert_eq!(
+        get(&request, "verdicts.0.cancel").as_string().unwrap(),
+        "allowed"
+    );
+
+    host.answer(r#"{"status": "cancelled"}"#);
+    settle().await;
+    assert_eq!(w.focused_text(), "Cancelled");
+    let outcome = w.one("section.outcome").text_content().unwrap();
+    assert!(
+        outcome.contains(&intl_money("en-US", "USD", 49.98)),
+        "{outcome}"
+    );
+    w.press(&w.button("Back to your order")).await;
+    assert!(
+        w.focused_text().starts_with("Order "),
+        "focus returns to the order heading"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn items_that_cannot_be_cancelled_are_disabled_and_say_why_in_text() {
+    let w = Fixture::mount(MULTI, "2025-03-20T12:00:00-07:00", "en-US", Host::default()).await;
+    w.press(&w.button("Cancel items")).await;
+    let chair = w.checkbox("Ergonomic office chair");
+    assert!(chair.disabled());
+    let note_id = chair
+        .get_attribute("aria-describedby")
+        .expect("described by its reason");
+    let note = w.one(&format!("#{note_id}")).text_content().unwrap();
+    assert!(note.starts_with("Can't be cancelled: "), "{note}");
+    assert!(note.contains("delivered"), "{note}");
+    assert!(!w.checkbox("Laptop sleeve").disabled());
+    chair.click();
+    settle().await;
+    assert!(
+        !w.checkbox("Ergonomic office chair").checked(),
+        "a disabled item stays unselected"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_bundle_item_selects_its_bundle_and_says_so() {
+    let w = Fixture::mount(
+        BUNDLE,
+        "2025-03-20T10:00:00-07:00",
+        "en-US",
+        Host::default(),
+    )
+    .await;
+    w.press(&w.button("Cancel items")).await;
+    let lens_label = w
+        .all("label.choice")
+        .into_iter()
+        .find(|l| {
+            l.query_selector(".title")
+                .unwrap()
+                .unwrap()
+                .text_content()
+                .unwrap()
+                == "35 mm f/1.8 lens"
+        })
+        .unwrap();
+    assert!(lens_label
+        .text_content()
+        .unwrap()
+        .contains("Sold as a bundle: cancelled together with Mirrorless camera body."));
+    w.press(&w.checkbox("35 mm f/1.8 lens")).await;
+    assert!(w.checkbox("Mirrorless camera body").checked());
+    assert!(!w.checkbox("memory card").checked());
+    w.press(&w.checkbox("Mirrorless camera body")).await;
+    assert!(
+        !w.checkbox("35 mm f/1.8 lens").checked(),
+        "unselected together too"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn back_and_forward_keep_every_choice() {
+    let w = Fixture::mount(
+        BUNDLE,
+        "2025-03-20T10:00:00-07:00",
+        "en-US",
+        Host::default(),
+    )
+    .await;
+    w.press(&w.button("Cancel items")).await;
+    w.press(&w.checkbox("memory card")).await;
+    w.press(&w.button("Continue")).await;
+    let other: HtmlElement = w.one("input[value=\"other\"]").unchecked_into();
+    w.press(&other).await;
+    let comment: web_sys::HtmlTextAreaElement = w.one("textarea").unchecked_into();
+    comment.set_value("Bought a kit elsewhere");
+    comment
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    settle().await;
+    w.press(&w.button("Continue")).await;
+    assert_eq!(w.focused_text(), "Step 3 of 3: Review your request");
+
+    w.press(&w.button("Back")).await;
+    assert_eq!(w.focused_text(), "Step 2 of 3: Choose a reason");
+    let other: HtmlInputElement = w.one("input[value=\"other\"]").unchecked_into();
+    assert!(other.checked());
+    let comment: web_sys::HtmlTextAreaElement = w.one("textarea").unchecked_into();
+    assert_eq!(comment.value(), "Bought a kit elsewhere");
+    w.press(&w.button("Back")).await;
+    assert!(w.checkbox("memory card").checked());
+    w.press(&w.button("Back")).await;
+    assert!(w.focused_text().starts_with("Order "));
+    w.press(&w.button("Cancel items")).await;
+    assert!(
+        w.checkbox("memory card").checked(),
+        "kept across the overview too"
+    );
+    w.press(&w.button("Continue")).await;
+    w.press(&w.button("Continue")).await;
+    assert!(w.text("section.step").contains("Bought a kit elsewhere"));
+}
+
+async fn to_review(w: &Fixture) {
+    w.press(&w.button("Cancel items")).await;
+    w.press(&w.checkbox("memory card")).await;
+    w.press(&w.button("Continue")).await;
+    w.press(&w.button("Continue")).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_double_click_sends_one_request_and_the_button_says_it_is_sending() {
+    let host = FakeHost::new();
+    let w = Fixture::mount(BUNDLE, "2025-03-20T10:00:00-07:00", "en-US", host.host()).await;
+    to_review(&w).await;
+    let button = w.button("Request cancellation");
+    button.click();
+    button.click();
+    settle().await;
+    assert_eq!(host.count(), 1, "one request for a double click");
+    let sending = w.button("Sending your request…");
+    assert_eq!(
+        sending.get_attribute("aria-disabled").as_deref(),
+        Some("true")
+    );
+    sending.click();
+    settle().await;
+    assert_eq!(host.count(), 1, "clicking while sending sends nothing");
+}
+
+#[wasm_bindgen_test]
+async fn a_host_failure_shows_the_error_keeps_the_choices_and_a_retry_reuses_the_key() {
+    let host = FakeHost::new();
+    let w = Fixture::mount(BUNDLE, "2025-03-20T10:00:00-07:00", "en-US", host.host()).await;
+    to_review(&w).await;
+    w.press(&w.button("Request cancellation")).await;
+    host.fail("503 Service Unavailable");
+    settle().await;
+    let error = w.text("[role=alert]");
+    assert!(error.contains("503 Service Unavailable"), "{error}");
+    assert!(error.contains("Your choices are kept."), "{error}");
+    assert!(
+        w.text("section.step").contains("128 GB memory card"),
+        "selection kept"
+    );
+
+    w.press(&w.button("Try again")).await;
+    assert_eq!(host.count(), 2);
+    let key = |i| {
+        get(&host.request(i), "idempotency_key")
+            .as_string()
+            .unwrap()
+    };
+    assert_eq!(key(0), key(1), "a retry is the same request");
+    host.answer(r#"{"status": "requested", "message": "We asked the warehouse."}"#);
+    settle().await;
+    let outcome = w.text("section.outcome");
+    assert!(
+        outcome.contains("Request sent") && outcome.contains("We asked the warehouse."),
+        "{outcome}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn silence_beyond_the_timeout_is_an_error_with_retry() {
+    let host = FakeHost::new();
+    let w = Fixture::mount_with(
+        BUNDLE,
+        "2025-03-20T10:00:00-07:00",
+        "en-US",
+        host.host(),
+        40,
+    )
+    .await;
+    to_review(&w).await;
+    w.press(&w.button("Request cancellation")).await;
+    yew::platform::time::sleep(Duration::from_millis(120)).await;
+    assert!(w.text("[role=alert]").contains("didn't answer in time"));
+    assert_eq!(w.button("Try again").text_content().unwrap(), "Try again");
+}
+
+#[wasm_bindgen_test]
+async fn a_malformed_answer_is_an_error_not_an_outcome() {
+    let host = FakeHost::new();
+    let w = Fixture::mount(BUNDLE, "2025-03-20T10:00:00-07:00", "en-US", host.host()).await;
+    to_review(&w).await;
+    w.press(&w.button("Request cancellation")).await;
+    host.answer(r#"{"status": "maybe"}"#);
+    settle().await;
+    assert!(w.find("section.outcome").is_none());
+    assert!(w.text("[role=alert]").contains("wasn't understood"));
+}
+
+#[wasm_bindgen_test]
+async fn a_declined_request_shows_each_items_fallback() {
+    let host = FakeHost::new();
+    let w = Fixture::mount(MULTI, "2025-03-20T12:00:00-07:00", "en-US", host.host()).await;
+    w.press(&w.button("Cancel items")).await;
+    w.press(&w.checkbox("Chair mat")).await;
+    w.press(&w.button("Continue")).await;
+    w.press(&w.button("Continue")).await;
+    assert!(
+        w.text("section.step").contains("This is a request"),
+        "the honest word"
+    );
+    w.press(&w.button("Request cancellation")).await;
+    host.answer(r#"{"status": "declined"}"#);
+    settle().await;
+    let outcome = w.text("section.outcome");
+    assert!(outcome.contains("Cancellation declined"), "{outcome}");
+    assert!(
+        outcome.contains("23 stops away") && outcome.contains("within 10 stops"),
+        "{outcome}"
+    );
+}
+
+const DEADLINE: &str = "2025-03-31T23:59:59-07:00";
+
+#[wasm_bindgen_test]
+async fn the_countdown_crosses_the_deadline_to_the_second_and_announces_only_thresholds() {
+    let w = Fixture::mount(
+        DELIVERED_29,
+        "2025-03-30T12:00:00-07:00",
+        "en-US",
+        Host::default(),
+    )
+    .await;
+    let countdown = || w.text("li[data-item=\"blender\"] [role=timer]");
+    let live = || w.text("[aria-live=polite]");
+    assert!(countdown().contains("left to return"), "{}", countdown());
+    assert_eq!(live(), "", "nothing is said on load");
+    assert_eq!(
+        w.clock.registrations(),
+        2,
+        "one wake and one jump listener, whatever the item count"
+    );
+
+    w.set_clock("2025-03-31T23:50:00-07:00").await;
+    assert!(
+        countdown().starts_with("10 minutes left"),
+        "{}",
+        countdown()
+    );
+    assert_eq!(
+        live(),
+        "Less than an hour left to return High-speed blender and Glass storage jars (set of 6)."
+    );
+
+    w.set_clock("2025-03-31T23:50:01-07:00").await;
+    assert!(
+        countdown().starts_with("9 minutes, 59 seconds left"),
+        "{}",
+        countdown()
+    );
+    let ten_minutes =
+        "Less than 10 minutes left to return High-speed blender and Glass storage jars (set of 6).";
+    assert_eq!(
+        live(),
+        ten_minutes,
+        "both windows cross together: one sentence"
+    );
+
+    w.set_clock("2025-03-31T23:59:58-07:00").await;
+    assert!(countdown().starts_with("2 seconds left"), "{}", countdown());
+    assert_eq!(live(), ten_minutes, "no per-second speech");
+
+    w.set_clock(DEADLINE).await;
+    assert!(countdown().starts_with("1 second left"), "{}", countdown());
+    assert!(w
+        .item("blender")
+        .text_content()
+        .unwrap()
+        .contains("Return by"));
+
+    w.set_clock("2025-04-01T00:00:00-07:00").await;
+    assert!(
+        countdown().starts_with("Return window closed on"),
+        "{}",
+        countdown()
+    );
+    assert!(w
+        .item("blender")
+        .text_content()
+        .unwrap()
+        .contains("No longer returnable"));
+    assert_eq!(
+        live(),
+        "The return window for High-speed blender and Glass storage jars (set of 6) has closed."
+    );
+}
+
+#[wasm_bindgen_test]
+async fn moving_the_clock_within_a_second_changes_nothing_shown() {
+    let w = Fixture::mount(
+        DELIVERED_29,
+        "2025-03-31T23:59:50-07:00",
+        "en-US",
+        Host::default(),
+    )
+    .await;
+    let countdown = || w.text("li[data-item=\"blender\"] [role=timer]");
+    assert!(
+        countdown().starts_with("10 seconds left"),
+        "{}",
+        countdown()
+    );
+    // Moving the clock half a second changes nothing shown, and nothing re-renders.
+    w.clock.set(ms("2025-03-31T23:59:50-07:00") + 500.0);
+    settle().await;
+    assert!(countdown().starts_with("10 seconds left"));
+    w.set_clock("2025-03-31T23:59:51-07:00").await;
+    assert!(countdown().starts_with("9 seconds left"), "{}", countdown());
+}
+
+#[wasm_bindgen_test]
+async fn the_grace_period_ends_at_its_second() {
+    let w = Fixture::mount(
+        MARKETPLACE_GRACE,
+        "2025-03-20T10:29:59-07:00",
+        "en-US",
+        Host::default(),
+    )
+    .await;
+    assert!(w
+        .item("tent")
+        .text_content()
+        .unwrap()
+        .contains("Can be cancelled"));
+    w.set_clock("2025-03-20T10:30:00-07:00").await;
+    assert!(w
+        .item("tent")
+        .text_content()
+        .unwrap()
+        .contains("Cancellation request — not guaranteed"));
+}
+
+#[wasm_bindgen_test]
+async fn unmounting_gives_back_every_timer() {
+    let mut w = Fixture::mount(
+        DELIVERED_29,
+        "2025-03-30T12:00:00-07:00",
+        "en-US",
+        Host::default(),
+    )
+    .await;
+    assert!(w.clock.registrations() > 0);
+    let clock = w.clock.clone();
+    w.unmount();
+    settle().await;
+    assert_eq!(clock.registrations(), 0, "no wake or listener left behind");
+}
+
+#[wasm_bindgen_test]
+async fn german_customers_get_german_texts_dates_and_money() {
+    let w = Fixture::mount(
+        BUNDLE,
+        "2025-03-20T10:00:00-07:00",
+        "de-DE",
+        Host::default(),
+    )
+    .await;
+    let card = w.item("card").text_content().unwrap();
+    assert!(card.contains("Kann storniert werden"), "{card}");
+    assert!(card.contains(&intl_money("de-DE", "USD", 49.98)), "{card}");
+    w.press(&w.button("Artikel stornieren")).await;
+    assert_eq!(w.focused_text(), "Schritt 1 von 3: Artikel auswählen");
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_locale_falls_back_to_english() {
+    let w = Fixture::mount(
+        BUNDLE,
+        "2025-03-20T10:00:00-07:00",
+        "not a locale!",
+        Host::default(),
+    )
+    .await;
+    assert!(w
+        .item("card")
+        .text_content()
+        .unwrap()
+        .contains("Can be cancelled"));
+}

@@ -1,5 +1,5 @@
 # The README's two commands, and the benchmark.
-.PHONY: serve test setup
+.PHONY: serve test setup bench
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
@@ -14,3 +14,9 @@ test:
 
 setup:
 	scripts/setup.sh test
+
+# On demand, never part of `make test`: installs what is missing, builds the widget and the Yew
+# baseline (benches/baseline/) alike, measures bytes, startup, engine, countdown tick and memory,
+# prints the table and writes BENCHMARKS.md and benchmarks.json (about 10 minutes on 2 cores).
+bench:
+	scripts/bench.sh

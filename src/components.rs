@@ -3,6 +3,7 @@
 mod app;
 mod choose_reason;
 mod error_panel;
+mod heading;
 mod item_row;
 mod live_region;
 mod order_overview;
@@ -10,6 +11,7 @@ mod outcome_panel;
 mod return_countdown;
 mod review_request;
 mod select_items;
+mod step_actions;
 mod step_region;
 pub mod view_model;
 mod widget;

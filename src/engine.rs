@@ -16,6 +16,7 @@
 mod assess;
 mod assessment;
 mod error;
+pub mod json;
 mod money;
 mod order;
 mod parse;
@@ -35,7 +36,7 @@ pub use money::Money;
 pub use order::{
     Carrier, FulfilledBy, Item, Order, PaymentMethod, Seller, SellerKind, Shipment, ShipmentStatus,
 };
-pub use parse::{parse_order, parse_policy};
+pub use parse::{order_from_tree, parse_order, parse_policy, policy_from_tree};
 pub use policy::{
     CancellationReasons, HolidayExtension, MonthDay, Policy, ReasonOption, RefundTiming,
     RefundTimingTable, TimingUnit,

@@ -96,7 +96,6 @@ catalogue! {
     SelectLegend => "Items to cancel", Some("Zu stornierende Artikel");
     SelectNone => "Select at least one item to continue.", Some("Wählen Sie mindestens einen Artikel aus, um fortzufahren.");
     BundleTogether => "Sold as a bundle: cancelled together with {items}.", Some("Im Set verkauft: wird zusammen mit {items} storniert.");
-    CannotCancel => "Can't be cancelled: {why}", Some("Nicht stornierbar: {why}");
     ReasonLegend => "Why do you want to cancel?", Some("Warum möchten Sie stornieren?");
     ReasonOptional => "(optional)", Some("(optional)");
     ReasonRequired => "Choose a reason to continue.", Some("Wählen Sie einen Grund, um fortzufahren.");
@@ -122,6 +121,7 @@ catalogue! {
     OutcomeCancelledRefund => "You'll get {amount} back {timing}.", Some("Sie erhalten {amount} {timing} zurück.");
     OutcomeRequested => "Request sent", Some("Anfrage gesendet");
     OutcomeRequestedBody => "The seller must approve it. We'll let you know by email.", Some("Der Verkäufer muss zustimmen. Wir informieren Sie per E-Mail.");
+    OutcomeRequestedWarehouse => "We'll try to stop it before it leaves us, and let you know by email.", Some("Wir versuchen, die Sendung aufzuhalten, und informieren Sie per E-Mail.");
     OutcomeDeclined => "Cancellation declined", Some("Stornierung abgelehnt");
     OutcomeFallback => "What you can do instead", Some("Was Sie stattdessen tun können");
     FallbackRefuseFleet => "Refuse it at the door: tracking shows our driver on a live map once they're within 10 stops.", Some("Verweigern Sie die Annahme an der Tür: Die Sendungsverfolgung zeigt unseren Fahrer auf einer Live-Karte, sobald er höchstens 10 Stopps entfernt ist.");

@@ -144,7 +144,11 @@ impl Formatters {
         let major = minor as f64 / self.minor_per_major;
         match &self.money {
             Some(format) => format.format(major),
-            None => format!("{major:.2} {}", self.currency),
+            None => format!(
+                "{} {}",
+                crate::engine::json::number_text(major),
+                self.currency
+            ),
         }
     }
 

@@ -75,6 +75,22 @@ impl SendFailure {
             SendFailure::NoHost => "no_request_handler",
         }
     }
+
+    /// A plain sentence for the host's logs (the customer sees the catalogue's words).
+    pub fn detail(&self) -> String {
+        match self {
+            SendFailure::Timeout => {
+                "the host did not answer the cancellation request in time".to_owned()
+            }
+            SendFailure::Rejected(why) => {
+                format!("the host rejected the cancellation request: {why}")
+            }
+            SendFailure::Malformed(why) => {
+                format!("the host's answer is not {{status, message?, refund?}}: {why}")
+            }
+            SendFailure::NoHost => "the page has no handler for cancellation requests".to_owned(),
+        }
+    }
 }
 
 /// What the reducer needs to know about the order: its assessment and the reasons offered.

@@ -20,8 +20,9 @@ export function mount(element, config = {}) {
   return mountWasm(element, config);
 }
 
-const ATTRIBUTES = ['order-src', 'policy-src', 'locale', 'now', 'timeout'];
+const ATTRIBUTES = ['order-src', 'policy-src', 'locale', 'now', 'timeout', 'heading-level'];
 
+/** An Error with a machine-readable `code` the widget understands. */
 function loadError(code, message) {
   return Object.assign(new Error(message), { code });
 }
@@ -55,8 +56,10 @@ class OrderHelpElement extends HTMLElement {
       locale: this.getAttribute('locale') ?? undefined,
       now: this.getAttribute('now') ?? undefined,
       timeout: Number(this.getAttribute('timeout')) || undefined,
+      headingLevel: Number(this.getAttribute('heading-level')) || undefined,
     };
-    return only ? { [only]: settings[only] } : settings;
+    const key = only === 'heading-level' ? 'headingLevel' : only;
+    return only ? { [key]: settings[key] } : settings;
   }
 
   async #load() {
@@ -116,7 +119,9 @@ class OrderHelpElement extends HTMLElement {
       });
       this.dispatchEvent(event);
       // Nobody took it: say so now rather than after the timeout.
-      if (!responded && !event.defaultPrevented) reject(new Error('no listener answered order-help:cancel-request'));
+      if (!responded && !event.defaultPrevented) {
+        reject(loadError('no_request_handler', 'no listener answered order-help:cancel-request'));
+      }
     });
   }
 }

@@ -17,8 +17,12 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const BUNDLE: &str = include_str!("../static/orders/bundle.json");
 
+/// Lets pending promises and timers run, then waits until Yew has rendered everything queued.
 async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(10)).await;
+    for _ in 0..2 {
+        yew::platform::time::sleep(Duration::from_millis(1)).await;
+        yew::scheduler::flush().await;
+    }
 }
 
 fn host_element() -> Element {

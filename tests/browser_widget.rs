@@ -14,7 +14,7 @@ use std::time::Duration;
 use js_sys::{Function, Promise, Reflect};
 use order_help::clock::Clock;
 use order_help::components::{Widget, WidgetProps};
-use order_help::engine::{parse_order, Instant, Order, Policy};
+use order_help::engine::{order_from_tree, Instant, Order, Policy};
 use order_help::host::Host;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -31,7 +31,8 @@ const MARKETPLACE_GRACE: &str = include_str!("../static/orders/marketplace-grace
 
 fn order(json: &str) -> Rc<Order> {
     let value = js_sys::JSON::parse(json).expect("JSON");
-    Rc::new(parse_order(serde_wasm_bindgen::Deserializer::from(value)).expect("valid sample order"))
+    let tree = order_help::embed::to_json(&value).expect("JSON");
+    Rc::new(order_from_tree(&tree).expect("valid sample order"))
 }
 
 fn ms(rfc3339: &str) -> f64 {
@@ -41,8 +42,12 @@ fn ms(rfc3339: &str) -> f64 {
         * 1000.0
 }
 
+/// Lets pending promises and timers run, then waits until Yew has rendered everything queued.
 async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(5)).await;
+    for _ in 0..2 {
+        yew::platform::time::sleep(Duration::from_millis(1)).await;
+        yew::scheduler::flush().await;
+    }
 }
 
 type Handler = Closure<dyn FnMut(JsValue) -> Promise>;
@@ -145,6 +150,7 @@ impl Fixture {
             host,
             key_seed: 42,
             timeout_ms,
+            heading_level: 2,
         };
         let app = yew::Renderer::<Widget>::with_root_and_props(root.clone(), props).render();
         settle().await;
@@ -153,6 +159,11 @@ impl Fixture {
             clock,
             app: Some(app),
         }
+    }
+
+    /// The bundle sample at its demo time, in English.
+    async fn bundle(host: Host) -> Fixture {
+        Fixture::mount(BUNDLE, "2025-03-20T10:00:00-07:00", "en-US", host).await
     }
 
     fn find(&self, selector: &str) -> Option<Element> {
@@ -188,12 +199,29 @@ impl Fixture {
             .unchecked_into()
     }
 
+    /// The step-1 choice whose item title is `title` (or contains it).
+    fn choice(&self, title: &str) -> Element {
+        let title_of = |label: &Element| {
+            label
+                .query_selector(".title")
+                .ok()
+                .flatten()
+                .and_then(|t| t.text_content())
+                .unwrap_or_default()
+        };
+        let labels = self.all(".choice");
+        let exact = labels.iter().find(|l| title_of(l) == title);
+        exact
+            .or_else(|| labels.iter().find(|l| title_of(l).contains(title)))
+            .cloned()
+            .unwrap_or_else(|| panic!("no choice for {title:?}"))
+    }
+
     fn checkbox(&self, title: &str) -> HtmlInputElement {
-        self.all("label.choice")
-            .into_iter()
-            .find(|l| l.text_content().unwrap_or_default().contains(title))
-            .and_then(|l| l.query_selector("input").unwrap())
-            .unwrap_or_else(|| panic!("no checkbox for {title:?}"))
+        self.choice(title)
+            .query_selector("input")
+            .unwrap()
+            .expect("a checkbox")
             .unchecked_into()
     }
 
@@ -256,13 +284,7 @@ fn intl_money(locale: &str, currency: &str, major: f64) -> String {
 
 #[wasm_bindgen_test]
 async fn the_overview_shows_each_item_with_price_status_badge_and_why() {
-    let w = Fixture::mount(
-        BUNDLE,
-        "2025-03-20T10:00:00-07:00",
-        "en-US",
-        Host::default(),
-    )
-    .await;
+    let w = Fixture::bundle(Host::default()).await;
     let camera = w.item("camera").text_content().unwrap();
     assert!(camera.contains("Mirrorless camera body"), "{camera}");
     assert!(
@@ -312,7 +334,7 @@ async fn item_titles_are_text_never_html() {
 #[wasm_bindgen_test]
 async fn the_whole_flow_by_keyboard_with_focus_on_each_step_heading() {
     let host = FakeHost::new();
-    let w = Fixture::mount(BUNDLE, "2025-03-20T10:00:00-07:00", "en-US", host.host()).await;
+    let w = Fixture::bundle(host.host()).await;
 
     w.press(&w.button("Cancel items")).await;
     assert_eq!(w.focused_text(), "Step 1 of 3: Select items");
@@ -394,8 +416,19 @@ async fn items_that_cannot_be_cancelled_are_disabled_and_say_why_in_text() {
         .get_attribute("aria-describedby")
         .expect("described by its reason");
     let note = w.one(&format!("#{note_id}")).text_content().unwrap();
-    assert!(note.starts_with("Can't be cancelled: "), "{note}");
-    assert!(note.contains("delivered"), "{note}");
+    assert!(
+        note.contains("delivered") && note.contains("can no longer be cancelled"),
+        "{note}"
+    );
+    let name = w
+        .choice("Ergonomic office chair")
+        .query_selector("label")
+        .unwrap()
+        .unwrap();
+    assert!(
+        !name.text_content().unwrap().contains("delivered"),
+        "the reason is the description, not the name"
+    );
     assert!(!w.checkbox("Laptop sleeve").disabled());
     chair.click();
     settle().await;
@@ -407,26 +440,9 @@ async fn items_that_cannot_be_cancelled_are_disabled_and_say_why_in_text() {
 
 #[wasm_bindgen_test]
 async fn a_bundle_item_selects_its_bundle_and_says_so() {
-    let w = Fixture::mount(
-        BUNDLE,
-        "2025-03-20T10:00:00-07:00",
-        "en-US",
-        Host::default(),
-    )
-    .await;
+    let w = Fixture::bundle(Host::default()).await;
     w.press(&w.button("Cancel items")).await;
-    let lens_label = w
-        .all("label.choice")
-        .into_iter()
-        .find(|l| {
-            l.query_selector(".title")
-                .unwrap()
-                .unwrap()
-                .text_content()
-                .unwrap()
-                == "35 mm f/1.8 lens"
-        })
-        .unwrap();
+    let lens_label = w.choice("35 mm f/1.8 lens");
     assert!(lens_label
         .text_content()
         .unwrap()
@@ -443,13 +459,7 @@ async fn a_bundle_item_selects_its_bundle_and_says_so() {
 
 #[wasm_bindgen_test]
 async fn back_and_forward_keep_every_choice() {
-    let w = Fixture::mount(
-        BUNDLE,
-        "2025-03-20T10:00:00-07:00",
-        "en-US",
-        Host::default(),
-    )
-    .await;
+    let w = Fixture::bundle(Host::default()).await;
     w.press(&w.button("Cancel items")).await;
     w.press(&w.checkbox("memory card")).await;
     w.press(&w.button("Continue")).await;
@@ -494,7 +504,7 @@ async fn to_review(w: &Fixture) {
 #[wasm_bindgen_test]
 async fn a_double_click_sends_one_request_and_the_button_says_it_is_sending() {
     let host = FakeHost::new();
-    let w = Fixture::mount(BUNDLE, "2025-03-20T10:00:00-07:00", "en-US", host.host()).await;
+    let w = Fixture::bundle(host.host()).await;
     to_review(&w).await;
     let button = w.button("Request cancellation");
     button.click();
@@ -514,7 +524,7 @@ async fn a_double_click_sends_one_request_and_the_button_says_it_is_sending() {
 #[wasm_bindgen_test]
 async fn a_host_failure_shows_the_error_keeps_the_choices_and_a_retry_reuses_the_key() {
     let host = FakeHost::new();
-    let w = Fixture::mount(BUNDLE, "2025-03-20T10:00:00-07:00", "en-US", host.host()).await;
+    let w = Fixture::bundle(host.host()).await;
     to_review(&w).await;
     w.press(&w.button("Request cancellation")).await;
     host.fail("503 Service Unavailable");
@@ -565,7 +575,7 @@ async fn silence_beyond_the_timeout_is_an_error_with_retry() {
 #[wasm_bindgen_test]
 async fn a_malformed_answer_is_an_error_not_an_outcome() {
     let host = FakeHost::new();
-    let w = Fixture::mount(BUNDLE, "2025-03-20T10:00:00-07:00", "en-US", host.host()).await;
+    let w = Fixture::bundle(host.host()).await;
     to_review(&w).await;
     w.press(&w.button("Request cancellation")).await;
     host.answer(r#"{"status": "maybe"}"#);
@@ -763,4 +773,63 @@ async fn an_unknown_locale_falls_back_to_english() {
         .text_content()
         .unwrap()
         .contains("Can be cancelled"));
+}
+
+#[wasm_bindgen_test]
+async fn a_tick_changes_only_the_countdown_texts_that_changed() {
+    let w = Fixture::mount(
+        DELIVERED_29,
+        "2025-03-31T23:59:50-07:00",
+        "en-US",
+        Host::default(),
+    )
+    .await;
+    let seen = Rc::new(RefCell::new(Vec::<JsValue>::new()));
+    let record = {
+        let seen = seen.clone();
+        Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
+            seen.borrow_mut().extend(records.iter())
+        })
+    };
+    let observer = web_sys::MutationObserver::new(record.as_ref().unchecked_ref()).unwrap();
+    let options = web_sys::MutationObserverInit::new();
+    options.set_subtree(true);
+    options.set_child_list(true);
+    options.set_character_data(true);
+    options.set_attributes(true);
+    observer.observe_with_options(&w.root, &options).unwrap();
+
+    w.set_clock("2025-03-31T23:59:51-07:00").await;
+    seen.borrow_mut().extend(observer.take_records().iter());
+    observer.disconnect();
+    let changed: Vec<String> = seen
+        .borrow()
+        .iter()
+        .cloned()
+        .map(|record| {
+            let record: web_sys::MutationRecord = record.unchecked_into();
+            assert_eq!(
+                record.type_(),
+                "characterData",
+                "only text changes, no nodes or attributes"
+            );
+            let target = record.target().unwrap();
+            let timer = target
+                .parent_element()
+                .unwrap()
+                .closest("[role=timer]")
+                .unwrap();
+            assert!(timer.is_some(), "a countdown's text");
+            target.text_content().unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(
+        changed.len(),
+        2,
+        "the two counting items, nothing else: {changed:?}"
+    );
+    assert!(
+        changed.iter().all(|t| t.starts_with("9 seconds left")),
+        "{changed:?}"
+    );
 }

@@ -20,6 +20,7 @@ pub struct Loaded {
     pub host: Host,
     pub key_seed: u64,
     pub timeout_ms: u32,
+    pub heading_level: u8,
 }
 
 #[derive(Properties, PartialEq)]
@@ -51,10 +52,11 @@ pub fn App(props: &AppProps) -> Html {
         (Ok(order), Ok(policy), None) => html! {
             <Widget order={order.clone()} policy={policy.clone()} locale={loaded.locale.clone()}
                 clock={loaded.clock.clone()} host={loaded.host.clone()} key_seed={loaded.key_seed}
-                timeout_ms={loaded.timeout_ms} />
+                timeout_ms={loaded.timeout_ms} heading_level={loaded.heading_level} />
         },
         (_, _, problem) => html! {
-            <ErrorPanel problem={problem.unwrap_or(Problem::MissingOrder)} lang={Lang::from_locale(&loaded.locale)} />
+            <ErrorPanel problem={problem.unwrap_or(Problem::MissingOrder)} lang={Lang::from_locale(&loaded.locale)}
+                heading_level={loaded.heading_level} />
         },
     }
 }

@@ -3,6 +3,7 @@ use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use super::step_actions::StepActions;
 use super::step_region::StepRegion;
 use super::view_model::Texts;
 use crate::i18n::{default_reason, Lang, Msg};
@@ -65,10 +66,7 @@ pub fn ChooseReason(props: &ChooseReasonProps) -> Html {
             if let Some(problem) = problem {
                 <p class="error" part="error" role="alert">{ problem }</p>
             }
-            <div class="actions">
-                <button type="button" part="button" onclick={dispatch.reform(|_: MouseEvent| Action::Back)}>{ texts.text(Msg::Back) }</button>
-                <button type="button" class="primary" part="button" onclick={dispatch.reform(|_: MouseEvent| Action::Continue)}>{ texts.text(Msg::Continue) }</button>
-            </div>
+            <StepActions dispatch={props.dispatch.clone()} />
         </StepRegion>
     }
 }

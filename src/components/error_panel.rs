@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::heading::Heading;
 use crate::i18n::{fill, text, Lang, Msg};
 
 /// Why the widget cannot show an order: said in plain words inside the widget (never a blank
@@ -45,6 +46,8 @@ impl Problem {
 pub struct ErrorPanelProps {
     pub problem: Problem,
     pub lang: Lang,
+    #[prop_or(2)]
+    pub heading_level: u8,
 }
 
 #[function_component]
@@ -53,7 +56,7 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
     html! {
         <div class="root" part="root">
             <div class="error" part="error" role="alert">
-                <h2>{ text(lang, Msg::PanelTitle) }</h2>
+                <Heading level={props.heading_level} text={text(lang, Msg::PanelTitle)} />
                 <p>{ text(lang, props.problem.message()) }</p>
                 if let Some(detail) = props.problem.detail() {
                     <p class="hint">{ fill(lang, Msg::PanelDetail, &[("detail", detail)]) }</p>

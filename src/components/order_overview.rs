@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::heading::Heading;
 use super::item_row::ItemRow;
 use super::view_model::{ItemView, Texts};
 use crate::countdown::Countdown;
@@ -27,9 +28,8 @@ pub fn OrderOverview(props: &OrderOverviewProps) -> Html {
     let on_start = props.on_start.reform(|_: MouseEvent| ());
     html! {
         <section aria-labelledby="order-help-order-heading">
-            <h2 id="order-help-order-heading" tabindex="-1" ref={heading}>
-                { texts.fill(Msg::OrderHeading, &[("id", &props.order_id)]) }
-            </h2>
+            <Heading id="order-help-order-heading" node={heading}
+                text={texts.fill(Msg::OrderHeading, &[("id", &props.order_id)])} />
             <ul class="items">
                 { for props.items.iter().zip(&props.countdowns).map(|(view, countdown)| html! {
                     <ItemRow key={view.id.clone()} view={view.clone()} countdown={*countdown} />

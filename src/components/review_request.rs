@@ -3,15 +3,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::step_region::StepRegion;
-use super::view_model::{timing_text, ItemView, Texts};
-use crate::engine::{
-    refund_for, CancelVerdict, FulfilledBy, Order, Policy, RefundKind, SellerKind,
-};
+use super::view_model::{selection, timing_text, ItemView, Texts};
+use crate::engine::{CancelVerdict, Order, Policy};
 use crate::i18n::{default_reason, Lang, Msg};
 use crate::state::{Action, Flow, SendFailure};
 
 #[derive(Properties, PartialEq)]
-pub struct ReviewRequestProps {
+/// What the review and the outcome show: the flow, the items, and what the refund depends on.
+pub struct SelectionProps {
     pub flow: UseReducerHandle<Flow>,
     pub items: Vec<Rc<ItemView>>,
     pub order: Rc<Order>,
@@ -22,28 +21,15 @@ pub struct ReviewRequestProps {
 /// Step 3 of 3: the items, the reason, the refund estimate and its timing, the honest word
 /// "request" where success is not guaranteed, and **Request cancellation**.
 #[function_component]
-pub fn ReviewRequest(props: &ReviewRequestProps) -> Html {
+pub fn ReviewRequest(props: &SelectionProps) -> Html {
     let texts = use_context::<Rc<Texts>>().expect("texts context");
     let flow = &props.flow;
     let dispatch = &props.dispatch.to_callback();
-    let chosen: Vec<&Rc<ItemView>> = props
-        .items
-        .iter()
-        .filter(|i| flow.selected.contains(&i.id))
-        .collect();
-    let lines: Vec<(&str, u32)> = chosen.iter().map(|i| (i.id.as_str(), i.quantity)).collect();
-    let refund = refund_for(
-        &props.order,
-        &props.policy,
-        &lines,
-        flow.reason.as_deref(),
-        RefundKind::Cancellation,
-    );
+    let (chosen, refund) = selection(&props.items, flow, &props.order, &props.policy);
     let only_request = chosen
         .iter()
         .any(|i| i.cancel_verdict == CancelVerdict::Request);
-    let marketplace = props.order.seller.kind == SellerKind::Marketplace
-        && props.order.seller.fulfilled_by == FulfilledBy::Seller;
+    let marketplace = props.order.is_marketplace_fulfilled_by_seller();
     let reason = match flow.reason.as_deref() {
         None => texts.text(Msg::ReviewNoReason).to_owned(),
         Some(id) => match (texts.lang, default_reason(id)) {

@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::step_actions::StepActions;
 use super::step_region::StepRegion;
 use super::view_model::{ItemView, Texts};
 use crate::i18n::Msg;
@@ -26,40 +27,41 @@ pub fn SelectItems(props: &SelectItemsProps) -> Html {
         <StepRegion heading={texts.text(Msg::StepSelect)} step_changes={props.flow.step_changes}>
             <fieldset>
                 <legend>{ texts.text(Msg::SelectLegend) }</legend>
-                { for props.items.iter().map(|item| {
+                { for props.items.iter().enumerate().map(|(index, item)| {
                     let id = item.id.clone();
                     let onchange = dispatch.reform(move |_: Event| Action::Toggle(id.clone()));
                     let checked = props.flow.selected.contains(&item.id);
-                    let note_id = format!("order-help-note-{}", item.id);
+                    // Index-based ids: item ids are the host's strings and may hold spaces.
+                    let (input_id, note_id) = (format!("choice-{index}"), format!("choice-{index}-note"));
+                    // The note is the checkbox's description, outside its label, so it is read once.
                     let note = if !item.cancellable {
-                        Some(texts.fill(Msg::CannotCancel, &[("why", &item.cancel_why)]))
+                        Some(item.cancel_why.clone())
                     } else if !item.bundle_with.is_empty() {
                         Some(texts.fill(Msg::BundleTogether, &[("items", &texts.fmt.list(&item.bundle_with))]))
                     } else {
                         None
                     };
                     html! {
-                        <label class="choice" key={item.id.clone()}>
-                            <input type="checkbox" {checked} disabled={!item.cancellable} {onchange}
+                        <div class="choice" key={item.id.clone()}>
+                            <input type="checkbox" id={input_id.clone()} {checked} disabled={!item.cancellable} {onchange}
                                 aria-describedby={note.as_ref().map(|_| note_id.clone())} />
-                            <span>
-                                <span class="title">{ item.title.clone() }</span>
-                                { format!(" · {} · {}", texts.fill(Msg::Quantity, &[("n", &item.quantity.to_string())]), item.price) }
+                            <div>
+                                <label for={input_id}>
+                                    <span class="title">{ item.title.clone() }</span>
+                                    { format!(" · {} · {}", texts.fill(Msg::Quantity, &[("n", &item.quantity.to_string())]), item.price) }
+                                </label>
                                 if let Some(note) = note {
-                                    <span class="disabled-reason" id={note_id}>{ note }</span>
+                                    <span class="note" id={note_id}>{ note }</span>
                                 }
-                            </span>
-                        </label>
+                            </div>
+                        </div>
                     }
                 }) }
             </fieldset>
             if let Some(problem) = problem {
                 <p class="error" part="error" role="alert">{ problem }</p>
             }
-            <div class="actions">
-                <button type="button" part="button" onclick={dispatch.reform(|_: MouseEvent| Action::Back)}>{ texts.text(Msg::Back) }</button>
-                <button type="button" class="primary" part="button" onclick={dispatch.reform(|_: MouseEvent| Action::Continue)}>{ texts.text(Msg::Continue) }</button>
-            </div>
+            <StepActions dispatch={props.dispatch.clone()} />
         </StepRegion>
     }
 }

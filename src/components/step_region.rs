@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::heading::Heading;
 use crate::hooks::use_focus_on_change;
 
 #[derive(Properties, PartialEq)]
@@ -19,7 +20,7 @@ pub fn StepRegion(props: &StepRegionProps) -> Html {
     use_focus_on_change(heading.clone(), props.step_changes);
     html! {
         <section class="step" part="step" role="region" aria-labelledby="order-help-step-heading">
-            <h3 id="order-help-step-heading" tabindex="-1" ref={heading}>{ props.heading.clone() }</h3>
+            <Heading id="order-help-step-heading" node={heading} text={props.heading.clone()} />
             { props.children.clone() }
         </section>
     }

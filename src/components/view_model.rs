@@ -10,15 +10,19 @@ use crate::engine::{
 use crate::i18n::{fill, text, why, Lang, Msg};
 use crate::intl::Formatters;
 
-/// The language and the formatters, shared by every component through a context.
+/// The language, the formatters and the heading level, shared by every component through a
+/// context.
 pub struct Texts {
     pub lang: Lang,
     pub fmt: Formatters,
+    pub heading_level: u8,
 }
 
 impl PartialEq for Texts {
     fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang && self.fmt == other.fmt
+        self.lang == other.lang
+            && self.fmt == other.fmt
+            && self.heading_level == other.heading_level
     }
 }
 
@@ -60,7 +64,7 @@ pub enum Window {
         closes_at: crate::engine::Instant,
         until: String,
     },
-    /// Not delivered yet; the expected deadline, if known.
+    /// Not delivered yet; the expected delivery date, if known.
     Opens { expected: Option<String> },
 }
 
@@ -138,6 +142,8 @@ fn item_view(
         stops_away: item.refuse.stops_away,
         category: source.and_then(|i| i.category.clone()).unwrap_or_default(),
         quantity: item.quantity,
+        returnable: item.r#return.quantity,
+        holiday: item.r#return.holiday_extended,
     };
     let lang = texts.lang;
     let cancel_why = why::cancel(lang, item.cancel.code, &item.cancel.message, &specifics);
@@ -225,7 +231,11 @@ fn item_view(
                 until: fmt.date_time(d.instant),
             })
         }
-        ReturnVerdict::NotYet => Some(Window::Opens { expected: deadline }),
+        ReturnVerdict::NotYet => Some(Window::Opens {
+            expected: shipment
+                .and_then(|s| s.estimated_delivery)
+                .map(|d| fmt.date(d)),
+        }),
         ReturnVerdict::NotReturnable => None,
     };
 
@@ -277,6 +287,28 @@ fn fallback(item: &ItemAssessment, texts: &Texts, deadline_date: &str) -> String
             _ => texts.text(Msg::FallbackNone).to_owned(),
         },
     }
+}
+
+/// The selected items' views, in the order's item order, and the refund for cancelling them.
+pub fn selection<'a>(
+    items: &'a [Rc<ItemView>],
+    flow: &crate::state::Flow,
+    order: &Order,
+    policy: &crate::engine::Policy,
+) -> (Vec<&'a Rc<ItemView>>, crate::engine::RefundEstimate) {
+    let chosen: Vec<&Rc<ItemView>> = items
+        .iter()
+        .filter(|i| flow.selected.contains(&i.id))
+        .collect();
+    let lines: Vec<(&str, u32)> = chosen.iter().map(|i| (i.id.as_str(), i.quantity)).collect();
+    let refund = crate::engine::refund_for(
+        order,
+        policy,
+        &lines,
+        flow.reason.as_deref(),
+        crate::engine::RefundKind::Cancellation,
+    );
+    (chosen, refund)
 }
 
 /// "within 3–5 business days", "within 24 hours".

@@ -34,6 +34,9 @@ pub struct WidgetProps {
     /// How long the host may take to answer a request.
     #[prop_or(15_000)]
     pub timeout_ms: u32,
+    /// The level of the widget's headings (2–6), to fit the page's outline.
+    #[prop_or(2)]
+    pub heading_level: u8,
 }
 
 /// The widget for one order: the overview, the cancel flow, the outcome, and the one timer that
@@ -42,10 +45,15 @@ pub struct WidgetProps {
 pub fn Widget(props: &WidgetProps) -> Html {
     let lang = Lang::from_locale(&props.locale);
     let texts = use_memo(
-        (props.locale.clone(), props.order.currency.clone()),
-        move |(locale, currency)| Texts {
+        (
+            props.locale.clone(),
+            props.order.currency.clone(),
+            props.heading_level,
+        ),
+        move |(locale, currency, heading_level)| Texts {
             lang,
             fmt: Formatters::new(locale, currency),
+            heading_level: *heading_level,
         },
     );
 
@@ -148,14 +156,15 @@ pub fn Widget(props: &WidgetProps) -> Html {
     }
 }
 
-/// `order-help:ready` once, `order-help:step` on each step change, `order-help:error` when a
+/// `order-help:ready` for each order shown, `order-help:step` on each step change, `order-help:error` when a
 /// request fails: so a host can log or measure.
 #[hook]
 fn use_host_events(host: &Host, flow: &UseReducerHandle<Flow>, order_id: &str) {
     {
         let host = host.clone();
-        let order_id = order_id.to_owned();
-        use_effect_with((), move |_| {
+        // Once per order shown (a host may swap the order).
+        use_effect_with(order_id.to_owned(), move |order_id| {
+            let order_id = order_id.clone();
             host.emit("ready", &crate::host::to_js(&ReadyDetail { order_id }));
         });
     }
@@ -178,12 +187,7 @@ fn use_host_events(host: &Host, flow: &UseReducerHandle<Flow>, order_id: &str) {
         let host = host.clone();
         use_effect_with(flow.failure.clone(), move |failure| {
             if let Some(failure) = failure {
-                let message = match failure {
-                    crate::state::SendFailure::Rejected(m)
-                    | crate::state::SendFailure::Malformed(m) => m.clone(),
-                    other => format!("{other:?}"),
-                };
-                host.emit_error(failure.code(), &message);
+                host.emit_error(failure.code(), &failure.detail());
             }
         });
     }

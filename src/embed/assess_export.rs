@@ -18,12 +18,16 @@ use crate::engine::{self, InputError, Instant, Policy};
 /// (policy errors start with `policy: `, instant errors with `now: `).
 #[wasm_bindgen]
 pub fn assess(order: JsValue, policy: JsValue, now: JsValue) -> Result<JsValue, JsError> {
-    let order = engine::parse_order(serde_wasm_bindgen::Deserializer::from(order))
+    let order = super::to_json(&order)
+        .map_err(|why| InputError::new("", why))
+        .and_then(|tree| engine::order_from_tree(&tree))
         .map_err(|e| JsError::new(&e.to_string()))?;
     let policy = if policy.is_undefined() || policy.is_null() {
         Policy::default()
     } else {
-        engine::parse_policy(serde_wasm_bindgen::Deserializer::from(policy))
+        super::to_json(&policy)
+            .map_err(|why| InputError::new("", why))
+            .and_then(|tree| engine::policy_from_tree(&tree))
             .map_err(|e| JsError::new(&format!("policy: {e}")))?
     };
     let at = instant(&now).map_err(|e| JsError::new(&format!("now: {e}")))?;
@@ -42,7 +46,8 @@ pub(super) fn instant(now: &JsValue) -> Result<Instant, InputError> {
             return Err(InputError::new(
                 "",
                 format!(
-                    "expected milliseconds since the Unix epoch (a finite number), found {millis}"
+                    "expected milliseconds since the Unix epoch (a finite number), found {}",
+                    engine::json::number_text(millis)
                 ),
             ));
         }

@@ -8,9 +8,10 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::EventTarget;
 use yew::AttrValue;
 
+use super::js_json::to_json;
 use crate::clock::Clock;
 use crate::components::{Loaded, Problem};
-use crate::engine::{parse_order, parse_policy, Order, Policy};
+use crate::engine::{order_from_tree, policy_from_tree, InputError, Order, Policy};
 use crate::host::Host;
 
 /// The last value given for each field, to tell what an `update` changed.
@@ -24,6 +25,7 @@ pub struct Given {
     locale: Option<String>,
     on_request_cancel: Option<Function>,
     timeout_ms: Option<u32>,
+    heading_level: Option<u8>,
 }
 
 fn field(config: &JsValue, name: &str) -> Option<JsValue> {
@@ -45,7 +47,9 @@ fn order_from(value: &JsValue) -> Result<Rc<Order>, Problem> {
     if value.is_null() {
         return Err(Problem::MissingOrder);
     }
-    parse_order(serde_wasm_bindgen::Deserializer::from(json_value(value)))
+    to_json(&json_value(value))
+        .map_err(|why| InputError::new("", why))
+        .and_then(|tree| order_from_tree(&tree))
         .map(Rc::new)
         .map_err(|error| Problem::InvalidOrder(error.to_string()))
 }
@@ -54,7 +58,9 @@ fn policy_from(value: &JsValue) -> Result<Rc<Policy>, Problem> {
     if value.is_null() {
         return Ok(Rc::new(Policy::default()));
     }
-    parse_policy(serde_wasm_bindgen::Deserializer::from(json_value(value)))
+    to_json(&json_value(value))
+        .map_err(|why| InputError::new("", why))
+        .and_then(|tree| policy_from_tree(&tree))
         .map(Rc::new)
         .map_err(|error| Problem::InvalidPolicy(error.to_string()))
 }
@@ -124,6 +130,11 @@ impl Given {
                 self.timeout_ms = Some(timeout.min(f64::from(u32::MAX)) as u32);
             }
         }
+        if let Some(level) = field(config, "headingLevel").and_then(|l| l.as_f64()) {
+            if (2.0..=6.0).contains(&level) {
+                self.heading_level = Some(level as u8);
+            }
+        }
         if let Some(now) = field(config, "now").filter(|n| !n.is_null()) {
             if let Ok(instant) = super::assess_export::instant(&now) {
                 let millis = now
@@ -153,6 +164,7 @@ impl Given {
             },
             key_seed,
             timeout_ms: self.timeout_ms.unwrap_or(15_000),
+            heading_level: self.heading_level.unwrap_or(2),
         }
     }
 }

@@ -101,6 +101,7 @@ impl<'de> serde::Deserialize<'de> for Money {
                 } else {
                     "which is larger than JavaScript's largest safe integer"
                 };
+                let v = super::json::number_text(v);
                 Err(E::custom(format!("expected {EXPECTED}, found {v}, {why}")))
             }
         }

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Deserializer};
 
 use super::error::InputError;
+use super::json::{self, Json};
 use super::order::Order;
 use super::policy::Policy;
 use super::validate;
@@ -23,18 +24,38 @@ use super::validate;
 /// # }
 /// ```
 pub fn parse_order<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Order, InputError> {
-    let order: Order =
-        with_path(deserializer).map_err(|(path, e)| InputError::new(path, message(&e)))?;
-    validate::order(&order)?;
-    Ok(order)
+    from_tree(&tree(deserializer)?, validate::order)
+}
+
+/// Reads and validates an order from a JSON tree (the widget builds one from a JS object).
+pub fn order_from_tree(tree: &Json) -> Result<Order, InputError> {
+    from_tree(tree, validate::order)
+}
+
+/// Reads and validates a policy from a JSON tree; absent fields take their defaults.
+pub fn policy_from_tree(tree: &Json) -> Result<Policy, InputError> {
+    from_tree(tree, validate::policy)
 }
 
 /// Reads and validates a policy; absent fields take their defaults.
 pub fn parse_policy<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Policy, InputError> {
-    let policy: Policy =
-        with_path(deserializer).map_err(|(path, e)| InputError::new(path, message(&e)))?;
-    validate::policy(&policy)?;
-    Ok(policy)
+    from_tree(&tree(deserializer)?, validate::policy)
+}
+
+/// The document as a JSON tree (anything a JSON document cannot hold is rejected here).
+fn tree<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Json, InputError> {
+    Json::deserialize(deserializer).map_err(|e| InputError::new("", message(&e)))
+}
+
+/// Reads `T` from the tree with the path of any error, then checks what serde cannot.
+fn from_tree<T: serde::de::DeserializeOwned>(
+    tree: &Json,
+    validate: fn(&T) -> Result<(), InputError>,
+) -> Result<T, InputError> {
+    let value: T = json::from_tree(tree)
+        .map_err(|e| InputError::new(e.path.unwrap_or_default(), e.message))?;
+    validate(&value)?;
+    Ok(value)
 }
 
 /// A deserializer's error as a message. serde-wasm-bindgen's errors are JS `Error`s whose
@@ -47,46 +68,26 @@ fn message(error: &impl std::fmt::Display) -> String {
     }
 }
 
-/// Deserializes, keeping the path to the failing field (empty for the document itself).
-fn with_path<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<T, (String, D::Error)> {
-    serde_path_to_error::deserialize(deserializer).map_err(|e| {
-        let path = e.path().to_string();
-        let path = if path == "." { String::new() } else { path };
-        (path, e.into_inner())
-    })
-}
-
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn order_from_json_str(json: &str) -> Result<Order, InputError> {
-    let order: Order = from_json(json)?;
-    validate::order(&order)?;
-    Ok(order)
+    from_tree(&json_text(json)?, validate::order)
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn policy_from_json_str(json: &str) -> Result<Policy, InputError> {
-    let policy: Policy = from_json(json)?;
-    validate::policy(&policy)?;
-    Ok(policy)
+    from_tree(&json_text(json)?, validate::policy)
 }
 
-/// JSON text: malformed JSON is reported as such, with its line and column.
+/// JSON text as a tree: malformed JSON is reported as such, with its line and column.
 #[cfg(not(target_arch = "wasm32"))]
-fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, InputError> {
-    let mut deserializer = serde_json::Deserializer::from_str(json);
-    let value = with_path(&mut deserializer).and_then(|v| match deserializer.end() {
-        Ok(()) => Ok(v),
-        Err(e) => Err((String::new(), e)),
-    });
-    value.map_err(|(path, e)| {
+fn json_text(json: &str) -> Result<Json, InputError> {
+    serde_json::from_str(json).map_err(|e| {
         use serde_json::error::Category;
         match e.classify() {
             Category::Syntax | Category::Eof | Category::Io => {
-                InputError::new(path, format!("malformed JSON: {e}"))
+                InputError::new("", format!("malformed JSON: {e}"))
             }
-            Category::Data => InputError::new(path, e.to_string()),
+            Category::Data => InputError::new("", e.to_string()),
         }
     })
 }

@@ -28,18 +28,11 @@ pub fn use_cancel_sender(flow: &UseReducerHandle<Flow>, host: &Host, timeout_ms:
                     let (answer_live, timeout_live) = (live.clone(), live.clone());
                     yew::platform::spawn_local(async move {
                         let action = match JsFuture::from(promise).await {
-                            Ok(value) => {
-                                match serde_wasm_bindgen::from_value::<HostAnswer>(value) {
-                                    Ok(answer) => Action::Answered(attempt, answer),
-                                    Err(error) => Action::Failed(
-                                        attempt,
-                                        SendFailure::Malformed(error.to_string()),
-                                    ),
-                                }
-                            }
-                            Err(error) => {
-                                Action::Failed(attempt, SendFailure::Rejected(describe(&error)))
-                            }
+                            Ok(value) => match read_answer(&value) {
+                                Ok(answer) => Action::Answered(attempt, answer),
+                                Err(why) => Action::Failed(attempt, SendFailure::Malformed(why)),
+                            },
+                            Err(error) => Action::Failed(attempt, rejection(&error)),
                         };
                         if answer_live.get() {
                             on_answer.dispatch(action);
@@ -58,4 +51,25 @@ pub fn use_cancel_sender(flow: &UseReducerHandle<Flow>, host: &Host, timeout_ms:
             drop(timeout);
         }
     });
+}
+
+/// The host's answer, checked against the contract (`{status, message?, refund?}`).
+fn read_answer(value: &wasm_bindgen::JsValue) -> Result<HostAnswer, String> {
+    let tree = crate::embed::to_json(value)?;
+    crate::engine::json::from_tree(&tree).map_err(|e| match e.path {
+        Some(path) if !path.is_empty() => format!("{path}: {}", e.message),
+        _ => e.message,
+    })
+}
+
+/// A rejected request: the page had no way to take it (`embed.js` says so with the code
+/// `no_request_handler`), or the host failed.
+fn rejection(error: &wasm_bindgen::JsValue) -> SendFailure {
+    let code = js_sys::Reflect::get(error, &"code".into())
+        .ok()
+        .and_then(|c| c.as_string());
+    match code.as_deref() {
+        Some("no_request_handler") => SendFailure::NoHost,
+        _ => SendFailure::Rejected(describe(error)),
+    }
 }

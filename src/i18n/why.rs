@@ -1,6 +1,8 @@
-//! The engine's sentences ("why") in the customer's language. In English the engine's own
-//! message is shown; other languages translate by the decision's stable code, so a new code
-//! that lacks a translation fails to compile rather than showing the wrong sentence.
+//! The engine's sentences ("why") in the customer's language. Other languages translate by the
+//! decision's stable code, so a new code that lacks a translation fails to compile rather than
+//! showing the wrong sentence. In English the engine's own message is shown, except where it
+//! names an instant: the engine writes those in store time for policy authors, the widget in
+//! the customer's locale and zone, like every other date it shows.
 
 use super::Lang;
 use crate::engine::{CancelCode, RefuseCode, ReturnCode};
@@ -16,13 +18,43 @@ pub struct Specifics {
     pub deadline: String,
     pub stops_away: Option<u32>,
     pub category: String,
+    /// The item's quantity, and how many of it can be returned.
     pub quantity: u32,
+    pub returnable: u32,
+    /// Whether the holiday rule set the deadline.
+    pub holiday: bool,
+}
+
+impl Specifics {
+    /// "it", "all 3", "1 of 3" (as the engine says it).
+    fn how_many(&self, lang: Lang) -> String {
+        match (lang, self.returnable, self.quantity) {
+            (Lang::En, _, 0 | 1) => "it".to_owned(),
+            (Lang::En, r, q) if r == q => format!("all {q}"),
+            (Lang::En, r, q) => format!("{r} of {q}"),
+            (Lang::De, _, 0 | 1) => "ihn".to_owned(),
+            (Lang::De, r, q) if r == q => format!("alle {q}"),
+            (Lang::De, r, q) => format!("{r} von {q}"),
+        }
+    }
+
+    fn holiday_note(&self, lang: Lang) -> &'static str {
+        match (self.holiday, lang) {
+            (false, _) => "",
+            (true, Lang::En) => ", thanks to the holiday extension",
+            (true, Lang::De) => " (dank der Verlängerung über die Feiertage)",
+        }
+    }
 }
 
 /// Why an item can or cannot be cancelled, in `lang`; `english` is the engine's sentence.
 pub fn cancel(lang: Lang, code: CancelCode, english: &str, s: &Specifics) -> String {
     use CancelCode::*;
     match lang {
+        Lang::En if code == WithinGracePeriod => format!(
+            "You can cancel it yourself until {}; after that the seller must approve a cancellation.",
+            s.grace_end
+        ),
         Lang::En => english.to_owned(),
         Lang::De => match code {
             NotInShippingProcess => "Der Artikel ist noch nicht im Versand – Sie können ihn jetzt stornieren.".into(),
@@ -87,16 +119,25 @@ pub fn refuse(lang: Lang, code: RefuseCode, english: &str, s: &Specifics) -> Str
 /// Whether and until when an item can be returned, in `lang`.
 pub fn r#return(lang: Lang, code: ReturnCode, english: &str, s: &Specifics) -> String {
     use ReturnCode::*;
+    let (how_many, holiday) = (s.how_many(lang), s.holiday_note(lang));
     match lang {
-        Lang::En => english.to_owned(),
+        Lang::En => match code {
+            WithinWindow => format!("You can return {how_many} until {}{holiday}.", s.deadline),
+            WindowClosed => format!("The return window closed on {}{holiday}.", s.deadline),
+            NotDeliveredYet if !s.deadline.is_empty() => format!(
+                "You can return {how_many} once it has been delivered; with the estimated delivery, until {}.",
+                s.deadline
+            ),
+            _ => english.to_owned(),
+        },
         Lang::De => match code {
-            WithinWindow => format!("Sie können ihn bis {} zurücksenden.", s.deadline),
-            WindowClosed => format!("Die Rückgabefrist endete am {}.", s.deadline),
+            WithinWindow => format!("Sie können {how_many} bis {} zurücksenden{holiday}.", s.deadline),
+            WindowClosed => format!("Die Rückgabefrist endete am {}{holiday}.", s.deadline),
             NotDeliveredYet if s.deadline.is_empty() => {
                 "Sie können ihn nach der Zustellung zurücksenden: Die Rückgabefrist beginnt mit der Zustellung.".into()
             }
             NotDeliveredYet => format!(
-                "Sie können ihn nach der Zustellung zurücksenden; bei der erwarteten Zustellung bis {}.",
+                "Sie können {how_many} nach der Zustellung zurücksenden; bei der erwarteten Zustellung bis {}.",
                 s.deadline
             ),
             DeliveryTimeUnknown => "Er kann zurückgesendet werden, sobald der Zustellzeitpunkt bekannt ist.".into(),
@@ -128,6 +169,8 @@ mod tests {
             stops_away: Some(8),
             category: "groceries".into(),
             quantity: 3,
+            returnable: 1,
+            holiday: true,
         }
     }
 
@@ -158,7 +201,7 @@ mod tests {
         let stops = refuse(Lang::De, RefuseCode::AtDoorLiveMap, "", &s);
         assert!(stops.contains("8 Stopps"), "{stops}");
         let window = r#return(Lang::De, ReturnCode::WithinWindow, "", &s);
-        assert!(window.contains("31. März 2025"), "{window}");
+        assert_eq!(window, "Sie können 1 von 3 bis 31. März 2025 zurücksenden (dank der Verlängerung über die Feiertage).");
         let expected = r#return(
             Lang::De,
             ReturnCode::NotDeliveredYet,

@@ -1,0 +1,651 @@
+// The browser half of `make bench` (issue 6), in headless Debian Chromium via playwright-core:
+// startup (widget vs baseline, alternated), the engine through the wasm `assess` export and
+// engine-only, the countdown tick (time and DOM mutations, on Playwright's fake clock) and the
+// wasm linear memory. Writes its raw results as JSON; benches/report.mjs turns them into the
+// table, BENCHMARKS.md and benchmarks.json.
+//
+//   node benches/browser.mjs --widget DIR --baseline DIR [--engine DIR] --orders FILE --out FILE
+//
+// DIRs are release bundles (`trunk build --release --dist DIR`); --engine is the bench-only
+// engine module (benches/wasm-engine); --orders is what benches/engine.rs writes with
+// BENCH_ORDERS_FILE (the same generated orders the native benchmark assesses).
+//
+// Environment: BENCH_LOADS (startup loads per page, default 21, at least 15), BENCH_TICKS
+// (measured ticks, default 600), BENCH_MEMORY_TICKS (default 10000), BENCH_CYCLES (default 200).
+import http from 'node:http';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const FIXTURES = path.join(here, 'fixtures');
+
+const { values: args } = parseArgs({
+  options: {
+    widget: { type: 'string' },
+    baseline: { type: 'string' },
+    engine: { type: 'string' },
+    orders: { type: 'string' },
+    out: { type: 'string' },
+  },
+});
+for (const required of ['widget', 'baseline', 'out']) {
+  if (!args[required]) throw new Error(`--${required} is required`);
+}
+const LOADS = Math.max(15, Number(process.env.BENCH_LOADS ?? 21));
+const WARMUP_LOADS = 2;
+const TICKS = Number(process.env.BENCH_TICKS ?? 600);
+const MEMORY_TICKS = Number(process.env.BENCH_MEMORY_TICKS ?? 10_000);
+const CYCLES = Number(process.env.BENCH_CYCLES ?? 200);
+const REAL_TICK_SECONDS = 8;
+
+// The fixtures and the instants they are shown at.
+const ORDER_10 = JSON.parse(await readFile(path.join(FIXTURES, 'order-10.json'), 'utf8'));
+const ORDER_10_NOW = '2025-03-20T10:05:00-07:00';
+const ORDER_50 = JSON.parse(await readFile(path.join(FIXTURES, 'order-50-countdowns.json'), 'utf8'));
+// 3594 s before 40 of the 50 return windows close (31 March 23:59:59 PDT): every second
+// changes those 40 countdowns; the other 10 show whole days and must not change.
+const TICK_START = Date.parse('2025-03-31T23:00:05-07:00');
+
+// ---------------------------------------------------------------------------------------------
+// The server: the two bundles, the engine module and the bench pages, on 127.0.0.1 and a free
+// port. Cross-origin isolated (COOP + COEP), so performance.now() has its fine resolution.
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+
+const escapeScript = (json) => json.replace(/</g, '\\u003c');
+const PAGES = {
+  'startup-widget.html': `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>widget startup</title>
+<link rel="modulepreload" href="/widget/order-help.js">
+<link rel="preload" href="/widget/order-help_bg.wasm" as="fetch" type="application/wasm" crossorigin>
+<script type="module" src="/widget/embed.js"></script>
+</head><body>
+<order-help now="${ORDER_10_NOW}" locale="en-US"><script type="application/json">${escapeScript(JSON.stringify(ORDER_10))}</script></order-help>
+</body></html>`,
+  'startup-baseline.html': `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>baseline startup</title>
+<link rel="modulepreload" href="/baseline/order-help-baseline.js">
+<link rel="preload" href="/baseline/order-help-baseline_bg.wasm" as="fetch" type="application/wasm" crossorigin>
+<script type="module" src="/baseline/main.js"></script>
+</head><body></body></html>`,
+  'blank.html': '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body></body></html>',
+};
+
+async function startServer() {
+  const roots = { widget: args.widget, baseline: args.baseline, engine: args.engine };
+  const server = http.createServer(async (req, res) => {
+    const headers = {
+      'cache-control': 'no-store',
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-embedder-policy': 'require-corp',
+      'cross-origin-resource-policy': 'same-origin',
+    };
+    const { pathname } = new URL(req.url, 'http://127.0.0.1');
+    const [, top, ...rest] = pathname.split('/');
+    const rel = rest.join('/');
+    try {
+      let body;
+      let type;
+      if (top === 'pages' && Object.hasOwn(PAGES, rel)) {
+        body = PAGES[rel];
+        type = MIME['.html'];
+      } else if (roots[top] && !rel.split('/').includes('..')) {
+        const file = path.join(roots[top], rel);
+        if (!(await stat(file)).isFile()) throw new Error('not a file');
+        body = await readFile(file);
+        type = MIME[path.extname(file)] ?? 'application/octet-stream';
+      } else {
+        throw new Error('no such path');
+      }
+      res.writeHead(200, { ...headers, 'content-type': type });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { ...headers, 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  server.keepAliveTimeout = 1000;
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    close: () => new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections?.();
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// In-page helpers, installed before any page script (and before Playwright's fake clock, which
+// replaces `performance`): the real high-resolution clock, and "first complete render"
+// detection. Both pages are judged the same way: a MutationObserver sees the complete markup
+// appear (the widget's 10 `li[data-item]` in its shadow root, the baseline's button), and the
+// time is performance.now() then, i.e. milliseconds since navigation start.
+
+function pageInit() {
+  const realPerformance = performance;
+  const realNow = Performance.prototype.now.bind(realPerformance);
+  const bench = { realNow, firstRender: null };
+  Object.defineProperty(window, '__bench', { value: bench });
+  const rendered = () => {
+    if (bench.firstRender !== null) return;
+    bench.firstRender = realNow();
+    realPerformance.mark('bench:first-render');
+  };
+  const page = location.pathname;
+  if (page.endsWith('/startup-widget.html')) {
+    const attachShadow = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const root = attachShadow.call(this, init);
+      const observer = new MutationObserver(() => {
+        if (root.querySelectorAll('li[data-item]').length >= 10) {
+          observer.disconnect();
+          rendered();
+        }
+      });
+      observer.observe(root, { childList: true, subtree: true });
+      return root;
+    };
+  } else if (page.endsWith('/startup-baseline.html')) {
+    const observer = new MutationObserver(() => {
+      if (document.querySelector('button[data-baseline]')) {
+        observer.disconnect();
+        rendered();
+      }
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  }
+}
+
+const LAUNCH = {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+  ],
+};
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  if (n === 0) return null;
+  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+};
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return null;
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+};
+const stats = (xs) => ({
+  n: xs.length,
+  median: median(xs),
+  p10: quantile(xs, 0.1),
+  p90: quantile(xs, 0.9),
+  min: Math.min(...xs),
+  max: Math.max(...xs),
+});
+
+function log(...parts) {
+  console.log('bench:', ...parts);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Startup: navigation start → first complete render; a fresh context (no cache) per load,
+// widget and baseline alternated (ABBA), the first loads of each discarded as warm-up.
+
+async function startup(browser, origin) {
+  const samples = { widget: [], baseline: [] };
+  const wasmLoaded = { widget: [], baseline: [] };
+  const baselineMemory = [];
+  const loadOnce = async (which) => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.addInitScript(pageInit);
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(`${origin}/pages/startup-${which}.html`);
+      try {
+        await page.waitForFunction(() => window.__bench.firstRender !== null, null, { timeout: 30_000 });
+      } catch (e) {
+        throw new Error(`${which}: no complete render within 30 s (${errors.join('; ') || e.message})`);
+      }
+      return await page.evaluate(() => {
+        const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
+        return {
+          firstRender: window.__bench.firstRender,
+          wasmResponseEnd: wasm?.responseEnd ?? null,
+          isolated: crossOriginIsolated,
+          memory: globalThis.__baselineWasm?.memory.buffer.byteLength ?? null,
+        };
+      });
+    } finally {
+      await context.close();
+    }
+  };
+  let isolated = true;
+  for (let i = 0; i < WARMUP_LOADS + LOADS; i++) {
+    const order = i % 2 === 0 ? ['widget', 'baseline'] : ['baseline', 'widget'];
+    for (const which of order) {
+      const r = await loadOnce(which);
+      isolated &&= r.isolated;
+      if (i >= WARMUP_LOADS) {
+        samples[which].push(r.firstRender);
+        if (r.wasmResponseEnd !== null) wasmLoaded[which].push(r.wasmResponseEnd);
+        if (r.memory !== null) baselineMemory.push(r.memory);
+      }
+    }
+  }
+  log(`startup: widget ${median(samples.widget).toFixed(1)} ms, baseline ${median(samples.baseline).toFixed(1)} ms (median of ${LOADS})`);
+  return {
+    loads: LOADS,
+    warmup_loads: WARMUP_LOADS,
+    cross_origin_isolated: isolated,
+    widget_ms: stats(samples.widget),
+    baseline_ms: stats(samples.baseline),
+    // When the wasm's last byte had arrived (Resource Timing): the rest is compiling,
+    // instantiating, starting and rendering.
+    widget_wasm_loaded_ms: stats(wasmLoaded.widget),
+    baseline_wasm_loaded_ms: stats(wasmLoaded.baseline),
+    widget_samples_ms: samples.widget,
+    baseline_samples_ms: samples.baseline,
+    baseline_memory_bytes: median(baselineMemory),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. The engine in the browser: the widget's `assess` export (reads the order from a JS object,
+// writes the assessment back as JS objects) and, where built, the engine alone.
+
+async function engine(browser, origin) {
+  if (!args.orders) return { skipped: 'no --orders file (the native engine benchmark did not run)' };
+  const generated = JSON.parse(await readFile(args.orders, 'utf8'));
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(pageInit);
+    await page.goto(`${origin}/pages/blank.html`);
+    return await page.evaluate(async ({ generated, withEngine }) => {
+      const now = performance.now.bind(performance);
+      const median = (xs) => {
+        const s = [...xs].sort((a, b) => a - b);
+        return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+      };
+      // Per-call time: batches of k calls, k doubled until a batch takes ≥ 10 ms, then 31
+      // batches; the median per-call time over the batches.
+      const timePerCall = (run) => {
+        let k = 1;
+        for (;;) {
+          const t0 = now();
+          run(k);
+          if (now() - t0 >= 10 || k >= 1 << 24) break;
+          k *= 2;
+        }
+        const perCall = [];
+        for (let b = 0; b < 31; b++) {
+          const t0 = now();
+          run(k);
+          perCall.push(((now() - t0) / k) * 1000);
+        }
+        return { median_us: median(perCall), min_us: Math.min(...perCall), batch: k, batches: perCall.length };
+      };
+      const result = { now: generated.now, export: {}, engine_only: {} };
+      const widget = await import('/widget/order-help.js');
+      await widget.default({ module_or_path: '/widget/order-help_bg.wasm' });
+      for (const [size, order] of Object.entries(generated.orders)) {
+        const check = widget.assess(order, null, generated.now);
+        if (check.items.length !== Number(size)) throw new Error(`assess(${size} items) returned ${check.items.length}`);
+        result.export[size] = timePerCall((k) => {
+          for (let i = 0; i < k; i++) widget.assess(order, null, generated.now);
+        });
+      }
+      if (withEngine) {
+        const engine = await import('/engine/order-help-bench-engine.js');
+        await engine.default({ module_or_path: '/engine/order-help-bench-engine_bg.wasm' });
+        const nowMs = Date.parse(generated.now);
+        for (const [size, order] of Object.entries(generated.orders)) {
+          const items = engine.prepare(JSON.stringify(order));
+          if (engine.assess_prepared(1, nowMs) !== items) throw new Error('the engine module assessed nothing');
+          result.engine_only[size] = timePerCall((k) => engine.assess_prepared(k, nowMs));
+        }
+      }
+      return result;
+    }, { generated, withEngine: Boolean(args.engine) });
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3 and 5. The countdown tick and the memory, on a page that imports the glue directly (its
+// `init` returns the wasm exports, `memory` among them) and mounts with the JS API.
+//
+// In-page instrumentation: `setTimeout` is wrapped after the fake clock is installed, so each
+// timer callback is timed: from its start to a microtask queued right after it returns. Yew
+// renders in a microtask (its scheduler's spawn_local) that the callback queued, so that end
+// mark comes after the render and the effects that re-arm the next timer. A MutationObserver on
+// the shadow root counts each tick's mutation records; after each tick the page compares every
+// text node and attribute of the shadow root with the previous tick, to count what changed.
+
+function tickPageSetup() {
+  const bench = window.__bench;
+  const realNow = bench.realNow;
+  Object.assign(bench, {
+    tick: 0,
+    callbacks: [],
+    records: new Map(),
+    recordTypes: { characterData: 0, childList: 0, attributes: 0 },
+    armed: 0,
+  });
+  const setTimeoutFake = window.setTimeout;
+  bench.rawSetTimeout = setTimeoutFake.bind(window);
+  window.setTimeout = function (callback, delay, ...rest) {
+    bench.armed += 1;
+    if (typeof callback !== 'function') return setTimeoutFake.call(this, callback, delay, ...rest);
+    return setTimeoutFake.call(this, function (...cbArgs) {
+      bench.tick += 1;
+      const entry = { tick: bench.tick, start: realNow(), end: null, armedBefore: bench.armed, armedAfter: null };
+      bench.callbacks.push(entry);
+      try {
+        return callback.apply(this, cbArgs);
+      } finally {
+        queueMicrotask(() => {
+          entry.end = realNow();
+          entry.armedAfter = bench.armed;
+        });
+      }
+    }, delay, ...rest);
+  };
+  // What the shadow root shows: every text node's text and every element's attributes, in
+  // document order.
+  bench.snapshot = (root) => {
+    const texts = [];
+    const attrs = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === Node.TEXT_NODE) texts.push(node.data);
+      else attrs.push(node.tagName + ' ' + [...node.attributes].map((a) => `${a.name}=${a.value}`).join(' '));
+    }
+    const timers = [...root.querySelectorAll('[role=timer]')].map((t) => t.textContent);
+    return { texts, attrs, timers };
+  };
+  bench.diff = (before, after) => {
+    const d = { structural: false, texts: 0, attrs: 0, timers: 0 };
+    if (before.texts.length !== after.texts.length || before.attrs.length !== after.attrs.length) {
+      d.structural = true;
+    }
+    for (let i = 0; i < Math.min(before.texts.length, after.texts.length); i++) {
+      if (before.texts[i] !== after.texts[i]) d.texts += 1;
+    }
+    for (let i = 0; i < Math.min(before.attrs.length, after.attrs.length); i++) {
+      if (before.attrs[i] === after.attrs[i]) continue;
+      // Count each attribute that differs.
+      const a = before.attrs[i].split(' ');
+      const b = after.attrs[i].split(' ');
+      const set = new Set(a);
+      d.attrs += Math.max(1, b.filter((x) => !set.has(x)).length, a.filter((x) => !new Set(b).has(x)).length);
+    }
+    for (let i = 0; i < Math.min(before.timers.length, after.timers.length); i++) {
+      if (before.timers[i] !== after.timers[i]) d.timers += 1;
+    }
+    return d;
+  };
+  // Resolves after pending microtasks and one real task (MessageChannel is not faked).
+  bench.settle = () => new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(0);
+  });
+}
+
+async function mountForTicks(page, order, nowMs) {
+  return page.evaluate(async ({ order, nowMs }) => {
+    const bench = window.__bench;
+    const glue = await import('/widget/order-help.js');
+    bench.wasm = await glue.default({ module_or_path: '/widget/order-help_bg.wasm' });
+    bench.memoryAtInit = bench.wasm.memory.buffer.byteLength;
+    const host = document.createElement('div');
+    document.body.append(host);
+    bench.handle = glue.mount(host, { order, now: nowMs, locale: 'en-US' });
+    bench.update = (config) => bench.handle.update(config);
+    await bench.settle();
+    const root = host.shadowRoot;
+    bench.root = root;
+    const observer = new MutationObserver((records) => {
+      bench.records.set(bench.tick, (bench.records.get(bench.tick) ?? 0) + records.length);
+      for (const r of records) bench.recordTypes[r.type] += 1;
+    });
+    observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+    bench.previous = bench.snapshot(root);
+    return {
+      items: root.querySelectorAll('li[data-item]').length,
+      timers: root.querySelectorAll('[role=timer]').length,
+      memoryAtInit: bench.memoryAtInit,
+      memoryAfterMount: bench.wasm.memory.buffer.byteLength,
+      isolated: crossOriginIsolated,
+    };
+  }, { order, nowMs });
+}
+
+async function jsHeap(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize;
+}
+
+async function ticksAndMemory(browser, origin) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(pageInit);
+    await page.clock.install({ time: TICK_START - 60_000 });
+    await page.goto(`${origin}/pages/blank.html`);
+    await page.clock.pauseAt(TICK_START);
+    await page.evaluate(tickPageSetup);
+    const mounted = await mountForTicks(page, ORDER_50, TICK_START);
+    if (mounted.items !== 50 || mounted.timers !== 50) {
+      throw new Error(`the 50-item order shows ${mounted.items} items and ${mounted.timers} countdowns, expected 50 and 50`);
+    }
+
+    // 3. The measured ticks: one second at a time.
+    const perTick = [];
+    for (let i = 0; i < TICKS; i++) {
+      await page.clock.runFor(1000);
+      perTick.push(await page.evaluate(() => {
+        const bench = window.__bench;
+        const now = bench.snapshot(bench.root);
+        const diff = bench.diff(bench.previous, now);
+        bench.previous = now;
+        const fired = bench.callbacks.filter((c) => c.tick > (bench.lastSeen ?? 0));
+        bench.lastSeen = bench.tick;
+        return {
+          callbacks: fired.length,
+          ms: fired.map((c) => c.end - c.start),
+          rearmed: fired.every((c) => c.armedAfter > c.armedBefore),
+          records: fired.reduce((n, c) => n + (bench.records.get(c.tick) ?? 0), 0),
+          ...diff,
+        };
+      }));
+    }
+    const tickMs = perTick.flatMap((t) => t.ms);
+    const expected = (t) => t.texts + t.attrs;
+    const mismatched = perTick.filter((t) => t.structural || t.records !== expected(t));
+    const tick = {
+      ticks: perTick.length,
+      timer_callbacks: tickMs.length,
+      ms: stats(tickMs),
+      samples_ms: tickMs,
+      ticks_without_callback: perTick.filter((t) => t.callbacks === 0).length,
+      ticks_not_rearmed: perTick.filter((t) => t.callbacks > 0 && !t.rearmed).length,
+      mutations_per_tick: stats(perTick.map((t) => t.records)),
+      changed_texts_per_tick: stats(perTick.map((t) => t.texts)),
+      changed_attributes_per_tick: stats(perTick.map((t) => t.attrs)),
+      changed_countdowns_per_tick: stats(perTick.map((t) => t.timers)),
+      structural_ticks: perTick.filter((t) => t.structural).length,
+      mismatched_ticks: mismatched.length,
+      mismatch_examples: mismatched.slice(0, 5).map((t, i) => ({ index: perTick.indexOf(t), ...t, ms: undefined })),
+      mutation_record_types: await page.evaluate(() => window.__bench.recordTypes),
+    };
+    log(`tick: median ${tick.ms.median.toFixed(3)} ms over ${tick.timer_callbacks} callbacks; mutations/tick median ${tick.mutations_per_tick.median}, changed countdowns median ${tick.changed_countdowns_per_tick.median}, mismatched ticks ${tick.mismatched_ticks}`);
+
+    // 5. Memory: on to MEMORY_TICKS ticks. The 40 short countdowns tick every second only in
+    // their last hour, so every ~2900 s the widget's clock is moved back to the start with
+    // `update({ now })` (as a host's time travel would), and the ticks go on.
+    const memoryAfterMount = mounted.memoryAfterMount;
+    let jumps = 0;
+    for (;;) {
+      const ticks = await page.evaluate(() => window.__bench.tick);
+      if (ticks >= MEMORY_TICKS) break;
+      const chunk = Math.min(MEMORY_TICKS - ticks, 2900);
+      await page.clock.runFor(chunk * 1000);
+      const after = await page.evaluate(() => window.__bench.tick);
+      if (after < MEMORY_TICKS) {
+        await page.evaluate((now) => window.__bench.update({ now }), TICK_START);
+        jumps += 1;
+      }
+      if (after === ticks) throw new Error('the widget stopped ticking');
+    }
+    await page.evaluate(() => window.__bench.settle());
+    const afterTicks = await page.evaluate(() => ({
+      ticks: window.__bench.tick,
+      bytes: window.__bench.wasm.memory.buffer.byteLength,
+      items: window.__bench.root.querySelectorAll('li[data-item]').length,
+    }));
+    log(`memory: ${memoryAfterMount} B after mount, ${afterTicks.bytes} B after ${afterTicks.ticks} ticks (${jumps} clock jumps back)`);
+    return {
+      tick,
+      memory: {
+        at_init_bytes: mounted.memoryAtInit,
+        after_mount_bytes: memoryAfterMount,
+        after_ticks_bytes: afterTicks.bytes,
+        ticks_run: afterTicks.ticks,
+        clock_jumps_back: jumps,
+      },
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+// 5 (continued). Mount/unmount cycles on a fresh page with the real clock.
+async function cycles(browser, origin) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await page.addInitScript(pageInit);
+    await page.goto(`${origin}/pages/blank.html`);
+    await page.evaluate(tickPageSetup);
+    await page.evaluate(async () => {
+      const bench = window.__bench;
+      bench.glue = await import('/widget/order-help.js');
+      bench.wasm = await bench.glue.default({ module_or_path: '/widget/order-help_bg.wasm' });
+      bench.host = document.createElement('div');
+      document.body.append(bench.host);
+    });
+    // A check of the fake clock's figures: a few ticks on the real clock (real setTimeout,
+    // real Intl), timed the same way.
+    const realTicks = await page.evaluate(async ({ order, seconds }) => {
+      const bench = window.__bench;
+      const handle = bench.glue.mount(bench.host, { order, now: Date.parse('2025-03-31T23:00:05-07:00'), locale: 'en-US' });
+      await bench.settle();
+      const from = bench.callbacks.length;
+      await new Promise((resolve) => bench.rawSetTimeout(resolve, seconds * 1000 + 200));
+      const ms = bench.callbacks.slice(from).filter((c) => c.end !== null).map((c) => c.end - c.start);
+      handle.unmount();
+      await bench.settle();
+      return ms;
+    }, { order: ORDER_50, seconds: REAL_TICK_SECONDS });
+    log(`real-clock ticks: ${realTicks.map((x) => x.toFixed(2)).join(' ')} ms`);
+    const checkpoints = new Set([1, 10, 25, 50, 100, 150, CYCLES]);
+    const bytes = {};
+    const heap = {};
+    let done = 0;
+    while (done < CYCLES) {
+      const next = Math.min(...[...checkpoints].filter((c) => c > done));
+      const r = await page.evaluate(async ({ from, to, order, now }) => {
+        const bench = window.__bench;
+        let items = 0;
+        for (let i = from; i < to; i++) {
+          const handle = bench.glue.mount(bench.host, { order, now, locale: 'en-US' });
+          await bench.settle();
+          items = bench.host.shadowRoot.querySelectorAll('li[data-item]').length;
+          // As a host page does: unmount, and drop the handle (no `free()`: the glue's
+          // FinalizationRegistry frees it once collected).
+          handle.unmount();
+          await bench.settle();
+        }
+        return { items, bytes: bench.wasm.memory.buffer.byteLength };
+      }, { from: done, to: next, order: ORDER_50, now: TICK_START });
+      if (r.items !== 50) throw new Error(`cycle ${next}: ${r.items} items rendered, expected 50`);
+      done = next;
+      bytes[done] = r.bytes;
+      heap[done] = await jsHeap(cdp);
+    }
+    log(`cycles: ${JSON.stringify(bytes)}`);
+    return {
+      cycles: CYCLES,
+      bytes_after_cycle: bytes,
+      js_heap_after_cycle: heap,
+      real_clock_ticks_ms: realTicks,
+      real_clock_tick_median_ms: median(realTicks),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const server = await startServer();
+const browser = await chromium.launch(LAUNCH);
+const results = { chromium: browser.version(), playwright_core: null, errors: {} };
+try {
+  results.playwright_core = JSON.parse(
+    await readFile(path.join(here, '..', 'node_modules', 'playwright-core', 'package.json'), 'utf8'),
+  ).version;
+} catch {
+  // Reported as unknown.
+}
+const stages = [
+  ['startup', () => startup(browser, server.origin)],
+  ['engine', () => engine(browser, server.origin)],
+  ['ticks', () => ticksAndMemory(browser, server.origin)],
+  ['cycles', () => cycles(browser, server.origin)],
+];
+try {
+  for (const [name, run] of stages) {
+    const start = Date.now();
+    try {
+      results[name] = await run();
+    } catch (error) {
+      results.errors[name] = String(error?.stack ?? error);
+      log(`${name} FAILED: ${error?.message ?? error}`);
+    }
+    log(`${name}: ${((Date.now() - start) / 1000).toFixed(1)} s`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+await writeFile(args.out, JSON.stringify(results, null, 2) + '\n');
+log(`wrote ${args.out}`);

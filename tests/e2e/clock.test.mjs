@@ -1,0 +1,74 @@
+// The countdown in the real bundle, on the browser's (faked) clock: Playwright's page.clock
+// drives Date and timers; the widget is given no `now`, so it reads the browser's time.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { harness, waitForEvent } from './helpers.mjs';
+
+const h = harness();
+before(h.setup);
+after(h.teardown);
+
+const at = (time) => new Date(time);
+const UNTIL = 'March 31, 2025 at 11:59 PM PDT';
+
+function texts(page) {
+  return page.locator('order-help').evaluate((el) => {
+    const root = el.shadowRoot;
+    const item = (id) => ({
+      timer: root.querySelector(`li[data-item="${id}"] [role="timer"]`)?.textContent.trim() ?? null,
+      badge: root.querySelector(`li[data-item="${id}"] .badge`)?.textContent.trim() ?? null,
+    });
+    return { blender: item('blender'), jars: item('jars'), live: root.querySelector('[aria-live="polite"]').textContent.trim() };
+  });
+}
+
+describe("the return countdown on the browser's clock (page.clock)", { concurrency: true }, () => {
+  test('delivered 29 days ago: "1 second left" at 23:59:59 PDT, "closed" at midnight, announced politely', async () => {
+    const page = await h.open('/e2e/element.html?order=delivered-29-days-ago&now=system', {
+      context: { timezoneId: 'America/Los_Angeles', locale: 'en-US' },
+      clock: { time: at('2025-03-31T23:45:00-07:00') },
+    });
+    await waitForEvent(page, 'ready', { order_id: '114-8890412-5520019' });
+    let now = await texts(page);
+    assert.match(now.blender.timer, /^(15 minutes|14 minutes, \d+ seconds?) left to return/);
+    assert.equal(now.live, '', 'nothing is announced on the first render');
+    // Stop the clock a second before the window closes (the deadline, 23:59:59, is its last
+    // second): crossing into the last ten minutes on the way is announced.
+    await page.clock.pauseAt(at('2025-03-31T23:59:59-07:00'));
+    await page.waitForFunction(() => /^1 second left/.test(document.querySelector('order-help').shadowRoot.querySelector('[role="timer"]')?.textContent ?? ''));
+    now = await texts(page);
+    assert.equal(now.blender.timer, `1 second left to return (until ${UNTIL})`);
+    assert.equal(now.jars.timer, `1 second left to return (until ${UNTIL})`);
+    assert.equal(now.live, 'Less than 10 minutes left to return High-speed blender and Glass storage jars (set of 6).');
+    const badgeBefore = now.blender.badge;
+    // One second on: midnight PDT, closed.
+    await page.clock.runFor(1000);
+    await page.waitForFunction(() => /^Return window closed/.test(document.querySelector('order-help').shadowRoot.querySelector('[role="timer"]')?.textContent ?? ''));
+    now = await texts(page);
+    assert.equal(now.blender.timer, `Return window closed on ${UNTIL}`);
+    assert.equal(now.jars.timer, `Return window closed on ${UNTIL}`);
+    assert.equal(now.live, 'The return window for High-speed blender and Glass storage jars (set of 6) has closed.');
+    assert.notEqual(now.blender.badge, badgeBefore, `the badge changes too (was "${badgeBefore}")`);
+    // And stays closed.
+    await page.clock.fastForward('02:00:00');
+    assert.equal((await texts(page)).blender.timer, `Return window closed on ${UNTIL}`);
+    await page.done();
+  });
+
+  test('the last hour counts minutes and seconds; the last day hours and minutes', async () => {
+    const page = await h.open('/e2e/element.html?order=delivered-29-days-ago&now=system', {
+      context: { timezoneId: 'America/Los_Angeles', locale: 'en-US' },
+      clock: { time: at('2025-03-31T12:00:00-07:00') },
+    });
+    await waitForEvent(page, 'ready');
+    await page.clock.pauseAt(at('2025-03-31T12:00:30-07:00'));
+    await page.clock.runFor(1000);
+    assert.equal((await texts(page)).blender.timer, `11 hours, 59 minutes left to return (until ${UNTIL})`);
+    await page.clock.fastForward('11:47:00');
+    await page.clock.runFor(1000);
+    const t = await texts(page);
+    assert.match(t.blender.timer, /^12 minutes, \d+ seconds left to return/);
+    assert.equal(t.live, 'Less than an hour left to return High-speed blender and Glass storage jars (set of 6).');
+    await page.done();
+  });
+});

@@ -1,0 +1,59 @@
+// The test pages' host: records every order-help:* event, takes cancellation requests and lets
+// the test answer them (window.e2e). Loaded before embed.js so nothing is missed.
+// ?answer=<status> answers every request at once; ?listen=none takes none.
+const params = new URLSearchParams(location.search);
+
+const e2e = {
+  /** Every `order-help:*` event: `{ type, target, detail }` (detail without functions). */
+  events: [],
+  /** Every cancellation request, in arrival order: `{ target, request }`. */
+  requests: [],
+  /** The matching `respond(answer)` functions (not cloneable, so kept apart). */
+  responders: [],
+  /** Answers request `index` with `answer` (an object), or rejects it with `reject` (a message). */
+  answer(index, answer) {
+    this.responders[index](answer);
+  },
+  reject(index, message) {
+    this.responders[index](Promise.reject(new Error(message)));
+  },
+  /** `auto`: answer every request at once with this (set by ?answer=<status>). */
+  auto: params.get('answer') ? { status: params.get('answer') } : null,
+};
+window.e2e = e2e;
+
+function targetName(target) {
+  return target.id || target.dataset?.name || target.localName;
+}
+
+for (const type of ['ready', 'step', 'error', 'cancel-request']) {
+  document.addEventListener(`order-help:${type}`, (event) => {
+    const target = targetName(event.target);
+    if (type === 'cancel-request') {
+      // ?listen=none: a page that forgot to answer requests (the event is only recorded).
+      if (params.get('listen') === 'none') {
+        e2e.events.push({ type, target, detail: { request: JSON.parse(JSON.stringify(event.detail.request)) } });
+        return;
+      }
+      event.preventDefault();
+      const { request, respond } = event.detail;
+      e2e.events.push({ type, target, detail: { request } });
+      e2e.requests.push({ target, request: JSON.parse(JSON.stringify(request)) });
+      e2e.responders.push(respond);
+      if (e2e.auto) respond(e2e.auto);
+    } else {
+      e2e.events.push({ type, target, detail: JSON.parse(JSON.stringify(event.detail ?? null)) });
+    }
+  });
+}
+
+// ?order=<file>&now=…&locale=…&timeout=… configure the page's first <order-help> before
+// embed.js upgrades it; ?now=system leaves the widget on the browser's clock.
+const element = document.querySelector('order-help');
+if (element) {
+  if (params.get('order')) element.setAttribute('order-src', `/orders/${params.get('order')}.json`);
+  for (const name of ['now', 'locale', 'timeout']) {
+    if (params.get(name)) element.setAttribute(name, params.get(name));
+  }
+  if (params.get('now') === 'system') element.removeAttribute('now');
+}

@@ -1,0 +1,125 @@
+// Screenshots of the widget for the docs (not a test): `node tests/e2e/screenshots.mjs`, after
+// `trunk build --release`. Serves dist/ on 127.0.0.1, drives the demo page (and, for what the
+// demo cannot show, the e2e test pages) in Debian's Chromium, and writes element screenshots
+// of <order-help> at 2× into docs/screenshots/.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { LAUNCH } from './helpers.mjs';
+import { ROOT, startServer } from './server.mjs';
+
+const OUT = path.join(ROOT, 'docs/screenshots');
+
+const server = await startServer();
+const browser = await chromium.launch(LAUNCH);
+const context = await browser.newContext({
+  deviceScaleFactor: 2,
+  viewport: { width: 820, height: 1000 },
+  timezoneId: 'America/Los_Angeles',
+  locale: 'en-US',
+  // No fade-in half way through a shot.
+  reducedMotion: 'reduce',
+});
+const problems = [];
+const written = [];
+
+async function open(url) {
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('console', (msg) => msg.type() === 'error' && problems.push(`${url}: ${msg.text()}`));
+  page.on('pageerror', (error) => problems.push(`${url}: ${error.message}`));
+  await page.goto(server.url(url));
+  return page;
+}
+
+async function shot(page, name, selector = 'order-help') {
+  const widget = page.locator(selector);
+  // Let focus rings and the last render settle.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const file = path.join(OUT, name);
+  await widget.screenshot({ path: file, animations: 'disabled' });
+  written.push(path.relative(ROOT, file));
+}
+
+/** The demo page with a sample order (file name without .json). */
+async function demo(order, { answer = 'requested', delay = 0 } = {}) {
+  const page = await open(`/index.html?order=${order}&answer=${answer}&delay=${delay}`);
+  await page.locator('order-help').getByRole('heading', { level: 2 }).waitFor();
+  return page;
+}
+
+try {
+  await mkdir(OUT, { recursive: true });
+  const w = (page) => page.locator('order-help');
+
+  // The bundle: overview, the three steps, the outcome.
+  let page = await demo('bundle', { answer: 'requested' });
+  await shot(page, '01-overview.png');
+  await w(page).getByRole('button', { name: 'Cancel items' }).click();
+  await w(page).getByRole('checkbox', { name: /^35 mm f\/1\.8 lens/ }).check();
+  await w(page).getByRole('checkbox', { name: /^Mirrorless camera body/, checked: true }).waitFor();
+  await shot(page, '02-step1-select-items.png');
+  await w(page).getByRole('button', { name: 'Continue' }).click();
+  await w(page).getByRole('radio', { name: 'Other' }).check();
+  await w(page).getByRole('textbox').fill('I ordered the kit twice by mistake.');
+  await shot(page, '03-step2-reason.png');
+  await w(page).getByRole('button', { name: 'Continue' }).click();
+  await w(page).getByRole('heading', { name: 'Step 3 of 3: Review your request' }).waitFor();
+  await shot(page, '04-step3-review.png');
+  await w(page).getByRole('button', { name: 'Request cancellation' }).click();
+  await w(page).getByRole('heading', { name: 'Request sent' }).waitFor();
+  await shot(page, '05-outcome-requested.png');
+  await page.close();
+
+  // Several shipments, declined: what to do instead for each item.
+  page = await demo('multi-shipment', { answer: 'declined' });
+  await w(page).getByRole('button', { name: 'Cancel items' }).click();
+  await shot(page, '06-step1-items-that-cannot-be-cancelled.png');
+  for (const box of await w(page).locator('input[type=checkbox]:not(:disabled)').all()) await box.check();
+  await w(page).getByRole('button', { name: 'Continue' }).click();
+  await w(page).getByRole('button', { name: 'Continue' }).click();
+  await w(page).getByRole('button', { name: 'Request cancellation' }).click();
+  await w(page).getByRole('heading', { name: 'Cancellation declined' }).waitFor();
+  await shot(page, '07-outcome-declined-fallbacks.png');
+  await page.close();
+
+  // The countdown in its last hour (the demo has no ?now=: the test page takes one).
+  page = await open('/e2e/element.html?order=delivered-29-days-ago&now=2025-03-31T23:12:00-07:00');
+  await w(page).locator('.countdown.urgent').first().waitFor();
+  await shot(page, '08-countdown-last-hour.png');
+  await page.close();
+
+  // German (the Berlin sample sets de-DE and its policy).
+  page = await demo('german-customer');
+  await w(page).getByRole('heading', { name: /^Bestellung / }).waitFor();
+  await shot(page, '09-german.png');
+  await page.close();
+
+  // A send that fails: the error with "Try again".
+  page = await demo('not-shipped', { answer: 'fail' });
+  await w(page).getByRole('button', { name: 'Cancel items' }).click();
+  await w(page).locator('input[type=checkbox]:not(:disabled)').first().check();
+  await w(page).getByRole('button', { name: 'Continue' }).click();
+  await w(page).getByRole('button', { name: 'Continue' }).click();
+  await w(page).getByRole('button', { name: 'Request cancellation' }).click();
+  await w(page).getByRole('button', { name: 'Try again' }).waitFor();
+  await shot(page, '10-send-failed.png');
+  await page.close();
+
+  // The error panel for an order that cannot be loaded.
+  page = await open('/e2e/errors.html');
+  await page.locator('#not-found').getByRole('alert').waitFor();
+  await shot(page, '11-error-panel.png', '#not-found');
+  await page.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+for (const file of written) console.log(`wrote ${file}`);
+// errors.html provokes a 404 and a dropped connection on purpose.
+const unexpected = problems.filter((p) => !/^\/e2e\/errors\.html: Failed to load resource: (the server responded with a status of 404|net::ERR_EMPTY_RESPONSE)/.test(p));
+if (unexpected.length) {
+  console.error(`console errors:\n${unexpected.join('\n')}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,149 @@
+// A tiny static server for the end-to-end tests and the screenshot script: `dist/` (the release
+// bundle) at `/`, the bundle again under a sub-path (`/assets/order-help/`), the test pages of
+// tests/e2e/pages/ at `/e2e/`, and a few fake API endpoints under `/e2e/api/`. 127.0.0.1 only,
+// on a free port.
+import http from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(here, '../..');
+export const DIST = path.join(ROOT, 'dist');
+export const PAGES = path.join(here, 'pages');
+export const SUB_PATH = '/assets/order-help/';
+
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Extra headers per test page (by file name under pages/). */
+const PAGE_HEADERS = {
+  'csp.html': { 'content-security-policy': CSP },
+  'csp-api.html': { 'content-security-policy': CSP },
+  'subpath.html': { 'content-security-policy': CSP },
+};
+
+/** `/e2e/api/…`: orders that are missing, broken, or never arrive. */
+function api(name, req, res) {
+  switch (name) {
+    case 'missing':
+      return send(res, 404, { 'content-type': 'application/json' }, '{"error":"not found"}');
+    case 'not-json':
+      return send(res, 200, { 'content-type': 'application/json' }, '{"id": "114-1", "items": [');
+    case 'server-error':
+      return send(res, 503, { 'content-type': 'text/plain' }, 'Service Unavailable');
+    case 'hang-up':
+      // The connection drops without an answer: fetch() rejects, like an unreachable host.
+      req.socket.destroy();
+      return undefined;
+    default:
+      return send(res, 404, { 'content-type': 'text/plain' }, 'no such endpoint');
+  }
+}
+
+function send(res, status, headers, body) {
+  res.writeHead(status, { 'cache-control': 'no-store', ...headers });
+  res.end(body);
+}
+
+/** Resolves `rel` inside `base`, or null when it would escape it. */
+function inside(base, rel) {
+  const file = path.resolve(base, '.' + path.posix.normalize('/' + rel));
+  return file === base || file.startsWith(base + path.sep) ? file : null;
+}
+
+async function serveFile(res, file, extraHeaders = {}, method = 'GET') {
+  try {
+    let info = await stat(file);
+    if (info.isDirectory()) {
+      file = path.join(file, 'index.html');
+      info = await stat(file);
+    }
+    const body = await readFile(file);
+    const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    res.writeHead(200, {
+      'content-type': type,
+      'content-length': body.length,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      ...extraHeaders,
+    });
+    res.end(method === 'HEAD' ? undefined : body);
+  } catch {
+    send(res, 404, { 'content-type': 'text/plain' }, 'not found');
+  }
+}
+
+/**
+ * Starts the server on 127.0.0.1 and a free port. Returns `{ origin, url(path), requests,
+ * close() }`; `requests` lists every path asked for.
+ */
+export async function startServer({ dist = DIST, pages = PAGES } = {}) {
+  const requests = [];
+  const server = http.createServer((req, res) => {
+    const { pathname } = new URL(req.url, 'http://127.0.0.1');
+    let rel;
+    try {
+      rel = decodeURIComponent(pathname);
+    } catch {
+      return send(res, 400, { 'content-type': 'text/plain' }, 'bad path');
+    }
+    requests.push(rel);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return send(res, 405, { 'content-type': 'text/plain' }, 'method not allowed');
+    }
+    if (rel.startsWith('/e2e/api/')) return api(rel.slice('/e2e/api/'.length), req, res);
+    if (rel.startsWith('/e2e/')) {
+      const name = rel.slice('/e2e/'.length);
+      const file = inside(pages, name);
+      if (!file) return send(res, 404, { 'content-type': 'text/plain' }, 'not found');
+      return serveFile(res, file, PAGE_HEADERS[name] ?? {}, req.method);
+    }
+    if (rel.startsWith(SUB_PATH)) {
+      const file = inside(dist, rel.slice(SUB_PATH.length));
+      if (!file) return send(res, 404, { 'content-type': 'text/plain' }, 'not found');
+      return serveFile(res, file, {}, req.method);
+    }
+    if (rel === '/favicon.ico') return send(res, 204, {}, '');
+    const file = inside(dist, rel.slice(1));
+    if (!file) return send(res, 404, { 'content-type': 'text/plain' }, 'not found');
+    return serveFile(res, file, {}, req.method);
+  });
+  // Keep-alive sockets would hold close() up; the tests are short-lived anyway.
+  server.keepAliveTimeout = 1000;
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    port,
+    requests,
+    url: (p = '/') => origin + p,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections?.();
+      }),
+  };
+}
+
+// `node tests/e2e/server.mjs`: serve by hand, to look at the test pages in a browser.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const server = await startServer();
+  console.log(`serving dist/ and tests/e2e/pages/ on ${server.origin} (test pages at /e2e/…)`);
+}

@@ -216,7 +216,7 @@ function sameSettings() {
   const optAttrs = (text) => [
     /data-wasm-opt="([^"]*)"/.exec(text)?.[1],
     /data-wasm-opt-params="([^"]*)"/.exec(text)?.[1],
-  ].join(' | ');
+  ].join(' ; ');
   const widgetToml = readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8');
   const baselineToml = readFileSync(path.join(here, 'baseline', 'Cargo.toml'), 'utf8');
   const widgetHtml = readFileSync(path.join(ROOT, 'index.html'), 'utf8');
@@ -522,9 +522,17 @@ widget's 10 \`li[data-item]\` in its shadow root; the baseline's button), and th
 | widget | ${fmtMs(s?.widget_ms?.median)} | ${fmtMs(s?.widget_ms?.p10)} | ${fmtMs(s?.widget_ms?.p90)} | ${fmtMs(s?.widget_ms?.min)} | ${fmtMs(s?.widget_ms?.max)} |
 | baseline | ${fmtMs(s?.baseline_ms?.median)} | ${fmtMs(s?.baseline_ms?.p10)} | ${fmtMs(s?.baseline_ms?.p90)} | ${fmtMs(s?.baseline_ms?.min)} | ${fmtMs(s?.baseline_ms?.max)} |
 
-Where the time goes (medians): the wasm's last byte arrived at ${fmtMs(s?.widget_wasm_loaded_ms?.median)} (widget) and
-${fmtMs(s?.baseline_wasm_loaded_ms?.median)} (baseline); compiling, instantiating, starting and the first render took the remaining
-${s?.widget_wasm_loaded_ms?.median != null ? fmtMs(s.widget_ms.median - s.widget_wasm_loaded_ms.median) : '—'} and ${s?.baseline_wasm_loaded_ms?.median != null ? fmtMs(s.baseline_ms.median - s.baseline_wasm_loaded_ms.median) : '—'}.
+Where the time goes (medians, ms since navigation start; Resource Timing for the wasm's last
+byte, a wrapper around \`WebAssembly.instantiate(Streaming)\` for "instantiated"):
+
+| | wasm downloaded | compiled + instantiated | first complete render | instantiated → rendered (start, config, first render) |
+| --- | ---: | ---: | ---: | ---: |
+${[['widget', 'widget'], ['baseline', 'baseline']].map(([label, k]) => {
+  const loaded = s?.[`${k}_wasm_loaded_ms`]?.median;
+  const inst = s?.[`${k}_instantiated_ms`]?.median;
+  const first = s?.[`${k}_ms`]?.median;
+  return `| ${label} | ${fmtMs(loaded)} | ${fmtMs(inst)} | ${fmtMs(first)} | ${inst != null && first != null ? fmtMs(first - inst) : '—'} |`;
+}).join('\n')}
 
 ## Engine
 

@@ -1,10 +1,18 @@
 //! Dates, times, money and durations in the customer's locale and time zone, through the
-//! browser's `Intl`. Formatters are built once per (locale, currency) and reused on every tick.
+//! browser's `Intl`.
+//!
+//! Each formatter is built the first time it is needed and then reused: building one costs
+//! milliseconds (the first loads the locale's data), formatting with it microseconds. What is
+//! left of a return window is formatted per unit with `Intl.NumberFormat` and joined with
+//! `Intl.ListFormat`, and remembered per value: `Intl.DurationFormat` would say the same but
+//! costs ~80 µs a call, on every tick.
 //!
 //! The bindings are our own (with `catch`), so a bad locale from a host page becomes a fallback
 //! to English, never an exception through the widget.
 
-use js_sys::{Date, Object, Reflect};
+use std::cell::{OnceCell, RefCell};
+
+use js_sys::{Array, Date, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use crate::countdown::Countdown;
@@ -12,6 +20,9 @@ use crate::engine::Instant;
 
 #[wasm_bindgen]
 extern "C" {
+    #[wasm_bindgen(js_namespace = Intl, js_name = getCanonicalLocales, catch)]
+    fn canonical_locales(locale: &str) -> Result<Array, JsValue>;
+
     #[wasm_bindgen(js_namespace = Intl, js_name = NumberFormat)]
     type NumberFormat;
     #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "NumberFormat", catch)]
@@ -33,14 +44,7 @@ extern "C" {
     #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "ListFormat", catch)]
     fn new(locale: &str, options: &Object) -> Result<ListFormat, JsValue>;
     #[wasm_bindgen(method, js_class = "ListFormat", catch)]
-    fn format(this: &ListFormat, list: &js_sys::Array) -> Result<String, JsValue>;
-
-    #[wasm_bindgen(js_namespace = Intl, js_name = DurationFormat)]
-    type DurationFormat;
-    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "DurationFormat", catch)]
-    fn new(locale: &str, options: &Object) -> Result<DurationFormat, JsValue>;
-    #[wasm_bindgen(method, js_class = "DurationFormat", catch)]
-    fn format(this: &DurationFormat, duration: &Object) -> Result<String, JsValue>;
+    fn format(this: &ListFormat, list: &Array) -> Result<String, JsValue>;
 }
 
 fn options(pairs: &[(&str, &str)]) -> Object {
@@ -52,19 +56,32 @@ fn options(pairs: &[(&str, &str)]) -> Object {
     object
 }
 
+const DATE: &[(&str, &str)] = &[("day", "numeric"), ("month", "long"), ("year", "numeric")];
+const DATE_TIME: &[(&str, &str)] = &[
+    ("day", "numeric"),
+    ("month", "long"),
+    ("year", "numeric"),
+    ("hour", "2-digit"),
+    ("minute", "2-digit"),
+    ("timeZoneName", "short"),
+];
+const UNITS: [&str; 4] = ["day", "hour", "minute", "second"];
+
+/// How many distinct "time left" texts are remembered (a tick rarely shows more).
+const TIME_LEFT_CACHE: usize = 64;
+
 /// The customer's formatters for one order.
 pub struct Formatters {
     locale: String,
-    money: Option<NumberFormat>,
-    /// 10^(the currency's minor-unit digits): 100 for USD, 1 for JPY.
-    minor_per_major: f64,
     currency: String,
-    date: Option<DateTimeFormat>,
-    date_time: Option<DateTimeFormat>,
-    duration: Option<DurationFormat>,
-    list: Option<ListFormat>,
-    /// Used when `Intl.DurationFormat` is missing (older browsers): "12 days".
-    units: Vec<(&'static str, Option<NumberFormat>)>,
+    /// The money format and 10^(the currency's minor-unit digits): 100 for USD, 1 for JPY.
+    money: OnceCell<Option<(NumberFormat, f64)>>,
+    date: OnceCell<Option<DateTimeFormat>>,
+    date_time: OnceCell<Option<DateTimeFormat>>,
+    list: OnceCell<Option<ListFormat>>,
+    unit_list: OnceCell<Option<ListFormat>>,
+    units: [OnceCell<Option<NumberFormat>>; 4],
+    time_left: RefCell<Vec<(Countdown, String)>>,
 }
 
 impl PartialEq for Formatters {
@@ -80,73 +97,51 @@ impl std::fmt::Debug for Formatters {
 }
 
 impl Formatters {
-    /// Formatters for `locale` (falling back to `en` if the browser rejects it) and `currency`.
+    /// Formatters for `locale` (English if the browser rejects the tag) and `currency`. Cheap:
+    /// nothing is built until it is used.
     pub fn new(locale: &str, currency: &str) -> Formatters {
-        let locale = if NumberFormat::new(locale, &Object::new()).is_ok() {
-            locale
-        } else {
-            "en"
-        };
-        let money = NumberFormat::new(
-            locale,
-            &options(&[("style", "currency"), ("currency", currency)]),
-        )
-        .ok();
-        let digits = money
-            .as_ref()
-            .and_then(|m| Reflect::get(&m.resolved_options(), &"maximumFractionDigits".into()).ok())
-            .and_then(|d| d.as_f64())
-            .unwrap_or(2.0);
-        let date = DateTimeFormat::new(
-            locale,
-            &options(&[("day", "numeric"), ("month", "long"), ("year", "numeric")]),
-        )
-        .ok();
-        let date_time = DateTimeFormat::new(
-            locale,
-            &options(&[
-                ("day", "numeric"),
-                ("month", "long"),
-                ("year", "numeric"),
-                ("hour", "2-digit"),
-                ("minute", "2-digit"),
-                ("timeZoneName", "short"),
-            ]),
-        )
-        .ok();
-        let duration = DurationFormat::new(locale, &options(&[("style", "long")])).ok();
-        let list = ListFormat::new(locale, &options(&[("type", "conjunction")])).ok();
-        let units = ["day", "hour", "minute", "second"]
-            .into_iter()
-            .map(|unit| {
-                let format = NumberFormat::new(
-                    locale,
-                    &options(&[("style", "unit"), ("unit", unit), ("unitDisplay", "long")]),
-                );
-                (unit, format.ok())
-            })
-            .collect();
+        let valid = canonical_locales(locale).is_ok_and(|tags| tags.length() == 1);
         Formatters {
-            locale: locale.to_owned(),
-            money,
-            minor_per_major: 10f64.powf(digits),
+            locale: if valid { locale } else { "en" }.to_owned(),
             currency: currency.to_owned(),
-            date,
-            date_time,
-            duration,
-            list,
-            units,
+            money: OnceCell::new(),
+            date: OnceCell::new(),
+            date_time: OnceCell::new(),
+            list: OnceCell::new(),
+            unit_list: OnceCell::new(),
+            units: Default::default(),
+            time_left: RefCell::new(Vec::new()),
         }
+    }
+
+    fn number_format(&self, pairs: &[(&str, &str)]) -> Option<NumberFormat> {
+        NumberFormat::new(&self.locale, &options(pairs)).ok()
+    }
+
+    fn date_format(&self, pairs: &[(&str, &str)]) -> Option<DateTimeFormat> {
+        DateTimeFormat::new(&self.locale, &options(pairs)).ok()
+    }
+
+    fn list_format(&self, kind: &str) -> Option<ListFormat> {
+        ListFormat::new(&self.locale, &options(&[("type", kind), ("style", "long")])).ok()
     }
 
     /// An amount of minor units in the order's currency: "$49.99", "49,99 €".
     pub fn money(&self, minor: u64) -> String {
-        let major = minor as f64 / self.minor_per_major;
-        match &self.money {
-            Some(format) => format.format(major),
+        let money = self.money.get_or_init(|| {
+            let format =
+                self.number_format(&[("style", "currency"), ("currency", &self.currency)])?;
+            let digits = Reflect::get(&format.resolved_options(), &"maximumFractionDigits".into())
+                .ok()
+                .and_then(|d| d.as_f64())
+                .unwrap_or(2.0);
+            Some((format, 10f64.powf(digits)))
+        });
+        match money {
+            Some((format, minor_per_major)) => format.format(minor as f64 / minor_per_major),
             None => format!(
                 "{} {}",
-                crate::engine::json::number_text(major),
+                crate::engine::json::number_text(minor as f64 / 100.0),
                 self.currency
             ),
         }
@@ -154,12 +149,15 @@ impl Formatters {
 
     /// A calendar date in the customer's zone: "31 March 2025", "March 31, 2025".
     pub fn date(&self, instant: Instant) -> String {
-        Self::with(&self.date, instant)
+        Self::with(self.date.get_or_init(|| self.date_format(DATE)), instant)
     }
 
     /// A date and time with the zone's name: "31 March 2025 at 23:59 PDT".
     pub fn date_time(&self, instant: Instant) -> String {
-        Self::with(&self.date_time, instant)
+        Self::with(
+            self.date_time.get_or_init(|| self.date_format(DATE_TIME)),
+            instant,
+        )
     }
 
     fn with(format: &Option<DateTimeFormat>, instant: Instant) -> String {
@@ -172,43 +170,66 @@ impl Formatters {
 
     /// "A, B and C" in the customer's language.
     pub fn list(&self, items: &[String]) -> String {
-        let array: js_sys::Array = items.iter().map(|s| JsValue::from_str(s)).collect();
-        self.list
-            .as_ref()
+        let list = self.list.get_or_init(|| self.list_format("conjunction"));
+        Self::join(list, items, ", ")
+    }
+
+    fn join(list: &Option<ListFormat>, items: &[String], fallback: &str) -> String {
+        let array: Array = items.iter().map(|s| JsValue::from_str(s)).collect();
+        list.as_ref()
             .and_then(|format| format.format(&array).ok())
-            .unwrap_or_else(|| items.join(", "))
+            .unwrap_or_else(|| items.join(fallback))
     }
 
     /// What is left of a window: "12 days", "47 hours, 59 minutes", "9 minutes, 5 seconds".
+    /// Units at zero are left out ("1 hour", not "1 hour, 0 minutes").
     pub fn time_left(&self, countdown: Countdown) -> String {
-        let parts: &[(&str, u32)] = &match countdown {
-            Countdown::Days(days) => [("days", days), ("", 0)],
-            Countdown::HoursMinutes { hours, minutes } => [("hours", hours), ("minutes", minutes)],
-            Countdown::MinutesSeconds { minutes, seconds } => {
-                [("minutes", minutes), ("seconds", seconds)]
-            }
-            Countdown::Closed => [("seconds", 0), ("", 0)],
-        };
-        if let Some(format) = &self.duration {
-            let duration = Object::new();
-            for (unit, value) in parts.iter().filter(|(unit, _)| !unit.is_empty()) {
-                let _ = Reflect::set(&duration, &JsValue::from_str(unit), &JsValue::from(*value));
-            }
-            if let Ok(text) = format.format(&duration) {
-                return text;
-            }
-        }
-        parts
+        if let Some((_, text)) = self
+            .time_left
+            .borrow()
             .iter()
-            .filter(|(unit, value)| !unit.is_empty() && (*value > 0 || parts[0].1 == 0))
+            .find(|(c, _)| *c == countdown)
+        {
+            return text.clone();
+        }
+        let text = self.format_time_left(countdown);
+        let mut cache = self.time_left.borrow_mut();
+        if cache.len() >= TIME_LEFT_CACHE {
+            cache.remove(0);
+        }
+        cache.push((countdown, text.clone()));
+        text
+    }
+
+    fn format_time_left(&self, countdown: Countdown) -> String {
+        // (index into UNITS, value)
+        let parts: [(usize, u32); 2] = match countdown {
+            Countdown::Days(days) => [(0, days), (0, 0)],
+            Countdown::HoursMinutes { hours, minutes } => [(1, hours), (2, minutes)],
+            Countdown::MinutesSeconds { minutes, seconds } => [(2, minutes), (3, seconds)],
+            Countdown::Closed => [(3, 0), (3, 0)],
+        };
+        let shown: Vec<(usize, u32)> = match parts.iter().filter(|(_, v)| *v > 0).count() {
+            0 => vec![parts[0]],
+            _ => parts.iter().copied().filter(|(_, v)| *v > 0).collect(),
+        };
+        let texts: Vec<String> = shown
+            .into_iter()
             .map(|(unit, value)| {
-                let singular = unit.trim_end_matches('s');
-                match self.units.iter().find(|(u, _)| *u == singular) {
-                    Some((_, Some(format))) => format.format(f64::from(*value)),
-                    _ => format!("{value} {unit}"),
+                let format = self.units[unit].get_or_init(|| {
+                    self.number_format(&[
+                        ("style", "unit"),
+                        ("unit", UNITS[unit]),
+                        ("unitDisplay", "long"),
+                    ])
+                });
+                match format {
+                    Some(format) => format.format(f64::from(value)),
+                    None => format!("{value} {}s", UNITS[unit]),
                 }
             })
-            .collect::<Vec<_>>()
-            .join(" ")
+            .collect();
+        let unit_list = self.unit_list.get_or_init(|| self.list_format("unit"));
+        Self::join(unit_list, &texts, ", ")
     }
 }

@@ -94,12 +94,22 @@ impl SendFailure {
 }
 
 /// What the reducer needs to know about the order: its assessment and the reasons offered.
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 pub struct FlowContext {
     pub assessment: Rc<Assessment>,
     pub reasons: CancellationReasons,
     /// Mixed into idempotency keys so two page loads never share one.
     pub key_seed: u64,
+}
+
+/// Two contexts are the same when they hold the same assessment (compared by pointer: an
+/// assessment is never changed in place), so every action's "did anything change?" is cheap.
+impl PartialEq for FlowContext {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.assessment, &other.assessment)
+            && self.reasons == other.reasons
+            && self.key_seed == other.key_seed
+    }
 }
 
 /// The flow's state.

@@ -3,7 +3,7 @@ use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use super::step_actions::StepActions;
+use super::step_actions::step_actions;
 use super::step_region::StepRegion;
 use super::view_model::Texts;
 use crate::i18n::{default_reason, Lang, Msg};
@@ -66,7 +66,7 @@ pub fn ChooseReason(props: &ChooseReasonProps) -> Html {
             if let Some(problem) = problem {
                 <p class="error" part="error" role="alert">{ problem }</p>
             }
-            <StepActions dispatch={props.dispatch.clone()} />
+            { step_actions(&texts, &props.dispatch) }
         </StepRegion>
     }
 }

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::heading::Heading;
+use super::heading::{heading, Rank};
 use crate::i18n::{fill, text, Lang, Msg};
 
 /// Why the widget cannot show an order: said in plain words inside the widget (never a blank
@@ -56,7 +56,7 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
     html! {
         <div class="root" part="root">
             <div class="error" part="error" role="alert">
-                <Heading level={props.heading_level} text={text(lang, Msg::PanelTitle)} />
+                { heading(props.heading_level, Rank::Main, text(lang, Msg::PanelTitle), None, NodeRef::default()) }
                 <p>{ text(lang, props.problem.message()) }</p>
                 if let Some(detail) = props.problem.detail() {
                     <p class="hint">{ fill(lang, Msg::PanelDetail, &[("detail", detail)]) }</p>

@@ -1,40 +1,36 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use super::view_model::Texts;
-
-#[derive(Properties, PartialEq)]
-pub struct HeadingProps {
-    pub text: AttrValue,
-    #[prop_or_default]
-    pub id: Option<AttrValue>,
-    /// Set for the heading that takes focus on a step change.
-    #[prop_or_default]
-    pub node: NodeRef,
-    /// One level below the widget's headings.
-    #[prop_or_default]
-    pub sub: bool,
-    /// The level, where no texts context says it (the error panel).
-    #[prop_or_default]
-    pub level: Option<u8>,
+/// Where a heading sits in the page's outline.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Rank {
+    /// The widget's headings: the level the host asked for (`heading-level`, default 2), with
+    /// `tabindex=-1` so focus can move to it on a step change.
+    Main,
+    /// One level below.
+    Sub,
 }
 
-/// A heading at the level the host page asked for (`heading-level`, default 2), so the widget's
-/// headings continue the page's outline instead of skipping a level.
-#[function_component]
-pub fn Heading(props: &HeadingProps) -> Html {
-    let context = use_context::<Rc<Texts>>().map(|t| t.heading_level);
-    let level = props.level.or(context).unwrap_or(2);
-    let level = level.saturating_add(u8::from(props.sub)).clamp(2, 6);
-    let (class, tabindex) = if props.sub {
-        ("subheading", None)
-    } else {
-        ("heading", Some("-1"))
+/// A heading that continues the page's outline instead of skipping a level. A plain function
+/// (no state), so it costs no component lifecycle code.
+pub fn heading(
+    level: u8,
+    rank: Rank,
+    text: impl Into<AttrValue>,
+    id: Option<&'static str>,
+    node: NodeRef,
+) -> Html {
+    let level = match rank {
+        Rank::Main => level,
+        Rank::Sub => level.saturating_add(1),
+    }
+    .clamp(2, 6);
+    let (class, tabindex) = match rank {
+        Rank::Main => ("heading", Some("-1")),
+        Rank::Sub => ("subheading", None),
     };
     html! {
-        <@{format!("h{level}")} id={props.id.clone()} class={class} tabindex={tabindex} ref={props.node.clone()}>
-            { props.text.clone() }
+        <@{format!("h{level}")} id={id} class={class} tabindex={tabindex} ref={node}>
+            { text.into() }
         </@>
     }
 }

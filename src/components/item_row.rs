@@ -13,25 +13,41 @@ pub struct ItemRowProps {
     pub countdown: Option<Countdown>,
 }
 
-/// One item: title, quantity, price, shipment status, the badge of its best next step and why,
-/// and its return window.
+/// One item: its summary, and its return window (the only part a tick changes).
 #[function_component]
 pub fn ItemRow(props: &ItemRowProps) -> Html {
+    let view = &props.view;
+    html! {
+        <li part="item" data-item={view.id.clone()}>
+            <ItemSummary view={view.clone()} />
+            if view.window.is_some() {
+                <ReturnCountdown view={view.clone()} countdown={props.countdown} />
+            }
+        </li>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ItemSummaryProps {
+    pub view: Rc<ItemView>,
+}
+
+/// Title, quantity, price, shipment status, the badge of the best next step, and why. Its props
+/// do not change on a tick, so it is not rendered again.
+#[function_component]
+pub fn ItemSummary(props: &ItemSummaryProps) -> Html {
     let texts = use_context::<Rc<Texts>>().expect("texts context");
     let view = &props.view;
     let (tone, badge) = &view.badge;
     let quantity = texts.fill(Msg::Quantity, &[("n", &view.quantity.to_string())]);
     html! {
-        <li part="item" data-item={view.id.clone()}>
+        <>
             <div class="item-head">
                 <span class="title">{ view.title.clone() }</span>
                 <span class={tone.class()} part="badge">{ badge.clone() }</span>
             </div>
             <p class="meta">{ format!("{quantity} · {} · {}", view.price, view.status) }</p>
             <p class="why">{ view.why.clone() }</p>
-            if let Some(window) = &view.window {
-                <ReturnCountdown window={window.clone()} countdown={props.countdown} />
-            }
-        </li>
+        </>
     }
 }

@@ -1,15 +1,10 @@
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct LiveRegionProps {
-    pub text: AttrValue,
-}
-
 /// The polite live region: screen readers speak its text when it changes (only at countdown
-/// thresholds), and it is otherwise silent.
-#[function_component]
-pub fn LiveRegion(props: &LiveRegionProps) -> Html {
+/// thresholds), and it is otherwise silent. A plain function, not a component: it has no state,
+/// and a component of its own would cost its lifecycle code in the bundle.
+pub fn live_region(text: String) -> Html {
     html! {
-        <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">{ props.text.clone() }</div>
+        <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">{ text }</div>
     }
 }

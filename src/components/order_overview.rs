@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::heading::Heading;
+use super::heading::{heading, Rank};
 use super::item_row::ItemRow;
 use super::view_model::{ItemView, Texts};
 use crate::countdown::Countdown;
@@ -23,16 +23,16 @@ pub struct OrderOverviewProps {
 #[function_component]
 pub fn OrderOverview(props: &OrderOverviewProps) -> Html {
     let texts = use_context::<Rc<Texts>>().expect("texts context");
-    let heading = use_node_ref();
-    use_focus_on_change(heading.clone(), props.step_changes);
+    let heading_ref = use_node_ref();
+    use_focus_on_change(heading_ref.clone(), props.step_changes);
     let on_start = props.on_start.reform(|_: MouseEvent| ());
     html! {
         <section aria-labelledby="order-help-order-heading">
-            <Heading id="order-help-order-heading" node={heading}
-                text={texts.fill(Msg::OrderHeading, &[("id", &props.order_id)])} />
+            { heading(texts.heading_level, Rank::Main, texts.fill(Msg::OrderHeading, &[("id", &props.order_id)]),
+                Some("order-help-order-heading"), heading_ref) }
             <ul class="items">
                 { for props.items.iter().zip(&props.countdowns).map(|(view, countdown)| html! {
-                    <ItemRow key={view.id.clone()} view={view.clone()} countdown={*countdown} />
+                    <ItemRow key={view.key.clone()} view={view.clone()} countdown={*countdown} />
                 }) }
             </ul>
             if props.can_cancel {

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::heading::Heading;
+use super::heading::{heading, Rank};
 use super::review_request::SelectionProps;
 use super::view_model::{selection, timing_text, Texts};
 use crate::hooks::use_focus_on_change;
@@ -14,8 +14,8 @@ use crate::state::{Action, AnswerStatus};
 #[function_component]
 pub fn OutcomePanel(props: &SelectionProps) -> Html {
     let texts = use_context::<Rc<Texts>>().expect("texts context");
-    let heading = use_node_ref();
-    use_focus_on_change(heading.clone(), props.flow.step_changes);
+    let heading_ref = use_node_ref();
+    use_focus_on_change(heading_ref.clone(), props.flow.step_changes);
     let Some(answer) = &props.flow.answer else {
         return html! {};
     };
@@ -44,11 +44,11 @@ pub fn OutcomePanel(props: &SelectionProps) -> Html {
     };
     html! {
         <section class={class} part="outcome" role="region" aria-labelledby="order-help-outcome-heading">
-            <Heading id="order-help-outcome-heading" node={heading} text={texts.text(title)} />
+            { heading(texts.heading_level, Rank::Main, texts.text(title), Some("order-help-outcome-heading"), heading_ref) }
             if !body.is_empty() { <p>{ body }</p> }
             if let Some(message) = &answer.message { <p>{ message.clone() }</p> }
             if answer.status == AnswerStatus::Declined {
-                <Heading sub=true text={texts.text(Msg::OutcomeFallback)} />
+                { heading(texts.heading_level, Rank::Sub, texts.text(Msg::OutcomeFallback), None, NodeRef::default()) }
                 <ul>
                     { for chosen.iter().map(|item| html! {
                         <li key={item.id.clone()}><span class="title">{ item.title.clone() }</span>{ ": " }{ item.fallback.clone() }</li>

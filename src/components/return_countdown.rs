@@ -2,13 +2,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::view_model::{Texts, Window};
+use super::view_model::{ItemView, Texts, Window};
 use crate::countdown::Countdown;
 use crate::i18n::Msg;
 
 #[derive(Properties, PartialEq)]
 pub struct ReturnCountdownProps {
-    pub window: Window,
+    /// The item whose window it is (compared by pointer on each tick).
+    pub view: Rc<ItemView>,
     /// What the countdown shows now (computed by the widget's one timer); `None` before delivery.
     pub countdown: Option<Countdown>,
 }
@@ -18,7 +19,10 @@ pub struct ReturnCountdownProps {
 #[function_component]
 pub fn ReturnCountdown(props: &ReturnCountdownProps) -> Html {
     let texts = use_context::<Rc<Texts>>().expect("texts context");
-    let (text, urgent) = match (&props.window, props.countdown) {
+    let Some(window) = &props.view.window else {
+        return html! {};
+    };
+    let (text, urgent) = match (window, props.countdown) {
         (
             Window::Opens {
                 expected: Some(date),
@@ -43,9 +47,10 @@ pub fn ReturnCountdown(props: &ReturnCountdownProps) -> Html {
             )
         }
     };
-    let timer = matches!(props.window, Window::Counting { .. });
+    let timer = matches!(window, Window::Counting { .. });
     html! {
-        <p class={classes!("countdown", urgent.then_some("urgent"))} part="countdown" role={timer.then_some("timer")}>
+        // Static attribute values: nothing is allocated for them on a tick.
+        <p class={if urgent { "countdown urgent" } else { "countdown" }} part="countdown" role={timer.then_some("timer")}>
             { text }
         </p>
     }

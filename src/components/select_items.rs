@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::step_actions::StepActions;
+use super::step_actions::step_actions;
 use super::step_region::StepRegion;
 use super::view_model::{ItemView, Texts};
 use crate::i18n::Msg;
@@ -61,7 +61,7 @@ pub fn SelectItems(props: &SelectItemsProps) -> Html {
             if let Some(problem) = problem {
                 <p class="error" part="error" role="alert">{ problem }</p>
             }
-            <StepActions dispatch={props.dispatch.clone()} />
+            { step_actions(&texts, &props.dispatch) }
         </StepRegion>
     }
 }

@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
-use super::heading::Heading;
+use super::heading::{heading, Rank};
+use super::view_model::Texts;
 use crate::hooks::use_focus_on_change;
 
 #[derive(Properties, PartialEq)]
@@ -16,11 +17,12 @@ pub struct StepRegionProps {
 /// A labelled region for one step of the flow, whose heading takes focus on a step change.
 #[function_component]
 pub fn StepRegion(props: &StepRegionProps) -> Html {
-    let heading = use_node_ref();
-    use_focus_on_change(heading.clone(), props.step_changes);
+    let level = use_context::<std::rc::Rc<Texts>>().map_or(2, |t| t.heading_level);
+    let heading_ref = use_node_ref();
+    use_focus_on_change(heading_ref.clone(), props.step_changes);
     html! {
         <section class="step" part="step" role="region" aria-labelledby="order-help-step-heading">
-            <Heading id="order-help-step-heading" node={heading} text={props.heading.clone()} />
+            { heading(level, Rank::Main, props.heading.clone(), Some("order-help-step-heading"), heading_ref) }
             { props.children.clone() }
         </section>
     }

@@ -73,6 +73,8 @@ pub enum Window {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ItemView {
     pub id: String,
+    /// The list key, built once (not on every tick).
+    pub key: yew::virtual_dom::Key,
     pub title: String,
     pub quantity: u32,
     pub price: String,
@@ -251,6 +253,7 @@ fn item_view(
     let fallback = fallback(item, texts, &deadline_date);
     ItemView {
         id: item.item_id.clone(),
+        key: item.item_id.as_str().into(),
         title: item.title.clone(),
         quantity: item.quantity,
         price: fmt.money(line_total),

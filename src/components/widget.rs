@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::choose_reason::ChooseReason;
-use super::live_region::LiveRegion;
+use super::live_region::live_region;
 use super::order_overview::OrderOverview;
 use super::outcome_panel::OutcomePanel;
 use super::review_request::ReviewRequest;
@@ -104,13 +104,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let thresholds = views
         .iter()
         .filter_map(|view| {
-            view.closes_at().map(|closes| {
-                (
-                    view.id.clone(),
-                    Threshold::at(closes, *now),
-                    view.title.clone(),
-                )
-            })
+            view.closes_at()
+                .map(|closes| (view.clone(), Threshold::at(closes, *now)))
         })
         .collect();
     let announcement = use_announcement(thresholds).map(|(threshold, titles)| {
@@ -150,7 +145,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         <ContextProvider<Rc<Texts>> context={texts.clone()}>
             <div class="root" part="root" lang={props.locale.clone()} aria-label={texts.text(Msg::WidgetLabel)} role="region">
                 { body }
-                <LiveRegion text={announcement.unwrap_or_default()} />
+                { live_region(announcement.unwrap_or_default()) }
             </div>
         </ContextProvider<Rc<Texts>>>
     }

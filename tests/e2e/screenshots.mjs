@@ -44,7 +44,7 @@ async function shot(page, name, selector = 'order-help') {
 /** The demo page with a sample order (file name without .json). */
 async function demo(order, { answer = 'requested', delay = 0 } = {}) {
   const page = await open(`/index.html?order=${order}&answer=${answer}&delay=${delay}`);
-  await page.locator('order-help').getByRole('heading', { level: 2 }).waitFor();
+  await page.locator('order-help').getByRole('heading', { name: /^(Order|Bestellung) / }).waitFor();
   return page;
 }
 

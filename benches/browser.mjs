@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { LAUNCH, MIME } from '../tests/e2e/chromium.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURES = path.join(here, 'fixtures');
@@ -53,14 +54,6 @@ const TICK_START = Date.parse('2025-03-31T23:00:05-07:00');
 // The server: the two bundles, the engine module and the bench pages, on 127.0.0.1 and a free
 // port. Cross-origin isolated (COOP + COEP), so performance.now() has its fine resolution.
 
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
 
 const escapeScript = (json) => json.replace(/</g, '\\u003c');
 const PAGES = {
@@ -183,18 +176,6 @@ function pageInit() {
   }
 }
 
-const LAUNCH = {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--disable-sync',
-  ],
-};
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -6,8 +6,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { DIST, ROOT, startServer } from './server.mjs';
+import { LAUNCH } from './chromium.mjs';
 
-export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+export { LAUNCH };
+
 export const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 
 /** The sample orders and the `now` each is shown at (dist/orders/index.json). */
@@ -16,19 +18,6 @@ export const SAMPLES = Object.fromEntries(
 );
 export const order = (name) => JSON.parse(readFileSync(path.join(DIST, 'orders', `${name}.json`), 'utf8'));
 
-export const LAUNCH = {
-  executablePath: CHROMIUM,
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--disable-sync',
-  ],
-};
 
 /** Records CSP violations, from the first moment of every document. */
 const INIT = () => {

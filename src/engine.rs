@@ -16,6 +16,7 @@
 mod assess;
 mod assessment;
 mod error;
+mod ids;
 pub mod json;
 mod money;
 mod order;

@@ -175,3 +175,92 @@ fn bad_input_throws_an_error_naming_the_field() {
         "{message}"
     );
 }
+
+/// The export reads documents through `JSON.stringify`; where that would lose or change what a
+/// value holds, the error still describes the value itself.
+#[wasm_bindgen_test]
+fn values_json_cannot_hold_are_reported_as_they_are() {
+    let assess_error = |order: JsValue| {
+        error_message(
+            order_help::embed::assess(order, JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap_err(),
+        )
+    };
+    let set = |order: &JsValue, path: &[&str], key: &str, value: &JsValue| {
+        Reflect::set(&get(order, path), &JsValue::from_str(key), value).unwrap();
+    };
+
+    // `undefined` is a null field, not a missing one (`JSON.stringify` would drop it).
+    let order = JSON::parse(ORDER).unwrap();
+    set(&item(&order, 0), &[], "title", &JsValue::UNDEFINED);
+    let message = assess_error(order);
+    assert!(
+        message.starts_with("items[0].title: invalid type: null"),
+        "{message}"
+    );
+
+    // NaN is NaN (`JSON.stringify` writes null).
+    let order = JSON::parse(ORDER).unwrap();
+    set(
+        &item(&order, 1),
+        &[],
+        "unit_price",
+        &JsValue::from_f64(f64::NAN),
+    );
+    let message = assess_error(order);
+    assert!(
+        message.starts_with("items[1].unit_price: ") && message.contains("not a finite number"),
+        "{message}"
+    );
+
+    // A BigInt and a cycle, which `JSON.stringify` throws on.
+    let order = JSON::parse(ORDER).unwrap();
+    set(
+        &item(&order, 0),
+        &[],
+        "quantity",
+        &js_sys::BigInt::from(1u32).into(),
+    );
+    let message = assess_error(order);
+    assert!(message.contains("found a bigint"), "{message}");
+    let order = JSON::parse(ORDER).unwrap();
+    set(&order, &[], "seller", &order);
+    let message = assess_error(order);
+    assert!(
+        message.contains("nested more than 64 levels deep"),
+        "{message}"
+    );
+}
+
+/// The objects the export returns are the ones serde-wasm-bindgen makes of the assessment
+/// (what the export returned before it wrote JSON text), key order included.
+#[wasm_bindgen_test]
+fn returns_what_serde_wasm_bindgen_makes_of_the_assessment() {
+    use order_help::engine::{assess, Instant, Policy};
+    let orders = [
+        ORDER,
+        include_str!("../benches/fixtures/order-10.json"),
+        include_str!("../benches/fixtures/order-50-countdowns.json"),
+    ];
+    for text in orders {
+        for now in [
+            "2025-02-26T09:10:00-08:00",
+            "2025-03-20T10:05:00-07:00",
+            "2025-03-31T23:59:59-07:00",
+            "2025-04-01T00:00:00-07:00",
+        ] {
+            let order = JSON::parse(text).unwrap();
+            let exported =
+                order_help::embed::assess(order.clone(), JsValue::NULL, JsValue::from_str(now))
+                    .unwrap();
+            let tree = order_help::embed::to_json(&order).unwrap();
+            let parsed = order_help::engine::order_from_tree(&tree).unwrap();
+            let at = Instant::parse_rfc3339(now).unwrap();
+            let expected = order_help::host::to_js(&assess(&parsed, &Policy::default(), at));
+            assert_eq!(
+                JSON::stringify(&exported).unwrap().as_string(),
+                JSON::stringify(&expected).unwrap().as_string(),
+                "{now}"
+            );
+        }
+    }
+}

@@ -5,9 +5,10 @@
 //! const later = assess(order, { time_zone: "Europe/Berlin" }, "2025-03-31T23:59:59+02:00");
 //! ```
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use super::js_json::{json_text, to_json};
+use crate::engine::json::{self, Json};
 use crate::engine::{self, InputError, Instant, Policy};
 
 /// Assesses `order` (an object in the order contract) under `policy` (`undefined` or `null`:
@@ -16,24 +17,52 @@ use crate::engine::{self, InputError, Instant, Policy};
 /// JSON-compatible objects; a bad input throws an `Error` whose message names the field, e.g.
 /// `items[2].shipment: expected the id of one of the order's shipments ("S1"), found "S9"`
 /// (policy errors start with `policy: `, instant errors with `now: `).
+///
+/// Documents cross the JS boundary as JSON text, one string each way, rather than as a call
+/// per field.
 #[wasm_bindgen]
 pub fn assess(order: JsValue, policy: JsValue, now: JsValue) -> Result<JsValue, JsError> {
-    let order = super::to_json(&order)
-        .map_err(|why| InputError::new("", why))
-        .and_then(|tree| engine::order_from_tree(&tree))
-        .map_err(|e| JsError::new(&e.to_string()))?;
+    let order = read(&order, engine::order_from_tree).map_err(|e| JsError::new(&e.to_string()))?;
     let policy = if policy.is_undefined() || policy.is_null() {
-        Policy::default()
+        None
     } else {
-        super::to_json(&policy)
-            .map_err(|why| InputError::new("", why))
-            .and_then(|tree| engine::policy_from_tree(&tree))
-            .map_err(|e| JsError::new(&format!("policy: {e}")))?
+        let policy = read(&policy, engine::policy_from_tree)
+            .map_err(|e| JsError::new(&format!("policy: {e}")))?;
+        Some(policy)
     };
     let at = instant(&now).map_err(|e| JsError::new(&format!("now: {e}")))?;
-    engine::assess(&order, &policy, at)
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+    let text = match &policy {
+        Some(policy) => write(&order, policy, at),
+        None => DEFAULT_POLICY.with(|policy| write(&order, policy, at)),
+    }
+    .map_err(|e| JsError::new(&e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| JsError::new("the assessment is not valid JSON"))
+}
+
+thread_local! {
+    /// Built once: resolving its zone is a good part of assessing a small order.
+    static DEFAULT_POLICY: Policy = Policy::default();
+}
+
+fn write(order: &engine::Order, policy: &Policy, at: Instant) -> Result<String, json::WriteError> {
+    json::to_text(&engine::assess(order, policy, at))
+}
+
+/// Reads an order or a policy through JSON text; when that gives no valid document, again
+/// field by field, so that the error describes the value itself (`JSON.stringify` would
+/// silently drop an `undefined` or a function, or write `NaN` as `null`).
+fn read<T>(
+    value: &JsValue,
+    from_tree: fn(&Json<'_>) -> Result<T, InputError>,
+) -> Result<T, InputError> {
+    if let Some(text) = json_text(value) {
+        if let Some(Ok(document)) = json::parse_text(&text).map(|tree| from_tree(&tree)) {
+            return Ok(document);
+        }
+    }
+    to_json(value)
+        .map_err(|why| InputError::new("", why))
+        .and_then(|tree| from_tree(&tree))
 }
 
 /// The instant `now` stands for; reading the clock here keeps the engine pure.

@@ -9,7 +9,7 @@ use super::rules::next_step::next_step;
 use super::rules::refund::item_refund;
 use super::rules::refuse::refuse;
 use super::rules::return_window::return_decision;
-use super::rules::ItemContext;
+use super::rules::{ItemContext, OrderContext};
 use super::time::Instant;
 
 /// Decides, for every item of `order` at the instant `at`, whether it can still be cancelled,
@@ -38,14 +38,15 @@ use super::time::Instant;
 /// # }
 /// ```
 pub fn assess(order: &Order, policy: &Policy, at: Instant) -> Assessment {
-    let zone = &policy.time_zone;
+    let order_cx = OrderContext::new(order, policy);
+    let zone = &order_cx.zone;
     let contexts: Vec<ItemContext> = order
         .items
         .iter()
-        .map(|item| ItemContext::new(order, policy, item, at))
+        .map(|item| order_cx.item(item, at))
         .collect();
-    let cancels = cancel_decisions(order, &contexts);
-    let grace_end = grace_end_if_it_changes_a_decision(order, policy, at, &cancels);
+    let cancels = cancel_decisions(&contexts);
+    let grace_end = grace_end_if_it_changes_a_decision(&order_cx, at, &cancels);
 
     let items: Vec<ItemAssessment> = contexts
         .iter()
@@ -73,7 +74,7 @@ pub fn assess(order: &Order, policy: &Policy, at: Instant) -> Assessment {
     Assessment {
         order_id: order.id.clone(),
         at: zone.zoned(at),
-        time_zone: zone.name().to_owned(),
+        time_zone: policy.time_zone.name().to_owned(),
         currency: order.currency.clone(),
         order_cancel: items
             .iter()
@@ -86,30 +87,29 @@ pub fn assess(order: &Order, policy: &Policy, at: Instant) -> Assessment {
 }
 
 /// Every item's cancel decision: on its own, then as far as its bundle allows.
-fn cancel_decisions(order: &Order, contexts: &[ItemContext]) -> Vec<CancelDecision> {
-    let own: Vec<_> = contexts.iter().map(cancel_on_its_own).collect();
-    apply_bundles(order, &own)
+fn cancel_decisions(contexts: &[ItemContext]) -> Vec<CancelDecision> {
+    apply_bundles(contexts, contexts.iter().map(cancel_on_its_own).collect())
 }
 
 /// The marketplace grace period's end, if it is still ahead and changes a cancel decision
 /// (usually a verdict; sometimes only a code, when a bundle-mate already lowered the verdict).
 /// Decided by assessing the cancel decisions at that instant: the only ones it can change.
 fn grace_end_if_it_changes_a_decision(
-    order: &Order,
-    policy: &Policy,
+    order_cx: &OrderContext,
     at: Instant,
     cancels: &[CancelDecision],
 ) -> Option<Instant> {
-    let end = grace_end(order, policy);
+    let order = order_cx.order;
+    let end = grace_end(order, order_cx.policy);
     if end <= at || !order.is_marketplace_fulfilled_by_seller() {
         return None;
     }
     let contexts: Vec<ItemContext> = order
         .items
         .iter()
-        .map(|item| ItemContext::new(order, policy, item, end))
+        .map(|item| order_cx.item(item, end))
         .collect();
-    (cancel_decisions(order, &contexts) != cancels).then_some(end)
+    (cancel_decisions(&contexts) != cancels).then_some(end)
 }
 
 /// The earliest instant after `at` at which a decision changes by time alone: the grace

@@ -5,6 +5,8 @@
 //! (`NotAvailable < Request < Allowed`), so "the worst of" is `min` and the property tests can
 //! check that time only ever closes options.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::order::{Carrier, ShipmentStatus};
@@ -92,7 +94,8 @@ pub enum CancelCode {
 pub struct CancelDecision {
     pub verdict: CancelVerdict,
     pub code: CancelCode,
-    pub message: String,
+    /// One plain sentence.
+    pub message: Cow<'static, str>,
     /// The item's bundle id, if it has one.
     pub bundle: Option<String>,
     /// The other unshipped items of its bundle, selected together with it.
@@ -136,7 +139,8 @@ pub enum RefuseCode {
 pub struct RefuseDecision {
     pub verdict: RefuseVerdict,
     pub code: RefuseCode,
-    pub message: String,
+    /// One plain sentence.
+    pub message: Cow<'static, str>,
     pub stops_away: Option<u32>,
     /// The retailer's fleet: tracking shows the package on a live map within 10 stops.
     pub live_map: bool,
@@ -174,7 +178,8 @@ pub enum ReturnCode {
 pub struct ReturnDecision {
     pub verdict: ReturnVerdict,
     pub code: ReturnCode,
-    pub message: String,
+    /// One plain sentence.
+    pub message: Cow<'static, str>,
     /// The last second of the window (23:59:59 store time); for `not_yet`, the one expected
     /// from the estimated delivery, if known.
     pub deadline: Option<ZonedInstant>,

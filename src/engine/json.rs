@@ -1,11 +1,13 @@
 //! A document as a small JSON tree, and a serde `Deserializer` over that tree that knows where
 //! it is, so every error names its field (`items[2].unit_price`).
 //!
-//! Any serde source fills the tree (serde_json natively, serde-wasm-bindgen in the browser), so
-//! the command-line tool and the widget report the same errors. It does the job of
-//! `serde_json::Value` plus `serde_path_to_error` at a fraction of their size in the wasm
-//! bundle (see BENCHMARKS.md), which is why it is written here.
+//! serde_json fills the tree natively; in the browser, `crate::embed` reads a JS value into it,
+//! or [`parse_text`] reads the JSON text `JSON.stringify` made of it; so the command-line tool
+//! and the widget report the same errors. It does the job of `serde_json::Value` plus
+//! `serde_path_to_error` at a fraction of their size in the wasm bundle (see BENCHMARKS.md),
+//! which is why it is written here; [`to_text`] writes the assessment back as JSON text.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::value::StrDeserializer;
@@ -15,71 +17,104 @@ use serde::de::{
 };
 use serde::forward_to_deserialize_any;
 
+mod text;
+pub(crate) use text::push_decimal;
+pub use text::{parse as parse_text, to_string as to_text, WriteError, MAX_DEPTH};
+
 /// A JSON value. Objects keep their keys in order, duplicates included (so a duplicate field is
-/// reported, not silently overwritten).
+/// reported, not silently overwritten). Strings and keys may be borrowed from the text the tree
+/// was read from: most need no unescaping, and an order has thousands of them.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Json {
+pub enum Json<'a> {
     Null,
     Bool(bool),
     Int(i64),
     UInt(u64),
     Float(f64),
-    Str(String),
-    Array(Vec<Json>),
-    Object(Vec<(String, Json)>),
+    Str(Cow<'a, str>),
+    Array(Vec<Json<'a>>),
+    Object(Vec<(Cow<'a, str>, Json<'a>)>),
 }
 
-impl<'de> de::Deserialize<'de> for Json {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Json, D::Error> {
+impl<'de> de::Deserialize<'de> for Json<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Json<'de>, D::Error> {
         struct Tree;
         impl<'de> Visitor<'de> for Tree {
-            type Value = Json;
+            type Value = Json<'de>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a JSON value")
             }
-            fn visit_unit<E>(self) -> Result<Json, E> {
+            fn visit_unit<E>(self) -> Result<Json<'de>, E> {
                 Ok(Json::Null)
             }
-            fn visit_none<E>(self) -> Result<Json, E> {
+            fn visit_none<E>(self) -> Result<Json<'de>, E> {
                 Ok(Json::Null)
             }
-            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Json<'de>, D::Error> {
                 <Json as de::Deserialize>::deserialize(d)
             }
-            fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
+            fn visit_bool<E>(self, v: bool) -> Result<Json<'de>, E> {
                 Ok(Json::Bool(v))
             }
-            fn visit_i64<E>(self, v: i64) -> Result<Json, E> {
+            fn visit_i64<E>(self, v: i64) -> Result<Json<'de>, E> {
                 Ok(u64::try_from(v).map_or(Json::Int(v), Json::UInt))
             }
-            fn visit_u64<E>(self, v: u64) -> Result<Json, E> {
+            fn visit_u64<E>(self, v: u64) -> Result<Json<'de>, E> {
                 Ok(Json::UInt(v))
             }
-            fn visit_f64<E>(self, v: f64) -> Result<Json, E> {
+            fn visit_f64<E>(self, v: f64) -> Result<Json<'de>, E> {
                 Ok(Json::Float(v))
             }
-            fn visit_str<E>(self, v: &str) -> Result<Json, E> {
-                Ok(Json::Str(v.to_owned()))
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Json<'de>, E> {
+                Ok(Json::Str(Cow::Borrowed(v)))
             }
-            fn visit_string<E>(self, v: String) -> Result<Json, E> {
-                Ok(Json::Str(v))
+            fn visit_str<E>(self, v: &str) -> Result<Json<'de>, E> {
+                Ok(Json::Str(Cow::Owned(v.to_owned())))
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+            fn visit_string<E>(self, v: String) -> Result<Json<'de>, E> {
+                Ok(Json::Str(Cow::Owned(v)))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json<'de>, A::Error> {
                 let mut items = Vec::new();
                 while let Some(item) = seq.next_element()? {
                     items.push(item);
                 }
                 Ok(Json::Array(items))
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json<'de>, A::Error> {
                 let mut fields = Vec::new();
-                while let Some(entry) = map.next_entry::<String, Json>()? {
-                    fields.push(entry);
+                while let Some(Key(key)) = map.next_key()? {
+                    fields.push((key, map.next_value()?));
                 }
                 Ok(Json::Object(fields))
             }
         }
         deserializer.deserialize_any(Tree)
+    }
+}
+
+/// An object's key, borrowed from the input where it can be (serde's own `Cow` never borrows).
+struct Key<'de>(Cow<'de, str>);
+
+impl<'de> de::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Key<'de>, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string key")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v)))
+            }
+        }
+        deserializer.deserialize_str(KeyVisitor)
     }
 }
 
@@ -217,7 +252,7 @@ impl PathError {
 /// assert_eq!(error.path.as_deref(), Some("n"));
 /// assert_eq!(error.message, "invalid type: string \"x\", expected u32");
 /// ```
-pub fn from_tree<'de, T: de::Deserialize<'de>>(tree: &Json) -> Result<T, PathError> {
+pub fn from_tree<'de, T: de::Deserialize<'de>>(tree: &Json<'_>) -> Result<T, PathError> {
     T::deserialize(At {
         value: tree,
         path: Path::Root,
@@ -226,7 +261,7 @@ pub fn from_tree<'de, T: de::Deserialize<'de>>(tree: &Json) -> Result<T, PathErr
 
 /// A value of the tree and where it is.
 struct At<'a> {
-    value: &'a Json,
+    value: &'a Json<'a>,
     path: Path<'a>,
 }
 
@@ -274,7 +309,7 @@ impl<'de> Deserializer<'de> for At<'_> {
         match self.value {
             // Unit variants, as the contract writes them: "in_transit".
             Json::Str(name) => {
-                let variant: StrDeserializer<'_, PathError> = name.as_str().into_deserializer();
+                let variant: StrDeserializer<'_, PathError> = (**name).into_deserializer();
                 visitor.visit_enum(variant).map_err(|e| e.at(&self.path))
             }
             _ => self.deserialize_any(visitor),
@@ -308,7 +343,7 @@ impl<'de> Deserializer<'de> for At<'_> {
 }
 
 struct Elements<'a> {
-    items: std::slice::Iter<'a, Json>,
+    items: std::slice::Iter<'a, Json<'a>>,
     index: usize,
     parent: &'a Path<'a>,
 }
@@ -330,8 +365,8 @@ impl<'de> SeqAccess<'de> for Elements<'_> {
 }
 
 struct Fields<'a> {
-    fields: std::slice::Iter<'a, (String, Json)>,
-    value: Option<&'a (String, Json)>,
+    fields: std::slice::Iter<'a, (Cow<'a, str>, Json<'a>)>,
+    value: Option<&'a (Cow<'a, str>, Json<'a>)>,
     parent: &'a Path<'a>,
 }
 
@@ -346,7 +381,7 @@ impl<'de> MapAccess<'de> for Fields<'_> {
             return Ok(None);
         };
         self.value = Some(entry);
-        let key: StrDeserializer<'_, PathError> = entry.0.as_str().into_deserializer();
+        let key: StrDeserializer<'_, PathError> = (*entry.0).into_deserializer();
         // An unknown field is reported at its own path: `items[1].colour`.
         let path = Path::Field(self.parent, &entry.0);
         seed.deserialize(key).map(Some).map_err(|e| e.at(&path))
@@ -387,7 +422,7 @@ mod tests {
         InTransit,
     }
 
-    fn tree(json: &str) -> Json {
+    fn tree(json: &str) -> Json<'_> {
         serde_json::from_str(json).expect("test JSON")
     }
 

@@ -28,12 +28,12 @@ pub fn parse_order<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Order, 
 }
 
 /// Reads and validates an order from a JSON tree (the widget builds one from a JS object).
-pub fn order_from_tree(tree: &Json) -> Result<Order, InputError> {
+pub fn order_from_tree(tree: &Json<'_>) -> Result<Order, InputError> {
     from_tree(tree, validate::order)
 }
 
 /// Reads and validates a policy from a JSON tree; absent fields take their defaults.
-pub fn policy_from_tree(tree: &Json) -> Result<Policy, InputError> {
+pub fn policy_from_tree(tree: &Json<'_>) -> Result<Policy, InputError> {
     from_tree(tree, validate::policy)
 }
 
@@ -43,13 +43,13 @@ pub fn parse_policy<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Policy
 }
 
 /// The document as a JSON tree (anything a JSON document cannot hold is rejected here).
-fn tree<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Json, InputError> {
+fn tree<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Json<'de>, InputError> {
     Json::deserialize(deserializer).map_err(|e| InputError::new("", message(&e)))
 }
 
 /// Reads `T` from the tree with the path of any error, then checks what serde cannot.
 fn from_tree<T: serde::de::DeserializeOwned>(
-    tree: &Json,
+    tree: &Json<'_>,
     validate: fn(&T) -> Result<(), InputError>,
 ) -> Result<T, InputError> {
     let value: T = json::from_tree(tree)
@@ -80,7 +80,7 @@ pub(crate) fn policy_from_json_str(json: &str) -> Result<Policy, InputError> {
 
 /// JSON text as a tree: malformed JSON is reported as such, with its line and column.
 #[cfg(not(target_arch = "wasm32"))]
-fn json_text(json: &str) -> Result<Json, InputError> {
+fn json_text(json: &str) -> Result<Json<'_>, InputError> {
     serde_json::from_str(json).map_err(|e| {
         use serde_json::error::Category;
         match e.classify() {

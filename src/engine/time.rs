@@ -10,8 +10,9 @@ mod zoned;
 #[rustfmt::skip]
 mod zones;
 
-pub(crate) use civil::days_in_month;
+pub(crate) use civil::{day_after, days_in_month};
 pub use civil::{Date, LocalDateTime, Time};
 pub use instant::Instant;
+pub(crate) use store_zone::CachedZone;
 pub use store_zone::StoreZone;
 pub use zoned::ZonedInstant;

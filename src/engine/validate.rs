@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::error::InputError;
+use super::ids::{first_index_of, IdMap};
 use super::money::Money;
 use super::order::{Order, ShipmentStatus};
 use super::policy::Policy;
@@ -19,10 +20,11 @@ fn fail(path: impl Into<String>, message: impl Into<String>) -> Check {
     Err(InputError::new(path, message))
 }
 
-fn non_empty(path: &str, what: &str, value: &str) -> Check {
+/// `value` is not blank. The path is written only for an error: an order has hundreds of ids.
+fn non_empty(path: &dyn Fn() -> String, what: &str, value: &str) -> Check {
     if value.trim().is_empty() {
         return fail(
-            path,
+            path(),
             format!("expected a non-empty {what}, found {value:?}"),
         );
     }
@@ -30,18 +32,19 @@ fn non_empty(path: &str, what: &str, value: &str) -> Check {
 }
 
 pub(crate) fn order(order: &Order) -> Check {
-    non_empty("id", "order id", &order.id)?;
+    non_empty(&|| "id".into(), "order id", &order.id)?;
     currency(&order.currency)?;
-    non_empty("seller.name", "seller name", &order.seller.name)?;
+    non_empty(&|| "seller.name".into(), "seller name", &order.seller.name)?;
     if order.items.is_empty() {
         return fail("items", "expected at least one item, found an empty list");
     }
     let shipment_ids: Vec<&str> = order.shipments.iter().map(|s| s.id.as_str()).collect();
-    let mut item_ids: BTreeMap<&str, usize> = BTreeMap::new();
+    let known_shipments = first_index_of(shipment_ids.iter().copied());
+    let mut item_ids = IdMap::default();
     for (i, item) in order.items.iter().enumerate() {
         let path = |field: &str| format!("items[{i}].{field}");
-        non_empty(&path("id"), "item id", &item.id)?;
-        if let Some(first) = item_ids.insert(&item.id, i) {
+        non_empty(&|| path("id"), "item id", &item.id)?;
+        if let Some(&first) = item_ids.get(item.id.as_str()) {
             return fail(
                 path("id"),
                 format!(
@@ -50,6 +53,7 @@ pub(crate) fn order(order: &Order) -> Check {
                 ),
             );
         }
+        item_ids.entry(item.id.as_str()).or_insert(i);
         if item.quantity == 0 {
             return fail(
                 path("quantity"),
@@ -68,10 +72,10 @@ pub(crate) fn order(order: &Order) -> Check {
             );
         }
         if let Some(bundle) = &item.bundle {
-            non_empty(&path("bundle"), "bundle id", bundle)?;
+            non_empty(&|| path("bundle"), "bundle id", bundle)?;
         }
         if let Some(shipment) = &item.shipment {
-            if !shipment_ids.contains(&shipment.as_str()) {
+            if !known_shipments.contains_key(shipment.as_str()) {
                 let known = if shipment_ids.is_empty() {
                     "the order has none".to_owned()
                 } else {
@@ -103,7 +107,7 @@ pub(crate) fn order(order: &Order) -> Check {
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for (j, shipment) in order.shipments.iter().enumerate() {
         let path = |field: &str| format!("shipments[{j}].{field}");
-        non_empty(&path("id"), "shipment id", &shipment.id)?;
+        non_empty(&|| path("id"), "shipment id", &shipment.id)?;
         if let Some(first) = seen.insert(&shipment.id, j) {
             return fail(
                 path("id"),
@@ -153,12 +157,12 @@ fn currency(code: &str) -> Check {
 pub(crate) fn policy(policy: &Policy) -> Check {
     window_days("return_window_days", policy.return_window_days)?;
     for (category, days) in &policy.category_windows {
-        non_empty("category_windows", "category name", category)?;
+        non_empty(&|| "category_windows".into(), "category name", category)?;
         window_days(&format!("category_windows.{category}"), *days)?;
     }
     for (i, category) in policy.non_returnable_categories.iter().enumerate() {
         non_empty(
-            &format!("non_returnable_categories[{i}]"),
+            &|| format!("non_returnable_categories[{i}]"),
             "category name",
             category,
         )?;
@@ -183,7 +187,7 @@ pub(crate) fn policy(policy: &Policy) -> Check {
         );
     }
     for (category, percent) in &policy.opened_fees {
-        non_empty("opened_fees", "category name", category)?;
+        non_empty(&|| "opened_fees".into(), "category name", category)?;
         if *percent > 100 {
             return fail(
                 format!("opened_fees.{category}"),
@@ -214,8 +218,8 @@ pub(crate) fn policy(policy: &Policy) -> Check {
     let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, option) in reasons.options.iter().enumerate() {
         let path = |field: &str| format!("cancellation_reasons.options[{i}].{field}");
-        non_empty(&path("id"), "reason id", &option.id)?;
-        non_empty(&path("label"), "reason label", &option.label)?;
+        non_empty(&|| path("id"), "reason id", &option.id)?;
+        non_empty(&|| path("label"), "reason label", &option.label)?;
         if let Some(first) = ids.insert(&option.id, i) {
             return fail(
                 path("id"),

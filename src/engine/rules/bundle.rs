@@ -7,110 +7,123 @@
 //! theirs, and the flow selects them together.
 
 use super::super::assessment::{CancelCode, CancelDecision, CancelVerdict};
-use super::super::order::Order;
+use super::super::ids::IdMap;
+use super::{ItemContext, Sentence};
 
-/// Applies each item's bundle to the items' own decisions (`own[i]` is `order.items[i]`'s).
-pub(crate) fn apply_bundles(order: &Order, own: &[CancelDecision]) -> Vec<CancelDecision> {
-    order
-        .items
+/// Applies each item's bundle to the items' own decisions (`decisions[i]` is `contexts[i]`'s).
+pub(crate) fn apply_bundles(
+    contexts: &[ItemContext],
+    mut decisions: Vec<CancelDecision>,
+) -> Vec<CancelDecision> {
+    // The decisions on their own, as the bundle-mates see them.
+    let own: Vec<_> = decisions
         .iter()
-        .zip(own)
-        .enumerate()
-        .map(|(index, (item, decision))| {
-            let mut decision = decision.clone();
-            let Some(bundle) = item.bundle.as_deref() else {
-                return decision;
+        .map(|d| (d.verdict, d.grace_ends_at))
+        .collect();
+    for group in unshipped_bundles(contexts) {
+        for &index in &group {
+            let Some(decision) = decisions.get_mut(index) else {
+                continue;
             };
-            if !order.status_of(item).is_unshipped() {
-                return decision;
-            }
-            let mates: Vec<usize> = unshipped_mates(order, index, bundle);
+            let mates: Vec<usize> = group.iter().copied().filter(|&j| j != index).collect();
             decision.bundle_items = mates
                 .iter()
-                .filter_map(|&j| order.items.get(j).map(|m| m.id.clone()))
+                .filter_map(|&j| contexts.get(j).map(|m| m.item.id.clone()))
                 .collect();
             let group = || mates.iter().filter_map(|&j| own.get(j));
-            if let Some(worst) = group().min_by_key(|d| d.verdict) {
-                if worst.verdict < decision.verdict {
-                    lower(&mut decision, worst.verdict, order, &mates, own);
+            if let Some(worst) = group().map(|&(verdict, _)| verdict).min() {
+                if worst < decision.verdict {
+                    let culprits: Vec<&str> = mates
+                        .iter()
+                        .filter(|&&j| own.get(j).is_some_and(|&(v, _)| v == worst))
+                        .filter_map(|&j| contexts.get(j).map(|m| m.item.title.as_str()))
+                        .collect();
+                    lower(decision, worst, &culprits);
                 }
             }
             // The grace period matters to the bundle's verdict only while it is `allowed`.
             decision.grace_ends_at = match decision.verdict {
                 CancelVerdict::Allowed => decision
                     .grace_ends_at
-                    .or_else(|| group().find_map(|d| d.grace_ends_at)),
+                    .or_else(|| group().find_map(|&(_, grace)| grace)),
                 _ => None,
             };
-            decision
-        })
-        .collect()
+        }
+    }
+    decisions
 }
 
-/// The indices of the other unshipped items of `bundle`.
-fn unshipped_mates(order: &Order, index: usize, bundle: &str) -> Vec<usize> {
-    order
-        .items
-        .iter()
-        .enumerate()
-        .filter(|&(j, mate)| {
-            j != index
-                && mate.bundle.as_deref() == Some(bundle)
-                && order.status_of(mate).is_unshipped()
-        })
-        .map(|(j, _)| j)
-        .collect()
+/// The indices of the unshipped items that have a bundle, grouped by bundle, each group in
+/// item order.
+fn unshipped_bundles(contexts: &[ItemContext]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of = IdMap::default();
+    for (index, cx) in contexts.iter().enumerate() {
+        let Some(bundle) = cx.item.bundle.as_deref() else {
+            continue;
+        };
+        if !cx.status().is_unshipped() {
+            continue;
+        }
+        let group = *group_of.entry(bundle).or_insert(groups.len());
+        match groups.get_mut(group) {
+            Some(members) => members.push(index),
+            None => groups.push(vec![index]),
+        }
+    }
+    groups
 }
 
 /// Lowers `decision` to `verdict`, naming the bundle-mates responsible.
-fn lower(
-    decision: &mut CancelDecision,
-    verdict: CancelVerdict,
-    order: &Order,
-    mates: &[usize],
-    own: &[CancelDecision],
-) {
-    let culprits: Vec<&str> = mates
-        .iter()
-        .filter(|&&j| own.get(j).is_some_and(|d| d.verdict == verdict))
-        .filter_map(|&j| order.items.get(j).map(|m| m.title.as_str()))
-        .collect();
-    let names = quoted_list(&culprits);
-    decision.verdict = verdict;
-    if verdict == CancelVerdict::NotAvailable {
-        decision.code = CancelCode::BundleNotCancellable;
-        decision.message = format!(
-            "It was sold in a bundle with {names}, which is cancelled together with it and can no longer be cancelled."
-        );
+fn lower(decision: &mut CancelDecision, verdict: CancelVerdict, culprits: &[&str]) {
+    let (code, ending) = if verdict == CancelVerdict::NotAvailable {
+        (
+            CancelCode::BundleNotCancellable,
+            ", which is cancelled together with it and can no longer be cancelled.",
+        )
     } else {
-        decision.code = CancelCode::BundleRequiresRequest;
-        decision.message = format!(
-            "It was sold in a bundle with {names}, which is cancelled together with it and can only be cancelled by request."
-        );
-    }
+        (
+            CancelCode::BundleRequiresRequest,
+            ", which is cancelled together with it and can only be cancelled by request.",
+        )
+    };
+    decision.verdict = verdict;
+    decision.code = code;
+    decision.message = quoted_list(Sentence::new("It was sold in a bundle with "), culprits)
+        .text(ending)
+        .into();
 }
 
 /// `"A"`, `"A" and "B"`, `"A", "B" and "C"`.
-fn quoted_list(titles: &[&str]) -> String {
-    let quoted: Vec<String> = titles
-        .iter()
-        .map(|t| format!("\u{201c}{t}\u{201d}"))
-        .collect();
-    match quoted.split_last() {
-        None => "another item".to_owned(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+fn quoted_list(mut sentence: Sentence, titles: &[&str]) -> Sentence {
+    let Some((last, rest)) = titles.split_last() else {
+        return sentence.text("another item");
+    };
+    for (i, title) in rest.iter().enumerate() {
+        let separator = if i == 0 { "" } else { ", " };
+        sentence = sentence
+            .text(separator)
+            .text("\u{201c}")
+            .text(title)
+            .text("\u{201d}");
     }
+    let separator = if rest.is_empty() { "" } else { " and " };
+    sentence
+        .text(separator)
+        .text("\u{201c}")
+        .text(last)
+        .text("\u{201d}")
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::order::{Carrier, ShipmentStatus as S};
+    use super::super::super::order::{Carrier, Order, ShipmentStatus as S};
     use super::super::super::policy::Policy;
     use super::super::cancel::cancel_on_its_own;
     use super::super::fixtures::{self, at};
-    use super::super::ItemContext;
+    use super::super::OrderContext;
     use super::*;
+    use std::borrow::Cow;
     use CancelVerdict::{Allowed, NotAvailable, Request};
 
     /// Items A, B, C in bundle "K" (C optionally outside it), D alone; statuses by shipment.
@@ -125,12 +138,14 @@ mod tests {
             item.bundle = (i < 3).then(|| "K".to_owned());
             order.items.push(item);
         }
-        let own: Vec<_> = order
+        let cx = OrderContext::new(&order, &policy);
+        let contexts: Vec<_> = order
             .items
             .iter()
-            .map(|item| cancel_on_its_own(&ItemContext::new(&order, &policy, item, at(now))))
+            .map(|item| cx.item(item, at(now)))
             .collect();
-        apply_bundles(&order, &own)
+        let own = contexts.iter().map(cancel_on_its_own).collect();
+        apply_bundles(&contexts, own)
     }
 
     #[test]
@@ -234,8 +249,14 @@ mod tests {
 
     #[test]
     fn lists_titles_naturally() {
+        let quoted_list =
+            |titles: &[&str]| Cow::from(quoted_list(Sentence::new(""), titles)).into_owned();
         assert_eq!(quoted_list(&[]), "another item");
         assert_eq!(quoted_list(&["A"]), "\u{201c}A\u{201d}");
+        assert_eq!(
+            quoted_list(&["A", "B"]),
+            "\u{201c}A\u{201d} and \u{201c}B\u{201d}"
+        );
         assert_eq!(
             quoted_list(&["A", "B", "C"]),
             "\u{201c}A\u{201d}, \u{201c}B\u{201d} and \u{201c}C\u{201d}"

@@ -6,11 +6,13 @@
 //! marketplace buyer cancels alone only within the grace period after ordering; afterwards the
 //! seller must approve, and can only cancel what it has not shipped.
 
+use std::borrow::Cow;
+
 use super::super::assessment::{CancelCode, CancelDecision, CancelVerdict};
 use super::super::order::{Carrier, Order, ShipmentStatus};
 use super::super::policy::Policy;
 use super::super::time::Instant;
-use super::{local_phrase, ItemContext};
+use super::{ItemContext, Sentence};
 
 use CancelCode as Code;
 use CancelVerdict::{Allowed, NotAvailable, Request};
@@ -28,8 +30,7 @@ pub(crate) fn cancel_on_its_own(cx: &ItemContext) -> CancelDecision {
             marketplace_fulfilled_by_seller(status, cx.at, grace_end)
         }
     });
-    let grace_ends_at =
-        (code == Code::WithinGracePeriod).then(|| cx.policy.time_zone.zoned(grace_end));
+    let grace_ends_at = (code == Code::WithinGracePeriod).then(|| cx.zone.zoned(grace_end));
     CancelDecision {
         verdict,
         code,
@@ -102,49 +103,53 @@ fn message(
     cx: &ItemContext,
     carrier: Option<Carrier>,
     grace_end: Instant,
-) -> String {
+) -> Cow<'static, str> {
     let carrier = carrier.map_or("the carrier", Carrier::display_name);
     match code {
         Code::NotInShippingProcess => {
-            "It has not entered the shipping process yet, so you can cancel it now.".to_owned()
+            "It has not entered the shipping process yet, so you can cancel it now.".into()
         }
-        Code::WithinGracePeriod => format!(
-            "You can cancel it yourself until {} (store time); after that the seller must approve a cancellation.",
-            local_phrase(&cx.policy.time_zone, grace_end)
-        ),
+        Code::WithinGracePeriod => Sentence::new("You can cancel it yourself until ")
+            .local_time(cx.zone, grace_end)
+            .text(" (store time); after that the seller must approve a cancellation.")
+            .into(),
         Code::BeingPrepared => {
             "It is being prepared for shipping: you can request a cancellation, but it may not succeed."
-                .to_owned()
+                .into()
         }
         Code::StagedForShipping => "It is packed and waiting to leave the warehouse: you can request a \
              cancellation and the warehouse will try to pull it, but it may not succeed."
-            .to_owned(),
+            .into(),
         Code::WithRetailerFleet => "It is on its way with our own delivery fleet: you can request a \
              cancellation of the delivery, but it may not succeed."
-            .to_owned(),
-        Code::SellerMustApprove => format!(
-            "The seller, {}, must approve a cancellation: you can request one, and it succeeds only if they have not shipped it.",
-            cx.order.seller.name
-        ),
-        Code::WithCarrier => format!("It is already with {carrier}, so it can no longer be cancelled."),
+            .into(),
+        Code::SellerMustApprove => Sentence::new("The seller, ")
+            .text(&cx.order.seller.name)
+            .text(", must approve a cancellation: you can request one, and it succeeds only if they have not shipped it.")
+            .into(),
+        Code::WithCarrier => Sentence::new("It is already with ")
+            .text(carrier)
+            .text(", so it can no longer be cancelled.")
+            .into(),
         Code::ShippedBySeller => {
-            "The seller has already shipped it, so it can no longer be cancelled.".to_owned()
+            "The seller has already shipped it, so it can no longer be cancelled.".into()
         }
-        Code::OutForDelivery => "It is out for delivery, so it can no longer be cancelled.".to_owned(),
-        Code::Delivered => "It has been delivered, so it can no longer be cancelled.".to_owned(),
-        Code::AlreadyCancelled => "It has already been cancelled.".to_owned(),
-        Code::Refused => "Its delivery was refused, so there is nothing left to cancel.".to_owned(),
+        Code::OutForDelivery => "It is out for delivery, so it can no longer be cancelled.".into(),
+        Code::Delivered => "It has been delivered, so it can no longer be cancelled.".into(),
+        Code::AlreadyCancelled => "It has already been cancelled.".into(),
+        Code::Refused => "Its delivery was refused, so there is nothing left to cancel.".into(),
         Code::ReturnedToSender => {
-            "It is going back to the sender, so there is nothing left to cancel.".to_owned()
+            "It is going back to the sender, so there is nothing left to cancel.".into()
         }
         // Written by bundle.rs, which knows the bundle-mates.
-        Code::BundleRequiresRequest | Code::BundleNotCancellable => String::new(),
+        Code::BundleRequiresRequest | Code::BundleNotCancellable => "".into(),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::fixtures::{self, at};
+    use super::super::OrderContext;
     use super::*;
 
     const ALL: [ShipmentStatus; 9] = [
@@ -285,7 +290,7 @@ mod tests {
             let mut order = fixtures::order(kind, by);
             order.items.push(fixtures::item("A", None));
             let decision =
-                cancel_on_its_own(&ItemContext::new(&order, &policy, &order.items[0], now));
+                cancel_on_its_own(&OrderContext::new(&order, &policy).item(&order.items[0], now));
             assert_eq!(decision.code, code, "{kind:?} {by:?}");
             assert_eq!(decision.verdict, Allowed);
             assert_eq!(
@@ -305,12 +310,9 @@ mod tests {
             ..Policy::default()
         };
         assert_eq!(grace_end(&order, &policy), at("2025-03-01T09:45:00-08:00"));
-        let decision = cancel_on_its_own(&ItemContext::new(
-            &order,
-            &policy,
-            &order.items[0],
-            order.placed_at,
-        ));
+        let decision = cancel_on_its_own(
+            &OrderContext::new(&order, &policy).item(&order.items[0], order.placed_at),
+        );
         assert_eq!(
             decision.grace_ends_at.map(|z| z.to_string()).as_deref(),
             Some("2025-03-01T09:45:00-08:00")

@@ -40,7 +40,7 @@ mod tests {
         CancelDecision {
             verdict,
             code: CancelCode::Delivered,
-            message: String::new(),
+            message: "".into(),
             bundle: None,
             bundle_items: vec![],
             grace_ends_at: None,
@@ -51,7 +51,7 @@ mod tests {
         RefuseDecision {
             verdict,
             code: RefuseCode::AtDoor,
-            message: String::new(),
+            message: "".into(),
             stops_away: None,
             live_map: false,
         }
@@ -61,7 +61,7 @@ mod tests {
         ReturnDecision {
             verdict,
             code: ReturnCode::WithinWindow,
-            message: String::new(),
+            message: "".into(),
             deadline: None,
             quantity: 1,
             holiday_extended: false,

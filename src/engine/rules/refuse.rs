@@ -6,9 +6,11 @@
 //! free return postage (USPS DMM 508.1.1.3); certified, insured and cash-on-delivery pieces
 //! must be refused at the moment of delivery.
 
+use std::borrow::Cow;
+
 use super::super::assessment::{RefuseCode, RefuseDecision, RefuseVerdict};
 use super::super::order::{Carrier, Item, Shipment, ShipmentStatus};
-use super::ItemContext;
+use super::{ItemContext, Sentence};
 
 use RefuseCode as Code;
 use RefuseVerdict::{AfterDeliveryUnopened, AtDoor, NotAvailable};
@@ -49,7 +51,7 @@ pub(crate) fn refuse(cx: &ItemContext) -> RefuseDecision {
 fn decision(
     verdict: RefuseVerdict,
     code: RefuseCode,
-    message: String,
+    message: Cow<'static, str>,
     stops_away: Option<u32>,
 ) -> RefuseDecision {
     RefuseDecision {
@@ -122,64 +124,79 @@ fn must_be_refused_at_delivery(service: Option<&str>) -> bool {
     )
 }
 
-fn door_message(shipment: &Shipment, by_marketplace_seller: bool) -> String {
+fn door_message(shipment: &Shipment, by_marketplace_seller: bool) -> Cow<'static, str> {
     let refund = if by_marketplace_seller {
-        "; the seller then refunds it under their own policy"
+        "; the seller then refunds it under their own policy."
     } else {
-        "; the order is then cancelled and refunded"
+        "; the order is then cancelled and refunded."
     };
     let status = if shipment.status == S::OutForDelivery {
-        "out for delivery"
+        "It is out for delivery"
     } else {
-        "on its way"
+        "It is on its way"
     };
     if shipment.carrier != Carrier::RetailerFleet {
-        let carrier = shipment.carrier.display_name();
-        return format!("It is {status}: you can refuse it by telling the {carrier} driver at the door{refund}.");
+        return Sentence::new(status)
+            .text(": you can refuse it by telling the ")
+            .text(shipment.carrier.display_name())
+            .text(" driver at the door")
+            .text(refund)
+            .into();
     }
-    let where_now = match shipment.stops_away {
-        Some(0) => "it is the next stop, so it is on the live map now".to_owned(),
-        Some(1) => "it is 1 stop away, so it is on the live map now".to_owned(),
-        Some(n) if n <= LIVE_MAP_STOPS => {
-            format!("it is {n} stops away, so it is on the live map now")
-        }
-        Some(n) => format!(
-            "it is {n} stops away, and tracking shows it on a live map from {LIVE_MAP_STOPS} stops"
-        ),
-        None => format!("tracking shows it on a live map once it is within {LIVE_MAP_STOPS} stops"),
+    let sentence =
+        Sentence::new(status).text(" with our own driver: you can refuse it at the door (");
+    let sentence = match shipment.stops_away {
+        Some(0) => sentence.text("it is the next stop, so it is on the live map now"),
+        Some(1) => sentence.text("it is 1 stop away, so it is on the live map now"),
+        Some(n) if n <= LIVE_MAP_STOPS => sentence
+            .text("it is ")
+            .number(n)
+            .text(" stops away, so it is on the live map now"),
+        Some(n) => sentence
+            .text("it is ")
+            .number(n)
+            .text(" stops away, and tracking shows it on a live map from ")
+            .number(LIVE_MAP_STOPS)
+            .text(" stops"),
+        None => sentence
+            .text("tracking shows it on a live map once it is within ")
+            .number(LIVE_MAP_STOPS)
+            .text(" stops"),
     };
-    format!(
-        "It is {status} with our own driver: you can refuse it at the door ({where_now}){refund}."
-    )
+    sentence.text(")").text(refund).into()
 }
 
-fn usps_message(item: &Item) -> String {
-    let condition = if item.opened == Some(false) {
-        "As it is unopened"
+fn usps_message(item: &Item) -> Cow<'static, str> {
+    if item.opened == Some(false) {
+        "As it is unopened, you can refuse it even after delivery: mark the package \u{201c}Refused\u{201d} and give it back to USPS; the return postage is free."
     } else {
-        "If it is still unopened"
-    };
-    format!(
-        "{condition}, you can refuse it even after delivery: mark the package \u{201c}Refused\u{201d} and give it back to USPS; the return postage is free."
-    )
+        "If it is still unopened, you can refuse it even after delivery: mark the package \u{201c}Refused\u{201d} and give it back to USPS; the return postage is free."
+    }
+    .into()
 }
 
-fn not_available_message(code: RefuseCode, shipment: Option<&Shipment>) -> String {
+fn not_available_message(code: RefuseCode, shipment: Option<&Shipment>) -> Cow<'static, str> {
     match code {
-        Code::NotShippedYet => "It has not shipped yet, so there is no delivery to refuse.".to_owned(),
-        Code::DeliveredByOtherCarrier => format!(
-            "It was delivered by {}, and only USPS takes back a delivered package that was refused unopened.",
-            shipment.map_or("another carrier", |s| s.carrier.display_name())
-        ),
-        Code::Opened => "It has been opened, so it can no longer be refused.".to_owned(),
-        Code::MustRefuseAtDelivery => format!(
-            "It came by USPS {} mail, which can only be refused at the moment of delivery.",
-            shipment.and_then(|s| s.service.as_deref()).unwrap_or("registered")
-        ),
-        Code::AlreadyRefused => "Its delivery has already been refused.".to_owned(),
-        Code::ReturnedToSender => "It is already on its way back to the sender.".to_owned(),
-        Code::ShipmentCancelled => "Its shipment was cancelled, so there is nothing to refuse.".to_owned(),
-        Code::AtDoor | Code::AtDoorLiveMap | Code::UspsUnopened => String::new(),
+        Code::NotShippedYet => "It has not shipped yet, so there is no delivery to refuse.".into(),
+        Code::DeliveredByOtherCarrier => Sentence::new("It was delivered by ")
+            .text(shipment.map_or("another carrier", |s| s.carrier.display_name()))
+            .text(", and only USPS takes back a delivered package that was refused unopened.")
+            .into(),
+        Code::Opened => "It has been opened, so it can no longer be refused.".into(),
+        Code::MustRefuseAtDelivery => Sentence::new("It came by USPS ")
+            .text(
+                shipment
+                    .and_then(|s| s.service.as_deref())
+                    .unwrap_or("registered"),
+            )
+            .text(" mail, which can only be refused at the moment of delivery.")
+            .into(),
+        Code::AlreadyRefused => "Its delivery has already been refused.".into(),
+        Code::ReturnedToSender => "It is already on its way back to the sender.".into(),
+        Code::ShipmentCancelled => {
+            "Its shipment was cancelled, so there is nothing to refuse.".into()
+        }
+        Code::AtDoor | Code::AtDoorLiveMap | Code::UspsUnopened => "".into(),
     }
 }
 
@@ -187,6 +204,7 @@ fn not_available_message(code: RefuseCode, shipment: Option<&Shipment>) -> Strin
 mod tests {
     use super::super::super::policy::Policy;
     use super::super::fixtures::{self, at};
+    use super::super::OrderContext;
     use super::*;
 
     fn refuse_with(
@@ -205,12 +223,9 @@ mod tests {
         item.opened = opened;
         order.items.push(item);
         let policy = Policy::default();
-        refuse(&ItemContext::new(
-            &order,
-            &policy,
-            &order.items[0],
-            at("2025-03-05T12:00:00Z"),
-        ))
+        refuse(
+            &OrderContext::new(&order, &policy).item(&order.items[0], at("2025-03-05T12:00:00Z")),
+        )
     }
 
     #[test]
@@ -430,12 +445,7 @@ mod tests {
         let mut order = fixtures::retailer();
         order.items.push(fixtures::item("A", Some("nowhere")));
         let policy = Policy::default();
-        let d = refuse(&ItemContext::new(
-            &order,
-            &policy,
-            &order.items[0],
-            order.placed_at,
-        ));
+        let d = refuse(&OrderContext::new(&order, &policy).item(&order.items[0], order.placed_at));
         assert_eq!((d.verdict, d.code), (NotAvailable, Code::NotShippedYet));
     }
 }

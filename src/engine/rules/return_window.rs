@@ -7,11 +7,13 @@
 //! categories and lines with nothing left are not returnable; an item not yet delivered is "not
 //! yet" returnable (never "open forever").
 
+use std::borrow::Cow;
+
 use super::super::assessment::{ReturnCode, ReturnDecision, ReturnVerdict};
 use super::super::order::{Item, ShipmentStatus};
 use super::super::policy::Policy;
-use super::super::time::{Date, Instant};
-use super::{how_many, local_phrase, ItemContext};
+use super::super::time::{day_after, CachedZone, Date, Instant};
+use super::{ItemContext, Sentence};
 
 use ReturnCode as Code;
 use ShipmentStatus as S;
@@ -41,7 +43,7 @@ pub(crate) fn return_decision(cx: &ItemContext) -> ReturnDecision {
             None => ReturnDecision {
                 verdict: ReturnVerdict::NotYet,
                 code: Code::DeliveryTimeUnknown,
-                message: "It can be returned once the time of its delivery is known.".to_owned(),
+                message: "It can be returned once the time of its delivery is known.".into(),
                 deadline: None,
                 quantity: item.remaining_quantity(),
                 holiday_extended: false,
@@ -60,26 +62,25 @@ fn before_delivery(cx: &ItemContext) -> ReturnDecision {
         let category = item.category.as_deref();
         Some(return_deadline(
             cx.policy,
+            cx.zone,
             category,
             s.estimated_delivery?,
             shipped,
         ))
     });
-    let what = how_many(quantity, item.quantity);
+    let sentence = Sentence::new("You can return ").how_many(quantity, item.quantity);
     let message = match expected {
-        Some((deadline, _)) => format!(
-            "You can return {what} once it has been delivered; with the estimated delivery, until {} (store time).",
-            local_phrase(&cx.policy.time_zone, deadline)
-        ),
-        None => format!(
-            "You can return {what} once it has been delivered: the return window opens at delivery."
-        ),
+        Some((deadline, _)) => sentence
+            .text(" once it has been delivered; with the estimated delivery, until ")
+            .local_time(cx.zone, deadline)
+            .text(" (store time)."),
+        None => sentence.text(" once it has been delivered: the return window opens at delivery."),
     };
     ReturnDecision {
         verdict: ReturnVerdict::NotYet,
         code: Code::NotDeliveredYet,
-        message,
-        deadline: expected.map(|(d, _)| cx.policy.time_zone.zoned(d)),
+        message: message.into(),
+        deadline: expected.map(|(d, _)| cx.zone.zoned(d)),
         quantity,
         holiday_extended: expected.is_some_and(|(_, holiday)| holiday),
     }
@@ -89,29 +90,37 @@ fn before_delivery(cx: &ItemContext) -> ReturnDecision {
 fn window(cx: &ItemContext, delivered_at: Instant, shipped_at: Option<Instant>) -> ReturnDecision {
     let item = cx.item;
     let shipped = shipped_at.unwrap_or(delivered_at);
-    let (deadline, holiday) =
-        return_deadline(cx.policy, item.category.as_deref(), delivered_at, shipped);
-    let when = local_phrase(&cx.policy.time_zone, deadline);
-    let holiday_note = if holiday {
-        ", thanks to the holiday extension"
+    let (deadline, holiday) = return_deadline(
+        cx.policy,
+        cx.zone,
+        item.category.as_deref(),
+        delivered_at,
+        shipped,
+    );
+    let ending = if holiday {
+        " (store time), thanks to the holiday extension."
     } else {
-        ""
+        " (store time)."
     };
     let verdict = window_verdict(cx.at, deadline);
-    let (code, message, quantity) = if verdict == ReturnVerdict::Allowed {
+    let (code, sentence, quantity) = if verdict == ReturnVerdict::Allowed {
         let quantity = item.remaining_quantity();
-        let what = how_many(quantity, item.quantity);
-        let message = format!("You can return {what} until {when} (store time){holiday_note}.");
-        (Code::WithinWindow, message, quantity)
+        let sentence = Sentence::new("You can return ")
+            .how_many(quantity, item.quantity)
+            .text(" until ");
+        (Code::WithinWindow, sentence, quantity)
     } else {
-        let message = format!("The return window closed at {when} (store time){holiday_note}.");
-        (Code::WindowClosed, message, 0)
+        (
+            Code::WindowClosed,
+            Sentence::new("The return window closed at "),
+            0,
+        )
     };
     ReturnDecision {
         verdict,
         code,
-        message,
-        deadline: Some(cx.policy.time_zone.zoned(deadline)),
+        message: sentence.local_time(cx.zone, deadline).text(ending).into(),
+        deadline: Some(cx.zone.zoned(deadline)),
         quantity,
         holiday_extended: holiday,
     }
@@ -122,29 +131,31 @@ fn window(cx: &ItemContext, delivered_at: Instant, shipped_at: Option<Instant>) 
 /// `delivered`: when the window opens; `shipped`: what the holiday rule looks at.
 pub(crate) fn return_deadline(
     policy: &Policy,
+    zone: &CachedZone,
     category: Option<&str>,
     delivered: Instant,
     shipped: Instant,
 ) -> (Instant, bool) {
-    let zone = &policy.time_zone;
-    let last_day = zone
-        .to_civil(delivered)
-        .date
-        .add_days(i64::from(policy.window_days(category)));
-    let standard = zone.end_of_day(last_day);
-    match holiday_deadline(policy, zone.to_civil(shipped).date) {
+    // In day numbers: only the holiday rule needs a calendar date.
+    let window = i64::from(policy.window_days(category));
+    let standard = zone.end_of_local_day(day_after(zone.local_day(delivered), window));
+    match holiday_deadline(policy, zone, shipped) {
         Some(holiday) if holiday > standard => (holiday, true),
         _ => (standard, false),
     }
 }
 
 /// Shipped (local date) within the holiday period: the end of `return_until` the next year.
-fn holiday_deadline(policy: &Policy, ship_date: Date) -> Option<Instant> {
+fn holiday_deadline(policy: &Policy, zone: &CachedZone, shipped: Instant) -> Option<Instant> {
     let rule = &policy.holiday_extension;
+    if !rule.enabled {
+        return None;
+    }
+    let ship_date = zone.to_civil(shipped).date;
     let shipped = (ship_date.month(), ship_date.day());
     let within = (rule.shipped_from.month, rule.shipped_from.day) <= shipped
         && shipped <= (rule.shipped_until.month, rule.shipped_until.day);
-    if !rule.enabled || !within {
+    if !within {
         return None;
     }
     let year = ship_date.year().saturating_add(1);
@@ -156,7 +167,7 @@ fn holiday_deadline(policy: &Policy, ship_date: Date) -> Option<Instant> {
             rule.return_until.day.saturating_sub(1),
         )
     })?;
-    Some(policy.time_zone.end_of_day(until))
+    Some(zone.end_of_day(until))
 }
 
 /// Open through the deadline's last second, closed from the next.
@@ -198,26 +209,27 @@ fn nothing_left(item: &Item) -> Option<ReturnCode> {
     }
 }
 
-fn not_returnable_message(code: ReturnCode, item: &Item) -> String {
+fn not_returnable_message(code: ReturnCode, item: &Item) -> Cow<'static, str> {
     match code {
-        Code::FinalSale => "It was sold as final sale, so it cannot be returned.".to_owned(),
-        Code::NonReturnableCategory => format!(
-            "Items in the \u{201c}{}\u{201d} category cannot be returned.",
-            item.category.as_deref().unwrap_or("")
-        ),
-        Code::AlreadyReturned if item.quantity > 1 => {
-            format!("All {} have already been returned.", item.quantity)
-        }
-        Code::AlreadyReturned => "It has already been returned.".to_owned(),
+        Code::FinalSale => "It was sold as final sale, so it cannot be returned.".into(),
+        Code::NonReturnableCategory => Sentence::new("Items in the \u{201c}")
+            .text(item.category.as_deref().unwrap_or(""))
+            .text("\u{201d} category cannot be returned.")
+            .into(),
+        Code::AlreadyReturned if item.quantity > 1 => Sentence::new("All ")
+            .number(item.quantity)
+            .text(" have already been returned.")
+            .into(),
+        Code::AlreadyReturned => "It has already been returned.".into(),
         Code::ReturnAlreadyRequested => {
-            "A return is already open for what has not been returned yet.".to_owned()
+            "A return is already open for what has not been returned yet.".into()
         }
-        Code::Cancelled => "Its shipment was cancelled, so there is nothing to return.".to_owned(),
-        Code::Refused => "Its delivery was refused, so there is nothing to return.".to_owned(),
+        Code::Cancelled => "Its shipment was cancelled, so there is nothing to return.".into(),
+        Code::Refused => "Its delivery was refused, so there is nothing to return.".into(),
         Code::ReturnedToSender => {
-            "It is going back to the sender, so there is nothing to return.".to_owned()
+            "It is going back to the sender, so there is nothing to return.".into()
         }
-        _ => String::new(),
+        _ => "".into(),
     }
 }
 
@@ -226,6 +238,7 @@ mod tests {
     use super::super::super::order::Carrier;
     use super::super::super::policy::MonthDay;
     use super::super::fixtures::{self, at};
+    use super::super::OrderContext;
     use super::*;
 
     fn deadline(
@@ -234,7 +247,8 @@ mod tests {
         delivered: &str,
         shipped: &str,
     ) -> (String, bool) {
-        let (d, h) = return_deadline(policy, category, at(delivered), at(shipped));
+        let zone = policy.time_zone.cached();
+        let (d, h) = return_deadline(policy, &zone, category, at(delivered), at(shipped));
         (policy.time_zone.format_rfc3339(d), h)
     }
 
@@ -474,8 +488,9 @@ mod tests {
                 1,
             ),
         ];
+        let order_cx = OrderContext::new(&order, &policy);
         for (index, now, verdict, code, expected_deadline, quantity) in table {
-            let d = return_decision(&ItemContext::new(&order, &policy, &order.items[index], now));
+            let d = return_decision(&order_cx.item(&order.items[index], now));
             assert_eq!(
                 (d.verdict, d.code),
                 (verdict, code),
@@ -488,12 +503,7 @@ mod tests {
             );
             assert_eq!(d.quantity, quantity, "item {index}");
         }
-        let first = return_decision(&ItemContext::new(
-            &order,
-            &policy,
-            &order.items[0],
-            in_window,
-        ));
+        let first = return_decision(&order_cx.item(&order.items[0], in_window));
         assert!(
             first
                 .message

@@ -90,6 +90,11 @@ impl Date {
 
     /// For messages: `31 March 2025`.
     pub fn long_form(self) -> String {
+        format!("{} {} {}", self.day, self.month_name(), self.year)
+    }
+
+    /// `March`.
+    pub(crate) fn month_name(self) -> &'static str {
         const MONTHS: [&str; 12] = [
             "January",
             "February",
@@ -104,11 +109,10 @@ impl Date {
             "November",
             "December",
         ];
-        let month = MONTHS
+        MONTHS
             .get(usize::from(self.month).saturating_sub(1))
             .copied()
-            .unwrap_or("?");
-        format!("{} {} {}", self.day, month, self.year)
+            .unwrap_or("?")
     }
 }
 
@@ -206,6 +210,12 @@ impl fmt::Display for LocalDateTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}T{}", self.date, self.time)
     }
+}
+
+/// The day number (days since 1970-01-01) `days` after `day`, clamped like
+/// [`Date::from_days_since_epoch`]: date arithmetic without building the dates.
+pub(crate) fn day_after(day: i64, days: i64) -> i64 {
+    day.saturating_add(days).clamp(-MAX_DAYS, MAX_DAYS)
 }
 
 pub(crate) fn is_leap_year(year: i32) -> bool {

@@ -10,6 +10,32 @@ pub(crate) struct PosixRule {
     dst: Option<Dst>,
 }
 
+/// An offset and the instants over which it holds: `from <= unix < until`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct OffsetSpan {
+    pub(crate) from: i64,
+    pub(crate) until: i64,
+    /// Seconds east of UTC.
+    pub(crate) offset: i32,
+}
+
+/// Holds no instant.
+impl Default for OffsetSpan {
+    fn default() -> OffsetSpan {
+        OffsetSpan {
+            from: 0,
+            until: 0,
+            offset: 0,
+        }
+    }
+}
+
+impl OffsetSpan {
+    pub(crate) fn contains(&self, unix: i64) -> bool {
+        self.from <= unix && unix < self.until
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Dst {
     offset: i32,
@@ -99,14 +125,34 @@ impl PosixRule {
     }
 
     /// The offset (seconds east of UTC) in effect at `unix` seconds.
+    #[cfg(test)]
     pub(crate) fn offset_at(&self, unix: i64) -> i32 {
+        self.span_at(unix).offset
+    }
+
+    /// The offset in effect at `unix` seconds, and the span of instants around it that have
+    /// the same one (a caller may reuse the offset for any instant in the span).
+    pub(crate) fn span_at(&self, unix: i64) -> OffsetSpan {
         let Some(dst) = &self.dst else {
-            return self.std_offset;
+            return OffsetSpan {
+                from: i64::MIN,
+                until: i64::MAX,
+                offset: self.std_offset,
+            };
         };
-        let year = super::civil::Date::from_days_since_epoch(
-            (unix + i64::from(self.std_offset)).div_euclid(86_400),
-        )
-        .year();
+        use super::civil::Date;
+        let year =
+            Date::from_days_since_epoch((unix + i64::from(self.std_offset)).div_euclid(86_400))
+                .year();
+        // The span stays within the year (in local standard time), whose instants all weigh
+        // the same transitions below, so every instant in it gets the same answer.
+        let year_start = |year: i32| {
+            Date::new(year, 1, 1)
+                .map_or(i64::MIN, |d| d.days_since_epoch() * 86_400)
+                .saturating_sub(i64::from(self.std_offset))
+        };
+        let mut from = year_start(year);
+        let mut until = year_start(year.saturating_add(1));
         // The latest transition at or before `unix`, among those of the years around it (a
         // transition may fall in the neighbouring year: times run to ±167 h). On a tie the
         // start wins, so a rule that is daylight time all year (`J1/0,J365/25`) stays so.
@@ -115,14 +161,22 @@ impl PosixRule {
             let end = dst.end.unix_in(y, dst.offset);
             let start = dst.start.unix_in(y, self.std_offset);
             for candidate in [(end, 0, self.std_offset), (start, 1, dst.offset)] {
-                if candidate.0 <= unix
-                    && latest.is_none_or(|l| (candidate.0, candidate.1) > (l.0, l.1))
-                {
+                if candidate.0 > unix {
+                    until = until.min(candidate.0);
+                } else if latest.is_none_or(|l| (candidate.0, candidate.1) > (l.0, l.1)) {
                     latest = Some(candidate);
                 }
             }
         }
-        latest.map_or(self.std_offset, |l| l.2)
+        if let Some((at, _, _)) = latest {
+            from = from.max(at);
+        }
+        OffsetSpan {
+            // Clamped so the span always holds `unix`, whatever the rule.
+            from: from.min(unix),
+            until: until.max(unix.saturating_add(1)),
+            offset: latest.map_or(self.std_offset, |l| l.2),
+        }
     }
 
     /// Whether the rule ever changes the offset.

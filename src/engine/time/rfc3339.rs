@@ -44,7 +44,8 @@ pub(super) fn parse(text: &str) -> Result<Instant, String> {
 
     let year = i32::try_from(year).unwrap_or(i32::MAX);
     let month_u8 = u8::try_from(month).unwrap_or(u8::MAX);
-    let quoted = quote(text);
+    // Only for the error messages, so written only for one.
+    let quoted = Quoted(text);
     if !(1..=12).contains(&month) {
         return Err(format!(
             "expected a month from 01 to 12 in {quoted}, found {month:02}"
@@ -99,15 +100,46 @@ pub(super) fn format(instant: Instant, offset_seconds: i32) -> String {
     let local = LocalDateTime::from_local_seconds(instant.unix_seconds() + i64::from(minutes) * 60);
     let sign = if minutes < 0 { '-' } else { '+' };
     let abs = minutes.unsigned_abs();
-    format!("{local}{sign}{:02}:{:02}", abs / 60, abs % 60)
+    let (date, time) = (local.date, local.time);
+    let year = date.year();
+    if !(0..=9999).contains(&year) {
+        // An offset at either end of the range: `Date`'s own sign and width.
+        return format!("{local}{sign}{:02}:{:02}", abs / 60, abs % 60);
+    }
+    // By hand: every instant in the output is written, and `format!` was a good part of that.
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let year = year.unsigned_abs();
+    let mut text = String::with_capacity(25);
+    for place in [1000, 100, 10, 1] {
+        text.push(digit(year / place));
+    }
+    let fields = [
+        ('-', u32::from(date.month())),
+        ('-', u32::from(date.day())),
+        ('T', u32::from(time.hour())),
+        (':', u32::from(time.minute())),
+        (':', u32::from(time.second())),
+        (sign, abs / 60),
+        (':', abs % 60),
+    ];
+    for (separator, n) in fields {
+        text.push(separator);
+        text.push(digit(n / 10));
+        text.push(digit(n));
+    }
+    text
 }
 
-/// The input, quoted for an error message (cut short if long).
-fn quote(text: &str) -> String {
-    const MAX: usize = 40;
-    match text.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("{:?}…", &text[..cut]),
-        None => format!("{text:?}"),
+/// Writes the input quoted, for an error message (cut short if long).
+struct Quoted<'a>(&'a str);
+
+impl std::fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        const MAX: usize = 40;
+        match self.0.char_indices().nth(MAX) {
+            Some((cut, _)) => write!(f, "{:?}…", &self.0[..cut]),
+            None => write!(f, "{:?}", self.0),
+        }
     }
 }
 
@@ -138,7 +170,7 @@ impl Parser<'_> {
         format!(
             "expected {what} at position {} of {} (an RFC 3339 timestamp with an offset, like {EXAMPLE}), found {}",
             self.pos + 1,
-            quote(self.text),
+            Quoted(self.text),
             self.found()
         )
     }
@@ -197,7 +229,7 @@ impl Parser<'_> {
         if hours > 23 || minutes > 59 {
             return Err(format!(
                 "expected an offset from -23:59 to +23:59 in {}, found {}{hours:02}:{minutes:02}",
-                quote(self.text),
+                Quoted(self.text),
                 if sign < 0 { '-' } else { '+' }
             ));
         }

@@ -1,10 +1,11 @@
 //! `StoreZone`: the store's time zone, in which return windows are counted.
 
+use std::cell::Cell;
 use std::fmt;
 
-use super::civil::{Date, LocalDateTime, Time};
+use super::civil::{day_after, Date, LocalDateTime, Time};
 use super::instant::Instant;
-use super::posix_rule::PosixRule;
+use super::posix_rule::{OffsetSpan, PosixRule};
 use super::zoned::ZonedInstant;
 use super::zones;
 
@@ -116,29 +117,12 @@ impl StoreZone {
 
     /// The offset from UTC at `instant`, in seconds east of UTC.
     pub fn offset_at(&self, instant: Instant) -> i32 {
-        let unix = instant.unix_seconds();
-        if let Some(history) = self.history {
-            let since = unix - zones::HISTORY_FROM;
-            if (0..i64::from(history.until)).contains(&since) {
-                let after = history
-                    .transitions
-                    .partition_point(|&(at, _)| i64::from(at) <= since);
-                return match after
-                    .checked_sub(1)
-                    .and_then(|i| history.transitions.get(i))
-                {
-                    Some(&(_, offset)) => offset,
-                    None => history.initial,
-                };
-            }
-        }
-        self.rule.offset_at(unix)
+        self.span_at(instant.unix_seconds()).offset
     }
 
     /// The local date and time at `instant`.
     pub fn to_civil(&self, instant: Instant) -> LocalDateTime {
-        let offset = self.offset_at(instant);
-        LocalDateTime::from_local_seconds(instant.unix_seconds() + i64::from(offset))
+        self.cached().to_civil(instant)
     }
 
     /// The instant a wall clock in this zone shows `date` `time`. When that time occurs twice
@@ -147,8 +131,10 @@ impl StoreZone {
     /// (02:30 on a spring-forward night in Los Angeles is 03:30 PDT), like jiff's and
     /// Temporal's "compatible" disambiguation.
     pub fn from_local(&self, date: Date, time: Time) -> Instant {
+        let local = LocalDateTime { date, time }.local_seconds();
         Instant::from_unix_seconds(
-            self.local_to_unix(LocalDateTime { date, time }, Disambiguation::Compatible),
+            self.cached()
+                .local_to_unix(local, Disambiguation::Compatible),
         )
     }
 
@@ -156,13 +142,7 @@ impl StoreZone {
     /// second before the next day starts, so a day whose end is skipped or repeated by a clock
     /// change still ends at its last second.)
     pub fn end_of_day(&self, date: Date) -> Instant {
-        let next = LocalDateTime {
-            date: date.add_days(1),
-            time: Time::MIDNIGHT,
-        };
-        // Clamped only after subtracting: a day ending past the representable range ends at
-        // `Instant::MAX`, not a second before it.
-        Instant::from_unix_seconds(self.local_to_unix(next, Disambiguation::EarliestAfterGap) - 1)
+        self.cached().end_of_day(date)
     }
 
     /// `instant` as RFC 3339 with this zone's offset: `2025-03-31T23:59:59-07:00`.
@@ -178,13 +158,118 @@ impl StoreZone {
         }
     }
 
-    fn offset_at_unix(&self, unix: i64) -> i32 {
-        self.offset_at(Instant::from_unix_seconds(unix))
+    /// This zone, remembering the offsets it looks up: for work that converts many instants.
+    pub(crate) fn cached(&self) -> CachedZone<'_> {
+        CachedZone {
+            zone: self,
+            spans: Default::default(),
+        }
     }
 
-    /// Unix seconds, not clamped to the range of `Instant`.
-    fn local_to_unix(&self, local: LocalDateTime, how: Disambiguation) -> i64 {
-        let local = local.local_seconds();
+    /// The offset at `unix` (within the range of `Instant`), and the span of instants around
+    /// it that have the same one.
+    fn span_at(&self, unix: i64) -> OffsetSpan {
+        let Some(history) = self.history else {
+            return self.rule.span_at(unix);
+        };
+        let (start, end) = (
+            zones::HISTORY_FROM,
+            zones::HISTORY_FROM + i64::from(history.until),
+        );
+        if !(start..end).contains(&unix) {
+            // The rule, but only outside the history's range.
+            let mut span = self.rule.span_at(unix);
+            if unix < start {
+                span.until = span.until.min(start);
+            } else {
+                span.from = span.from.max(end);
+            }
+            return span;
+        }
+        let since = unix - start;
+        let after = history
+            .transitions
+            .partition_point(|&(at, _)| i64::from(at) <= since);
+        let previous = after
+            .checked_sub(1)
+            .and_then(|i| history.transitions.get(i));
+        let next = history.transitions.get(after);
+        OffsetSpan {
+            from: previous.map_or(start, |&(at, _)| start + i64::from(at)),
+            until: next.map_or(end, |&(at, _)| (start + i64::from(at)).min(end)),
+            offset: previous.map_or(history.initial, |&(_, offset)| offset),
+        }
+    }
+}
+
+/// A [`StoreZone`] that remembers the last few spans of constant offset it looked up. An
+/// assessment converts several instants per item, nearly all within a few months of each
+/// other, and working out a DST rule's six nearby transitions again for each was half of the
+/// engine's time. It lives as long as one computation (one `assess`, or one public `StoreZone`
+/// call): the engine keeps no state between calls.
+pub(crate) struct CachedZone<'a> {
+    zone: &'a StoreZone,
+    /// The most recently computed first.
+    spans: [Cell<OffsetSpan>; 4],
+}
+
+impl CachedZone<'_> {
+    /// See [`StoreZone::to_civil`].
+    pub(crate) fn to_civil(&self, instant: Instant) -> LocalDateTime {
+        let offset = self.offset_at_unix(instant.unix_seconds());
+        LocalDateTime::from_local_seconds(instant.unix_seconds() + i64::from(offset))
+    }
+
+    /// See [`StoreZone::end_of_day`].
+    pub(crate) fn end_of_day(&self, date: Date) -> Instant {
+        self.end_of_local_day(date.days_since_epoch())
+    }
+
+    /// The local date at `instant` as a day number (days since 1970-01-01): what
+    /// `to_civil(instant).date.days_since_epoch()` is, without building the date.
+    pub(crate) fn local_day(&self, instant: Instant) -> i64 {
+        let unix = instant.unix_seconds();
+        day_after(
+            (unix + i64::from(self.offset_at_unix(unix))).div_euclid(86_400),
+            0,
+        )
+    }
+
+    /// [`CachedZone::end_of_day`] of the date with day number `day`.
+    pub(crate) fn end_of_local_day(&self, day: i64) -> Instant {
+        let next_midnight = day_after(day, 1) * 86_400;
+        // Clamped only after subtracting: a day ending past the representable range ends at
+        // `Instant::MAX`, not a second before it.
+        Instant::from_unix_seconds(
+            self.local_to_unix(next_midnight, Disambiguation::EarliestAfterGap) - 1,
+        )
+    }
+
+    /// See [`StoreZone::zoned`].
+    pub(crate) fn zoned(&self, instant: Instant) -> ZonedInstant {
+        ZonedInstant {
+            instant,
+            offset_seconds: self.offset_at_unix(instant.unix_seconds()),
+        }
+    }
+
+    /// The offset at `unix`, clamped to the range of `Instant` like `StoreZone::offset_at`.
+    fn offset_at_unix(&self, unix: i64) -> i32 {
+        let unix = Instant::from_unix_seconds(unix).unix_seconds();
+        if let Some(span) = self.spans.iter().map(Cell::get).find(|s| s.contains(unix)) {
+            return span.offset;
+        }
+        let span = self.zone.span_at(unix);
+        for i in (1..self.spans.len()).rev() {
+            self.spans[i].set(self.spans[i - 1].get());
+        }
+        self.spans[0].set(span);
+        span.offset
+    }
+
+    /// The Unix seconds of `local` seconds on this zone's wall clock (since its
+    /// 1970-01-01T00:00:00), not clamped to the range of `Instant`.
+    fn local_to_unix(&self, local: i64, how: Disambiguation) -> i64 {
         // The offsets a day either side: a wall-clock time can only map through one of them
         // (zones change their offset at most once in two days).
         let before = self.offset_at_unix(local - 86_400);

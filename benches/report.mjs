@@ -460,7 +460,7 @@ keeps (see below) — re-run \`make bench\` instead. The baseline is
 component, one \`use_state\`, one button), built in the same run with the same toolchain, release
 profile and wasm-opt settings. This machine is noisy: compare ratios, not absolute times.
 
-**${allPass ? 'Every budget passes.' : 'Not every budget passes'}** ${failedStages.length ? `(stages that failed: ${failedStages.join(', ')})` : ''}
+**${allPass ? 'Every budget passes.' : 'Not every budget passes'}**${allPass ? '' : ' (why: "The budgets that are not met, and why", at the end)'} ${failedStages.length ? `(stages that failed: ${failedStages.join(', ')})` : ''}
 
 ${md(rows)}
 

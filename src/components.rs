@@ -4,7 +4,7 @@ mod app;
 mod choose_reason;
 mod error_panel;
 mod heading;
-mod item_row;
+mod item_summary;
 mod live_region;
 mod order_overview;
 mod outcome_panel;

@@ -3,7 +3,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::heading::{heading, Rank};
-use super::item_row::ItemRow;
+use super::item_summary::ItemSummary;
+use super::return_countdown::ReturnCountdown;
 use super::view_model::{ItemView, Texts};
 use crate::countdown::Countdown;
 use crate::hooks::use_focus_on_change;
@@ -31,8 +32,15 @@ pub fn OrderOverview(props: &OrderOverviewProps) -> Html {
             { heading(texts.heading_level, Rank::Main, texts.fill(Msg::OrderHeading, &[("id", &props.order_id)]),
                 Some("order-help-order-heading"), heading_ref) }
             <ul class="items">
+                // Rows are plain elements, not components: a tick re-renders only the countdowns
+                // whose props changed, not a component per row around them.
                 { for props.items.iter().zip(&props.countdowns).map(|(view, countdown)| html! {
-                    <ItemRow key={view.key.clone()} view={view.clone()} countdown={*countdown} />
+                    <li key={view.key.clone()} part="item" data-item={view.id.clone()}>
+                        <ItemSummary view={view.clone()} />
+                        if view.window.is_some() {
+                            <ReturnCountdown view={view.clone()} countdown={*countdown} />
+                        }
+                    </li>
                 }) }
             </ul>
             if props.can_cancel {

@@ -2,30 +2,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::return_countdown::ReturnCountdown;
 use super::view_model::{ItemView, Texts};
-use crate::countdown::Countdown;
 use crate::i18n::Msg;
-
-#[derive(Properties, PartialEq)]
-pub struct ItemRowProps {
-    pub view: Rc<ItemView>,
-    pub countdown: Option<Countdown>,
-}
-
-/// One item: its summary, and its return window (the only part a tick changes).
-#[function_component]
-pub fn ItemRow(props: &ItemRowProps) -> Html {
-    let view = &props.view;
-    html! {
-        <li part="item" data-item={view.id.clone()}>
-            <ItemSummary view={view.clone()} />
-            if view.window.is_some() {
-                <ReturnCountdown view={view.clone()} countdown={props.countdown} />
-            }
-        </li>
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct ItemSummaryProps {

@@ -7,24 +7,61 @@ cd "$(dirname "$0")/.."
 
 what=${1:-test}
 TRUNK_VERSION=0.21.14
+# playwright-core's "engines" (and the npm packages') ask for Node.js 20 or newer.
+NODE_MAJOR=20
 # The CLI must equal the wasm-bindgen crate in Cargo.lock, exactly.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 
 say() { printf 'setup: %s\n' "$*"; }
+fail() { say "$*" >&2; exit 1; }
 have() { command -v "$1" >/dev/null 2>&1; }
+
+grep -qx "wasm_bindgen = \"$WASM_BINDGEN_VERSION\"" Trunk.toml ||
+  fail "Trunk.toml's [tools] wasm_bindgen must equal wasm-bindgen $WASM_BINDGEN_VERSION of Cargo.lock"
 
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
+# apt-get runs as root: directly, or through sudo.
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif have sudo; then
+    sudo "$@"
+  else
+    fail "apt-get needs root: run setup as root, or install sudo"
+  fi
+}
 apt_updated=
-apt_install() {
+apt_update() {
   if [ -z "$apt_updated" ]; then
     say "apt-get update"
-    apt-get update -qq
+    as_root apt-get update -qq
     apt_updated=1
   fi
-  say "apt-get install $*"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
+apt_install() {
+  apt_update
+  say "apt-get install $*"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+# Node.js first, so a missing or old one stops setup before the long cargo installs. Debian's
+# package serves only where it is new enough (Debian 13; Debian 12's is 18).
+if ! have node; then
+  apt_update
+  candidate=$(apt-cache policy nodejs 2>/dev/null | awk '$1 == "Candidate:" { print $2 }')
+  if [ "${candidate%%.*}" -ge "$NODE_MAJOR" ] 2>/dev/null; then
+    apt_install nodejs npm
+  else
+    fail "Node.js >= $NODE_MAJOR is needed and none is installed (apt offers ${candidate:-none}): install Node.js $NODE_MAJOR or newer, then run again"
+  fi
+fi
+node_version=$(node --version)
+node_major=${node_version#v}
+node_major=${node_major%%.*}
+[ "$node_major" -ge "$NODE_MAJOR" ] ||
+  fail "Node.js $node_version found at $(command -v node), but >= $NODE_MAJOR is needed (playwright-core): install Node.js $NODE_MAJOR or newer, then run again"
+have npm || apt_install npm
 
 # Rust: the wasm target, and the linters for the test command.
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -40,6 +77,9 @@ if [ "$what" = test ]; then
   done
 fi
 
+# A C compiler and linker, for the cargo installs and the native builds.
+have cc || apt_install gcc libc6-dev
+
 # wasm-bindgen-cli: `--locked` fails against the registry mirror, so install unlocked.
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes)"
@@ -52,11 +92,8 @@ if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; 
   cargo install --locked --force trunk --version "$TRUNK_VERSION"
 fi
 
-# Node.js and npm: binaryen's wasm-opt (Debian's is too old for Rust 1.95's output),
-# and for the tests Playwright's driver and axe-core.
-if ! have node || ! have npm; then
-  apt_install nodejs npm
-fi
+# npm packages: binaryen's wasm-opt (Debian's is too old for Rust 1.95's output), and for the
+# tests Playwright's driver and axe-core.
 lock_sum=$(sha256sum package-lock.json | awk '{print $1}')
 if [ "$(cat node_modules/.setup-stamp 2>/dev/null)" != "$lock_sum" ]; then
   say "installing npm packages (npm ci)"

@@ -37,7 +37,7 @@ stage native-tests cargo test --locked
 # --tests: doctests are run natively above; in wasm32 they would need a browser harness each.
 stage browser-tests cargo test --locked --target wasm32-unknown-unknown --tests
 stage release-build trunk build --release
-stage e2e node --test tests/e2e/
+stage e2e node --test tests/e2e/*.test.mjs
 
 echo
 if [ "$failed" -gt 0 ]; then

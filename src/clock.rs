@@ -63,12 +63,6 @@ impl Clock {
         Clock::new(false, 0.0)
     }
 
-    /// The browser's clock, shifted so that it reads `now_ms` (ms since the epoch) right now
-    /// and runs on from there in real time.
-    pub fn starting_at(now_ms: f64) -> Clock {
-        Clock::new(false, now_ms - js_sys::Date::now())
-    }
-
     /// A clock that reads `now_ms` until [`Clock::set`] moves it.
     pub fn manual(now_ms: f64) -> Clock {
         Clock::new(true, now_ms)

@@ -5,6 +5,7 @@
 //! last second of the window), so the time left is `closes_at − now`.
 
 use crate::engine::Instant;
+use crate::i18n::Msg;
 
 const MINUTE: i64 = 60;
 const HOUR: i64 = 60 * MINUTE;
@@ -41,7 +42,7 @@ pub enum Threshold {
 
 /// The instant a window whose last second is `deadline` closes.
 pub fn closes_at(deadline: Instant) -> Instant {
-    Instant::from_unix_seconds(deadline.unix_seconds().saturating_add(1))
+    deadline.saturating_add_seconds(1)
 }
 
 fn seconds_left(closes_at: Instant, now: Instant) -> i64 {
@@ -111,23 +112,38 @@ impl Threshold {
     /// The threshold the countdown to `closes_at` is past at `now`. Every threshold is a whole
     /// number of minutes before closing, so it is crossed exactly when the shown text changes.
     pub fn at(closes_at: Instant, now: Instant) -> Threshold {
-        let left = seconds_left(closes_at, now);
-        if left <= 0 {
-            Threshold::Closed
-        } else if left < 10 * MINUTE {
-            Threshold::UnderTenMinutes
-        } else if left < HOUR {
-            Threshold::UnderAnHour
-        } else if left < DAY {
-            Threshold::UnderADay
-        } else {
-            Threshold::Calm
-        }
+        Countdown::at(closes_at, now).into()
     }
 
     /// Whether moving from `before` to `self` is worth announcing.
     pub fn announces_after(self, before: Threshold) -> bool {
         self > before
+    }
+
+    /// What the live region says on crossing into this threshold (`{item}`: the titles);
+    /// `None` for [`Threshold::Calm`], which is never crossed into.
+    pub fn announcement(self) -> Option<Msg> {
+        match self {
+            Threshold::Calm => None,
+            Threshold::UnderADay => Some(Msg::AnnounceDay),
+            Threshold::UnderAnHour => Some(Msg::AnnounceHour),
+            Threshold::UnderTenMinutes => Some(Msg::AnnounceTenMinutes),
+            Threshold::Closed => Some(Msg::AnnounceClosed),
+        }
+    }
+}
+
+/// The threshold is a function of what the countdown shows (each one starts where the shown
+/// text changes), so a tick computes the countdown once and reads its threshold off it.
+impl From<Countdown> for Threshold {
+    fn from(countdown: Countdown) -> Threshold {
+        match countdown {
+            Countdown::Closed => Threshold::Closed,
+            Countdown::MinutesSeconds { minutes, .. } if minutes < 10 => Threshold::UnderTenMinutes,
+            Countdown::MinutesSeconds { .. } => Threshold::UnderAnHour,
+            Countdown::HoursMinutes { hours, .. } if hours < 24 => Threshold::UnderADay,
+            Countdown::HoursMinutes { .. } | Countdown::Days(_) => Threshold::Calm,
+        }
     }
 }
 

@@ -7,7 +7,7 @@ mod use_cancel_sender;
 mod use_clock;
 mod use_focus_on_change;
 
-pub use use_announcement::use_announcement;
+pub use use_announcement::{use_announcement, Announcement};
 pub use use_assessment::use_assessment;
 pub use use_cancel_sender::use_cancel_sender;
 pub use use_clock::{use_now, use_wake};

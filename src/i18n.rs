@@ -56,7 +56,6 @@ macro_rules! catalogue {
 catalogue! {
     WidgetLabel => "Order help", Some("Hilfe zur Bestellung");
     OrderHeading => "Order {id}", Some("Bestellung {id}");
-    OrderPlaced => "Placed {date}", Some("Bestellt am {date}");
     Quantity => "Qty {n}", Some("Menge {n}");
     StatusUnassigned => "Not shipped yet", Some("Noch nicht versandt");
     StatusPending => "Not shipped yet", Some("Noch nicht versandt");
@@ -89,7 +88,6 @@ catalogue! {
     AnnounceTenMinutes => "Less than 10 minutes left to return {item}.", Some("Weniger als 10 Minuten für die Rücksendung von {item}.");
     AnnounceClosed => "The return window for {item} has closed.", Some("Die Rückgabefrist für {item} ist abgelaufen.");
     CancelItems => "Cancel items", Some("Artikel stornieren");
-    CancelWholeOrderHint => "You can cancel the whole order or some of its items.", Some("Sie können die ganze Bestellung oder einzelne Artikel stornieren.");
     StepSelect => "Step 1 of 3: Select items", Some("Schritt 1 von 3: Artikel auswählen");
     StepReason => "Step 2 of 3: Choose a reason", Some("Schritt 2 von 3: Grund auswählen");
     StepReview => "Step 3 of 3: Review your request", Some("Schritt 3 von 3: Anfrage prüfen");
@@ -112,7 +110,6 @@ catalogue! {
     ReviewSellerApproves => "The seller must approve this request.", Some("Der Verkäufer muss dieser Anfrage zustimmen.");
     Continue => "Continue", Some("Weiter");
     Back => "Back", Some("Zurück");
-    Close => "Close", Some("Schließen");
     RequestCancellation => "Request cancellation", Some("Stornierung anfragen");
     Sending => "Sending your request…", Some("Ihre Anfrage wird gesendet …");
     TryAgain => "Try again", Some("Erneut versuchen");

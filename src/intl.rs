@@ -209,10 +209,11 @@ impl Formatters {
             Countdown::MinutesSeconds { minutes, seconds } => [(2, minutes), (3, seconds)],
             Countdown::Closed => [(3, 0), (3, 0)],
         };
-        let shown: Vec<(usize, u32)> = match parts.iter().filter(|(_, v)| *v > 0).count() {
-            0 => vec![parts[0]],
-            _ => parts.iter().copied().filter(|(_, v)| *v > 0).collect(),
-        };
+        let mut shown: Vec<(usize, u32)> = parts.iter().copied().filter(|(_, v)| *v > 0).collect();
+        if shown.is_empty() {
+            // All zero ("0 seconds"): the first unit, so the text is never empty.
+            shown.push(parts[0]);
+        }
         let texts: Vec<String> = shown
             .into_iter()
             .map(|(unit, value)| {

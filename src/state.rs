@@ -112,6 +112,10 @@ impl PartialEq for FlowContext {
     }
 }
 
+/// `Eq`, so comparing the flow's `Rc<FlowContext>` (on every action) starts with a pointer
+/// comparison.
+impl Eq for FlowContext {}
+
 /// The flow's state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Flow {
@@ -326,6 +330,11 @@ impl Flow {
         }
     }
 
+    /// The comment as it is sent: trimmed, and `None` when blank.
+    pub fn sent_comment(&self) -> Option<&str> {
+        Some(self.comment.trim()).filter(|c| !c.is_empty())
+    }
+
     /// The request "Request cancellation" sends: the same key for every retry of the same
     /// choices, a new one when the choices change.
     pub fn request(&self) -> CancelRequest {
@@ -335,7 +344,7 @@ impl Flow {
             .iter()
             .filter(|item| self.selected.contains(&item.item_id))
             .collect();
-        let comment = Some(self.comment.trim().to_owned()).filter(|c| !c.is_empty());
+        let comment = self.sent_comment();
         let mut key = Fnv::new(self.context.key_seed);
         key.write(assessment.order_id.as_bytes());
         for item in &chosen {
@@ -343,7 +352,7 @@ impl Flow {
             key.write(&item.quantity.to_le_bytes());
         }
         key.write(self.reason.as_deref().unwrap_or("").as_bytes());
-        key.write(comment.as_deref().unwrap_or("").as_bytes());
+        key.write(comment.unwrap_or("").as_bytes());
         CancelRequest {
             order_id: assessment.order_id.clone(),
             items: chosen
@@ -354,7 +363,7 @@ impl Flow {
                 })
                 .collect(),
             reason: self.reason.clone(),
-            comment,
+            comment: comment.map(str::to_owned),
             verdicts: chosen
                 .iter()
                 .map(|item| RequestVerdict {

@@ -16,6 +16,8 @@ use web_sys::{CustomEvent, Element};
 wasm_bindgen_test_configure!(run_in_browser);
 
 const BUNDLE: &str = include_str!("../static/orders/bundle.json");
+/// The bundle sample's demo time.
+const BUNDLE_NOW: &str = "2025-03-20T10:00:00-07:00";
 
 /// Lets pending promises and timers run, then waits until Yew has rendered everything queued.
 async fn settle() {
@@ -67,6 +69,21 @@ fn record(target: &Element, names: &[&str]) -> Rc<RefCell<Vec<(String, String)>>
     seen
 }
 
+/// Mounts the bundle sample into `host` at its demo time, in English, and lets it render.
+async fn mount_bundle(host: &Element) -> WidgetHandle {
+    let widget = mount(
+        host.clone(),
+        config(&[
+            ("order", order_value(BUNDLE)),
+            ("locale", "en-US".into()),
+            ("now", BUNDLE_NOW.into()),
+        ]),
+    )
+    .unwrap();
+    settle().await;
+    widget
+}
+
 fn shadow_text(host: &Element) -> String {
     host.shadow_root()
         .unwrap()
@@ -78,16 +95,7 @@ fn shadow_text(host: &Element) -> String {
 async fn mounts_into_a_shadow_root_with_its_own_stylesheet_and_says_ready() {
     let host = host_element();
     let events = record(&host, &["ready", "error"]);
-    let mut widget: WidgetHandle = mount(
-        host.clone(),
-        config(&[
-            ("order", order_value(BUNDLE)),
-            ("locale", "en-US".into()),
-            ("now", "2025-03-20T10:00:00-07:00".into()),
-        ]),
-    )
-    .unwrap();
-    settle().await;
+    let mut widget = mount_bundle(&host).await;
     let shadow = host.shadow_root().expect("a shadow root");
     assert_eq!(
         shadow.adopted_style_sheets().length(),
@@ -120,16 +128,7 @@ async fn mounts_into_a_shadow_root_with_its_own_stylesheet_and_says_ready() {
 #[wasm_bindgen_test]
 async fn update_replaces_the_order_and_moves_the_clock() {
     let host = host_element();
-    let mut widget = mount(
-        host.clone(),
-        config(&[
-            ("order", order_value(BUNDLE)),
-            ("locale", "en-US".into()),
-            ("now", "2025-03-20T10:00:00-07:00".into()),
-        ]),
-    )
-    .unwrap();
-    settle().await;
+    let mut widget = mount_bundle(&host).await;
     let renamed = BUNDLE.replace("128 GB memory card", "256 GB memory card");
     widget.update(config(&[("order", order_value(&renamed))]));
     settle().await;
@@ -200,7 +199,7 @@ async fn bad_configuration_shows_a_plain_error_panel_and_fires_an_error_event() 
 #[wasm_bindgen_test]
 async fn two_widgets_on_one_page_are_independent() {
     let (first, second) = (host_element(), host_element());
-    let now = JsValue::from_str("2025-03-20T10:00:00-07:00");
+    let now = JsValue::from_str(BUNDLE_NOW);
     let mut a = mount(
         first.clone(),
         config(&[("order", order_value(BUNDLE)), ("now", now.clone())]),

@@ -28,6 +28,8 @@ const BUNDLE: &str = include_str!("../static/orders/bundle.json");
 const MULTI: &str = include_str!("../static/orders/multi-shipment.json");
 const DELIVERED_29: &str = include_str!("../static/orders/delivered-29-days-ago.json");
 const MARKETPLACE_GRACE: &str = include_str!("../static/orders/marketplace-grace.json");
+/// The bundle sample's demo time.
+const BUNDLE_NOW: &str = "2025-03-20T10:00:00-07:00";
 
 fn order(json: &str) -> Rc<Order> {
     let value = js_sys::JSON::parse(json).expect("JSON");
@@ -161,9 +163,14 @@ impl Fixture {
         }
     }
 
+    /// `order_json` at `now`, in English, with no request handler.
+    async fn at(order_json: &str, now: &str) -> Fixture {
+        Fixture::mount(order_json, now, "en-US", Host::default()).await
+    }
+
     /// The bundle sample at its demo time, in English.
     async fn bundle(host: Host) -> Fixture {
-        Fixture::mount(BUNDLE, "2025-03-20T10:00:00-07:00", "en-US", host).await
+        Fixture::mount(BUNDLE, BUNDLE_NOW, "en-US", host).await
     }
 
     fn find(&self, selector: &str) -> Option<Element> {
@@ -189,6 +196,10 @@ impl Fixture {
 
     fn item(&self, id: &str) -> Element {
         self.one(&format!("li[data-item=\"{id}\"]"))
+    }
+
+    fn item_text(&self, id: &str) -> String {
+        self.item(id).text_content().unwrap()
     }
 
     fn button(&self, label: &str) -> HtmlElement {
@@ -285,7 +296,7 @@ fn intl_money(locale: &str, currency: &str, major: f64) -> String {
 #[wasm_bindgen_test]
 async fn the_overview_shows_each_item_with_price_status_badge_and_why() {
     let w = Fixture::bundle(Host::default()).await;
-    let camera = w.item("camera").text_content().unwrap();
+    let camera = w.item_text("camera");
     assert!(camera.contains("Mirrorless camera body"), "{camera}");
     assert!(
         camera.contains(&intl_money("en-US", "USD", 649.0)),
@@ -295,7 +306,7 @@ async fn the_overview_shows_each_item_with_price_status_badge_and_why() {
         camera.contains("Cancellation request — not guaranteed"),
         "{camera}"
     );
-    let card = w.item("card").text_content().unwrap();
+    let card = w.item_text("card");
     assert!(card.contains("Can be cancelled"), "{card}");
     assert!(
         card.contains(&intl_money("en-US", "USD", 49.98)),
@@ -312,13 +323,7 @@ async fn the_overview_shows_each_item_with_price_status_badge_and_why() {
 #[wasm_bindgen_test]
 async fn item_titles_are_text_never_html() {
     let hostile = BUNDLE.replace("Mirrorless camera body", "<img src=x onerror=alert(1)>");
-    let w = Fixture::mount(
-        &hostile,
-        "2025-03-20T10:00:00-07:00",
-        "en-US",
-        Host::default(),
-    )
-    .await;
+    let w = Fixture::at(&hostile, BUNDLE_NOW).await;
     assert!(
         w.find("img").is_none(),
         "no element was created from the title"
@@ -408,7 +413,7 @@ async fn the_whole_flow_by_keyboard_with_focus_on_each_step_heading() {
 
 #[wasm_bindgen_test]
 async fn items_that_cannot_be_cancelled_are_disabled_and_say_why_in_text() {
-    let w = Fixture::mount(MULTI, "2025-03-20T12:00:00-07:00", "en-US", Host::default()).await;
+    let w = Fixture::at(MULTI, "2025-03-20T12:00:00-07:00").await;
     w.press(&w.button("Cancel items")).await;
     let chair = w.checkbox("Ergonomic office chair");
     assert!(chair.disabled());
@@ -557,14 +562,7 @@ async fn a_host_failure_shows_the_error_keeps_the_choices_and_a_retry_reuses_the
 #[wasm_bindgen_test]
 async fn silence_beyond_the_timeout_is_an_error_with_retry() {
     let host = FakeHost::new();
-    let w = Fixture::mount_with(
-        BUNDLE,
-        "2025-03-20T10:00:00-07:00",
-        "en-US",
-        host.host(),
-        40,
-    )
-    .await;
+    let w = Fixture::mount_with(BUNDLE, BUNDLE_NOW, "en-US", host.host(), 40).await;
     to_review(&w).await;
     w.press(&w.button("Request cancellation")).await;
     yew::platform::time::sleep(Duration::from_millis(120)).await;
@@ -611,13 +609,7 @@ const DEADLINE: &str = "2025-03-31T23:59:59-07:00";
 
 #[wasm_bindgen_test]
 async fn the_countdown_crosses_the_deadline_to_the_second_and_announces_only_thresholds() {
-    let w = Fixture::mount(
-        DELIVERED_29,
-        "2025-03-30T12:00:00-07:00",
-        "en-US",
-        Host::default(),
-    )
-    .await;
+    let w = Fixture::at(DELIVERED_29, "2025-03-30T12:00:00-07:00").await;
     let countdown = || w.text("li[data-item=\"blender\"] [role=timer]");
     let live = || w.text("[aria-live=polite]");
     assert!(countdown().contains("left to return"), "{}", countdown());
@@ -659,11 +651,8 @@ async fn the_countdown_crosses_the_deadline_to_the_second_and_announces_only_thr
 
     w.set_clock(DEADLINE).await;
     assert!(countdown().starts_with("1 second left"), "{}", countdown());
-    assert!(w
-        .item("blender")
-        .text_content()
-        .unwrap()
-        .contains("Return by"));
+    let blender = w.item_text("blender");
+    assert!(blender.contains("Return by"), "{blender}");
 
     w.set_clock("2025-04-01T00:00:00-07:00").await;
     assert!(
@@ -671,11 +660,8 @@ async fn the_countdown_crosses_the_deadline_to_the_second_and_announces_only_thr
         "{}",
         countdown()
     );
-    assert!(w
-        .item("blender")
-        .text_content()
-        .unwrap()
-        .contains("No longer returnable"));
+    let blender = w.item_text("blender");
+    assert!(blender.contains("No longer returnable"), "{blender}");
     assert_eq!(
         live(),
         "The return window for High-speed blender and Glass storage jars (set of 6) has closed."
@@ -684,13 +670,7 @@ async fn the_countdown_crosses_the_deadline_to_the_second_and_announces_only_thr
 
 #[wasm_bindgen_test]
 async fn moving_the_clock_within_a_second_changes_nothing_shown() {
-    let w = Fixture::mount(
-        DELIVERED_29,
-        "2025-03-31T23:59:50-07:00",
-        "en-US",
-        Host::default(),
-    )
-    .await;
+    let w = Fixture::at(DELIVERED_29, "2025-03-31T23:59:50-07:00").await;
     let countdown = || w.text("li[data-item=\"blender\"] [role=timer]");
     assert!(
         countdown().starts_with("10 seconds left"),
@@ -707,35 +687,20 @@ async fn moving_the_clock_within_a_second_changes_nothing_shown() {
 
 #[wasm_bindgen_test]
 async fn the_grace_period_ends_at_its_second() {
-    let w = Fixture::mount(
-        MARKETPLACE_GRACE,
-        "2025-03-20T10:29:59-07:00",
-        "en-US",
-        Host::default(),
-    )
-    .await;
-    assert!(w
-        .item("tent")
-        .text_content()
-        .unwrap()
-        .contains("Can be cancelled"));
+    let w = Fixture::at(MARKETPLACE_GRACE, "2025-03-20T10:29:59-07:00").await;
+    let tent = w.item_text("tent");
+    assert!(tent.contains("Can be cancelled"), "{tent}");
     w.set_clock("2025-03-20T10:30:00-07:00").await;
-    assert!(w
-        .item("tent")
-        .text_content()
-        .unwrap()
-        .contains("Cancellation request — not guaranteed"));
+    let tent = w.item_text("tent");
+    assert!(
+        tent.contains("Cancellation request — not guaranteed"),
+        "{tent}"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn unmounting_gives_back_every_timer() {
-    let mut w = Fixture::mount(
-        DELIVERED_29,
-        "2025-03-30T12:00:00-07:00",
-        "en-US",
-        Host::default(),
-    )
-    .await;
+    let mut w = Fixture::at(DELIVERED_29, "2025-03-30T12:00:00-07:00").await;
     assert!(w.clock.registrations() > 0);
     let clock = w.clock.clone();
     w.unmount();
@@ -745,14 +710,8 @@ async fn unmounting_gives_back_every_timer() {
 
 #[wasm_bindgen_test]
 async fn german_customers_get_german_texts_dates_and_money() {
-    let w = Fixture::mount(
-        BUNDLE,
-        "2025-03-20T10:00:00-07:00",
-        "de-DE",
-        Host::default(),
-    )
-    .await;
-    let card = w.item("card").text_content().unwrap();
+    let w = Fixture::mount(BUNDLE, BUNDLE_NOW, "de-DE", Host::default()).await;
+    let card = w.item_text("card");
     assert!(card.contains("Kann storniert werden"), "{card}");
     assert!(card.contains(&intl_money("de-DE", "USD", 49.98)), "{card}");
     w.press(&w.button("Artikel stornieren")).await;
@@ -761,29 +720,14 @@ async fn german_customers_get_german_texts_dates_and_money() {
 
 #[wasm_bindgen_test]
 async fn an_unknown_locale_falls_back_to_english() {
-    let w = Fixture::mount(
-        BUNDLE,
-        "2025-03-20T10:00:00-07:00",
-        "not a locale!",
-        Host::default(),
-    )
-    .await;
-    assert!(w
-        .item("card")
-        .text_content()
-        .unwrap()
-        .contains("Can be cancelled"));
+    let w = Fixture::mount(BUNDLE, BUNDLE_NOW, "not a locale!", Host::default()).await;
+    let card = w.item_text("card");
+    assert!(card.contains("Can be cancelled"), "{card}");
 }
 
 #[wasm_bindgen_test]
 async fn a_tick_changes_only_the_countdown_texts_that_changed() {
-    let w = Fixture::mount(
-        DELIVERED_29,
-        "2025-03-31T23:59:50-07:00",
-        "en-US",
-        Host::default(),
-    )
-    .await;
+    let w = Fixture::at(DELIVERED_29, "2025-03-31T23:59:50-07:00").await;
     let seen = Rc::new(RefCell::new(Vec::<JsValue>::new()));
     let record = {
         let seen = seen.clone();

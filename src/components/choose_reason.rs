@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::step_actions::step_actions;
 use super::step_region::StepRegion;
 use super::view_model::Texts;
-use crate::i18n::{default_reason, Lang, Msg};
+use crate::i18n::Msg;
 use crate::state::{Action, Flow, Problem, MAX_COMMENT_CHARS};
 
 #[derive(Properties, PartialEq)]
@@ -43,10 +43,7 @@ pub fn ChooseReason(props: &ChooseReasonProps) -> Html {
                 { for reasons.options.iter().map(|option| {
                     let id = option.id.clone();
                     let onchange = dispatch.reform(move |_: Event| Action::ChooseReason(id.clone()));
-                    let label = match (texts.lang, default_reason(&option.id)) {
-                        (Lang::En, _) | (_, None) => option.label.clone(),
-                        (_, Some(msg)) => texts.text(msg).to_owned(),
-                    };
+                    let label = texts.reason_label(&option.id, Some(&option.label));
                     html! {
                         <label class="choice" key={option.id.clone()}>
                             <input type="radio" name="order-help-reason" value={option.id.clone()}

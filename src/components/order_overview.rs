@@ -13,7 +13,7 @@ use crate::i18n::Msg;
 #[derive(Properties, PartialEq)]
 pub struct OrderOverviewProps {
     pub order_id: AttrValue,
-    pub items: Vec<Rc<ItemView>>,
+    pub items: Rc<Vec<Rc<ItemView>>>,
     pub countdowns: Vec<Option<Countdown>>,
     pub can_cancel: bool,
     pub step_changes: u32,

@@ -5,14 +5,14 @@ use yew::prelude::*;
 use super::step_region::StepRegion;
 use super::view_model::{selection, timing_text, ItemView, Texts};
 use crate::engine::{CancelVerdict, Order, Policy};
-use crate::i18n::{default_reason, Lang, Msg};
+use crate::i18n::Msg;
 use crate::state::{Action, Flow, SendFailure};
 
 #[derive(Properties, PartialEq)]
 /// What the review and the outcome show: the flow, the items, and what the refund depends on.
 pub struct SelectionProps {
     pub flow: UseReducerHandle<Flow>,
-    pub items: Vec<Rc<ItemView>>,
+    pub items: Rc<Vec<Rc<ItemView>>>,
     pub order: Rc<Order>,
     pub policy: Rc<Policy>,
     pub dispatch: UseReducerDispatcher<Flow>,
@@ -32,16 +32,14 @@ pub fn ReviewRequest(props: &SelectionProps) -> Html {
     let marketplace = props.order.is_marketplace_fulfilled_by_seller();
     let reason = match flow.reason.as_deref() {
         None => texts.text(Msg::ReviewNoReason).to_owned(),
-        Some(id) => match (texts.lang, default_reason(id)) {
-            (Lang::De, Some(msg)) => texts.text(msg).to_owned(),
-            _ => flow
-                .context
-                .reasons
-                .options
+        Some(id) => {
+            let options = &flow.context.reasons.options;
+            let label = options
                 .iter()
                 .find(|o| o.id == id)
-                .map_or_else(|| id.to_owned(), |o| o.label.clone()),
-        },
+                .map(|o| o.label.as_str());
+            texts.reason_label(id, label)
+        }
     };
     let failure = flow.failure.as_ref().map(|failure| {
         let why = match failure {
@@ -71,7 +69,7 @@ pub fn ReviewRequest(props: &SelectionProps) -> Html {
                     </ul>
                 </dd>
                 <dt>{ texts.text(Msg::ReviewReason) }</dt>
-                <dd>{ reason }{ flow.request().comment.map(|c| format!(" — “{c}”")).unwrap_or_default() }</dd>
+                <dd>{ reason }{ flow.sent_comment().map(|c| format!(" — “{c}”")).unwrap_or_default() }</dd>
                 <dt>{ texts.text(Msg::ReviewRefund) }</dt>
                 <dd>{ texts.fmt.money(refund.amount) }</dd>
                 <dt>{ texts.text(Msg::ReviewTiming) }</dt>

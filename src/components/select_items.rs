@@ -11,7 +11,7 @@ use crate::state::{Action, Flow, Problem};
 #[derive(Properties, PartialEq)]
 pub struct SelectItemsProps {
     pub flow: UseReducerHandle<Flow>,
-    pub items: Vec<Rc<ItemView>>,
+    pub items: Rc<Vec<Rc<ItemView>>>,
     pub dispatch: UseReducerDispatcher<Flow>,
 }
 
@@ -34,7 +34,7 @@ pub fn SelectItems(props: &SelectItemsProps) -> Html {
                     // Index-based ids: item ids are the host's strings and may hold spaces.
                     let (input_id, note_id) = (format!("choice-{index}"), format!("choice-{index}-note"));
                     // The note is the checkbox's description, outside its label, so it is read once.
-                    let note = if !item.cancellable {
+                    let note = if !item.cancellable() {
                         Some(item.cancel_why.clone())
                     } else if !item.bundle_with.is_empty() {
                         Some(texts.fill(Msg::BundleTogether, &[("items", &texts.fmt.list(&item.bundle_with))]))
@@ -43,7 +43,7 @@ pub fn SelectItems(props: &SelectItemsProps) -> Html {
                     };
                     html! {
                         <div class="choice" key={item.id.clone()}>
-                            <input type="checkbox" id={input_id.clone()} {checked} disabled={!item.cancellable} {onchange}
+                            <input type="checkbox" id={input_id.clone()} {checked} disabled={!item.cancellable()} {onchange}
                                 aria-describedby={note.as_ref().map(|_| note_id.clone())} />
                             <div>
                                 <label for={input_id}>

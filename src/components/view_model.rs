@@ -7,7 +7,7 @@ use crate::engine::{
     Assessment, CancelVerdict, Carrier, ItemAssessment, NextStep, Order, RefuseCode, RefuseVerdict,
     ReturnVerdict, ShipmentStatus, TimingUnit,
 };
-use crate::i18n::{fill, text, why, Lang, Msg};
+use crate::i18n::{default_reason, fill, text, why, Lang, Msg};
 use crate::intl::Formatters;
 
 /// The language, the formatters and the heading level, shared by every component through a
@@ -26,6 +26,10 @@ impl PartialEq for Texts {
     }
 }
 
+/// `Eq`, so comparing two `Rc<Texts>` (a context and props, on every render) starts with a
+/// pointer comparison.
+impl Eq for Texts {}
+
 impl Texts {
     pub fn text(&self, msg: Msg) -> &'static str {
         text(self.lang, msg)
@@ -33,6 +37,16 @@ impl Texts {
 
     pub fn fill(&self, msg: Msg, values: &[(&str, &str)]) -> String {
         fill(self.lang, msg, values)
+    }
+
+    /// A cancellation reason as the customer reads it: the catalogue's words for the policy's
+    /// default reasons (so German customers see German), else the store's own `label`, else
+    /// its id.
+    pub fn reason_label(&self, id: &str, label: Option<&str>) -> String {
+        match default_reason(id) {
+            Some(msg) if self.lang != Lang::En => self.text(msg).to_owned(),
+            _ => label.unwrap_or(id).to_owned(),
+        }
     }
 }
 
@@ -82,7 +96,6 @@ pub struct ItemView {
     pub badge: (Tone, String),
     pub why: String,
     pub window: Option<Window>,
-    pub cancellable: bool,
     pub cancel_verdict: CancelVerdict,
     pub cancel_why: String,
     /// Titles of the bundle items selected together with this one.
@@ -92,6 +105,11 @@ pub struct ItemView {
 }
 
 impl ItemView {
+    /// Whether the item can be selected for cancelling (or a cancellation request).
+    pub fn cancellable(&self) -> bool {
+        self.cancel_verdict != CancelVerdict::NotAvailable
+    }
+
     pub fn closes_at(&self) -> Option<crate::engine::Instant> {
         match &self.window {
             Some(Window::Counting { closes_at, .. }) => Some(*closes_at),
@@ -228,10 +246,14 @@ fn item_view(
 
     let window = match item.r#return.verdict {
         ReturnVerdict::Allowed | ReturnVerdict::Expired => {
-            item.r#return.deadline.map(|d| Window::Counting {
-                closes_at: crate::countdown::closes_at(d.instant),
-                until: fmt.date_time(d.instant),
-            })
+            // `deadline` is the same instant, already formatted: no second trip through Intl.
+            item.r#return
+                .deadline
+                .zip(deadline)
+                .map(|(d, until)| Window::Counting {
+                    closes_at: crate::countdown::closes_at(d.instant),
+                    until,
+                })
         }
         ReturnVerdict::NotYet => Some(Window::Opens {
             expected: shipment
@@ -261,7 +283,6 @@ fn item_view(
         badge,
         why,
         window,
-        cancellable: item.cancel.verdict != CancelVerdict::NotAvailable,
         cancel_verdict: item.cancel.verdict,
         cancel_why,
         bundle_with,

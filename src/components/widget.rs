@@ -43,15 +43,14 @@ pub struct WidgetProps {
 /// keeps countdowns and verdicts right to the second.
 #[function_component]
 pub fn Widget(props: &WidgetProps) -> Html {
-    let lang = Lang::from_locale(&props.locale);
     let texts = use_memo(
         (
             props.locale.clone(),
             props.order.currency.clone(),
             props.heading_level,
         ),
-        move |(locale, currency, heading_level)| Texts {
-            lang,
+        |(locale, currency, heading_level)| Texts {
+            lang: Lang::from_locale(locale),
             fmt: Formatters::new(locale, currency),
             heading_level: *heading_level,
         },
@@ -86,49 +85,52 @@ pub fn Widget(props: &WidgetProps) -> Html {
         });
     }
 
-    // What each countdown shows now, and the earliest second anything shown changes.
-    let countdowns: Vec<Option<Countdown>> = views
-        .iter()
-        .map(|view| view.closes_at().map(|closes| Countdown::at(closes, *now)))
-        .collect();
-    let wake = views
-        .iter()
-        .filter_map(|view| {
-            view.closes_at()
-                .and_then(|closes| Countdown::next_change(closes, *now))
-        })
-        .chain(assessment.next_change_at.map(|next| next.instant))
-        .min();
+    // One pass: what each countdown shows now, its threshold, and the earliest second anything
+    // shown changes.
+    let mut countdowns = Vec::with_capacity(views.len());
+    let mut thresholds = Vec::with_capacity(views.len());
+    let mut wake = assessment.next_change_at.map(|next| next.instant);
+    for view in views.iter() {
+        let countdown = view.closes_at().map(|closes| {
+            if let Some(next) = Countdown::next_change(closes, *now) {
+                wake = Some(wake.map_or(next, |wake| wake.min(next)));
+            }
+            Countdown::at(closes, *now)
+        });
+        countdowns.push(countdown);
+        thresholds.push(countdown.map(Threshold::from));
+    }
     use_wake(&props.clock, wake, now.clone());
 
-    let thresholds = views
-        .iter()
-        .filter_map(|view| {
-            view.closes_at()
-                .map(|closes| (view.clone(), Threshold::at(closes, *now)))
-        })
-        .collect();
-    let announcement = use_announcement(thresholds).map(|(threshold, titles)| {
-        let msg = match threshold {
-            Threshold::Calm | Threshold::UnderADay => Msg::AnnounceDay,
-            Threshold::UnderAnHour => Msg::AnnounceHour,
-            Threshold::UnderTenMinutes => Msg::AnnounceTenMinutes,
-            Threshold::Closed => Msg::AnnounceClosed,
-        };
-        texts.fill(msg, &[("item", &texts.fmt.list(&titles))])
+    // The sentence is built only when the announcement (or the language) changes, not per tick.
+    let announcement = use_announcement(&views, thresholds);
+    let announcement = use_memo((announcement, texts.clone()), |(announcement, texts)| {
+        announcement
+            .as_deref()
+            .and_then(|(threshold, titles)| {
+                let msg = threshold.announcement()?;
+                Some(texts.fill(msg, &[("item", &texts.fmt.list(titles))]))
+            })
+            .map(AttrValue::from)
+            .unwrap_or_default()
     });
 
     use_cancel_sender(&flow, &props.host, props.timeout_ms);
-    use_host_events(&props.host, &flow, &props.order.id);
+    use_host_events(&props.host, &flow, &props.order);
 
+    // Built once, so the overview's props are equal on ticks that change no countdown.
+    let on_start = {
+        let dispatch = flow.dispatcher();
+        use_callback((), move |(), _| dispatch.dispatch(Action::Start))
+    };
     let dispatch = flow.dispatcher();
     let flow_rc = flow.clone();
-    let items: Vec<_> = views.to_vec();
+    let items = views.clone();
     let body = match flow.step {
         Step::Overview => html! {
             <OrderOverview order_id={props.order.id.clone()} items={items} countdowns={countdowns}
                 can_cancel={flow.can_start()} step_changes={flow.step_changes}
-                on_start={dispatch.to_callback().reform(|()| Action::Start)} />
+                {on_start} />
         },
         Step::Select => html! { <SelectItems flow={flow_rc} items={items} dispatch={dispatch} /> },
         Step::Reason => html! { <ChooseReason flow={flow_rc} dispatch={dispatch} /> },
@@ -145,7 +147,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         <ContextProvider<Rc<Texts>> context={texts.clone()}>
             <div class="root" part="root" lang={props.locale.clone()} aria-label={texts.text(Msg::WidgetLabel)} role="region">
                 { body }
-                { live_region(announcement.unwrap_or_default()) }
+                { live_region((*announcement).clone()) }
             </div>
         </ContextProvider<Rc<Texts>>>
     }
@@ -154,12 +156,12 @@ pub fn Widget(props: &WidgetProps) -> Html {
 /// `order-help:ready` for each order shown, `order-help:step` on each step change, `order-help:error` when a
 /// request fails: so a host can log or measure.
 #[hook]
-fn use_host_events(host: &Host, flow: &UseReducerHandle<Flow>, order_id: &str) {
+fn use_host_events(host: &Host, flow: &UseReducerHandle<Flow>, order: &Rc<Order>) {
     {
         let host = host.clone();
-        // Once per order shown (a host may swap the order).
-        use_effect_with(order_id.to_owned(), move |order_id| {
-            let order_id = order_id.clone();
+        // Once per order id shown (a host may swap the order).
+        use_effect_with(ById(order.clone()), move |ById(order)| {
+            let order_id = order.id.clone();
             host.emit("ready", &crate::host::to_js(&ReadyDetail { order_id }));
         });
     }
@@ -185,6 +187,16 @@ fn use_host_events(host: &Host, flow: &UseReducerHandle<Flow>, order_id: &str) {
                 host.emit_error(failure.code(), &failure.detail());
             }
         });
+    }
+}
+
+/// An order compared by its id: an effect keyed on it runs once per order id, without copying
+/// the id on every render.
+struct ById(Rc<Order>);
+
+impl PartialEq for ById {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.id == other.0.id
     }
 }
 

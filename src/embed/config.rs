@@ -11,6 +11,7 @@ use yew::AttrValue;
 use super::js_json::to_json;
 use crate::clock::Clock;
 use crate::components::{Loaded, Problem};
+use crate::engine::json::Json;
 use crate::engine::{order_from_tree, policy_from_tree, InputError, Order, Policy};
 use crate::host::Host;
 
@@ -47,22 +48,27 @@ fn order_from(value: &JsValue) -> Result<Rc<Order>, Problem> {
     if value.is_null() {
         return Err(Problem::MissingOrder);
     }
-    to_json(&json_value(value))
-        .map_err(|why| InputError::new("", why))
-        .and_then(|tree| order_from_tree(&tree))
-        .map(Rc::new)
-        .map_err(|error| Problem::InvalidOrder(error.to_string()))
+    document(value, order_from_tree, Problem::InvalidOrder)
 }
 
 fn policy_from(value: &JsValue) -> Result<Rc<Policy>, Problem> {
     if value.is_null() {
         return Ok(Rc::new(Policy::default()));
     }
+    document(value, policy_from_tree, Problem::InvalidPolicy)
+}
+
+/// An order or a policy read from the host's value; what is wrong with it becomes `invalid`.
+fn document<T>(
+    value: &JsValue,
+    from_tree: fn(&Json<'_>) -> Result<T, InputError>,
+    invalid: fn(String) -> Problem,
+) -> Result<Rc<T>, Problem> {
     to_json(&json_value(value))
         .map_err(|why| InputError::new("", why))
-        .and_then(|tree| policy_from_tree(&tree))
+        .and_then(|tree| from_tree(&tree))
         .map(Rc::new)
-        .map_err(|error| Problem::InvalidPolicy(error.to_string()))
+        .map_err(|error| invalid(error.to_string()))
 }
 
 /// A JSON string is parsed; anything else is taken as the object itself.
@@ -75,18 +81,18 @@ fn json_value(value: &JsValue) -> JsValue {
 
 /// A load failure reported by `embed.js` (`{code, message}` for an unreachable or broken
 /// `order-src` / `policy-src`).
-fn load_problem(value: &JsValue) -> Option<Problem> {
+fn load_problem(value: &JsValue) -> Problem {
     let code = field(value, "code")
         .and_then(|c| c.as_string())
         .unwrap_or_default();
     let message = field(value, "message")
         .and_then(|m| m.as_string())
         .unwrap_or_default();
-    Some(match code.as_str() {
+    match code.as_str() {
         "order_unreachable" => Problem::Unreachable(message),
         "policy_unreachable" | "policy_invalid" => Problem::InvalidPolicy(message),
         _ => Problem::InvalidOrder(message),
-    })
+    }
 }
 
 impl Given {
@@ -100,10 +106,11 @@ impl Given {
         events: &EventTarget,
         key_seed: u64,
     ) -> Loaded {
-        if let Some(order) = field(config, "order") {
-            if changed(&self.order, &order) {
-                self.parsed_order = Some(order_from(&order));
-                self.order = Some(order);
+        let given_order = field(config, "order");
+        if let Some(order) = &given_order {
+            if changed(&self.order, order) {
+                self.parsed_order = Some(order_from(order));
+                self.order = Some(order.clone());
             }
         }
         if let Some(policy) = field(config, "policy") {
@@ -116,7 +123,7 @@ impl Given {
         match field(config, "loadError") {
             Some(error) if !error.is_null() => self.load_error = Some(error),
             Some(_) => self.load_error = None,
-            None if field(config, "order").is_some() => self.load_error = None,
+            None if given_order.is_some() => self.load_error = None,
             None => {}
         }
         if let Some(locale) = field(config, "locale").and_then(|l| l.as_string()) {
@@ -144,7 +151,7 @@ impl Given {
             }
         }
         let order = match &self.load_error {
-            Some(error) => Err(load_problem(error).unwrap_or(Problem::MissingOrder)),
+            Some(error) => Err(load_problem(error)),
             None => self
                 .parsed_order
                 .clone()

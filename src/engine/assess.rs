@@ -1,10 +1,10 @@
 //! `assess`: the one pure function from (order, policy, instant) to an assessment.
 
 use super::assessment::{Assessment, CancelDecision, CancelVerdict, ItemAssessment, ReturnVerdict};
-use super::order::Order;
+use super::order::{Order, ShipmentStatus};
 use super::policy::Policy;
 use super::rules::bundle::apply_bundles;
-use super::rules::cancel::{cancel_on_its_own, grace_end};
+use super::rules::cancel::cancel_on_its_own;
 use super::rules::next_step::next_step;
 use super::rules::refund::item_refund;
 use super::rules::refuse::refuse;
@@ -46,7 +46,7 @@ pub fn assess(order: &Order, policy: &Policy, at: Instant) -> Assessment {
         .map(|item| order_cx.item(item, at))
         .collect();
     let cancels = cancel_decisions(&contexts);
-    let grace_end = grace_end_if_it_changes_a_decision(&order_cx, at, &cancels);
+    let grace_end = grace_end_if_it_changes_a_decision(&order_cx, &contexts, at, &cancels);
 
     let items: Vec<ItemAssessment> = contexts
         .iter()
@@ -96,12 +96,21 @@ fn cancel_decisions(contexts: &[ItemContext]) -> Vec<CancelDecision> {
 /// Decided by assessing the cancel decisions at that instant: the only ones it can change.
 fn grace_end_if_it_changes_a_decision(
     order_cx: &OrderContext,
+    contexts: &[ItemContext],
     at: Instant,
     cancels: &[CancelDecision],
 ) -> Option<Instant> {
     let order = order_cx.order;
-    let end = grace_end(order, order_cx.policy);
+    let end = order_cx.grace_end;
     if end <= at || !order.is_marketplace_fulfilled_by_seller() {
+        return None;
+    }
+    // Only a pending (or unassigned) item's decision reads the instant (cancel.rs): without
+    // one, nothing changes at `end`.
+    if !contexts
+        .iter()
+        .any(|cx| cx.status() == ShipmentStatus::Pending)
+    {
         return None;
     }
     let contexts: Vec<ItemContext> = order

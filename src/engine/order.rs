@@ -197,12 +197,6 @@ impl Order {
         self.shipments.iter().find(|s| s.id == id)
     }
 
-    /// The item's shipment status; an item not in a shipment is `pending`.
-    pub fn status_of(&self, item: &Item) -> ShipmentStatus {
-        self.shipment_of(item)
-            .map_or(ShipmentStatus::Pending, |s| s.status)
-    }
-
     /// The retailer handles it (its own sale, or a marketplace sale it fulfils).
     pub fn is_retailer_fulfilled(&self) -> bool {
         self.seller.kind == SellerKind::Retailer

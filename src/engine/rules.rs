@@ -29,6 +29,9 @@ pub(crate) struct OrderContext<'a> {
     pub policy: &'a Policy,
     /// The store's zone, remembering the offsets it has looked up.
     pub zone: CachedZone<'a>,
+    /// When a marketplace buyer can no longer cancel alone ([`cancel::grace_end`]), once per
+    /// order rather than per item.
+    pub grace_end: Instant,
     /// Each shipment id, with the index of the first shipment that has it.
     shipment_ids: IdMap<'a>,
 }
@@ -40,6 +43,7 @@ impl<'a> OrderContext<'a> {
             order,
             policy,
             zone: policy.time_zone.cached(),
+            grace_end: cancel::grace_end(order, policy),
             shipment_ids,
         }
     }
@@ -53,6 +57,7 @@ impl<'a> OrderContext<'a> {
             item,
             shipment: self.shipment_of(item),
             at,
+            grace_end: self.grace_end,
         }
     }
 
@@ -74,6 +79,8 @@ pub(crate) struct ItemContext<'a> {
     /// `None` when the item names no shipment, or one that does not exist.
     pub shipment: Option<&'a Shipment>,
     pub at: Instant,
+    /// [`OrderContext::grace_end`].
+    pub grace_end: Instant,
 }
 
 impl ItemContext<'_> {

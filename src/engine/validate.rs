@@ -44,7 +44,8 @@ pub(crate) fn order(order: &Order) -> Check {
     for (i, item) in order.items.iter().enumerate() {
         let path = |field: &str| format!("items[{i}].{field}");
         non_empty(&|| path("id"), "item id", &item.id)?;
-        if let Some(&first) = item_ids.get(item.id.as_str()) {
+        // One lookup: on a duplicate we return at once, so the overwritten index is moot.
+        if let Some(first) = item_ids.insert(item.id.as_str(), i) {
             return fail(
                 path("id"),
                 format!(
@@ -53,7 +54,6 @@ pub(crate) fn order(order: &Order) -> Check {
                 ),
             );
         }
-        item_ids.entry(item.id.as_str()).or_insert(i);
         if item.quantity == 0 {
             return fail(
                 path("quantity"),
@@ -104,11 +104,15 @@ pub(crate) fn order(order: &Order) -> Check {
             );
         }
     }
-    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for (j, shipment) in order.shipments.iter().enumerate() {
         let path = |field: &str| format!("shipments[{j}].{field}");
         non_empty(&|| path("id"), "shipment id", &shipment.id)?;
-        if let Some(first) = seen.insert(&shipment.id, j) {
+        // `known_shipments` has each id's first index: another one means a duplicate.
+        if let Some(first) = known_shipments
+            .get(shipment.id.as_str())
+            .copied()
+            .filter(|&first| first != j)
+        {
             return fail(
                 path("id"),
                 format!("expected a unique shipment id, found {:?}, which shipments[{first}] already has", shipment.id),

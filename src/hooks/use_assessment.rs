@@ -18,24 +18,25 @@ struct Cached {
 pub fn use_assessment(order: &Rc<Order>, policy: &Rc<Policy>, now: Instant) -> Rc<Assessment> {
     let cache = use_mut_ref(|| None::<Cached>);
     let mut cache = cache.borrow_mut();
-    let fresh = cache.as_ref().is_some_and(|c| {
-        Rc::ptr_eq(&c.order, order)
-            && Rc::ptr_eq(&c.policy, policy)
-            && now >= c.at
-            && c.assessment
-                .next_change_at
-                .is_none_or(|next| now < next.instant)
-    });
-    if !fresh {
-        *cache = Some(Cached {
-            order: order.clone(),
-            policy: policy.clone(),
-            at: now,
-            assessment: Rc::new(assess(order, policy, now)),
-        });
-    }
-    match cache.as_ref() {
-        Some(cached) => cached.assessment.clone(),
-        None => Rc::new(assess(order, policy, now)),
+    match &*cache {
+        Some(c)
+            if Rc::ptr_eq(&c.order, order)
+                && Rc::ptr_eq(&c.policy, policy)
+                && now >= c.at
+                && c.assessment
+                    .next_change_at
+                    .is_none_or(|next| now < next.instant) =>
+        {
+            c.assessment.clone()
+        }
+        _ => cache
+            .insert(Cached {
+                order: order.clone(),
+                policy: policy.clone(),
+                at: now,
+                assessment: Rc::new(assess(order, policy, now)),
+            })
+            .assessment
+            .clone(),
     }
 }

@@ -15,13 +15,17 @@ use crate::state::{Action, Flow, HostAnswer, SendFailure};
 pub fn use_cancel_sender(flow: &UseReducerHandle<Flow>, host: &Host, timeout_ms: u32) {
     let dispatcher = flow.dispatcher();
     let attempt = flow.attempt;
-    let request = (flow.sending && attempt > 0).then(|| flow.request());
+    // Built on the render where `attempt` changed (when the effect below runs), from that
+    // render's flow, rather than on every render while sending.
+    let request = use_memo(attempt, |&attempt| {
+        (flow.sending && attempt > 0).then(|| flow.request())
+    });
     let host = host.clone();
     use_effect_with(attempt, move |_| {
         let live = Rc::new(Cell::new(true));
         let mut timeout = None;
-        if let Some(request) = request {
-            match host.send(&request) {
+        if let Some(request) = &*request {
+            match host.send(request) {
                 Err(failure) => dispatcher.dispatch(Action::Failed(attempt, failure)),
                 Ok(promise) => {
                     let (on_answer, on_timeout) = (dispatcher.clone(), dispatcher);

@@ -53,6 +53,16 @@ fn reason(id: &str) -> Action {
     Action::ChooseReason(id.to_owned())
 }
 
+/// Cancel items, the memory card, Continue past the (optional) reason: the review step.
+fn card_to_review() -> [Action; 4] {
+    [
+        Action::Start,
+        toggle("card"),
+        Action::Continue,
+        Action::Continue,
+    ]
+}
+
 #[test]
 fn cancel_items_opens_step_one_only_when_something_can_be_cancelled() {
     let flow = run(multi_flow(), [Action::Start]);
@@ -133,15 +143,7 @@ fn continue_needs_an_item() {
 
 #[test]
 fn an_optional_reason_may_be_skipped() {
-    let flow = run(
-        bundle_flow(),
-        [
-            Action::Start,
-            toggle("card"),
-            Action::Continue,
-            Action::Continue,
-        ],
-    );
+    let flow = run(bundle_flow(), card_to_review());
     assert_eq!(flow.step, Step::Review);
     assert_eq!(flow.request().reason, None);
 }
@@ -153,15 +155,7 @@ fn a_required_reason_and_its_comment_must_be_given() {
         "2025-03-20T10:00:00-07:00",
         required_reasons_policy(),
     );
-    let flow = run(
-        start,
-        [
-            Action::Start,
-            toggle("card"),
-            Action::Continue,
-            Action::Continue,
-        ],
-    );
+    let flow = run(start, card_to_review());
     assert_eq!(
         (flow.step, flow.problem),
         (Step::Reason, Some(Problem::NoReason))
@@ -244,15 +238,7 @@ fn back_works_at_every_step_without_losing_choices() {
 
 #[test]
 fn a_double_click_sends_one_request() {
-    let review = run(
-        bundle_flow(),
-        [
-            Action::Start,
-            toggle("card"),
-            Action::Continue,
-            Action::Continue,
-        ],
-    );
+    let review = run(bundle_flow(), card_to_review());
     let sending = review.clone().reduce(Action::Submit);
     assert!(sending.sending);
     assert_eq!(sending.attempt, 1);
@@ -317,17 +303,9 @@ fn keys_differ_between_page_loads() {
             reasons: flow.context.reasons.clone(),
             key_seed: seed,
         });
-        run(
-            Rc::new(Flow::new(context)),
-            [
-                Action::Start,
-                toggle("card"),
-                Action::Continue,
-                Action::Continue,
-            ],
-        )
-        .request()
-        .idempotency_key
+        run(Rc::new(Flow::new(context)), card_to_review())
+            .request()
+            .idempotency_key
     };
     assert_ne!(review(1), review(2));
     assert_eq!(review(3), review(3));
@@ -340,15 +318,7 @@ fn answers_lead_to_the_outcome_only_while_sending() {
         message: None,
         refund: None,
     };
-    let review = run(
-        bundle_flow(),
-        [
-            Action::Start,
-            toggle("card"),
-            Action::Continue,
-            Action::Continue,
-        ],
-    );
+    let review = run(bundle_flow(), card_to_review());
     let stray = review.clone().reduce(Action::Answered(1, answer.clone()));
     assert!(
         Rc::ptr_eq(&stray, &review),

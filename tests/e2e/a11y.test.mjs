@@ -3,8 +3,8 @@
 // zero violations of serious or critical impact. Minor ones are printed as diagnostics.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { auditStep, axeSeen, harness, waitForEvent, waitForRequests } from './helpers.mjs';
-import { BUNDLE, chooseReason, continueTo, selectItems, startFlow, submit } from './flow.mjs';
+import { ERRORS_PAGE_ALLOW, auditStep, axeSeen, harness, waitForEvent, waitForRequests } from './helpers.mjs';
+import { BUNDLE, chooseReason, continueTo, requestByClicks, selectItems, startFlow, submit } from './flow.mjs';
 
 const h = harness();
 before(h.setup);
@@ -50,11 +50,7 @@ describe('accessibility (axe-core)', { concurrency: true }, () => {
       const page = await h.open(`/e2e/api.html?answer=${status}`);
       await waitForEvent(page, 'ready');
       const w = page.locator('#widget');
-      await w.getByRole('button', { name: 'Cancel items' }).click();
-      await w.getByRole('checkbox', { name: /^128 GB memory card/ }).check();
-      await w.getByRole('button', { name: 'Continue' }).click();
-      await w.getByRole('button', { name: 'Continue' }).click();
-      await w.getByRole('button', { name: 'Request cancellation' }).click();
+      await requestByClicks(w);
       await w.getByRole('heading', { name: status === 'cancelled' ? 'Cancelled' : 'Request sent' }).waitFor();
       await auditStep(page, `outcome: ${status}`);
       await page.done();
@@ -83,9 +79,7 @@ describe('accessibility (axe-core)', { concurrency: true }, () => {
   });
 
   test('the error panels', async () => {
-    const page = await h.open('/e2e/errors.html', {
-      allow: [/status of 404 \(Not Found\) \(http:\/\/127\.0\.0\.1:\d+\/e2e\/api\/missing:/, /ERR_EMPTY_RESPONSE \(http:\/\/127\.0\.0\.1:\d+\/e2e\/api\/hang-up:/],
-    });
+    const page = await h.open('/e2e/errors.html', { allow: ERRORS_PAGE_ALLOW });
     await page.waitForFunction(() => window.e2e.events.filter((e) => e.type === 'error').length >= 7);
     await auditStep(page, 'error panels');
     await page.done();

@@ -2,7 +2,7 @@
 // drives Date and timers; the widget is given no `now`, so it reads the browser's time.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { harness, waitForEvent } from './helpers.mjs';
+import { harness, waitForEvent, waitForTimer } from './helpers.mjs';
 
 const h = harness();
 before(h.setup);
@@ -35,7 +35,7 @@ describe("the return countdown on the browser's clock (page.clock)", { concurren
     // Stop the clock a second before the window closes (the deadline, 23:59:59, is its last
     // second): crossing into the last ten minutes on the way is announced.
     await page.clock.pauseAt(at('2025-03-31T23:59:59-07:00'));
-    await page.waitForFunction(() => /^1 second left/.test(document.querySelector('order-help').shadowRoot.querySelector('[role="timer"]')?.textContent ?? ''));
+    await waitForTimer(page, /^1 second left/);
     now = await texts(page);
     assert.equal(now.blender.timer, `1 second left to return (until ${UNTIL})`);
     assert.equal(now.jars.timer, `1 second left to return (until ${UNTIL})`);
@@ -43,7 +43,7 @@ describe("the return countdown on the browser's clock (page.clock)", { concurren
     const badgeBefore = now.blender.badge;
     // One second on: midnight PDT, closed.
     await page.clock.runFor(1000);
-    await page.waitForFunction(() => /^Return window closed/.test(document.querySelector('order-help').shadowRoot.querySelector('[role="timer"]')?.textContent ?? ''));
+    await waitForTimer(page, /^Return window closed/);
     now = await texts(page);
     assert.equal(now.blender.timer, `Return window closed on ${UNTIL}`);
     assert.equal(now.jars.timer, `Return window closed on ${UNTIL}`);

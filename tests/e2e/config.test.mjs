@@ -3,7 +3,7 @@
 // removing the element or unmount() empties it and stops its timers.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { SAMPLES, harness, hostLog, order, waitForEvent } from './helpers.mjs';
+import { ERRORS_PAGE_ALLOW, MISSING_404, SAMPLES, harness, hostLog, order, waitForEvent, waitForTimer } from './helpers.mjs';
 import { BUNDLE } from './flow.mjs';
 
 const h = harness();
@@ -74,13 +74,7 @@ const countdown = (page, host = 'order-help') => page.locator(host).locator('li[
 
 describe('configuration, updates and removal', { concurrency: true }, () => {
   test('custom element: a bad configuration shows an error panel and fires order-help:error with its code', async () => {
-    const page = await h.open('/e2e/errors.html', {
-      // The 404 and the dropped connection are provoked on purpose; Chromium logs both.
-      allow: [
-        /error: Failed to load resource: the server responded with a status of 404 \(Not Found\) \(http:\/\/127\.0\.0\.1:\d+\/e2e\/api\/missing:/,
-        /error: Failed to load resource: net::ERR_EMPTY_RESPONSE \(http:\/\/127\.0\.0\.1:\d+\/e2e\/api\/hang-up:/,
-      ],
-    });
+    const page = await h.open('/e2e/errors.html', { allow: ERRORS_PAGE_ALLOW });
     await assertErrorPanel(page, '#missing', 'order_missing');
     await assertErrorPanel(page, '#not-json', 'order_invalid', /\/e2e\/api\/not-json is not valid JSON/);
     await assertErrorPanel(page, '#inline-not-json', 'order_invalid', /inline order is not valid JSON/);
@@ -116,7 +110,8 @@ describe('configuration, updates and removal', { concurrency: true }, () => {
   });
 
   test('attribute changes update the widget: locale (mid-flow, choices kept), order-src, now, a broken and a fixed source', async () => {
-    const page = await h.open('/e2e/element.html');
+    // The 404 of the broken source below is provoked on purpose.
+    const page = await h.open('/e2e/element.html', { allow: [MISSING_404] });
     await waitForEvent(page, 'ready');
     const widget = page.locator('order-help');
     await widget.getByRole('button', { name: 'Cancel items' }).click();
@@ -144,18 +139,13 @@ describe('configuration, updates and removal', { concurrency: true }, () => {
     assert.match(await countdown(page), /^(36 hours|35 hours, 59 minutes) left to return \(until March 31, 2025 at 11:59 PM PDT\)$/);
     // The clock moves with `now`.
     await page.evaluate(() => document.querySelector('order-help').setAttribute('now', '2025-04-02T09:00:00-07:00'));
-    await page.waitForFunction(() =>
-      /^Return window closed on March 31, 2025 at 11:59 PM PDT$/.test(
-        document.querySelector('order-help').shadowRoot.querySelector('li[data-item="blender"] [role="timer"]')?.textContent ?? '',
-      ),
-    );
+    await waitForTimer(page, /^Return window closed on March 31, 2025 at 11:59 PM PDT$/, { item: 'blender' });
     // A source that answers 404: the panel; a good one again: the order.
     await page.evaluate(() => document.querySelector('order-help').setAttribute('order-src', '/e2e/api/missing'));
     await assertErrorPanel(page, '#widget', 'order_unreachable', /answered 404/);
     await page.evaluate(() => document.querySelector('order-help').setAttribute('order-src', '/orders/bundle.json'));
     await widget.getByRole('heading', { name: `Order ${BUNDLE.id}` }).waitFor();
     assert.equal(await widget.getByRole('alert').count(), 0);
-    page.problems.console = page.problems.console.filter((m) => !/status of 404 .*\/e2e\/api\/missing/.test(m));
     await page.done();
   });
 
@@ -169,10 +159,9 @@ describe('configuration, updates and removal', { concurrency: true }, () => {
     const t0 = await timers(page);
     const first = await countdown(page);
     assert.match(first, /^\d+ seconds? left to return/);
-    await page.waitForFunction((text) => {
-      const timer = document.querySelector('order-help').shadowRoot.querySelector('li[data-item="blender"] [role="timer"]');
-      return timer && timer.textContent !== text;
-    }, first, { timeout: 5000 });
+    // The next tick: another number of seconds.
+    const seconds = parseInt(first, 10);
+    await waitForTimer(page, new RegExp(`^(?!${seconds} )\\d+ seconds? left to return`), { item: 'blender', timeout: 5000 });
     assert.ok((await timers(page)).scheduled > t0.scheduled, 'the countdown schedules its next tick');
     // …and stops when the element is removed.
     const eventsBefore = (await hostLog(page)).events.length;

@@ -1,5 +1,5 @@
 // The cancel flow, driven by the keyboard only (Tab, Space, Enter, arrow keys, typing), for
-// the flow tests and the accessibility audit.
+// the flow tests and the accessibility audit; and one quick click-through with the mouse.
 import assert from 'node:assert/strict';
 import { focused, pressUntil, tabTo } from './helpers.mjs';
 
@@ -82,4 +82,16 @@ export async function toReview(page, { titles, reason, comment }) {
   await continueTo(page, 'Step 2 of 3: Choose a reason');
   await chooseReason(page, reason, comment);
   await continueTo(page, 'Step 3 of 3: Review your request');
+}
+
+/**
+ * By clicks in `widget` (a locator): Cancel items, tick `item`, Continue twice (the default
+ * reason), Request cancellation.
+ */
+export async function requestByClicks(widget, item = /^128 GB memory card/) {
+  await widget.getByRole('button', { name: 'Cancel items' }).click();
+  await widget.getByRole('checkbox', { name: item }).check();
+  await widget.getByRole('button', { name: 'Continue' }).click();
+  await widget.getByRole('button', { name: 'Continue' }).click();
+  await widget.getByRole('button', { name: 'Request cancellation' }).click();
 }

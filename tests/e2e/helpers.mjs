@@ -18,6 +18,15 @@ export const SAMPLES = Object.fromEntries(
 );
 export const order = (name) => JSON.parse(readFileSync(path.join(DIST, 'orders', `${name}.json`), 'utf8'));
 
+/** Chromium's console error for the 404 of `/e2e/api/missing`, for `h.open`'s `allow`. */
+export const MISSING_404 =
+  /^error: Failed to load resource: the server responded with a status of 404 \(Not Found\) \(http:\/\/127\.0\.0\.1:\d+\/e2e\/api\/missing:/;
+/** What pages/errors.html provokes on purpose, and Chromium logs: the 404 and a dropped connection. */
+export const ERRORS_PAGE_ALLOW = [
+  MISSING_404,
+  /^error: Failed to load resource: net::ERR_EMPTY_RESPONSE \(http:\/\/127\.0\.0\.1:\d+\/e2e\/api\/hang-up:/,
+];
+
 
 /** Records CSP violations, from the first moment of every document. */
 const INIT = () => {
@@ -177,11 +186,19 @@ export async function pressUntil(page, key, predicate, description, max = 10) {
   assert.fail(`${key} never reached ${description}`);
 }
 
-/** The widget's shadow root content, as text (whitespace collapsed). */
-export function widgetText(page, selector = 'order-help, [data-mount]') {
-  return page.evaluate(
-    (selector) => (document.querySelector(selector)?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim(),
-    selector,
+/**
+ * Waits until the countdown (`[role="timer"]`) of `item`, or the first one, in the shadow root of
+ * `host` reads a text matching `pattern`.
+ */
+export function waitForTimer(page, pattern, { host = 'order-help', item, timeout } = {}) {
+  const selector = item ? `li[data-item="${item}"] [role="timer"]` : '[role="timer"]';
+  return page.waitForFunction(
+    ([host, selector, source, flags]) => {
+      const text = document.querySelector(host)?.shadowRoot?.querySelector(selector)?.textContent;
+      return text !== undefined && new RegExp(source, flags).test(text);
+    },
+    [host, selector, pattern.source, pattern.flags],
+    { timeout },
   );
 }
 

@@ -20,7 +20,6 @@ export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; st
 /** Extra headers per test page (by file name under pages/). */
 const PAGE_HEADERS = {
   'csp.html': { 'content-security-policy': CSP },
-  'csp-api.html': { 'content-security-policy': CSP },
   'subpath.html': { 'content-security-policy': CSP },
 };
 
@@ -31,8 +30,6 @@ function api(name, req, res) {
       return send(res, 404, { 'content-type': 'application/json' }, '{"error":"not found"}');
     case 'not-json':
       return send(res, 200, { 'content-type': 'application/json' }, '{"id": "114-1", "items": [');
-    case 'server-error':
-      return send(res, 503, { 'content-type': 'text/plain' }, 'Service Unavailable');
     case 'hang-up':
       // The connection drops without an answer: fetch() rejects, like an unreachable host.
       req.socket.destroy();
@@ -75,12 +72,8 @@ async function serveFile(res, file, extraHeaders = {}, method = 'GET') {
   }
 }
 
-/**
- * Starts the server on 127.0.0.1 and a free port. Returns `{ origin, url(path), requests,
- * close() }`; `requests` lists every path asked for.
- */
-export async function startServer({ dist = DIST, pages = PAGES } = {}) {
-  const requests = [];
+/** Starts the server on 127.0.0.1 and a free port. Returns `{ origin, url(path), close() }`. */
+export async function startServer() {
   const server = http.createServer((req, res) => {
     const { pathname } = new URL(req.url, 'http://127.0.0.1');
     let rel;
@@ -89,24 +82,23 @@ export async function startServer({ dist = DIST, pages = PAGES } = {}) {
     } catch {
       return send(res, 400, { 'content-type': 'text/plain' }, 'bad path');
     }
-    requests.push(rel);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return send(res, 405, { 'content-type': 'text/plain' }, 'method not allowed');
     }
     if (rel.startsWith('/e2e/api/')) return api(rel.slice('/e2e/api/'.length), req, res);
     if (rel.startsWith('/e2e/')) {
       const name = rel.slice('/e2e/'.length);
-      const file = inside(pages, name);
+      const file = inside(PAGES, name);
       if (!file) return send(res, 404, { 'content-type': 'text/plain' }, 'not found');
       return serveFile(res, file, PAGE_HEADERS[name] ?? {}, req.method);
     }
     if (rel.startsWith(SUB_PATH)) {
-      const file = inside(dist, rel.slice(SUB_PATH.length));
+      const file = inside(DIST, rel.slice(SUB_PATH.length));
       if (!file) return send(res, 404, { 'content-type': 'text/plain' }, 'not found');
       return serveFile(res, file, {}, req.method);
     }
     if (rel === '/favicon.ico') return send(res, 204, {}, '');
-    const file = inside(dist, rel.slice(1));
+    const file = inside(DIST, rel.slice(1));
     if (!file) return send(res, 404, { 'content-type': 'text/plain' }, 'not found');
     return serveFile(res, file, {}, req.method);
   });
@@ -120,8 +112,6 @@ export async function startServer({ dist = DIST, pages = PAGES } = {}) {
   const origin = `http://127.0.0.1:${port}`;
   return {
     origin,
-    port,
-    requests,
     url: (p = '/') => origin + p,
     close: () =>
       new Promise((resolve) => {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { harness, hostLog, waitForEvent, waitForRequests } from './helpers.mjs';
-import { BUNDLE } from './flow.mjs';
+import { BUNDLE, requestByClicks } from './flow.mjs';
 
 const h = harness();
 before(h.setup);
@@ -70,14 +70,7 @@ describe('two widgets on one page', { concurrency: true }, () => {
     const page = await h.open('/e2e/two.html');
     await waitForEvent(page, 'ready', {}, 'first');
     await waitForEvent(page, 'ready', {}, 'second');
-    for (const id of ['#first', '#second']) {
-      const w = page.locator(id);
-      await w.getByRole('button', { name: 'Cancel items' }).click();
-      await w.getByRole('checkbox', { name: /^128 GB memory card/ }).check();
-      await w.getByRole('button', { name: 'Continue' }).click();
-      await w.getByRole('button', { name: 'Continue' }).click();
-      await w.getByRole('button', { name: 'Request cancellation' }).click();
-    }
+    for (const id of ['#first', '#second']) await requestByClicks(page.locator(id));
     const [a, b] = await waitForRequests(page, 2);
     const { idempotency_key: keyA, assessed_at: atA, ...restA } = a.request;
     const { idempotency_key: keyB, assessed_at: atB, ...restB } = b.request;

@@ -22,14 +22,13 @@ use ShipmentStatus as S;
 pub(crate) fn cancel_on_its_own(cx: &ItemContext) -> CancelDecision {
     let status = cx.status();
     let carrier = cx.shipment.map(|s| s.carrier);
-    let grace_end = grace_end(cx.order, cx.policy);
-    let (verdict, code) = shipment_ended(status).unwrap_or_else(|| {
-        if cx.order.is_retailer_fulfilled() {
-            retailer_fulfilled(status, carrier)
-        } else {
-            marketplace_fulfilled_by_seller(status, cx.at, grace_end)
-        }
-    });
+    let grace_end = cx.grace_end;
+    // Both rules end cancelled, refused and returned shipments alike (see the tests).
+    let (verdict, code) = if cx.order.is_retailer_fulfilled() {
+        retailer_fulfilled(status, carrier)
+    } else {
+        marketplace_fulfilled_by_seller(status, cx.at, grace_end)
+    };
     let grace_ends_at = (code == Code::WithinGracePeriod).then(|| cx.zone.zoned(grace_end));
     CancelDecision {
         verdict,
@@ -46,16 +45,6 @@ pub(crate) fn grace_end(order: &Order, policy: &Policy) -> Instant {
     order
         .placed_at
         .saturating_add_seconds(i64::from(policy.marketplace_cancel_grace_minutes) * 60)
-}
-
-/// A cancelled, refused or returned shipment: nothing left to cancel, whoever fulfils it.
-fn shipment_ended(status: ShipmentStatus) -> Option<(CancelVerdict, CancelCode)> {
-    match status {
-        S::Cancelled => Some((NotAvailable, Code::AlreadyCancelled)),
-        S::Refused => Some((NotAvailable, Code::Refused)),
-        S::ReturnedToSender => Some((NotAvailable, Code::ReturnedToSender)),
-        _ => None,
-    }
 }
 
 /// The retailer ships it (its own sale, or a marketplace sale it fulfils).
@@ -249,12 +238,43 @@ mod tests {
 
     #[test]
     fn endings_win_for_every_fulfilment() {
-        for status in ALL {
-            let ended = shipment_ended(status);
-            assert_eq!(
-                ended.is_some(),
-                matches!(status, S::Cancelled | S::Refused | S::ReturnedToSender)
-            );
+        use super::super::super::order::{FulfilledBy, SellerKind};
+        let policy = Policy::default();
+        let fulfilments = [
+            (SellerKind::Retailer, FulfilledBy::Retailer),
+            (SellerKind::Retailer, FulfilledBy::Seller),
+            (SellerKind::Marketplace, FulfilledBy::Retailer),
+            (SellerKind::Marketplace, FulfilledBy::Seller),
+        ];
+        for (kind, by) in fulfilments {
+            for carrier in [Carrier::Ups, Carrier::RetailerFleet] {
+                for status in ALL {
+                    let mut order = fixtures::order(kind, by);
+                    order
+                        .shipments
+                        .push(fixtures::shipment("S1", status, carrier));
+                    order.items.push(fixtures::item("A", Some("S1")));
+                    // Within the grace period and after it.
+                    for now in [order.placed_at, at("2025-03-02T09:00:00-08:00")] {
+                        let cx = OrderContext::new(&order, &policy);
+                        let decision = cancel_on_its_own(&cx.item(&order.items[0], now));
+                        let ended = match decision.code {
+                            Code::AlreadyCancelled => Some(S::Cancelled),
+                            Code::Refused => Some(S::Refused),
+                            Code::ReturnedToSender => Some(S::ReturnedToSender),
+                            _ => None,
+                        };
+                        assert_eq!(
+                            ended.is_some(),
+                            matches!(status, S::Cancelled | S::Refused | S::ReturnedToSender)
+                        );
+                        if ended.is_some() {
+                            assert_eq!(ended, Some(status), "{kind:?} {by:?} {carrier:?}");
+                            assert_eq!(decision.verdict, NotAvailable);
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use super::super::assessment::{
     Deduction, DeductionCode, NextStep, RefundEstimate, RefundKind, ReturnDecision,
 };
+use super::super::ids::first_index_of;
 use super::super::money::Money;
 use super::super::order::{Item, Order};
 use super::super::policy::Policy;
@@ -32,12 +33,8 @@ pub(crate) fn item_refund(
         ),
         NextStep::Return => {
             let gross = item.unit_price.saturating_mul(ret.quantity);
-            (
-                gross,
-                opened_item_fee(cx.policy, item, gross)
-                    .into_iter()
-                    .collect(),
-            )
+            let fee = opened_item_fee(cx.policy, item, gross);
+            (gross, fee.map(opened_item_deduction).into_iter().collect())
         }
         NextStep::ContactSeller | NextStep::None => (Money::ZERO, Vec::new()),
     };
@@ -80,10 +77,12 @@ pub fn refund_for(
         let total = chosen.entry(id).or_insert(0);
         *total = total.saturating_add(quantity);
     }
+    // One pass over the items, not one per chosen line; an id's first item wins, as before.
+    let index_of = first_index_of(order.items.iter().map(|i| i.id.as_str()));
     let mut gross = Money::ZERO;
     let mut fees = Money::ZERO;
     for (id, quantity) in chosen {
-        let Some(item) = order.items.iter().find(|i| i.id == id) else {
+        let Some(item) = index_of.get(id).and_then(|&i| order.items.get(i)) else {
             continue;
         };
         let cap = match kind {
@@ -94,16 +93,13 @@ pub fn refund_for(
         gross = gross.saturating_add(value);
         if kind == RefundKind::Return {
             if let Some(fee) = opened_item_fee(policy, item, value) {
-                fees = fees.saturating_add(Money::from_minor(fee.amount).unwrap_or(Money::MAX));
+                fees = fees.saturating_add(fee);
             }
         }
     }
     let mut deductions = Vec::new();
     if fees > Money::ZERO {
-        deductions.push(Deduction {
-            code: DeductionCode::OpenedItemFee,
-            amount: fees.minor(),
-        });
+        deductions.push(opened_item_deduction(fees));
     }
     if let Some(cost) = delivery_cost_lost(order, policy, reason, kind) {
         // Never more than what is left.
@@ -119,16 +115,21 @@ pub fn refund_for(
 }
 
 /// An opened item (`opened: true`) of a category with a fee loses that percentage of `value`.
-fn opened_item_fee(policy: &Policy, item: &Item, value: Money) -> Option<Deduction> {
+/// Money, not a `Deduction`: `refund_for` sums the fees of several lines into one.
+fn opened_item_fee(policy: &Policy, item: &Item, value: Money) -> Option<Money> {
     if item.opened != Some(true) {
         return None;
     }
     let percent = policy.opened_fee_percent(item.category.as_deref())?;
     let fee = value.percent(percent);
-    (fee > Money::ZERO).then(|| Deduction {
+    (fee > Money::ZERO).then_some(fee)
+}
+
+fn opened_item_deduction(fee: Money) -> Deduction {
+    Deduction {
         code: DeductionCode::OpenedItemFee,
         amount: fee.minor(),
-    })
+    }
 }
 
 /// A marketplace seller's buyer's-remorse return loses the delivery cost the order states.

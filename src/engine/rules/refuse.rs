@@ -43,9 +43,7 @@ pub(crate) fn refuse(cx: &ItemContext) -> RefuseDecision {
     } else {
         None
     };
-    let mut result = decision(verdict, code, message, stops_away);
-    result.live_map = code == Code::AtDoorLiveMap;
-    result
+    decision(verdict, code, message, stops_away)
 }
 
 fn decision(
@@ -59,7 +57,7 @@ fn decision(
         code,
         message,
         stops_away,
-        live_map: false,
+        live_map: code == Code::AtDoorLiveMap,
     }
 }
 

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 
 use super::super::assessment::{ReturnCode, ReturnDecision, ReturnVerdict};
 use super::super::order::{Item, ShipmentStatus};
-use super::super::policy::Policy;
+use super::super::policy::{MonthDay, Policy};
 use super::super::time::{day_after, CachedZone, Date, Instant};
 use super::{ItemContext, Sentence};
 
@@ -152,10 +152,12 @@ fn holiday_deadline(policy: &Policy, zone: &CachedZone, shipped: Instant) -> Opt
         return None;
     }
     let ship_date = zone.to_civil(shipped).date;
-    let shipped = (ship_date.month(), ship_date.day());
-    let within = (rule.shipped_from.month, rule.shipped_from.day) <= shipped
-        && shipped <= (rule.shipped_until.month, rule.shipped_until.day);
-    if !within {
+    let shipped = MonthDay {
+        month: ship_date.month(),
+        day: ship_date.day(),
+    };
+    // `MonthDay` orders by month, then day.
+    if !(rule.shipped_from..=rule.shipped_until).contains(&shipped) {
         return None;
     }
     let year = ship_date.year().saturating_add(1);

@@ -88,11 +88,6 @@ impl Date {
         u8::try_from((self.days_since_epoch() + 4).rem_euclid(7)).unwrap_or(0)
     }
 
-    /// For messages: `31 March 2025`.
-    pub fn long_form(self) -> String {
-        format!("{} {} {}", self.day, self.month_name(), self.year)
-    }
-
     /// `March`.
     pub(crate) fn month_name(self) -> &'static str {
         const MONTHS: [&str; 12] = [
@@ -136,13 +131,6 @@ pub struct Time {
 }
 
 impl Time {
-    /// 00:00:00.
-    pub const MIDNIGHT: Time = Time {
-        hour: 0,
-        minute: 0,
-        second: 0,
-    };
-
     /// The time, if `hour` < 24, `minute` < 60 and `second` < 60.
     pub fn new(hour: u8, minute: u8, second: u8) -> Option<Time> {
         (hour < 24 && minute < 60 && second < 60).then_some(Time {

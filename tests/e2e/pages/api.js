@@ -26,4 +26,3 @@ for (const element of document.querySelectorAll('[data-mount]')) {
       }),
   });
 }
-document.documentElement.dataset.mounted = 'true';

@@ -23,7 +23,7 @@ const e2e = {
 window.e2e = e2e;
 
 function targetName(target) {
-  return target.id || target.dataset?.name || target.localName;
+  return target.id || target.localName;
 }
 
 for (const type of ['ready', 'step', 'error', 'cancel-request']) {

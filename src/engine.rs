@@ -15,9 +15,11 @@
 
 mod assess;
 mod assessment;
+mod currency;
 mod error;
 mod ids;
 pub mod json;
+pub mod limits;
 mod money;
 mod order;
 mod parse;
@@ -32,6 +34,7 @@ pub use assessment::{
     ItemAssessment, NextStep, RefundEstimate, RefundKind, RefuseCode, RefuseDecision,
     RefuseVerdict, ReturnCode, ReturnDecision, ReturnVerdict,
 };
+pub use currency::{iso_4217_codes, minor_unit_digits};
 pub use error::InputError;
 pub use money::Money;
 pub use order::{

@@ -16,7 +16,8 @@ use js_sys::{Array, Date, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use crate::countdown::Countdown;
-use crate::engine::Instant;
+use crate::engine::json::push_decimal;
+use crate::engine::{minor_unit_digits, Instant};
 
 #[wasm_bindgen]
 extern "C" {
@@ -29,8 +30,6 @@ extern "C" {
     fn new(locale: &str, options: &Object) -> Result<NumberFormat, JsValue>;
     #[wasm_bindgen(method, js_class = "NumberFormat")]
     fn format(this: &NumberFormat, value: f64) -> String;
-    #[wasm_bindgen(method, js_class = "NumberFormat", js_name = resolvedOptions)]
-    fn resolved_options(this: &NumberFormat) -> Object;
 
     #[wasm_bindgen(js_namespace = Intl, js_name = DateTimeFormat)]
     type DateTimeFormat;
@@ -74,8 +73,8 @@ const TIME_LEFT_CACHE: usize = 64;
 pub struct Formatters {
     locale: String,
     currency: String,
-    /// The money format and 10^(the currency's minor-unit digits): 100 for USD, 1 for JPY.
-    money: OnceCell<Option<(NumberFormat, f64)>>,
+    /// The money format, with the currency's ISO 4217 number of decimals.
+    money: OnceCell<Option<NumberFormat>>,
     date: OnceCell<Option<DateTimeFormat>>,
     date_time: OnceCell<Option<DateTimeFormat>>,
     list: OnceCell<Option<ListFormat>>,
@@ -126,24 +125,38 @@ impl Formatters {
         ListFormat::new(&self.locale, &options(&[("type", kind), ("style", "long")])).ok()
     }
 
-    /// An amount of minor units in the order's currency: "$49.99", "49,99 €".
+    /// An amount of minor units in the order's currency: "$49.99", "49,99 €", "IQD 2.999".
+    ///
+    /// Minor units are ISO 4217's: the amount is divided by 10^(the ISO 4217 exponent) and
+    /// shown with exactly that many decimals. Not by `Intl`'s own `maximumFractionDigits`, which
+    /// is CLDR's display precision (0 for IQD, where ISO 4217 says 3: a price of 2999 would
+    /// show a thousand times too high).
     pub fn money(&self, minor: u64) -> String {
+        let digits = minor_unit_digits(&self.currency).unwrap_or(2);
         let money = self.money.get_or_init(|| {
-            let format =
-                self.number_format(&[("style", "currency"), ("currency", &self.currency)])?;
-            let digits = Reflect::get(&format.resolved_options(), &"maximumFractionDigits".into())
-                .ok()
-                .and_then(|d| d.as_f64())
-                .unwrap_or(2.0);
-            Some((format, 10f64.powf(digits)))
+            let options = options(&[("style", "currency"), ("currency", &self.currency)]);
+            for key in ["minimumFractionDigits", "maximumFractionDigits"] {
+                // Setting a plain property on a fresh object cannot fail.
+                let _ = Reflect::set(&options, &key.into(), &JsValue::from(digits));
+            }
+            NumberFormat::new(&self.locale, &options).ok()
         });
+        let scale = 10u64.pow(u32::from(digits));
         match money {
-            Some((format, minor_per_major)) => format.format(minor as f64 / minor_per_major),
-            None => format!(
-                "{} {}",
-                crate::engine::json::number_text(minor as f64 / 100.0),
-                self.currency
-            ),
+            // Exact enough: amounts are at most 2^53, and Intl rounds to `digits` decimals.
+            Some(format) => format.format(minor as f64 / scale as f64),
+            None => {
+                let mut text = String::new();
+                push_decimal(&mut text, minor / scale);
+                if digits > 0 {
+                    text.push('.');
+                    let fraction = minor % scale + scale; // a leading 1 keeps the zeros
+                    let mut padded = String::new();
+                    push_decimal(&mut padded, fraction);
+                    text.push_str(padded.get(1..).unwrap_or_default());
+                }
+                format!("{text} {}", self.currency)
+            }
         }
     }
 

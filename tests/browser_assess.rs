@@ -194,7 +194,7 @@ fn values_json_cannot_hold_are_reported_as_they_are() {
     set(&item(&order, 0), &[], "title", &JsValue::UNDEFINED);
     let message = assess_error(order);
     assert!(
-        message.starts_with("items[0].title: invalid type: null"),
+        message.starts_with("items[0].title: expected a string, found null"),
         "{message}"
     );
 
@@ -263,4 +263,94 @@ fn returns_what_serde_wasm_bindgen_makes_of_the_assessment() {
             );
         }
     }
+}
+
+/// An order of `count` items, as a JS object.
+fn order_with_items(count: usize) -> JsValue {
+    let items: Vec<String> = (0..count)
+        .map(|i| format!(r#"{{"id": "I{i}", "title": "T", "quantity": 1, "unit_price": 100}}"#))
+        .collect();
+    let text = ORDER.replacen(
+        "\"items\": [",
+        &format!("\"items\": [{},", items.join(",")),
+        1,
+    );
+    JSON::parse(&text).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn limits_are_checked_before_the_work() {
+    let order = order_with_items(100_000);
+    let started = js_sys::Date::now();
+    let message = error_message(
+        order_help::embed::assess(order, JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap_err(),
+    );
+    let took = js_sys::Date::now() - started;
+    assert_eq!(message, "items: expected at most 1000 items, found 100002");
+    assert!(took < 3000.0, "{took} ms");
+
+    // A 20 MiB title: refused by its size, before the text is copied into the wasm.
+    let order = JSON::parse(ORDER).unwrap();
+    let title = "x".repeat(20 * 1024 * 1024);
+    Reflect::set(
+        &item(&order, 0),
+        &JsValue::from_str("title"),
+        &JsValue::from_str(&title),
+    )
+    .unwrap();
+    let message = error_message(
+        order_help::embed::assess(order, JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap_err(),
+    );
+    assert!(
+        message.starts_with("expected a document of at most 10485760 bytes (10 MiB), found "),
+        "{message}"
+    );
+    // A title over the string limit, in a document under the size limit.
+    let order = JSON::parse(ORDER).unwrap();
+    Reflect::set(
+        &item(&order, 1),
+        &JsValue::from_str("title"),
+        &JsValue::from_str(&"y".repeat(5000)),
+    )
+    .unwrap();
+    let message = error_message(
+        order_help::embed::assess(order, JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap_err(),
+    );
+    assert_eq!(
+        message,
+        "items[1].title: expected a text of at most 2000 characters, found one of 5000"
+    );
+}
+
+#[wasm_bindgen_test]
+fn numbers_are_quoted_as_javascript_writes_them() {
+    let order = JSON::parse(ORDER).unwrap();
+    // What a host computing cents in floating point sends: 19.99 * 100.
+    Reflect::set(
+        &item(&order, 0),
+        &JsValue::from_str("unit_price"),
+        &JsValue::from_f64(19.99 * 100.0),
+    )
+    .unwrap();
+    let message = error_message(
+        order_help::embed::assess(order, JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap_err(),
+    );
+    assert_eq!(
+        message,
+        "items[0].unit_price: expected an amount in minor units (a whole number from 0 to 9007199254740991), found 1998.9999999999998, which has a fraction"
+    );
+    let order = JSON::parse(ORDER).unwrap();
+    Reflect::set(
+        &item(&order, 0),
+        &JsValue::from_str("quantity"),
+        &JsValue::from_f64(4_294_967_296.0),
+    )
+    .unwrap();
+    let message = error_message(
+        order_help::embed::assess(order, JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap_err(),
+    );
+    assert_eq!(
+        message,
+        "items[0].quantity: expected a whole number from 0 to 4294967295, found 4294967296"
+    );
 }

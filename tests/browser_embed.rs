@@ -145,7 +145,27 @@ async fn update_replaces_the_order_and_moves_the_clock() {
 
 #[wasm_bindgen_test]
 async fn bad_configuration_shows_a_plain_error_panel_and_fires_an_error_event() {
-    let cases: [(&str, JsValue, &str, &str); 4] = [
+    let many_items: Vec<String> = (0..100_000)
+        .map(|i| format!(r#"{{"id": "I{i}", "title": "T", "quantity": 1, "unit_price": 100}}"#))
+        .collect();
+    let huge = BUNDLE.replacen(
+        "\"items\": [",
+        &format!("\"items\": [{},", many_items.join(",")),
+        1,
+    );
+    let cases: [(&str, JsValue, &str, &str); 6] = [
+        (
+            "100,000 items",
+            config(&[("order", order_value(&huge))]),
+            "order_invalid",
+            "items: expected at most 1000 items, found 100",
+        ),
+        (
+            "100,000 items as JSON text",
+            config(&[("order", huge.as_str().into())]),
+            "order_invalid",
+            "items: expected at most 1000 items, found 100",
+        ),
         (
             "missing",
             config(&[]),

@@ -171,3 +171,92 @@ fn usage() {
         stderr(&output)
     );
 }
+
+#[test]
+fn a_file_with_a_byte_order_mark_is_read() {
+    let example = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("static/orders/example.json"),
+    )
+    .unwrap();
+    let order = scratch_file("bom-order.json", &format!("\u{feff}{example}"));
+    let policy = scratch_file(
+        "bom-policy.json",
+        "\u{feff}{\"time_zone\": \"Europe/Amsterdam\", \"return_window_days\": 14}",
+    );
+    let output = order_help(&[
+        "assess",
+        "--order",
+        order.to_str().unwrap(),
+        "--policy",
+        policy.to_str().unwrap(),
+        "--at",
+        "2025-11-25T12:00:00-08:00",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let a: Value = serde_json::from_slice(&output.stdout).expect("stdout is JSON");
+    assert_eq!(a["order_id"], "112-7730215-4418");
+    // The link is reported under the name the policy gave.
+    assert_eq!(a["time_zone"], "Europe/Amsterdam");
+}
+
+#[test]
+fn a_serde_voiced_or_rounded_message_never_reaches_the_user() {
+    let policy = scratch_file(
+        "negative-grace.json",
+        "{\"marketplace_cancel_grace_minutes\": -1}",
+    );
+    let output = order_help(&[
+        "assess",
+        "--order",
+        "static/orders/example.json",
+        "--policy",
+        policy.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains(
+            "negative-grace.json: marketplace_cancel_grace_minutes: expected a whole number of minutes from 0 to 10080, found -1"
+        ),
+        "{}",
+        stderr(&output)
+    );
+    let example = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("static/orders/example.json"),
+    )
+    .unwrap();
+    let order = scratch_file(
+        "fraction.json",
+        &example.replacen(
+            "\"unit_price\": 24999",
+            "\"unit_price\": 1298.9999999999998",
+            1,
+        ),
+    );
+    let output = order_help(&["assess", "--order", order.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("items[0].unit_price: expected an amount in minor units (a whole number from 0 to 9007199254740991), found 1298.9999999999998, which has a fraction"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_document_over_the_size_limit_is_refused_before_it_is_read() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("huge.json");
+    // 20 MiB of title: the file is not even read.
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(20 * 1024 * 1024).unwrap();
+    let output = order_help(&["assess", "--order", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains(&format!(
+            "huge.json: expected a document of at most 10485760 bytes (10 MiB), found {} bytes",
+            20 * 1024 * 1024
+        )),
+        "{}",
+        stderr(&output)
+    );
+}

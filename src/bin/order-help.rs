@@ -28,7 +28,7 @@ fn main() {}
 mod cli {
     use std::time::{SystemTime, UNIX_EPOCH};
 
-    use order_help::engine::{assess, Instant, Order, Policy};
+    use order_help::engine::{assess, limits, Instant, Order, Policy};
 
     pub const USAGE: &str = "\
 Usage: order-help assess --order FILE [--policy FILE] [--at RFC3339]
@@ -123,8 +123,18 @@ Exit status: 0 on success, 2 for bad usage or bad input (the error names the fil
         Ok(Command::Assess { order, policy, at })
     }
 
+    /// The file's text: its size is checked before it is read (`engine::limits`), and a UTF-8
+    /// byte-order mark at its start (as some Windows editors save JSON) is dropped.
     fn read(path: &str) -> Result<String, String> {
-        std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read it: {e}"))
+        let cannot = |e: std::io::Error| format!("{path}: cannot read it: {e}");
+        let size = std::fs::metadata(path).map_err(cannot)?.len();
+        limits::check_document_size(usize::try_from(size).unwrap_or(usize::MAX))
+            .map_err(|e| format!("{path}: {e}"))?;
+        let text = std::fs::read_to_string(path).map_err(cannot)?;
+        Ok(match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        })
     }
 
     /// The system clock (the engine never reads it).

@@ -7,8 +7,9 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::js_json::{json_text, to_json};
-use crate::engine::json::{self, Json};
+use super::js_json::read_document;
+use crate::engine::json;
+use crate::engine::limits::Document;
 use crate::engine::{self, InputError, Instant, Policy};
 
 /// Assesses `order` (an object in the order contract) under `policy` (`undefined` or `null`:
@@ -22,11 +23,12 @@ use crate::engine::{self, InputError, Instant, Policy};
 /// per field.
 #[wasm_bindgen]
 pub fn assess(order: JsValue, policy: JsValue, now: JsValue) -> Result<JsValue, JsError> {
-    let order = read(&order, engine::order_from_tree).map_err(|e| JsError::new(&e.to_string()))?;
+    let order = read_document(&order, Document::Order, engine::order_from_tree)
+        .map_err(|e| JsError::new(&e.to_string()))?;
     let policy = if policy.is_undefined() || policy.is_null() {
         None
     } else {
-        let policy = read(&policy, engine::policy_from_tree)
+        let policy = read_document(&policy, Document::Policy, engine::policy_from_tree)
             .map_err(|e| JsError::new(&format!("policy: {e}")))?;
         Some(policy)
     };
@@ -46,23 +48,6 @@ thread_local! {
 
 fn write(order: &engine::Order, policy: &Policy, at: Instant) -> Result<String, json::WriteError> {
     json::to_text(&engine::assess(order, policy, at))
-}
-
-/// Reads an order or a policy through JSON text; when that gives no valid document, again
-/// field by field, so that the error describes the value itself (`JSON.stringify` would
-/// silently drop an `undefined` or a function, or write `NaN` as `null`).
-fn read<T>(
-    value: &JsValue,
-    from_tree: fn(&Json<'_>) -> Result<T, InputError>,
-) -> Result<T, InputError> {
-    if let Some(text) = json_text(value) {
-        if let Some(Ok(document)) = json::parse_text(&text).map(|tree| from_tree(&tree)) {
-            return Ok(document);
-        }
-    }
-    to_json(value)
-        .map_err(|why| InputError::new("", why))
-        .and_then(|tree| from_tree(&tree))
 }
 
 /// The instant `now` stands for; reading the clock here keeps the engine pure.

@@ -8,10 +8,11 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::EventTarget;
 use yew::AttrValue;
 
-use super::js_json::to_json;
+use super::js_json::read_document;
 use crate::clock::Clock;
 use crate::components::{Loaded, Problem};
 use crate::engine::json::Json;
+use crate::engine::limits::Document;
 use crate::engine::{order_from_tree, policy_from_tree, InputError, Order, Policy};
 use crate::host::Host;
 
@@ -48,35 +49,37 @@ fn order_from(value: &JsValue) -> Result<Rc<Order>, Problem> {
     if value.is_null() {
         return Err(Problem::MissingOrder);
     }
-    document(value, order_from_tree, Problem::InvalidOrder)
+    document(
+        value,
+        Document::Order,
+        order_from_tree,
+        Problem::InvalidOrder,
+    )
 }
 
 fn policy_from(value: &JsValue) -> Result<Rc<Policy>, Problem> {
     if value.is_null() {
         return Ok(Rc::new(Policy::default()));
     }
-    document(value, policy_from_tree, Problem::InvalidPolicy)
+    document(
+        value,
+        Document::Policy,
+        policy_from_tree,
+        Problem::InvalidPolicy,
+    )
 }
 
-/// An order or a policy read from the host's value; what is wrong with it becomes `invalid`.
+/// An order or a policy read from the host's value (an object, or its JSON text); what is
+/// wrong with it becomes `invalid`.
 fn document<T>(
     value: &JsValue,
+    kind: Document,
     from_tree: fn(&Json<'_>) -> Result<T, InputError>,
     invalid: fn(String) -> Problem,
 ) -> Result<Rc<T>, Problem> {
-    to_json(&json_value(value))
-        .map_err(|why| InputError::new("", why))
-        .and_then(|tree| from_tree(&tree))
+    read_document(value, kind, from_tree)
         .map(Rc::new)
         .map_err(|error| invalid(error.to_string()))
-}
-
-/// A JSON string is parsed; anything else is taken as the object itself.
-fn json_value(value: &JsValue) -> JsValue {
-    match value.as_string() {
-        Some(text) => js_sys::JSON::parse(&text).unwrap_or(JsValue::from_str(&text)),
-        None => value.clone(),
-    }
 }
 
 /// A load failure reported by `embed.js` (`{code, message}` for an unreachable or broken

@@ -7,10 +7,64 @@
 //! field, which sees the value exactly as it is (an `undefined` field, a function, `NaN`, a
 //! `Date`), so its errors say what the value holds.
 
-use js_sys::{Array, Object};
+use js_sys::{Array, JsString, Object};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::engine::json::{Json, MAX_DEPTH};
+use crate::engine::json::{self, Json, MAX_DEPTH};
+use crate::engine::limits::{self, Document, MAX_DOCUMENT_BYTES};
+use crate::engine::InputError;
+
+/// An order or a policy from what a host gave: its JSON text, or an object. Either way the
+/// document crosses into the wasm as one string, whose length is checked before it is copied
+/// and parsed, and its tree against the limits before any field is read (`engine::limits`).
+/// When an object's JSON text gives no valid document, the object is read again field by
+/// field, so that the error describes the value itself (`JSON.stringify` silently drops an
+/// `undefined` or a function, and writes `NaN` as `null`).
+pub fn read_document<T>(
+    value: &JsValue,
+    document: Document,
+    from_tree: fn(&Json<'_>) -> Result<T, InputError>,
+) -> Result<T, InputError> {
+    let given_text = value.is_string();
+    let text = if given_text {
+        Some(value.unchecked_ref::<JsString>().clone())
+    } else {
+        json_text(value)
+    };
+    if let Some(text) = text {
+        // A UTF-16 unit is at least one byte of UTF-8: a longer string is too large already.
+        let units = text.length() as usize;
+        if units > MAX_DOCUMENT_BYTES {
+            return Err(InputError::new(
+                "",
+                format!(
+                    "expected a document of at most {MAX_DOCUMENT_BYTES} bytes (10 MiB), found {units} characters"
+                ),
+            ));
+        }
+        let text = String::from(text);
+        limits::check_document_size(text.len())?;
+        match json::parse_text(&text) {
+            Some(tree) => {
+                limits::check_tree(&tree, document)?;
+                let result = from_tree(&tree);
+                if result.is_ok() || given_text {
+                    return result;
+                }
+            }
+            None if given_text => {
+                return Err(InputError::new(
+                    "",
+                    "expected a document object or its JSON text, found a string that is not JSON",
+                ))
+            }
+            None => {}
+        }
+    }
+    to_json(value)
+        .map_err(|why| InputError::new("", why))
+        .and_then(|tree| from_tree(&tree))
+}
 
 /// JSON's values; anything else (a function, a symbol, a BigInt, a cycle deeper than
 /// `MAX_DEPTH`) is an error naming what was found.
@@ -22,8 +76,19 @@ pub fn to_json(value: &JsValue) -> Result<Json<'static>, String> {
 /// written (a BigInt, a cycle, `undefined`). Where the value is not plain JSON data its tree
 /// differs from [`to_json`]'s: `JSON.stringify` leaves out `undefined`, function and symbol
 /// fields, writes `NaN` and infinities as `null` and a `Date` as its ISO string.
-pub fn json_text(value: &JsValue) -> Option<String> {
-    js_sys::JSON::stringify(value).ok()?.as_string()
+pub fn json_text(value: &JsValue) -> Option<JsString> {
+    js_sys::JSON::stringify(value)
+        .ok()
+        .filter(|text| text.is_string())
+}
+
+/// `String(number)`: the shortest text that reads back as the same number.
+fn js_number_text(value: &JsValue) -> String {
+    value
+        .unchecked_ref::<js_sys::Number>()
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
 }
 
 fn read(value: &JsValue, depth: usize) -> Result<Json<'static>, String> {
@@ -39,7 +104,11 @@ fn read(value: &JsValue, depth: usize) -> Result<Json<'static>, String> {
         return Ok(Json::Bool(v));
     }
     if let Some(v) = value.as_f64() {
-        return Ok(Json::from_number(v));
+        return Ok(match Json::from_number(v) {
+            // As JavaScript writes the number (`1298.9999999999998`), for error messages.
+            Json::Float(v, _) => Json::Float(v, js_number_text(value).into()),
+            whole => whole,
+        });
     }
     if let Some(v) = value.as_string() {
         return Ok(Json::Str(v.into()));

@@ -19,7 +19,7 @@ use serde::forward_to_deserialize_any;
 
 mod text;
 pub(crate) use text::push_decimal;
-pub use text::{parse as parse_text, to_string as to_text, WriteError, MAX_DEPTH};
+pub use text::{parse as parse_text, to_string as to_text, whole_number, WriteError, MAX_DEPTH};
 
 /// A JSON value. Objects keep their keys in order, duplicates included (so a duplicate field is
 /// reported, not silently overwritten). Strings and keys may be borrowed from the text the tree
@@ -30,7 +30,10 @@ pub enum Json<'a> {
     Bool(bool),
     Int(i64),
     UInt(u64),
-    Float(f64),
+    /// Any other number (never valid in the contract, whose numbers are whole), with its text
+    /// as it was written in the JSON text, or as JavaScript writes it: error messages quote
+    /// it as the user wrote it (`1298.9999999999998`, not a rounding of it).
+    Float(f64, Cow<'a, str>),
     Str(Cow<'a, str>),
     Array(Vec<Json<'a>>),
     Object(Vec<(Cow<'a, str>, Json<'a>)>),
@@ -63,7 +66,7 @@ impl<'de> de::Deserialize<'de> for Json<'de> {
                 Ok(Json::UInt(v))
             }
             fn visit_f64<E>(self, v: f64) -> Result<Json<'de>, E> {
-                Ok(Json::Float(v))
+                Ok(Json::Float(v, Cow::Owned(float_text(v))))
             }
             fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Json<'de>, E> {
                 Ok(Json::Str(Cow::Borrowed(v)))
@@ -142,42 +145,131 @@ impl de::Error for PathError {
         }
     }
 
-    // Overridden so that numbers are written without core's float formatting (14 KB of wasm).
+    // Overridden so that every message is in the project's voice (expected …, found …) rather
+    // than serde's, and numbers are written without core's float formatting (14 KB of wasm).
     fn invalid_type(unexpected: Unexpected<'_>, expected: &dyn de::Expected) -> PathError {
         PathError::custom(format_args!(
-            "invalid type: {}, expected {expected}",
+            "expected {}, found {}",
+            expecting(expected),
             describe(unexpected)
         ))
     }
 
     fn invalid_value(unexpected: Unexpected<'_>, expected: &dyn de::Expected) -> PathError {
+        PathError::invalid_type(unexpected, expected)
+    }
+
+    fn invalid_length(len: usize, expected: &dyn de::Expected) -> PathError {
         PathError::custom(format_args!(
-            "invalid value: {}, expected {expected}",
-            describe(unexpected)
+            "expected {}, found {len} entries",
+            expecting(expected)
+        ))
+    }
+
+    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> PathError {
+        PathError::custom(format_args!(
+            "expected {}, found {variant:?}",
+            one_of(expected)
+        ))
+    }
+
+    fn unknown_field(field: &str, expected: &'static [&'static str]) -> PathError {
+        let fields = match expected {
+            [] => "no fields".to_owned(),
+            [one] => format!("only the field {one:?}"),
+            _ => format!(
+                "one of the fields {}",
+                quoted(expected).replace(" and ", " or ")
+            ),
+        };
+        PathError::custom(format_args!(
+            "expected {fields}, found the unknown field {field:?}"
+        ))
+    }
+
+    fn missing_field(field: &'static str) -> PathError {
+        PathError::custom(format_args!("expected the field {field:?}, found none"))
+    }
+
+    fn duplicate_field(field: &'static str) -> PathError {
+        PathError::custom(format_args!(
+            "expected the field {field:?} once, found it twice"
         ))
     }
 }
 
-/// What was found, as serde says it, but without `Unexpected`'s own `Display` (whose float
-/// arm would link core's float formatting).
+/// `"a", "b" and "c"`.
+fn quoted(names: &[&str]) -> String {
+    let mut text = String::new();
+    for (i, name) in names.iter().enumerate() {
+        if i > 0 {
+            text.push_str(if i + 1 == names.len() { " and " } else { ", " });
+        }
+        text.push_str(&format!("{name:?}"));
+    }
+    text
+}
+
+/// `one of "a", "b" or "c"`.
+fn one_of(names: &[&str]) -> String {
+    match names {
+        [] => "nothing".to_owned(),
+        [one] => format!("{one:?}"),
+        _ => format!("one of {}", quoted(names).replace(" and ", " or ")),
+    }
+}
+
+/// What serde says a type expects, in the project's words: `u32` is a whole number from 0 to
+/// 4294967295, `struct Order` an object.
+fn expecting(expected: &dyn de::Expected) -> String {
+    let text = expected.to_string();
+    let whole = |max: u64| format!("a whole number from 0 to {max}");
+    match text.as_str() {
+        "u8" => whole(u8::MAX.into()),
+        "u16" => whole(u16::MAX.into()),
+        "u32" => whole(u32::MAX.into()),
+        "u64" => whole(u64::MAX),
+        "a boolean" => "true or false".to_owned(),
+        "a sequence" => "a list".to_owned(),
+        "a map" => "an object".to_owned(),
+        _ if text.starts_with("struct ") => "an object".to_owned(),
+        _ => text,
+    }
+}
+
+/// The text of a float the tree was not given the text of: what Rust writes natively (the
+/// shortest text that reads back as the same number), six decimals at most in the wasm.
+fn float_text(v: f64) -> String {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        format!("{v:?}")
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        number_text(v)
+    }
+}
+
+/// What was found, as the user wrote it: `-1`, `"x"`, `true`, a list, an object, null
+/// (without `Unexpected`'s own `Display`, whose float arm would link core's float formatting).
 fn describe(unexpected: Unexpected<'_>) -> String {
     match unexpected {
-        Unexpected::Bool(v) => format!("boolean `{v}`"),
-        Unexpected::Unsigned(v) => format!("integer `{v}`"),
-        Unexpected::Signed(v) => format!("integer `{v}`"),
-        Unexpected::Float(v) => format!("floating point `{}`", number_text(v)),
-        Unexpected::Char(v) => format!("character `{v}`"),
-        Unexpected::Str(v) => format!("string {v:?}"),
-        Unexpected::Bytes(_) => "byte array".to_owned(),
+        Unexpected::Bool(v) => format!("{v}"),
+        Unexpected::Unsigned(v) => format!("{v}"),
+        Unexpected::Signed(v) => format!("{v}"),
+        Unexpected::Float(v) => number_text(v),
+        Unexpected::Char(v) => format!("{:?}", v.to_string()),
+        Unexpected::Str(v) => format!("{v:?}"),
+        Unexpected::Bytes(_) => "bytes".to_owned(),
         Unexpected::Unit | Unexpected::Option => "null".to_owned(),
-        Unexpected::NewtypeStruct => "newtype struct".to_owned(),
-        Unexpected::Seq => "sequence".to_owned(),
-        Unexpected::Map => "map".to_owned(),
-        Unexpected::Enum => "enum".to_owned(),
-        Unexpected::UnitVariant => "unit variant".to_owned(),
-        Unexpected::NewtypeVariant => "newtype variant".to_owned(),
-        Unexpected::TupleVariant => "tuple variant".to_owned(),
-        Unexpected::StructVariant => "struct variant".to_owned(),
+        Unexpected::Seq => "a list".to_owned(),
+        Unexpected::Map => "an object".to_owned(),
+        Unexpected::NewtypeStruct
+        | Unexpected::Enum
+        | Unexpected::UnitVariant
+        | Unexpected::NewtypeVariant
+        | Unexpected::TupleVariant
+        | Unexpected::StructVariant => "a value of another kind".to_owned(),
         Unexpected::Other(other) => other.to_owned(),
     }
 }
@@ -250,7 +342,7 @@ impl PathError {
 /// struct Doc { #[allow(dead_code)] n: u32 }
 /// let error = from_tree::<Doc>(&tree).unwrap_err();
 /// assert_eq!(error.path.as_deref(), Some("n"));
-/// assert_eq!(error.message, "invalid type: string \"x\", expected u32");
+/// assert_eq!(error.message, "expected a whole number from 0 to 4294967295, found \"x\"");
 /// ```
 pub fn from_tree<'de, T: de::Deserialize<'de>>(tree: &Json<'_>) -> Result<T, PathError> {
     T::deserialize(At {
@@ -275,7 +367,7 @@ impl<'de> Deserializer<'de> for At<'_> {
             Json::Bool(v) => visitor.visit_bool(*v),
             Json::Int(v) => visitor.visit_i64(*v),
             Json::UInt(v) => visitor.visit_u64(*v),
-            Json::Float(v) => visitor.visit_f64(*v),
+            Json::Float(v, text) => float(*v, text, visitor),
             Json::Str(v) => visitor.visit_str(v),
             Json::Array(items) => visitor.visit_seq(Elements {
                 items: items.iter(),
@@ -340,6 +432,33 @@ impl<'de> Deserializer<'de> for At<'_> {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
         unit unit_struct newtype_struct seq tuple tuple_struct map identifier
     }
+}
+
+/// A number that is not a safe integer. A whole one within JavaScript's safe range is given as
+/// an integer (serde_json reads `5.0` as a float); anything else is an error quoting the
+/// number's text as it was written.
+fn float<'de, V: Visitor<'de>>(v: f64, text: &str, visitor: V) -> Result<V::Value, PathError> {
+    const SAFE: u64 = 9_007_199_254_740_991;
+    let whole = whole_number(text);
+    if let Some(Some(w)) = whole.filter(|w| w.is_some_and(|w| w <= SAFE)) {
+        return match text.starts_with('-') {
+            true => visitor.visit_i64(-(w as i64)),
+            false => visitor.visit_u64(w),
+        };
+    }
+    let expected = expecting(&visitor);
+    let why = if !expected.contains("whole number") {
+        ""
+    } else if whole.is_some() {
+        ", which is beyond JavaScript's safe integers (±9007199254740991)"
+    } else if !v.is_finite() {
+        ", which is not a finite number"
+    } else {
+        ", which has a fraction"
+    };
+    Err(<PathError as de::Error>::custom(format_args!(
+        "expected {expected}, found {text}{why}"
+    )))
 }
 
 struct Elements<'a> {
@@ -452,35 +571,39 @@ mod tests {
             (
                 r#"{"items": [{"qty": 1}, {"qty": "x"}]}"#,
                 "items[1].qty",
-                "invalid type: string \"x\", expected u32",
+                "expected a whole number from 0 to 4294967295, found \"x\"",
             ),
             (
                 r#"{"items": [{"qty": -1}]}"#,
                 "items[0].qty",
-                "invalid value: integer `-1`, expected u32",
+                "expected a whole number from 0 to 4294967295, found -1",
             ),
             (
                 r#"{"items": [{"qty": 1.5}]}"#,
                 "items[0].qty",
-                "invalid type: floating point `1.5`, expected u32",
+                "expected a whole number from 0 to 4294967295, found 1.5, which has a fraction",
             ),
             (
                 r#"{"items": [{"qty": 1, "colour": "red"}]}"#,
                 "items[0].colour",
-                "unknown field `colour`, expected `qty`",
+                "expected only the field \"qty\", found the unknown field \"colour\"",
             ),
-            (r#"{"items": [{}]}"#, "items[0]", "missing field `qty`"),
+            (
+                r#"{"items": [{}]}"#,
+                "items[0]",
+                "expected the field \"qty\", found none",
+            ),
             (
                 r#"{"items": [], "kind": "lost"}"#,
                 "kind",
-                "unknown variant `lost`, expected `in_transit`",
+                "expected \"in_transit\", found \"lost\"",
             ),
             (
                 r#"{"items": [], "items": []}"#,
                 "",
-                "duplicate field `items`",
+                "expected the field \"items\" once, found it twice",
             ),
-            (r#"[1]"#, "", "invalid type: sequence, expected struct Doc"),
+            (r#"[1]"#, "", "expected an object, found a list"),
         ];
         for (json, path, message) in table {
             assert_eq!(error(json), (path.to_owned(), message.to_owned()), "{json}");

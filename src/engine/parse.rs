@@ -5,6 +5,7 @@ use serde::{Deserialize, Deserializer};
 
 use super::error::InputError;
 use super::json::{self, Json};
+use super::limits::{self, Document};
 use super::order::Order;
 use super::policy::Policy;
 use super::validate;
@@ -24,22 +25,27 @@ use super::validate;
 /// # }
 /// ```
 pub fn parse_order<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Order, InputError> {
-    from_tree(&tree(deserializer)?, validate::order)
+    order_from_tree(&tree(deserializer)?)
 }
 
 /// Reads and validates an order from a JSON tree (the widget builds one from a JS object).
+/// The tree is first checked against the limits (`engine::limits`): the lengths of its lists
+/// before any item is read.
 pub fn order_from_tree(tree: &Json<'_>) -> Result<Order, InputError> {
+    limits::check_tree(tree, Document::Order)?;
     from_tree(tree, validate::order)
 }
 
-/// Reads and validates a policy from a JSON tree; absent fields take their defaults.
+/// Reads and validates a policy from a JSON tree; absent fields take their defaults. The tree
+/// is first checked against the limits (`engine::limits`).
 pub fn policy_from_tree(tree: &Json<'_>) -> Result<Policy, InputError> {
+    limits::check_tree(tree, Document::Policy)?;
     from_tree(tree, validate::policy)
 }
 
 /// Reads and validates a policy; absent fields take their defaults.
 pub fn parse_policy<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Policy, InputError> {
-    from_tree(&tree(deserializer)?, validate::policy)
+    policy_from_tree(&tree(deserializer)?)
 }
 
 /// The document as a JSON tree (anything a JSON document cannot hold is rejected here).
@@ -70,24 +76,32 @@ fn message(error: &impl std::fmt::Display) -> String {
 
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn order_from_json_str(json: &str) -> Result<Order, InputError> {
-    from_tree(&json_text(json)?, validate::order)
+    order_from_tree(&json_text(json)?)
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn policy_from_json_str(json: &str) -> Result<Policy, InputError> {
-    from_tree(&json_text(json)?, validate::policy)
+    policy_from_tree(&json_text(json)?)
 }
 
-/// JSON text as a tree: malformed JSON is reported as such, with its line and column.
+/// JSON text as a tree, after checking its size: read by the engine's own reader, which keeps
+/// each number's text as written (so messages quote it); malformed JSON is reported by
+/// serde_json, with its line and column.
 #[cfg(not(target_arch = "wasm32"))]
 fn json_text(json: &str) -> Result<Json<'_>, InputError> {
-    serde_json::from_str(json).map_err(|e| {
-        use serde_json::error::Category;
-        match e.classify() {
-            Category::Syntax | Category::Eof | Category::Io => {
-                InputError::new("", format!("malformed JSON: {e}"))
-            }
-            Category::Data => InputError::new("", e.to_string()),
-        }
-    })
+    limits::check_document_size(json.len())?;
+    if let Some(tree) = json::parse_text(json) {
+        return Ok(tree);
+    }
+    match serde_json::from_str::<serde::de::IgnoredAny>(json) {
+        Err(e) => Err(InputError::new("", format!("malformed JSON: {e}"))),
+        // The only JSON the engine's reader refuses.
+        Ok(_) => Err(InputError::new(
+            "",
+            format!(
+                "expected a document nested at most {} levels deep, found one nested deeper",
+                json::MAX_DEPTH
+            ),
+        )),
+    }
 }

@@ -27,11 +27,13 @@ pub struct Policy {
     /// Where return windows are counted (an IANA name or a POSIX TZ rule).
     pub time_zone: StoreZone,
     /// Days after delivery, for categories without their own window.
+    #[serde(deserialize_with = "window_days")]
     pub return_window_days: u32,
     /// Category → days after delivery.
     pub category_windows: BTreeMap<String, u32>,
     pub non_returnable_categories: Vec<String>,
     /// How long after ordering a marketplace buyer may cancel without the seller.
+    #[serde(deserialize_with = "grace_minutes")]
     pub marketplace_cancel_grace_minutes: u32,
     pub holiday_extension: HolidayExtension,
     /// Category → percent of the item value kept when an opened item is returned.
@@ -99,6 +101,45 @@ impl Policy {
             .and_then(|c| lookup(&self.opened_fees, c))
             .filter(|p| *p > 0)
     }
+}
+
+/// A whole number of `unit` from 0 to `max`; errors say so (not serde's "expected u32").
+struct Bounded {
+    unit: &'static str,
+    max: u32,
+}
+
+impl serde::de::Visitor<'_> for Bounded {
+    type Value = u32;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a whole number of {} from 0 to {}", self.unit, self.max)
+    }
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<u32, E> {
+        match u32::try_from(v) {
+            Ok(v) if v <= self.max => Ok(v),
+            _ => Err(E::invalid_value(serde::de::Unexpected::Unsigned(v), &self)),
+        }
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<u32, E> {
+        match u64::try_from(v) {
+            Ok(v) => self.visit_u64(v),
+            Err(_) => Err(E::invalid_value(serde::de::Unexpected::Signed(v), &self)),
+        }
+    }
+}
+
+fn window_days<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+    deserializer.deserialize_any(Bounded {
+        unit: "days",
+        max: super::validate::MAX_WINDOW_DAYS,
+    })
+}
+
+fn grace_minutes<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+    deserializer.deserialize_any(Bounded {
+        unit: "minutes",
+        max: super::validate::MAX_GRACE_MINUTES,
+    })
 }
 
 fn lookup(map: &BTreeMap<String, u32>, key: &str) -> Option<u32> {

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use super::currency::minor_unit_digits;
 use super::error::InputError;
 use super::ids::{first_index_of, IdMap};
 use super::money::Money;
@@ -152,10 +153,15 @@ pub(crate) fn order(order: &Order) -> Check {
 }
 
 fn currency(code: &str) -> Check {
-    if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) {
-        return Ok(());
+    if !(code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())) {
+        return fail("currency", format!("expected an ISO 4217 currency code (three capital letters, e.g. \"USD\"), found {code:?}"));
     }
-    fail("currency", format!("expected an ISO 4217 currency code (three capital letters, e.g. \"USD\"), found {code:?}"))
+    // Amounts are minor units per ISO 4217: a code without a known minor unit leaves them
+    // without a meaning.
+    if minor_unit_digits(code).is_none() {
+        return fail("currency", format!("expected an ISO 4217 currency code (e.g. \"USD\"), found {code:?}, which ISO 4217 does not list as a currency with minor units"));
+    }
+    Ok(())
 }
 
 pub(crate) fn policy(policy: &Policy) -> Check {

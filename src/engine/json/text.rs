@@ -28,7 +28,7 @@ const SAFE_INTEGER: u64 = 9_007_199_254_740_991;
 /// assert_eq!(
 ///     parse_text(r#"{"a": [1, -2, 0.5, "\u00e9"]}"#),
 ///     Some(Json::Object(vec![("a".into(), Json::Array(vec![
-///         Json::UInt(1), Json::Int(-2), Json::Float(0.5), Json::Str("é".into()),
+///         Json::UInt(1), Json::Int(-2), Json::Float(0.5, "0.5".into()), Json::Str("é".into()),
 ///     ]))]))
 /// );
 /// assert_eq!(parse_text("[1,]"), None);
@@ -247,21 +247,81 @@ impl<'a> Parser<'a> {
             }
             (self.digits().0 > 0).then_some(())?;
         }
-        // Exact for the numbers the contract has: whole and within JavaScript's safe range.
-        match whole.filter(|&w| integer && w <= SAFE_INTEGER) {
+        let text = self.text.get(start..self.pos)?;
+        // Exact for the numbers the contract has: whole (`12`, also `1.2e1`) and within
+        // JavaScript's safe range. Whether a number is whole is decided from its digits, not
+        // from the approximate value (1298.9999999999998 is not 1299).
+        let whole = if integer {
+            Some(whole)
+        } else {
+            whole_number(text)
+        };
+        match whole.flatten().filter(|&w| w <= SAFE_INTEGER) {
             Some(w) if negative && w > 0 => Some(Json::Int(-(w as i64))),
             Some(w) => Some(Json::UInt(w)),
-            None => Some(Json::from_number(approximate(
-                self.text.get(start..self.pos)?,
-            ))),
+            // Kept as written, for error messages.
+            None => Some(Json::Float(approximate(text), Cow::Borrowed(text))),
         }
     }
+}
+
+/// Whether the JSON number `text` is a whole number, from its digits: `None` if it has a
+/// fraction (or is not a number), else its magnitude if it fits a `u64`.
+///
+/// ```
+/// use order_help::engine::json::whole_number;
+/// assert_eq!(whole_number("1.2e1"), Some(Some(12)));
+/// assert_eq!(whole_number("-5.00"), Some(Some(5)));
+/// assert_eq!(whole_number("1298.9999999999998"), None);
+/// assert_eq!(whole_number("1e400"), Some(None));
+/// ```
+pub fn whole_number(text: &str) -> Option<Option<u64>> {
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e),
+        None => (unsigned, "0"),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let exponent_digits = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !all_digits(whole)
+        || !(fraction.is_empty() || all_digits(fraction))
+        || !all_digits(exponent_digits)
+    {
+        return None;
+    }
+    let mut scale = exponent_digits.bytes().fold(0i64, |e, b| {
+        e.saturating_mul(10).saturating_add(i64::from(b - b'0'))
+    });
+    if exponent.starts_with('-') {
+        scale = -scale;
+    }
+    // The significant digits, without their trailing zeros: the last one's power of ten.
+    let digits = format!("{whole}{fraction}");
+    let significant = digits.trim_start_matches('0').trim_end_matches('0');
+    if significant.is_empty() {
+        return Some(Some(0));
+    }
+    let zeros = digits.len() - digits.trim_end_matches('0').len();
+    let last_power = scale
+        .saturating_sub(fraction.len() as i64)
+        .saturating_add(zeros as i64);
+    if last_power < 0 {
+        return None;
+    }
+    let mut value = significant.bytes().try_fold(0u64, |v, b| {
+        v.checked_mul(10)?.checked_add(u64::from(b - b'0'))
+    });
+    for _ in 0..last_power.min(20) {
+        value = value.and_then(|v| v.checked_mul(10));
+    }
+    Some(value.filter(|_| last_power <= 20))
 }
 
 /// The value of a JSON number that is not a safe integer, to within a few units in the last
 /// place (an exact decimal-to-float conversion would add kilobytes to the wasm). Such a
 /// number is never valid in the contract (amounts and counts are whole), so it only reaches
-/// an error, which the export then words from the JS value itself.
+/// an error, which quotes the number's text as written.
 fn approximate(number: &str) -> f64 {
     let (mantissa, exponent) = number.split_once(['e', 'E']).unwrap_or((number, ""));
     let mut scale = exponent.bytes().fold(0i32, |e, b| match b {
@@ -304,7 +364,8 @@ fn approximate(number: &str) -> f64 {
 impl Json<'_> {
     /// A JavaScript number as a tree value: whole numbers within JavaScript's safe range are
     /// integers (what the contract's counts and amounts are); anything else stays a float for
-    /// the field to judge.
+    /// the field to judge, with a text of it to six decimals (give it the number's own text
+    /// where there is one: `Json::Float(v, text)`).
     pub fn from_number(v: f64) -> Json<'static> {
         const SAFE: f64 = SAFE_INTEGER as f64;
         if v.fract() == 0.0 && (-SAFE..=SAFE).contains(&v) {
@@ -314,7 +375,7 @@ impl Json<'_> {
                 Json::Int(v as i64)
             }
         } else {
-            Json::Float(v)
+            Json::Float(v, Cow::Owned(super::number_text(v)))
         }
     }
 }

@@ -59,13 +59,15 @@ enum Disambiguation {
 
 impl StoreZone {
     /// Resolves a time zone: an IANA name from the built-in table (exact, else ignoring ASCII
-    /// case), else a POSIX TZ rule. The error says what was expected and what was found.
+    /// case), which holds every name of the tz database (zones, `backward` links such as
+    /// `Europe/Amsterdam` or `US/Pacific`, and `Etc/*`), else a POSIX TZ rule. The error says what was expected and what was found.
     pub fn resolve(name: &str) -> Result<StoreZone, String> {
-        if let Some((canonical, rule)) = lookup(name) {
+        if let Some((known, zone, rule)) = lookup(name) {
             if let Ok(rule) = PosixRule::parse(rule) {
-                let history = zones::HISTORY.iter().find(|h| h.zone == canonical);
+                let history = zones::HISTORY.iter().find(|h| h.zone == zone);
+                // A link keeps its own name (Europe/Amsterdam, not Europe/Brussels).
                 return Ok(StoreZone {
-                    name: canonical.to_owned(),
+                    name: known.to_owned(),
                     rule,
                     history,
                 });
@@ -100,7 +102,7 @@ impl StoreZone {
         }
     }
 
-    /// The IANA names of the built-in table, in order.
+    /// The IANA names of the built-in table (zones and links), in order.
     pub fn known_names() -> impl Iterator<Item = &'static str> {
         entries().map(|(name, _)| name)
     }
@@ -347,18 +349,26 @@ impl serde::Serialize for StoreZone {
     }
 }
 
+/// The table's rows: (name, the index of its rule, or the name it is an alias of).
 fn entries() -> impl Iterator<Item = (&'static str, &'static str)> {
-    zones::ZONES.lines().filter_map(|line| {
-        let (name, index) = line.split_once('=')?;
-        let rule = zones::RULES.get(index.parse::<usize>().ok()?)?;
-        Some((name, *rule))
-    })
+    zones::ZONES.lines().filter_map(|line| line.split_once('='))
 }
 
-fn lookup(name: &str) -> Option<(&'static str, &'static str)> {
-    entries()
+/// A zone's rule, given its row's value (a link's target has a rule row of its own).
+fn rule_of(value: &str) -> Option<&'static str> {
+    zones::RULES.get(value.parse::<usize>().ok()?).copied()
+}
+
+/// (the name as the table writes it, the name whose rule and history it has, its rule).
+fn lookup(name: &str) -> Option<(&'static str, &'static str, &'static str)> {
+    let (known, value) = entries()
         .find(|(known, _)| *known == name)
-        .or_else(|| entries().find(|(known, _)| known.eq_ignore_ascii_case(name)))
+        .or_else(|| entries().find(|(known, _)| known.eq_ignore_ascii_case(name)))?;
+    if let Some(rule) = rule_of(value) {
+        return Some((known, known, rule));
+    }
+    let (zone, index) = entries().find(|(zone, _)| *zone == value)?;
+    Some((known, zone, rule_of(index)?))
 }
 
 #[cfg(test)]
@@ -490,13 +500,19 @@ mod tests {
     #[test]
     fn every_table_entry_parses() {
         let mut count = 0;
-        for (name, rule) in entries() {
+        for (name, _) in entries() {
+            // A link's target must be a row with a rule.
+            let (_, _, rule) = lookup(name).unwrap_or_else(|| panic!("{name}: dangling alias"));
             assert!(PosixRule::parse(rule).is_ok(), "{name}: {rule}");
             count += 1;
         }
-        assert!(count > 300, "{count}");
+        assert!(count > 590, "{count}");
         for history in zones::HISTORY {
-            assert!(lookup(history.zone).is_some(), "{}", history.zone);
+            assert!(
+                lookup(history.zone).is_some_and(|(_, zone, _)| zone == history.zone),
+                "{}",
+                history.zone
+            );
             assert!(
                 history.transitions.windows(2).all(|w| w[0].0 < w[1].0),
                 "{}",

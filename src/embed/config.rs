@@ -90,7 +90,10 @@ fn load_problem(value: &JsValue) -> Problem {
         .unwrap_or_default();
     // `reason` (network | status | timeout) says what happened, with `status` / `timeout`.
     let number = |name| field(value, name).and_then(|n| n.as_f64());
-    let failure = match field(value, "reason").and_then(|r| r.as_string()).as_deref() {
+    let failure = match field(value, "reason")
+        .and_then(|r| r.as_string())
+        .as_deref()
+    {
         Some("status") => LoadFailure::Status(number("status").unwrap_or(0.0) as u16),
         Some("timeout") => LoadFailure::Timeout(number("timeout").unwrap_or(0.0) as u32),
         _ => LoadFailure::Network,

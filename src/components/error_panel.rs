@@ -89,3 +89,39 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
         </div>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unreachable(failure: LoadFailure) -> Problem {
+        Problem::Unreachable(failure, String::from("/api/orders/1 …"))
+    }
+
+    #[test]
+    fn a_failed_load_says_what_happened() {
+        let en = |failure| unreachable(failure).message(Lang::En);
+        assert_eq!(
+            en(LoadFailure::Status(404)),
+            "The order wasn't found: the site answered 404. Check the link you followed, or contact the store."
+        );
+        assert!(!en(LoadFailure::Status(404)).contains("connection"));
+        assert_eq!(
+            en(LoadFailure::Status(503)),
+            "The site couldn't send the order (it answered 503). Reload the page later to try again."
+        );
+        assert_eq!(
+            en(LoadFailure::Timeout(15_000)),
+            "The order didn't arrive in time: no answer after 15 s. Reload the page to try again."
+        );
+        // Only a failed connection blames the connection.
+        assert!(en(LoadFailure::Network).contains("Check your connection"));
+        assert!(unreachable(LoadFailure::Status(410))
+            .message(Lang::De)
+            .starts_with("Die Bestellung wurde nicht gefunden: Die Website antwortete mit 410."));
+        assert_eq!(
+            unreachable(LoadFailure::Timeout(1)).code(),
+            "order_unreachable"
+        );
+    }
+}

@@ -54,7 +54,7 @@ describe('loading the order', { concurrency: true }, () => {
     const page = await h.open('/e2e/blank.html');
     await addElement(page, { id: 'never', 'order-src': '/e2e/api/never', timeout: '800', locale: 'en-US' });
     const { text, events } = await problem(page, 'never');
-    assert.match(text, /The order didn't arrive within 1 seconds?\. Reload the page to try again\./);
+    assert.match(text, /The order didn't arrive in time: no answer after 1 s\. Reload the page to try again\./);
     assert.deepEqual(events.map((e) => e.code), ['order_unreachable']);
     assert.match(events[0].message, /\/e2e\/api\/never did not answer within 800 ms/);
     await page.done();

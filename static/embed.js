@@ -211,7 +211,8 @@ class OrderHelpElement extends HTMLElement {
         throw codedError(`${kind}_invalid`, `${src} is not valid JSON`);
       }
     } catch (error) {
-      if (error.code) throw error;
+      // Ours (a DOMException's numeric `code` is not).
+      if (typeof error.code === 'string') throw error;
       if (abort.signal.aborted) {
         throw codedError(unreachable, `${src} did not answer within ${limit} ms`, { reason: 'timeout', timeout: limit });
       }

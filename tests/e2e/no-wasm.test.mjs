@@ -11,6 +11,9 @@ const h = harness();
 before(h.setup);
 after(h.teardown);
 
+/** Following the fallback link to the (not served) order page. */
+const ORDER_PAGE_404 = /^error: Failed to load resource: the server responded with a status of 404 \(Not Found\) \(http:\/\/127\.0\.0\.1:\d+\/orders\/114-3308871-6612009:/;
+
 /** The console error embed.js writes, naming `cause`. */
 const cannotStart = (cause) => new RegExp(`^error: order-help: WebAssembly cannot start: .*${cause.source}`);
 
@@ -42,7 +45,7 @@ describe('WebAssembly cannot start', { concurrency: true }, () => {
   test("a CSP without 'wasm-unsafe-eval': fallback, error event, mount() and assess() throw, the host's module runs", async () => {
     const cause = /Content-Security-Policy does not allow WebAssembly \(add 'wasm-unsafe-eval' to script-src\)/;
     const console = [];
-    const page = await h.open(null, { allow: [cannotStart(cause)] });
+    const page = await h.open(null, { allow: [cannotStart(cause), ORDER_PAGE_404] });
     page.on('console', (msg) => console.push(msg.text()));
     await page.goto(h.server.url('/e2e/no-wasm-csp.html'));
     await assertHostModuleRan(page, cause);
@@ -57,7 +60,7 @@ describe('WebAssembly cannot start', { concurrency: true }, () => {
   test('the wasm file answers 404: the same, and the console says HTTP 404', async () => {
     const cause = /order-help_bg\.wasm answered HTTP 404/;
     const page = await h.open(null, {
-      allow: [cannotStart(cause), /Failed to load resource: the server responded with a status of 404 .*order-help_bg\.wasm/],
+      allow: [cannotStart(cause), ORDER_PAGE_404, /Failed to load resource: the server responded with a status of 404 .*order-help_bg\.wasm/],
     });
     await page.goto(h.server.url('/e2e/no-wasm-404.html'));
     await assertHostModuleRan(page, cause);

@@ -58,8 +58,10 @@ describe('the clock after sleep and system time jumps (page.clock)', { concurren
     });
     await waitForEvent(page, 'ready');
     assert.match((await texts(page)).timer, /^(3 hours|2 hours, 59 minutes) left to return/);
-    // The lid closes: the page is hidden, timers stop, the system time moves on 4 hours.
+    // The lid closes: the page is hidden, timers stop (the paused clock runs none), the system
+    // time moves on 4 hours; the lid opens.
     await setVisibility(page, 'hidden');
+    await page.clock.pauseAt(start.getTime() + 2000);
     await page.clock.setSystemTime(start.getTime() + 4 * HOUR);
     await setVisibility(page, 'visible');
     await waitForTimer(page, /^Return window closed/, { timeout: 1000 });
@@ -67,6 +69,7 @@ describe('the clock after sleep and system time jumps (page.clock)', { concurren
     assert.equal(now.timer, `Return window closed on ${UNTIL}`);
     assert.doesNotMatch(now.badge, /Return by/, `the badge no longer offers a return: ${now.badge}`);
     assert.equal(now.live, 'The return window for High-speed blender and Glass storage jars (set of 6) has closed.');
+    await page.clock.resume();
     await page.waitForTimeout(1500);
     assert.deepEqual(await page.evaluate(() => window.__announcements), [now.live], 'announced once');
     await page.done();

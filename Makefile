@@ -4,9 +4,12 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
 # Command 1: install what is missing, then serve the demo help page on http://127.0.0.1:8080
+# Its debug build goes to a folder of its own, so dist/ keeps the release bundle that
+# `make test` and `make bench` use.
+SERVE_DIST := target/serve-dist
 serve:
 	scripts/setup.sh serve
-	trunk serve
+	trunk serve --dist $(SERVE_DIST)
 
 # Command 2: install what is missing, then lint, test (native and in headless Chromium) and build.
 test:

@@ -7,16 +7,31 @@
 //! The clock also owns the widget's one timer: [`Clock::wake_at`] fires once the clock has
 //! reached an instant, never before, even when the browser's `setTimeout` fires early or the
 //! delay is longer than `setTimeout` can hold (about 24.8 days).
+//!
+//! Browser timers pause while a computer sleeps and do not notice the system time being set,
+//! while `Date.now()` moves on (or back). So a system clock with anyone registered also watches
+//! for that: when the page becomes visible, regains focus or is shown again from the
+//! back/forward cache, and once a second while visible when `Date.now()` has moved more than
+//! a second away from `performance.now()` (which follows neither), it re-arms its timers from
+//! the real time, fires what is due and tells its jump listeners (see [`Clock::on_jump`]).
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
-use gloo_timers::callback::Timeout;
+use gloo_events::EventListener;
+use gloo_timers::callback::{Interval, Timeout};
 
 use crate::engine::Instant;
 
 /// The longest delay `setTimeout` takes; a longer one fires at once.
 const MAX_TIMEOUT_MS: f64 = 2_147_483_647.0;
+
+/// How often a visible page checks the wall clock against the monotonic one, in ms.
+const DRIFT_CHECK_MS: u32 = 1_000;
+
+/// How far the two may drift apart between checks before it counts as a jump, in ms (a busy
+/// main thread delays the check, but both clocks see the delay).
+const DRIFT_LIMIT_MS: f64 = 1_000.0;
 
 type Callback = Rc<dyn Fn()>;
 
@@ -47,6 +62,14 @@ struct Inner {
     next_id: Cell<u64>,
     wakes: RefCell<Vec<Wake>>,
     jump_listeners: RefCell<Vec<(u64, Callback)>>,
+    /// System clocks, while anything is registered: what notices sleep and jumps.
+    watch: RefCell<Option<Watch>>,
+}
+
+/// The page events a system clock listens to, and its drift check while the page is visible.
+struct Watch {
+    _listeners: [EventListener; 3],
+    drift_check: Option<Interval>,
 }
 
 struct Wake {
@@ -75,6 +98,7 @@ impl Clock {
             next_id: Cell::new(0),
             wakes: RefCell::new(Vec::new()),
             jump_listeners: RefCell::new(Vec::new()),
+            watch: RefCell::new(None),
         }))
     }
 
@@ -99,7 +123,14 @@ impl Clock {
             self.0.value_ms.set(now_ms);
         } else {
             self.0.value_ms.set(now_ms - js_sys::Date::now());
-            // Re-arm the browser timers for the new shift.
+        }
+        self.resync();
+    }
+
+    /// After the time moved by other means than running: re-arms the browser timers from the
+    /// clock's reading now, fires the wakes that are due, and tells the jump listeners.
+    fn resync(&self) {
+        if !self.0.manual {
             let pending: Vec<(u64, f64)> = self
                 .0
                 .wakes
@@ -139,6 +170,7 @@ impl Clock {
             self.arm(id, at_ms);
         }
         self.fire_due();
+        self.watch();
         WakeHandle {
             clock: Rc::downgrade(&self.0),
             id,
@@ -152,6 +184,7 @@ impl Clock {
             .jump_listeners
             .borrow_mut()
             .push((id, Rc::new(callback)));
+        self.watch();
         JumpSubscription {
             clock: Rc::downgrade(&self.0),
             id,
@@ -162,6 +195,98 @@ impl Clock {
     /// and must give back when it unmounts.
     pub fn registrations(&self) -> usize {
         self.0.wakes.borrow().len() + self.0.jump_listeners.borrow().len()
+    }
+
+    /// Starts watching for sleep and jumps when something is registered, stops when nothing
+    /// is (so an unmounted widget leaves no listener and no interval behind).
+    fn watch(&self) {
+        if self.0.manual {
+            return;
+        }
+        let wanted = self.registrations() > 0;
+        let watching = self.0.watch.borrow().is_some();
+        if wanted == watching {
+            return;
+        }
+        if !wanted {
+            // Taken out first: dropping it must not run while the cell is borrowed.
+            let watch = self.0.watch.borrow_mut().take();
+            drop(watch);
+            return;
+        }
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let Some(document) = window.document() else {
+            return;
+        };
+        let on = |target: &web_sys::EventTarget, name: &'static str| {
+            let weak = Rc::downgrade(&self.0);
+            EventListener::new(target, name, move |_| {
+                if let Some(inner) = weak.upgrade() {
+                    let clock = Clock(inner);
+                    clock.check_visibility();
+                    clock.resync();
+                }
+            })
+        };
+        let listeners = [
+            on(&document, "visibilitychange"),
+            on(&window, "focus"),
+            on(&window, "pageshow"),
+        ];
+        *self.0.watch.borrow_mut() = Some(Watch {
+            _listeners: listeners,
+            drift_check: None,
+        });
+        self.check_visibility();
+    }
+
+    /// Runs the drift check while the page is visible, and only then.
+    fn check_visibility(&self) {
+        let visible = web_sys::window()
+            .and_then(|w| w.document())
+            .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
+        let interval = {
+            let watch = self.0.watch.borrow();
+            match watch.as_ref() {
+                None => return,
+                Some(watch) if watch.drift_check.is_some() == visible => return,
+                Some(_) => visible.then(|| self.drift_check()),
+            }
+        };
+        let old = self
+            .0
+            .watch
+            .borrow_mut()
+            .as_mut()
+            .and_then(|watch| std::mem::replace(&mut watch.drift_check, interval));
+        drop(old);
+    }
+
+    /// Once a second: has `Date.now()` moved differently from `performance.now()`?
+    fn drift_check(&self) -> Interval {
+        let weak = Rc::downgrade(&self.0);
+        let performance = web_sys::window().and_then(|w| w.performance());
+        let read = move || {
+            let monotonic = performance.as_ref().map_or(0.0, |p| p.now());
+            js_sys::Date::now() - monotonic
+        };
+        let last = Cell::new(read());
+        Interval::new(DRIFT_CHECK_MS, move || {
+            let Some(inner) = weak.upgrade() else {
+                return;
+            };
+            let clock = Clock(inner);
+            let offset = read();
+            let jumped = (offset - last.replace(offset)).abs() > DRIFT_LIMIT_MS;
+            if jumped {
+                clock.resync();
+            } else {
+                // A timer the browser held back (e.g. one armed before a sleep) is caught up.
+                clock.fire_due();
+            }
+        })
     }
 
     fn next_id(&self) -> u64 {
@@ -224,6 +349,7 @@ impl Drop for WakeHandle {
     fn drop(&mut self) {
         if let Some(inner) = self.clock.upgrade() {
             inner.wakes.borrow_mut().retain(|wake| wake.id != self.id);
+            Clock(inner).watch();
         }
     }
 }
@@ -242,6 +368,7 @@ impl Drop for JumpSubscription {
                 .jump_listeners
                 .borrow_mut()
                 .retain(|(id, _)| *id != self.id);
+            Clock(inner).watch();
         }
     }
 }

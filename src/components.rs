@@ -17,5 +17,5 @@ pub mod view_model;
 mod widget;
 
 pub use app::{App, AppProps, Loaded};
-pub use error_panel::{ErrorPanel, Problem};
+pub use error_panel::{ErrorPanel, LoadFailure, Problem};
 pub use widget::{Widget, WidgetProps};

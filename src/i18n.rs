@@ -138,6 +138,9 @@ catalogue! {
     PanelMissingOrder => "No order was given to the widget.", Some("Dem Widget wurde keine Bestellung übergeben.");
     PanelInvalid => "The order's details are incomplete or invalid.", Some("Die Angaben zur Bestellung sind unvollständig oder ungültig.");
     PanelUnreachable => "The order couldn't be loaded. Check your connection and reload the page.", Some("Die Bestellung konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und laden Sie die Seite neu.");
+    PanelNotFound => "The order wasn't found: the site answered {status}. Check the link you followed, or contact the store.", Some("Die Bestellung wurde nicht gefunden: Die Website antwortete mit {status}. Prüfen Sie den Link oder wenden Sie sich an den Shop.");
+    PanelStatus => "The site couldn't send the order (it answered {status}). Reload the page later to try again.", Some("Die Website konnte die Bestellung nicht senden (Antwort {status}). Laden Sie die Seite später neu, um es erneut zu versuchen.");
+    PanelTimeout => "The order didn't arrive in time: no answer after {seconds} s. Reload the page to try again.", Some("Die Bestellung ist nicht rechtzeitig angekommen: keine Antwort nach {seconds} s. Laden Sie die Seite neu, um es erneut zu versuchen.");
     PanelPolicy => "The store's return policy couldn't be read.", Some("Die Rückgaberichtlinie des Shops konnte nicht gelesen werden.");
     PanelDetail => "Details for the site's support team: {detail}", Some("Details für das Support-Team der Website: {detail}");
     ReasonOrderedByMistake => "Ordered by mistake", Some("Versehentlich bestellt");

@@ -10,6 +10,10 @@ const shown = document.getElementById('widget-time');
 const jump = document.getElementById('jump');
 const events = document.getElementById('events');
 
+// "Jump to" is a datetime-local field, which the browser reads in its own time zone (not the
+// store's, which the widget speaks in): say which one it is.
+document.getElementById('jump-zone').textContent = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 const samples = await (await fetch('orders/index.json')).json();
 for (const [index, entry] of samples.entries()) sample.add(new Option(entry.label, String(index)));
 

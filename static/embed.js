@@ -9,45 +9,151 @@
 //   const widget = mount(element, { order, policy, locale, onRequestCancel });
 //
 // Paths are resolved from this file's URL, so the bundle can be served from any folder.
-import init, { mount as mountWasm, assess } from './order-help.js';
+//
+// When WebAssembly cannot start (a Content-Security-Policy without 'wasm-unsafe-eval', the wasm
+// file missing, a browser without WebAssembly) this module still finishes loading, so a page's
+// own module that imports it still runs: each <order-help> keeps its fallback content and fires
+// `order-help:error` with code `wasm_unavailable`, and `mount()` / `assess()` throw an Error
+// with that code.
+import init, { mount as mountWasm, assess as assessWasm } from './order-help.js';
 
-await init({ module_or_path: new URL('order-help_bg.wasm', import.meta.url) });
+/** How long the wasm file may take to start answering before we give up on it. */
+const WASM_TIMEOUT_MS = 30_000;
+/** Default for how long an `order-src` / `policy-src` may take (the `timeout` attribute). */
+const LOAD_TIMEOUT_MS = 15_000;
 
-export { assess };
+/** An Error with a machine-readable `code` the widget and the host understand. */
+function codedError(code, message, extra = {}) {
+  return Object.assign(new Error(message), { code }, extra);
+}
 
-/** Mounts the widget into `element`'s shadow root; returns `{ update(config), unmount() }`. */
+/** Why the wasm could not start, in words a site's developer can act on. */
+function wasmCause(error) {
+  const text = String(error?.message ?? error);
+  if (/Content Security Policy|unsafe-eval/i.test(text)) {
+    return "the page's Content-Security-Policy does not allow WebAssembly "
+      + "(add 'wasm-unsafe-eval' to script-src)";
+  }
+  return text;
+}
+
+/**
+ * Starts the wasm. Never rejects: resolves to null when it runs, or to the `wasm_unavailable`
+ * Error saying why not, so awaiting it cannot stop this module (and its importers) loading.
+ */
+async function startWasm() {
+  const url = new URL('order-help_bg.wasm', import.meta.url);
+  try {
+    if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+      throw new Error('this browser has no WebAssembly');
+    }
+    let timer;
+    const timeout = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${url} did not answer within ${WASM_TIMEOUT_MS / 1000} s`)), WASM_TIMEOUT_MS);
+    });
+    let response;
+    try {
+      response = await Promise.race([fetch(url), timeout]);
+    } catch (error) {
+      throw new Error(error.message.startsWith(String(url)) ? error.message : `${url} could not be fetched (${error.message})`);
+    } finally {
+      clearTimeout(timer);
+    }
+    if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
+    await init({ module_or_path: response });
+    return null;
+  } catch (error) {
+    const message = `order-help: WebAssembly cannot start: ${wasmCause(error)}. The fallback content stays in place.`;
+    console.error(message);
+    return codedError('wasm_unavailable', message);
+  }
+}
+
+const wasmFailure = await startWasm();
+
+/** Throws the `wasm_unavailable` Error when the wasm did not start. */
+function requireWasm() {
+  if (wasmFailure) throw codedError('wasm_unavailable', wasmFailure.message);
+}
+
+/**
+ * The engine alone: `assess(order, policy?, now?)` returns the assessment JSON. Throws an
+ * Error naming the field for an invalid order, and an Error with code `wasm_unavailable` when
+ * WebAssembly could not start (there is no engine without it).
+ */
+export function assess(order, policy, now) {
+  requireWasm();
+  return assessWasm(order, policy, now);
+}
+
+/** The widget mounted in each element, so a second `mount()` replaces the first. */
+const mounted = new WeakMap();
+
+/**
+ * Mounts the widget into `element`'s shadow root; returns `{ update(config), unmount() }`.
+ * Mounting into an element that already holds a widget unmounts that one first (its handle
+ * then reports `mounted === false`). Throws an Error with code `wasm_unavailable` when
+ * WebAssembly could not start.
+ */
 export function mount(element, config = {}) {
-  return mountWasm(element, config);
+  requireWasm();
+  const before = mounted.get(element);
+  if (before?.mounted) before.unmount();
+  const widget = mountWasm(element, config);
+  mounted.set(element, widget);
+  return widget;
 }
 
 const ATTRIBUTES = ['order-src', 'policy-src', 'locale', 'now', 'timeout', 'heading-level'];
-
-/** An Error with a machine-readable `code` the widget understands. */
-function loadError(code, message) {
-  return Object.assign(new Error(message), { code });
-}
 
 class OrderHelpElement extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
   #widget = null;
   #generation = 0;
+  /** Set by connectedCallback: attribute callbacks before it (the upgrade) start no load. */
+  #connected = false;
+  /** A load is scheduled for the end of this task (several attribute changes make one load). */
+  #loadScheduled = false;
 
   connectedCallback() {
-    this.#load();
+    this.#connected = true;
+    if (wasmFailure) {
+      // The fallback content stays; the host hears why (after its own modules have run, so
+      // a listener they add still hears it).
+      setTimeout(() => this.#fail(wasmFailure), 0);
+      return;
+    }
+    this.#scheduleLoad();
   }
 
   disconnectedCallback() {
+    this.#connected = false;
     this.#generation += 1;
     this.#widget?.unmount();
     this.#widget = null;
   }
 
   attributeChangedCallback(name, before, after) {
-    if (before === after || !this.isConnected) return;
+    if (before === after || !this.#connected || wasmFailure) return;
     // A new source restarts loading (a load still under way is dropped); before the first
     // mount, the other attributes are read when it happens.
-    if (name === 'order-src' || name === 'policy-src') this.#load();
+    if (name === 'order-src' || name === 'policy-src') this.#scheduleLoad();
     else this.#widget?.update(this.#settings(name));
+  }
+
+  #fail(error) {
+    this.dispatchEvent(new CustomEvent('order-help:error', {
+      bubbles: true, composed: true, detail: { code: error.code, message: error.message },
+    }));
+  }
+
+  #scheduleLoad() {
+    if (this.#loadScheduled) return;
+    this.#loadScheduled = true;
+    queueMicrotask(() => {
+      this.#loadScheduled = false;
+      if (this.#connected) this.#load();
+    });
   }
 
   /** The plain attributes, all of them or just `only`. */
@@ -70,38 +176,63 @@ class OrderHelpElement extends HTMLElement {
       const policy = await this.#json('policy');
       if (policy !== undefined) config.policy = policy;
     } catch (error) {
-      config.loadError = { code: error.code ?? 'order_unreachable', message: error.message };
+      config.loadError = {
+        code: error.code ?? 'order_unreachable',
+        message: error.message,
+        reason: error.reason ?? 'network',
+        status: error.status,
+        timeout: error.timeout,
+      };
     }
     // A newer load (an attribute changed meanwhile) or a removal wins.
     if (generation !== this.#generation || !this.isConnected) return;
     if (this.#widget) this.#widget.update(config);
-    else this.#widget = mountWasm(this, { ...this.#settings(), ...config });
+    else this.#widget = mount(this, { ...this.#settings(), ...config });
+  }
+
+  /** `src` fetched, given up after the `timeout` attribute's milliseconds (default 15 s). */
+  async #fetch(kind, src) {
+    const limit = Number(this.getAttribute('timeout')) || LOAD_TIMEOUT_MS;
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), limit);
+    const unreachable = `${kind}_unreachable`;
+    try {
+      const response = await fetch(new URL(src, document.baseURI), {
+        headers: { accept: 'application/json' }, signal: abort.signal,
+      });
+      if (!response.ok) {
+        throw codedError(unreachable, `${src} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+          { reason: 'status', status: response.status });
+      }
+      try {
+        return await response.json();
+      } catch {
+        if (abort.signal.aborted) throw abort.signal.reason;
+        throw codedError(`${kind}_invalid`, `${src} is not valid JSON`);
+      }
+    } catch (error) {
+      // Ours (a DOMException's numeric `code` is not).
+      if (typeof error.code === 'string') throw error;
+      if (abort.signal.aborted) {
+        throw codedError(unreachable, `${src} did not answer within ${limit} ms`, { reason: 'timeout', timeout: limit });
+      }
+      throw codedError(unreachable, `${src} could not be reached (${error.message})`, { reason: 'network' });
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** The order or policy: from `order-src` / `policy-src`, else an inline JSON child. */
   async #json(kind) {
     const src = this.getAttribute(`${kind}-src`);
-    if (src) {
-      let response;
-      try {
-        response = await fetch(new URL(src, document.baseURI), { headers: { accept: 'application/json' } });
-      } catch (error) {
-        throw loadError(`${kind}_unreachable`, `${src} could not be reached (${error.message})`);
-      }
-      if (!response.ok) throw loadError(`${kind}_unreachable`, `${src} answered ${response.status}`);
-      try {
-        return await response.json();
-      } catch {
-        throw loadError(`${kind}_invalid`, `${src} is not valid JSON`);
-      }
-    }
+    if (src) return this.#fetch(kind, src);
     const inline = this.querySelector(`script[type="application/json"][data-${kind}]`)
       ?? (kind === 'order' ? this.querySelector('script[type="application/json"]:not([data-policy])') : null);
     if (!inline) return undefined;
     try {
       return JSON.parse(inline.textContent);
     } catch (error) {
-      throw loadError(`${kind}_invalid`, `the inline ${kind} is not valid JSON (${error.message})`);
+      throw codedError(`${kind}_invalid`, `the inline ${kind} is not valid JSON (${error.message})`);
     }
   }
 
@@ -120,7 +251,7 @@ class OrderHelpElement extends HTMLElement {
       this.dispatchEvent(event);
       // Nobody took it: say so now rather than after the timeout.
       if (!responded && !event.defaultPrevented) {
-        reject(loadError('no_request_handler', 'no listener answered order-help:cancel-request'));
+        reject(codedError('no_request_handler', 'no listener answered order-help:cancel-request'));
       }
     });
   }

@@ -3,13 +3,25 @@ use yew::prelude::*;
 use super::heading::{heading, Rank};
 use crate::i18n::{fill, text, Lang, Msg};
 
+/// Why an `order-src` gave no order (what `embed.js` saw), so the panel says what happened
+/// instead of blaming the customer's connection for a 404.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadFailure {
+    /// The request failed without an answer (offline, DNS, a dropped connection).
+    Network,
+    /// The server answered with this HTTP status (not 2xx).
+    Status(u16),
+    /// No answer within this many milliseconds.
+    Timeout(u32),
+}
+
 /// Why the widget cannot show an order: said in plain words inside the widget (never a blank
 /// box), with a machine-readable code for the host's `order-help:error` event.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
     MissingOrder,
     InvalidOrder(String),
-    Unreachable(String),
+    Unreachable(LoadFailure, String),
     InvalidPolicy(String),
 }
 
@@ -18,7 +30,7 @@ impl Problem {
         match self {
             Problem::MissingOrder => "order_missing",
             Problem::InvalidOrder(_) => "order_invalid",
-            Problem::Unreachable(_) => "order_unreachable",
+            Problem::Unreachable(..) => "order_unreachable",
             Problem::InvalidPolicy(_) => "policy_invalid",
         }
     }
@@ -26,19 +38,31 @@ impl Problem {
     pub fn detail(&self) -> Option<&str> {
         match self {
             Problem::MissingOrder => None,
-            Problem::InvalidOrder(d) | Problem::Unreachable(d) | Problem::InvalidPolicy(d) => {
+            Problem::InvalidOrder(d) | Problem::Unreachable(_, d) | Problem::InvalidPolicy(d) => {
                 Some(d)
             }
         }
     }
 
-    fn message(&self) -> Msg {
-        match self {
+    /// What the customer reads, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let msg = match self {
             Problem::MissingOrder => Msg::PanelMissingOrder,
             Problem::InvalidOrder(_) => Msg::PanelInvalid,
-            Problem::Unreachable(_) => Msg::PanelUnreachable,
+            Problem::Unreachable(LoadFailure::Network, _) => Msg::PanelUnreachable,
+            Problem::Unreachable(LoadFailure::Status(status @ (404 | 410)), _) => {
+                return fill(lang, Msg::PanelNotFound, &[("status", &status.to_string())]);
+            }
+            Problem::Unreachable(LoadFailure::Status(status), _) => {
+                return fill(lang, Msg::PanelStatus, &[("status", &status.to_string())]);
+            }
+            Problem::Unreachable(LoadFailure::Timeout(ms), _) => {
+                let seconds = ms.div_ceil(1000).to_string();
+                return fill(lang, Msg::PanelTimeout, &[("seconds", &seconds)]);
+            }
             Problem::InvalidPolicy(_) => Msg::PanelPolicy,
-        }
+        };
+        text(lang, msg).to_owned()
     }
 }
 
@@ -57,11 +81,47 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
         <div class="root" part="root">
             <div class="error" part="error" role="alert">
                 { heading(props.heading_level, Rank::Main, text(lang, Msg::PanelTitle), None, NodeRef::default()) }
-                <p>{ text(lang, props.problem.message()) }</p>
+                <p>{ props.problem.message(lang) }</p>
                 if let Some(detail) = props.problem.detail() {
                     <p class="hint">{ fill(lang, Msg::PanelDetail, &[("detail", detail)]) }</p>
                 }
             </div>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unreachable(failure: LoadFailure) -> Problem {
+        Problem::Unreachable(failure, String::from("/api/orders/1 …"))
+    }
+
+    #[test]
+    fn a_failed_load_says_what_happened() {
+        let en = |failure| unreachable(failure).message(Lang::En);
+        assert_eq!(
+            en(LoadFailure::Status(404)),
+            "The order wasn't found: the site answered 404. Check the link you followed, or contact the store."
+        );
+        assert!(!en(LoadFailure::Status(404)).contains("connection"));
+        assert_eq!(
+            en(LoadFailure::Status(503)),
+            "The site couldn't send the order (it answered 503). Reload the page later to try again."
+        );
+        assert_eq!(
+            en(LoadFailure::Timeout(15_000)),
+            "The order didn't arrive in time: no answer after 15 s. Reload the page to try again."
+        );
+        // Only a failed connection blames the connection.
+        assert!(en(LoadFailure::Network).contains("Check your connection"));
+        assert!(unreachable(LoadFailure::Status(410))
+            .message(Lang::De)
+            .starts_with("Die Bestellung wurde nicht gefunden: Die Website antwortete mit 410."));
+        assert_eq!(
+            unreachable(LoadFailure::Timeout(1)).code(),
+            "order_unreachable"
+        );
     }
 }

@@ -10,7 +10,7 @@ use yew::AttrValue;
 
 use super::js_json::read_document;
 use crate::clock::Clock;
-use crate::components::{Loaded, Problem};
+use crate::components::{LoadFailure, Loaded, Problem};
 use crate::engine::json::Json;
 use crate::engine::limits::Document;
 use crate::engine::{order_from_tree, policy_from_tree, InputError, Order, Policy};
@@ -91,8 +91,18 @@ fn load_problem(value: &JsValue) -> Problem {
     let message = field(value, "message")
         .and_then(|m| m.as_string())
         .unwrap_or_default();
+    // `reason` (network | status | timeout) says what happened, with `status` / `timeout`.
+    let number = |name| field(value, name).and_then(|n| n.as_f64());
+    let failure = match field(value, "reason")
+        .and_then(|r| r.as_string())
+        .as_deref()
+    {
+        Some("status") => LoadFailure::Status(number("status").unwrap_or(0.0) as u16),
+        Some("timeout") => LoadFailure::Timeout(number("timeout").unwrap_or(0.0) as u32),
+        _ => LoadFailure::Network,
+    };
     match code.as_str() {
-        "order_unreachable" => Problem::Unreachable(message),
+        "order_unreachable" => Problem::Unreachable(failure, message),
         "policy_unreachable" | "policy_invalid" => Problem::InvalidPolicy(message),
         _ => Problem::InvalidOrder(message),
     }

@@ -11,6 +11,7 @@ before(h.setup);
 after(h.teardown);
 
 const PANEL_TITLE = "We can't show this order";
+const NOT_FOUND = "The order wasn't found: the site answered 404.";
 const MESSAGES = {
   order_missing: 'No order was given to the widget.',
   order_invalid: "The order's details are incomplete or invalid.",
@@ -19,13 +20,13 @@ const MESSAGES = {
 };
 
 /** Asserts `host` shows the error panel for `code` (with `detail` in its hint) and fired the event. */
-async function assertErrorPanel(page, host, code, detail) {
+async function assertErrorPanel(page, host, code, detail, message = MESSAGES[code]) {
   const widget = page.locator(host);
   const alert = widget.getByRole('alert');
   await alert.waitFor();
   assert.equal(await alert.getByRole('heading').innerText(), PANEL_TITLE);
   const text = await alert.innerText();
-  assert.ok(text.includes(MESSAGES[code]), `${host}: the panel says "${MESSAGES[code]}", not: ${text}`);
+  assert.ok(text.includes(message), `${host}: the panel says "${message}", not: ${text}`);
   if (detail) assert.match(text, detail, `${host}: the panel's detail`);
   const box = await widget.boundingBox();
   assert.ok(box && box.height > 60, `${host}: never a blank box (${JSON.stringify(box)})`);
@@ -79,7 +80,7 @@ describe('configuration, updates and removal', { concurrency: true }, () => {
     await assertErrorPanel(page, '#not-json', 'order_invalid', /\/e2e\/api\/not-json is not valid JSON/);
     await assertErrorPanel(page, '#inline-not-json', 'order_invalid', /inline order is not valid JSON/);
     await assertErrorPanel(page, '#invalid', 'order_invalid', /items\[2\]\.quantity/);
-    await assertErrorPanel(page, '#not-found', 'order_unreachable', /\/e2e\/api\/missing answered 404/);
+    await assertErrorPanel(page, '#not-found', 'order_unreachable', /\/e2e\/api\/missing answered 404/, NOT_FOUND);
     await assertErrorPanel(page, '#hang-up', 'order_unreachable', /\/e2e\/api\/hang-up could not be reached/);
     await assertErrorPanel(page, '#bad-policy', 'policy_invalid', /not valid JSON/);
     await page.done();
@@ -142,7 +143,7 @@ describe('configuration, updates and removal', { concurrency: true }, () => {
     await waitForTimer(page, /^Return window closed on March 31, 2025 at 11:59 PM PDT$/, { item: 'blender' });
     // A source that answers 404: the panel; a good one again: the order.
     await page.evaluate(() => document.querySelector('order-help').setAttribute('order-src', '/e2e/api/missing'));
-    await assertErrorPanel(page, '#widget', 'order_unreachable', /answered 404/);
+    await assertErrorPanel(page, '#widget', 'order_unreachable', /answered 404/, NOT_FOUND);
     await page.evaluate(() => document.querySelector('order-help').setAttribute('order-src', '/orders/bundle.json'));
     await widget.getByRole('heading', { name: `Order ${BUNDLE.id}` }).waitFor();
     assert.equal(await widget.getByRole('alert').count(), 0);

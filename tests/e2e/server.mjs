@@ -1,5 +1,6 @@
 // A tiny static server for the end-to-end tests and the screenshot script: `dist/` (the release
-// bundle) at `/`, the bundle again under a sub-path (`/assets/order-help/`), the test pages of
+// bundle) at `/`, the bundle again under a sub-path (`/assets/order-help/`) and without its wasm
+// file (`/no-wasm/`), the test pages of
 // tests/e2e/pages/ at `/e2e/`, and a few fake API endpoints under `/e2e/api/`. 127.0.0.1 only,
 // on a free port.
 import http from 'node:http';
@@ -15,12 +16,17 @@ export const PAGES = path.join(here, 'pages');
 export const SUB_PATH = '/assets/order-help/';
 
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+/** The same without 'wasm-unsafe-eval': WebAssembly cannot start. */
+export const CSP_NO_WASM = "default-src 'self'; script-src 'self'; style-src 'self'";
+/** The bundle again, but its wasm file answers 404. */
+export const NO_WASM_PATH = '/no-wasm/';
 
 
 /** Extra headers per test page (by file name under pages/). */
 const PAGE_HEADERS = {
   'csp.html': { 'content-security-policy': CSP },
   'subpath.html': { 'content-security-policy': CSP },
+  'no-wasm-csp.html': { 'content-security-policy': CSP_NO_WASM },
 };
 
 /** `/e2e/api/…`: orders that are missing, broken, or never arrive. */
@@ -30,6 +36,9 @@ function api(name, req, res) {
       return send(res, 404, { 'content-type': 'application/json' }, '{"error":"not found"}');
     case 'not-json':
       return send(res, 200, { 'content-type': 'application/json' }, '{"id": "114-1", "items": [');
+    case 'never':
+      // Takes the request and never answers (until the server closes).
+      return undefined;
     case 'hang-up':
       // The connection drops without an answer: fetch() rejects, like an unreachable host.
       req.socket.destroy();
@@ -94,6 +103,12 @@ export async function startServer() {
     }
     if (rel.startsWith(SUB_PATH)) {
       const file = inside(DIST, rel.slice(SUB_PATH.length));
+      if (!file) return send(res, 404, { 'content-type': 'text/plain' }, 'not found');
+      return serveFile(res, file, {}, req.method);
+    }
+    if (rel.startsWith(NO_WASM_PATH)) {
+      const name = rel.slice(NO_WASM_PATH.length);
+      const file = name.endsWith('.wasm') ? null : inside(DIST, name);
       if (!file) return send(res, 404, { 'content-type': 'text/plain' }, 'not found');
       return serveFile(res, file, {}, req.method);
     }

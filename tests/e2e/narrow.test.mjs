@@ -1,0 +1,111 @@
+// Phones and long words: every step of the flow at 320 and 360 px wide, in English and German,
+// keeps everything inside the widget's box (labels stack above values, long words break); an
+// order string as long as the engine allows (2,000 characters, src/engine/limits.rs) without a
+// space is wrapped or shortened in the view and is still read whole by assistive technology.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { harness, order, settle, waitForEvent } from './helpers.mjs';
+
+const h = harness();
+before(h.setup);
+after(h.teardown);
+
+const LABELS = {
+  'en-US': { cancel: 'Cancel items', next: 'Continue', send: 'Request cancellation', refund: 'Estimated refund' },
+  'de-DE': { cancel: 'Artikel stornieren', next: 'Weiter', send: 'Stornierung anfragen', refund: 'Voraussichtliche Erstattung' },
+};
+
+/**
+ * What sticks out of the widget at this moment: elements (in its shadow root) whose box leaves
+ * the host's box, elements whose content is wider than they are, and the page scrolling sideways.
+ */
+function overflow(page, host = 'order-help') {
+  return page.evaluate((host) => {
+    const element = document.querySelector(host);
+    const box = element.getBoundingClientRect();
+    const out = [];
+    const name = (n) => `${n.localName}${n.className ? `.${String(n.className).split(' ').join('.')}` : ''} "${n.textContent.trim().slice(0, 30)}"`;
+    for (const node of element.shadowRoot.querySelectorAll('*')) {
+      if (node.closest('.sr-only')) continue;
+      const r = node.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      if (r.left < box.left - 0.5 || r.right > box.right + 0.5) {
+        out.push(`${name(node)} spans ${Math.round(r.left)}–${Math.round(r.right)} px, outside the widget's ${Math.round(box.left)}–${Math.round(box.right)}`);
+      }
+      if (node.clientWidth > 0 && node.scrollWidth > node.clientWidth + 1) {
+        out.push(`${name(node)} holds ${node.scrollWidth} px of content in ${node.clientWidth} px`);
+      }
+    }
+    if (box.right > window.innerWidth + 0.5) out.push(`the widget ends at ${box.right} px, past the ${window.innerWidth} px screen`);
+    if (document.documentElement.scrollWidth > window.innerWidth) {
+      out.push(`the page scrolls sideways (${document.documentElement.scrollWidth} px in ${window.innerWidth})`);
+    }
+    return out;
+  }, host);
+}
+
+async function assertFits(page, where) {
+  await settle(page);
+  assert.deepEqual(await overflow(page), [], `${where}: nothing may stick out of the widget`);
+}
+
+describe('phones: every step from 320 px, in English and German', { concurrency: true }, () => {
+  for (const locale of ['en-US', 'de-DE']) {
+    for (const width of [320, 360]) {
+      test(`${locale} at ${width} px: overview, select, reason, review and outcome fit`, async () => {
+        const page = await h.open(`/e2e/element.html?order=bundle&locale=${locale}&answer=cancelled`, {
+          context: { viewport: { width, height: 640 }, locale },
+        });
+        const widget = page.locator('order-help');
+        const l = LABELS[locale];
+        await waitForEvent(page, 'ready');
+        await assertFits(page, 'overview');
+        await widget.getByRole('button', { name: l.cancel }).click();
+        await widget.locator('input[type="checkbox"]:not([disabled])').first().check();
+        await assertFits(page, 'step 1 (select)');
+        await widget.getByRole('button', { name: l.next }).click();
+        await widget.locator('input[type="radio"]').first().check();
+        await assertFits(page, 'step 2 (reason)');
+        await widget.getByRole('button', { name: l.next }).click();
+        await widget.getByRole('button', { name: l.send }).waitFor();
+        await assertFits(page, 'step 3 (review)');
+        // The label sits above its value when two columns do not fit.
+        const [label, value] = await Promise.all([
+          widget.locator('dt', { hasText: l.refund }).boundingBox(),
+          widget.locator('dt', { hasText: l.refund }).locator('xpath=following-sibling::dd[1]').boundingBox(),
+        ]);
+        assert.ok(value.y >= label.y + label.height - 1, `"${l.refund}" above its value: ${JSON.stringify({ label, value })}`);
+        await widget.getByRole('button', { name: l.send }).click();
+        await widget.locator('[part="outcome"]').waitFor();
+        await assertFits(page, 'outcome');
+        await page.done();
+      });
+    }
+  }
+
+  test('a title of 2,000 characters (the limit) without a space: wrapped or shortened, never wider than the widget, read whole', async () => {
+    const title = 'x'.repeat(2_000);
+    const long = order('bundle');
+    long.items[2].title = title;
+    const page = await h.open('/e2e/blank.html', { context: { viewport: { width: 320, height: 640 } } });
+    await page.evaluate(async (long) => {
+      const { mount } = await import('/embed.js');
+      const element = document.createElement('div');
+      element.id = 'long';
+      document.getElementById('slot').append(element);
+      window.longWidget = mount(element, { order: long, now: '2025-03-20T10:00:00-07:00', locale: 'en-US' });
+    }, long);
+    const widget = page.locator('#long');
+    await widget.getByRole('button', { name: 'Cancel items' }).waitFor();
+    assert.deepEqual(await overflow(page, '#long'), [], 'overview: nothing sticks out');
+    const row = await widget.locator('li[data-item="card"]').boundingBox();
+    assert.ok(row.height < 600, `the overview row is shortened, not ${Math.round(row.height)} px tall`);
+    // Assistive technology gets the whole title: it is in the accessibility tree in full.
+    const snapshot = await widget.locator('li[data-item="card"] .title').ariaSnapshot();
+    assert.ok(snapshot.includes(title), `the accessibility tree holds all ${title.length} characters (snapshot: ${snapshot.length} characters)`);
+    await widget.getByRole('button', { name: 'Cancel items' }).click();
+    await widget.locator('input[type="checkbox"]:not([disabled])').first().waitFor();
+    assert.deepEqual(await overflow(page, '#long'), [], 'step 1: nothing sticks out');
+    await page.done();
+  });
+});

@@ -14,7 +14,7 @@ use std::time::Duration;
 use js_sys::{Function, Promise, Reflect};
 use order_help::clock::Clock;
 use order_help::components::{Widget, WidgetProps};
-use order_help::engine::{order_from_tree, Instant, Order, Policy};
+use order_help_engine::{order_from_tree, Instant, Order, Policy};
 use order_help::host::Host;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

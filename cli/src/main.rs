@@ -28,7 +28,7 @@ fn main() {}
 mod cli {
     use std::time::{SystemTime, UNIX_EPOCH};
 
-    use order_help::engine::{assess, Instant, Order, Policy};
+    use order_help_engine::{assess, Instant, Order, Policy};
 
     pub const USAGE: &str = "\
 Usage: order-help assess --order FILE [--policy FILE] [--at RFC3339]

@@ -7,10 +7,15 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+/// The workspace root, where a policy author runs the tool (the sample orders are in `static/`).
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
 fn order_help(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_order-help"))
         .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(root())
         .output()
         .expect("the binary runs")
 }
@@ -99,7 +104,7 @@ fn a_policy_file_and_the_clock() {
 #[test]
 fn bad_input_exits_2_naming_the_file_and_the_field() {
     let text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("static/orders/example.json"),
+        root().join("static/orders/example.json"),
     )
     .unwrap();
     let bad = scratch_file(

@@ -15,7 +15,7 @@ mod native {
     use std::time::Duration;
 
     use criterion::{BenchmarkId, Criterion, Throughput};
-    use order_help::engine::{assess, Instant, Order, Policy};
+    use order_help_engine::{assess, Instant, Order, Policy};
     use serde_json::{json, Value};
 
     /// The instant every order is assessed at: some windows open, some closed, some items

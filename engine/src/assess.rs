@@ -16,12 +16,12 @@ use super::time::Instant;
 /// refused or returned, with a code and a sentence for each, what the next step refunds, and
 /// when the answer next changes by time alone.
 ///
-/// Pure: no clock, no I/O. It never panics, even on an order that [`crate::engine::parse_order`]
+/// Pure: no clock, no I/O. It never panics, even on an order that [`crate::parse_order`]
 /// would reject (a dangling shipment id counts as unassigned, amounts saturate, …).
 ///
 /// ```
 /// # #[cfg(not(target_arch = "wasm32"))] {
-/// use order_help::engine::{assess, CancelVerdict, Instant, Order, Policy, ReturnVerdict};
+/// use order_help_engine::{assess, CancelVerdict, Instant, Order, Policy, ReturnVerdict};
 /// let order = Order::from_json_str(r#"{
 ///     "id": "112-0000001", "placed_at": "2025-02-26T09:00:00-08:00", "currency": "USD",
 ///     "seller": {"name": "Example Store", "kind": "retailer", "fulfilled_by": "retailer"},

@@ -13,7 +13,7 @@ use super::order::{Carrier, ShipmentStatus};
 use super::policy::RefundTiming;
 use super::time::ZonedInstant;
 
-/// What [`crate::engine::assess`] says about a whole order at an instant.
+/// What [`crate::assess`] says about a whole order at an instant.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Assessment {
     pub order_id: String,

@@ -6,7 +6,7 @@ use std::fmt;
 /// and a message saying what was expected and what was found.
 ///
 /// ```
-/// use order_help::engine::InputError;
+/// use order_help_engine::InputError;
 /// let e = InputError::new("items[2].shipment", "expected the id of one of the order's shipments (\"S1\"), found \"S9\"");
 /// assert_eq!(e.to_string(), "items[2].shipment: expected the id of one of the order's shipments (\"S1\"), found \"S9\"");
 /// ```

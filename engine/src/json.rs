@@ -244,7 +244,7 @@ impl PathError {
 /// Deserializes `T` from `tree`, naming the path of any error.
 ///
 /// ```
-/// use order_help::engine::json::{from_tree, Json};
+/// use order_help_engine::json::{from_tree, Json};
 /// let tree = Json::Object(vec![("n".into(), Json::Str("x".into()))]);
 /// #[derive(serde::Deserialize, Debug)]
 /// struct Doc { #[allow(dead_code)] n: u32 }

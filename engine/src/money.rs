@@ -7,7 +7,7 @@ use std::fmt;
 /// through JS numbers). Arithmetic saturates at those bounds.
 ///
 /// ```
-/// use order_help::engine::Money;
+/// use order_help_engine::Money;
 /// let price = Money::from_minor(1999).unwrap();
 /// assert_eq!(price.saturating_mul(3).minor(), 5997);
 /// assert_eq!(price.percent(15).minor(), 299); // fees round down, in the customer's favour

@@ -1,8 +1,8 @@
 //! The input model: an order, its items and its shipments, as the host page sends them.
 //!
-//! Read one with [`crate::engine::parse_order`] (or [`Order::from_json_str`] natively), which
+//! Read one with [`crate::parse_order`] (or [`Order::from_json_str`] natively), which
 //! also validates it. The fields are public so a Rust caller can build an order directly;
-//! [`crate::engine::assess`] copes with any value, valid or not.
+//! [`crate::assess`] copes with any value, valid or not.
 
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -13,7 +13,7 @@ use super::time::Instant;
 ///
 /// ```
 /// # #[cfg(not(target_arch = "wasm32"))] {
-/// use order_help::engine::Order;
+/// use order_help_engine::Order;
 /// let order = Order::from_json_str(r#"{
 ///     "id": "112-0000001", "placed_at": "2025-03-01T09:00:00-08:00", "currency": "USD",
 ///     "seller": {"name": "Example Store", "kind": "retailer", "fulfilled_by": "retailer"},
@@ -184,12 +184,6 @@ impl Carrier {
 }
 
 impl Order {
-    /// Parses and validates an order from JSON text (native builds only).
-    #[cfg(not(target_arch = "wasm32"))]
-    pub fn from_json_str(json: &str) -> Result<Order, super::InputError> {
-        super::parse::order_from_json_str(json)
-    }
-
     /// The shipment an item is in, if it names one that exists (a dangling id counts as
     /// unassigned).
     pub fn shipment_of(&self, item: &Item) -> Option<&Shipment> {

@@ -14,7 +14,7 @@ use super::validate;
 ///
 /// ```
 /// # #[cfg(not(target_arch = "wasm32"))] {
-/// use order_help::engine::parse_order;
+/// use order_help_engine::parse_order;
 /// let json = r#"{"id": "O1", "placed_at": "2025-03-01T09:00:00Z", "currency": "USD",
 ///     "seller": {"name": "S", "kind": "retailer", "fulfilled_by": "retailer"},
 ///     "items": [{"id": "A", "title": "T", "quantity": 1, "unit_price": -5}]}"#;
@@ -68,14 +68,23 @@ fn message(error: &impl std::fmt::Display) -> String {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-pub(crate) fn order_from_json_str(json: &str) -> Result<Order, InputError> {
-    from_tree(&json_text(json)?, validate::order)
+// Defined here rather than in order.rs and policy.rs, so the types stay at the bottom of the
+// engine: order and policy ← validate ← parse, never back.
+impl Order {
+    /// Parses and validates an order from JSON text (native builds only).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_json_str(json: &str) -> Result<Order, InputError> {
+        from_tree(&json_text(json)?, validate::order)
+    }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-pub(crate) fn policy_from_json_str(json: &str) -> Result<Policy, InputError> {
-    from_tree(&json_text(json)?, validate::policy)
+impl Policy {
+    /// Parses and validates a policy from JSON text (native builds only); absent fields take
+    /// their defaults.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_json_str(json: &str) -> Result<Policy, InputError> {
+        from_tree(&json_text(json)?, validate::policy)
+    }
 }
 
 /// JSON text as a tree: malformed JSON is reported as such, with its line and column.

@@ -14,7 +14,7 @@ use super::time::StoreZone;
 ///
 /// ```
 /// # #[cfg(not(target_arch = "wasm32"))] {
-/// use order_help::engine::Policy;
+/// use order_help_engine::Policy;
 /// let policy = Policy::from_json_str(r#"{"time_zone": "Europe/Berlin", "return_window_days": 14}"#).unwrap();
 /// assert_eq!(policy.time_zone.name(), "Europe/Berlin");
 /// assert_eq!(policy.return_window_days, 14);
@@ -71,12 +71,6 @@ impl Default for Policy {
 }
 
 impl Policy {
-    /// Parses and validates a policy from JSON text (native builds only).
-    #[cfg(not(target_arch = "wasm32"))]
-    pub fn from_json_str(json: &str) -> Result<Policy, super::InputError> {
-        super::parse::policy_from_json_str(json)
-    }
-
     /// The return window for a category, in days (categories match ignoring ASCII case).
     pub fn window_days(&self, category: Option<&str>) -> u32 {
         category

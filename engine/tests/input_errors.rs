@@ -2,7 +2,7 @@
 //! policy and checks the error's path and a key phrase of its message.
 #![cfg(not(target_arch = "wasm32"))]
 
-use order_help::engine::{parse_order, InputError, Order, Policy};
+use order_help_engine::{parse_order, InputError, Order, Policy};
 use serde_json::{json, Value};
 
 /// A valid order: three items, two shipments.

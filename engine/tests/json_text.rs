@@ -7,8 +7,8 @@ use std::borrow::Cow;
 use std::fs;
 use std::path::Path;
 
-use order_help::engine::json::{parse_text, to_text, Json, MAX_DEPTH};
-use order_help::engine::{assess, Instant, Order, Policy};
+use order_help_engine::json::{parse_text, to_text, Json, MAX_DEPTH};
+use order_help_engine::{assess, Instant, Order, Policy};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -106,7 +106,7 @@ fn writes_every_assessment_as_serde_json_does() {
     let order = awkward_order();
     for zone in ["America/Los_Angeles", "Asia/Kolkata", "<-02>2"] {
         let policy = Policy {
-            time_zone: order_help::engine::StoreZone::resolve(zone).unwrap(),
+            time_zone: order_help_engine::StoreZone::resolve(zone).unwrap(),
             ..Policy::default()
         };
         for at in [

@@ -6,7 +6,7 @@
 //! item a better cancel or return verdict.
 #![cfg(not(target_arch = "wasm32"))]
 
-use order_help::engine::*;
+use order_help_engine::*;
 use proptest::prelude::*;
 use serde_json::Value;
 

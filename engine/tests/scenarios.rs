@@ -14,7 +14,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use order_help::engine::{assess, parse_order, parse_policy, Instant, Policy};
+use order_help_engine::{assess, parse_order, parse_policy, Instant, Policy};
 use serde_json::{Map, Value};
 
 /// Expectation key → where its value is in an item's assessment JSON.
@@ -63,7 +63,7 @@ fn at_path<'a>(value: &'a Value, path: &[&str]) -> &'a Value {
 }
 
 /// Checks one case; returns the failures, each naming the field.
-fn check_case(order: &order_help::engine::Order, policy: &Policy, case: &Value) -> Vec<String> {
+fn check_case(order: &order_help_engine::Order, policy: &Policy, case: &Value) -> Vec<String> {
     let mut failures = Vec::new();
     let at_text = case["at"].as_str().expect("each case has an \"at\" string");
     let at = Instant::parse_rfc3339(at_text).unwrap_or_else(|e| panic!("at: {e}"));

@@ -11,7 +11,7 @@
 
 use jiff::tz::{AmbiguousOffset, TimeZone};
 use jiff::Timestamp;
-use order_help::engine::{Date, Instant, StoreZone, Time};
+use order_help_engine::{Date, Instant, StoreZone, Time};
 
 const FROM: i64 = 1_577_836_800; // 2020-01-01T00:00:00Z
 const UNTIL: i64 = 2_082_758_400; // 2036-01-01T00:00:00Z

@@ -24,7 +24,7 @@ const SAFE_INTEGER: u64 = 9_007_199_254_740_991;
 /// [`MAX_DEPTH`] levels deep: the caller reads the document another way to say what is wrong.
 ///
 /// ```
-/// use order_help::engine::json::{parse_text, Json};
+/// use order_help_engine::json::{parse_text, Json};
 /// assert_eq!(
 ///     parse_text(r#"{"a": [1, -2, 0.5, "\u00e9"]}"#),
 ///     Some(Json::Object(vec![("a".into(), Json::Array(vec![
@@ -347,7 +347,7 @@ impl ser::Error for WriteError {
 /// unit variant names are written as they are (serde's derive makes them identifiers).
 ///
 /// ```
-/// use order_help::engine::json::to_text;
+/// use order_help_engine::json::to_text;
 /// #[derive(serde::Serialize)]
 /// struct Doc { name: &'static str, count: Option<u32>, list: Vec<i64> }
 /// let doc = Doc { name: "caf\u{e9} \"1\"", count: None, list: vec![-1, 2] };

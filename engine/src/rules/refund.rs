@@ -51,7 +51,7 @@ pub(crate) fn item_refund(
 ///
 /// ```
 /// # #[cfg(not(target_arch = "wasm32"))] {
-/// use order_help::engine::{refund_for, Order, Policy, RefundKind};
+/// use order_help_engine::{refund_for, Order, Policy, RefundKind};
 /// let order = Order::from_json_str(r#"{
 ///     "id": "O1", "placed_at": "2025-03-01T09:00:00Z", "currency": "USD", "shipping_cost": 499,
 ///     "seller": {"name": "Gadget Hut", "kind": "marketplace", "fulfilled_by": "seller"},

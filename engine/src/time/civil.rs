@@ -13,7 +13,7 @@ const MAX_DAYS: i64 = 4_000_000;
 /// A calendar date (proleptic Gregorian).
 ///
 /// ```
-/// use order_help::engine::Date;
+/// use order_help_engine::Date;
 /// let d = Date::new(2025, 2, 28).unwrap();
 /// assert_eq!(d.add_days(1), Date::new(2025, 3, 1).unwrap());
 /// assert!(Date::new(2025, 2, 29).is_none());

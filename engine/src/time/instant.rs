@@ -4,7 +4,7 @@ use std::fmt;
 
 use super::civil::LocalDateTime;
 use super::rfc3339;
-use crate::engine::error::InputError;
+use crate::error::InputError;
 
 /// A point in time: whole seconds since 1970-01-01T00:00:00Z.
 ///
@@ -12,7 +12,7 @@ use crate::engine::error::InputError;
 /// (9999-12-31T23:59:59Z): the constructors clamp, so arithmetic on instants never overflows.
 ///
 /// ```
-/// use order_help::engine::Instant;
+/// use order_help_engine::Instant;
 /// let t = Instant::parse_rfc3339("2025-03-01T14:00:00.9-08:00").unwrap();
 /// assert_eq!(t, Instant::from_unix_seconds(1_740_866_400));
 /// assert_eq!(Instant::from_unix_millis(1_740_866_400_999.0), t);

@@ -416,7 +416,7 @@ mod tests {
     use super::*;
 
     fn at(text: &str) -> i64 {
-        crate::engine::time::Instant::parse_rfc3339(text)
+        crate::time::Instant::parse_rfc3339(text)
             .unwrap()
             .unix_seconds()
     }

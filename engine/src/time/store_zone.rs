@@ -28,7 +28,7 @@ pub(crate) struct ZoneHistory {
 /// zone's current rule.
 ///
 /// ```
-/// use order_help::engine::{Date, Instant, StoreZone, Time};
+/// use order_help_engine::{Date, Instant, StoreZone, Time};
 /// let zone = StoreZone::resolve("America/Los_Angeles").unwrap();
 /// let delivered = Instant::parse_rfc3339("2025-03-01T14:00:00-08:00").unwrap();
 /// let day = zone.to_civil(delivered).date.add_days(30);

@@ -9,7 +9,7 @@ use super::rfc3339;
 /// (`2025-03-31T23:59:59-07:00`); Rust callers use `.instant`.
 ///
 /// ```
-/// use order_help::engine::{Instant, ZonedInstant};
+/// use order_help_engine::{Instant, ZonedInstant};
 /// let z = ZonedInstant { instant: Instant::from_unix_seconds(1_743_490_799), offset_seconds: -25_200 };
 /// assert_eq!(z.to_string(), "2025-03-31T23:59:59-07:00");
 /// ```

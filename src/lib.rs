@@ -13,7 +13,9 @@ pub mod hooks;
 pub mod host;
 pub mod i18n;
 pub mod intl;
+pub mod js_json;
 pub mod state;
+pub mod view_model;
 
 // The widget names the engine `crate::engine`.
 use order_help_engine as engine;

@@ -252,7 +252,7 @@ fn returns_what_serde_wasm_bindgen_makes_of_the_assessment() {
             let exported =
                 order_help::embed::assess(order.clone(), JsValue::NULL, JsValue::from_str(now))
                     .unwrap();
-            let tree = order_help::embed::to_json(&order).unwrap();
+            let tree = order_help::js_json::to_json(&order).unwrap();
             let parsed = order_help_engine::order_from_tree(&tree).unwrap();
             let at = Instant::parse_rfc3339(now).unwrap();
             let expected = order_help::host::to_js(&assess(&parsed, &Policy::default(), at));

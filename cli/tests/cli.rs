@@ -103,10 +103,7 @@ fn a_policy_file_and_the_clock() {
 
 #[test]
 fn bad_input_exits_2_naming_the_file_and_the_field() {
-    let text = std::fs::read_to_string(
-        root().join("static/orders/example.json"),
-    )
-    .unwrap();
+    let text = std::fs::read_to_string(root().join("static/orders/example.json")).unwrap();
     let bad = scratch_file(
         "bad-order.json",
         &text.replace("\"shipment\": \"S2\"", "\"shipment\": \"S9\""),

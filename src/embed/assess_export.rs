@@ -7,9 +7,9 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::js_json::{json_text, to_json};
 use crate::engine::json::{self, Json};
 use crate::engine::{self, InputError, Instant, Policy};
+use crate::js_json::{json_text, to_json};
 
 /// Assesses `order` (an object in the order contract) under `policy` (`undefined` or `null`:
 /// the default policy) at `now` (`undefined` or `null`: `Date.now()`; a number: milliseconds

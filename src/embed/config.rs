@@ -8,12 +8,12 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::EventTarget;
 use yew::AttrValue;
 
-use super::js_json::to_json;
 use crate::clock::Clock;
 use crate::components::{Loaded, Problem};
 use crate::engine::json::Json;
 use crate::engine::{order_from_tree, policy_from_tree, InputError, Order, Policy};
 use crate::host::Host;
+use crate::js_json::to_json;
 
 /// The last value given for each field, to tell what an `update` changed.
 #[derive(Default)]

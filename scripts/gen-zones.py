@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates src/engine/time/zones.rs: the engine's table `IANA name -> POSIX TZ rule`.
+"""Generates engine/src/time/zones.rs: the engine's table `IANA name -> POSIX TZ rule`.
 
     scripts/gen-zones.py [ZONEINFO_DIR]   (default /usr/share/zoneinfo)
 
@@ -21,7 +21,7 @@ import sys
 from datetime import date, datetime, timezone
 
 ZONEINFO = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/zoneinfo"
-OUT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "engine", "time", "zones.rs"))
+OUT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "engine", "src", "time", "zones.rs"))
 # Offsets are exact from this instant on (2020-01-01T00:00:00Z).
 CUTOFF = int(datetime(2020, 1, 1, tzinfo=timezone.utc).timestamp())
 # Common links that are not in zone1970.tab (only those present on this machine are kept).

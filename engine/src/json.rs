@@ -1,8 +1,8 @@
 //! A document as a small JSON tree, and a serde `Deserializer` over that tree that knows where
 //! it is, so every error names its field (`items[2].unit_price`).
 //!
-//! serde_json fills the tree natively; in the browser, `crate::embed` reads a JS value into it,
-//! or [`parse_text`] reads the JSON text `JSON.stringify` made of it; so the command-line tool
+//! serde_json fills the tree natively; in the browser, the widget (`src/js_json.rs`) reads a JS
+//! value into it, or [`parse_text`] reads the JSON text `JSON.stringify` made of it; so the tool
 //! and the widget report the same errors. It does the job of `serde_json::Value` plus
 //! `serde_path_to_error` at a fraction of their size in the wasm bundle (see BENCHMARKS.md),
 //! which is why it is written here; [`to_text`] writes the assessment back as JSON text.

@@ -1,5 +1,5 @@
 //! The store's policy: every number and list the rules read, defaulted to the values in
-//! `shared/domain.md`. A policy document only needs the fields it changes; a field it gives
+//! [docs/domain.md](../../docs/domain.md). A policy document only needs the fields it changes; a field it gives
 //! replaces the default as a whole (a `category_windows` map replaces the default map).
 
 use std::collections::BTreeMap;
@@ -242,7 +242,7 @@ impl Default for RefundTimingTable {
             bank_account: days(1, 10),
             points: None,
             other: None,
-            // What domain.md says of a cancelled item's refund.
+            // What docs/domain.md gives for any other method (a cancelled item's usual refund time).
             default: RefundTiming {
                 min: 5,
                 max: 7,

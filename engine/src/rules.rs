@@ -1,5 +1,7 @@
 //! The rules: one small function per unit, each giving a verdict with a keyed reason (an enum
-//! code) and a plain sentence. None reads the clock: the instant is an argument.
+//! code) and a plain sentence. None reads the clock: the instant is an argument. What each rule
+//! says and where it comes from: [docs/domain.md](../../docs/domain.md), which maps every rule to
+//! its function and its scenario table.
 //!
 //! - [`cancel`]: cancel on its own (retailer-fulfilled, marketplace grace period, endings);
 //! - [`bundle`]: bundle-mates that lower each other's cancel verdict;

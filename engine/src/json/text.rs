@@ -13,7 +13,7 @@ use serde::ser::{self, Serialize};
 
 use super::Json;
 
-/// The deepest nesting [`parse`] reads (as deep as `crate::embed::to_json` reads a JS value).
+/// The deepest nesting [`parse`] reads (as deep as the widget's `js_json::to_json` reads a JS value).
 pub const MAX_DEPTH: usize = 64;
 
 /// JavaScript's largest safe integer.

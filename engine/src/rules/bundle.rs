@@ -1,10 +1,10 @@
 //! Bundles: items sold together are cancelled together.
 //!
-//! Source: domain.md § Cancel ("items sold together as a discounted bundle are cancelled
-//! together"). Only items still in the building count (pending, preparing, staged, or in no
-//! shipment): a shipped bundle-mate is refused or returned instead. So an unshipped item can be
-//! cancelled only as far as every unshipped item of its bundle can: its verdict is the worst of
-//! theirs, and the flow selects them together.
+//! Source: [domain.md § Cancelling](../../../docs/domain.md#cancelling) ("items sold together as a
+//! discounted bundle are cancelled together"). Only items still in the building count (pending,
+//! preparing, staged, or in no shipment): a shipped bundle-mate is refused or returned instead. So
+//! an unshipped item can be cancelled only as far as every unshipped item of its bundle can: its
+//! verdict is the worst of theirs, and the flow selects them together.
 
 use super::super::assessment::{CancelCode, CancelDecision, CancelVerdict};
 use super::super::ids::IdMap;

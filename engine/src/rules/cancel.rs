@@ -1,10 +1,11 @@
 //! Cancel, item by item (bundles are applied afterwards, in `bundle.rs`).
 //!
-//! Source: domain.md § Cancel. Before the shipping process the retailer cancels at once; once
-//! packed or ship-confirmed it is a request; with an outside carrier or out for delivery it is
-//! too late, except that the retailer's own fleet may still cancel the delivery attempt. A
-//! marketplace buyer cancels alone only within the grace period after ordering; afterwards the
-//! seller must approve, and can only cancel what it has not shipped.
+//! Source: [domain.md § Cancelling](../../../docs/domain.md#cancelling). Before the shipping
+//! process the retailer cancels at once; once packed or ship-confirmed it is a request; with an
+//! outside carrier or out for delivery it is too late, except that the retailer's own fleet may
+//! still cancel the delivery attempt. A marketplace buyer cancels alone only within the grace
+//! period after ordering; afterwards the seller must approve, and can only cancel what it has not
+//! shipped.
 
 use std::borrow::Cow;
 

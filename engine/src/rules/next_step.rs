@@ -1,8 +1,8 @@
 //! What the customer should do first.
 //!
-//! Source: domain.md § The three ways out, "in the order a customer should try them": cancel
-//! (cheapest for everyone), else refuse the delivery, else return; when none applies, a
-//! marketplace buyer can still contact the seller.
+//! Source: [domain.md § The three ways out](../../../docs/domain.md#the-three-ways-out), in the
+//! order a customer should try them: cancel (cheapest for everyone), else refuse the delivery,
+//! else return; when none applies, a marketplace buyer can still contact the seller.
 
 use super::super::assessment::{
     CancelDecision, CancelVerdict, NextStep, RefuseDecision, RefuseVerdict, ReturnDecision,

@@ -1,9 +1,9 @@
 //! Refunds: what the next step gives back, and how soon.
 //!
-//! Source: domain.md § Return and § Refund timing. The item value of the quantity concerned;
-//! an opened item of a category with a fee loses that percentage; a buyer's-remorse return to
-//! a marketplace seller loses the delivery cost, if the order states one. Timing comes from the
-//! policy's table for the payment method.
+//! Source: [domain.md § Returning](../../../docs/domain.md#returning) (refunds, and how soon). The
+//! item value of the quantity concerned; an opened item of a category with a fee loses that
+//! percentage; a buyer's-remorse return to a marketplace seller loses the delivery cost, if the
+//! order states one. Timing comes from the policy's table for the payment method.
 
 use std::collections::BTreeMap;
 

@@ -1,10 +1,10 @@
 //! Refuse the delivery.
 //!
-//! Source: domain.md § Refuse delivery. While the package is on its way, the customer can tell
-//! the driver at the door (easier with the retailer's fleet: tracking shows a live map within
-//! 10 stops). After delivery only USPS takes a package back, unopened, marked "Refused", with
-//! free return postage (USPS DMM 508.1.1.3); certified, insured and cash-on-delivery pieces
-//! must be refused at the moment of delivery.
+//! Source: [domain.md § Refusing the delivery](../../../docs/domain.md#refusing-the-delivery).
+//! While the package is on its way, the customer can tell the driver at the door (easier with the
+//! retailer's fleet: tracking shows a live map within 10 stops). After delivery only USPS takes a
+//! package back, unopened, marked "Refused", with free return postage (USPS DMM 508.1.1.3);
+//! certified, insured and cash-on-delivery pieces must be refused at the moment of delivery.
 
 use std::borrow::Cow;
 

@@ -1,11 +1,12 @@
 //! Return: whether an item can be returned, how many, and until when.
 //!
-//! Source: domain.md § Return and § Time, precisely. The window opens at delivery and lasts the
-//! category's days (else the default), counted in the store's zone and ending at the end of the
-//! last day (23:59:59 local). Items *shipped* within the holiday period can be returned until
-//! the holiday date of the next year if that is later. Final-sale items, non-returnable
-//! categories and lines with nothing left are not returnable; an item not yet delivered is "not
-//! yet" returnable (never "open forever").
+//! Source: [domain.md § Returning](../../../docs/domain.md#returning) and
+//! [§ Time, precisely](../../../docs/domain.md#time-precisely). The window opens at delivery and
+//! lasts the category's days (else the default), counted in the store's zone and ending at the
+//! end of the last day (23:59:59 local). Items *shipped* within the holiday period can be
+//! returned until the holiday date of the next year if that is later. Final-sale items,
+//! non-returnable categories and lines with nothing left are not returnable; an item not yet
+//! delivered is "not yet" returnable (never "open forever").
 
 use std::borrow::Cow;
 

@@ -60,6 +60,8 @@ pub enum CancelVerdict {
     Allowed,
 }
 
+/// Why an item's cancel verdict is what it is: a stable code (`snake_case` in JSON), one per
+/// situation of [the cancel rules](crate#the-rules).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CancelCode {
@@ -90,6 +92,8 @@ pub enum CancelCode {
     BundleNotCancellable,
 }
 
+/// Whether and how an item can be cancelled: the verdict, its code and plain sentence, its bundle
+/// and the bundle-mates that lowered it, and when a marketplace grace period ends.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CancelDecision {
     pub verdict: CancelVerdict,
@@ -115,6 +119,7 @@ pub enum RefuseVerdict {
     AtDoor,
 }
 
+/// Why an item's refuse verdict is what it is: a stable code (`snake_case` in JSON).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RefuseCode {
@@ -135,6 +140,8 @@ pub enum RefuseCode {
     ShipmentCancelled,
 }
 
+/// Whether the delivery can be refused: the verdict, its code and sentence, how many stops away the
+/// parcel is, and whether tracking shows a live map.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct RefuseDecision {
     pub verdict: RefuseVerdict,
@@ -157,6 +164,7 @@ pub enum ReturnVerdict {
     Allowed,
 }
 
+/// Why an item's return verdict is what it is: a stable code (`snake_case` in JSON).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReturnCode {
@@ -174,6 +182,9 @@ pub enum ReturnCode {
     ReturnedToSender,
 }
 
+/// Whether an item can be returned: the verdict, its code and sentence, the deadline in the store's
+/// zone (also the expected one, before delivery), how many units, and whether the holiday
+/// extension set the deadline.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ReturnDecision {
     pub verdict: ReturnVerdict,
@@ -199,12 +210,14 @@ pub struct RefundEstimate {
     pub deductions: Vec<Deduction>,
 }
 
+/// An amount a refund loses, in the order currency's minor units, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Deduction {
     pub code: DeductionCode,
     pub amount: u64,
 }
 
+/// Why a refund loses an amount.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DeductionCode {

@@ -40,6 +40,7 @@ pub struct Order {
     pub shipments: Vec<Shipment>,
 }
 
+/// Who sold the order, and who ships it.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Seller {
@@ -48,6 +49,7 @@ pub struct Seller {
     pub fulfilled_by: FulfilledBy,
 }
 
+/// The retailer itself, or a marketplace (third-party) seller.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SellerKind {
@@ -57,6 +59,7 @@ pub enum SellerKind {
     Marketplace,
 }
 
+/// Who ships a sale: the retailer's warehouses, or the seller.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FulfilledBy {
@@ -66,6 +69,7 @@ pub enum FulfilledBy {
     Seller,
 }
 
+/// How the order was paid: it decides how soon a refund arrives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentMethod {
@@ -106,6 +110,7 @@ pub struct Item {
     pub return_requested_quantity: u32,
 }
 
+/// One parcel of the order: where it is, who carries it, and its times (RFC 3339 instants).
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Shipment {
@@ -157,6 +162,7 @@ impl ShipmentStatus {
     }
 }
 
+/// Who carries a shipment; the retailer's own fleet has rules of its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Carrier {

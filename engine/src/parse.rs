@@ -28,16 +28,42 @@ pub fn parse_order<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Order, 
 }
 
 /// Reads and validates an order from a JSON tree (the widget builds one from a JS object).
+///
+/// ```
+/// use order_help_engine::{json, order_from_tree};
+/// let tree = json::parse_text(r#"{"id": "O1", "placed_at": "2025-03-01T09:00:00Z",
+///     "currency": "USD", "seller": {"name": "S", "kind": "retailer", "fulfilled_by": "retailer"},
+///     "items": [{"id": "A", "title": "T", "quantity": 1, "unit_price": 500, "shipment": "S9"}]}"#)
+///     .unwrap();
+/// let err = order_from_tree(&tree).unwrap_err();
+/// assert_eq!(err.path, "items[0].shipment");
+/// ```
 pub fn order_from_tree(tree: &Json<'_>) -> Result<Order, InputError> {
     from_tree(tree, validate::order)
 }
 
 /// Reads and validates a policy from a JSON tree; absent fields take their defaults.
+///
+/// ```
+/// use order_help_engine::{json, policy_from_tree};
+/// let tree = json::parse_text(r#"{"return_window_days": 14}"#).unwrap();
+/// let policy = policy_from_tree(&tree).unwrap();
+/// assert_eq!((policy.return_window_days, policy.time_zone.name()), (14, "America/Los_Angeles"));
+/// ```
 pub fn policy_from_tree(tree: &Json<'_>) -> Result<Policy, InputError> {
     from_tree(tree, validate::policy)
 }
 
-/// Reads and validates a policy; absent fields take their defaults.
+/// Reads and validates a policy from any serde deserializer; absent fields take their defaults.
+///
+/// ```
+/// # #[cfg(not(target_arch = "wasm32"))] {
+/// use order_help_engine::parse_policy;
+/// let json = r#"{"category_windows": {"books": "thirty"}}"#;
+/// let err = parse_policy(&mut serde_json::Deserializer::from_str(json)).unwrap_err();
+/// assert_eq!(err.path, "category_windows.books");
+/// # }
+/// ```
 pub fn parse_policy<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Policy, InputError> {
     from_tree(&tree(deserializer)?, validate::policy)
 }

@@ -201,6 +201,7 @@ pub struct RefundTiming {
     pub unit: TimingUnit,
 }
 
+/// The unit of a [`RefundTiming`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TimingUnit {
@@ -315,6 +316,7 @@ impl Default for CancellationReasons {
     }
 }
 
+/// One cancellation reason the flow offers: its id (sent to the host) and its label.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReasonOption {

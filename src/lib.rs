@@ -2,8 +2,10 @@
 //!
 //! The widget is layered the way it works: the engine (the `order-help-engine` crate: pure
 //! rules, order, policy and instant in, verdicts out) → `state` (the flow's reducer) →
-//! `components` (the Yew view) → `embed` (what a host page calls). The engine is a crate of its
-//! own, so the widget can only use its public API.
+//! `view_model` (what each row shows) → `hooks` → `components` (the Yew view) → `embed` (what a
+//! host page calls), with the small helpers (`i18n`, `clock`, `countdown`, `intl`, `js_json`,
+//! `host`) below the view. Each module uses only those below it: the engine is a crate of its
+//! own, so the compiler holds that edge, and `tests/layers.rs` holds the rest.
 
 pub mod clock;
 pub mod components;

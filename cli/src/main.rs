@@ -20,7 +20,7 @@ fn main() {
     }
 }
 
-// Trunk builds every target of the crate for wasm32; there the tool is empty.
+// Workspace builds for wasm32 (Trunk, clippy) compile the tool too; there it is empty.
 #[cfg(target_arch = "wasm32")]
 fn main() {}
 

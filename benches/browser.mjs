@@ -7,7 +7,7 @@
 //   node benches/browser.mjs --widget DIR --baseline DIR [--engine DIR] --orders FILE --out FILE
 //
 // DIRs are release bundles (`trunk build --release --dist DIR`); --engine is the bench-only
-// engine module (benches/wasm-engine); --orders is what benches/engine.rs writes with
+// engine module (benches/wasm-engine); --orders is what engine/benches/engine.rs writes with
 // BENCH_ORDERS_FILE (the same generated orders the native benchmark assesses).
 //
 // Environment: BENCH_LOADS (startup loads per page, default 21, at least 15), BENCH_TICKS

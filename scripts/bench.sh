@@ -86,7 +86,7 @@ bindgen_and_opt() {
 # The widget with symbol names kept through every step, for the per-crate breakdown.
 build_named() {
   CARGO_TARGET_DIR="$ROOT/target/bench-named" CARGO_PROFILE_RELEASE_STRIP=false \
-    cargo build --release --lib --target wasm32-unknown-unknown &&
+    cargo build --release -p order-help --lib --target wasm32-unknown-unknown &&
     bindgen_and_opt "$ROOT/target/bench-named/wasm32-unknown-unknown/release/order_help.wasm" \
       "$OUT/named" order-help --keep-debug --debuginfo &&
     twiggy top -f json "$OUT/named/order-help_bg.wasm" -o "$OUT/twiggy-top.json"
@@ -101,14 +101,14 @@ build_engine_wasm() {
       "$OUT/engine" order-help-bench-engine
 }
 
-# The native engine benchmark (benches/engine.rs): built while the wasm builds run, measured
+# The native engine benchmark (engine/benches/engine.rs): built while the wasm builds run, measured
 # alone. It also writes the generated orders for the browser half.
 engine_native_build() {
-  cargo bench --bench engine --no-run
+  cargo bench -p order-help-engine --bench engine --no-run
 }
 engine_native() {
   BENCH_ORDERS_FILE="$OUT/engine-orders.json" CRITERION_HOME="$OUT/criterion" \
-    cargo bench --bench engine -- --noplot
+    cargo bench -p order-help-engine --bench engine -- --noplot
 }
 
 browser() {

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates src/engine/time/zones.rs: the engine's table `IANA name -> POSIX TZ rule`.
+"""Generates engine/src/time/zones.rs: the engine's table `IANA name -> POSIX TZ rule`.
 
     scripts/gen-zones.py [SOURCE [ZONEINFO_DIR]]
 
@@ -34,7 +34,7 @@ import sys
 from datetime import date, datetime, timezone
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-OUT = os.path.join(ROOT, "src", "engine", "time", "zones.rs")
+OUT = os.path.join(ROOT, "engine", "src", "time", "zones.rs")
 ZONEINFO = sys.argv[2] if len(sys.argv) > 2 else "/usr/share/zoneinfo"
 # Offsets are exact from this instant on (2020-01-01T00:00:00Z).
 CUTOFF = int(datetime(2020, 1, 1, tzinfo=timezone.utc).timestamp())

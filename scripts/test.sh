@@ -30,12 +30,27 @@ stage() {
   fi
 }
 
-stage fmt cargo fmt --check
-stage clippy cargo clippy --all-targets --locked -- -D warnings
-stage clippy-wasm cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
-stage native-tests cargo test --locked
+# The engine is pure: none of its normal dependencies, on any target, may be a browser crate.
+# (`cargo tree` fails, and so does the stage, if the package is not found.)
+engine_is_pure() {
+  local tree
+  tree=$(cargo tree --locked -p order-help-engine -e normal --target all --prefix none) || return 1
+  if grep -E '^(yew|web-sys|js-sys|wasm-bindgen|gloo[a-z-]*) ' <<<"$tree"; then
+    echo "order-help-engine depends on the browser crates above"
+    return 1
+  fi
+  echo "order-help-engine: $(sort -u <<<"$tree" | wc -l) crates, none of yew, web-sys, js-sys, wasm-bindgen, gloo"
+}
+
+stage fmt cargo fmt --all --check
+stage clippy cargo clippy --workspace --all-targets --locked -- -D warnings
+# Every package for wasm32 (the engine as the widget and a wasm host use it, the tool's empty main).
+stage clippy-wasm cargo clippy --workspace --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+stage engine-pure engine_is_pure
+stage native-tests cargo test --workspace --locked
+# The widget's browser suite (the engine's and the tool's tests are native).
 # --tests: doctests are run natively above; in wasm32 they would need a browser harness each.
-stage browser-tests cargo test --locked --target wasm32-unknown-unknown --tests
+stage browser-tests cargo test -p order-help --locked --target wasm32-unknown-unknown --tests
 stage release-build trunk build --release
 stage e2e node --test tests/e2e/*.test.mjs
 

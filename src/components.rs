@@ -13,7 +13,6 @@ mod review_request;
 mod select_items;
 mod step_actions;
 mod step_region;
-pub mod view_model;
 mod widget;
 
 pub use app::{App, AppProps, Loaded};

@@ -58,7 +58,7 @@ impl Countdown {
     ///
     /// ```
     /// use order_help::countdown::Countdown;
-    /// use order_help::engine::Instant;
+    /// use order_help_engine::Instant;
     /// let closes = Instant::from_unix_seconds(1_000_000);
     /// let at = |left: i64| Countdown::at(closes, Instant::from_unix_seconds(1_000_000 - left));
     /// assert_eq!(at(12 * 86_400 + 5), Countdown::Days(12));

@@ -9,10 +9,8 @@
 
 mod assess_export;
 mod config;
-mod js_json;
 mod mount;
 mod styles;
 
 pub use assess_export::assess;
-pub use js_json::to_json;
 pub use mount::{mount, WidgetHandle};

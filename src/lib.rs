@@ -1,16 +1,23 @@
 //! order-help: can this order still be cancelled, refused or returned?
 //!
-//! The crate is layered the way the widget works: `engine` (pure rules: order, policy and
-//! instant in, verdicts out) → `state` (the flow's reducer) → `components` (the Yew view) →
-//! `embed` (what a host page calls).
+//! The widget is layered the way it works: the engine (the `order-help-engine` crate: pure
+//! rules, order, policy and instant in, verdicts out) → `state` (the flow's reducer) →
+//! `view_model` (what each row shows) → `hooks` → `components` (the Yew view) → `embed` (what a
+//! host page calls), with the small helpers (`i18n`, `clock`, `countdown`, `intl`, `js_json`,
+//! `host`) below the view. Each module uses only those below it: the engine is a crate of its
+//! own, so the compiler holds that edge, and `tests/layers.rs` holds the rest.
 
 pub mod clock;
 pub mod components;
 pub mod countdown;
 pub mod embed;
-pub mod engine;
 pub mod hooks;
 pub mod host;
 pub mod i18n;
 pub mod intl;
+pub mod js_json;
 pub mod state;
+pub mod view_model;
+
+// The widget names the engine `crate::engine`.
+use order_help_engine as engine;

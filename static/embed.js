@@ -19,7 +19,7 @@ import init, { mount as mountWasm, assess as assessWasm } from './order-help.js'
 
 /** How long the wasm file may take to start answering before we give up on it. */
 const WASM_TIMEOUT_MS = 30_000;
-/** Default for how long an `order-src` / `policy-src` may take (the `timeout` attribute). */
+/** Default for how long an `order-src` / `policy-src` may take (the `load-timeout` attribute). */
 const LOAD_TIMEOUT_MS = 15_000;
 
 /** An Error with a machine-readable `code` the widget and the host understand. */
@@ -190,9 +190,12 @@ class OrderHelpElement extends HTMLElement {
     else this.#widget = mount(this, { ...this.#settings(), ...config });
   }
 
-  /** `src` fetched, given up after the `timeout` attribute's milliseconds (default 15 s). */
+  /**
+   * `src` fetched, given up after the `load-timeout` attribute's milliseconds (default 15 s): a
+   * limit of its own, since fetching an order and a store answering a request are different waits.
+   */
   async #fetch(kind, src) {
-    const limit = Number(this.getAttribute('timeout')) || LOAD_TIMEOUT_MS;
+    const limit = Number(this.getAttribute('load-timeout')) || LOAD_TIMEOUT_MS;
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), limit);
     const unreachable = `${kind}_unreachable`;

@@ -235,7 +235,7 @@ fn values_json_cannot_hold_are_reported_as_they_are() {
 /// (what the export returned before it wrote JSON text), key order included.
 #[wasm_bindgen_test]
 fn returns_what_serde_wasm_bindgen_makes_of_the_assessment() {
-    use order_help::engine::{assess, Instant, Policy};
+    use order_help_engine::{assess, Instant, Policy};
     let orders = [
         ORDER,
         include_str!("../benches/fixtures/order-10.json"),
@@ -252,8 +252,8 @@ fn returns_what_serde_wasm_bindgen_makes_of_the_assessment() {
             let exported =
                 order_help::embed::assess(order.clone(), JsValue::NULL, JsValue::from_str(now))
                     .unwrap();
-            let tree = order_help::embed::to_json(&order).unwrap();
-            let parsed = order_help::engine::order_from_tree(&tree).unwrap();
+            let tree = order_help::js_json::to_json(&order).unwrap();
+            let parsed = order_help_engine::order_from_tree(&tree).unwrap();
             let at = Instant::parse_rfc3339(now).unwrap();
             let expected = order_help::host::to_js(&assess(&parsed, &Policy::default(), at));
             assert_eq!(

@@ -14,8 +14,8 @@ use std::time::Duration;
 use js_sys::{Function, Promise, Reflect};
 use order_help::clock::Clock;
 use order_help::components::{Widget, WidgetProps};
-use order_help::engine::{order_from_tree, Instant, Order, Policy};
 use order_help::host::Host;
+use order_help_engine::{order_from_tree, Instant, Order, Policy};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -33,7 +33,7 @@ const BUNDLE_NOW: &str = "2025-03-20T10:00:00-07:00";
 
 fn order(json: &str) -> Rc<Order> {
     let value = js_sys::JSON::parse(json).expect("JSON");
-    let tree = order_help::embed::to_json(&value).expect("JSON");
+    let tree = order_help::js_json::to_json(&value).expect("JSON");
     Rc::new(order_from_tree(&tree).expect("valid sample order"))
 }
 

@@ -5,9 +5,9 @@ use yew::prelude::*;
 
 use super::step_actions::step_actions;
 use super::step_region::StepRegion;
-use super::view_model::Texts;
 use crate::i18n::Msg;
 use crate::state::{Action, Flow, Problem, MAX_COMMENT_CHARS};
+use crate::view_model::Texts;
 
 #[derive(Properties, PartialEq)]
 pub struct ChooseReasonProps {

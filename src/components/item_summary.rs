@@ -2,8 +2,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::view_model::{ItemView, Texts};
 use crate::i18n::Msg;
+use crate::view_model::{ItemView, Texts};
 
 #[derive(Properties, PartialEq)]
 pub struct ItemSummaryProps {

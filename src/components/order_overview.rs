@@ -5,10 +5,10 @@ use yew::prelude::*;
 use super::heading::{heading, Rank};
 use super::item_summary::ItemSummary;
 use super::return_countdown::ReturnCountdown;
-use super::view_model::{ItemView, Texts};
 use crate::countdown::Countdown;
 use crate::hooks::use_focus_on_change;
 use crate::i18n::Msg;
+use crate::view_model::{ItemView, Texts};
 
 #[derive(Properties, PartialEq)]
 pub struct OrderOverviewProps {

@@ -4,10 +4,10 @@ use yew::prelude::*;
 
 use super::heading::{heading, Rank};
 use super::review_request::SelectionProps;
-use super::view_model::{selection, timing_text, Texts};
 use crate::hooks::use_focus_on_change;
 use crate::i18n::Msg;
 use crate::state::{Action, AnswerStatus};
+use crate::view_model::{selection, timing_text, Texts};
 
 /// The host's answer: cancelled (with the refund and its timing), request sent (the seller must
 /// approve), or declined, with what to do instead for each item.

@@ -2,9 +2,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::view_model::{ItemView, Texts, Window};
 use crate::countdown::Countdown;
 use crate::i18n::Msg;
+use crate::view_model::{ItemView, Texts, Window};
 
 #[derive(Properties, PartialEq)]
 pub struct ReturnCountdownProps {

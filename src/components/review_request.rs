@@ -3,10 +3,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::step_region::StepRegion;
-use super::view_model::{selection, timing_text, ItemView, Texts};
 use crate::engine::{CancelVerdict, Order, Policy};
 use crate::i18n::Msg;
 use crate::state::{Action, Flow, SendFailure};
+use crate::view_model::{selection, timing_text, ItemView, Texts};
 
 #[derive(Properties, PartialEq)]
 /// What the review and the outcome show: the flow, the items, and what the refund depends on.

@@ -4,9 +4,9 @@ use yew::prelude::*;
 
 use super::step_actions::step_actions;
 use super::step_region::StepRegion;
-use super::view_model::{ItemView, Texts};
 use crate::i18n::Msg;
 use crate::state::{Action, Flow, Problem};
+use crate::view_model::{ItemView, Texts};
 
 #[derive(Properties, PartialEq)]
 pub struct SelectItemsProps {

@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
-use super::view_model::Texts;
 use crate::i18n::Msg;
 use crate::state::{Action, Flow};
+use crate::view_model::Texts;
 
 /// Back and Continue, as steps 1 and 2 show them (a plain function: no state of its own).
 pub fn step_actions(texts: &Texts, dispatch: &UseReducerDispatcher<Flow>) -> Html {

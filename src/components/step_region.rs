@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
 use super::heading::{heading, Rank};
-use super::view_model::Texts;
 use crate::hooks::use_focus_on_change;
+use crate::view_model::Texts;
 
 #[derive(Properties, PartialEq)]
 pub struct StepRegionProps {

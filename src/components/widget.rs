@@ -8,7 +8,6 @@ use super::order_overview::OrderOverview;
 use super::outcome_panel::OutcomePanel;
 use super::review_request::ReviewRequest;
 use super::select_items::SelectItems;
-use super::view_model::{item_views, Texts};
 use crate::clock::Clock;
 use crate::countdown::{Countdown, Threshold};
 use crate::engine::{Order, Policy};
@@ -17,6 +16,7 @@ use crate::host::Host;
 use crate::i18n::{Lang, Msg};
 use crate::intl::Formatters;
 use crate::state::{Action, Flow, FlowContext, Step};
+use crate::view_model::{item_views, Texts};
 
 #[derive(Properties, PartialEq)]
 pub struct WidgetProps {

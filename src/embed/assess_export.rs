@@ -7,10 +7,10 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::js_json::read_document;
 use crate::engine::json;
 use crate::engine::limits::Document;
 use crate::engine::{self, InputError, Instant, Policy};
+use crate::js_json::read_document;
 
 /// Assesses `order` (an object in the order contract) under `policy` (`undefined` or `null`:
 /// the default policy) at `now` (`undefined` or `null`: `Date.now()`; a number: milliseconds

@@ -8,13 +8,13 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::EventTarget;
 use yew::AttrValue;
 
-use super::js_json::read_document;
 use crate::clock::Clock;
 use crate::components::{LoadFailure, Loaded, Problem};
 use crate::engine::json::Json;
 use crate::engine::limits::Document;
 use crate::engine::{order_from_tree, policy_from_tree, InputError, Order, Policy};
 use crate::host::Host;
+use crate::js_json::read_document;
 
 /// The last value given for each field, to tell what an `update` changed.
 #[derive(Default)]

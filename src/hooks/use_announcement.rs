@@ -3,8 +3,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::view_model::ItemView;
 use crate::countdown::Threshold;
+use crate::view_model::ItemView;
 
 /// A threshold crossed and the titles of the items that crossed it, in order.
 pub type Announcement = Rc<(Threshold, Vec<String>)>;

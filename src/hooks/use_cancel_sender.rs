@@ -59,7 +59,7 @@ pub fn use_cancel_sender(flow: &UseReducerHandle<Flow>, host: &Host, timeout_ms:
 
 /// The host's answer, checked against the contract (`{status, message?, refund?}`).
 fn read_answer(value: &wasm_bindgen::JsValue) -> Result<HostAnswer, String> {
-    let tree = crate::embed::to_json(value)?;
+    let tree = crate::js_json::to_json(value)?;
     crate::engine::json::from_tree(&tree).map_err(|e| match e.path {
         Some(path) if !path.is_empty() => format!("{path}: {}", e.message),
         _ => e.message,

@@ -20,7 +20,7 @@ async function problem(page, id) {
   return { text: await alert.innerText(), events: events.map((e) => e.detail) };
 }
 
-/** Adds `<order-help id=… order-src=… timeout=…>` to the page. */
+/** Adds `<order-help id=… order-src=… load-timeout=…>` to the page. */
 function addElement(page, attributes) {
   return page.evaluate((attributes) => {
     const element = document.createElement('order-help');
@@ -52,7 +52,7 @@ describe('loading the order', { concurrency: true }, () => {
 
   test('an order-src that never answers: a timeout, an error event and a panel that says so', async () => {
     const page = await h.open('/e2e/blank.html');
-    await addElement(page, { id: 'never', 'order-src': '/e2e/api/never', timeout: '800', locale: 'en-US' });
+    await addElement(page, { id: 'never', 'order-src': '/e2e/api/never', 'load-timeout': '800', locale: 'en-US' });
     const { text, events } = await problem(page, 'never');
     assert.match(text, /The order didn't arrive in time: no answer after 1 s\. Reload the page to try again\./);
     assert.deepEqual(events.map((e) => e.code), ['order_unreachable']);

@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::hint::black_box;
 
-use order_help::engine::{assess, parse_order, Instant, Order, Policy};
+use order_help_engine::{assess, parse_order, Instant, Order, Policy};
 use wasm_bindgen::prelude::*;
 
 thread_local! {

@@ -1,0 +1,224 @@
+//! `order-help`: the policy authors' command-line tool.
+//!
+//! ```text
+//! order-help assess --order FILE [--policy FILE] [--at RFC3339]
+//! ```
+//!
+//! Prints the engine's assessment of a real order under a policy as pretty JSON, so a policy
+//! can be checked before it is published. Bad usage or input exits with status 2 and the error
+//! (naming the file and the field path) on stderr.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match cli::run(&args) {
+        Ok(output) => print!("{output}"),
+        Err(message) => {
+            eprintln!("order-help: {message}");
+            std::process::exit(2);
+        }
+    }
+}
+
+// Workspace builds for wasm32 (Trunk, clippy) compile the tool too; there it is empty.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use std::time::{SystemTime, UNIX_EPOCH};
+
+    use order_help_engine::{assess, limits, Instant, Order, Policy};
+
+    pub const USAGE: &str = "\
+Usage: order-help assess --order FILE [--policy FILE] [--at RFC3339]
+
+Prints the assessment of an order (JSON, the widget's order contract) under a store policy
+(JSON; absent: the default policy) at an instant (absent: now), as pretty JSON: for every
+item whether it can still be cancelled, refused or returned, why, and until when.
+
+Options:
+  --order FILE     the order (required)
+  --policy FILE    the policy; fields it leaves out take their defaults
+  --at RFC3339     the instant to assess at, with an offset, e.g. 2025-03-31T23:59:59-07:00
+  -h, --help       this text
+
+Exit status: 0 on success, 2 for bad usage or bad input (the error names the file and field).
+";
+
+    /// What the command line asks for.
+    #[derive(Debug, PartialEq)]
+    enum Command {
+        Help,
+        Assess {
+            order: String,
+            policy: Option<String>,
+            at: Option<String>,
+        },
+    }
+
+    /// Runs the command line; `Ok` is what to print, `Err` the message for stderr (exit 2).
+    pub fn run(args: &[String]) -> Result<String, String> {
+        match parse_args(args)? {
+            Command::Help => Ok(USAGE.to_owned()),
+            Command::Assess { order, policy, at } => {
+                let order_text = read(&order)?;
+                let order_value =
+                    Order::from_json_str(&order_text).map_err(|e| format!("{order}: {e}"))?;
+                let policy_value = match &policy {
+                    Some(path) => {
+                        Policy::from_json_str(&read(path)?).map_err(|e| format!("{path}: {e}"))?
+                    }
+                    None => Policy::default(),
+                };
+                let at = match &at {
+                    Some(text) => Instant::parse_rfc3339(text).map_err(|e| format!("--at: {e}"))?,
+                    None => now(),
+                };
+                let assessment = assess(&order_value, &policy_value, at);
+                let json = serde_json::to_string_pretty(&assessment).map_err(|e| e.to_string())?;
+                Ok(format!("{json}\n"))
+            }
+        }
+    }
+
+    fn parse_args(args: &[String]) -> Result<Command, String> {
+        let mut args = args.iter();
+        let usage_error = |what: String| format!("{what}\n\n{USAGE}");
+        match args.next().map(String::as_str) {
+            None => return Err(usage_error("expected a command (assess)".to_owned())),
+            Some("-h" | "--help" | "help") => return Ok(Command::Help),
+            Some("assess") => {}
+            Some(other) => {
+                return Err(usage_error(format!(
+                    "expected the command assess, found {other:?}"
+                )))
+            }
+        }
+        let (mut order, mut policy, mut at) = (None, None, None);
+        while let Some(arg) = args.next() {
+            // Both `--order FILE` and `--order=FILE`.
+            let (flag, inline) = match arg.split_once('=') {
+                Some((flag, value)) if flag.starts_with("--") => (flag, Some(value.to_owned())),
+                _ => (arg.as_str(), None),
+            };
+            let slot = match flag {
+                "-h" | "--help" => return Ok(Command::Help),
+                "--order" => &mut order,
+                "--policy" => &mut policy,
+                "--at" => &mut at,
+                other => return Err(usage_error(format!("unknown option {other:?}"))),
+            };
+            let value = match inline.or_else(|| args.next().cloned()) {
+                Some(value) => value,
+                None => return Err(usage_error(format!("expected a value after {flag}"))),
+            };
+            if slot.replace(value).is_some() {
+                return Err(usage_error(format!("{flag} is given twice")));
+            }
+        }
+        let Some(order) = order else {
+            return Err(usage_error("expected --order FILE".to_owned()));
+        };
+        Ok(Command::Assess { order, policy, at })
+    }
+
+    /// The file's text: its size is checked before it is read (`engine::limits`), and a UTF-8
+    /// byte-order mark at its start (as some Windows editors save JSON) is dropped.
+    fn read(path: &str) -> Result<String, String> {
+        let cannot = |e: std::io::Error| format!("{path}: cannot read it: {e}");
+        let size = std::fs::metadata(path).map_err(cannot)?.len();
+        limits::check_document_size(usize::try_from(size).unwrap_or(usize::MAX))
+            .map_err(|e| format!("{path}: {e}"))?;
+        let text = std::fs::read_to_string(path).map_err(cannot)?;
+        Ok(match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        })
+    }
+
+    /// The system clock (the engine never reads it).
+    fn now() -> Instant {
+        match SystemTime::now().duration_since(UNIX_EPOCH) {
+            Ok(since) => {
+                Instant::from_unix_seconds(i64::try_from(since.as_secs()).unwrap_or(i64::MAX))
+            }
+            Err(before) => {
+                let secs = i64::try_from(before.duration().as_secs()).unwrap_or(i64::MAX);
+                Instant::from_unix_seconds(-secs)
+            }
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        fn args(list: &[&str]) -> Vec<String> {
+            list.iter().map(|s| (*s).to_owned()).collect()
+        }
+
+        #[test]
+        fn parses_the_documented_forms() {
+            let assess = |order: &str, policy: Option<&str>, at: Option<&str>| Command::Assess {
+                order: order.to_owned(),
+                policy: policy.map(str::to_owned),
+                at: at.map(str::to_owned),
+            };
+            let table = [
+                (
+                    vec!["assess", "--order", "o.json"],
+                    Ok(assess("o.json", None, None)),
+                ),
+                (
+                    vec![
+                        "assess",
+                        "--order=o.json",
+                        "--policy",
+                        "p.json",
+                        "--at",
+                        "2025-03-01T00:00:00Z",
+                    ],
+                    Ok(assess(
+                        "o.json",
+                        Some("p.json"),
+                        Some("2025-03-01T00:00:00Z"),
+                    )),
+                ),
+                (vec!["--help"], Ok(Command::Help)),
+                (vec!["assess", "-h"], Ok(Command::Help)),
+            ];
+            for (list, expected) in table {
+                assert_eq!(parse_args(&args(&list)), expected, "{list:?}");
+            }
+        }
+
+        #[test]
+        fn rejects_bad_usage_with_the_reason() {
+            let table = [
+                (vec![], "expected a command"),
+                (
+                    vec!["check"],
+                    "expected the command assess, found \"check\"",
+                ),
+                (vec!["assess"], "expected --order FILE"),
+                (vec!["assess", "--order"], "expected a value after --order"),
+                (
+                    vec!["assess", "--order", "a", "--order", "b"],
+                    "--order is given twice",
+                ),
+                (
+                    vec!["assess", "--order", "a", "--verbose"],
+                    "unknown option \"--verbose\"",
+                ),
+            ];
+            for (list, phrase) in table {
+                let err = parse_args(&args(&list)).unwrap_err();
+                assert!(
+                    err.starts_with(phrase) && err.contains("Usage:"),
+                    "{list:?}: {err}"
+                );
+            }
+        }
+    }
+}

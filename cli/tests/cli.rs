@@ -1,0 +1,258 @@
+//! The command-line tool, run as a user would: the example order prints the assessment as JSON;
+//! bad input or usage exits with status 2 and says what is wrong, and where, on stderr.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+/// The workspace root, where a policy author runs the tool (the sample orders are in `static/`).
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn order_help(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_order-help"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("the binary runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A file in a fresh scratch directory under the target directory.
+fn scratch_file(name: &str, contents: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+fn item<'a>(assessment: &'a Value, id: &str) -> &'a Value {
+    assessment["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["item_id"] == id)
+        .unwrap_or_else(|| panic!("no item {id}"))
+}
+
+#[test]
+fn the_example_order_prints_its_assessment() {
+    let output = order_help(&[
+        "assess",
+        "--order",
+        "static/orders/example.json",
+        "--at",
+        "2025-11-25T12:00:00-08:00",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let a: Value = serde_json::from_slice(&output.stdout).expect("stdout is JSON");
+    assert_eq!(a["order_id"], "112-7730215-4418");
+    assert_eq!(a["at"], "2025-11-25T12:00:00-08:00");
+    assert_eq!(a["order_cancel"], "not_available");
+    // Delivered 24 November, shipped in November: the holiday rule gives 31 January.
+    let machine = item(&a, "A1");
+    assert_eq!(machine["return"]["verdict"], "allowed");
+    assert_eq!(machine["return"]["deadline"], "2026-01-31T23:59:59-08:00");
+    assert_eq!(machine["return"]["holiday_extended"], true);
+    assert_eq!(machine["refuse"]["verdict"], "after_delivery_unopened");
+    assert_eq!(item(&a, "A2")["refuse"]["code"], "opened");
+    assert_eq!(item(&a, "A3")["return"]["code"], "non_returnable_category");
+    let laptop = item(&a, "B1");
+    assert_eq!(laptop["refuse"]["verdict"], "at_door");
+    assert_eq!(laptop["refuse"]["stops_away"], 6);
+    assert_eq!(laptop["next_step"], "refuse");
+    assert_eq!(item(&a, "C2")["cancel"]["code"], "bundle_requires_request");
+    assert_eq!(
+        item(&a, "C2")["cancel"]["bundle_items"],
+        serde_json::json!(["C1"])
+    );
+    assert_eq!(item(&a, "D1")["return"]["code"], "final_sale");
+    assert_eq!(a["next_change_at"], "2026-02-01T00:00:00-08:00");
+}
+
+#[test]
+fn a_policy_file_and_the_clock() {
+    let policy = scratch_file(
+        "policy.json",
+        r#"{"time_zone": "America/New_York", "holiday_extension": {"enabled": false}}"#,
+    );
+    let output = order_help(&[
+        "assess",
+        "--order",
+        "static/orders/example.json",
+        "--policy",
+        policy.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let a: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(a["time_zone"], "America/New_York");
+    // Without --at: now, long after November 2025.
+    assert_eq!(item(&a, "A1")["return"]["verdict"], "expired");
+    assert_eq!(
+        item(&a, "A1")["return"]["deadline"],
+        "2025-12-24T23:59:59-05:00"
+    );
+}
+
+#[test]
+fn bad_input_exits_2_naming_the_file_and_the_field() {
+    let text = std::fs::read_to_string(root().join("static/orders/example.json")).unwrap();
+    let bad = scratch_file(
+        "bad-order.json",
+        &text.replace("\"shipment\": \"S2\"", "\"shipment\": \"S9\""),
+    );
+    let output = order_help(&["assess", "--order", bad.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(
+        err.contains(
+            "bad-order.json: items[3].shipment: expected the id of one of the order's shipments"
+        ),
+        "{err}"
+    );
+    assert!(output.stdout.is_empty());
+
+    let bad_policy = scratch_file("bad-policy.json", r#"{"opened_fees": {"computers": 150}}"#);
+    let output = order_help(&[
+        "assess",
+        "--order",
+        "static/orders/example.json",
+        "--policy",
+        bad_policy.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("bad-policy.json: opened_fees.computers: expected a percentage"),
+        "{}",
+        stderr(&output)
+    );
+
+    let output = order_help(&["assess", "--order", "static/orders/nope.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("static/orders/nope.json: cannot read it"),
+        "{}",
+        stderr(&output)
+    );
+
+    let output = order_help(&[
+        "assess",
+        "--order",
+        "static/orders/example.json",
+        "--at",
+        "tomorrow",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("--at: expected a four-digit year"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn usage() {
+    let output = order_help(&["--help"]);
+    assert!(output.status.success());
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains("Usage: order-help assess --order FILE")
+    );
+
+    let output = order_help(&["assess"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("expected --order FILE"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_file_with_a_byte_order_mark_is_read() {
+    let example = std::fs::read_to_string(root().join("static/orders/example.json")).unwrap();
+    let order = scratch_file("bom-order.json", &format!("\u{feff}{example}"));
+    let policy = scratch_file(
+        "bom-policy.json",
+        "\u{feff}{\"time_zone\": \"Europe/Amsterdam\", \"return_window_days\": 14}",
+    );
+    let output = order_help(&[
+        "assess",
+        "--order",
+        order.to_str().unwrap(),
+        "--policy",
+        policy.to_str().unwrap(),
+        "--at",
+        "2025-11-25T12:00:00-08:00",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let a: Value = serde_json::from_slice(&output.stdout).expect("stdout is JSON");
+    assert_eq!(a["order_id"], "112-7730215-4418");
+    // The link is reported under the name the policy gave.
+    assert_eq!(a["time_zone"], "Europe/Amsterdam");
+}
+
+#[test]
+fn a_serde_voiced_or_rounded_message_never_reaches_the_user() {
+    let policy = scratch_file(
+        "negative-grace.json",
+        "{\"marketplace_cancel_grace_minutes\": -1}",
+    );
+    let output = order_help(&[
+        "assess",
+        "--order",
+        "static/orders/example.json",
+        "--policy",
+        policy.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains(
+            "negative-grace.json: marketplace_cancel_grace_minutes: expected a whole number of minutes from 0 to 10080, found -1"
+        ),
+        "{}",
+        stderr(&output)
+    );
+    let example = std::fs::read_to_string(root().join("static/orders/example.json")).unwrap();
+    let order = scratch_file(
+        "fraction.json",
+        &example.replacen(
+            "\"unit_price\": 24999",
+            "\"unit_price\": 1298.9999999999998",
+            1,
+        ),
+    );
+    let output = order_help(&["assess", "--order", order.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("items[0].unit_price: expected an amount in minor units (a whole number from 0 to 9007199254740991), found 1298.9999999999998, which has a fraction"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_document_over_the_size_limit_is_refused_before_it_is_read() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("huge.json");
+    // 20 MiB of title: the file is not even read.
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(20 * 1024 * 1024).unwrap();
+    let output = order_help(&["assess", "--order", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains(&format!(
+            "huge.json: expected a document of at most 10485760 bytes (10 MiB), found {} bytes",
+            20 * 1024 * 1024
+        )),
+        "{}",
+        stderr(&output)
+    );
+}

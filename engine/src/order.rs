@@ -1,0 +1,233 @@
+//! The input model: an order, its items and its shipments, as the host page sends them.
+//!
+//! Read one with [`crate::parse_order`] (or [`Order::from_json_str`] natively), which
+//! also validates it. The fields are public so a Rust caller can build an order directly;
+//! [`crate::assess`] copes with any value, valid or not.
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::money::Money;
+use super::time::Instant;
+
+/// An order.
+///
+/// ```
+/// # #[cfg(not(target_arch = "wasm32"))] {
+/// use order_help_engine::Order;
+/// let order = Order::from_json_str(r#"{
+///     "id": "112-0000001", "placed_at": "2025-03-01T09:00:00-08:00", "currency": "USD",
+///     "seller": {"name": "Example Store", "kind": "retailer", "fulfilled_by": "retailer"},
+///     "items": [{"id": "A", "title": "Kettle", "quantity": 1, "unit_price": 2999}]
+/// }"#).unwrap();
+/// assert_eq!(order.items[0].unit_price.minor(), 2999);
+/// # }
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Order {
+    pub id: String,
+    pub placed_at: Instant,
+    /// ISO 4217: three capital letters.
+    pub currency: String,
+    pub seller: Seller,
+    #[serde(default)]
+    pub payment_method: Option<PaymentMethod>,
+    /// What the customer paid for delivery, if the order states it.
+    #[serde(default)]
+    pub shipping_cost: Option<Money>,
+    pub items: Vec<Item>,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub shipments: Vec<Shipment>,
+}
+
+/// Who sold the order, and who ships it.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Seller {
+    pub name: String,
+    pub kind: SellerKind,
+    pub fulfilled_by: FulfilledBy,
+}
+
+/// The retailer itself, or a marketplace (third-party) seller.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SellerKind {
+    /// The store itself.
+    Retailer,
+    /// A third-party seller on the store's marketplace.
+    Marketplace,
+}
+
+/// Who ships a sale: the retailer's warehouses, or the seller.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FulfilledBy {
+    /// The store's warehouses ship it.
+    Retailer,
+    /// The marketplace seller ships it.
+    Seller,
+}
+
+/// How the order was paid: it decides how soon a refund arrives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentMethod {
+    CreditCard,
+    DebitCard,
+    GiftCard,
+    BankAccount,
+    Points,
+    Other,
+}
+
+/// One line of the order.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub id: String,
+    pub title: String,
+    /// At least 1.
+    pub quantity: u32,
+    pub unit_price: Money,
+    #[serde(default)]
+    pub category: Option<String>,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub final_sale: bool,
+    /// Items sharing a bundle id were sold together and are cancelled together.
+    #[serde(default)]
+    pub bundle: Option<String>,
+    /// The id of the shipment carrying it; absent: not yet assigned to one (like `pending`).
+    #[serde(default)]
+    pub shipment: Option<String>,
+    /// Whether the customer opened it; absent: unknown.
+    #[serde(default)]
+    pub opened: Option<bool>,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub returned_quantity: u32,
+    /// Units in a return that is open but not yet received.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub return_requested_quantity: u32,
+}
+
+/// One parcel of the order: where it is, who carries it, and its times (RFC 3339 instants).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Shipment {
+    pub id: String,
+    pub status: ShipmentStatus,
+    pub carrier: Carrier,
+    /// The carrier's service, e.g. `first_class`, `certified`, `insured`, `cod`.
+    #[serde(default)]
+    pub service: Option<String>,
+    /// For the retailer's fleet: how many stops before this delivery.
+    #[serde(default)]
+    pub stops_away: Option<u32>,
+    #[serde(default)]
+    pub shipped_at: Option<Instant>,
+    #[serde(default)]
+    pub delivered_at: Option<Instant>,
+    #[serde(default)]
+    pub estimated_delivery: Option<Instant>,
+}
+
+/// Where a shipment is, in the order it gets there (the last three are endings).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ShipmentStatus {
+    /// Not in the shipping process yet.
+    Pending,
+    /// Being picked and packed.
+    Preparing,
+    /// Ship-confirmed, tracking assigned, still in the building.
+    Staged,
+    InTransit,
+    OutForDelivery,
+    Delivered,
+    Refused,
+    ReturnedToSender,
+    Cancelled,
+}
+
+impl ShipmentStatus {
+    /// Still in the building (or not even picked): a bundle is cancelled together only across
+    /// such items.
+    pub fn is_unshipped(self) -> bool {
+        matches!(self, Self::Pending | Self::Preparing | Self::Staged)
+    }
+
+    /// On its way to the customer.
+    pub fn is_on_the_way(self) -> bool {
+        matches!(self, Self::InTransit | Self::OutForDelivery)
+    }
+}
+
+/// Who carries a shipment; the retailer's own fleet has rules of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Carrier {
+    /// The retailer's own delivery drivers.
+    RetailerFleet,
+    Usps,
+    Ups,
+    Fedex,
+    Dhl,
+    Other,
+}
+
+impl Carrier {
+    /// For messages.
+    pub fn display_name(self) -> &'static str {
+        match self {
+            Self::RetailerFleet => "our own delivery fleet",
+            Self::Usps => "USPS",
+            Self::Ups => "UPS",
+            Self::Fedex => "FedEx",
+            Self::Dhl => "DHL",
+            Self::Other => "the carrier",
+        }
+    }
+}
+
+impl Order {
+    /// The shipment an item is in, if it names one that exists (a dangling id counts as
+    /// unassigned).
+    pub fn shipment_of(&self, item: &Item) -> Option<&Shipment> {
+        let id = item.shipment.as_deref()?;
+        self.shipments.iter().find(|s| s.id == id)
+    }
+
+    /// The retailer handles it (its own sale, or a marketplace sale it fulfils).
+    pub fn is_retailer_fulfilled(&self) -> bool {
+        self.seller.kind == SellerKind::Retailer
+            || self.seller.fulfilled_by == FulfilledBy::Retailer
+    }
+
+    /// A third-party seller sells *and* ships it.
+    pub fn is_marketplace_fulfilled_by_seller(&self) -> bool {
+        !self.is_retailer_fulfilled()
+    }
+}
+
+impl Item {
+    /// quantity × unit price (saturating at [`Money::MAX`]).
+    pub fn line_total(&self) -> Money {
+        self.unit_price.saturating_mul(self.quantity)
+    }
+
+    /// Units neither returned nor in an open return.
+    pub fn remaining_quantity(&self) -> u32 {
+        self.quantity
+            .saturating_sub(self.returned_quantity)
+            .saturating_sub(self.return_requested_quantity)
+    }
+}
+
+/// For optional fields without an `Option`: absent or `null` give the default.
+fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de> + Default,
+{
+    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
+}

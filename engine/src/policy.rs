@@ -1,0 +1,369 @@
+//! The store's policy: every number and list the rules read, defaulted to the values in
+//! [docs/domain.md](../../docs/domain.md). A policy document only needs the fields it changes; a field it gives
+//! replaces the default as a whole (a `category_windows` map replaces the default map).
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::order::PaymentMethod;
+use super::time::StoreZone;
+
+/// The store's policy.
+///
+/// ```
+/// # #[cfg(not(target_arch = "wasm32"))] {
+/// use order_help_engine::Policy;
+/// let policy = Policy::from_json_str(r#"{"time_zone": "Europe/Berlin", "return_window_days": 14}"#).unwrap();
+/// assert_eq!(policy.time_zone.name(), "Europe/Berlin");
+/// assert_eq!(policy.return_window_days, 14);
+/// assert_eq!(policy.marketplace_cancel_grace_minutes, Policy::default().marketplace_cancel_grace_minutes);
+/// # }
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Policy {
+    /// Where return windows are counted (an IANA name or a POSIX TZ rule).
+    pub time_zone: StoreZone,
+    /// Days after delivery, for categories without their own window.
+    #[serde(deserialize_with = "window_days")]
+    pub return_window_days: u32,
+    /// Category → days after delivery.
+    pub category_windows: BTreeMap<String, u32>,
+    pub non_returnable_categories: Vec<String>,
+    /// How long after ordering a marketplace buyer may cancel without the seller.
+    #[serde(deserialize_with = "grace_minutes")]
+    pub marketplace_cancel_grace_minutes: u32,
+    pub holiday_extension: HolidayExtension,
+    /// Category → percent of the item value kept when an opened item is returned.
+    pub opened_fees: BTreeMap<String, u32>,
+    pub refund_timing: RefundTimingTable,
+    pub cancellation_reasons: CancellationReasons,
+    /// Reason ids that count as buyer's remorse (a marketplace return then loses the delivery
+    /// cost).
+    pub buyers_remorse_reasons: Vec<String>,
+}
+
+impl Default for Policy {
+    fn default() -> Policy {
+        let strings = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        Policy {
+            time_zone: StoreZone::default(),
+            return_window_days: 30,
+            category_windows: [("ebooks", 7), ("baby", 90), ("renewed", 90)]
+                .into_iter()
+                .map(|(c, d)| (c.to_owned(), d))
+                .collect(),
+            non_returnable_categories: strings(&[
+                "groceries",
+                "hazardous",
+                "digital",
+                "personalized",
+                "gift_cards",
+            ]),
+            marketplace_cancel_grace_minutes: 30,
+            holiday_extension: HolidayExtension::default(),
+            opened_fees: [("computers".to_owned(), 15)].into_iter().collect(),
+            refund_timing: RefundTimingTable::default(),
+            cancellation_reasons: CancellationReasons::default(),
+            buyers_remorse_reasons: strings(&["ordered_by_mistake", "found_better_price"]),
+        }
+    }
+}
+
+impl Policy {
+    /// The return window for a category, in days (categories match ignoring ASCII case).
+    pub fn window_days(&self, category: Option<&str>) -> u32 {
+        category
+            .and_then(|c| lookup(&self.category_windows, c))
+            .unwrap_or(self.return_window_days)
+    }
+
+    /// Whether items of this category can never be returned.
+    pub fn is_non_returnable(&self, category: Option<&str>) -> bool {
+        category.is_some_and(|c| {
+            self.non_returnable_categories
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(c))
+        })
+    }
+
+    /// The opened-item fee for a category, in percent, if any.
+    pub fn opened_fee_percent(&self, category: Option<&str>) -> Option<u32> {
+        category
+            .and_then(|c| lookup(&self.opened_fees, c))
+            .filter(|p| *p > 0)
+    }
+}
+
+/// A whole number of `unit` from 0 to `max`; errors say so (not serde's "expected u32").
+struct Bounded {
+    unit: &'static str,
+    max: u32,
+}
+
+impl serde::de::Visitor<'_> for Bounded {
+    type Value = u32;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a whole number of {} from 0 to {}", self.unit, self.max)
+    }
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<u32, E> {
+        match u32::try_from(v) {
+            Ok(v) if v <= self.max => Ok(v),
+            _ => Err(E::invalid_value(serde::de::Unexpected::Unsigned(v), &self)),
+        }
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<u32, E> {
+        match u64::try_from(v) {
+            Ok(v) => self.visit_u64(v),
+            Err(_) => Err(E::invalid_value(serde::de::Unexpected::Signed(v), &self)),
+        }
+    }
+}
+
+fn window_days<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+    deserializer.deserialize_any(Bounded {
+        unit: "days",
+        max: super::validate::MAX_WINDOW_DAYS,
+    })
+}
+
+fn grace_minutes<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+    deserializer.deserialize_any(Bounded {
+        unit: "minutes",
+        max: super::validate::MAX_GRACE_MINUTES,
+    })
+}
+
+fn lookup(map: &BTreeMap<String, u32>, key: &str) -> Option<u32> {
+    map.get(key)
+        .or_else(|| {
+            map.iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(key))
+                .map(|(_, v)| v)
+        })
+        .copied()
+}
+
+/// Amazon's holiday rule: items *shipped* from `shipped_from` to `shipped_until` (inclusive,
+/// local ship date) can be returned until `return_until` of the following year, if that is
+/// later than their normal deadline.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct HolidayExtension {
+    pub enabled: bool,
+    pub shipped_from: MonthDay,
+    pub shipped_until: MonthDay,
+    pub return_until: MonthDay,
+}
+
+impl Default for HolidayExtension {
+    fn default() -> HolidayExtension {
+        HolidayExtension {
+            enabled: true,
+            shipped_from: MonthDay { month: 11, day: 1 },
+            shipped_until: MonthDay { month: 12, day: 31 },
+            return_until: MonthDay { month: 1, day: 31 },
+        }
+    }
+}
+
+/// A day of the year, written `MM-DD` (`02-29` allowed: it falls on 28 February in other years).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MonthDay {
+    pub month: u8,
+    pub day: u8,
+}
+
+impl MonthDay {
+    /// Parses `MM-DD`.
+    pub fn parse(text: &str) -> Result<MonthDay, String> {
+        let expected = "expected a month and day written MM-DD (e.g. \"11-01\")";
+        let bytes = text.as_bytes();
+        let two = |i: usize| -> Option<u8> {
+            let (a, b) = (*bytes.get(i)?, *bytes.get(i + 1)?);
+            (a.is_ascii_digit() && b.is_ascii_digit()).then(|| (a - b'0') * 10 + (b - b'0'))
+        };
+        let (Some(month), Some(b'-'), Some(day), 5) = (two(0), bytes.get(2), two(3), bytes.len())
+        else {
+            return Err(format!("{expected}, found {text:?}"));
+        };
+        if !(1..=12).contains(&month) {
+            return Err(format!(
+                "{expected}, found {text:?}: there is no month {month}"
+            ));
+        }
+        // 2000 is a leap year: 02-29 is allowed.
+        let last = super::time::days_in_month(2000, month);
+        if day == 0 || day > last {
+            return Err(format!(
+                "{expected}, found {text:?}: that month has at most {last} days"
+            ));
+        }
+        Ok(MonthDay { month, day })
+    }
+}
+
+impl fmt::Display for MonthDay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}-{:02}", self.month, self.day)
+    }
+}
+
+impl<'de> Deserialize<'de> for MonthDay {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = MonthDay;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a month and day string \"MM-DD\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<MonthDay, E> {
+                MonthDay::parse(text).map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
+impl Serialize for MonthDay {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// How long a refund takes to arrive: `min` to `max` `unit`s.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RefundTiming {
+    pub min: u32,
+    pub max: u32,
+    pub unit: TimingUnit,
+}
+
+/// The unit of a [`RefundTiming`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimingUnit {
+    Hours,
+    BusinessDays,
+}
+
+/// Refund timing per payment method; `default` for an order without a payment method, or a
+/// method without an entry.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RefundTimingTable {
+    pub credit_card: Option<RefundTiming>,
+    pub debit_card: Option<RefundTiming>,
+    pub gift_card: Option<RefundTiming>,
+    pub bank_account: Option<RefundTiming>,
+    pub points: Option<RefundTiming>,
+    pub other: Option<RefundTiming>,
+    pub default: RefundTiming,
+}
+
+impl Default for RefundTimingTable {
+    fn default() -> RefundTimingTable {
+        let days = |min, max| {
+            Some(RefundTiming {
+                min,
+                max,
+                unit: TimingUnit::BusinessDays,
+            })
+        };
+        RefundTimingTable {
+            credit_card: days(3, 5),
+            debit_card: days(1, 10),
+            gift_card: Some(RefundTiming {
+                min: 0,
+                max: 24,
+                unit: TimingUnit::Hours,
+            }),
+            bank_account: days(1, 10),
+            points: None,
+            other: None,
+            // What docs/domain.md gives for any other method (a cancelled item's usual refund time).
+            default: RefundTiming {
+                min: 5,
+                max: 7,
+                unit: TimingUnit::BusinessDays,
+            },
+        }
+    }
+}
+
+impl RefundTimingTable {
+    pub fn for_method(&self, method: Option<PaymentMethod>) -> RefundTiming {
+        let entry = match method {
+            Some(PaymentMethod::CreditCard) => self.credit_card,
+            Some(PaymentMethod::DebitCard) => self.debit_card,
+            Some(PaymentMethod::GiftCard) => self.gift_card,
+            Some(PaymentMethod::BankAccount) => self.bank_account,
+            Some(PaymentMethod::Points) => self.points,
+            Some(PaymentMethod::Other) => self.other,
+            None => None,
+        };
+        entry.unwrap_or(self.default)
+    }
+
+    /// Each entry with its field name, for validation.
+    pub(crate) fn entries(&self) -> [(&'static str, Option<RefundTiming>); 7] {
+        [
+            ("credit_card", self.credit_card),
+            ("debit_card", self.debit_card),
+            ("gift_card", self.gift_card),
+            ("bank_account", self.bank_account),
+            ("points", self.points),
+            ("other", self.other),
+            ("default", Some(self.default)),
+        ]
+    }
+}
+
+/// The reasons the cancel flow offers.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CancellationReasons {
+    /// Whether the customer must pick one.
+    pub required: bool,
+    pub options: Vec<ReasonOption>,
+}
+
+impl Default for CancellationReasons {
+    /// Amazon's documented reasons, with stable ids.
+    fn default() -> CancellationReasons {
+        let option = |id: &str, label: &str, comment| ReasonOption {
+            id: id.to_owned(),
+            label: label.to_owned(),
+            comment,
+        };
+        CancellationReasons {
+            required: false,
+            options: vec![
+                option("ordered_by_mistake", "Ordered by mistake", false),
+                option("arriving_too_late", "Items arriving too late", false),
+                option(
+                    "wrong_shipping_address",
+                    "Incorrect shipping address",
+                    false,
+                ),
+                option("payment_issue", "Payment issue", false),
+                option("found_better_price", "Found a better price", false),
+                option("other", "Other", true),
+            ],
+        }
+    }
+}
+
+/// One cancellation reason the flow offers: its id (sent to the host) and its label.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReasonOption {
+    pub id: String,
+    pub label: String,
+    /// Choosing it reveals a free-text comment field.
+    #[serde(default)]
+    pub comment: bool,
+}

@@ -1,0 +1,229 @@
+//! The rules: one small function per unit, each giving a verdict with a keyed reason (an enum
+//! code) and a plain sentence. None reads the clock: the instant is an argument. What each rule
+//! says and where it comes from: [docs/domain.md](../../docs/domain.md), which maps every rule to
+//! its function and its scenario table.
+//!
+//! - [`cancel`]: cancel on its own (retailer-fulfilled, marketplace grace period, endings);
+//! - [`bundle`]: bundle-mates that lower each other's cancel verdict;
+//! - [`refuse`]: refusing at the door, or a delivered USPS package unopened;
+//! - [`return_window`]: returnability and the return deadline (windows, holiday extension);
+//! - [`refund`]: what the next step refunds, and when;
+//! - [`next_step`]: what to do first.
+
+pub(crate) mod bundle;
+pub(crate) mod cancel;
+pub(crate) mod next_step;
+pub(crate) mod refund;
+pub(crate) mod refuse;
+pub(crate) mod return_window;
+
+use std::borrow::Cow;
+
+use super::ids::{first_index_of, IdMap};
+use super::json::push_decimal;
+use super::order::{Item, Order, Shipment, ShipmentStatus};
+use super::policy::Policy;
+use super::time::{CachedZone, Instant};
+
+/// What the rules may look at for the whole order, worked out once per assessment.
+pub(crate) struct OrderContext<'a> {
+    pub order: &'a Order,
+    pub policy: &'a Policy,
+    /// The store's zone, remembering the offsets it has looked up.
+    pub zone: CachedZone<'a>,
+    /// When a marketplace buyer can no longer cancel alone ([`cancel::grace_end`]), once per
+    /// order rather than per item.
+    pub grace_end: Instant,
+    /// Each shipment id, with the index of the first shipment that has it.
+    shipment_ids: IdMap<'a>,
+}
+
+impl<'a> OrderContext<'a> {
+    pub fn new(order: &'a Order, policy: &'a Policy) -> Self {
+        let shipment_ids = first_index_of(order.shipments.iter().map(|s| s.id.as_str()));
+        OrderContext {
+            order,
+            policy,
+            zone: policy.time_zone.cached(),
+            grace_end: cancel::grace_end(order, policy),
+            shipment_ids,
+        }
+    }
+
+    /// What a rule may look at for `item` at `at`.
+    pub fn item<'b>(&'b self, item: &'b Item, at: Instant) -> ItemContext<'b> {
+        ItemContext {
+            order: self.order,
+            policy: self.policy,
+            zone: &self.zone,
+            item,
+            shipment: self.shipment_of(item),
+            at,
+            grace_end: self.grace_end,
+        }
+    }
+
+    /// [`Order::shipment_of`], without a scan: an order may have hundreds of items and
+    /// shipments.
+    fn shipment_of(&self, item: &Item) -> Option<&'a Shipment> {
+        let index = *self.shipment_ids.get(item.shipment.as_deref()?)?;
+        self.order.shipments.get(index)
+    }
+}
+
+/// What a rule may look at for one item.
+pub(crate) struct ItemContext<'a> {
+    pub order: &'a Order,
+    pub policy: &'a Policy,
+    /// The store's zone (`policy.time_zone`), remembering the offsets it has looked up.
+    pub zone: &'a CachedZone<'a>,
+    pub item: &'a Item,
+    /// `None` when the item names no shipment, or one that does not exist.
+    pub shipment: Option<&'a Shipment>,
+    pub at: Instant,
+    /// [`OrderContext::grace_end`].
+    pub grace_end: Instant,
+}
+
+impl ItemContext<'_> {
+    /// An item outside any shipment is `pending`.
+    pub fn status(&self) -> ShipmentStatus {
+        self.shipment.map_or(ShipmentStatus::Pending, |s| s.status)
+    }
+}
+
+/// A message that names something of this order (a date, a title, a count), written piece by
+/// piece into one allocation: every item gets two or three messages, and `format!` with its
+/// intermediate strings was a fifth of the engine's time. Messages that name nothing are
+/// `&'static str`s (`Cow::Borrowed`).
+pub(crate) struct Sentence(String);
+
+impl Sentence {
+    pub fn new(first: &str) -> Sentence {
+        let mut text = String::with_capacity(160);
+        text.push_str(first);
+        Sentence(text)
+    }
+
+    pub fn text(mut self, text: &str) -> Sentence {
+        self.0.push_str(text);
+        self
+    }
+
+    /// A whole number in decimal, as `{}` writes it.
+    pub fn number(mut self, n: impl Into<i64>) -> Sentence {
+        let n: i64 = n.into();
+        if n < 0 {
+            self.0.push('-');
+        }
+        push_decimal(&mut self.0, n.unsigned_abs());
+        self
+    }
+
+    /// `23:59:59 on 31 March 2025` (`09:45 on …` when on the minute), in the store's zone.
+    pub fn local_time(self, zone: &CachedZone, instant: Instant) -> Sentence {
+        let local = zone.to_civil(instant);
+        let (time, date) = (local.time, local.date);
+        let mut clock = *b"00:00:00";
+        for (digits, n) in clock
+            .chunks_mut(3)
+            .zip([time.hour(), time.minute(), time.second()])
+        {
+            digits[0] = b'0' + n / 10 % 10;
+            digits[1] = b'0' + n % 10;
+        }
+        let clock = if time.second() == 0 {
+            &clock[..5]
+        } else {
+            &clock[..]
+        };
+        self.text(std::str::from_utf8(clock).unwrap_or_default())
+            .text(" on ")
+            .number(date.day())
+            .text(" ")
+            .text(date.month_name())
+            .text(" ")
+            .number(date.year())
+    }
+
+    /// `it`, or `all 3`, or `2 of 3`: how much of a line a sentence is about.
+    pub fn how_many(self, count: u32, of: u32) -> Sentence {
+        match (count, of) {
+            (_, 0 | 1) => self.text("it"),
+            (c, o) if c == o => self.text("all ").number(o),
+            (c, o) => self.number(c).text(" of ").number(o),
+        }
+    }
+}
+
+impl From<Sentence> for Cow<'static, str> {
+    fn from(sentence: Sentence) -> Self {
+        Cow::Owned(sentence.0)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod fixtures {
+    //! Small builders for the rules' unit tests.
+    use super::super::money::Money;
+    use super::super::order::*;
+    use super::super::time::Instant;
+
+    pub fn at(text: &str) -> Instant {
+        Instant::parse_rfc3339(text).unwrap()
+    }
+
+    pub fn order(kind: SellerKind, fulfilled_by: FulfilledBy) -> Order {
+        Order {
+            id: "O1".into(),
+            placed_at: at("2025-03-01T09:00:00-08:00"),
+            currency: "USD".into(),
+            seller: Seller {
+                name: "Store".into(),
+                kind,
+                fulfilled_by,
+            },
+            payment_method: None,
+            shipping_cost: None,
+            items: vec![],
+            shipments: vec![],
+        }
+    }
+
+    pub fn retailer() -> Order {
+        order(SellerKind::Retailer, FulfilledBy::Retailer)
+    }
+
+    pub fn marketplace() -> Order {
+        order(SellerKind::Marketplace, FulfilledBy::Seller)
+    }
+
+    pub fn item(id: &str, shipment: Option<&str>) -> Item {
+        Item {
+            id: id.into(),
+            title: format!("Item {id}"),
+            quantity: 1,
+            unit_price: Money::from_minor(1000).unwrap(),
+            category: None,
+            final_sale: false,
+            bundle: None,
+            shipment: shipment.map(Into::into),
+            opened: None,
+            returned_quantity: 0,
+            return_requested_quantity: 0,
+        }
+    }
+
+    pub fn shipment(id: &str, status: ShipmentStatus, carrier: Carrier) -> Shipment {
+        Shipment {
+            id: id.into(),
+            status,
+            carrier,
+            service: None,
+            stops_away: None,
+            shipped_at: None,
+            delivered_at: None,
+            estimated_delivery: None,
+        }
+    }
+}

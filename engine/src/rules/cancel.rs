@@ -1,0 +1,347 @@
+//! Cancel, item by item (bundles are applied afterwards, in `bundle.rs`).
+//!
+//! Source: [domain.md § Cancelling](../../../docs/domain.md#cancelling). Before the shipping
+//! process the retailer cancels at once; once packed or ship-confirmed it is a request; with an
+//! outside carrier or out for delivery it is too late, except that the retailer's own fleet may
+//! still cancel the delivery attempt. A marketplace buyer cancels alone only within the grace
+//! period after ordering; afterwards the seller must approve, and can only cancel what it has not
+//! shipped.
+
+use std::borrow::Cow;
+
+use super::super::assessment::{CancelCode, CancelDecision, CancelVerdict};
+use super::super::order::{Carrier, Order, ShipmentStatus};
+use super::super::policy::Policy;
+use super::super::time::Instant;
+use super::{ItemContext, Sentence};
+
+use CancelCode as Code;
+use CancelVerdict::{Allowed, NotAvailable, Request};
+use ShipmentStatus as S;
+
+/// The item's cancel decision on its own, before its bundle is considered.
+pub(crate) fn cancel_on_its_own(cx: &ItemContext) -> CancelDecision {
+    let status = cx.status();
+    let carrier = cx.shipment.map(|s| s.carrier);
+    let grace_end = cx.grace_end;
+    // Both rules end cancelled, refused and returned shipments alike (see the tests).
+    let (verdict, code) = if cx.order.is_retailer_fulfilled() {
+        retailer_fulfilled(status, carrier)
+    } else {
+        marketplace_fulfilled_by_seller(status, cx.at, grace_end)
+    };
+    let grace_ends_at = (code == Code::WithinGracePeriod).then(|| cx.zone.zoned(grace_end));
+    CancelDecision {
+        verdict,
+        code,
+        message: message(code, cx, carrier, grace_end),
+        bundle: cx.item.bundle.clone(),
+        bundle_items: Vec::new(),
+        grace_ends_at,
+    }
+}
+
+/// When a marketplace buyer can no longer cancel alone: `placed_at` + the grace minutes.
+pub(crate) fn grace_end(order: &Order, policy: &Policy) -> Instant {
+    order
+        .placed_at
+        .saturating_add_seconds(i64::from(policy.marketplace_cancel_grace_minutes) * 60)
+}
+
+/// The retailer ships it (its own sale, or a marketplace sale it fulfils).
+fn retailer_fulfilled(
+    status: ShipmentStatus,
+    carrier: Option<Carrier>,
+) -> (CancelVerdict, CancelCode) {
+    match status {
+        S::Pending => (Allowed, Code::NotInShippingProcess),
+        S::Preparing => (Request, Code::BeingPrepared),
+        S::Staged => (Request, Code::StagedForShipping),
+        S::InTransit if carrier == Some(Carrier::RetailerFleet) => {
+            (Request, Code::WithRetailerFleet)
+        }
+        S::InTransit => (NotAvailable, Code::WithCarrier),
+        S::OutForDelivery => (NotAvailable, Code::OutForDelivery),
+        S::Delivered => (NotAvailable, Code::Delivered),
+        S::Cancelled => (NotAvailable, Code::AlreadyCancelled),
+        S::Refused => (NotAvailable, Code::Refused),
+        S::ReturnedToSender => (NotAvailable, Code::ReturnedToSender),
+    }
+}
+
+/// A marketplace seller sells and ships it. `at < grace_end`: the grace period is running.
+fn marketplace_fulfilled_by_seller(
+    status: ShipmentStatus,
+    at: Instant,
+    grace_end: Instant,
+) -> (CancelVerdict, CancelCode) {
+    match status {
+        S::Pending if at < grace_end => (Allowed, Code::WithinGracePeriod),
+        // Preparing within the grace period: the seller has started, so it is theirs to approve.
+        S::Pending | S::Preparing => (Request, Code::SellerMustApprove),
+        S::Staged | S::InTransit => (NotAvailable, Code::ShippedBySeller),
+        S::OutForDelivery => (NotAvailable, Code::OutForDelivery),
+        S::Delivered => (NotAvailable, Code::Delivered),
+        S::Cancelled => (NotAvailable, Code::AlreadyCancelled),
+        S::Refused => (NotAvailable, Code::Refused),
+        S::ReturnedToSender => (NotAvailable, Code::ReturnedToSender),
+    }
+}
+
+fn message(
+    code: CancelCode,
+    cx: &ItemContext,
+    carrier: Option<Carrier>,
+    grace_end: Instant,
+) -> Cow<'static, str> {
+    let carrier = carrier.map_or("the carrier", Carrier::display_name);
+    match code {
+        Code::NotInShippingProcess => {
+            "It has not entered the shipping process yet, so you can cancel it now.".into()
+        }
+        Code::WithinGracePeriod => Sentence::new("You can cancel it yourself until ")
+            .local_time(cx.zone, grace_end)
+            .text(" (store time); after that the seller must approve a cancellation.")
+            .into(),
+        Code::BeingPrepared => {
+            "It is being prepared for shipping: you can request a cancellation, but it may not succeed."
+                .into()
+        }
+        Code::StagedForShipping => "It is packed and waiting to leave the warehouse: you can request a \
+             cancellation and the warehouse will try to pull it, but it may not succeed."
+            .into(),
+        Code::WithRetailerFleet => "It is on its way with our own delivery fleet: you can request a \
+             cancellation of the delivery, but it may not succeed."
+            .into(),
+        Code::SellerMustApprove => Sentence::new("The seller, ")
+            .text(&cx.order.seller.name)
+            .text(", must approve a cancellation: you can request one, and it succeeds only if they have not shipped it.")
+            .into(),
+        Code::WithCarrier => Sentence::new("It is already with ")
+            .text(carrier)
+            .text(", so it can no longer be cancelled.")
+            .into(),
+        Code::ShippedBySeller => {
+            "The seller has already shipped it, so it can no longer be cancelled.".into()
+        }
+        Code::OutForDelivery => "It is out for delivery, so it can no longer be cancelled.".into(),
+        Code::Delivered => "It has been delivered, so it can no longer be cancelled.".into(),
+        Code::AlreadyCancelled => "It has already been cancelled.".into(),
+        Code::Refused => "Its delivery was refused, so there is nothing left to cancel.".into(),
+        Code::ReturnedToSender => {
+            "It is going back to the sender, so there is nothing left to cancel.".into()
+        }
+        // Written by bundle.rs, which knows the bundle-mates.
+        Code::BundleRequiresRequest | Code::BundleNotCancellable => "".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::{self, at};
+    use super::super::OrderContext;
+    use super::*;
+
+    const ALL: [ShipmentStatus; 9] = [
+        S::Pending,
+        S::Preparing,
+        S::Staged,
+        S::InTransit,
+        S::OutForDelivery,
+        S::Delivered,
+        S::Refused,
+        S::ReturnedToSender,
+        S::Cancelled,
+    ];
+
+    #[test]
+    fn retailer_fulfilled_by_status_and_carrier() {
+        let table = [
+            (
+                S::Pending,
+                Carrier::Ups,
+                Allowed,
+                Code::NotInShippingProcess,
+            ),
+            (S::Preparing, Carrier::Ups, Request, Code::BeingPrepared),
+            (S::Staged, Carrier::Ups, Request, Code::StagedForShipping),
+            (
+                S::InTransit,
+                Carrier::RetailerFleet,
+                Request,
+                Code::WithRetailerFleet,
+            ),
+            (S::InTransit, Carrier::Ups, NotAvailable, Code::WithCarrier),
+            (S::InTransit, Carrier::Usps, NotAvailable, Code::WithCarrier),
+            (
+                S::OutForDelivery,
+                Carrier::RetailerFleet,
+                NotAvailable,
+                Code::OutForDelivery,
+            ),
+            (
+                S::Delivered,
+                Carrier::RetailerFleet,
+                NotAvailable,
+                Code::Delivered,
+            ),
+            (
+                S::Cancelled,
+                Carrier::Ups,
+                NotAvailable,
+                Code::AlreadyCancelled,
+            ),
+            (S::Refused, Carrier::Ups, NotAvailable, Code::Refused),
+            (
+                S::ReturnedToSender,
+                Carrier::Ups,
+                NotAvailable,
+                Code::ReturnedToSender,
+            ),
+        ];
+        for (status, carrier, verdict, code) in table {
+            assert_eq!(
+                retailer_fulfilled(status, Some(carrier)),
+                (verdict, code),
+                "{status:?} {carrier:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn marketplace_grace_period_to_the_second() {
+        let end = at("2025-03-01T09:30:00-08:00");
+        let before = end.saturating_add_seconds(-1);
+        let table = [
+            (S::Pending, before, Allowed, Code::WithinGracePeriod),
+            (S::Pending, end, Request, Code::SellerMustApprove),
+            (S::Preparing, before, Request, Code::SellerMustApprove),
+            (S::Preparing, end, Request, Code::SellerMustApprove),
+            (S::Staged, before, NotAvailable, Code::ShippedBySeller),
+            (S::InTransit, end, NotAvailable, Code::ShippedBySeller),
+            (
+                S::OutForDelivery,
+                before,
+                NotAvailable,
+                Code::OutForDelivery,
+            ),
+            (S::Delivered, end, NotAvailable, Code::Delivered),
+            (S::Cancelled, before, NotAvailable, Code::AlreadyCancelled),
+        ];
+        for (status, now, verdict, code) in table {
+            assert_eq!(
+                marketplace_fulfilled_by_seller(status, now, end),
+                (verdict, code),
+                "{status:?} at {now}"
+            );
+        }
+    }
+
+    #[test]
+    fn endings_win_for_every_fulfilment() {
+        use super::super::super::order::{FulfilledBy, SellerKind};
+        let policy = Policy::default();
+        let fulfilments = [
+            (SellerKind::Retailer, FulfilledBy::Retailer),
+            (SellerKind::Retailer, FulfilledBy::Seller),
+            (SellerKind::Marketplace, FulfilledBy::Retailer),
+            (SellerKind::Marketplace, FulfilledBy::Seller),
+        ];
+        for (kind, by) in fulfilments {
+            for carrier in [Carrier::Ups, Carrier::RetailerFleet] {
+                for status in ALL {
+                    let mut order = fixtures::order(kind, by);
+                    order
+                        .shipments
+                        .push(fixtures::shipment("S1", status, carrier));
+                    order.items.push(fixtures::item("A", Some("S1")));
+                    // Within the grace period and after it.
+                    for now in [order.placed_at, at("2025-03-02T09:00:00-08:00")] {
+                        let cx = OrderContext::new(&order, &policy);
+                        let decision = cancel_on_its_own(&cx.item(&order.items[0], now));
+                        let ended = match decision.code {
+                            Code::AlreadyCancelled => Some(S::Cancelled),
+                            Code::Refused => Some(S::Refused),
+                            Code::ReturnedToSender => Some(S::ReturnedToSender),
+                            _ => None,
+                        };
+                        assert_eq!(
+                            ended.is_some(),
+                            matches!(status, S::Cancelled | S::Refused | S::ReturnedToSender)
+                        );
+                        if ended.is_some() {
+                            assert_eq!(ended, Some(status), "{kind:?} {by:?} {carrier:?}");
+                            assert_eq!(decision.verdict, NotAvailable);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn who_fulfils_decides_which_rule_applies() {
+        use super::super::super::order::{FulfilledBy, SellerKind};
+        let policy = Policy::default();
+        let now = at("2025-03-01T09:10:00-08:00");
+        // (seller kind, fulfilled by, expected code for an unassigned item 10 minutes in)
+        let table = [
+            (
+                SellerKind::Retailer,
+                FulfilledBy::Retailer,
+                Code::NotInShippingProcess,
+            ),
+            (
+                SellerKind::Retailer,
+                FulfilledBy::Seller,
+                Code::NotInShippingProcess,
+            ),
+            (
+                SellerKind::Marketplace,
+                FulfilledBy::Retailer,
+                Code::NotInShippingProcess,
+            ),
+            (
+                SellerKind::Marketplace,
+                FulfilledBy::Seller,
+                Code::WithinGracePeriod,
+            ),
+        ];
+        for (kind, by, code) in table {
+            let mut order = fixtures::order(kind, by);
+            order.items.push(fixtures::item("A", None));
+            let decision =
+                cancel_on_its_own(&OrderContext::new(&order, &policy).item(&order.items[0], now));
+            assert_eq!(decision.code, code, "{kind:?} {by:?}");
+            assert_eq!(decision.verdict, Allowed);
+            assert_eq!(
+                decision.grace_ends_at.is_some(),
+                code == Code::WithinGracePeriod
+            );
+            assert!(!decision.message.is_empty());
+        }
+    }
+
+    #[test]
+    fn grace_end_is_placed_at_plus_the_minutes_and_in_the_message() {
+        let mut order = fixtures::marketplace();
+        order.items.push(fixtures::item("A", Some("S9"))); // dangling: unassigned
+        let policy = Policy {
+            marketplace_cancel_grace_minutes: 45,
+            ..Policy::default()
+        };
+        assert_eq!(grace_end(&order, &policy), at("2025-03-01T09:45:00-08:00"));
+        let decision = cancel_on_its_own(
+            &OrderContext::new(&order, &policy).item(&order.items[0], order.placed_at),
+        );
+        assert_eq!(
+            decision.grace_ends_at.map(|z| z.to_string()).as_deref(),
+            Some("2025-03-01T09:45:00-08:00")
+        );
+        assert!(
+            decision.message.contains("09:45 on 1 March 2025"),
+            "{}",
+            decision.message
+        );
+    }
+}

@@ -1,0 +1,150 @@
+//! What the customer should do first.
+//!
+//! Source: [domain.md § The three ways out](../../../docs/domain.md#the-three-ways-out), in the
+//! order a customer should try them: cancel (cheapest for everyone), else refuse the delivery,
+//! else return; when none applies, a marketplace buyer can still contact the seller.
+
+use super::super::assessment::{
+    CancelDecision, CancelVerdict, NextStep, RefuseDecision, RefuseVerdict, ReturnDecision,
+    ReturnVerdict,
+};
+use super::super::order::{Order, SellerKind};
+
+/// The first step that applies: cancel, refuse, return, contact the seller, or none.
+pub(crate) fn next_step(
+    order: &Order,
+    cancel: &CancelDecision,
+    refuse: &RefuseDecision,
+    ret: &ReturnDecision,
+) -> NextStep {
+    if cancel.verdict >= CancelVerdict::Request {
+        NextStep::Cancel
+    } else if refuse.verdict != RefuseVerdict::NotAvailable {
+        NextStep::Refuse
+    } else if matches!(ret.verdict, ReturnVerdict::Allowed | ReturnVerdict::NotYet) {
+        NextStep::Return
+    } else if order.seller.kind == SellerKind::Marketplace {
+        NextStep::ContactSeller
+    } else {
+        NextStep::None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::assessment::{CancelCode, RefuseCode, ReturnCode};
+    use super::super::fixtures;
+    use super::*;
+
+    fn cancel(verdict: CancelVerdict) -> CancelDecision {
+        CancelDecision {
+            verdict,
+            code: CancelCode::Delivered,
+            message: "".into(),
+            bundle: None,
+            bundle_items: vec![],
+            grace_ends_at: None,
+        }
+    }
+
+    fn refuse(verdict: RefuseVerdict) -> RefuseDecision {
+        RefuseDecision {
+            verdict,
+            code: RefuseCode::AtDoor,
+            message: "".into(),
+            stops_away: None,
+            live_map: false,
+        }
+    }
+
+    fn ret(verdict: ReturnVerdict) -> ReturnDecision {
+        ReturnDecision {
+            verdict,
+            code: ReturnCode::WithinWindow,
+            message: "".into(),
+            deadline: None,
+            quantity: 1,
+            holiday_extended: false,
+        }
+    }
+
+    #[test]
+    fn first_that_applies() {
+        use CancelVerdict as C;
+        use RefuseVerdict as F;
+        use ReturnVerdict as R;
+        // (cancel, refuse, return, marketplace?) → step
+        let table = [
+            (C::Allowed, F::AtDoor, R::Allowed, false, NextStep::Cancel),
+            (C::Request, F::AtDoor, R::NotYet, true, NextStep::Cancel),
+            (
+                C::NotAvailable,
+                F::AtDoor,
+                R::NotYet,
+                false,
+                NextStep::Refuse,
+            ),
+            (
+                C::NotAvailable,
+                F::AfterDeliveryUnopened,
+                R::Allowed,
+                false,
+                NextStep::Refuse,
+            ),
+            (
+                C::NotAvailable,
+                F::NotAvailable,
+                R::Allowed,
+                true,
+                NextStep::Return,
+            ),
+            (
+                C::NotAvailable,
+                F::NotAvailable,
+                R::NotYet,
+                false,
+                NextStep::Return,
+            ),
+            (
+                C::NotAvailable,
+                F::NotAvailable,
+                R::Expired,
+                true,
+                NextStep::ContactSeller,
+            ),
+            (
+                C::NotAvailable,
+                F::NotAvailable,
+                R::NotReturnable,
+                true,
+                NextStep::ContactSeller,
+            ),
+            (
+                C::NotAvailable,
+                F::NotAvailable,
+                R::Expired,
+                false,
+                NextStep::None,
+            ),
+            (
+                C::NotAvailable,
+                F::NotAvailable,
+                R::NotReturnable,
+                false,
+                NextStep::None,
+            ),
+        ];
+        for (c, f, r, marketplace, step) in table {
+            let order = if marketplace {
+                fixtures::marketplace()
+            } else {
+                fixtures::retailer()
+            };
+            assert_eq!(
+                next_step(&order, &cancel(c), &refuse(f), &ret(r)),
+                step,
+                "{c:?} {f:?} {r:?} {marketplace}"
+            );
+        }
+    }
+}

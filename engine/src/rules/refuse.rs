@@ -1,0 +1,449 @@
+//! Refuse the delivery.
+//!
+//! Source: [domain.md § Refusing the delivery](../../../docs/domain.md#refusing-the-delivery).
+//! While the package is on its way, the customer can tell the driver at the door (easier with the
+//! retailer's fleet: tracking shows a live map within 10 stops). After delivery only USPS takes a
+//! package back, unopened, marked "Refused", with free return postage (USPS DMM 508.1.1.3);
+//! certified, insured and cash-on-delivery pieces must be refused at the moment of delivery.
+
+use std::borrow::Cow;
+
+use super::super::assessment::{RefuseCode, RefuseDecision, RefuseVerdict};
+use super::super::order::{Carrier, Item, Shipment, ShipmentStatus};
+use super::{ItemContext, Sentence};
+
+use RefuseCode as Code;
+use RefuseVerdict::{AfterDeliveryUnopened, AtDoor, NotAvailable};
+use ShipmentStatus as S;
+
+/// The retailer fleet's tracking shows the live map within this many stops.
+pub(crate) const LIVE_MAP_STOPS: u32 = 10;
+
+pub(crate) fn refuse(cx: &ItemContext) -> RefuseDecision {
+    let Some(shipment) = cx.shipment else {
+        return decision(
+            NotAvailable,
+            Code::NotShippedYet,
+            not_available_message(Code::NotShippedYet, None),
+            None,
+        );
+    };
+    let (verdict, code) = match shipment.status {
+        S::InTransit | S::OutForDelivery => at_the_door(shipment.carrier),
+        S::Delivered => after_delivery(cx.item, shipment),
+        status => not_shipped_or_ended(status),
+    };
+    let message = match verdict {
+        AtDoor => door_message(shipment, cx.order.is_marketplace_fulfilled_by_seller()),
+        AfterDeliveryUnopened => usps_message(cx.item),
+        NotAvailable => not_available_message(code, Some(shipment)),
+    };
+    let stops_away = if shipment.status.is_on_the_way() {
+        shipment.stops_away
+    } else {
+        None
+    };
+    decision(verdict, code, message, stops_away)
+}
+
+fn decision(
+    verdict: RefuseVerdict,
+    code: RefuseCode,
+    message: Cow<'static, str>,
+    stops_away: Option<u32>,
+) -> RefuseDecision {
+    RefuseDecision {
+        verdict,
+        code,
+        message,
+        stops_away,
+        live_map: code == Code::AtDoorLiveMap,
+    }
+}
+
+/// On its way: refuse it at the door.
+fn at_the_door(carrier: Carrier) -> (RefuseVerdict, RefuseCode) {
+    match carrier {
+        Carrier::RetailerFleet => (AtDoor, Code::AtDoorLiveMap),
+        _ => (AtDoor, Code::AtDoor),
+    }
+}
+
+/// Delivered: only an unopened USPS package, of a service that may be refused afterwards.
+fn after_delivery(item: &Item, shipment: &Shipment) -> (RefuseVerdict, RefuseCode) {
+    if shipment.carrier != Carrier::Usps {
+        (NotAvailable, Code::DeliveredByOtherCarrier)
+    } else if item.opened == Some(true) {
+        (NotAvailable, Code::Opened)
+    } else if must_be_refused_at_delivery(shipment.service.as_deref()) {
+        (NotAvailable, Code::MustRefuseAtDelivery)
+    } else {
+        (AfterDeliveryUnopened, Code::UspsUnopened)
+    }
+}
+
+/// Not on its way and not delivered: nothing to refuse (yet, or any more).
+fn not_shipped_or_ended(status: ShipmentStatus) -> (RefuseVerdict, RefuseCode) {
+    let code = match status {
+        S::Refused => Code::AlreadyRefused,
+        S::ReturnedToSender => Code::ReturnedToSender,
+        S::Cancelled => Code::ShipmentCancelled,
+        _ => Code::NotShippedYet,
+    };
+    (NotAvailable, code)
+}
+
+/// Certified, insured and cash-on-delivery mail can only be refused at delivery.
+fn must_be_refused_at_delivery(service: Option<&str>) -> bool {
+    let Some(service) = service else {
+        return false;
+    };
+    let normalized: String = service
+        .trim()
+        .chars()
+        .map(|c| {
+            if c == '-' || c == ' ' {
+                '_'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    matches!(
+        normalized.as_str(),
+        "certified"
+            | "certified_mail"
+            | "insured"
+            | "insured_mail"
+            | "cod"
+            | "c.o.d."
+            | "cash_on_delivery"
+            | "collect_on_delivery"
+    )
+}
+
+fn door_message(shipment: &Shipment, by_marketplace_seller: bool) -> Cow<'static, str> {
+    let refund = if by_marketplace_seller {
+        "; the seller then refunds it under their own policy."
+    } else {
+        "; the order is then cancelled and refunded."
+    };
+    let status = if shipment.status == S::OutForDelivery {
+        "It is out for delivery"
+    } else {
+        "It is on its way"
+    };
+    if shipment.carrier != Carrier::RetailerFleet {
+        return Sentence::new(status)
+            .text(": you can refuse it by telling the ")
+            .text(shipment.carrier.display_name())
+            .text(" driver at the door")
+            .text(refund)
+            .into();
+    }
+    let sentence =
+        Sentence::new(status).text(" with our own driver: you can refuse it at the door (");
+    let sentence = match shipment.stops_away {
+        Some(0) => sentence.text("it is the next stop, so it is on the live map now"),
+        Some(1) => sentence.text("it is 1 stop away, so it is on the live map now"),
+        Some(n) if n <= LIVE_MAP_STOPS => sentence
+            .text("it is ")
+            .number(n)
+            .text(" stops away, so it is on the live map now"),
+        Some(n) => sentence
+            .text("it is ")
+            .number(n)
+            .text(" stops away, and tracking shows it on a live map from ")
+            .number(LIVE_MAP_STOPS)
+            .text(" stops"),
+        None => sentence
+            .text("tracking shows it on a live map once it is within ")
+            .number(LIVE_MAP_STOPS)
+            .text(" stops"),
+    };
+    sentence.text(")").text(refund).into()
+}
+
+fn usps_message(item: &Item) -> Cow<'static, str> {
+    if item.opened == Some(false) {
+        "As it is unopened, you can refuse it even after delivery: mark the package \u{201c}Refused\u{201d} and give it back to USPS; the return postage is free."
+    } else {
+        "If it is still unopened, you can refuse it even after delivery: mark the package \u{201c}Refused\u{201d} and give it back to USPS; the return postage is free."
+    }
+    .into()
+}
+
+fn not_available_message(code: RefuseCode, shipment: Option<&Shipment>) -> Cow<'static, str> {
+    match code {
+        Code::NotShippedYet => "It has not shipped yet, so there is no delivery to refuse.".into(),
+        Code::DeliveredByOtherCarrier => Sentence::new("It was delivered by ")
+            .text(shipment.map_or("another carrier", |s| s.carrier.display_name()))
+            .text(", and only USPS takes back a delivered package that was refused unopened.")
+            .into(),
+        Code::Opened => "It has been opened, so it can no longer be refused.".into(),
+        Code::MustRefuseAtDelivery => Sentence::new("It came by USPS ")
+            .text(
+                shipment
+                    .and_then(|s| s.service.as_deref())
+                    .unwrap_or("registered"),
+            )
+            .text(" mail, which can only be refused at the moment of delivery.")
+            .into(),
+        Code::AlreadyRefused => "Its delivery has already been refused.".into(),
+        Code::ReturnedToSender => "It is already on its way back to the sender.".into(),
+        Code::ShipmentCancelled => {
+            "Its shipment was cancelled, so there is nothing to refuse.".into()
+        }
+        Code::AtDoor | Code::AtDoorLiveMap | Code::UspsUnopened => "".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::policy::Policy;
+    use super::super::fixtures::{self, at};
+    use super::super::OrderContext;
+    use super::*;
+
+    fn refuse_with(
+        status: S,
+        carrier: Carrier,
+        service: Option<&str>,
+        opened: Option<bool>,
+        stops: Option<u32>,
+    ) -> RefuseDecision {
+        let mut order = fixtures::retailer();
+        let mut shipment = fixtures::shipment("S1", status, carrier);
+        shipment.service = service.map(Into::into);
+        shipment.stops_away = stops;
+        order.shipments.push(shipment);
+        let mut item = fixtures::item("A", Some("S1"));
+        item.opened = opened;
+        order.items.push(item);
+        let policy = Policy::default();
+        refuse(
+            &OrderContext::new(&order, &policy).item(&order.items[0], at("2025-03-05T12:00:00Z")),
+        )
+    }
+
+    #[test]
+    fn by_status_carrier_service_and_condition() {
+        use Carrier::{Dhl, RetailerFleet, Ups, Usps};
+        let table = [
+            (
+                S::Pending,
+                Ups,
+                None,
+                None,
+                NotAvailable,
+                Code::NotShippedYet,
+            ),
+            (
+                S::Preparing,
+                Usps,
+                None,
+                None,
+                NotAvailable,
+                Code::NotShippedYet,
+            ),
+            (
+                S::Staged,
+                RetailerFleet,
+                None,
+                None,
+                NotAvailable,
+                Code::NotShippedYet,
+            ),
+            (S::InTransit, Ups, None, None, AtDoor, Code::AtDoor),
+            (
+                S::OutForDelivery,
+                Usps,
+                Some("certified"),
+                None,
+                AtDoor,
+                Code::AtDoor,
+            ),
+            (
+                S::InTransit,
+                RetailerFleet,
+                None,
+                None,
+                AtDoor,
+                Code::AtDoorLiveMap,
+            ),
+            (
+                S::OutForDelivery,
+                RetailerFleet,
+                None,
+                Some(true),
+                AtDoor,
+                Code::AtDoorLiveMap,
+            ),
+            (
+                S::Delivered,
+                Usps,
+                Some("first_class"),
+                None,
+                AfterDeliveryUnopened,
+                Code::UspsUnopened,
+            ),
+            (
+                S::Delivered,
+                Usps,
+                None,
+                Some(false),
+                AfterDeliveryUnopened,
+                Code::UspsUnopened,
+            ),
+            (
+                S::Delivered,
+                Usps,
+                None,
+                Some(true),
+                NotAvailable,
+                Code::Opened,
+            ),
+            (
+                S::Delivered,
+                Usps,
+                Some("Certified"),
+                None,
+                NotAvailable,
+                Code::MustRefuseAtDelivery,
+            ),
+            (
+                S::Delivered,
+                Usps,
+                Some("insured"),
+                Some(false),
+                NotAvailable,
+                Code::MustRefuseAtDelivery,
+            ),
+            (
+                S::Delivered,
+                Usps,
+                Some("cod"),
+                None,
+                NotAvailable,
+                Code::MustRefuseAtDelivery,
+            ),
+            (
+                S::Delivered,
+                Usps,
+                Some("cash-on-delivery"),
+                None,
+                NotAvailable,
+                Code::MustRefuseAtDelivery,
+            ),
+            (
+                S::Delivered,
+                Ups,
+                None,
+                Some(false),
+                NotAvailable,
+                Code::DeliveredByOtherCarrier,
+            ),
+            (
+                S::Delivered,
+                Dhl,
+                None,
+                None,
+                NotAvailable,
+                Code::DeliveredByOtherCarrier,
+            ),
+            (
+                S::Delivered,
+                RetailerFleet,
+                None,
+                None,
+                NotAvailable,
+                Code::DeliveredByOtherCarrier,
+            ),
+            (
+                S::Refused,
+                Usps,
+                None,
+                None,
+                NotAvailable,
+                Code::AlreadyRefused,
+            ),
+            (
+                S::ReturnedToSender,
+                Ups,
+                None,
+                None,
+                NotAvailable,
+                Code::ReturnedToSender,
+            ),
+            (
+                S::Cancelled,
+                Ups,
+                None,
+                None,
+                NotAvailable,
+                Code::ShipmentCancelled,
+            ),
+        ];
+        for (status, carrier, service, opened, verdict, code) in table {
+            let d = refuse_with(status, carrier, service, opened, None);
+            assert_eq!(
+                (d.verdict, d.code),
+                (verdict, code),
+                "{status:?} {carrier:?} {service:?} {opened:?}"
+            );
+            assert_eq!(d.live_map, code == Code::AtDoorLiveMap);
+            assert!(d.message.ends_with('.'), "{}", d.message);
+        }
+    }
+
+    #[test]
+    fn live_map_and_stops_away() {
+        let table = [
+            (Some(4), "4 stops away, so it is on the live map now"),
+            (Some(10), "10 stops away, so it is on the live map now"),
+            (
+                Some(11),
+                "11 stops away, and tracking shows it on a live map from 10 stops",
+            ),
+            (Some(1), "1 stop away"),
+            (None, "once it is within 10 stops"),
+        ];
+        for (stops, phrase) in table {
+            let d = refuse_with(S::OutForDelivery, Carrier::RetailerFleet, None, None, stops);
+            assert_eq!(d.stops_away, stops);
+            assert!(d.live_map);
+            assert!(d.message.contains(phrase), "{stops:?}: {}", d.message);
+        }
+        // stops_away only means something on the way.
+        assert_eq!(
+            refuse_with(S::Delivered, Carrier::RetailerFleet, None, None, Some(3)).stops_away,
+            None
+        );
+    }
+
+    #[test]
+    fn says_if_still_unopened_when_unknown() {
+        let unknown = refuse_with(S::Delivered, Carrier::Usps, None, None, None);
+        assert!(
+            unknown.message.starts_with("If it is still unopened"),
+            "{}",
+            unknown.message
+        );
+        let unopened = refuse_with(S::Delivered, Carrier::Usps, None, Some(false), None);
+        assert!(
+            unopened.message.starts_with("As it is unopened"),
+            "{}",
+            unopened.message
+        );
+        assert!(unopened.message.contains("\u{201c}Refused\u{201d}"));
+    }
+
+    #[test]
+    fn unassigned_or_dangling_is_not_shipped() {
+        let mut order = fixtures::retailer();
+        order.items.push(fixtures::item("A", Some("nowhere")));
+        let policy = Policy::default();
+        let d = refuse(&OrderContext::new(&order, &policy).item(&order.items[0], order.placed_at));
+        assert_eq!((d.verdict, d.code), (NotAvailable, Code::NotShippedYet));
+    }
+}

@@ -1,0 +1,533 @@
+//! Bad input gets a clear error, never a panic: each case breaks one thing in a valid order or
+//! policy and checks the error's path and a key phrase of its message.
+#![cfg(not(target_arch = "wasm32"))]
+
+use order_help_engine::{parse_order, InputError, Order, Policy};
+use serde_json::{json, Value};
+
+/// A valid order: three items, two shipments.
+fn valid_order() -> Value {
+    json!({
+        "id": "112-0000001",
+        "placed_at": "2025-03-01T09:00:00-08:00",
+        "currency": "USD",
+        "seller": {"name": "Example Store", "kind": "retailer", "fulfilled_by": "retailer"},
+        "payment_method": "credit_card",
+        "shipping_cost": 499,
+        "items": [
+            {"id": "A", "title": "Kettle", "quantity": 1, "unit_price": 2999, "shipment": "S1"},
+            {"id": "B", "title": "Mugs", "quantity": 4, "unit_price": 899, "shipment": "S2", "bundle": "K"},
+            {"id": "C", "title": "Tea", "quantity": 2, "unit_price": 599, "category": "groceries"}
+        ],
+        "shipments": [
+            {"id": "S1", "status": "delivered", "carrier": "usps",
+             "shipped_at": "2025-03-02T09:00:00-08:00", "delivered_at": "2025-03-04T12:00:00-08:00"},
+            {"id": "S2", "status": "in_transit", "carrier": "ups", "shipped_at": "2025-03-02T09:00:00-08:00"}
+        ]
+    })
+}
+
+/// Replaces (or with `None` removes) the value at a JSON pointer.
+fn edit(mut doc: Value, pointer: &str, value: Option<Value>) -> Value {
+    let (parent, key) = pointer.rsplit_once('/').unwrap();
+    let target = doc
+        .pointer_mut(parent)
+        .unwrap_or_else(|| panic!("no {parent}"));
+    match (target, value) {
+        (Value::Object(map), Some(v)) => {
+            map.insert(key.to_owned(), v);
+        }
+        (Value::Object(map), None) => {
+            map.remove(key);
+        }
+        (Value::Array(list), Some(v)) => list[key.parse::<usize>().unwrap()] = v,
+        (Value::Array(list), None) => {
+            list.remove(key.parse::<usize>().unwrap());
+        }
+        _ => panic!("{parent} is not a container"),
+    }
+    doc
+}
+
+fn order_error(doc: &Value) -> InputError {
+    let text = serde_json::to_string(doc).unwrap();
+    Order::from_json_str(&text).expect_err("the order should be rejected")
+}
+
+fn check(name: &str, error: &InputError, path: &str, phrase: &str) {
+    assert_eq!(error.path, path, "{name}: {error}");
+    assert!(
+        error.message.contains(phrase),
+        "{name}: expected {phrase:?} in {:?}",
+        error.message
+    );
+    // Display is "path: message", or the message alone at the document level.
+    let shown = error.to_string();
+    assert!(
+        shown.ends_with(&error.message)
+            && (path.is_empty() || shown.starts_with(&format!("{path}: "))),
+        "{name}: {shown}"
+    );
+}
+
+#[test]
+fn the_valid_documents_are_valid() {
+    let order = Order::from_json_str(&valid_order().to_string()).unwrap();
+    assert_eq!(order.items.len(), 3);
+    assert_eq!(Policy::from_json_str("{}").unwrap(), Policy::default());
+    // The default policy, written out, is a valid policy document and reads back the same.
+    let written = serde_json::to_string(&Policy::default()).unwrap();
+    assert_eq!(Policy::from_json_str(&written).unwrap(), Policy::default());
+}
+
+#[test]
+fn bad_orders() {
+    let o = valid_order;
+    let cases: Vec<(&str, Value, &str, &str)> = vec![
+        ("missing field", edit(o(), "/currency", None), "", "expected the field \"currency\", found none"),
+        ("unknown field", edit(o(), "/coupon", Some(json!("SAVE10"))), "coupon", "found the unknown field \"coupon\""),
+        ("unknown item field", edit(o(), "/items/1/colour", Some(json!("red"))), "items[1].colour", "found the unknown field \"colour\""),
+        ("unknown shipment field", edit(o(), "/shipments/0/signed_by", Some(json!("J"))), "shipments[0].signed_by", "found the unknown field \"signed_by\""),
+        ("wrong type", edit(o(), "/items/0/quantity", Some(json!("two"))), "items[0].quantity", "expected a whole number from 0 to 4294967295, found \"two\""),
+        ("unknown status", edit(o(), "/shipments/1/status", Some(json!("lost"))), "shipments[1].status", "expected one of \"pending\", \"preparing\""),
+        ("unknown carrier", edit(o(), "/shipments/1/carrier", Some(json!("pigeon"))), "shipments[1].carrier", "found \"pigeon\""),
+        ("unknown seller kind", edit(o(), "/seller/kind", Some(json!("reseller"))), "seller.kind", "expected one of \"retailer\" or \"marketplace\", found \"reseller\""),
+        ("unknown payment", edit(o(), "/payment_method", Some(json!("cash"))), "payment_method", "found \"cash\""),
+        ("unknown shipment id", edit(o(), "/items/2/shipment", Some(json!("S9"))), "items[2].shipment",
+            "expected the id of one of the order's shipments (\"S1\", \"S2\"), found \"S9\""),
+        ("delivered without time", edit(o(), "/shipments/0/delivered_at", None), "shipments[0].delivered_at",
+            "expected the delivery time of a delivered shipment, found none"),
+        ("delivered before shipped", edit(o(), "/shipments/0/delivered_at", Some(json!("2025-03-02T08:59:59-08:00"))),
+            "shipments[0].delivered_at", "at or after the shipment's shipped_at (2025-03-02T17:00:00Z), found 2025-03-02T16:59:59Z"),
+        ("shipped before placed", edit(o(), "/shipments/1/shipped_at", Some(json!("2025-02-28T09:00:00-08:00"))),
+            "shipments[1].shipped_at", "at or after the order's placed_at"),
+        ("quantity 0", edit(o(), "/items/1/quantity", Some(json!(0))), "items[1].quantity", "expected a quantity of at least 1, found 0"),
+        ("negative quantity", edit(o(), "/items/1/quantity", Some(json!(-1))), "items[1].quantity", "expected a whole number from 0 to 4294967295, found -1"),
+        ("negative price", edit(o(), "/items/0/unit_price", Some(json!(-5))), "items[0].unit_price", "found the negative number -5"),
+        ("fractional price", edit(o(), "/items/0/unit_price", Some(json!(29.99))), "items[0].unit_price", "has a fraction"),
+        ("price too large", edit(o(), "/items/0/unit_price", Some(json!(9_007_199_254_740_992_u64))), "items[0].unit_price",
+            "found 9007199254740992, which is beyond JavaScript's safe integers"),
+        ("price far too large", edit(o(), "/items/0/unit_price", Some(json!(1e30))), "items[0].unit_price", "found 1e+30, which is beyond JavaScript"),
+        ("negative shipping", edit(o(), "/shipping_cost", Some(json!(-1))), "shipping_cost", "negative"),
+        ("line total overflow", edit(edit(o(), "/items/1/unit_price", Some(json!(9_007_199_254_740_991_u64))), "/items/1/quantity", Some(json!(2))),
+            "items[1].unit_price", "quantity × unit_price to be at most 9007199254740991, found 2 × 9007199254740991"),
+        ("bad currency", edit(o(), "/currency", Some(json!("usd"))), "currency", "expected an ISO 4217 currency code"),
+        ("long currency", edit(o(), "/currency", Some(json!("USDT"))), "currency", "found \"USDT\""),
+        ("no offset", edit(o(), "/placed_at", Some(json!("2025-03-01T09:00:00"))), "placed_at",
+            "expected an offset (\"Z\" or \"±hh:mm\") after the time"),
+        ("day out of range", edit(o(), "/shipments/0/shipped_at", Some(json!("2025-02-30T09:00:00Z"))), "shipments[0].shipped_at",
+            "expected a day from 01 to 28"),
+        ("hour out of range", edit(o(), "/shipments/1/estimated_delivery", Some(json!("2025-03-05T25:00:00Z"))),
+            "shipments[1].estimated_delivery", "expected an hour from 00 to 23"),
+        ("timestamp not a string", edit(o(), "/placed_at", Some(json!(1_740_848_400))), "placed_at", "expected an RFC 3339 timestamp string"),
+        ("duplicate item id", edit(o(), "/items/2/id", Some(json!("A"))), "items[2].id", "found \"A\", which items[0] already has"),
+        ("duplicate shipment id", edit(edit(o(), "/shipments/1/id", Some(json!("S1"))), "/items/1/shipment", Some(json!("S1"))),
+            "shipments[1].id", "expected a unique shipment id"),
+        ("too much returned", edit(edit(o(), "/items/1/returned_quantity", Some(json!(3))), "/items/1/return_requested_quantity", Some(json!(2))),
+            "items[1].return_requested_quantity", "at most the quantity (4), found 3 + 2"),
+        ("returned more than bought", edit(o(), "/items/0/returned_quantity", Some(json!(2))), "items[0].returned_quantity", "found 2 + 0"),
+        ("no items", edit(o(), "/items", Some(json!([]))), "items", "expected at least one item, found an empty list"),
+        ("items not a list", edit(o(), "/items", Some(json!({"A": 1}))), "items", "expected a list, found an object"),
+        ("empty order id", edit(o(), "/id", Some(json!(""))), "id", "expected a non-empty order id"),
+        ("blank item id", edit(o(), "/items/1/id", Some(json!("  "))), "items[1].id", "expected a non-empty item id"),
+        ("empty shipment id", edit(edit(o(), "/shipments/1/id", Some(json!(""))), "/items/1/shipment", Some(json!(""))),
+            "shipments[1].id", "expected a non-empty shipment id"),
+        ("empty bundle id", edit(o(), "/items/1/bundle", Some(json!(""))), "items[1].bundle", "expected a non-empty bundle id"),
+        ("null title", edit(o(), "/items/0/title", Some(Value::Null)), "items[0].title", "expected a string, found null"),
+        ("negative stops", edit(o(), "/shipments/1/stops_away", Some(json!(-2))), "shipments[1].stops_away", "expected a whole number from 0 to 4294967295, found -2"),
+        ("item pointing nowhere, no shipments", edit(edit(o(), "/shipments", Some(json!([]))), "/items/0/shipment", Some(json!("S1"))),
+            "items[0].shipment", "(the order has none), found \"S1\""),
+    ];
+    assert!(cases.len() >= 25);
+    for (name, doc, path, phrase) in &cases {
+        check(name, &order_error(doc), path, phrase);
+    }
+}
+
+#[test]
+fn malformed_json_says_so_with_line_and_column() {
+    let error = Order::from_json_str("{\n  \"id\": \"O1\",\n  \"currency\": \"USD\" \"EUR\"\n}")
+        .unwrap_err();
+    assert!(error.message.starts_with("malformed JSON: "), "{error}");
+    assert!(
+        error
+            .message
+            .contains("expected `,` or `}` at line 3 column 21"),
+        "{error}"
+    );
+    let error = Order::from_json_str("").unwrap_err();
+    assert!(
+        error.message.contains("malformed JSON: EOF while parsing"),
+        "{error}"
+    );
+    let error = Order::from_json_str(&format!("{} trailing", valid_order())).unwrap_err();
+    assert!(
+        error
+            .message
+            .contains("malformed JSON: trailing characters"),
+        "{error}"
+    );
+}
+
+#[test]
+fn nulls_are_absent_for_optional_fields() {
+    let doc = edit(
+        edit(
+            edit(valid_order(), "/shipments", Some(Value::Null)),
+            "/items/0/shipment",
+            Some(Value::Null),
+        ),
+        "/items/1/shipment",
+        None,
+    );
+    let doc = edit(
+        edit(doc, "/items/0/final_sale", Some(Value::Null)),
+        "/items/0/returned_quantity",
+        Some(Value::Null),
+    );
+    let order = parse_order(doc).unwrap();
+    assert!(order.shipments.is_empty());
+    assert!(!order.items[0].final_sale);
+    assert_eq!(order.items[0].returned_quantity, 0);
+}
+
+#[test]
+fn the_documented_display() {
+    let error = order_error(&edit(valid_order(), "/items/2/shipment", Some(json!("S9"))));
+    assert_eq!(
+        error.to_string(),
+        "items[2].shipment: expected the id of one of the order's shipments (\"S1\", \"S2\"), found \"S9\""
+    );
+    let boxed: Box<dyn std::error::Error> = Box::new(error);
+    assert!(boxed.to_string().starts_with("items[2].shipment"));
+}
+
+#[test]
+fn bad_policies() {
+    let cases: Vec<(&str, Value, &str, &str)> = vec![
+        ("unknown field", json!({"return_window": 30}), "return_window", "found the unknown field \"return_window\""),
+        ("unknown zone", json!({"time_zone": "Mars/Olympus_Mons"}), "time_zone",
+            "expected an IANA time zone name the engine knows (e.g. \"America/Los_Angeles\") or a POSIX TZ rule"),
+        ("bad posix rule", json!({"time_zone": "PST8PDT,M3.2.0"}), "time_zone", "\",\" before the daylight time's end"),
+        ("window too long", json!({"return_window_days": 4000}), "return_window_days", "expected a whole number of days from 0 to 3650, found 4000"),
+        ("negative window", json!({"return_window_days": -1}), "return_window_days", "expected a whole number of days from 0 to 3650, found -1"),
+        ("category window too long", json!({"category_windows": {"ebooks": 5000}}), "category_windows.ebooks", "at most 3650 days"),
+        ("fee over 100", json!({"opened_fees": {"computers": 150}}), "opened_fees.computers", "expected a percentage from 0 to 100, found 150"),
+        ("impossible date", json!({"holiday_extension": {"shipped_from": "02-30"}}), "holiday_extension.shipped_from",
+            "found \"02-30\": that month has at most 29 days"),
+        ("not MM-DD", json!({"holiday_extension": {"return_until": "1/31"}}), "holiday_extension.return_until",
+            "expected a month and day written MM-DD"),
+        ("month 13", json!({"holiday_extension": {"shipped_until": "13-01"}}), "holiday_extension.shipped_until", "there is no month 13"),
+        ("until before from", json!({"holiday_extension": {"shipped_from": "12-01", "shipped_until": "11-30"}}),
+            "holiday_extension.shipped_until", "on or after shipped_from (12-01)"),
+        ("unknown holiday field", json!({"holiday_extension": {"ship_from": "11-01"}}), "holiday_extension.ship_from", "found the unknown field \"ship_from\""),
+        ("min over max", json!({"refund_timing": {"credit_card": {"min": 5, "max": 3, "unit": "business_days"}}}),
+            "refund_timing.credit_card.min", "expected min to be at most max (3), found 5"),
+        ("unknown method", json!({"refund_timing": {"paypal": {"min": 1, "max": 2, "unit": "hours"}}}), "refund_timing.paypal",
+            "found the unknown field \"paypal\""),
+        ("unknown unit", json!({"refund_timing": {"default": {"min": 1, "max": 2, "unit": "weeks"}}}), "refund_timing.default.unit",
+            "found \"weeks\""),
+        ("grace too long", json!({"marketplace_cancel_grace_minutes": 20000}), "marketplace_cancel_grace_minutes",
+            "expected a whole number of minutes from 0 to 10080, found 20000"),
+        ("negative grace", json!({"marketplace_cancel_grace_minutes": -1}), "marketplace_cancel_grace_minutes",
+            "expected a whole number of minutes from 0 to 10080, found -1"),
+        ("empty reason id", json!({"cancellation_reasons": {"options": [{"id": "", "label": "Other"}]}, "buyers_remorse_reasons": []}),
+            "cancellation_reasons.options[0].id", "expected a non-empty reason id"),
+        ("duplicate reason id", json!({"cancellation_reasons": {"options": [{"id": "x", "label": "X"}, {"id": "x", "label": "Y"}]}, "buyers_remorse_reasons": []}),
+            "cancellation_reasons.options[1].id", "expected a unique reason id, found \"x\""),
+        ("required without options", json!({"cancellation_reasons": {"required": true, "options": []}, "buyers_remorse_reasons": []}),
+            "cancellation_reasons.options", "expected at least one reason"),
+        ("unknown remorse reason", json!({"buyers_remorse_reasons": ["changed_mind"]}), "buyers_remorse_reasons[0]",
+            "expected the id of one of the cancellation reasons (\"ordered_by_mistake\""),
+    ];
+    for (name, doc, path, phrase) in &cases {
+        let error = Policy::from_json_str(&doc.to_string()).expect_err(name);
+        check(name, &error, path, phrase);
+    }
+    let error = Policy::from_json_str("{\"time_zone\": }").unwrap_err();
+    assert!(
+        error.message.starts_with("malformed JSON: ") && error.message.contains("line 1 column"),
+        "{error}"
+    );
+}
+
+/// What serde's own messages say; none may reach a user.
+const SERDE_VOICE: [&str; 9] = [
+    "invalid type",
+    "invalid value",
+    "invalid length",
+    "expected u",
+    "integer `",
+    "missing field `",
+    "unknown field `",
+    "unknown variant `",
+    "duplicate field `",
+];
+
+fn assert_project_voice(name: &str, error: &InputError) {
+    for phrase in SERDE_VOICE {
+        assert!(
+            !error.message.contains(phrase),
+            "{name}: serde's voice: {error}"
+        );
+    }
+    assert!(error.message.starts_with("expected "), "{name}: {error}");
+    assert!(error.message.contains(", found "), "{name}: {error}");
+}
+
+#[test]
+fn numbers_are_quoted_as_they_were_written() {
+    // Prices in cents computed in floating point (`19.99 * 100` is 1998.9999999999998 in
+    // JavaScript); the first is the issue's.
+    let cases = [
+        (
+            "1298.9999999999998",
+            "found 1298.9999999999998, which has a fraction",
+        ),
+        ("29.990", "found 29.990, which has a fraction"),
+        (
+            "1E400",
+            "found 1E400, which is beyond JavaScript's safe integers",
+        ),
+        ("12.9905e2", "found 12.9905e2, which has a fraction"),
+        ("-0.5e-3", "found -0.5e-3, which has a fraction"),
+    ];
+    for (number, phrase) in cases {
+        let text = valid_order()
+            .to_string()
+            .replace("\"unit_price\":2999", &format!("\"unit_price\":{number}"));
+        let error = Order::from_json_str(&text).unwrap_err();
+        check(number, &error, "items[0].unit_price", phrase);
+    }
+    // A whole number written with a fraction or an exponent is that number.
+    let text = valid_order()
+        .to_string()
+        .replace("\"unit_price\":2999", "\"unit_price\":12.990e2");
+    assert_eq!(
+        Order::from_json_str(&text).unwrap().items[0]
+            .unit_price
+            .minor(),
+        1299
+    );
+    // Through any serde deserializer too: the shortest text of the same number.
+    let doc = edit(
+        valid_order(),
+        "/items/0/unit_price",
+        Some(json!(19.99 * 100.0)),
+    );
+    let error = parse_order(doc).unwrap_err();
+    check(
+        "serde_json::Value",
+        &error,
+        "items[0].unit_price",
+        "found 1998.9999999999998,",
+    );
+    let error = Policy::from_json_str(r#"{"marketplace_cancel_grace_minutes": 0.1}"#).unwrap_err();
+    check(
+        "grace",
+        &error,
+        "marketplace_cancel_grace_minutes",
+        "found 0.1, which has a fraction",
+    );
+}
+
+#[test]
+fn no_message_speaks_serde() {
+    let o = valid_order;
+    let orders: Vec<(&str, Value, &str, &str)> = vec![
+        ("quantity above u32", edit(o(), "/items/0/quantity", Some(json!(4_294_967_296_u64))), "items[0].quantity",
+            "expected a whole number from 0 to 4294967295, found 4294967296"),
+        ("negative returned", edit(o(), "/items/0/returned_quantity", Some(json!(-1))), "items[0].returned_quantity",
+            "expected a whole number from 0 to 4294967295, found -1"),
+        ("fractional quantity", edit(o(), "/items/0/quantity", Some(json!(1.5))), "items[0].quantity",
+            "expected a whole number from 0 to 4294967295, found 1.5, which has a fraction"),
+        ("boolean id", edit(o(), "/id", Some(json!(true))), "id", "expected a string, found true"),
+        ("list seller", edit(o(), "/seller", Some(json!([1]))), "seller", "expected an object, found a list"),
+        ("number opened", edit(o(), "/items/0/opened", Some(json!(1))), "items[0].opened", "expected true or false, found 1"),
+        ("missing title", edit(o(), "/items/0/title", None), "items[0]", "expected the field \"title\", found none"),
+        ("unknown field", edit(o(), "/seller/rating", Some(json!(5))), "seller.rating",
+            "expected one of the fields \"name\", \"kind\" or \"fulfilled_by\", found the unknown field \"rating\""),
+        ("unknown variant", edit(o(), "/seller/fulfilled_by", Some(json!("amazon"))), "seller.fulfilled_by",
+            "expected one of \"retailer\" or \"seller\", found \"amazon\""),
+        ("string order", json!("an order"), "", "expected an object, found \"an order\""),
+    ];
+    for (name, doc, path, phrase) in &orders {
+        let error = order_error(doc);
+        check(name, &error, path, phrase);
+        assert_project_voice(name, &error);
+    }
+    let error = Order::from_json_str(r#"{"id": "A", "id": "B"}"#).unwrap_err();
+    check(
+        "duplicate",
+        &error,
+        "",
+        "expected the field \"id\" once, found it twice",
+    );
+    assert_project_voice("duplicate", &error);
+    let policies: Vec<(&str, Value, &str, &str)> = vec![
+        (
+            "negative grace",
+            json!({"marketplace_cancel_grace_minutes": -1}),
+            "marketplace_cancel_grace_minutes",
+            "expected a whole number of minutes from 0 to 10080, found -1",
+        ),
+        (
+            "negative category window",
+            json!({"category_windows": {"baby": -3}}),
+            "category_windows.baby",
+            "expected a whole number from 0 to 4294967295, found -3",
+        ),
+        (
+            "fee as text",
+            json!({"opened_fees": {"computers": "15%"}}),
+            "opened_fees.computers",
+            "expected a whole number from 0 to 4294967295, found \"15%\"",
+        ),
+        (
+            "refund min",
+            json!({"refund_timing": {"default": {"min": -1, "max": 2, "unit": "days"}}}),
+            "refund_timing.default.min",
+            "found -1",
+        ),
+        (
+            "required as text",
+            json!({"cancellation_reasons": {"required": "yes"}}),
+            "cancellation_reasons.required",
+            "expected true or false, found \"yes\"",
+        ),
+        (
+            "categories as text",
+            json!({"non_returnable_categories": "food"}),
+            "non_returnable_categories",
+            "expected a list, found \"food\"",
+        ),
+    ];
+    for (name, doc, path, phrase) in &policies {
+        let error = Policy::from_json_str(&doc.to_string()).expect_err(name);
+        check(name, &error, path, phrase);
+        assert_project_voice(name, &error);
+    }
+}
+
+mod limits {
+    use std::time::{Duration, Instant};
+
+    use super::*;
+    use order_help_engine::limits::{MAX_DOCUMENT_BYTES, MAX_ITEMS, MAX_STRING_CHARS};
+
+    fn items(count: usize) -> Value {
+        let list: Vec<Value> = (0..count)
+            .map(|i| json!({"id": format!("I{i}"), "title": "T", "quantity": 1, "unit_price": 100}))
+            .collect();
+        edit(
+            edit(valid_order(), "/items", Some(Value::Array(list))),
+            "/shipments",
+            Some(json!([])),
+        )
+    }
+
+    #[test]
+    fn a_hundred_thousand_items_are_refused_at_once() {
+        let text = items(100_000).to_string();
+        let started = Instant::now();
+        let error = Order::from_json_str(&text).unwrap_err();
+        let took = started.elapsed();
+        check(
+            "100,000 items",
+            &error,
+            "items",
+            &format!("expected at most {MAX_ITEMS} items, found 100000"),
+        );
+        // Parsing is all the work done: no item is read or validated.
+        assert!(took < Duration::from_secs(2), "{took:?}");
+        // The limit itself is allowed.
+        assert_eq!(
+            Order::from_json_str(&items(MAX_ITEMS).to_string())
+                .unwrap()
+                .items
+                .len(),
+            MAX_ITEMS
+        );
+        let error = order_error(&items(MAX_ITEMS + 1));
+        check(
+            "one too many",
+            &error,
+            "items",
+            "expected at most 1000 items, found 1001",
+        );
+    }
+
+    #[test]
+    fn a_20_mib_title_is_refused_before_it_is_parsed() {
+        let title = "x".repeat(20 * 1024 * 1024);
+        let text = edit(valid_order(), "/items/1/title", Some(json!(title))).to_string();
+        let error = Order::from_json_str(&text).unwrap_err();
+        check(
+            "20 MiB",
+            &error,
+            "",
+            &format!("expected a document of at most {MAX_DOCUMENT_BYTES} bytes"),
+        );
+        assert!(
+            error
+                .message
+                .contains(&format!("found {} bytes", text.len())),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_long_string_is_refused_with_its_path() {
+        let long = "é".repeat(MAX_STRING_CHARS + 1);
+        let error = order_error(&edit(valid_order(), "/items/1/title", Some(json!(long))));
+        check(
+            "long title",
+            &error,
+            "items[1].title",
+            &format!("expected a text of at most {MAX_STRING_CHARS} characters, found one of 2001"),
+        );
+        // Characters, not bytes: 2,000 two-byte characters are fine.
+        let most = "é".repeat(MAX_STRING_CHARS);
+        assert!(Order::from_json_str(
+            &edit(valid_order(), "/items/1/title", Some(json!(most))).to_string()
+        )
+        .is_ok());
+        let error = Policy::from_json_str(
+            &json!({"non_returnable_categories": ["a", "b".repeat(5000)]}).to_string(),
+        )
+        .unwrap_err();
+        check(
+            "long category",
+            &error,
+            "non_returnable_categories[1]",
+            "at most 2000 characters",
+        );
+    }
+
+    #[test]
+    fn policy_lists_are_bounded() {
+        let options: Vec<Value> = (0..101)
+            .map(|i| json!({"id": format!("r{i}"), "label": "R"}))
+            .collect();
+        let error = Policy::from_json_str(
+            &json!({"cancellation_reasons": {"options": options}}).to_string(),
+        )
+        .unwrap_err();
+        check(
+            "reasons",
+            &error,
+            "cancellation_reasons.options",
+            "expected at most 100 reasons, found 101",
+        );
+        let windows: serde_json::Map<String, Value> =
+            (0..1001).map(|i| (format!("c{i}"), json!(1))).collect();
+        let error =
+            Policy::from_json_str(&json!({"category_windows": windows}).to_string()).unwrap_err();
+        check(
+            "windows",
+            &error,
+            "category_windows",
+            "expected at most 1000 categories, found 1001",
+        );
+    }
+}

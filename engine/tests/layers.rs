@@ -1,0 +1,147 @@
+//! The engine's modules form no circle: the types at the bottom (order, policy, money, time),
+//! then validate, then parse and the rules on top, and nothing points back down-up. A circle
+//! (order ↔ parse, say) is reported with its path.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Top-level module name → the `.rs` files it is made of (`src/NAME.rs` and `src/NAME/**`).
+fn modules(src: &Path) -> BTreeMap<String, Vec<PathBuf>> {
+    let mut modules = BTreeMap::new();
+    for entry in fs::read_dir(src).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        if name == "lib" {
+            continue;
+        }
+        let mut files = vec![path.clone()];
+        let mut dirs = vec![src.join(&name)];
+        while let Some(dir) = dirs.pop() {
+            let Ok(entries) = fs::read_dir(&dir) else {
+                continue;
+            };
+            for p in entries.map(|e| e.unwrap().path()) {
+                if p.is_dir() {
+                    dirs.push(p);
+                } else if p.extension().is_some_and(|e| e == "rs") {
+                    files.push(p);
+                }
+            }
+        }
+        modules.insert(name, files);
+    }
+    modules
+}
+
+/// The names that follow `crate::` or a chain of `super::` in code (comments skipped), with
+/// every name of a `{a, b::c}` group. Which of them are top-level modules is the caller's test.
+fn paths_used(code: &str) -> Vec<String> {
+    let ident = |s: &str| -> String {
+        s.trim_start()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect()
+    };
+    let mut names = Vec::new();
+    for line in code.lines().filter(|l| !l.trim_start().starts_with("//")) {
+        for prefix in ["crate::", "super::"] {
+            let mut rest = line;
+            while let Some(at) = rest.find(prefix) {
+                rest = &rest[at + prefix.len()..];
+                while let Some(r) = rest.strip_prefix("super::") {
+                    rest = r;
+                }
+                if let Some(group) = rest.strip_prefix('{') {
+                    let group = &group[..group.find('}').unwrap_or(group.len())];
+                    names.extend(group.split(',').map(ident).filter(|n| !n.is_empty()));
+                } else {
+                    names.push(ident(rest));
+                }
+            }
+        }
+    }
+    names
+}
+
+/// A circle in the graph, as the modules along it, if there is one.
+fn find_cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
+    fn visit(
+        node: &str,
+        graph: &BTreeMap<String, BTreeSet<String>>,
+        path: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(at) = path.iter().position(|n| n == node) {
+            let mut cycle = path[at..].to_vec();
+            cycle.push(node.to_owned());
+            return Some(cycle);
+        }
+        if done.contains(node) {
+            return None;
+        }
+        path.push(node.to_owned());
+        for next in graph.get(node).into_iter().flatten() {
+            if let Some(cycle) = visit(next, graph, path, done) {
+                return Some(cycle);
+            }
+        }
+        path.pop();
+        done.insert(node.to_owned());
+        None
+    }
+    let mut done = BTreeSet::new();
+    graph
+        .keys()
+        .find_map(|node| visit(node, graph, &mut Vec::new(), &mut done))
+}
+
+#[test]
+fn the_engine_modules_form_no_circle() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let modules = modules(&src);
+    let mut graph = BTreeMap::new();
+    for (name, files) in &modules {
+        let mut uses = BTreeSet::new();
+        for file in files {
+            for used in paths_used(&fs::read_to_string(file).unwrap()) {
+                if used != *name && modules.contains_key(&used) {
+                    uses.insert(used);
+                }
+            }
+        }
+        graph.insert(name.clone(), uses);
+    }
+    // The split this test guards: parse sits above the types and validate.
+    assert!(graph["parse"].contains("order") && graph["parse"].contains("validate"));
+    if let Some(cycle) = find_cycle(&graph) {
+        panic!(
+            "the engine's modules use each other in a circle: {}",
+            cycle.join(" → ")
+        );
+    }
+}
+
+#[test]
+fn the_checker_finds_a_circle_and_every_form_of_use() {
+    let code = "use super::order::Order;\n\
+                // super::rules in a comment does not count\n\
+                use super::super::{policy::Policy, time};\n\
+                let x = crate::validate::order(o);";
+    assert_eq!(paths_used(code), ["order", "policy", "time", "validate"]);
+
+    let graph: BTreeMap<String, BTreeSet<String>> = [
+        ("order", &["money", "parse"][..]),
+        ("parse", &["order", "validate"]),
+        ("validate", &["order"]),
+        ("money", &[]),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.iter().map(|s| s.to_string()).collect()))
+    .collect();
+    assert_eq!(find_cycle(&graph).unwrap(), ["order", "parse", "order"]);
+}

@@ -1,0 +1,440 @@
+//! Properties over generated orders (valid or not), policies and instants.
+//!
+//! "Better" is each verdict enum's order, from the worst option for the customer to the best:
+//! cancel `not_available < request < allowed`; return `not_returnable < expired < not_yet <
+//! allowed`. Time only closes options: with the same order, a later instant never gives an
+//! item a better cancel or return verdict.
+#![cfg(not(target_arch = "wasm32"))]
+
+use order_help_engine::*;
+use proptest::prelude::*;
+use serde_json::Value;
+
+const YEAR: i64 = 365 * 86_400;
+const Y2019: i64 = 1_546_300_800;
+
+/// Mostly 2019–2036, sometimes the very ends of the range.
+fn instant() -> impl Strategy<Value = Instant> {
+    prop_oneof![
+        8 => (Y2019..Y2019 + 17 * YEAR).prop_map(Instant::from_unix_seconds),
+        1 => any::<i64>().prop_map(Instant::from_unix_seconds),
+        1 => prop_oneof![Just(Instant::MIN), Just(Instant::MAX)],
+    ]
+}
+
+fn money() -> impl Strategy<Value = Money> {
+    prop_oneof![
+        8 => (0u64..200_000).prop_map(|m| Money::from_minor(m).unwrap()),
+        1 => Just(Money::MAX),
+        1 => (0..=Money::MAX.minor()).prop_map(|m| Money::from_minor(m).unwrap()),
+    ]
+}
+
+fn quantity() -> impl Strategy<Value = u32> {
+    prop_oneof![8 => 1u32..6, 1 => Just(0), 1 => Just(u32::MAX), 1 => any::<u32>()]
+}
+
+/// Returned or requested units: mostly none.
+fn returned() -> impl Strategy<Value = u32> {
+    prop_oneof![6 => Just(0), 2 => 0u32..3, 1 => any::<u32>()]
+}
+
+fn status() -> impl Strategy<Value = ShipmentStatus> {
+    use ShipmentStatus::*;
+    prop::sample::select(vec![
+        Delivered,
+        Delivered,
+        Delivered,
+        Pending,
+        Preparing,
+        Staged,
+        InTransit,
+        OutForDelivery,
+        Delivered,
+        Refused,
+        ReturnedToSender,
+        Cancelled,
+    ])
+}
+
+fn carrier() -> impl Strategy<Value = Carrier> {
+    use Carrier::*;
+    prop::sample::select(vec![RetailerFleet, Usps, Ups, Fedex, Dhl, Other])
+}
+
+/// Times near `base` (before it too: invalid orders are wanted as well), mostly given.
+fn near(base: Instant) -> impl Strategy<Value = Option<Instant>> {
+    prop::option::weighted(
+        0.8,
+        (-5 * 86_400i64..120 * 86_400).prop_map(move |d| base.saturating_add_seconds(d)),
+    )
+}
+
+fn shipment(id: String, placed_at: Instant) -> impl Strategy<Value = Shipment> {
+    (
+        status(),
+        carrier(),
+        prop::option::of(prop::sample::select(vec![
+            "first_class",
+            "certified",
+            "insured",
+            "cod",
+            "priority",
+        ])),
+        prop::option::of(prop_oneof![0u32..15, any::<u32>()]),
+        near(placed_at),
+        near(placed_at),
+        near(placed_at),
+    )
+        .prop_map(
+            move |(
+                status,
+                carrier,
+                service,
+                stops_away,
+                shipped_at,
+                delivered_at,
+                estimated_delivery,
+            )| Shipment {
+                id: id.clone(),
+                status,
+                carrier,
+                service: service.map(str::to_owned),
+                stops_away,
+                shipped_at,
+                delivered_at,
+                estimated_delivery,
+            },
+        )
+}
+
+fn item(index: usize) -> impl Strategy<Value = Item> {
+    (
+        prop::sample::select(vec!["A", "B", "C", "D", "A"]),
+        quantity(),
+        money(),
+        prop::option::of(prop::sample::select(vec![
+            "ebooks",
+            "baby",
+            "groceries",
+            "computers",
+            "Digital",
+            "toys",
+        ])),
+        prop::bool::weighted(0.2),
+        prop::option::of(prop::sample::select(vec!["K", "L"])),
+        prop::option::weighted(
+            0.8,
+            prop::sample::select(vec!["S0", "S0", "S1", "S2", "S9"]),
+        ),
+        prop::option::of(any::<bool>()),
+        (returned(), returned()),
+    )
+        .prop_map(
+            move |(
+                id,
+                quantity,
+                unit_price,
+                category,
+                final_sale,
+                bundle,
+                shipment,
+                opened,
+                (returned, requested),
+            )| Item {
+                id: format!("{id}{}", index % 3),
+                title: format!("Item {index}"),
+                quantity,
+                unit_price,
+                category: category.map(str::to_owned),
+                final_sale,
+                bundle: bundle.map(str::to_owned),
+                shipment: shipment.map(str::to_owned),
+                opened,
+                returned_quantity: returned,
+                return_requested_quantity: requested,
+            },
+        )
+}
+
+fn order() -> impl Strategy<Value = Order> {
+    (
+        instant(),
+        prop::sample::select(vec![
+            (SellerKind::Retailer, FulfilledBy::Retailer),
+            (SellerKind::Retailer, FulfilledBy::Seller),
+            (SellerKind::Marketplace, FulfilledBy::Retailer),
+            (SellerKind::Marketplace, FulfilledBy::Seller),
+        ]),
+        prop::option::of(prop::sample::select(vec![
+            PaymentMethod::CreditCard,
+            PaymentMethod::GiftCard,
+            PaymentMethod::Points,
+        ])),
+        prop::option::of(money()),
+        prop_oneof![1 => Just(0usize), 8 => 1usize..7],
+        prop_oneof![1 => Just(0usize), 4 => 1usize..4],
+    )
+        .prop_flat_map(
+            |(placed_at, (kind, fulfilled_by), payment_method, shipping_cost, items, shipments)| {
+                let items: Vec<_> = (0..items).map(item).collect();
+                let shipments: Vec<_> = (0..shipments)
+                    .map(|j| shipment(format!("S{j}"), placed_at))
+                    .collect();
+                (items, shipments).prop_map(move |(items, shipments)| Order {
+                    id: "O1".to_owned(),
+                    placed_at,
+                    currency: "USD".to_owned(),
+                    seller: Seller {
+                        name: "Seller".to_owned(),
+                        kind,
+                        fulfilled_by,
+                    },
+                    payment_method,
+                    shipping_cost,
+                    items,
+                    shipments,
+                })
+            },
+        )
+}
+
+fn policy() -> impl Strategy<Value = Policy> {
+    let zones = vec![
+        "America/Los_Angeles",
+        "Europe/Berlin",
+        "Australia/Lord_Howe",
+        "Pacific/Chatham",
+        "Africa/Casablanca",
+        "America/Nuuk",
+        "UTC",
+        "<-03>3<-02>,M9.1.0/23:30,M4.1.0/2",
+    ];
+    (
+        prop::sample::select(zones),
+        prop_oneof![8 => 0u32..120, 1 => any::<u32>()],
+        prop_oneof![8 => 0u32..120, 1 => any::<u32>()],
+        any::<bool>(),
+    )
+        .prop_map(|(zone, window, grace, holiday)| {
+            let mut policy = Policy {
+                time_zone: StoreZone::resolve(zone).unwrap(),
+                return_window_days: window,
+                marketplace_cancel_grace_minutes: grace,
+                ..Policy::default()
+            };
+            policy.holiday_extension.enabled = holiday;
+            policy
+        })
+}
+
+/// An order and an instant, usually close to it (within its first months), so windows and
+/// grace periods are often open.
+fn order_and_instant() -> impl Strategy<Value = (Order, Instant)> {
+    (
+        order(),
+        prop_oneof![
+            4 => (-2 * 86_400i64..150 * 86_400).prop_map(Some),
+            1 => (-1800i64..3600).prop_map(Some),
+            1 => Just(None),
+        ],
+        instant(),
+    )
+        .prop_map(|(order, offset, anywhere)| {
+            let at = offset.map_or(anywhere, |d| order.placed_at.saturating_add_seconds(d));
+            (order, at)
+        })
+}
+
+/// The decisions alone (not the instant they were made at, nor the next change).
+fn decisions(a: &Assessment) -> (CancelVerdict, &[ItemAssessment]) {
+    (a.order_cancel, &a.items)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
+
+    #[test]
+    fn time_only_closes_options((order, t1) in order_and_instant(), policy in policy(), later in prop_oneof![0i64..90 * 86_400, any::<i64>()]) {
+        let t2 = t1.saturating_add_seconds(later.abs());
+        let (a1, a2) = (assess(&order, &policy, t1), assess(&order, &policy, t2));
+        prop_assert!(a2.order_cancel <= a1.order_cancel);
+        for (i1, i2) in a1.items.iter().zip(&a2.items) {
+            prop_assert!(i2.cancel.verdict <= i1.cancel.verdict, "{}: cancel {:?} then {:?}", i1.item_id, i1.cancel.verdict, i2.cancel.verdict);
+            prop_assert!(i2.r#return.verdict <= i1.r#return.verdict, "{}: return {:?} then {:?}", i1.item_id, i1.r#return.verdict, i2.r#return.verdict);
+        }
+    }
+
+    #[test]
+    fn deadlines_and_final_sale((order, at) in order_and_instant(), policy in policy()) {
+        let a = assess(&order, &policy, at);
+        prop_assert_eq!(a.items.len(), order.items.len());
+        for (item, assessed) in order.items.iter().zip(&a.items) {
+            let ret = &assessed.r#return;
+            if item.final_sale {
+                prop_assert_eq!(ret.verdict, ReturnVerdict::NotReturnable);
+                prop_assert_eq!(ret.quantity, 0);
+            }
+            prop_assert!(ret.quantity <= item.quantity);
+            let shipment = order.shipment_of(item);
+            if let (Some(deadline), Some(s)) = (ret.deadline, shipment) {
+                let opened_at = match ret.verdict {
+                    ReturnVerdict::NotYet => s.estimated_delivery,
+                    _ => s.delivered_at,
+                };
+                let opened_at = opened_at.expect("a deadline comes from a delivery time");
+                prop_assert!(deadline.instant >= opened_at, "deadline {} before delivery {}", deadline, opened_at);
+                prop_assert_eq!(deadline.offset_seconds, policy.time_zone.offset_at(deadline.instant));
+            }
+            if ret.verdict == ReturnVerdict::Allowed || ret.verdict == ReturnVerdict::Expired {
+                prop_assert!(ret.deadline.is_some());
+            }
+            prop_assert!(assessed.refund.amount <= Money::MAX.minor());
+        }
+    }
+
+    #[test]
+    fn next_change_is_exactly_when_something_changes((order, at) in order_and_instant(), policy in policy()) {
+        let now = assess(&order, &policy, at);
+        match now.next_change_at {
+            Some(next) => {
+                prop_assert!(next.instant > at);
+                let before = assess(&order, &policy, next.instant.saturating_add_seconds(-1));
+                let then = assess(&order, &policy, next.instant);
+                prop_assert_ne!(decisions(&before), decisions(&then), "nothing changes at {}", next);
+                prop_assert_eq!(decisions(&now), decisions(&before), "something changed before {}", next);
+            }
+            None => {
+                let last = assess(&order, &policy, Instant::MAX);
+                prop_assert_eq!(decisions(&now), decisions(&last), "no next change, but the decisions change");
+            }
+        }
+    }
+
+    #[test]
+    fn refund_for_never_panics(order in order(), policy in policy(), lines in prop::collection::vec((prop::sample::select(vec!["A0", "B1", "C2", "Z"]), quantity()), 0..5), remorse in any::<bool>()) {
+        let lines: Vec<(&str, u32)> = lines.iter().map(|(id, q)| (*id, *q)).collect();
+        let reason = remorse.then_some("ordered_by_mistake");
+        for kind in [RefundKind::Cancellation, RefundKind::Return] {
+            let r = refund_for(&order, &policy, &lines, reason, kind);
+            let deducted: u64 = r.deductions.iter().map(|d| d.amount).sum();
+            prop_assert!(r.amount <= Money::MAX.minor() && deducted <= Money::MAX.minor());
+        }
+    }
+
+    #[test]
+    fn valid_orders_serialize_and_parse_back(order in order()) {
+        // Whatever the generator made, parsing its JSON either accepts it unchanged or explains why.
+        let json = serde_json::to_string(&order).unwrap();
+        match Order::from_json_str(&json) {
+            Ok(parsed) => prop_assert_eq!(parsed, order),
+            Err(e) => prop_assert!(!e.message.is_empty()),
+        }
+    }
+}
+
+/// JSON-ish values: the order's own field names and values, nested at random.
+fn json_ish() -> impl Strategy<Value = Value> {
+    let keys = prop::sample::select(vec![
+        "id",
+        "placed_at",
+        "currency",
+        "seller",
+        "name",
+        "kind",
+        "fulfilled_by",
+        "items",
+        "title",
+        "quantity",
+        "unit_price",
+        "shipment",
+        "shipments",
+        "status",
+        "carrier",
+        "delivered_at",
+        "shipped_at",
+        "time_zone",
+        "return_window_days",
+        "holiday_extension",
+        "shipped_from",
+        "opened_fees",
+        "refund_timing",
+        "x",
+    ]);
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_map(Value::from),
+        prop::sample::select(vec![
+            "2025-03-01T14:00:00-08:00",
+            "2025-02-30T00:00:00Z",
+            "retailer",
+            "seller",
+            "delivered",
+            "usps",
+            "USD",
+            "S1",
+            "",
+            "11-01",
+            "02-30",
+            "Europe/Berlin",
+            "PST8PDT,M3.2.0,M11.1.0",
+            "<+05",
+            "9999-12-31T23:59:59-23:59",
+        ])
+        .prop_map(Value::from),
+        ".{0,12}".prop_map(Value::from),
+    ];
+    leaf.prop_recursive(4, 48, 6, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::vec((keys.clone(), inner), 0..8).prop_map(|entries| Value::Object(
+                entries
+                    .into_iter()
+                    .map(|(k, v)| (k.to_owned(), v))
+                    .collect()
+            )),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn parsing_never_panics(value in json_ish(), text in "\\PC{0,60}") {
+        let _ = parse_order(value.clone());
+        let _ = parse_policy(value.clone());
+        let _ = Order::from_json_str(&value.to_string());
+        let _ = Order::from_json_str(&text);
+        let _ = Policy::from_json_str(&text);
+        let _ = Instant::parse_rfc3339(&text);
+        let _ = StoreZone::resolve(&text);
+        let _ = MonthDay::parse(&text);
+    }
+
+    #[test]
+    fn a_mangled_valid_order_never_panics(cut in 0usize..600, byte in any::<u8>()) {
+        let mut text = VALID.as_bytes().to_vec();
+        let at = cut.min(text.len().saturating_sub(1));
+        text[at] = byte;
+        let text = String::from_utf8_lossy(&text);
+        if let Ok(order) = Order::from_json_str(&text) {
+            let _ = assess(&order, &Policy::default(), order.placed_at);
+        }
+    }
+}
+
+const VALID: &str = r#"{"id":"O1","placed_at":"2025-03-01T09:00:00-08:00","currency":"USD",
+"seller":{"name":"S","kind":"marketplace","fulfilled_by":"seller"},"shipping_cost":499,
+"items":[{"id":"A","title":"T","quantity":3,"unit_price":1000,"shipment":"S1","returned_quantity":1},
+{"id":"B","title":"U","quantity":1,"unit_price":5,"bundle":"K","final_sale":true}],
+"shipments":[{"id":"S1","status":"delivered","carrier":"usps","shipped_at":"2025-03-02T09:00:00-08:00",
+"delivered_at":"2025-03-04T12:00:00-08:00","stops_away":3}]}"#;
+
+#[test]
+fn the_mangled_order_starts_valid() {
+    let order = Order::from_json_str(VALID).unwrap();
+    assert_eq!(order.items.len(), 2);
+}

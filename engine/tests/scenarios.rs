@@ -1,0 +1,205 @@
+//! Table-driven scenarios: every `tests/scenarios/*.json` is an order (and optionally a
+//! policy) with cases, each an instant and the expected verdicts. Only the fields a case gives
+//! are checked; an unknown expectation key is an error, so a typo cannot pass silently.
+//!
+//! ```json
+//! { "name": "…", "about": "…", "order": {…}, "policy": {…},
+//!   "cases": [ { "at": "2025-03-31T23:59:59-07:00",
+//!                "expect": { "order_cancel": "not_available", "next_change_at": "…" | null,
+//!                            "time_zone": "…", "at": "…",
+//!                            "items": { "A": { "return": "allowed", "deadline": "…" } } } } ] }
+//! ```
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use order_help_engine::{assess, parse_order, parse_policy, Instant, Policy};
+use serde_json::{Map, Value};
+
+/// Expectation key → where its value is in an item's assessment JSON.
+const ITEM_FIELDS: &[(&str, &[&str])] = &[
+    ("cancel", &["cancel", "verdict"]),
+    ("cancel_code", &["cancel", "code"]),
+    ("bundle_items", &["cancel", "bundle_items"]),
+    ("grace_ends_at", &["cancel", "grace_ends_at"]),
+    ("refuse", &["refuse", "verdict"]),
+    ("refuse_code", &["refuse", "code"]),
+    ("stops_away", &["refuse", "stops_away"]),
+    ("live_map", &["refuse", "live_map"]),
+    ("return", &["return", "verdict"]),
+    ("return_code", &["return", "code"]),
+    ("deadline", &["return", "deadline"]),
+    ("return_quantity", &["return", "quantity"]),
+    ("holiday_extended", &["return", "holiday_extended"]),
+    ("refund", &["refund", "amount"]),
+    ("refund_deductions", &["refund", "deductions"]),
+    ("refund_timing", &["refund", "timing"]),
+    ("next_step", &["next_step"]),
+    ("shipment_status", &["shipment_status"]),
+];
+
+/// Expectation key → which message must contain the given text.
+const MESSAGE_FIELDS: &[(&str, &str)] = &[
+    ("cancel_message", "cancel"),
+    ("refuse_message", "refuse"),
+    ("return_message", "return"),
+];
+
+fn scenario_files() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios");
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn at_path<'a>(value: &'a Value, path: &[&str]) -> &'a Value {
+    path.iter()
+        .fold(value, |v, key| v.get(key).unwrap_or(&Value::Null))
+}
+
+/// Checks one case; returns the failures, each naming the field.
+fn check_case(order: &order_help_engine::Order, policy: &Policy, case: &Value) -> Vec<String> {
+    let mut failures = Vec::new();
+    let at_text = case["at"].as_str().expect("each case has an \"at\" string");
+    let at = Instant::parse_rfc3339(at_text).unwrap_or_else(|e| panic!("at: {e}"));
+    let assessment = assess(order, policy, at);
+    let actual = serde_json::to_value(&assessment).unwrap();
+    let expect = case["expect"]
+        .as_object()
+        .expect("each case has an \"expect\" object");
+    for (key, expected) in expect {
+        match key.as_str() {
+            "order_cancel" | "next_change_at" | "time_zone" | "at" => {
+                if &actual[key] != expected {
+                    failures.push(format!("{key}: expected {expected}, found {}", actual[key]));
+                }
+            }
+            "items" => {
+                let items = expected
+                    .as_object()
+                    .expect("\"items\" is an object keyed by item id");
+                for (id, fields) in items {
+                    let Some(item) = actual["items"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .find(|i| i["item_id"] == *id)
+                    else {
+                        failures.push(format!("items.{id}: no such item in the assessment"));
+                        continue;
+                    };
+                    check_item(
+                        id,
+                        item,
+                        fields.as_object().expect("item expectations are an object"),
+                        &mut failures,
+                    );
+                }
+            }
+            other => failures.push(format!("unknown expectation key {other:?}")),
+        }
+    }
+    failures
+}
+
+fn check_item(id: &str, item: &Value, fields: &Map<String, Value>, failures: &mut Vec<String>) {
+    for (key, expected) in fields {
+        if let Some((_, path)) = ITEM_FIELDS.iter().find(|(k, _)| k == key) {
+            let found = at_path(item, path);
+            if found != expected {
+                failures.push(format!(
+                    "items.{id}.{key}: expected {expected}, found {found}"
+                ));
+            }
+        } else if let Some((_, decision)) = MESSAGE_FIELDS.iter().find(|(k, _)| k == key) {
+            let message = item[decision]["message"].as_str().unwrap_or("");
+            let phrase = expected.as_str().expect("message expectations are strings");
+            if !message.contains(phrase) {
+                failures.push(format!(
+                    "items.{id}.{key}: expected a message containing {phrase:?}, found {message:?}"
+                ));
+            }
+        } else {
+            failures.push(format!("items.{id}: unknown expectation key {key:?}"));
+        }
+    }
+}
+
+#[test]
+fn scenarios() {
+    let files = scenario_files();
+    let mut cases = 0;
+    let mut failures = Vec::new();
+    for file in &files {
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        let text = fs::read_to_string(file).unwrap();
+        let doc: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        for key in doc.as_object().unwrap().keys() {
+            assert!(
+                ["name", "about", "order", "policy", "cases"].contains(&key.as_str()),
+                "{name}: unknown key {key:?}"
+            );
+        }
+        assert!(
+            doc["about"].as_str().is_some_and(|a| !a.is_empty()),
+            "{name}: say what it is about"
+        );
+        let order =
+            parse_order(doc["order"].clone()).unwrap_or_else(|e| panic!("{name}: order: {e}"));
+        let policy = match doc.get("policy") {
+            Some(p) => parse_policy(p.clone()).unwrap_or_else(|e| panic!("{name}: policy: {e}")),
+            None => Policy::default(),
+        };
+        let list = doc["cases"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{name}: no cases"));
+        assert!(!list.is_empty(), "{name}: no cases");
+        for (i, case) in list.iter().enumerate() {
+            cases += 1;
+            for failure in check_case(&order, &policy, case) {
+                failures.push(format!("{name} case {i} (at {}): {failure}", case["at"]));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert!(files.len() >= 20, "only {} scenario files", files.len());
+    assert!(cases >= 40, "only {cases} scenario cases");
+}
+
+/// The runner itself must notice a wrong expectation, a wrong item id and an unknown key.
+#[test]
+fn the_runner_reports_what_differs() {
+    let order = parse_order(serde_json::json!({
+        "id": "O1", "placed_at": "2025-03-01T09:00:00-08:00", "currency": "USD",
+        "seller": {"name": "S", "kind": "retailer", "fulfilled_by": "retailer"},
+        "items": [{"id": "A", "title": "T", "quantity": 1, "unit_price": 100}]
+    }))
+    .unwrap();
+    let case = serde_json::json!({
+        "at": "2025-03-01T10:00:00-08:00",
+        "expect": {"order_cancel": "request", "items": {"A": {"cancel": "allowed", "retrun": "x", "cancel_message": "nope"}, "Z": {}}}
+    });
+    let failures = check_case(&order, &Policy::default(), &case);
+    assert_eq!(failures.len(), 4, "{failures:#?}");
+    let mentions = |text: &str| failures.iter().any(|f| f.contains(text));
+    assert!(
+        mentions("order_cancel: expected \"request\", found \"allowed\""),
+        "{failures:#?}"
+    );
+    assert!(
+        mentions("unknown expectation key \"retrun\""),
+        "{failures:#?}"
+    );
+    assert!(mentions("items.Z: no such item"), "{failures:#?}");
+    assert!(mentions("containing \"nope\""), "{failures:#?}");
+}

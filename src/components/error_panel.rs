@@ -1,7 +1,8 @@
 use yew::prelude::*;
 
+use super::bidi::rich;
 use super::heading::{heading, Rank};
-use crate::i18n::{fill, text, Lang, Msg};
+use crate::i18n::{fill, isolate, text, Lang, Msg};
 
 /// Why the widget cannot show an order: said in plain words inside the widget (never a blank
 /// box), with a machine-readable code for the host's `order-help:error` event.
@@ -59,7 +60,7 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
                 { heading(props.heading_level, Rank::Main, text(lang, Msg::PanelTitle), None, NodeRef::default()) }
                 <p>{ text(lang, props.problem.message()) }</p>
                 if let Some(detail) = props.problem.detail() {
-                    <p class="hint">{ fill(lang, Msg::PanelDetail, &[("detail", detail)]) }</p>
+                    <p class="hint">{ rich(&fill(lang, Msg::PanelDetail, &[("detail", &isolate(detail))])) }</p>
                 }
             </div>
         </div>

@@ -174,7 +174,9 @@ impl Formatters {
     /// ("April 1, 2025 at 3:59 PM" for a store in Los Angeles and a customer in Tokyo), since
     /// the store's day ends at another hour of theirs.
     pub fn deadline(&self, last_second: Instant) -> String {
-        let date = Date::new(&JsValue::from_f64(last_second.unix_seconds() as f64 * 1000.0));
+        let date = Date::new(&JsValue::from_f64(
+            last_second.unix_seconds() as f64 * 1000.0,
+        ));
         // The customer's zone is the browser's, as for every date the widget shows.
         if date.get_hours() == 23 && date.get_minutes() == 59 {
             self.date(last_second)

@@ -81,23 +81,22 @@ impl HostAnswer {
                 .find(|(key, _)| key == name)
                 .map(|(_, v)| v)
         };
-        let status = match get("status") {
-            Some(Json::Str(s)) if s == "cancelled" => AnswerStatus::Cancelled,
-            Some(Json::Str(s)) if s == "requested" => AnswerStatus::Requested,
-            Some(Json::Str(s)) if s == "declined" => AnswerStatus::Declined,
-            None | Some(Json::Null) => {
-                return Err(
+        let status =
+            match get("status") {
+                Some(Json::Str(s)) if s == "cancelled" => AnswerStatus::Cancelled,
+                Some(Json::Str(s)) if s == "requested" => AnswerStatus::Requested,
+                Some(Json::Str(s)) if s == "declined" => AnswerStatus::Declined,
+                None | Some(Json::Null) => return Err(
                     "status: expected \"cancelled\", \"requested\" or \"declined\", found nothing"
                         .to_owned(),
-                )
-            }
-            Some(other) => {
-                return Err(format!(
-                    "status: expected \"cancelled\", \"requested\" or \"declined\", found {}",
-                    describe_json(other)
-                ))
-            }
-        };
+                ),
+                Some(other) => {
+                    return Err(format!(
+                        "status: expected \"cancelled\", \"requested\" or \"declined\", found {}",
+                        describe_json(other)
+                    ))
+                }
+            };
         let mut ignored = Vec::new();
         let message = match get("message") {
             None | Some(Json::Null) => None,
@@ -140,7 +139,10 @@ fn describe_json(value: &Json<'_>) -> String {
         Json::UInt(n) => n.to_string(),
         Json::Float(x) => crate::engine::json::number_text(*x),
         Json::Str(s) if s.chars().count() > 40 => {
-            format!("{:?}", format!("{}…", s.chars().take(40).collect::<String>()))
+            format!(
+                "{:?}",
+                format!("{}…", s.chars().take(40).collect::<String>())
+            )
         }
         Json::Str(s) => format!("{s:?}"),
         Json::Array(_) => "an array".to_owned(),
@@ -320,7 +322,8 @@ impl Flow {
     /// Whether any item can be cancelled or requested ("Cancel items" is shown).
     pub fn can_start(&self) -> bool {
         self.context.assessment.items.iter().any(|item| {
-            item.cancel.verdict != CancelVerdict::NotAvailable && self.outcome(&item.item_id).is_none()
+            item.cancel.verdict != CancelVerdict::NotAvailable
+                && self.outcome(&item.item_id).is_none()
         })
     }
 
@@ -332,9 +335,10 @@ impl Flow {
             .items
             .iter()
             .filter(|item| self.selected.contains(&item.id))
-            .fold(order.shipping_cost.unwrap_or(crate::engine::Money::ZERO), |sum, item| {
-                sum.saturating_add(item.unit_price.saturating_mul(item.quantity))
-            })
+            .fold(
+                order.shipping_cost.unwrap_or(crate::engine::Money::ZERO),
+                |sum, item| sum.saturating_add(item.unit_price.saturating_mul(item.quantity)),
+            )
             .minor()
     }
 

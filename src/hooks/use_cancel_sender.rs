@@ -39,8 +39,7 @@ pub fn use_cancel_sender(flow: &UseReducerHandle<Flow>, host: &Host, timeout_ms:
                     let events = host.clone();
                     yew::platform::spawn_local(async move {
                         let action = match JsFuture::from(promise).await {
-                            Ok(value) => match HostAnswer::read(&answer_tree(&value), refund_cap)
-                            {
+                            Ok(value) => match HostAnswer::read(&answer_tree(&value), refund_cap) {
                                 Ok(answer) => Action::Answered(attempt, answer),
                                 Err(why) => Action::Failed(attempt, SendFailure::Malformed(why)),
                             },
@@ -51,10 +50,18 @@ pub fn use_cancel_sender(flow: &UseReducerHandle<Flow>, host: &Host, timeout_ms:
                         }
                         // A bad optional field is the host's bug to hear about, but the status
                         // stands: the customer sees the answer.
-                        if let Action::Answered(_, HostAnswer { ignored: Some(why), .. }) = &action {
+                        if let Action::Answered(
+                            _,
+                            HostAnswer {
+                                ignored: Some(why), ..
+                            },
+                        ) = &action
+                        {
                             events.emit_error(
                                 "answer_malformed",
-                                &format!("the host's answer was taken, but a field was ignored: {why}"),
+                                &format!(
+                                    "the host's answer was taken, but a field was ignored: {why}"
+                                ),
                             );
                         }
                         on_answer.dispatch(action);
@@ -91,7 +98,10 @@ fn answer_tree(value: &JsValue) -> Json<'static> {
                 return None;
             }
             // Not plain JSON data (a function, a cycle): an object, and so the wrong type.
-            Some((name.into(), to_json(&field).unwrap_or(Json::Object(Vec::new()))))
+            Some((
+                name.into(),
+                to_json(&field).unwrap_or(Json::Object(Vec::new())),
+            ))
         })
         .collect();
     Json::Object(fields)

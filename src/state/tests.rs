@@ -504,10 +504,19 @@ fn an_answer_is_read_by_its_status_and_other_fields_are_ignored() {
         }
     );
     for (text, status) in [
-        (r#"{"status": "requested", "message": "Asked the seller."}"#, AnswerStatus::Requested),
-        (r#"{"status": "declined", "refund": null, "message": null}"#, AnswerStatus::Declined),
+        (
+            r#"{"status": "requested", "message": "Asked the seller."}"#,
+            AnswerStatus::Requested,
+        ),
+        (
+            r#"{"status": "declined", "refund": null, "message": null}"#,
+            AnswerStatus::Declined,
+        ),
         // The last of duplicated keys wins, as in JSON.parse.
-        (r#"{"status": "declined", "status": "cancelled"}"#, AnswerStatus::Cancelled),
+        (
+            r#"{"status": "declined", "status": "cancelled"}"#,
+            AnswerStatus::Cancelled,
+        ),
     ] {
         let answer = read(text, 5497).unwrap_or_else(|e| panic!("{text}: {e}"));
         assert_eq!(answer.status, status, "{text}");
@@ -531,7 +540,10 @@ fn a_bad_refund_is_ignored_and_reported_but_the_status_stands() {
         let text = format!(r#"{{"status": "cancelled", "refund": {refund}}}"#);
         let answer = read(&text, 5497).unwrap_or_else(|e| panic!("{text}: {e}"));
         assert_eq!(answer.status, AnswerStatus::Cancelled, "{text}");
-        assert_eq!(answer.refund, None, "{text}: the widget's estimate is shown");
+        assert_eq!(
+            answer.refund, None,
+            "{text}: the widget's estimate is shown"
+        );
         let why = answer.ignored.unwrap_or_default();
         assert!(
             why.starts_with("refund: expected a whole number of minor units from 0 to 5497"),
@@ -539,23 +551,60 @@ fn a_bad_refund_is_ignored_and_reported_but_the_status_stands() {
         );
     }
     // The bounds themselves are fine.
-    assert_eq!(read(r#"{"status": "cancelled", "refund": 0}"#, 5497).unwrap().refund, Some(0));
-    assert_eq!(read(r#"{"status": "cancelled", "refund": 5497}"#, 5497).unwrap().refund, Some(5497));
+    assert_eq!(
+        read(r#"{"status": "cancelled", "refund": 0}"#, 5497)
+            .unwrap()
+            .refund,
+        Some(0)
+    );
+    assert_eq!(
+        read(r#"{"status": "cancelled", "refund": 5497}"#, 5497)
+            .unwrap()
+            .refund,
+        Some(5497)
+    );
     let message = read(r#"{"status": "requested", "message": 42}"#, 5497).unwrap();
-    assert_eq!((message.message, message.ignored.as_deref()), (None, Some("message: expected a string, found 42")));
+    assert_eq!(
+        (message.message, message.ignored.as_deref()),
+        (None, Some("message: expected a string, found 42"))
+    );
 }
 
 #[test]
 fn only_a_missing_or_unknown_status_is_a_malformed_answer() {
     for (text, expected) in [
-        (r#"{"refund": 4998}"#, r#"status: expected "cancelled", "requested" or "declined", found nothing"#),
-        (r#"{"status": null}"#, r#"status: expected "cancelled", "requested" or "declined", found nothing"#),
-        (r#"{"status": "ok"}"#, r#"status: expected "cancelled", "requested" or "declined", found "ok""#),
-        (r#"{"status": "Cancelled"}"#, r#"status: expected "cancelled", "requested" or "declined", found "Cancelled""#),
-        (r#"{"status": 1}"#, r#"status: expected "cancelled", "requested" or "declined", found 1"#),
-        (r#""cancelled""#, r#"expected an object {status, message?, refund?}, found "cancelled""#),
-        ("null", "expected an object {status, message?, refund?}, found null"),
-        ("[]", "expected an object {status, message?, refund?}, found an array"),
+        (
+            r#"{"refund": 4998}"#,
+            r#"status: expected "cancelled", "requested" or "declined", found nothing"#,
+        ),
+        (
+            r#"{"status": null}"#,
+            r#"status: expected "cancelled", "requested" or "declined", found nothing"#,
+        ),
+        (
+            r#"{"status": "ok"}"#,
+            r#"status: expected "cancelled", "requested" or "declined", found "ok""#,
+        ),
+        (
+            r#"{"status": "Cancelled"}"#,
+            r#"status: expected "cancelled", "requested" or "declined", found "Cancelled""#,
+        ),
+        (
+            r#"{"status": 1}"#,
+            r#"status: expected "cancelled", "requested" or "declined", found 1"#,
+        ),
+        (
+            r#""cancelled""#,
+            r#"expected an object {status, message?, refund?}, found "cancelled""#,
+        ),
+        (
+            "null",
+            "expected an object {status, message?, refund?}, found null",
+        ),
+        (
+            "[]",
+            "expected an object {status, message?, refund?}, found an array",
+        ),
     ] {
         assert_eq!(read(text, 5497), Err(expected.to_owned()), "{text}");
     }
@@ -566,7 +615,11 @@ fn the_refund_cap_is_the_selected_items_plus_delivery() {
     let flow = run(bundle_flow(), [Action::Start, toggle("card")]);
     assert_eq!(flow.refund_cap(), 2 * 2499);
     let flow = run(flow, [toggle("camera")]);
-    assert_eq!(flow.refund_cap(), 2 * 2499 + 64900 + 24900, "the lens comes with the camera");
+    assert_eq!(
+        flow.refund_cap(),
+        2 * 2499 + 64900 + 24900,
+        "the lens comes with the camera"
+    );
     let mut order = Order::from_json_str(BUNDLE).unwrap();
     order.shipping_cost = crate::engine::Money::from_minor(599);
     let context = Rc::new(FlowContext {
@@ -594,13 +647,29 @@ fn answered(status: AnswerStatus) -> Action {
 #[test]
 fn after_an_answer_the_items_keep_its_outcome_until_the_host_gives_a_new_order() {
     let flow = run(bundle_flow(), card_to_review());
-    let flow = run(flow, [Action::Submit, answered(AnswerStatus::Cancelled), Action::Close]);
+    let flow = run(
+        flow,
+        [
+            Action::Submit,
+            answered(AnswerStatus::Cancelled),
+            Action::Close,
+        ],
+    );
     assert_eq!(flow.step, Step::Overview);
     assert_eq!(flow.outcomes, [("card".to_owned(), ItemOutcome::Cancelled)]);
-    assert!(!flow.selectable("card"), "a cancelled item is not offered again");
-    assert!(flow.can_start(), "the camera and lens can still be cancelled");
+    assert!(
+        !flow.selectable("card"),
+        "a cancelled item is not offered again"
+    );
+    assert!(
+        flow.can_start(),
+        "the camera and lens can still be cancelled"
+    );
     let select = run(flow.clone(), [Action::Start, toggle("card")]);
-    assert!(select.selected.is_empty(), "the cancelled card cannot be selected");
+    assert!(
+        select.selected.is_empty(),
+        "the cancelled card cannot be selected"
+    );
 
     // The camera (and its lens) as a request: every item is accounted for, nothing to start.
     let all = run(
@@ -610,7 +679,15 @@ fn after_an_answer_the_items_keep_its_outcome_until_the_host_gives_a_new_order()
             Action::Continue,
             Action::Continue,
             Action::Submit,
-            Action::Answered(2, HostAnswer { status: AnswerStatus::Requested, message: None, refund: None, ignored: None }),
+            Action::Answered(
+                2,
+                HostAnswer {
+                    status: AnswerStatus::Requested,
+                    message: None,
+                    refund: None,
+                    ignored: None,
+                },
+            ),
             Action::Close,
         ],
     );
@@ -627,7 +704,10 @@ fn after_an_answer_the_items_keep_its_outcome_until_the_host_gives_a_new_order()
 
     // Time passing (a new assessment of the same order) changes nothing of it.
     let later = all.context.assessment.clone();
-    let ticked = all.clone().reduce(Action::Reassessed(context_with(&all, Rc::new((*later).clone()))));
+    let ticked = all.clone().reduce(Action::Reassessed(context_with(
+        &all,
+        Rc::new((*later).clone()),
+    )));
     assert_eq!(ticked.outcomes, all.outcomes);
 
     // A new order that changes nothing of them (an unrelated update): the answers stand.
@@ -651,7 +731,12 @@ fn after_an_answer_the_items_keep_its_outcome_until_the_host_gives_a_new_order()
     cancelled.id = "S-cancelled".into();
     cancelled.status = crate::engine::ShipmentStatus::Cancelled;
     order.shipments.push(cancelled);
-    order.items.iter_mut().find(|i| i.id == "card").unwrap().shipment = Some("S-cancelled".into());
+    order
+        .items
+        .iter_mut()
+        .find(|i| i.id == "card")
+        .unwrap()
+        .shipment = Some("S-cancelled".into());
     let fresh = all.reduce(Action::Reassessed(context(Rc::new(order))));
     assert_eq!(
         fresh.outcomes,
@@ -677,13 +762,24 @@ fn a_new_order_during_the_outcome_keeps_the_items_it_is_about() {
     });
     let updated = outcome.reduce(Action::Reassessed(context));
     assert_eq!(updated.step, Step::Outcome);
-    assert_eq!(updated.selected, ["card"], "the outcome still shows what was cancelled");
+    assert_eq!(
+        updated.selected,
+        ["card"],
+        "the outcome still shows what was cancelled"
+    );
 }
 
 #[test]
 fn a_declined_answer_leaves_the_items_as_they_were() {
     let flow = run(bundle_flow(), card_to_review());
-    let flow = run(flow, [Action::Submit, answered(AnswerStatus::Declined), Action::Close]);
+    let flow = run(
+        flow,
+        [
+            Action::Submit,
+            answered(AnswerStatus::Declined),
+            Action::Close,
+        ],
+    );
     assert!(flow.outcomes.is_empty());
     assert!(flow.selectable("card"));
 }

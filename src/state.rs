@@ -159,14 +159,15 @@ pub enum ItemOutcome {
     Requested,
 }
 
-/// Why a request got no answer; the customer can try again with everything kept.
+/// Why a request got no usable answer; the customer can try again with everything kept.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SendFailure {
     /// No answer within the configured time.
     Timeout,
     /// The host's promise was rejected (its message).
     Rejected(String),
-    /// The host answered something that is not a [`HostAnswer`] (what was wrong).
+    /// The host answered, but without a valid `status` (what was wrong): the request may or
+    /// may not have been taken.
     Malformed(String),
     /// The page gave the widget no way to send requests.
     NoHost,

@@ -14,14 +14,15 @@ use crate::state::{Action, Flow, HostAnswer, SendFailure};
 /// Sends the flow's request to the host once per attempt (so a double click sends one), and
 /// turns the host's answer, a rejection, an answer without a valid `status` or silence for
 /// `timeout_ms` into an action. An answer whose `message` or `refund` had to be ignored still
-/// counts, and fires `order-help:error` with the code `answer_malformed`. An unmount cancels the timeout and ignores any late answer.
+/// counts, and fires `order-help:error` with the code `answer_malformed`. An unmount cancels
+/// the timeout and ignores any late answer.
 #[hook]
 pub fn use_cancel_sender(flow: &UseReducerHandle<Flow>, host: &Host, timeout_ms: u32) {
     let dispatcher = flow.dispatcher();
     let attempt = flow.attempt;
     // Built on the render where `attempt` changed (when the effect below runs), from that
-    // render's flow, rather than on every render while sending.
-    // With the most a refund for it can be, to check the host's `refund` against.
+    // render's flow, rather than on every render while sending; with the most a refund for it
+    // can be, to check the host's `refund` against.
     let request = use_memo(attempt, |&attempt| {
         (flow.sending && attempt > 0).then(|| (flow.request(), flow.refund_cap()))
     });

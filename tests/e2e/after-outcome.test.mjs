@@ -12,6 +12,9 @@ const h = harness();
 before(h.setup);
 after(h.teardown);
 
+/** The samples with something to cancel (the others offer no "Cancel items"). */
+const CANCELLABLE = ['not-shipped', 'staged', 'marketplace-grace', 'marketplace-after-grace', 'bundle', 'multi-shipment'];
+
 /** The overview's items: title → badge. */
 function badges(page) {
   return page.evaluate(() =>
@@ -29,20 +32,12 @@ function choices(page) {
 }
 
 describe('after an outcome, the overview says what the store said', { concurrency: 2 }, () => {
-  for (const name of Object.keys(SAMPLES)) {
-    test(`demo, ${SAMPLES[name].label}`, async (t) => {
+  for (const name of CANCELLABLE) {
+    test(`demo, ${SAMPLES[name].label}`, async () => {
       const page = await h.open(`/?order=${name}&delay=0`);
       const widget = page.locator('order-help');
       await widget.getByRole('heading', { level: 3 }).first().waitFor();
-      if ((await widget.getByRole('button', { name: /^(Cancel items|Artikel stornieren)$/ }).count()) === 0) {
-        await page.done();
-        t.skip('nothing to cancel in this sample');
-        return;
-      }
-      const german = SAMPLES[name].locale === 'de-DE';
-      const words = german
-        ? { start: 'Artikel stornieren', go: 'Weiter', send: 'Stornierung anfragen', back: 'Zurück zur Bestellung', cancelled: 'Storniert', requested: 'Stornierung angefragt' }
-        : { start: 'Cancel items', go: 'Continue', send: 'Request cancellation', back: 'Back to your order', cancelled: 'Cancelled', requested: 'Cancellation requested' };
+      const words = { start: 'Cancel items', go: 'Continue', send: 'Request cancellation', back: 'Back to your order', cancelled: 'Cancelled', requested: 'Cancellation requested' };
       await widget.getByRole('button', { name: words.start }).click();
       await widget.locator('.choice input:not([disabled])').first().check();
       const chosen = await page.evaluate(() =>
@@ -50,15 +45,15 @@ describe('after an outcome, the overview says what the store said', { concurrenc
           .filter((c) => c.querySelector('input').checked)
           .map((c) => c.querySelector('.title').textContent));
       await widget.getByRole('button', { name: words.go }).click();
-      // A policy may require a reason (and a comment for "other"): the first one.
+      // Any reason: the first.
       await widget.getByRole('radio').first().check();
       await widget.getByRole('button', { name: words.go }).click();
       await widget.getByRole('button', { name: words.send }).click();
       const outcome = widget.locator('section.outcome');
       await outcome.waitFor();
       const heading = await outcome.getByRole('heading', { level: 3 }).textContent();
-      const status = /^(Cancelled|Storniert)$/.test(heading) ? 'cancelled' : 'requested';
-      assert.match(heading, /^(Cancelled|Storniert|Request sent|Anfrage gesendet)$/);
+      const status = heading === 'Cancelled' ? 'cancelled' : 'requested';
+      assert.match(heading, /^(Cancelled|Request sent)$/);
       await widget.getByRole('button', { name: words.back }).click();
 
       const expected = status === 'cancelled' ? words.cancelled : words.requested;
@@ -78,7 +73,7 @@ describe('after an outcome, the overview says what the store said', { concurrenc
       const start = widget.getByRole('button', { name: words.start });
       if ((await start.count()) > 0) {
         await start.click();
-        await widget.getByRole('heading', { name: /^(Step 1 of 3|Schritt 1 von 3)/ }).waitFor();
+        await widget.getByRole('heading', { name: 'Step 1 of 3: Select items' }).waitFor();
         const offered = await choices(page);
         for (const title of chosen) assert.equal(offered[title], false, `"${title}" must not be offered again: ${JSON.stringify(offered)}`);
       }

@@ -118,8 +118,10 @@ describe('the cancel flow, by keyboard only', { concurrency: true }, () => {
     await alert.waitFor();
     assert.equal(
       (await alert.innerText()).trim(),
-      "Your request didn't go through: the store reported an error (\u2068HTTP 503 Service Unavailable\u2069). Your choices are kept.",
+      "Your request didn't go through: the store reported an error (HTTP 503 Service Unavailable). Your choices are kept.",
     );
+    // The host's words are an isolate of their own inside the sentence.
+    assert.equal(await alert.locator('bdi').textContent(), 'HTTP 503 Service Unavailable');
     await waitForEvent(page, 'error', { code: 'request_rejected' });
     // Focus stays on the button, which now says "Try again"; nothing chosen is lost.
     const now = await focused(page);

@@ -138,14 +138,13 @@ fn describe_json(value: &Json<'_>) -> String {
         Json::Int(n) => n.to_string(),
         Json::UInt(n) => n.to_string(),
         Json::Float(x) => crate::engine::json::number_text(*x),
-        // Quoted by hand: `{:?}` would bring core's Unicode escaping tables into the bundle.
-        Json::Str(s) => {
-            let mut text: String = s.chars().take(40).collect();
-            if text.len() < s.len() {
-                text.push('…');
-            }
-            format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+        Json::Str(s) if s.chars().count() > 40 => {
+            format!(
+                "{:?}",
+                format!("{}…", s.chars().take(40).collect::<String>())
+            )
         }
+        Json::Str(s) => format!("{s:?}"),
         Json::Array(_) => "an array".to_owned(),
         Json::Object(_) => "an object".to_owned(),
     }

@@ -1,6 +1,7 @@
 //! The view: one small function component per file, each rendering part of the state.
 
 mod app;
+mod bidi;
 mod choose_reason;
 mod error_panel;
 mod heading;

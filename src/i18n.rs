@@ -79,6 +79,10 @@ catalogue! {
     BadgeNotReturnable => "Not returnable", Some("Nicht rücksendbar");
     BadgeContactSeller => "Contact the seller", Some("Verkäufer kontaktieren");
     BadgeNothingToDo => "Nothing to do", Some("Nichts zu tun");
+    BadgeCancelled => "Cancelled", Some("Storniert");
+    BadgeCancelRequested => "Cancellation requested", Some("Stornierung angefragt");
+    ItemCancelled => "The store has cancelled it.", Some("Der Shop hat den Artikel storniert.");
+    ItemCancelRequested => "You've asked to cancel it: we'll let you know by email whether it could be stopped.", Some("Sie haben die Stornierung angefragt: Wir informieren Sie per E-Mail, ob sie gelungen ist.");
     CountdownLeft => "{duration} left to return (until {date})", Some("Noch {duration} für die Rücksendung (bis {date})");
     CountdownClosed => "Return window closed on {date}", Some("Rückgabefrist endete am {date}");
     CountdownOpensExpected => "Return window opens at delivery (expected {date})", Some("Die Rückgabefrist beginnt mit der Zustellung (erwartet am {date})");
@@ -129,11 +133,13 @@ catalogue! {
     FallbackReturnAfterDelivery => "Once it arrives, you can start a return.", Some("Sobald es angekommen ist, können Sie eine Rücksendung starten.");
     FallbackContactSeller => "Contact the seller about this item.", Some("Wenden Sie sich wegen dieses Artikels an den Verkäufer.");
     FallbackNone => "There is nothing more to do for this item.", Some("Für diesen Artikel ist nichts weiter zu tun.");
-    ErrorSending => "We couldn't send your request: {why} Your choices are kept.", Some("Wir konnten Ihre Anfrage nicht senden: {why} Ihre Auswahl bleibt erhalten.");
-    ErrorTimeout => "the store didn't answer in time.", Some("Der Shop hat nicht rechtzeitig geantwortet.");
-    ErrorRejected => "the store reported an error ({detail}).", Some("Der Shop hat einen Fehler gemeldet ({detail}).");
-    ErrorMalformed => "the store's answer wasn't understood.", Some("Die Antwort des Shops war unverständlich.");
-    ErrorNoHost => "this page can't take cancellation requests.", Some("Diese Seite kann keine Stornierungsanfragen annehmen.");
+    /// A failed request: `{why}` is one of the four below, each true to what is known (only
+    /// a request that never left the page "couldn't be sent").
+    ErrorKept => "{why} Your choices are kept.", Some("{why} Ihre Auswahl bleibt erhalten.");
+    ErrorTimeout => "The store didn't answer in time, so we don't know whether your request arrived.", Some("Der Shop hat nicht rechtzeitig geantwortet, daher wissen wir nicht, ob Ihre Anfrage angekommen ist.");
+    ErrorRejected => "Your request didn't go through: the store reported an error ({detail}).", Some("Ihre Anfrage ist nicht durchgekommen: Der Shop hat einen Fehler gemeldet ({detail}).");
+    ErrorMalformed => "The store answered, but we couldn't tell from its answer whether your request was accepted.", Some("Der Shop hat geantwortet, aber seiner Antwort war nicht zu entnehmen, ob Ihre Anfrage angenommen wurde.");
+    ErrorNoHost => "We couldn't send your request: this page can't take cancellation requests.", Some("Wir konnten Ihre Anfrage nicht senden: Diese Seite kann keine Stornierungsanfragen annehmen.");
     PanelTitle => "We can't show this order", Some("Diese Bestellung kann nicht angezeigt werden");
     PanelMissingOrder => "No order was given to the widget.", Some("Dem Widget wurde keine Bestellung übergeben.");
     PanelInvalid => "The order's details are incomplete or invalid.", Some("Die Angaben zur Bestellung sind unvollständig oder ungültig.");
@@ -184,6 +190,41 @@ pub fn text(lang: Lang, msg: Msg) -> &'static str {
 /// ```
 pub fn fill(lang: Lang, msg: Msg, values: &[(&str, &str)]) -> String {
     fill_template(text(lang, msg), values)
+}
+
+/// FIRST STRONG ISOLATE (U+2068): opens an isolate whose direction is its first strong letter's.
+pub const FSI: char = '\u{2068}';
+/// POP DIRECTIONAL ISOLATE (U+2069): closes the last open isolate.
+pub const PDI: char = '\u{2069}';
+
+/// `value` (a string from the order or the host: a title, an id, a seller's name, a message)
+/// as a bidirectional isolate (FSI … PDI, Unicode Bidirectional Algorithm, UAX #9), to be put
+/// into a sentence built as text: its direction is its own (a Hebrew title reads right to
+/// left), and whatever controls it holds (U+202E RIGHT-TO-LEFT OVERRIDE, say) end with it, so
+/// it cannot reorder the sentence around it. A PDI in `value` without its own opening isolate
+/// would end the isolate early and let the rest loose: it is dropped.
+///
+/// ```
+/// use order_help::i18n::isolate;
+/// assert_eq!(isolate("Kettle"), "\u{2068}Kettle\u{2069}");
+/// assert_eq!(isolate("a\u{2069}\u{202e}b"), "\u{2068}a\u{202e}b\u{2069}");
+/// ```
+pub fn isolate(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 6);
+    out.push(FSI);
+    let mut open = 0u32;
+    for c in value.chars() {
+        match c {
+            // LRI, RLI, FSI: an isolate of the value's own, which its PDI may close.
+            '\u{2066}'..='\u{2068}' => open += 1,
+            PDI if open == 0 => continue,
+            PDI => open -= 1,
+            _ => {}
+        }
+        out.push(c);
+    }
+    out.push(PDI);
+    out
 }
 
 /// Replaces each `{name}` in `template` by its value; unknown names stay as they are.
@@ -258,6 +299,28 @@ mod tests {
         ] {
             assert_eq!(Lang::from_locale(tag), lang, "{tag:?}");
         }
+    }
+
+    #[test]
+    fn an_isolate_cannot_be_closed_from_inside() {
+        // The value's own balanced isolates stay; an unbalanced PDI could end ours early.
+        assert_eq!(
+            isolate("\u{2067}a\u{2069}\u{2069}b"),
+            "\u{2068}\u{2067}a\u{2069}b\u{2069}"
+        );
+        // Overrides and embeddings need no help: our PDI ends them all (UAX #9, X6a).
+        assert_eq!(
+            isolate("Invoice \u{202e}fdp.exe"),
+            "\u{2068}Invoice \u{202e}fdp.exe\u{2069}"
+        );
+        let filled = fill(
+            Lang::En,
+            Msg::OrderHeading,
+            &[("id", &isolate("\u{202e}123\u{2069}\u{202e}"))],
+        );
+        // After our PDI nothing of the value is left: the isolate's end is the sentence's end.
+        assert!(filled.ends_with("\u{202e}\u{2069}"), "{filled:?}");
+        assert_eq!(filled.matches(PDI).count(), 1, "{filled:?}");
     }
 
     #[test]

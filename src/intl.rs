@@ -64,6 +64,13 @@ const DATE_TIME: &[(&str, &str)] = &[
     ("minute", "2-digit"),
     ("timeZoneName", "short"),
 ];
+const DATE_CLOCK: &[(&str, &str)] = &[
+    ("day", "numeric"),
+    ("month", "long"),
+    ("year", "numeric"),
+    ("hour", "numeric"),
+    ("minute", "2-digit"),
+];
 const UNITS: [&str; 4] = ["day", "hour", "minute", "second"];
 
 /// How many distinct "time left" texts are remembered (a tick rarely shows more).
@@ -77,6 +84,7 @@ pub struct Formatters {
     money: OnceCell<Option<NumberFormat>>,
     date: OnceCell<Option<DateTimeFormat>>,
     date_time: OnceCell<Option<DateTimeFormat>>,
+    date_clock: OnceCell<Option<DateTimeFormat>>,
     list: OnceCell<Option<ListFormat>>,
     unit_list: OnceCell<Option<ListFormat>>,
     units: [OnceCell<Option<NumberFormat>>; 4],
@@ -106,6 +114,7 @@ impl Formatters {
             money: OnceCell::new(),
             date: OnceCell::new(),
             date_time: OnceCell::new(),
+            date_clock: OnceCell::new(),
             list: OnceCell::new(),
             unit_list: OnceCell::new(),
             units: Default::default(),
@@ -171,6 +180,25 @@ impl Formatters {
             self.date_time.get_or_init(|| self.date_format(DATE_TIME)),
             instant,
         )
+    }
+
+    /// The last second of a window, as a badge says it: the date alone when it is the end of
+    /// the customer's day too ("March 31, 2025"); else the date and the customer's clock time
+    /// ("April 1, 2025 at 3:59 PM" for a store in Los Angeles and a customer in Tokyo), since
+    /// the store's day ends at another hour of theirs.
+    pub fn deadline(&self, last_second: Instant) -> String {
+        let date = Date::new(&JsValue::from_f64(
+            last_second.unix_seconds() as f64 * 1000.0,
+        ));
+        // The customer's zone is the browser's, as for every date the widget shows.
+        if date.get_hours() == 23 && date.get_minutes() == 59 {
+            self.date(last_second)
+        } else {
+            Self::with(
+                self.date_clock.get_or_init(|| self.date_format(DATE_CLOCK)),
+                last_second,
+            )
+        }
     }
 
     fn with(format: &Option<DateTimeFormat>, instant: Instant) -> String {

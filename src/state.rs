@@ -4,10 +4,11 @@
 
 use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use yew::Reducible;
 
-use crate::engine::{Assessment, CancelCode, CancelVerdict, CancellationReasons};
+use crate::engine::json::Json;
+use crate::engine::{Assessment, CancelCode, CancelVerdict, CancellationReasons, Order};
 
 /// Where the customer is in the flow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,34 +33,141 @@ pub enum Problem {
     NoComment,
 }
 
-/// The host's answer to a cancellation request.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The host's answer to a cancellation request, as the widget takes it: `status` decides;
+/// fields the widget does not know are ignored (back ends add their own, e.g. an id).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HostAnswer {
     pub status: AnswerStatus,
-    #[serde(default)]
+    /// The host's own words for the customer (shown as text, isolated).
     pub message: Option<String>,
-    /// The refund the host confirms, in minor units (else the engine's estimate is shown).
-    #[serde(default)]
+    /// The refund the host confirms, in ISO 4217 minor units of the order's currency (else the
+    /// widget's estimate is shown). Always within [`Flow::refund_cap`].
     pub refund: Option<u64>,
+    /// What was wrong with the answer's optional fields and was ignored (a `refund` out of
+    /// range, say), for the `answer_malformed` error event; the answer itself still counts.
+    pub ignored: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// The statuses a host may answer with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AnswerStatus {
+    /// The store cancelled the items.
     Cancelled,
+    /// The store took the request; someone (the seller, the warehouse) still has to act.
     Requested,
+    /// The store will not cancel them.
     Declined,
 }
 
-/// Why a request got no answer; the customer can try again with everything kept.
+impl HostAnswer {
+    /// Reads the host's answer `{status, message?, refund?}` from its JSON tree.
+    ///
+    /// Only a missing or unknown `status` (or an answer that is not an object) is an error
+    /// (the text says what was found). A `message` that is not a string, or a `refund` that is
+    /// not a whole number of minor units from 0 to `refund_cap`, is left out and described in
+    /// [`HostAnswer::ignored`]; every other field is ignored.
+    pub fn read(tree: &Json<'_>, refund_cap: u64) -> Result<HostAnswer, String> {
+        let Json::Object(fields) = tree else {
+            return Err(format!(
+                "expected an object {{status, message?, refund?}}, found {}",
+                describe_json(tree)
+            ));
+        };
+        // The last of duplicated keys wins, as in `JSON.parse`.
+        let get = |name: &str| {
+            fields
+                .iter()
+                .rev()
+                .find(|(key, _)| key == name)
+                .map(|(_, v)| v)
+        };
+        let status =
+            match get("status") {
+                Some(Json::Str(s)) if s == "cancelled" => AnswerStatus::Cancelled,
+                Some(Json::Str(s)) if s == "requested" => AnswerStatus::Requested,
+                Some(Json::Str(s)) if s == "declined" => AnswerStatus::Declined,
+                None | Some(Json::Null) => return Err(
+                    "status: expected \"cancelled\", \"requested\" or \"declined\", found nothing"
+                        .to_owned(),
+                ),
+                Some(other) => {
+                    return Err(format!(
+                        "status: expected \"cancelled\", \"requested\" or \"declined\", found {}",
+                        describe_json(other)
+                    ))
+                }
+            };
+        let mut ignored = Vec::new();
+        let message = match get("message") {
+            None | Some(Json::Null) => None,
+            Some(Json::Str(text)) => Some(text.to_string()),
+            Some(other) => {
+                ignored.push(format!(
+                    "message: expected a string, found {}",
+                    describe_json(other)
+                ));
+                None
+            }
+        };
+        let refund = match get("refund") {
+            None | Some(Json::Null) => None,
+            Some(Json::UInt(minor)) if *minor <= refund_cap => Some(*minor),
+            Some(other) => {
+                ignored.push(format!(
+                    "refund: expected a whole number of minor units from 0 to {refund_cap} (the \
+                     request's items plus delivery), found {}; the widget's estimate is shown",
+                    describe_json(other)
+                ));
+                None
+            }
+        };
+        Ok(HostAnswer {
+            status,
+            message,
+            refund,
+            ignored: (!ignored.is_empty()).then(|| ignored.join("; ")),
+        })
+    }
+}
+
+/// A found value for an error message, as JSON would write it (long strings cut short).
+fn describe_json(value: &Json<'_>) -> String {
+    match value {
+        Json::Null => "null".to_owned(),
+        Json::Bool(b) => b.to_string(),
+        Json::Int(n) => n.to_string(),
+        Json::UInt(n) => n.to_string(),
+        Json::Float(_, text) => text.to_string(),
+        Json::Str(s) if s.chars().count() > 40 => {
+            format!(
+                "{:?}",
+                format!("{}…", s.chars().take(40).collect::<String>())
+            )
+        }
+        Json::Str(s) => format!("{s:?}"),
+        Json::Array(_) => "an array".to_owned(),
+        Json::Object(_) => "an object".to_owned(),
+    }
+}
+
+/// What the store said about an item, until the host gives the widget a newer order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemOutcome {
+    /// The store cancelled it.
+    Cancelled,
+    /// A cancellation was requested and is being considered.
+    Requested,
+}
+
+/// Why a request got no usable answer; the customer can try again with everything kept.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SendFailure {
     /// No answer within the configured time.
     Timeout,
     /// The host's promise was rejected (its message).
     Rejected(String),
-    /// The host answered something that is not a [`HostAnswer`] (what was wrong).
+    /// The host answered, but without a valid `status` (what was wrong): the request may or
+    /// may not have been taken.
     Malformed(String),
     /// The page gave the widget no way to send requests.
     NoHost,
@@ -86,7 +194,7 @@ impl SendFailure {
                 format!("the host rejected the cancellation request: {why}")
             }
             SendFailure::Malformed(why) => {
-                format!("the host's answer is not {{status, message?, refund?}}: {why}")
+                format!("the host's answer has no valid status: {why}")
             }
             SendFailure::NoHost => "the page has no handler for cancellation requests".to_owned(),
         }
@@ -96,6 +204,9 @@ impl SendFailure {
 /// What the reducer needs to know about the order: its assessment and the reasons offered.
 #[derive(Debug)]
 pub struct FlowContext {
+    /// The order as the host gave it: a different `Rc` is a new order from the host, which
+    /// replaces what earlier answers said about its items.
+    pub order: Rc<Order>,
     pub assessment: Rc<Assessment>,
     pub reasons: CancellationReasons,
     /// Mixed into idempotency keys so two page loads never share one.
@@ -107,6 +218,7 @@ pub struct FlowContext {
 impl PartialEq for FlowContext {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.assessment, &other.assessment)
+            && Rc::ptr_eq(&self.order, &other.order)
             && self.reasons == other.reasons
             && self.key_seed == other.key_seed
     }
@@ -130,6 +242,9 @@ pub struct Flow {
     pub sending: bool,
     pub failure: Option<SendFailure>,
     pub answer: Option<HostAnswer>,
+    /// What the store's answers said about items (cancelled, requested), in the order's item
+    /// order, until the host gives a new order: those items are shown so and not offered again.
+    pub outcomes: Vec<(String, ItemOutcome)>,
     /// How many times the step changed: focus moves to a step's heading on a change, never on
     /// the first render.
     pub step_changes: u32,
@@ -174,6 +289,7 @@ impl Flow {
             sending: false,
             failure: None,
             answer: None,
+            outcomes: Vec::new(),
             step_changes: 0,
             context,
         }
@@ -187,20 +303,61 @@ impl Flow {
         }
     }
 
-    /// Whether the item can be selected at all.
+    /// What the store said about the item, if anything (since the host's last order).
+    pub fn outcome(&self, item_id: &str) -> Option<ItemOutcome> {
+        self.outcomes
+            .iter()
+            .find(|(id, _)| id == item_id)
+            .map(|(_, outcome)| *outcome)
+    }
+
+    /// Whether the item can be selected at all: the engine allows it, and no answer has
+    /// already cancelled it or taken a request for it.
     pub fn selectable(&self, item_id: &str) -> bool {
-        self.context.assessment.items.iter().any(|item| {
-            item.item_id == item_id && item.cancel.verdict != CancelVerdict::NotAvailable
-        })
+        self.outcome(item_id).is_none()
+            && self.context.assessment.items.iter().any(|item| {
+                item.item_id == item_id && item.cancel.verdict != CancelVerdict::NotAvailable
+            })
     }
 
     /// Whether any item can be cancelled or requested ("Cancel items" is shown).
     pub fn can_start(&self) -> bool {
-        self.context
-            .assessment
+        self.context.assessment.items.iter().any(|item| {
+            item.cancel.verdict != CancelVerdict::NotAvailable
+                && self.outcome(&item.item_id).is_none()
+        })
+    }
+
+    /// The most a refund for the selected items can be, in minor units: their prices times
+    /// their quantities, plus the order's delivery cost. A host's `refund` above it is ignored.
+    pub fn refund_cap(&self) -> u64 {
+        let order = &self.context.order;
+        order
             .items
             .iter()
-            .any(|item| item.cancel.verdict != CancelVerdict::NotAvailable)
+            .filter(|item| self.selected.contains(&item.id))
+            .fold(
+                order.shipping_cost.unwrap_or(crate::engine::Money::ZERO),
+                |sum, item| sum.saturating_add(item.unit_price.saturating_mul(item.quantity)),
+            )
+            .minor()
+    }
+
+    /// Records what an answer said about the selected items.
+    fn record_outcome(&mut self, status: AnswerStatus) {
+        let outcome = match status {
+            AnswerStatus::Cancelled => ItemOutcome::Cancelled,
+            AnswerStatus::Requested => ItemOutcome::Requested,
+            AnswerStatus::Declined => return,
+        };
+        let mut outcomes = std::mem::take(&mut self.outcomes);
+        outcomes.retain(|(id, _)| !self.selected.contains(id));
+        outcomes.extend(self.selected.iter().map(|id| (id.clone(), outcome)));
+        self.outcomes = self
+            .in_item_order(|id| outcomes.iter().any(|(o, _)| o == id))
+            .into_iter()
+            .filter_map(|id| outcomes.iter().find(|(o, _)| *o == id).cloned())
+            .collect();
     }
 
     fn toggle(&mut self, item_id: &str) {
@@ -313,7 +470,19 @@ impl Flow {
     }
 
     fn reassessed(&mut self, context: Rc<FlowContext>) {
+        // A new order from the host says what became of an item it changed (moved it to a
+        // cancelled shipment, say): for that item, the earlier answer gives way. Items it left
+        // as they were keep what the answer said (an order has no field for "requested").
+        if !Rc::ptr_eq(&self.context.order, &context.order) {
+            let (before, after) = (&self.context.order, &context.order);
+            self.outcomes
+                .retain(|(id, _)| item_state(before, id) == item_state(after, id));
+        }
         self.context = context;
+        // The outcome (and the request under way) is about what was sent: keep its items.
+        if self.sending || self.step == Step::Outcome {
+            return;
+        }
         if let Some(reason) = &self.reason {
             if !self.context.reasons.options.iter().any(|o| &o.id == reason) {
                 self.reason = None;
@@ -378,6 +547,15 @@ impl Flow {
     }
 }
 
+/// An item of the order and its shipment, to tell whether a new order changed it.
+fn item_state<'a>(
+    order: &'a Order,
+    item_id: &str,
+) -> Option<(&'a crate::engine::Item, Option<&'a crate::engine::Shipment>)> {
+    let item = order.items.iter().find(|item| item.id == item_id)?;
+    Some((item, order.shipment_of(item)))
+}
+
 impl Reducible for Flow {
     type Action = Action;
 
@@ -396,6 +574,7 @@ impl Reducible for Flow {
             Action::Submit => next.submit(),
             Action::Answered(attempt, answer) if next.is_waiting_for(attempt) => {
                 next.sending = false;
+                next.record_outcome(answer.status);
                 next.answer = Some(answer);
                 next.go(Step::Outcome);
             }

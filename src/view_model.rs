@@ -7,8 +7,9 @@ use crate::engine::{
     Assessment, CancelVerdict, Carrier, ItemAssessment, NextStep, Order, RefuseCode, RefuseVerdict,
     ReturnVerdict, ShipmentStatus, TimingUnit,
 };
-use crate::i18n::{default_reason, fill, text, why, Lang, Msg};
+use crate::i18n::{default_reason, fill, isolate, text, why, Lang, Msg};
 use crate::intl::Formatters;
+use crate::state::ItemOutcome;
 
 /// The language, the formatters and the heading level, shared by every component through a
 /// context.
@@ -151,7 +152,8 @@ fn item_view(
     let carrier = carrier_name(texts, item.carrier);
     let deadline = item.r#return.deadline.map(|d| fmt.date_time(d.instant));
     let specifics = why::Specifics {
-        seller: order.seller.name.clone(),
+        seller: isolate(&order.seller.name),
+        bundle_mates: bundle_mates(item, assessment, texts),
         carrier: carrier.clone(),
         grace_end: item
             .cancel
@@ -160,7 +162,10 @@ fn item_view(
             .unwrap_or_default(),
         deadline: deadline.clone().unwrap_or_default(),
         stops_away: item.refuse.stops_away,
-        category: source.and_then(|i| i.category.clone()).unwrap_or_default(),
+        category: source
+            .and_then(|i| i.category.as_deref())
+            .map(isolate)
+            .unwrap_or_default(),
         quantity: item.quantity,
         returnable: item.r#return.quantity,
         holiday: item.r#return.holiday_extended,
@@ -192,12 +197,18 @@ fn item_view(
         }
     };
 
+    // With the time when the store's last second is not the end of the customer's day.
     let deadline_date = item
         .r#return
         .deadline
-        .map(|d| fmt.date(d.instant))
+        .map(|d| fmt.deadline(d.instant))
         .unwrap_or_default();
     let (badge, why) = match item.next_step {
+        // Cancelled (as the host's order now says): said so, not "Not returnable".
+        _ if item.shipment_status == Some(ShipmentStatus::Cancelled) => (
+            (Tone::None, texts.text(Msg::BadgeCancelled).to_owned()),
+            cancel_why.clone(),
+        ),
         NextStep::Cancel if item.cancel.verdict == CancelVerdict::Allowed => (
             (Tone::Good, texts.text(Msg::BadgeCancel).to_owned()),
             cancel_why.clone(),
@@ -287,6 +298,73 @@ fn item_view(
         cancel_why,
         bundle_with,
         fallback,
+    }
+}
+
+/// The views with what the store's answers said (`outcomes`, from [`crate::state::Flow`]):
+/// a cancelled item shows "Cancelled", a requested one "Cancellation requested", and neither is
+/// offered for cancelling again, until the host gives a newer order. Views without an outcome
+/// are shared, not copied.
+pub fn with_outcomes(
+    views: &[Rc<ItemView>],
+    outcomes: &[(String, ItemOutcome)],
+    texts: &Texts,
+) -> Vec<Rc<ItemView>> {
+    views
+        .iter()
+        .map(|view| {
+            let Some((_, outcome)) = outcomes.iter().find(|(id, _)| *id == view.id) else {
+                return view.clone();
+            };
+            let (badge, why) = match outcome {
+                ItemOutcome::Cancelled => (Msg::BadgeCancelled, Msg::ItemCancelled),
+                ItemOutcome::Requested => (Msg::BadgeCancelRequested, Msg::ItemCancelRequested),
+            };
+            let why = texts.text(why).to_owned();
+            Rc::new(ItemView {
+                badge: (Tone::None, texts.text(badge).to_owned()),
+                why: why.clone(),
+                // A cancelled item is not delivered: no return window to count down.
+                window: match outcome {
+                    ItemOutcome::Cancelled => None,
+                    ItemOutcome::Requested => view.window.clone(),
+                },
+                cancel_verdict: CancelVerdict::NotAvailable,
+                cancel_why: why,
+                ..(**view).clone()
+            })
+        })
+        .collect()
+}
+
+/// The bundle-mates that set a bundle item's lowered verdict (those whose own verdict is that
+/// verdict), quoted and isolated: "“A” and “B”", or "another item".
+fn bundle_mates(item: &ItemAssessment, assessment: &Assessment, texts: &Texts) -> String {
+    use crate::engine::CancelCode;
+    if !matches!(
+        item.cancel.code,
+        CancelCode::BundleRequiresRequest | CancelCode::BundleNotCancellable
+    ) {
+        return String::new();
+    }
+    let titles: Vec<String> = item
+        .cancel
+        .bundle_items
+        .iter()
+        .filter_map(|id| assessment.items.iter().find(|i| &i.item_id == id))
+        .filter(|mate| {
+            mate.cancel.verdict == item.cancel.verdict
+                && !matches!(
+                    mate.cancel.code,
+                    CancelCode::BundleRequiresRequest | CancelCode::BundleNotCancellable
+                )
+        })
+        .map(|mate| format!("\u{201c}{}\u{201d}", isolate(&mate.title)))
+        .collect();
+    if titles.is_empty() {
+        "another item".to_owned()
+    } else {
+        texts.fmt.list(&titles)
     }
 }
 

@@ -32,8 +32,14 @@ function showTime() {
 }
 setInterval(showTime, 1000);
 
+// The order as the pretend store knows it: the sample, then what its answers changed.
+let order = null;
+let orderUrl = null;
+
 function choose(index) {
   const entry = samples[index];
+  order = null;
+  fetch(`orders/${entry.file}`).then((r) => r.json()).then((json) => { order = json; });
   about.textContent = entry.about;
   if (entry.locale) locale.value = entry.locale;
   widget.setAttribute('locale', locale.value);
@@ -76,9 +82,36 @@ function storeAnswer(request) {
   });
 }
 
+/** The order after the store cancelled `request`'s items: they move to a cancelled shipment. */
+function withCancelled(before, request) {
+  const next = structuredClone(before);
+  const ids = new Set(request.items.map((line) => line.item_id));
+  const items = next.items.filter((item) => ids.has(item.id));
+  const from = next.shipments.find((s) => s.id === items[0]?.shipment);
+  const id = `cancelled-${next.shipments.length + 1}`;
+  next.shipments.push({ id, status: 'cancelled', carrier: from?.carrier ?? 'other' });
+  for (const item of items) item.shipment = id;
+  return next;
+}
+
+/** Gives the widget the store's newer order (the element reloads from its `order-src`). */
+function showOrder(next) {
+  order = next;
+  if (orderUrl) URL.revokeObjectURL(orderUrl);
+  orderUrl = URL.createObjectURL(new Blob([JSON.stringify(next)], { type: 'application/json' }));
+  widget.setAttribute('order-src', orderUrl);
+}
+
 widget.addEventListener('order-help:cancel-request', (event) => {
   event.preventDefault();
-  event.detail.respond(storeAnswer(event.detail.request));
+  const { request, respond } = event.detail;
+  const answered = storeAnswer(request);
+  respond(answered);
+  // As a real store would, once it has cancelled: the widget gets the order as it is now. (A
+  // request changes nothing in the order yet: the widget remembers it was sent.)
+  answered.then((answer) => {
+    if (answer.status === 'cancelled' && order) showOrder(withCancelled(order, request));
+  }, () => {});
 });
 
 function log(event) {

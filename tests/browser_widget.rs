@@ -579,7 +579,168 @@ async fn a_malformed_answer_is_an_error_not_an_outcome() {
     host.answer(r#"{"status": "maybe"}"#);
     settle().await;
     assert!(w.find("section.outcome").is_none());
-    assert!(w.text("[role=alert]").contains("wasn't understood"));
+    let alert = w.text("[role=alert]");
+    assert!(alert.starts_with("The store answered, but"), "{alert}");
+    assert!(
+        !alert.contains("couldn't send"),
+        "the store answered: {alert}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_answer_with_fields_of_its_own_is_the_outcome_it_says() {
+    let host = FakeHost::new();
+    let w = Fixture::bundle(host.host()).await;
+    to_review(&w).await;
+    w.press(&w.button("Request cancellation")).await;
+    host.answer(r#"{"status": "cancelled", "refund": 4998, "cancellation_id": "c_123"}"#);
+    settle().await;
+    let outcome = w.text("section.outcome");
+    assert!(outcome.starts_with("Cancelled"), "{outcome}");
+    assert!(
+        outcome.contains(&intl_money("en-US", "USD", 49.98)),
+        "{outcome}"
+    );
+    assert!(w.find("[role=alert]").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_refund_beyond_the_request_is_ignored_for_the_estimate() {
+    let host = FakeHost::new();
+    let w = Fixture::bundle(host.host()).await;
+    to_review(&w).await;
+    w.press(&w.button("Request cancellation")).await;
+    host.answer(r#"{"status": "cancelled", "refund": 9007199254740991}"#);
+    settle().await;
+    let outcome = w.text("section.outcome");
+    // The two cards' estimate, not $90,071,992,547,409.91.
+    assert!(
+        outcome.contains(&intl_money("en-US", "USD", 49.98)),
+        "{outcome}"
+    );
+    assert!(!outcome.contains("90,071"), "{outcome}");
+}
+
+#[wasm_bindgen_test]
+async fn after_an_outcome_the_overview_says_it_and_does_not_offer_the_items_again() {
+    let host = FakeHost::new();
+    let w = Fixture::bundle(host.host()).await;
+    to_review(&w).await;
+    w.press(&w.button("Request cancellation")).await;
+    host.answer(r#"{"status": "cancelled"}"#);
+    settle().await;
+    w.press(&w.button("Back to your order")).await;
+    let card = w.text("li[data-item=\"card\"] .badge");
+    assert_eq!(card, "Cancelled");
+    assert!(!w.item_text("card").contains("Can be cancelled"));
+
+    // The camera and lens as a request: they say so; nothing is left to cancel.
+    w.press(&w.button("Cancel items")).await;
+    assert!(
+        w.checkbox("memory card").disabled(),
+        "the cancelled cards are not offered again"
+    );
+    w.press(&w.checkbox("Mirrorless camera body")).await;
+    w.press(&w.button("Continue")).await;
+    w.press(&w.button("Continue")).await;
+    w.press(&w.button("Request cancellation")).await;
+    host.answer(r#"{"status": "requested"}"#);
+    settle().await;
+    w.press(&w.button("Back to your order")).await;
+    for id in ["camera", "lens"] {
+        assert_eq!(
+            w.text(&format!("li[data-item=\"{id}\"] .badge")),
+            "Cancellation requested"
+        );
+    }
+    assert_eq!(w.text("li[data-item=\"card\"] .badge"), "Cancelled");
+    assert!(
+        !w.all("button")
+            .iter()
+            .any(|b| b.text_content().unwrap_or_default() == "Cancel items"),
+        "nothing left to offer"
+    );
+}
+
+/// The text nodes under `root` that hold one of `strings`' first characters (U+202E, a Hebrew
+/// letter) outside a `<bdi>` holding exactly that string; and any that holds FSI or PDI.
+fn bidi_leaks(root: &Element, strings: &[&str]) -> Vec<String> {
+    let check = Function::new_with_args(
+        "root, strings",
+        r#"
+        const found = [];
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (/[\u2068\u2069]/.test(node.data)) found.push('control characters in ' + JSON.stringify(node.data));
+          if (!/[\u202e\u05d0-\u05ea]/.test(node.data)) continue;
+          const isolate = node.parentElement.closest('bdi');
+          if (!isolate || !strings.includes(isolate.textContent)) {
+            found.push(node.parentElement.outerHTML.slice(0, 200));
+          }
+        }
+        return found;
+        "#,
+    );
+    let strings: js_sys::Array = strings.iter().map(|s| JsValue::from_str(s)).collect();
+    let found: js_sys::Array = check.call2(&JsValue::NULL, root, &strings).unwrap().into();
+    found.iter().filter_map(|v| v.as_string()).collect()
+}
+
+#[wasm_bindgen_test]
+async fn order_strings_are_isolated_on_every_step() {
+    const TITLE: &str = "Invoice \u{202e}fdp.exe";
+    const ID: &str = "114-\u{202e}3308871-6612009";
+    const HEBREW: &str = "\u{5de}\u{5e6}\u{5dc}\u{5de}\u{5d4}";
+    let strings = [TITLE, ID, HEBREW];
+    let order = BUNDLE
+        .replace("35 mm f/1.8 lens", TITLE)
+        .replace("Mirrorless camera body", HEBREW)
+        .replace("114-3308871-6612009", ID);
+    let host = FakeHost::new();
+    let w = Fixture::mount(&order, BUNDLE_NOW, "en-US", host.host()).await;
+    assert_eq!(
+        bidi_leaks(&w.root, &strings),
+        Vec::<String>::new(),
+        "overview"
+    );
+    assert_eq!(w.text("h2"), format!("Order {ID}"));
+    assert_eq!(
+        w.one("h2 bdi").text_content().unwrap(),
+        ID,
+        "the id is an isolate"
+    );
+    // The lens's title inside the camera's sentence, the widget's words after it.
+    let why = w.text("li[data-item=\"camera\"] .why");
+    assert!(
+        why.contains(&format!(
+            "\u{201c}{TITLE}\u{201d}, which is cancelled together"
+        )),
+        "{why}"
+    );
+
+    w.press(&w.button("Cancel items")).await;
+    assert_eq!(
+        bidi_leaks(&w.root, &strings),
+        Vec::<String>::new(),
+        "step 1"
+    );
+    w.press(&w.checkbox(HEBREW)).await;
+    w.press(&w.button("Continue")).await;
+    w.press(&w.button("Continue")).await;
+    assert_eq!(
+        bidi_leaks(&w.root, &strings),
+        Vec::<String>::new(),
+        "step 3"
+    );
+    w.press(&w.button("Request cancellation")).await;
+    host.answer(r#"{"status": "declined", "message": "\u05dc\u05d0 \u202eno"}"#);
+    settle().await;
+    let message = "\u{5dc}\u{5d0} \u{202e}no";
+    assert_eq!(
+        bidi_leaks(&w.root, &[TITLE, ID, HEBREW, message]),
+        Vec::<String>::new(),
+        "the declined outcome and the store's message"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -3,6 +3,7 @@ use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use super::bidi::bdi;
 use super::step_actions::step_actions;
 use super::step_region::StepRegion;
 use crate::i18n::Msg;
@@ -48,7 +49,7 @@ pub fn ChooseReason(props: &ChooseReasonProps) -> Html {
                         <label class="choice" key={option.id.clone()}>
                             <input type="radio" name="order-help-reason" value={option.id.clone()}
                                 checked={flow.reason.as_deref() == Some(option.id.as_str())} {onchange} />
-                            <span>{ label }</span>
+                            { bdi(&label, None) }
                         </label>
                     }
                 }) }

@@ -1,7 +1,8 @@
 use yew::prelude::*;
 
+use super::bidi::rich;
 use super::heading::{heading, Rank};
-use crate::i18n::{fill, text, Lang, Msg};
+use crate::i18n::{fill, isolate, text, Lang, Msg};
 
 /// Why an `order-src` gave no order (what `embed.js` saw), so the panel says what happened
 /// instead of blaming the customer's connection for a 404.
@@ -83,7 +84,7 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
                 { heading(props.heading_level, Rank::Main, text(lang, Msg::PanelTitle), None, NodeRef::default()) }
                 <p>{ props.problem.message(lang) }</p>
                 if let Some(detail) = props.problem.detail() {
-                    <p class="hint">{ fill(lang, Msg::PanelDetail, &[("detail", detail)]) }</p>
+                    <p class="hint">{ rich(&fill(lang, Msg::PanelDetail, &[("detail", &isolate(detail))])) }</p>
                 }
             </div>
         </div>

@@ -1,5 +1,7 @@
 use yew::prelude::*;
 
+use super::bidi::rich;
+
 /// Where a heading sits in the page's outline.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Rank {
@@ -30,7 +32,8 @@ pub fn heading(
     };
     html! {
         <@{format!("h{level}")} id={id} class={class} tabindex={tabindex} ref={node}>
-            { text.into() }
+            // The order's id may be in it, as an isolate.
+            { rich(&text.into()) }
         </@>
     }
 }

@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::bidi::{bdi, rich};
 use crate::i18n::Msg;
 use crate::view_model::{ItemView, Texts};
 
@@ -21,11 +22,12 @@ pub fn ItemSummary(props: &ItemSummaryProps) -> Html {
     html! {
         <>
             <div class="item-head">
-                <span class="title">{ view.title.clone() }</span>
+                // The host's string, isolated: its direction and controls cannot reach the badge.
+                { bdi(&view.title, Some("title")) }
                 <span class={tone.class()} part="badge">{ badge.clone() }</span>
             </div>
             <p class="meta">{ format!("{quantity} · {} · {}", view.price, view.status) }</p>
-            <p class="why">{ view.why.clone() }</p>
+            <p class="why">{ rich(&view.why) }</p>
         </>
     }
 }

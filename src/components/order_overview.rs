@@ -7,7 +7,7 @@ use super::item_summary::ItemSummary;
 use super::return_countdown::ReturnCountdown;
 use crate::countdown::Countdown;
 use crate::hooks::use_focus_on_change;
-use crate::i18n::Msg;
+use crate::i18n::{isolate, Msg};
 use crate::view_model::{ItemView, Texts};
 
 #[derive(Properties, PartialEq)]
@@ -29,7 +29,7 @@ pub fn OrderOverview(props: &OrderOverviewProps) -> Html {
     let on_start = props.on_start.reform(|_: MouseEvent| ());
     html! {
         <section aria-labelledby="order-help-order-heading">
-            { heading(texts.heading_level, Rank::Main, texts.fill(Msg::OrderHeading, &[("id", &props.order_id)]),
+            { heading(texts.heading_level, Rank::Main, texts.fill(Msg::OrderHeading, &[("id", &isolate(&props.order_id))]),
                 Some("order-help-order-heading"), heading_ref) }
             <ul class="items">
                 // Rows are plain elements, not components: a tick re-renders only the countdowns

@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::bidi::bdi;
 use super::heading::{heading, Rank};
 use super::review_request::SelectionProps;
 use crate::hooks::use_focus_on_change;
@@ -46,12 +47,12 @@ pub fn OutcomePanel(props: &SelectionProps) -> Html {
         <section class={class} part="outcome" role="region" aria-labelledby="order-help-outcome-heading">
             { heading(texts.heading_level, Rank::Main, texts.text(title), Some("order-help-outcome-heading"), heading_ref) }
             if !body.is_empty() { <p>{ body }</p> }
-            if let Some(message) = &answer.message { <p>{ message.clone() }</p> }
+            if let Some(message) = &answer.message { <p>{ bdi(message, None) }</p> }
             if answer.status == AnswerStatus::Declined {
                 { heading(texts.heading_level, Rank::Sub, texts.text(Msg::OutcomeFallback), None, NodeRef::default()) }
                 <ul>
                     { for chosen.iter().map(|item| html! {
-                        <li key={item.id.clone()}><span class="title">{ item.title.clone() }</span>{ ": " }{ item.fallback.clone() }</li>
+                        <li key={item.id.clone()}>{ bdi(&item.title, Some("title")) }{ ": " }{ item.fallback.clone() }</li>
                     }) }
                 </ul>
             }

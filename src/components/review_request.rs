@@ -2,9 +2,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::bidi::{bdi, rich};
 use super::step_region::StepRegion;
 use crate::engine::{CancelVerdict, Order, Policy};
-use crate::i18n::Msg;
+use crate::i18n::{isolate, Msg};
 use crate::state::{Action, Flow, SendFailure};
 use crate::view_model::{selection, timing_text, ItemView, Texts};
 
@@ -44,11 +45,13 @@ pub fn ReviewRequest(props: &SelectionProps) -> Html {
     let failure = flow.failure.as_ref().map(|failure| {
         let why = match failure {
             SendFailure::Timeout => texts.text(Msg::ErrorTimeout).to_owned(),
-            SendFailure::Rejected(detail) => texts.fill(Msg::ErrorRejected, &[("detail", detail)]),
+            SendFailure::Rejected(detail) => {
+                texts.fill(Msg::ErrorRejected, &[("detail", &isolate(detail))])
+            }
             SendFailure::Malformed(_) => texts.text(Msg::ErrorMalformed).to_owned(),
             SendFailure::NoHost => texts.text(Msg::ErrorNoHost).to_owned(),
         };
-        texts.fill(Msg::ErrorSending, &[("why", &why)])
+        texts.fill(Msg::ErrorKept, &[("why", &why)])
     });
     let label = if flow.sending {
         Msg::Sending
@@ -64,12 +67,17 @@ pub fn ReviewRequest(props: &SelectionProps) -> Html {
                 <dd>
                     <ul>
                         { for chosen.iter().map(|item| html! {
-                            <li key={item.id.clone()}>{ format!("{} · {} · {}", item.title, texts.fill(Msg::Quantity, &[("n", &item.quantity.to_string())]), item.price) }</li>
+                            <li key={item.id.clone()}>{ bdi(&item.title, None) }{ format!(" · {} · {}", texts.fill(Msg::Quantity, &[("n", &item.quantity.to_string())]), item.price) }</li>
                         }) }
                     </ul>
                 </dd>
                 <dt>{ texts.text(Msg::ReviewReason) }</dt>
-                <dd>{ reason }{ flow.sent_comment().map(|c| format!(" — “{c}”")).unwrap_or_default() }</dd>
+                <dd>
+                    { bdi(&reason, None) }
+                    if let Some(comment) = flow.sent_comment() {
+                        { " — “" }{ bdi(comment, None) }{ "”" }
+                    }
+                </dd>
                 <dt>{ texts.text(Msg::ReviewRefund) }</dt>
                 <dd>{ texts.fmt.money(refund.amount) }</dd>
                 <dt>{ texts.text(Msg::ReviewTiming) }</dt>
@@ -84,7 +92,7 @@ pub fn ReviewRequest(props: &SelectionProps) -> Html {
                 <p class="hint">{ texts.text(Msg::ReviewInstant) }</p>
             }
             if let Some(failure) = failure {
-                <p class="error" part="error" role="alert">{ failure }</p>
+                <p class="error" part="error" role="alert">{ rich(&failure) }</p>
             }
             <div class="actions">
                 <button type="button" part="button" aria-disabled={flow.sending.then_some("true")}

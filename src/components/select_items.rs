@@ -2,9 +2,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::bidi::{bdi, rich};
 use super::step_actions::step_actions;
 use super::step_region::StepRegion;
-use crate::i18n::Msg;
+use crate::i18n::{isolate, Msg};
 use crate::state::{Action, Flow, Problem};
 use crate::view_model::{ItemView, Texts};
 
@@ -37,7 +38,8 @@ pub fn SelectItems(props: &SelectItemsProps) -> Html {
                     let note = if !item.cancellable() {
                         Some(item.cancel_why.clone())
                     } else if !item.bundle_with.is_empty() {
-                        Some(texts.fill(Msg::BundleTogether, &[("items", &texts.fmt.list(&item.bundle_with))]))
+                        let titles: Vec<String> = item.bundle_with.iter().map(|t| isolate(t)).collect();
+                        Some(texts.fill(Msg::BundleTogether, &[("items", &texts.fmt.list(&titles))]))
                     } else {
                         None
                     };
@@ -47,11 +49,11 @@ pub fn SelectItems(props: &SelectItemsProps) -> Html {
                                 aria-describedby={note.as_ref().map(|_| note_id.clone())} />
                             <div>
                                 <label for={input_id}>
-                                    <span class="title">{ item.title.clone() }</span>
+                                    { bdi(&item.title, Some("title")) }
                                     { format!(" · {} · {}", texts.fill(Msg::Quantity, &[("n", &item.quantity.to_string())]), item.price) }
                                 </label>
                                 if let Some(note) = note {
-                                    <span class="note" id={note_id}>{ note }</span>
+                                    <span class="note" id={note_id}>{ rich(&note) }</span>
                                 }
                             </div>
                         </div>

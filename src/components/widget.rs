@@ -13,10 +13,10 @@ use crate::countdown::{Countdown, Threshold};
 use crate::engine::{Order, Policy};
 use crate::hooks::{use_announcement, use_assessment, use_cancel_sender, use_now, use_wake};
 use crate::host::Host;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{isolate, Lang, Msg};
 use crate::intl::Formatters;
 use crate::state::{Action, Flow, FlowContext, Step};
-use crate::view_model::{item_views, Texts};
+use crate::view_model::{item_views, with_outcomes, Texts};
 
 #[derive(Properties, PartialEq)]
 pub struct WidgetProps {
@@ -67,8 +67,14 @@ pub fn Widget(props: &WidgetProps) -> Html {
     };
 
     let context = use_memo(
-        (assessment.clone(), props.policy.clone(), props.key_seed),
-        |(assessment, policy, seed)| FlowContext {
+        (
+            assessment.clone(),
+            props.order.clone(),
+            props.policy.clone(),
+            props.key_seed,
+        ),
+        |(assessment, order, policy, seed)| FlowContext {
+            order: order.clone(),
             assessment: assessment.clone(),
             reasons: policy.cancellation_reasons.clone(),
             key_seed: *seed,
@@ -84,6 +90,18 @@ pub fn Widget(props: &WidgetProps) -> Html {
             dispatcher.dispatch(Action::Reassessed(context.clone()))
         });
     }
+
+    // What the store's answers said about items, until the host gives a newer order.
+    let views = use_memo(
+        (views, flow.outcomes.clone(), texts.clone()),
+        |(views, outcomes, texts)| {
+            if outcomes.is_empty() {
+                (**views).clone()
+            } else {
+                with_outcomes(views, outcomes, texts)
+            }
+        },
+    );
 
     // One pass: what each countdown shows now, its threshold, and the earliest second anything
     // shown changes.
@@ -109,7 +127,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
             .as_deref()
             .and_then(|(threshold, titles)| {
                 let msg = threshold.announcement()?;
-                Some(texts.fill(msg, &[("item", &texts.fmt.list(titles))]))
+                let titles: Vec<String> = titles.iter().map(|t| isolate(t)).collect();
+                Some(texts.fill(msg, &[("item", &texts.fmt.list(&titles))]))
             })
             .map(AttrValue::from)
             .unwrap_or_default()

@@ -2,45 +2,70 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
+use crate::engine::json::Json;
 use crate::host::{describe, Host};
+use crate::js_json::to_json;
 use crate::state::{Action, Flow, HostAnswer, SendFailure};
 
 /// Sends the flow's request to the host once per attempt (so a double click sends one), and
-/// turns the host's answer, a rejection, a malformed answer or silence for `timeout_ms` into an
-/// action. An unmount cancels the timeout and ignores any late answer.
+/// turns the host's answer, a rejection, an answer without a valid `status` or silence for
+/// `timeout_ms` into an action. An answer whose `message` or `refund` had to be ignored still
+/// counts, and fires `order-help:error` with the code `answer_malformed`. An unmount cancels
+/// the timeout and ignores any late answer.
 #[hook]
 pub fn use_cancel_sender(flow: &UseReducerHandle<Flow>, host: &Host, timeout_ms: u32) {
     let dispatcher = flow.dispatcher();
     let attempt = flow.attempt;
     // Built on the render where `attempt` changed (when the effect below runs), from that
-    // render's flow, rather than on every render while sending.
+    // render's flow, rather than on every render while sending; with the most a refund for it
+    // can be, to check the host's `refund` against.
     let request = use_memo(attempt, |&attempt| {
-        (flow.sending && attempt > 0).then(|| flow.request())
+        (flow.sending && attempt > 0).then(|| (flow.request(), flow.refund_cap()))
     });
     let host = host.clone();
     use_effect_with(attempt, move |_| {
         let live = Rc::new(Cell::new(true));
         let mut timeout = None;
-        if let Some(request) = &*request {
+        if let Some((request, refund_cap)) = &*request {
+            let refund_cap = *refund_cap;
             match host.send(request) {
                 Err(failure) => dispatcher.dispatch(Action::Failed(attempt, failure)),
                 Ok(promise) => {
                     let (on_answer, on_timeout) = (dispatcher.clone(), dispatcher);
                     let (answer_live, timeout_live) = (live.clone(), live.clone());
+                    let events = host.clone();
                     yew::platform::spawn_local(async move {
                         let action = match JsFuture::from(promise).await {
-                            Ok(value) => match read_answer(&value) {
+                            Ok(value) => match HostAnswer::read(&answer_tree(&value), refund_cap) {
                                 Ok(answer) => Action::Answered(attempt, answer),
                                 Err(why) => Action::Failed(attempt, SendFailure::Malformed(why)),
                             },
                             Err(error) => Action::Failed(attempt, rejection(&error)),
                         };
-                        if answer_live.get() {
-                            on_answer.dispatch(action);
+                        if !answer_live.get() {
+                            return;
                         }
+                        // A bad optional field is the host's bug to hear about, but the status
+                        // stands: the customer sees the answer.
+                        if let Action::Answered(
+                            _,
+                            HostAnswer {
+                                ignored: Some(why), ..
+                            },
+                        ) = &action
+                        {
+                            events.emit_error(
+                                "answer_malformed",
+                                &format!(
+                                    "the host's answer was taken, but a field was ignored: {why}"
+                                ),
+                            );
+                        }
+                        on_answer.dispatch(action);
                     });
                     timeout = Some(Timeout::new(timeout_ms, move || {
                         if timeout_live.get() {
@@ -57,18 +82,35 @@ pub fn use_cancel_sender(flow: &UseReducerHandle<Flow>, host: &Host, timeout_ms:
     });
 }
 
-/// The host's answer, checked against the contract (`{status, message?, refund?}`).
-fn read_answer(value: &wasm_bindgen::JsValue) -> Result<HostAnswer, String> {
-    let tree = crate::js_json::to_json(value)?;
-    crate::engine::json::from_tree(&tree).map_err(|e| match e.path {
-        Some(path) if !path.is_empty() => format!("{path}: {}", e.message),
-        _ => e.message,
-    })
+/// The fields of the host's answer the widget reads (`status`, `message`, `refund`), as a JSON
+/// tree; every other field is left unread, so whatever a back end adds (ids, dates, nested
+/// objects, even values JSON cannot hold) cannot spoil the answer. Not an object: the value
+/// itself, for the error message.
+fn answer_tree(value: &JsValue) -> Json<'static> {
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return to_json(value).unwrap_or(Json::Null);
+    }
+    let fields = ["status", "message", "refund"]
+        .into_iter()
+        .filter_map(|name| {
+            // A getter that throws is a field that is not there.
+            let field = js_sys::Reflect::get(value, &name.into()).ok()?;
+            if field.is_undefined() {
+                return None;
+            }
+            // Not plain JSON data (a function, a cycle): an object, and so the wrong type.
+            Some((
+                name.into(),
+                to_json(&field).unwrap_or(Json::Object(Vec::new())),
+            ))
+        })
+        .collect();
+    Json::Object(fields)
 }
 
 /// A rejected request: the page had no way to take it (`embed.js` says so with the code
 /// `no_request_handler`), or the host failed.
-fn rejection(error: &wasm_bindgen::JsValue) -> SendFailure {
+fn rejection(error: &JsValue) -> SendFailure {
     let code = js_sys::Reflect::get(error, &"code".into())
         .ok()
         .and_then(|c| c.as_string());

@@ -2,15 +2,20 @@
 //! decision's stable code, so a new code that lacks a translation fails to compile rather than
 //! showing the wrong sentence. In English the engine's own message is shown, except where it
 //! names an instant: the engine writes those in store time for policy authors, the widget in
-//! the customer's locale and zone, like every other date it shows.
+//! the customer's locale and zone, like every other date it shows; and where it names a string
+//! of the order (a seller, a category, a title): the widget's own sentence puts it in as an
+//! isolate (see [`super::isolate`]), so the string cannot reorder the sentence.
 
 use super::Lang;
 use crate::engine::{CancelCode, RefuseCode, ReturnCode};
 
-/// The specifics a sentence may mention, already formatted for the customer.
+/// The specifics a sentence may mention, already formatted for the customer; the order's own
+/// strings (`seller`, `category`, `bundle_mates`) already isolated.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Specifics {
     pub seller: String,
+    /// The quoted titles of the bundle-mates that set a bundle item's verdict ("“A” and “B”").
+    pub bundle_mates: String,
     pub carrier: String,
     /// The end of a marketplace grace period.
     pub grace_end: String,
@@ -54,6 +59,18 @@ pub fn cancel(lang: Lang, code: CancelCode, english: &str, s: &Specifics) -> Str
         Lang::En if code == WithinGracePeriod => format!(
             "You can cancel it yourself until {}; after that the seller must approve a cancellation.",
             s.grace_end
+        ),
+        Lang::En if code == SellerMustApprove => format!(
+            "The seller, {}, must approve a cancellation: you can request one, and it succeeds only if they have not shipped it.",
+            s.seller
+        ),
+        Lang::En if code == BundleRequiresRequest => format!(
+            "It was sold in a bundle with {}, which is cancelled together with it and can only be cancelled by request.",
+            s.bundle_mates
+        ),
+        Lang::En if code == BundleNotCancellable => format!(
+            "It was sold in a bundle with {}, which is cancelled together with it and can no longer be cancelled.",
+            s.bundle_mates
         ),
         Lang::En => english.to_owned(),
         Lang::De => match code {
@@ -124,6 +141,10 @@ pub fn r#return(lang: Lang, code: ReturnCode, english: &str, s: &Specifics) -> S
         Lang::En => match code {
             WithinWindow => format!("You can return {how_many} until {}{holiday}.", s.deadline),
             WindowClosed => format!("The return window closed on {}{holiday}.", s.deadline),
+            NonReturnableCategory => format!(
+                "Items in the \u{201c}{}\u{201d} category cannot be returned.",
+                s.category
+            ),
             NotDeliveredYet if !s.deadline.is_empty() => format!(
                 "You can return {how_many} once it has been delivered; with the estimated delivery, until {}.",
                 s.deadline
@@ -163,6 +184,7 @@ mod tests {
     fn specifics() -> Specifics {
         Specifics {
             seller: "Blue Harbor".into(),
+            bundle_mates: "\u{201c}Lens\u{201d}".into(),
             carrier: "UPS".into(),
             grace_end: "20. März 2025, 10:30".into(),
             deadline: "31. März 2025".into(),

@@ -11,6 +11,7 @@ fn flow_for(order_json: &str, at: &str, policy: Policy) -> Rc<Flow> {
     let at = Instant::parse_rfc3339(at).expect("instant");
     let assessment = Rc::new(assess(&order, &policy, at));
     Rc::new(Flow::new(Rc::new(FlowContext {
+        order: Rc::new(order),
         assessment,
         reasons: policy.cancellation_reasons.clone(),
         key_seed: 7,
@@ -39,6 +40,7 @@ fn run(flow: Rc<Flow>, actions: impl IntoIterator<Item = Action>) -> Rc<Flow> {
 
 fn context_with(flow: &Flow, assessment: Rc<Assessment>) -> Rc<FlowContext> {
     Rc::new(FlowContext {
+        order: flow.context.order.clone(),
         assessment,
         reasons: flow.context.reasons.clone(),
         key_seed: flow.context.key_seed,
@@ -299,6 +301,7 @@ fn keys_differ_between_page_loads() {
     let review = |seed| {
         let flow = bundle_flow();
         let context = Rc::new(FlowContext {
+            order: flow.context.order.clone(),
             assessment: flow.context.assessment.clone(),
             reasons: flow.context.reasons.clone(),
             key_seed: seed,
@@ -317,6 +320,7 @@ fn answers_lead_to_the_outcome_only_while_sending() {
         status: AnswerStatus::Requested,
         message: None,
         refund: None,
+        ignored: None,
     };
     let review = run(bundle_flow(), card_to_review());
     let stray = review.clone().reduce(Action::Answered(1, answer.clone()));
@@ -445,6 +449,7 @@ fn a_new_policy_without_the_chosen_reason_clears_it() {
     let mut reasons = flow.context.reasons.clone();
     reasons.options.retain(|o| o.id != "payment_issue");
     let context = Rc::new(FlowContext {
+        order: flow.context.order.clone(),
         assessment: flow.context.assessment.clone(),
         reasons,
         key_seed: flow.context.key_seed,
@@ -474,4 +479,307 @@ fn failure_codes_are_stable() {
             "no_request_handler"
         ]
     );
+}
+
+fn read(text: &str, cap: u64) -> Result<HostAnswer, String> {
+    let tree = crate::engine::json::parse_text(text).expect("test JSON");
+    HostAnswer::read(&tree, cap)
+}
+
+#[test]
+fn an_answer_is_read_by_its_status_and_other_fields_are_ignored() {
+    // What most back ends pass on: their own fields besides the contract's.
+    let answer = read(
+        r#"{"status": "cancelled", "refund": 4998, "cancellation_id": "c_123", "meta": {"at": [1, 2]}}"#,
+        5497,
+    )
+    .expect("a normal answer");
+    assert_eq!(
+        answer,
+        HostAnswer {
+            status: AnswerStatus::Cancelled,
+            message: None,
+            refund: Some(4998),
+            ignored: None,
+        }
+    );
+    for (text, status) in [
+        (
+            r#"{"status": "requested", "message": "Asked the seller."}"#,
+            AnswerStatus::Requested,
+        ),
+        (
+            r#"{"status": "declined", "refund": null, "message": null}"#,
+            AnswerStatus::Declined,
+        ),
+        // The last of duplicated keys wins, as in JSON.parse.
+        (
+            r#"{"status": "declined", "status": "cancelled"}"#,
+            AnswerStatus::Cancelled,
+        ),
+    ] {
+        let answer = read(text, 5497).unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert_eq!(answer.status, status, "{text}");
+        assert_eq!(answer.ignored, None, "{text}");
+    }
+}
+
+#[test]
+fn a_bad_refund_is_ignored_and_reported_but_the_status_stands() {
+    // With 5497 as the most the request could refund (its items plus delivery):
+    for refund in [
+        "9007199254740991",
+        "5498",
+        "-1",
+        "49.98",
+        "\"4998\"",
+        "true",
+        "[4998]",
+        "{\"amount\": 4998}",
+    ] {
+        let text = format!(r#"{{"status": "cancelled", "refund": {refund}}}"#);
+        let answer = read(&text, 5497).unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert_eq!(answer.status, AnswerStatus::Cancelled, "{text}");
+        assert_eq!(
+            answer.refund, None,
+            "{text}: the widget's estimate is shown"
+        );
+        let why = answer.ignored.unwrap_or_default();
+        assert!(
+            why.starts_with("refund: expected a whole number of minor units from 0 to 5497"),
+            "{text}: {why}"
+        );
+    }
+    // The bounds themselves are fine.
+    assert_eq!(
+        read(r#"{"status": "cancelled", "refund": 0}"#, 5497)
+            .unwrap()
+            .refund,
+        Some(0)
+    );
+    assert_eq!(
+        read(r#"{"status": "cancelled", "refund": 5497}"#, 5497)
+            .unwrap()
+            .refund,
+        Some(5497)
+    );
+    let message = read(r#"{"status": "requested", "message": 42}"#, 5497).unwrap();
+    assert_eq!(
+        (message.message, message.ignored.as_deref()),
+        (None, Some("message: expected a string, found 42"))
+    );
+}
+
+#[test]
+fn only_a_missing_or_unknown_status_is_a_malformed_answer() {
+    for (text, expected) in [
+        (
+            r#"{"refund": 4998}"#,
+            r#"status: expected "cancelled", "requested" or "declined", found nothing"#,
+        ),
+        (
+            r#"{"status": null}"#,
+            r#"status: expected "cancelled", "requested" or "declined", found nothing"#,
+        ),
+        (
+            r#"{"status": "ok"}"#,
+            r#"status: expected "cancelled", "requested" or "declined", found "ok""#,
+        ),
+        (
+            r#"{"status": "Cancelled"}"#,
+            r#"status: expected "cancelled", "requested" or "declined", found "Cancelled""#,
+        ),
+        (
+            r#"{"status": 1}"#,
+            r#"status: expected "cancelled", "requested" or "declined", found 1"#,
+        ),
+        (
+            r#""cancelled""#,
+            r#"expected an object {status, message?, refund?}, found "cancelled""#,
+        ),
+        (
+            "null",
+            "expected an object {status, message?, refund?}, found null",
+        ),
+        (
+            "[]",
+            "expected an object {status, message?, refund?}, found an array",
+        ),
+    ] {
+        assert_eq!(read(text, 5497), Err(expected.to_owned()), "{text}");
+    }
+}
+
+#[test]
+fn the_refund_cap_is_the_selected_items_plus_delivery() {
+    let flow = run(bundle_flow(), [Action::Start, toggle("card")]);
+    assert_eq!(flow.refund_cap(), 2 * 2499);
+    let flow = run(flow, [toggle("camera")]);
+    assert_eq!(
+        flow.refund_cap(),
+        2 * 2499 + 64900 + 24900,
+        "the lens comes with the camera"
+    );
+    let mut order = Order::from_json_str(BUNDLE).unwrap();
+    order.shipping_cost = crate::engine::Money::from_minor(599);
+    let context = Rc::new(FlowContext {
+        order: Rc::new(order),
+        assessment: flow.context.assessment.clone(),
+        reasons: flow.context.reasons.clone(),
+        key_seed: 7,
+    });
+    let flow = flow.reduce(Action::Reassessed(context));
+    assert_eq!(flow.refund_cap(), 2 * 2499 + 64900 + 24900 + 599);
+}
+
+fn answered(status: AnswerStatus) -> Action {
+    Action::Answered(
+        1,
+        HostAnswer {
+            status,
+            message: None,
+            refund: None,
+            ignored: None,
+        },
+    )
+}
+
+#[test]
+fn after_an_answer_the_items_keep_its_outcome_until_the_host_gives_a_new_order() {
+    let flow = run(bundle_flow(), card_to_review());
+    let flow = run(
+        flow,
+        [
+            Action::Submit,
+            answered(AnswerStatus::Cancelled),
+            Action::Close,
+        ],
+    );
+    assert_eq!(flow.step, Step::Overview);
+    assert_eq!(flow.outcomes, [("card".to_owned(), ItemOutcome::Cancelled)]);
+    assert!(
+        !flow.selectable("card"),
+        "a cancelled item is not offered again"
+    );
+    assert!(
+        flow.can_start(),
+        "the camera and lens can still be cancelled"
+    );
+    let select = run(flow.clone(), [Action::Start, toggle("card")]);
+    assert!(
+        select.selected.is_empty(),
+        "the cancelled card cannot be selected"
+    );
+
+    // The camera (and its lens) as a request: every item is accounted for, nothing to start.
+    let all = run(
+        select,
+        [
+            toggle("camera"),
+            Action::Continue,
+            Action::Continue,
+            Action::Submit,
+            Action::Answered(
+                2,
+                HostAnswer {
+                    status: AnswerStatus::Requested,
+                    message: None,
+                    refund: None,
+                    ignored: None,
+                },
+            ),
+            Action::Close,
+        ],
+    );
+    assert_eq!(
+        all.outcomes,
+        [
+            ("camera".to_owned(), ItemOutcome::Requested),
+            ("lens".to_owned(), ItemOutcome::Requested),
+            ("card".to_owned(), ItemOutcome::Cancelled),
+        ]
+    );
+    assert!(!all.can_start());
+    assert_eq!(all.clone().reduce(Action::Start).step, Step::Overview);
+
+    // Time passing (a new assessment of the same order) changes nothing of it.
+    let later = all.context.assessment.clone();
+    let ticked = all.clone().reduce(Action::Reassessed(context_with(
+        &all,
+        Rc::new((*later).clone()),
+    )));
+    assert_eq!(ticked.outcomes, all.outcomes);
+
+    // A new order that changes nothing of them (an unrelated update): the answers stand.
+    let same = Rc::new((*all.context.order).clone());
+    let (assessment, reasons) = (all.context.assessment.clone(), all.context.reasons.clone());
+    let context = |order: Rc<Order>| {
+        Rc::new(FlowContext {
+            order,
+            assessment: assessment.clone(),
+            reasons: reasons.clone(),
+            key_seed: 7,
+        })
+    };
+    let unrelated = all.clone().reduce(Action::Reassessed(context(same)));
+    assert_eq!(unrelated.outcomes, all.outcomes);
+
+    // The host's new order says what became of the card (a cancelled shipment of its own): its
+    // answer gives way to the order; the camera and lens keep theirs.
+    let mut order = (*all.context.order).clone();
+    let mut cancelled = order.shipments[0].clone();
+    cancelled.id = "S-cancelled".into();
+    cancelled.status = crate::engine::ShipmentStatus::Cancelled;
+    order.shipments.push(cancelled);
+    order
+        .items
+        .iter_mut()
+        .find(|i| i.id == "card")
+        .unwrap()
+        .shipment = Some("S-cancelled".into());
+    let fresh = all.reduce(Action::Reassessed(context(Rc::new(order))));
+    assert_eq!(
+        fresh.outcomes,
+        [
+            ("camera".to_owned(), ItemOutcome::Requested),
+            ("lens".to_owned(), ItemOutcome::Requested),
+        ]
+    );
+}
+
+#[test]
+fn a_new_order_during_the_outcome_keeps_the_items_it_is_about() {
+    let flow = run(bundle_flow(), card_to_review());
+    let outcome = run(flow, [Action::Submit, answered(AnswerStatus::Cancelled)]);
+    let mut order = (*outcome.context.order).clone();
+    order.shipments[0].status = crate::engine::ShipmentStatus::Cancelled;
+    let at = Instant::parse_rfc3339("2025-03-20T10:00:00-07:00").unwrap();
+    let context = Rc::new(FlowContext {
+        assessment: Rc::new(assess(&order, &Policy::default(), at)),
+        order: Rc::new(order),
+        reasons: outcome.context.reasons.clone(),
+        key_seed: 7,
+    });
+    let updated = outcome.reduce(Action::Reassessed(context));
+    assert_eq!(updated.step, Step::Outcome);
+    assert_eq!(
+        updated.selected,
+        ["card"],
+        "the outcome still shows what was cancelled"
+    );
+}
+
+#[test]
+fn a_declined_answer_leaves_the_items_as_they_were() {
+    let flow = run(bundle_flow(), card_to_review());
+    let flow = run(
+        flow,
+        [
+            Action::Submit,
+            answered(AnswerStatus::Declined),
+            Action::Close,
+        ],
+    );
+    assert!(flow.outcomes.is_empty());
+    assert!(flow.selectable("card"));
 }

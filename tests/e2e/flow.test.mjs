@@ -118,8 +118,10 @@ describe('the cancel flow, by keyboard only', { concurrency: true }, () => {
     await alert.waitFor();
     assert.equal(
       (await alert.innerText()).trim(),
-      "We couldn't send your request: the store reported an error (HTTP 503 Service Unavailable). Your choices are kept.",
+      "Your request didn't go through: the store reported an error (HTTP 503 Service Unavailable). Your choices are kept.",
     );
+    // The host's words are an isolate of their own inside the sentence.
+    assert.equal(await alert.locator('bdi').textContent(), 'HTTP 503 Service Unavailable');
     await waitForEvent(page, 'error', { code: 'request_rejected' });
     // Focus stays on the button, which now says "Try again"; nothing chosen is lost.
     const now = await focused(page);
@@ -144,7 +146,7 @@ describe('the cancel flow, by keyboard only', { concurrency: true }, () => {
     assertRequest(first.request, ['camera', 'lens'], 'arriving_too_late', undefined);
     const review = region(page, 'Step 3 of 3: Review your request');
     await review.getByRole('alert').waitFor({ timeout: 3000 });
-    assert.match(await review.getByRole('alert').innerText(), /the store didn't answer in time\. Your choices are kept\./);
+    assert.match((await review.getByRole('alert').innerText()).trim(), /^The store didn't answer in time, so we don't know whether your request arrived\. Your choices are kept\.$/);
     await waitForEvent(page, 'error', { code: 'request_timeout' });
     assert.equal((await focused(page)).text, 'Try again');
     // A longer timeout for the retry (the attribute applies to the mounted widget), so a slow

@@ -47,7 +47,7 @@ stage clippy cargo clippy --workspace --all-targets --locked -- -D warnings
 # Every package for wasm32 (the engine as the widget and a wasm host use it, the tool's empty main).
 stage clippy-wasm cargo clippy --workspace --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 stage engine-pure engine_is_pure
-stage native-tests cargo test --workspace --locked
+stage native-tests cargo test --workspace --locked --no-fail-fast
 # The widget's browser suite (the engine's and the tool's tests are native).
 # --tests: doctests are run natively above; in wasm32 they would need a browser harness each.
 stage browser-tests cargo test -p order-help --locked --target wasm32-unknown-unknown --tests

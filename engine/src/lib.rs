@@ -78,6 +78,7 @@ pub use assessment::{
 };
 pub use currency::{iso_4217_codes, minor_unit_digits};
 pub use error::InputError;
+pub use limits::{MAX_GRACE_MINUTES, MAX_WINDOW_DAYS};
 pub use money::Money;
 pub use order::{
     Carrier, FulfilledBy, Item, Order, PaymentMethod, Seller, SellerKind, Shipment, ShipmentStatus,
@@ -89,4 +90,3 @@ pub use policy::{
 };
 pub use rules::refund::refund_for;
 pub use time::{Date, Instant, LocalDateTime, StoreZone, Time, ZonedInstant};
-pub use validate::{MAX_GRACE_MINUTES, MAX_WINDOW_DAYS};

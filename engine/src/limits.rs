@@ -7,6 +7,11 @@
 use super::error::InputError;
 use super::json::Json;
 
+/// The longest return window a policy may set (ten years): more is surely a typo.
+pub const MAX_WINDOW_DAYS: u32 = 3650;
+/// The longest marketplace grace period a policy may set (a week).
+pub const MAX_GRACE_MINUTES: u32 = 7 * 24 * 60;
+
 /// The largest order or policy document, in bytes of JSON text (UTF-8): 10 MiB.
 pub const MAX_DOCUMENT_BYTES: usize = 10 * 1024 * 1024;
 /// The most items (lines) an order may have.

@@ -125,14 +125,14 @@ impl serde::de::Visitor<'_> for Bounded {
 fn window_days<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
     deserializer.deserialize_any(Bounded {
         unit: "days",
-        max: super::validate::MAX_WINDOW_DAYS,
+        max: super::limits::MAX_WINDOW_DAYS,
     })
 }
 
 fn grace_minutes<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
     deserializer.deserialize_any(Bounded {
         unit: "minutes",
-        max: super::validate::MAX_GRACE_MINUTES,
+        max: super::limits::MAX_GRACE_MINUTES,
     })
 }
 

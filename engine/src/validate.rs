@@ -6,14 +6,10 @@ use std::collections::BTreeMap;
 use super::currency::minor_unit_digits;
 use super::error::InputError;
 use super::ids::{first_index_of, IdMap};
+use super::limits::{MAX_GRACE_MINUTES, MAX_WINDOW_DAYS};
 use super::money::Money;
 use super::order::{Order, ShipmentStatus};
 use super::policy::Policy;
-
-/// The longest return window a policy may set (ten years): more is surely a typo.
-pub const MAX_WINDOW_DAYS: u32 = 3650;
-/// The longest marketplace grace period a policy may set (a week).
-pub const MAX_GRACE_MINUTES: u32 = 7 * 24 * 60;
 
 type Check = Result<(), InputError>;
 

@@ -74,7 +74,8 @@ pub use assess::assess;
 pub use assessment::{
     Assessment, CancelCode, CancelDecision, CancelVerdict, Deduction, DeductionCode,
     ItemAssessment, NextStep, RefundEstimate, RefundKind, RefuseCode, RefuseDecision,
-    RefuseVerdict, ReturnCode, ReturnDecision, ReturnVerdict,
+    RefuseVerdict, ReturnCode, ReturnDecision, ReturnVerdict, WithdrawalCode, WithdrawalDecision,
+    WithdrawalVerdict,
 };
 pub use currency::{iso_4217_codes, minor_unit_digits};
 pub use error::InputError;
@@ -86,7 +87,7 @@ pub use order::{
 pub use parse::{order_from_tree, parse_order, parse_policy, policy_from_tree};
 pub use policy::{
     CancellationReasons, HolidayExtension, MonthDay, Policy, ReasonOption, RefundTiming,
-    RefundTimingTable, TimingUnit,
+    RefundTimingTable, TimingUnit, Withdrawal,
 };
 pub use rules::refund::refund_for;
 pub use time::{Date, Instant, LocalDateTime, StoreZone, Time, ZonedInstant};

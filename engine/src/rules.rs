@@ -8,7 +8,8 @@
 //! - [`refuse`]: refusing at the door, or a delivered USPS package unopened;
 //! - [`return_window`]: returnability and the return deadline (windows, holiday extension);
 //! - [`refund`]: what the next step refunds, and when;
-//! - [`next_step`]: what to do first.
+//! - [`next_step`]: what to do first;
+//! - [`withdrawal`]: the EU consumer's right of withdrawal from the whole order, and its period.
 
 pub(crate) mod bundle;
 pub(crate) mod cancel;
@@ -16,6 +17,7 @@ pub(crate) mod next_step;
 pub(crate) mod refund;
 pub(crate) mod refuse;
 pub(crate) mod return_window;
+pub(crate) mod withdrawal;
 
 use std::borrow::Cow;
 

@@ -35,7 +35,8 @@ Usage: order-help assess --order FILE [--policy FILE] [--at RFC3339]
 
 Prints the assessment of an order (JSON, the widget's order contract) under a store policy
 (JSON; absent: the default policy) at an instant (absent: now), as pretty JSON: for every
-item whether it can still be cancelled, refused or returned, why, and until when.
+item whether it can still be cancelled, refused or returned, why, and until when; and, when
+the policy enables it, whether the consumer can still withdraw from the contract (EU).
 
 Options:
   --order FILE     the order (required)

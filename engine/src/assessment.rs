@@ -290,13 +290,15 @@ pub enum WithdrawalCode {
 /// the day after the consumer took possession of the order's last good, counted in the store's
 /// zone, ending at 23:59:59 store time on its last day, or on the next working day when that
 /// day is a Saturday, a Sunday or one of the policy's public holidays. See
-/// [docs/domain.md](crate#the-rules).
+/// [the rules](crate#the-rules). Delivered on Friday 20 March 2026 in Berlin, with Good Friday
+/// (3 April) and Easter Monday (6 April) as holidays, the period runs to the end of Tuesday
+/// 7 April:
 ///
 /// ```json
 /// "withdrawal": {
 ///   "verdict": "allowed", "code": "within_period",
-///   "message": "You can withdraw from the contract until 23:59:59 on 6 April 2026 (store time), the first working day after the 14 days.",
-///   "deadline": "2026-04-06T23:59:59+02:00", "items": ["A", "B"],
+///   "message": "You can withdraw from the contract until 23:59:59 on 7 April 2026 (store time), the first working day after the 14 days.",
+///   "deadline": "2026-04-07T23:59:59+02:00", "items": ["A", "B"],
 ///   "days": 14, "starts_on": "2026-03-21", "moved_from": "2026-04-03"
 /// }
 /// ```

@@ -66,6 +66,8 @@ mod money;
 mod order;
 mod parse;
 mod policy;
+mod request;
+mod returns;
 mod rules;
 mod time;
 mod validate;
@@ -83,10 +85,19 @@ pub use money::Money;
 pub use order::{
     Carrier, FulfilledBy, Item, Order, PaymentMethod, Seller, SellerKind, Shipment, ShipmentStatus,
 };
-pub use parse::{order_from_tree, parse_order, parse_policy, policy_from_tree};
+pub use parse::{
+    order_from_tree, parse_order, parse_policy, policy_from_tree, proposal_from_tree,
+    request_from_tree,
+};
 pub use policy::{
     CancellationReasons, HolidayExtension, MonthDay, Policy, ReasonOption, RefundTiming,
-    RefundTimingTable, TimingUnit,
+    RefundTimingTable, ReturnReason, TimingUnit,
+};
+pub use request::{Request, RequestItem, RequestKind, RequestVerdict};
+pub use returns::{
+    ProposalLine, ProposalProblem, ReturnPreview, ReturnPreviewLine, ReturnProposal,
+    ReturnProposalError,
 };
 pub use rules::refund::refund_for;
+pub use rules::return_preview::preview_return;
 pub use time::{Date, Instant, LocalDateTime, StoreZone, Time, ZonedInstant};

@@ -300,3 +300,46 @@ fn the_runner_reports_what_differs() {
     assert!(mentions("items.Z: no such item"), "{failures:#?}");
     assert!(mentions("containing \"nope\""), "{failures:#?}");
 }
+
+/// A preview case too: a wrong amount, a misspelt key, an error where a preview came, a wrong
+/// error code.
+#[test]
+fn the_runner_reports_what_differs_in_a_preview() {
+    let order = parse_order(serde_json::json!({
+        "id": "O1", "placed_at": "2025-03-01T09:00:00-08:00", "currency": "USD",
+        "seller": {"name": "S", "kind": "retailer", "fulfilled_by": "retailer"},
+        "items": [{"id": "A", "title": "T", "quantity": 2, "unit_price": 100, "shipment": "S1"}],
+        "shipments": [{"id": "S1", "status": "delivered", "carrier": "ups",
+                       "delivered_at": "2025-03-02T09:00:00-08:00"}]
+    }))
+    .unwrap();
+    let case = |lines: Value, expect: Value| {
+        let case = serde_json::json!({
+            "at": "2025-03-05T10:00:00-08:00",
+            "propose": {"lines": lines, "reason_id": "no_longer_needed"},
+            "expect": expect
+        });
+        check_case(&order, &Policy::default(), &case)
+    };
+    let failures = case(
+        serde_json::json!([{"item_id": "A", "quantity": 1}]),
+        serde_json::json!({"total": 999, "totl": 100, "lines": {"A": {"refund": 5, "refnd": 1}, "Z": {}}}),
+    );
+    assert_eq!(failures.len(), 5, "{failures:#?}");
+    assert!(failures.iter().any(|f| f.contains("total: expected 999, found 100")));
+    assert!(failures.iter().any(|f| f.contains("unknown expectation key \"totl\"")));
+    assert!(failures.iter().any(|f| f.contains("lines.A.refund: expected 5, found 100")));
+    assert!(failures.iter().any(|f| f.contains("unknown expectation key \"refnd\"")));
+    assert!(failures.iter().any(|f| f.contains("lines.Z: no such line")));
+    let failures = case(
+        serde_json::json!([{"item_id": "A", "quantity": 1}]),
+        serde_json::json!({"error": {"code": "zero_quantity"}}),
+    );
+    assert!(failures[0].contains("found a preview"), "{failures:#?}");
+    let failures = case(
+        serde_json::json!([{"item_id": "A", "quantity": 3}]),
+        serde_json::json!({"error": {"code": "zero_quantity", "returnable": 2}}),
+    );
+    assert_eq!(failures.len(), 1, "{failures:#?}");
+    assert!(failures[0].contains("error.code: expected \"zero_quantity\""), "{failures:#?}");
+}

@@ -29,7 +29,9 @@ fn main() {}
 mod cli {
     use std::time::{SystemTime, UNIX_EPOCH};
 
-    use order_help_engine::{assess, limits, preview_return, Instant, Order, Policy, ReturnProposal};
+    use order_help_engine::{
+        assess, limits, preview_return, Instant, Order, Policy, ReturnProposal,
+    };
 
     pub const USAGE: &str = "\
 Usage: order-help assess --order FILE [--policy FILE] [--at RFC3339]
@@ -106,7 +108,9 @@ Exit status: 0 on success, 2 for bad usage or bad input (the error names the fil
         let order_value =
             Order::from_json_str(&read(order)?).map_err(|e| format!("{order}: {e}"))?;
         let policy_value = match policy {
-            Some(path) => Policy::from_json_str(&read(path)?).map_err(|e| format!("{path}: {e}"))?,
+            Some(path) => {
+                Policy::from_json_str(&read(path)?).map_err(|e| format!("{path}: {e}"))?
+            }
             None => Policy::default(),
         };
         let at = match at {
@@ -115,7 +119,6 @@ Exit status: 0 on success, 2 for bad usage or bad input (the error names the fil
         };
         Ok((order_value, policy_value, at))
     }
-
 
     fn parse_args(args: &[String]) -> Result<Command, String> {
         let mut args = args.iter();
@@ -238,7 +241,13 @@ Exit status: 0 on success, 2 for bad usage or bad input (the error names the fil
                     )),
                 ),
                 (
-                    vec!["preview-return", "--proposal", "r.json", "--order", "o.json"],
+                    vec![
+                        "preview-return",
+                        "--proposal",
+                        "r.json",
+                        "--order",
+                        "o.json",
+                    ],
                     Ok(Command::PreviewReturn {
                         order: "o.json".to_owned(),
                         policy: None,

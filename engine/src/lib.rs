@@ -17,6 +17,12 @@
 //!   [`ReturnDecision`] (verdict, stable code, sentence), a [`RefundEstimate`] and the
 //!   [`NextStep`]; for the order, `order_cancel` and `next_change_at`. It serializes to the JSON
 //!   the command-line tool prints; [`json::to_text`] writes it without serde_json.
+//! - **Returns**: [`preview_return`] gives the refund of a proposed return ([`ReturnProposal`]:
+//!   lines, a reason of the policy's [`ReturnReason`]s, opened or not) as a [`ReturnPreview`],
+//!   each deduction with its code, or a [`ReturnProposalError`] with the path and a stable code.
+//! - **Requests**: [`Request`] is the one shape of every request the widget sends its host
+//!   (`kind`: cancel, return, withdrawal), read back with [`request_from_tree`] or
+//!   [`Request::from_json_str`].
 //! - **Units**: money is [`Money`], in the minor units of the order's ISO 4217 currency; times
 //!   are instants, shown as [`ZonedInstant`]s in the store's [`StoreZone`] (an IANA name or a
 //!   POSIX TZ rule); windows are whole days counted in that zone.

@@ -397,7 +397,8 @@ pub struct ReasonOption {
 pub struct ReturnReason {
     /// Stable id, sent to the host as the request's `reason`.
     pub id: String,
-    /// The store's label (the widget shows its own translation for the default ids).
+    /// The store's label. For the default ids the widget is to show its own translation, as it
+    /// does for the default cancellation reasons (`i18n::default_reason`).
     pub label: String,
     /// The customer changed their mind: the deductions apply.
     pub buyers_remorse: bool,
@@ -424,7 +425,12 @@ impl ReturnReason {
             reason("no_longer_needed", "No longer needed", true, false),
             reason("ordered_by_mistake", "Ordered by mistake", true, false),
             reason("found_better_price", "Found a better price", true, false),
-            reason("arrived_damaged", "Arrived damaged or defective", false, false),
+            reason(
+                "arrived_damaged",
+                "Arrived damaged or defective",
+                false,
+                false,
+            ),
             reason("wrong_item_sent", "Wrong item was sent", false, false),
             reason("not_as_described", "Not as described", false, false),
             reason("arrived_too_late", "Arrived too late", false, false),

@@ -576,12 +576,24 @@ mod limits {
 fn bad_return_proposals() {
     let cases: Vec<(&str, Value, &str, &str)> = vec![
         ("no reason", json!({"lines": []}), "", "reason_id"),
-        ("negative quantity", json!({"lines": [{"item_id": "A", "quantity": -1}], "reason_id": "other"}),
-            "lines[0].quantity", "found -1"),
-        ("opened not a bool", json!({"lines": [{"item_id": "A", "quantity": 1, "opened": "yes"}], "reason_id": "other"}),
-            "lines[0].opened", "found \"yes\""),
-        ("unknown field", json!({"lines": [], "reason_id": "other", "reason": "x"}), "reason",
-            "found the unknown field \"reason\""),
+        (
+            "negative quantity",
+            json!({"lines": [{"item_id": "A", "quantity": -1}], "reason_id": "other"}),
+            "lines[0].quantity",
+            "found -1",
+        ),
+        (
+            "opened not a bool",
+            json!({"lines": [{"item_id": "A", "quantity": 1, "opened": "yes"}], "reason_id": "other"}),
+            "lines[0].opened",
+            "found \"yes\"",
+        ),
+        (
+            "unknown field",
+            json!({"lines": [], "reason_id": "other", "reason": "x"}),
+            "reason",
+            "found the unknown field \"reason\"",
+        ),
     ];
     for (name, doc, path, phrase) in &cases {
         let error = ReturnProposal::from_json_str(&doc.to_string()).expect_err(name);
@@ -609,16 +621,48 @@ fn bad_requests() {
     );
     assert_eq!(ok.assessed_at.to_string(), "2025-03-10T19:00:00Z");
     let cases: Vec<(&str, Value, &str, &str)> = vec![
-        ("unknown kind", json!({"kind": "refund"}), "kind", "found \"refund\""),
-        ("item twice", json!({"items": [{"item_id": "A", "quantity": 1}, {"item_id": "A", "quantity": 1}]}),
-            "items[1].item_id", "expected each item at most once, found \"A\", which items[0] already has"),
-        ("quantity 0", json!({"items": [{"item_id": "A", "quantity": 0}]}), "items[0].quantity",
-            "expected a quantity of at least 1, found 0"),
-        ("no items", json!({"items": []}), "items", "expected at least one item, found an empty list"),
-        ("blank order id", json!({"order_id": ""}), "order_id", "expected a non-empty order id"),
-        ("bad instant", json!({"assessed_at": "2025-03-10 12:00"}), "assessed_at", "2025-03-10 12:00"),
-        ("unknown verdict", json!({"verdicts": [{"item_id": "A", "return": "maybe", "code": "x"}]}),
-            "verdicts[0].return", "found \"maybe\""),
+        (
+            "unknown kind",
+            json!({"kind": "refund"}),
+            "kind",
+            "found \"refund\"",
+        ),
+        (
+            "item twice",
+            json!({"items": [{"item_id": "A", "quantity": 1}, {"item_id": "A", "quantity": 1}]}),
+            "items[1].item_id",
+            "expected each item at most once, found \"A\", which items[0] already has",
+        ),
+        (
+            "quantity 0",
+            json!({"items": [{"item_id": "A", "quantity": 0}]}),
+            "items[0].quantity",
+            "expected a quantity of at least 1, found 0",
+        ),
+        (
+            "no items",
+            json!({"items": []}),
+            "items",
+            "expected at least one item, found an empty list",
+        ),
+        (
+            "blank order id",
+            json!({"order_id": ""}),
+            "order_id",
+            "expected a non-empty order id",
+        ),
+        (
+            "bad instant",
+            json!({"assessed_at": "2025-03-10 12:00"}),
+            "assessed_at",
+            "2025-03-10 12:00",
+        ),
+        (
+            "unknown verdict",
+            json!({"verdicts": [{"item_id": "A", "return": "maybe", "code": "x"}]}),
+            "verdicts[0].return",
+            "found \"maybe\"",
+        ),
     ];
     for (name, patch, path, phrase) in &cases {
         let error = request(patch.clone()).expect_err(name);

@@ -154,7 +154,9 @@ fn check_preview(
             // The sentence names what was expected and what was found.
             let text = error.to_string();
             if !(text.contains("expected") && text.contains("found")) {
-                failures.push(format!("error: a sentence without expected/found: {text:?}"));
+                failures.push(format!(
+                    "error: a sentence without expected/found: {text:?}"
+                ));
             }
         }
         (Some(expected), Ok(preview)) => failures.push(format!(
@@ -179,15 +181,16 @@ fn check_preview(
                             failures.push(format!("lines.{id}: no such line in the preview"));
                             continue;
                         };
-                        for (field, value) in fields.as_object().expect("line expectations are an object") {
+                        for (field, value) in
+                            fields.as_object().expect("line expectations are an object")
+                        {
                             match line.get(field) {
                                 Some(f) if f == value => {}
                                 Some(f) => failures.push(format!(
                                     "lines.{id}.{field}: expected {value}, found {f}"
                                 )),
-                                None => failures.push(format!(
-                                    "lines.{id}: unknown expectation key {field:?}"
-                                )),
+                                None => failures
+                                    .push(format!("lines.{id}: unknown expectation key {field:?}")),
                             }
                         }
                     }
@@ -326,10 +329,18 @@ fn the_runner_reports_what_differs_in_a_preview() {
         serde_json::json!({"total": 999, "totl": 100, "lines": {"A": {"refund": 5, "refnd": 1}, "Z": {}}}),
     );
     assert_eq!(failures.len(), 5, "{failures:#?}");
-    assert!(failures.iter().any(|f| f.contains("total: expected 999, found 100")));
-    assert!(failures.iter().any(|f| f.contains("unknown expectation key \"totl\"")));
-    assert!(failures.iter().any(|f| f.contains("lines.A.refund: expected 5, found 100")));
-    assert!(failures.iter().any(|f| f.contains("unknown expectation key \"refnd\"")));
+    assert!(failures
+        .iter()
+        .any(|f| f.contains("total: expected 999, found 100")));
+    assert!(failures
+        .iter()
+        .any(|f| f.contains("unknown expectation key \"totl\"")));
+    assert!(failures
+        .iter()
+        .any(|f| f.contains("lines.A.refund: expected 5, found 100")));
+    assert!(failures
+        .iter()
+        .any(|f| f.contains("unknown expectation key \"refnd\"")));
     assert!(failures.iter().any(|f| f.contains("lines.Z: no such line")));
     let failures = case(
         serde_json::json!([{"item_id": "A", "quantity": 1}]),
@@ -341,5 +352,8 @@ fn the_runner_reports_what_differs_in_a_preview() {
         serde_json::json!({"error": {"code": "zero_quantity", "returnable": 2}}),
     );
     assert_eq!(failures.len(), 1, "{failures:#?}");
-    assert!(failures[0].contains("error.code: expected \"zero_quantity\""), "{failures:#?}");
+    assert!(
+        failures[0].contains("error.code: expected \"zero_quantity\""),
+        "{failures:#?}"
+    );
 }

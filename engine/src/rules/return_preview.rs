@@ -208,7 +208,9 @@ fn preview_line(
     let value = item.unit_price.saturating_mul(line.quantity);
     let opened = line.opened.or(item.opened).unwrap_or(false);
     // The seller's fault is refunded in full, opened or not.
-    let fee = remorse.then(|| fee_if_opened(policy, item, value)).flatten();
+    let fee = remorse
+        .then(|| fee_if_opened(policy, item, value))
+        .flatten();
     let charged = fee.filter(|_| opened);
     ReturnPreviewLine {
         item_id: item.id.clone(),

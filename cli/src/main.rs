@@ -2,10 +2,11 @@
 //!
 //! ```text
 //! order-help assess --order FILE [--policy FILE] [--at RFC3339]
+//! order-help preview-return --order FILE [--policy FILE] --proposal FILE [--at RFC3339]
 //! ```
 //!
 //! Prints the engine's assessment of a real order under a policy as pretty JSON, so a policy
-//! can be checked before it is published. Bad usage or input exits with status 2 and the error
+//! can be checked before it is published; or the refund preview of a proposed return. Bad usage or input exits with status 2 and the error
 //! (naming the file and the field path) on stderr.
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -28,20 +29,28 @@ fn main() {}
 mod cli {
     use std::time::{SystemTime, UNIX_EPOCH};
 
-    use order_help_engine::{assess, limits, Instant, Order, Policy};
+    use order_help_engine::{
+        assess, limits, preview_return, Instant, Order, Policy, ReturnProposal,
+    };
 
     pub const USAGE: &str = "\
 Usage: order-help assess --order FILE [--policy FILE] [--at RFC3339]
+       order-help preview-return --order FILE [--policy FILE] --proposal FILE [--at RFC3339]
 
-Prints the assessment of an order (JSON, the widget's order contract) under a store policy
-(JSON; absent: the default policy) at an instant (absent: now), as pretty JSON: for every
-item whether it can still be cancelled, refused or returned, why, and until when; and, when
-the policy enables it, whether the consumer can still withdraw from the contract (EU).
+assess: prints the assessment of an order (JSON, the widget's order contract) under a store
+policy (JSON; absent: the default policy) at an instant (absent: now), as pretty JSON: for
+every item whether it can still be cancelled, refused or returned, why, and until when;
+and, when the policy enables it, whether the consumer can still withdraw from the contract (EU).
+
+preview-return: prints the refund preview of a proposed return (JSON: {\"lines\": [{\"item_id\",
+\"quantity\", \"opened\"?}], \"reason_id\"}) at that instant, as pretty JSON: each line's value,
+deductions, refund and return-by deadline, and the total in the currency's minor units.
 
 Options:
   --order FILE     the order (required)
   --policy FILE    the policy; fields it leaves out take their defaults
-  --at RFC3339     the instant to assess at, with an offset, e.g. 2025-03-31T23:59:59-07:00
+  --proposal FILE  the proposed return (preview-return only; required there)
+  --at RFC3339     the instant, with an offset, e.g. 2025-03-31T23:59:59-07:00
   -h, --help       this text
 
 Exit status: 0 on success, 2 for bad usage or bad input (the error names the file and field).
@@ -56,6 +65,12 @@ Exit status: 0 on success, 2 for bad usage or bad input (the error names the fil
             policy: Option<String>,
             at: Option<String>,
         },
+        PreviewReturn {
+            order: String,
+            policy: Option<String>,
+            proposal: String,
+            at: Option<String>,
+        },
     }
 
     /// Runs the command line; `Ok` is what to print, `Err` the message for stderr (exit 2).
@@ -63,40 +78,68 @@ Exit status: 0 on success, 2 for bad usage or bad input (the error names the fil
         match parse_args(args)? {
             Command::Help => Ok(USAGE.to_owned()),
             Command::Assess { order, policy, at } => {
-                let order_text = read(&order)?;
-                let order_value =
-                    Order::from_json_str(&order_text).map_err(|e| format!("{order}: {e}"))?;
-                let policy_value = match &policy {
-                    Some(path) => {
-                        Policy::from_json_str(&read(path)?).map_err(|e| format!("{path}: {e}"))?
-                    }
-                    None => Policy::default(),
-                };
-                let at = match &at {
-                    Some(text) => Instant::parse_rfc3339(text).map_err(|e| format!("--at: {e}"))?,
-                    None => now(),
-                };
-                let assessment = assess(&order_value, &policy_value, at);
-                let json = serde_json::to_string_pretty(&assessment).map_err(|e| e.to_string())?;
-                Ok(format!("{json}\n"))
+                let (order, policy, at) = inputs(&order, policy.as_deref(), at.as_deref())?;
+                let json = serde_json::to_string_pretty(&assess(&order, &policy, at));
+                Ok(format!("{}\n", json.map_err(|e| e.to_string())?))
+            }
+            Command::PreviewReturn {
+                order,
+                policy,
+                proposal,
+                at,
+            } => {
+                let (order, policy, at) = inputs(&order, policy.as_deref(), at.as_deref())?;
+                let proposal_value = ReturnProposal::from_json_str(&read(&proposal)?)
+                    .map_err(|e| format!("{proposal}: {e}"))?;
+                // A proposal that does not fit the order is bad input too, with its path.
+                let preview = preview_return(&order, &policy, &proposal_value, at)
+                    .map_err(|e| format!("{proposal}: {e}"))?;
+                let json = serde_json::to_string_pretty(&preview);
+                Ok(format!("{}\n", json.map_err(|e| e.to_string())?))
             }
         }
+    }
+
+    /// The order, the policy (default when absent) and the instant (now when absent).
+    fn inputs(
+        order: &str,
+        policy: Option<&str>,
+        at: Option<&str>,
+    ) -> Result<(Order, Policy, Instant), String> {
+        let order_value =
+            Order::from_json_str(&read(order)?).map_err(|e| format!("{order}: {e}"))?;
+        let policy_value = match policy {
+            Some(path) => {
+                Policy::from_json_str(&read(path)?).map_err(|e| format!("{path}: {e}"))?
+            }
+            None => Policy::default(),
+        };
+        let at = match at {
+            Some(text) => Instant::parse_rfc3339(text).map_err(|e| format!("--at: {e}"))?,
+            None => now(),
+        };
+        Ok((order_value, policy_value, at))
     }
 
     fn parse_args(args: &[String]) -> Result<Command, String> {
         let mut args = args.iter();
         let usage_error = |what: String| format!("{what}\n\n{USAGE}");
-        match args.next().map(String::as_str) {
-            None => return Err(usage_error("expected a command (assess)".to_owned())),
+        let preview = match args.next().map(String::as_str) {
+            None => {
+                return Err(usage_error(
+                    "expected a command (assess, preview-return)".to_owned(),
+                ))
+            }
             Some("-h" | "--help" | "help") => return Ok(Command::Help),
-            Some("assess") => {}
+            Some("assess") => false,
+            Some("preview-return") => true,
             Some(other) => {
                 return Err(usage_error(format!(
-                    "expected the command assess, found {other:?}"
+                    "expected the command assess or preview-return, found {other:?}"
                 )))
             }
-        }
-        let (mut order, mut policy, mut at) = (None, None, None);
+        };
+        let (mut order, mut policy, mut at, mut proposal) = (None, None, None, None);
         while let Some(arg) = args.next() {
             // Both `--order FILE` and `--order=FILE`.
             let (flag, inline) = match arg.split_once('=') {
@@ -108,6 +151,7 @@ Exit status: 0 on success, 2 for bad usage or bad input (the error names the fil
                 "--order" => &mut order,
                 "--policy" => &mut policy,
                 "--at" => &mut at,
+                "--proposal" if preview => &mut proposal,
                 other => return Err(usage_error(format!("unknown option {other:?}"))),
             };
             let value = match inline.or_else(|| args.next().cloned()) {
@@ -121,7 +165,18 @@ Exit status: 0 on success, 2 for bad usage or bad input (the error names the fil
         let Some(order) = order else {
             return Err(usage_error("expected --order FILE".to_owned()));
         };
-        Ok(Command::Assess { order, policy, at })
+        if !preview {
+            return Ok(Command::Assess { order, policy, at });
+        }
+        let Some(proposal) = proposal else {
+            return Err(usage_error("expected --proposal FILE".to_owned()));
+        };
+        Ok(Command::PreviewReturn {
+            order,
+            policy,
+            proposal,
+            at,
+        })
     }
 
     /// The file's text: its size is checked before it is read (`engine::limits`), and a UTF-8
@@ -186,6 +241,21 @@ Exit status: 0 on success, 2 for bad usage or bad input (the error names the fil
                         Some("2025-03-01T00:00:00Z"),
                     )),
                 ),
+                (
+                    vec![
+                        "preview-return",
+                        "--proposal",
+                        "r.json",
+                        "--order",
+                        "o.json",
+                    ],
+                    Ok(Command::PreviewReturn {
+                        order: "o.json".to_owned(),
+                        policy: None,
+                        proposal: "r.json".to_owned(),
+                        at: None,
+                    }),
+                ),
                 (vec!["--help"], Ok(Command::Help)),
                 (vec!["assess", "-h"], Ok(Command::Help)),
             ];
@@ -200,9 +270,17 @@ Exit status: 0 on success, 2 for bad usage or bad input (the error names the fil
                 (vec![], "expected a command"),
                 (
                     vec!["check"],
-                    "expected the command assess, found \"check\"",
+                    "expected the command assess or preview-return, found \"check\"",
                 ),
                 (vec!["assess"], "expected --order FILE"),
+                (
+                    vec!["preview-return", "--order", "o.json"],
+                    "expected --proposal FILE",
+                ),
+                (
+                    vec!["assess", "--order", "o.json", "--proposal", "r.json"],
+                    "unknown option \"--proposal\"",
+                ),
                 (vec!["assess", "--order"], "expected a value after --order"),
                 (
                     vec!["assess", "--order", "a", "--order", "b"],

@@ -331,3 +331,72 @@ fn the_withdrawal_object_and_a_bad_holiday() {
         stderr(&output)
     );
 }
+
+#[test]
+fn preview_return_prints_the_refund_preview() {
+    let policy = scratch_file("kitchen-fee.json", r#"{"opened_fees": {"kitchen": 20}}"#);
+    let proposal = scratch_file(
+        "proposal.json",
+        r#"{"lines": [{"item_id": "A1", "quantity": 1}, {"item_id": "A2", "quantity": 1}], "reason_id": "no_longer_needed"}"#,
+    );
+    let run = |proposal: &std::path::Path| {
+        order_help(&[
+            "preview-return",
+            "--order",
+            "static/orders/example.json",
+            "--policy",
+            policy.to_str().unwrap(),
+            "--proposal",
+            proposal.to_str().unwrap(),
+            "--at",
+            "2025-11-25T12:00:00-08:00",
+        ])
+    };
+    let output = run(&proposal);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let p: Value = serde_json::from_slice(&output.stdout).expect("stdout is JSON");
+    // The milk frother is opened (the order says so): 20 % of 39.99 is 7.99 (rounded down).
+    assert_eq!(p["lines"][1]["deductions"][0]["code"], "opened_item_fee");
+    assert_eq!(p["lines"][1]["deductions"][0]["amount"], 799);
+    assert_eq!(p["lines"][0]["opened_changes_refund"], true);
+    assert_eq!(p["lines"][0]["return_by"], "2026-01-31T23:59:59-08:00");
+    assert_eq!(p["total"], 24999 + 3999 - 799);
+    assert_eq!(p["timing"]["unit"], "business_days");
+
+    // The seller's fault: in full, with the order's delivery cost of 5.99.
+    let damaged = scratch_file(
+        "damaged.json",
+        r#"{"lines": [{"item_id": "A2", "quantity": 1}], "reason_id": "arrived_damaged"}"#,
+    );
+    let p: Value = serde_json::from_slice(&run(&damaged).stdout).unwrap();
+    assert_eq!(p["total"], 3999 + 599);
+
+    // A proposal that does not fit the order exits 2 with the file and the path.
+    for (name, text, phrase) in [
+        (
+            "groceries.json",
+            r#"{"lines": [{"item_id": "A3", "quantity": 1}], "reason_id": "other"}"#,
+            "groceries.json: lines[0].item_id: expected an item that can be returned now, found \"A3\"",
+        ),
+        (
+            "too-many.json",
+            r#"{"lines": [{"item_id": "A1", "quantity": 2}], "reason_id": "other"}"#,
+            "too-many.json: lines[0].quantity: expected at most the 1 unit(s) left to return, found 2",
+        ),
+        (
+            "no-reason.json",
+            r#"{"lines": [{"item_id": "A1", "quantity": 1}], "reason_id": "bored"}"#,
+            "no-reason.json: reason_id: expected the id of one of the policy's return reasons (\"no_longer_needed\"",
+        ),
+        (
+            "bad-shape.json",
+            r#"{"lines": [{"item_id": "A1", "quantity": "one"}], "reason_id": "other"}"#,
+            "bad-shape.json: lines[0].quantity: expected",
+        ),
+    ] {
+        let output = run(&scratch_file(name, text));
+        assert_eq!(output.status.code(), Some(2), "{name}");
+        assert!(stderr(&output).contains(phrase), "{name}: {}", stderr(&output));
+        assert!(output.stdout.is_empty());
+    }
+}

@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::order::{Carrier, ShipmentStatus};
 use super::policy::RefundTiming;
@@ -51,8 +51,8 @@ pub struct ItemAssessment {
     pub next_step: NextStep,
 }
 
-/// Can it still be cancelled? Worst to best.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+/// Can it still be cancelled? Worst to best. (Read back in a [`crate::Request`]'s verdicts.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CancelVerdict {
     NotAvailable,
@@ -156,8 +156,9 @@ pub struct RefuseDecision {
 }
 
 /// Can it be returned? Worst to best: `NotReturnable < Expired < NotYet < Allowed` (not yet
-/// delivered ranks below allowed: it cannot be returned *now*).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+/// delivered ranks below allowed: it cannot be returned *now*). (Read back in a
+/// [`crate::Request`]'s verdicts.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReturnVerdict {
     NotReturnable,

@@ -19,6 +19,12 @@
 //!   right of withdrawal, a [`WithdrawalDecision`] (when the policy's [`Withdrawal`] block
 //!   enables it). It serializes to the JSON
 //!   the command-line tool prints; [`json::to_text`] writes it without serde_json.
+//! - **Returns**: [`preview_return`] gives the refund of a proposed return ([`ReturnProposal`]:
+//!   lines, a reason of the policy's [`ReturnReason`]s, opened or not) as a [`ReturnPreview`],
+//!   each deduction with its code, or a [`ReturnProposalError`] with the path and a stable code.
+//! - **Requests**: [`Request`] is the one shape of every request the widget sends its host
+//!   (`kind`: cancel, return, withdrawal), read back with [`request_from_tree`] or
+//!   [`Request::from_json_str`].
 //! - **Units**: money is [`Money`], in the minor units of the order's ISO 4217 currency; times
 //!   are instants, shown as [`ZonedInstant`]s in the store's [`StoreZone`] (an IANA name or a
 //!   POSIX TZ rule); windows are whole days counted in that zone.
@@ -69,6 +75,8 @@ mod money;
 mod order;
 mod parse;
 mod policy;
+mod request;
+mod returns;
 mod rules;
 mod time;
 mod validate;
@@ -87,10 +95,19 @@ pub use money::Money;
 pub use order::{
     Carrier, FulfilledBy, Item, Order, PaymentMethod, Seller, SellerKind, Shipment, ShipmentStatus,
 };
-pub use parse::{order_from_tree, parse_order, parse_policy, policy_from_tree};
+pub use parse::{
+    order_from_tree, parse_order, parse_policy, policy_from_tree, proposal_from_tree,
+    request_from_tree,
+};
 pub use policy::{
     CancellationReasons, HolidayExtension, MonthDay, Policy, ReasonOption, RefundTiming,
-    RefundTimingTable, TimingUnit, Withdrawal,
+    RefundTimingTable, ReturnReason, TimingUnit, Withdrawal,
+};
+pub use request::{Request, RequestItem, RequestKind, RequestVerdict};
+pub use returns::{
+    ProposalLine, ProposalProblem, ReturnPreview, ReturnPreviewLine, ReturnProposal,
+    ReturnProposalError,
 };
 pub use rules::refund::refund_for;
+pub use rules::return_preview::preview_return;
 pub use time::{Date, Instant, LocalDateTime, StoreZone, Time, ZonedInstant};

@@ -28,7 +28,7 @@ pub const MAX_SHIPMENTS: usize = 1_000;
 /// The longest string anywhere in an order or a policy (a title, an id, a category …), in
 /// characters (Unicode scalar values).
 pub const MAX_STRING_CHARS: usize = 2_000;
-/// The most cancellation reasons a policy may offer.
+/// The most cancellation reasons, or return reasons, a policy may offer.
 pub const MAX_REASONS: usize = 100;
 /// The most entries any other list or map of a policy (categories, reason ids …) may have.
 pub const MAX_POLICY_ENTRIES: usize = 1_000;
@@ -49,11 +49,14 @@ pub fn check_document_size(bytes: usize) -> Result<(), InputError> {
     Ok(())
 }
 
-/// Which document a tree is (an order or a policy), for the limits of its lists.
+/// Which document a tree is, for the limits of its lists.
 #[derive(Clone, Copy)]
 pub enum Document {
     Order,
     Policy,
+    /// A host request ([`crate::Request`]) or a return proposal ([`crate::ReturnProposal`]):
+    /// its `items`, `lines` and `verdicts` at most [`MAX_ITEMS`] each (an order's items).
+    Request,
 }
 
 /// Checks the tree against the limits, before anything is read from it: first the lengths of
@@ -73,6 +76,12 @@ pub fn check_tree(tree: &Json<'_>, document: Document) -> Result<(), InputError>
             ("category_windows", MAX_POLICY_ENTRIES, "categories"),
             ("opened_fees", MAX_POLICY_ENTRIES, "categories"),
             ("buyers_remorse_reasons", MAX_POLICY_ENTRIES, "reason ids"),
+            ("return_reasons", MAX_REASONS, "reasons"),
+        ],
+        Document::Request => &[
+            ("items", MAX_ITEMS, "items"),
+            ("lines", MAX_ITEMS, "lines"),
+            ("verdicts", MAX_ITEMS, "verdicts"),
         ],
     };
     if let Json::Object(fields) = tree {
@@ -111,6 +120,7 @@ pub fn check_tree(tree: &Json<'_>, document: Document) -> Result<(), InputError>
     let max_entries = match document {
         Document::Order => MAX_ITEMS.max(MAX_SHIPMENTS),
         Document::Policy => MAX_POLICY_ENTRIES,
+        Document::Request => MAX_ITEMS,
     };
     walk(tree, &mut Vec::new(), max_entries.max(MAX_OTHER_ENTRIES))
 }

@@ -8,6 +8,8 @@ use super::json::{self, Json};
 use super::limits::{self, Document};
 use super::order::Order;
 use super::policy::Policy;
+use super::request::Request;
+use super::returns::ReturnProposal;
 use super::validate;
 
 /// Reads and validates an order from any serde deserializer: a JSON one natively, or
@@ -74,6 +76,36 @@ pub fn parse_policy<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Policy
     policy_from_tree(&tree(deserializer)?)
 }
 
+/// Reads a return proposal from a JSON tree, after checking its limits (at most
+/// [`limits::MAX_ITEMS`] lines, strings of at most [`limits::MAX_STRING_CHARS`]). Only its
+/// shape is checked here; whether it fits the order is [`crate::preview_return`]'s to say.
+///
+/// ```
+/// use order_help_engine::{json, proposal_from_tree};
+/// let tree = json::parse_text(r#"{"lines": [{"item_id": "A", "quantity": -1}], "reason_id": "other"}"#).unwrap();
+/// let err = proposal_from_tree(&tree).unwrap_err();
+/// assert_eq!(err.path, "lines[0].quantity");
+/// ```
+pub fn proposal_from_tree(tree: &Json<'_>) -> Result<ReturnProposal, InputError> {
+    limits::check_tree(tree, Document::Request)?;
+    from_tree(tree, |_| Ok(()))
+}
+
+/// Reads a host request from a JSON tree, after checking its limits, then what serde cannot:
+/// a non-blank `order_id`, at least one item, each item once, quantities of at least 1.
+///
+/// ```
+/// use order_help_engine::{json, request_from_tree};
+/// let tree = json::parse_text(r#"{"kind": "refund", "order_id": "O1", "items": [],
+///     "assessed_at": "2025-03-10T12:00:00Z"}"#).unwrap();
+/// let err = request_from_tree(&tree).unwrap_err();
+/// assert_eq!(err.path, "kind");
+/// ```
+pub fn request_from_tree(tree: &Json<'_>) -> Result<Request, InputError> {
+    limits::check_tree(tree, Document::Request)?;
+    from_tree(tree, validate::request)
+}
+
 /// The document as a JSON tree (anything a JSON document cannot hold is rejected here).
 fn tree<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Json<'de>, InputError> {
     Json::deserialize(deserializer).map_err(|e| InputError::new("", message(&e)))
@@ -116,6 +148,24 @@ impl Policy {
     #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json_str(json: &str) -> Result<Policy, InputError> {
         policy_from_tree(&json_text(json)?)
+    }
+}
+
+impl ReturnProposal {
+    /// Parses a return proposal from JSON text (native builds only); see
+    /// [`proposal_from_tree`].
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_json_str(json: &str) -> Result<ReturnProposal, InputError> {
+        proposal_from_tree(&json_text(json)?)
+    }
+}
+
+impl Request {
+    /// Parses and checks a host request from JSON text (native builds only); see
+    /// [`request_from_tree`].
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_json_str(json: &str) -> Result<Request, InputError> {
+        request_from_tree(&json_text(json)?)
     }
 }
 

@@ -45,6 +45,10 @@ pub struct Policy {
     pub buyers_remorse_reasons: Vec<String>,
     /// The EU consumer's statutory right of withdrawal (off by default).
     pub withdrawal: Withdrawal,
+    /// The reasons the return flow offers, in order (at most [`crate::limits::MAX_REASONS`]);
+    /// each says whether it is buyer's remorse, which decides the refund
+    /// ([`crate::preview_return`]).
+    pub return_reasons: Vec<ReturnReason>,
 }
 
 impl Default for Policy {
@@ -71,6 +75,7 @@ impl Default for Policy {
             cancellation_reasons: CancellationReasons::default(),
             buyers_remorse_reasons: strings(&["ordered_by_mistake", "found_better_price"]),
             withdrawal: Withdrawal::default(),
+            return_reasons: ReturnReason::defaults(),
         }
     }
 }
@@ -485,4 +490,77 @@ pub struct ReasonOption {
     /// Choosing it reveals a free-text comment field.
     #[serde(default)]
     pub comment: bool,
+}
+
+/// One reason the return flow offers.
+///
+/// `buyers_remorse` decides the refund ([`crate::preview_return`]): a buyer's-remorse return
+/// pays the opened-item fee and, to a marketplace seller, loses the delivery cost; any other
+/// reason is the seller's fault (damaged, wrong, late, not as described) and is refunded in
+/// full, delivery included. `comment_required`: the customer must say more (e.g. `other`).
+///
+/// ```
+/// # #[cfg(not(target_arch = "wasm32"))] {
+/// use order_help_engine::Policy;
+/// let policy = Policy::from_json_str(r#"{"return_reasons": [
+///     {"id": "too_small", "label": "Too small", "buyers_remorse": true},
+///     {"id": "broken", "label": "Arrived broken", "buyers_remorse": false, "comment_required": true}
+/// ]}"#).unwrap();
+/// assert!(policy.return_reasons[0].buyers_remorse);
+/// assert!(!policy.return_reasons[0].comment_required);
+/// assert!(Policy::default().return_reason("no_longer_needed").unwrap().buyers_remorse);
+/// # }
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReturnReason {
+    /// Stable id, sent to the host as the request's `reason`.
+    pub id: String,
+    /// The store's label. For the default ids the widget is to show its own translation, as it
+    /// does for the default cancellation reasons (`i18n::default_reason`).
+    pub label: String,
+    /// The customer changed their mind: the deductions apply.
+    pub buyers_remorse: bool,
+    /// Choosing it requires a free-text comment.
+    #[serde(default)]
+    pub comment_required: bool,
+}
+
+impl ReturnReason {
+    /// The default list: three of buyer's remorse, four of the seller's fault, and `other`.
+    ///
+    /// "Arrived too late" is the seller's fault (the delivery promise was not kept), as in
+    /// Amazon's own classification of return reasons; `other` counts as buyer's remorse, so the
+    /// estimate never promises more than the store may refund (its comment lets the store
+    /// decide otherwise).
+    pub fn defaults() -> Vec<ReturnReason> {
+        let reason = |id: &str, label: &str, buyers_remorse, comment_required| ReturnReason {
+            id: id.to_owned(),
+            label: label.to_owned(),
+            buyers_remorse,
+            comment_required,
+        };
+        vec![
+            reason("no_longer_needed", "No longer needed", true, false),
+            reason("ordered_by_mistake", "Ordered by mistake", true, false),
+            reason("found_better_price", "Found a better price", true, false),
+            reason(
+                "arrived_damaged",
+                "Arrived damaged or defective",
+                false,
+                false,
+            ),
+            reason("wrong_item_sent", "Wrong item was sent", false, false),
+            reason("not_as_described", "Not as described", false, false),
+            reason("arrived_too_late", "Arrived too late", false, false),
+            reason("other", "Other", true, true),
+        ]
+    }
+}
+
+impl Policy {
+    /// The return reason with this id, if the policy offers it (ids match exactly).
+    pub fn return_reason(&self, id: &str) -> Option<&ReturnReason> {
+        self.return_reasons.iter().find(|r| r.id == id)
+    }
 }

@@ -8,6 +8,7 @@
 //! - [`refuse`]: refusing at the door, or a delivered USPS package unopened;
 //! - [`return_window`]: returnability and the return deadline (windows, holiday extension);
 //! - [`refund`]: what the next step refunds, and when;
+//! - [`return_preview`]: what a proposed return refunds, line by line, and until when;
 //! - [`next_step`]: what to do first;
 //! - [`withdrawal`]: the EU consumer's right of withdrawal from the whole order, and its period.
 
@@ -16,6 +17,7 @@ pub(crate) mod cancel;
 pub(crate) mod next_step;
 pub(crate) mod refund;
 pub(crate) mod refuse;
+pub(crate) mod return_preview;
 pub(crate) mod return_window;
 pub(crate) mod withdrawal;
 

@@ -9,7 +9,8 @@ use super::ids::{first_index_of, IdMap};
 use super::limits::{MAX_GRACE_MINUTES, MAX_WINDOW_DAYS};
 use super::money::Money;
 use super::order::{Order, ShipmentStatus};
-use super::policy::{Policy, Withdrawal};
+use super::policy::{Policy, ReturnReason, Withdrawal};
+use super::request::Request;
 
 type Check = Result<(), InputError>;
 
@@ -236,6 +237,7 @@ pub(crate) fn policy(policy: &Policy) -> Check {
             );
         }
     }
+    return_reasons(&policy.return_reasons)?;
     for (i, reason) in policy.buyers_remorse_reasons.iter().enumerate() {
         if !ids.contains_key(reason.as_str()) {
             let known = reasons
@@ -292,12 +294,68 @@ fn looks_like_an_email_address(text: &str) -> bool {
         && !text.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
+/// Mirrors the cancellation reasons: ids and labels not blank, ids unique; and at least one,
+/// since every return names its reason.
+fn return_reasons(reasons: &[ReturnReason]) -> Check {
+    if reasons.is_empty() {
+        return fail(
+            "return_reasons",
+            "expected at least one return reason (every return names one), found none",
+        );
+    }
+    let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, reason) in reasons.iter().enumerate() {
+        let path = |field: &str| format!("return_reasons[{i}].{field}");
+        non_empty(&|| path("id"), "reason id", &reason.id)?;
+        non_empty(&|| path("label"), "reason label", &reason.label)?;
+        if let Some(first) = ids.insert(&reason.id, i) {
+            return fail(
+                path("id"),
+                format!(
+                    "expected a unique reason id, found {:?}, which return_reasons[{first}] already has",
+                    reason.id
+                ),
+            );
+        }
+    }
+    Ok(())
+}
+
 fn window_days(path: &str, days: u32) -> Check {
     if days > MAX_WINDOW_DAYS {
         return fail(
             path,
             format!("expected at most {MAX_WINDOW_DAYS} days, found {days}"),
         );
+    }
+    Ok(())
+}
+
+/// A request's items: at least one, each once, at least one unit; a non-blank order id.
+pub(crate) fn request(request: &Request) -> Check {
+    non_empty(&|| "order_id".into(), "order id", &request.order_id)?;
+    if request.items.is_empty() {
+        return fail("items", "expected at least one item, found an empty list");
+    }
+    let mut ids = IdMap::default();
+    for (i, item) in request.items.iter().enumerate() {
+        let path = |field: &str| format!("items[{i}].{field}");
+        non_empty(&|| path("item_id"), "item id", &item.item_id)?;
+        if let Some(first) = ids.insert(item.item_id.as_str(), i) {
+            return fail(
+                path("item_id"),
+                format!(
+                    "expected each item at most once, found {:?}, which items[{first}] already has",
+                    item.item_id
+                ),
+            );
+        }
+        if item.quantity == 0 {
+            return fail(
+                path("quantity"),
+                "expected a quantity of at least 1, found 0",
+            );
+        }
     }
     Ok(())
 }

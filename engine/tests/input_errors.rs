@@ -2,7 +2,9 @@
 //! policy and checks the error's path and a key phrase of its message.
 #![cfg(not(target_arch = "wasm32"))]
 
-use order_help_engine::{parse_order, InputError, Order, Policy};
+use order_help_engine::{
+    parse_order, InputError, Order, Policy, Request, RequestKind, ReturnProposal, ReturnVerdict,
+};
 use serde_json::{json, Value};
 
 /// A valid order: three items, two shipments.
@@ -286,6 +288,20 @@ fn bad_policies() {
             "expected an e-mail address"),
         ("unknown withdrawal field", json!({"withdrawal": {"holidays": []}}), "withdrawal.holidays",
             "found the unknown field \"holidays\""),
+        ("no return reasons", json!({"return_reasons": []}), "return_reasons",
+            "expected at least one return reason (every return names one), found none"),
+        ("blank return reason id", json!({"return_reasons": [{"id": " ", "label": "X", "buyers_remorse": true}]}),
+            "return_reasons[0].id", "expected a non-empty reason id, found \" \""),
+        ("blank return reason label", json!({"return_reasons": [{"id": "x", "label": "", "buyers_remorse": true}]}),
+            "return_reasons[0].label", "expected a non-empty reason label"),
+        ("duplicate return reason", json!({"return_reasons": [{"id": "x", "label": "X", "buyers_remorse": true}, {"id": "x", "label": "Y", "buyers_remorse": false}]}),
+            "return_reasons[1].id", "expected a unique reason id, found \"x\", which return_reasons[0] already has"),
+        ("return reason without remorse", json!({"return_reasons": [{"id": "x", "label": "X"}]}),
+            "return_reasons[0]", "buyers_remorse"),
+        ("return reason remorse not a bool", json!({"return_reasons": [{"id": "x", "label": "X", "buyers_remorse": "yes"}]}),
+            "return_reasons[0].buyers_remorse", "found \"yes\""),
+        ("unknown return reason field", json!({"return_reasons": [{"id": "x", "label": "X", "buyers_remorse": true, "comment": true}]}),
+            "return_reasons[0].comment", "found the unknown field \"comment\""),
     ];
     for (name, doc, path, phrase) in &cases {
         let error = Policy::from_json_str(&doc.to_string()).expect_err(name);
@@ -584,6 +600,30 @@ mod limits {
             "cancellation_reasons.options",
             "expected at most 100 reasons, found 101",
         );
+        let reasons: Vec<Value> = (0..101)
+            .map(|i| json!({"id": format!("r{i}"), "label": "R", "buyers_remorse": true}))
+            .collect();
+        let error =
+            Policy::from_json_str(&json!({"return_reasons": reasons}).to_string()).unwrap_err();
+        check(
+            "return reasons",
+            &error,
+            "return_reasons",
+            "expected at most 100 reasons, found 101",
+        );
+        let lines: Vec<Value> = (0..1001)
+            .map(|i| json!({"item_id": format!("i{i}"), "quantity": 1}))
+            .collect();
+        let error = ReturnProposal::from_json_str(
+            &json!({"lines": lines, "reason_id": "other"}).to_string(),
+        )
+        .unwrap_err();
+        check(
+            "proposal lines",
+            &error,
+            "lines",
+            "expected at most 1000 lines, found 1001",
+        );
         let windows: serde_json::Map<String, Value> =
             (0..1001).map(|i| (format!("c{i}"), json!(1))).collect();
         let error =
@@ -617,4 +657,113 @@ mod limits {
             "expected at most 1000 categories, found 1001",
         );
     }
+}
+
+#[test]
+fn bad_return_proposals() {
+    let cases: Vec<(&str, Value, &str, &str)> = vec![
+        ("no reason", json!({"lines": []}), "", "reason_id"),
+        (
+            "negative quantity",
+            json!({"lines": [{"item_id": "A", "quantity": -1}], "reason_id": "other"}),
+            "lines[0].quantity",
+            "found -1",
+        ),
+        (
+            "opened not a bool",
+            json!({"lines": [{"item_id": "A", "quantity": 1, "opened": "yes"}], "reason_id": "other"}),
+            "lines[0].opened",
+            "found \"yes\"",
+        ),
+        (
+            "unknown field",
+            json!({"lines": [], "reason_id": "other", "reason": "x"}),
+            "reason",
+            "found the unknown field \"reason\"",
+        ),
+    ];
+    for (name, doc, path, phrase) in &cases {
+        let error = ReturnProposal::from_json_str(&doc.to_string()).expect_err(name);
+        check(name, &error, path, phrase);
+        assert_project_voice(name, &error);
+    }
+}
+
+#[test]
+fn bad_requests() {
+    let request = |patch: Value| {
+        let mut doc = json!({"kind": "return", "order_id": "O1",
+            "items": [{"item_id": "A", "quantity": 2}], "assessed_at": "2025-03-10T12:00:00-07:00",
+            "verdicts": [{"item_id": "A", "return": "allowed", "code": "within_window"}],
+            "reason": "no_longer_needed", "comment": null, "idempotency_key": "oh-1"});
+        for (key, value) in patch.as_object().unwrap() {
+            doc[key] = value.clone();
+        }
+        Request::from_json_str(&doc.to_string())
+    };
+    let ok = request(json!({})).unwrap();
+    assert_eq!(
+        (ok.kind, ok.items[0].quantity, ok.verdicts[0].r#return),
+        (RequestKind::Return, 2, Some(ReturnVerdict::Allowed))
+    );
+    assert_eq!(ok.assessed_at.to_string(), "2025-03-10T19:00:00Z");
+    let cases: Vec<(&str, Value, &str, &str)> = vec![
+        (
+            "unknown kind",
+            json!({"kind": "refund"}),
+            "kind",
+            "found \"refund\"",
+        ),
+        (
+            "item twice",
+            json!({"items": [{"item_id": "A", "quantity": 1}, {"item_id": "A", "quantity": 1}]}),
+            "items[1].item_id",
+            "expected each item at most once, found \"A\", which items[0] already has",
+        ),
+        (
+            "quantity 0",
+            json!({"items": [{"item_id": "A", "quantity": 0}]}),
+            "items[0].quantity",
+            "expected a quantity of at least 1, found 0",
+        ),
+        (
+            "no items",
+            json!({"items": []}),
+            "items",
+            "expected at least one item, found an empty list",
+        ),
+        (
+            "blank order id",
+            json!({"order_id": ""}),
+            "order_id",
+            "expected a non-empty order id",
+        ),
+        (
+            "bad instant",
+            json!({"assessed_at": "2025-03-10 12:00"}),
+            "assessed_at",
+            "2025-03-10 12:00",
+        ),
+        (
+            "unknown verdict",
+            json!({"verdicts": [{"item_id": "A", "return": "maybe", "code": "x"}]}),
+            "verdicts[0].return",
+            "found \"maybe\"",
+        ),
+    ];
+    for (name, patch, path, phrase) in &cases {
+        let error = request(patch.clone()).expect_err(name);
+        check(name, &error, path, phrase);
+        assert_project_voice(name, &error);
+    }
+    // The shape the widget sends today (a cancel request) reads back unchanged.
+    let cancel = json!({"kind": "cancel", "order_id": "O1", "items": [{"item_id": "A", "quantity": 1}],
+        "reason": null, "comment": null, "verdicts": [{"item_id": "A", "cancel": "request", "code": "staged_for_shipping"}],
+        "assessed_at": "2025-03-10T12:00:00Z", "idempotency_key": "oh-0123456789abcdef"});
+    let parsed = Request::from_json_str(&cancel.to_string()).unwrap();
+    let mut written = serde_json::to_value(&parsed).unwrap();
+    written["declared_at"] = Value::Null;
+    let mut expected = cancel.clone();
+    expected["declared_at"] = Value::Null;
+    assert_eq!(written, expected);
 }

@@ -434,6 +434,102 @@ proptest! {
         }
     }
 
+    /// Any proposal gives a preview or an error with a path, never a panic; a preview adds up:
+    /// each line refunds its value less its fee, the total is the lines plus the delivery
+    /// refund less the return's deductions, never more than the items plus delivery; only
+    /// items `assess` calls returnable, in quantities it allows, with its deadline.
+    #[test]
+    fn a_return_preview_adds_up(
+        (order, at) in order_and_instant(),
+        policy in policy(),
+        lines in prop::collection::vec(
+            (prop::sample::select(vec!["A0", "B1", "C2", "D0", "Z"]), quantity(), prop::option::of(any::<bool>())),
+            0..5,
+        ),
+        reason in prop::sample::select(vec!["no_longer_needed", "other", "arrived_damaged", "wrong_item_sent", "nope"]),
+        fee in 0u32..=100,
+        every_item in any::<bool>(),
+        opened in prop::option::of(any::<bool>()),
+    ) {
+        let mut policy = policy;
+        policy.opened_fees.insert("computers".into(), fee);
+        let assessment = assess(&order, &policy, at);
+        // Random lines (mostly errors), or one unit of every item `assess` calls returnable
+        // (often a preview of several).
+        let mut lines: Vec<ProposalLine> = lines
+            .iter()
+            .map(|(id, quantity, opened)| ProposalLine { item_id: (*id).into(), quantity: *quantity, opened: *opened })
+            .collect();
+        if every_item {
+            lines = assessment
+                .items
+                .iter()
+                .filter(|i| i.r#return.verdict == ReturnVerdict::Allowed)
+                .map(|i| ProposalLine { item_id: i.item_id.clone(), quantity: 1, opened })
+                .collect();
+        }
+        let proposal = ReturnProposal { lines, reason_id: reason.into() };
+        let assessed = |id: &str| assessment.items.iter().find(|i| i.item_id == id);
+        match preview_return(&order, &policy, &proposal, at) {
+            Ok(preview) => {
+                let remorse = policy.return_reason(reason).unwrap().buyers_remorse;
+                prop_assert_eq!(preview.buyers_remorse, remorse);
+                prop_assert_eq!(preview.lines.len(), proposal.lines.len());
+                let (mut value, mut refund) = (0u128, 0u128);
+                for (line, asked) in preview.lines.iter().zip(&proposal.lines) {
+                    let item = assessed(&line.item_id).unwrap();
+                    prop_assert_eq!(item.r#return.verdict, ReturnVerdict::Allowed);
+                    prop_assert!(line.quantity == asked.quantity && line.quantity >= 1 && line.quantity <= item.r#return.quantity);
+                    prop_assert_eq!(Some(line.return_by), item.r#return.deadline);
+                    let fees: u128 = line.deductions.iter().map(|d| u128::from(d.amount)).sum();
+                    prop_assert_eq!(u128::from(line.refund.minor()), u128::from(line.value.minor()) - fees);
+                    prop_assert!(line.value <= line.unit_price.saturating_mul(line.quantity));
+                    if !remorse || !line.opened {
+                        prop_assert!(line.deductions.is_empty());
+                    }
+                    if !remorse {
+                        prop_assert!(!line.opened_changes_refund);
+                    }
+                    value += u128::from(line.value.minor());
+                    refund += u128::from(line.refund.minor());
+                }
+                let shipping = u128::from(order.shipping_cost.map_or(0, Money::minor));
+                let deducted: u128 = preview.deductions.iter().map(|d| u128::from(d.amount)).sum();
+                prop_assert!(deducted <= refund, "deductions {} more than the lines refund {}", deducted, refund);
+                let max = u128::from(Money::MAX.minor());
+                prop_assert_eq!(u128::from(preview.items_value.minor()), value.min(max));
+                let total = u128::from(preview.total.minor());
+                if refund + shipping <= max {
+                    prop_assert_eq!(total, refund + u128::from(preview.delivery_refund.minor()) - deducted);
+                }
+                prop_assert!(total <= value + shipping, "total {} more than items {} + delivery {}", total, value, shipping);
+                if remorse {
+                    prop_assert_eq!(preview.delivery_refund, Money::ZERO);
+                } else {
+                    prop_assert!(preview.deductions.is_empty());
+                    prop_assert_eq!(u128::from(preview.delivery_refund.minor()), shipping);
+                }
+            }
+            Err(error) => {
+                prop_assert!(!error.path.is_empty());
+                let text = error.to_string();
+                prop_assert!(text.contains("expected") && text.contains("found"), "{}", text);
+                match &error.problem {
+                    ProposalProblem::QuantityExceedsReturnable { quantity, returnable } => {
+                        prop_assert!(quantity > returnable);
+                    }
+                    ProposalProblem::NotReturnable { item_id, verdict, .. } => {
+                        prop_assert_ne!(*verdict, ReturnVerdict::Allowed);
+                        prop_assert_eq!(assessed(item_id).unwrap().r#return.verdict, *verdict);
+                    }
+                    ProposalProblem::UnknownReason { .. } => prop_assert_eq!(reason, "nope"),
+                    ProposalProblem::NoLines => prop_assert!(proposal.lines.is_empty()),
+                    _ => {}
+                }
+            }
+        }
+    }
+
     #[test]
     fn valid_orders_serialize_and_parse_back(order in order()) {
         // Whatever the generator made, parsing its JSON either accepts it unchanged or explains why.
@@ -524,6 +620,9 @@ proptest! {
         let _ = Instant::parse_rfc3339(&text);
         let _ = StoreZone::resolve(&text);
         let _ = MonthDay::parse(&text);
+        let _ = ReturnProposal::from_json_str(&value.to_string());
+        let _ = Request::from_json_str(&value.to_string());
+        let _ = Request::from_json_str(&text);
     }
 
     #[test]

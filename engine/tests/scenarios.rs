@@ -19,12 +19,26 @@
 //! { "name": "…", "about": "…", "order": {…}, "policy": {…},
 //!   "error": { "in": "policy", "path": "withdrawal.public_holidays[0]", "message": "…" } }
 //! ```
+//!
+//! A case with `propose` (a return proposal: `lines`, `reason_id`) checks
+//! [`preview_return`] at its instant instead: `expect` names fields of the preview (`total`,
+//! `items_value`, `delivery_refund`, `deductions`, `buyers_remorse`, `timing` …) and, under
+//! `lines`, fields of each line by item id (`value`, `refund`, `deductions`, `opened_changes_refund`,
+//! `return_by` …); or `error`: the expected error's `path` and `code` (and any of its values).
+//!
+//! ```json
+//! { "at": "…", "propose": { "lines": [{"item_id": "A", "quantity": 2}], "reason_id": "other" },
+//!   "expect": { "total": 2400, "lines": { "A": { "refund": 2400 } } } }
+//! { "at": "…", "propose": { … }, "expect": { "error": { "path": "lines[0].quantity", "code": "zero_quantity" } } }
+//! ```
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use order_help_engine::{assess, parse_order, parse_policy, Instant, Policy};
+use order_help_engine::{
+    assess, parse_order, parse_policy, preview_return, Instant, Policy, ReturnProposal,
+};
 use serde_json::{Map, Value};
 
 /// Expectation key → where its value is in an item's assessment JSON.
@@ -89,6 +103,9 @@ fn check_case(order: &order_help_engine::Order, policy: &Policy, case: &Value) -
     let mut failures = Vec::new();
     let at_text = case["at"].as_str().expect("each case has an \"at\" string");
     let at = Instant::parse_rfc3339(at_text).unwrap_or_else(|e| panic!("at: {e}"));
+    if let Some(proposal) = case.get("propose") {
+        return check_preview(order, policy, at, proposal, &case["expect"]);
+    }
     let assessment = assess(order, policy, at);
     let actual = serde_json::to_value(&assessment).unwrap();
     let expect = case["expect"]
@@ -183,6 +200,89 @@ fn check_error(doc: &Value, expected: &Value) -> Vec<String> {
         )],
         Err(_) => Vec::new(),
     }
+}
+
+/// Checks a preview case: the fields `expect` names, of the preview or of its error.
+fn check_preview(
+    order: &order_help_engine::Order,
+    policy: &Policy,
+    at: Instant,
+    proposal: &Value,
+    expect: &Value,
+) -> Vec<String> {
+    let mut failures = Vec::new();
+    let proposal = ReturnProposal::from_json_str(&proposal.to_string())
+        .unwrap_or_else(|e| panic!("propose: {e}"));
+    let expect = expect
+        .as_object()
+        .expect("each case has an \"expect\" object");
+    let result = preview_return(order, policy, &proposal, at);
+    match (expect.get("error"), result) {
+        (Some(expected), Err(error)) => {
+            // The error as one object: its path, and its problem's code and values.
+            let mut found = serde_json::to_value(&error.problem).unwrap();
+            found["path"] = Value::String(error.path.clone());
+            for (key, value) in expected.as_object().expect("\"error\" is an object") {
+                match found.get(key) {
+                    Some(f) if f == value => {}
+                    Some(f) => failures.push(format!("error.{key}: expected {value}, found {f}")),
+                    None => failures.push(format!("error: unknown expectation key {key:?}")),
+                }
+            }
+            // The sentence names what was expected and what was found.
+            let text = error.to_string();
+            if !(text.contains("expected") && text.contains("found")) {
+                failures.push(format!(
+                    "error: a sentence without expected/found: {text:?}"
+                ));
+            }
+        }
+        (Some(expected), Ok(preview)) => failures.push(format!(
+            "expected the error {expected}, found a preview with total {}",
+            preview.total
+        )),
+        (None, Err(error)) => failures.push(format!("expected a preview, found the error {error}")),
+        (None, Ok(preview)) => {
+            let actual = serde_json::to_value(&preview).unwrap();
+            for (key, expected) in expect {
+                if key == "lines" {
+                    let lines = expected
+                        .as_object()
+                        .expect("\"lines\" is an object keyed by item id");
+                    for (id, fields) in lines {
+                        let Some(line) = actual["lines"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .find(|l| l["item_id"] == *id)
+                        else {
+                            failures.push(format!("lines.{id}: no such line in the preview"));
+                            continue;
+                        };
+                        for (field, value) in
+                            fields.as_object().expect("line expectations are an object")
+                        {
+                            match line.get(field) {
+                                Some(f) if f == value => {}
+                                Some(f) => failures.push(format!(
+                                    "lines.{id}.{field}: expected {value}, found {f}"
+                                )),
+                                None => failures
+                                    .push(format!("lines.{id}: unknown expectation key {field:?}")),
+                            }
+                        }
+                    }
+                    continue;
+                }
+                match actual.get(key) {
+                    Some(f) if f == expected => {}
+                    Some(f) => failures.push(format!("{key}: expected {expected}, found {f}")),
+                    None => failures.push(format!("unknown expectation key {key:?}")),
+                }
+            }
+        }
+    }
+    failures
 }
 
 fn check_item(id: &str, item: &Value, fields: &Map<String, Value>, failures: &mut Vec<String>) {
@@ -331,4 +431,58 @@ fn the_runner_reports_withdrawal_and_error_differences() {
     assert_eq!(check_error(&bad, &right), Vec::<String>::new());
     let good = serde_json::json!({"order": bad["order"], "policy": {}});
     assert_eq!(check_error(&good, &right).len(), 1);
+}
+
+/// A preview case too: a wrong amount, a misspelt key, an error where a preview came, a wrong
+/// error code.
+#[test]
+fn the_runner_reports_what_differs_in_a_preview() {
+    let order = parse_order(serde_json::json!({
+        "id": "O1", "placed_at": "2025-03-01T09:00:00-08:00", "currency": "USD",
+        "seller": {"name": "S", "kind": "retailer", "fulfilled_by": "retailer"},
+        "items": [{"id": "A", "title": "T", "quantity": 2, "unit_price": 100, "shipment": "S1"}],
+        "shipments": [{"id": "S1", "status": "delivered", "carrier": "ups",
+                       "delivered_at": "2025-03-02T09:00:00-08:00"}]
+    }))
+    .unwrap();
+    let case = |lines: Value, expect: Value| {
+        let case = serde_json::json!({
+            "at": "2025-03-05T10:00:00-08:00",
+            "propose": {"lines": lines, "reason_id": "no_longer_needed"},
+            "expect": expect
+        });
+        check_case(&order, &Policy::default(), &case)
+    };
+    let failures = case(
+        serde_json::json!([{"item_id": "A", "quantity": 1}]),
+        serde_json::json!({"total": 999, "totl": 100, "lines": {"A": {"refund": 5, "refnd": 1}, "Z": {}}}),
+    );
+    assert_eq!(failures.len(), 5, "{failures:#?}");
+    assert!(failures
+        .iter()
+        .any(|f| f.contains("total: expected 999, found 100")));
+    assert!(failures
+        .iter()
+        .any(|f| f.contains("unknown expectation key \"totl\"")));
+    assert!(failures
+        .iter()
+        .any(|f| f.contains("lines.A.refund: expected 5, found 100")));
+    assert!(failures
+        .iter()
+        .any(|f| f.contains("unknown expectation key \"refnd\"")));
+    assert!(failures.iter().any(|f| f.contains("lines.Z: no such line")));
+    let failures = case(
+        serde_json::json!([{"item_id": "A", "quantity": 1}]),
+        serde_json::json!({"error": {"code": "zero_quantity"}}),
+    );
+    assert!(failures[0].contains("found a preview"), "{failures:#?}");
+    let failures = case(
+        serde_json::json!([{"item_id": "A", "quantity": 3}]),
+        serde_json::json!({"error": {"code": "zero_quantity", "returnable": 2}}),
+    );
+    assert_eq!(failures.len(), 1, "{failures:#?}");
+    assert!(
+        failures[0].contains("error.code: expected \"zero_quantity\""),
+        "{failures:#?}"
+    );
 }

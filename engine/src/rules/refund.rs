@@ -101,7 +101,8 @@ pub fn refund_for(
     if fees > Money::ZERO {
         deductions.push(opened_item_deduction(fees));
     }
-    if let Some(cost) = delivery_cost_lost(order, policy, reason, kind) {
+    let remorse = reason.is_some_and(|r| policy.buyers_remorse_reasons.iter().any(|b| b == r));
+    if let Some(cost) = delivery_cost_lost(order, remorse, kind) {
         // Never more than what is left.
         let cost = cost.min(gross.saturating_sub(fees));
         if cost > Money::ZERO {
@@ -120,12 +121,18 @@ fn opened_item_fee(policy: &Policy, item: &Item, value: Money) -> Option<Money> 
     if item.opened != Some(true) {
         return None;
     }
+    fee_if_opened(policy, item, value)
+}
+
+/// What an item of `value` would lose if opened: its category's fee, when that is more than
+/// nothing (also the return preview's, which asks "opened?" itself).
+pub(crate) fn fee_if_opened(policy: &Policy, item: &Item, value: Money) -> Option<Money> {
     let percent = policy.opened_fee_percent(item.category.as_deref())?;
     let fee = value.percent(percent);
     (fee > Money::ZERO).then_some(fee)
 }
 
-fn opened_item_deduction(fee: Money) -> Deduction {
+pub(crate) fn opened_item_deduction(fee: Money) -> Deduction {
     Deduction {
         code: DeductionCode::OpenedItemFee,
         amount: fee.minor(),
@@ -133,13 +140,7 @@ fn opened_item_deduction(fee: Money) -> Deduction {
 }
 
 /// A marketplace seller's buyer's-remorse return loses the delivery cost the order states.
-fn delivery_cost_lost(
-    order: &Order,
-    policy: &Policy,
-    reason: Option<&str>,
-    kind: RefundKind,
-) -> Option<Money> {
-    let remorse = reason.is_some_and(|r| policy.buyers_remorse_reasons.iter().any(|b| b == r));
+pub(crate) fn delivery_cost_lost(order: &Order, remorse: bool, kind: RefundKind) -> Option<Money> {
     (kind == RefundKind::Return && order.is_marketplace_fulfilled_by_seller() && remorse)
         .then_some(order.shipping_cost?)
 }

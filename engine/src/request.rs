@@ -1,0 +1,96 @@
+//! The one request shape the widget sends its host for every kind of request (cancel, return,
+//! withdrawal), and a store's server reads back: the engine's side of the host contract.
+//!
+//! Read one with [`crate::request_from_tree`] (or natively [`Request::from_json_str`]), which
+//! checks its shape, its limits and what serde cannot (each item once, quantities of at least 1).
+//! Whether it fits the order is for the verification to say.
+
+use serde::{Deserialize, Serialize};
+
+use super::assessment::{CancelVerdict, ReturnVerdict};
+use super::time::Instant;
+
+/// A request, as JSON:
+///
+/// ```json
+/// { "kind": "return", "order_id": "112-0000001",
+///   "items": [{"item_id": "A", "quantity": 2}],
+///   "assessed_at": "2025-03-10T12:00:00-07:00",
+///   "verdicts": [{"item_id": "A", "return": "allowed", "code": "within_window"}],
+///   "reason": "no_longer_needed", "comment": null, "idempotency_key": "oh-5f2c0e9a1b3d4c7e" }
+/// ```
+///
+/// `kind`, `order_id`, `items` and `assessed_at` are required (so a store's own forms can be
+/// checked too); the rest is read when present. Unknown fields are errors, so a misspelt one is
+/// not silently ignored.
+///
+/// ```
+/// # #[cfg(not(target_arch = "wasm32"))] {
+/// use order_help_engine::{Request, RequestKind};
+/// let request = Request::from_json_str(r#"{"kind": "cancel", "order_id": "O1",
+///     "items": [{"item_id": "A", "quantity": 1}], "assessed_at": "2025-03-10T12:00:00Z"}"#).unwrap();
+/// assert_eq!(request.kind, RequestKind::Cancel);
+/// let twice = Request::from_json_str(r#"{"kind": "return", "order_id": "O1",
+///     "items": [{"item_id": "A", "quantity": 1}, {"item_id": "A", "quantity": 1}],
+///     "assessed_at": "2025-03-10T12:00:00Z"}"#).unwrap_err();
+/// assert_eq!(twice.path, "items[1].item_id");
+/// # }
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Request {
+    pub kind: RequestKind,
+    pub order_id: String,
+    /// At least one; each item at most once.
+    pub items: Vec<RequestItem>,
+    /// The instant the verdicts were assessed (RFC 3339 with an offset).
+    pub assessed_at: Instant,
+    /// The engine's verdicts for the requested items at `assessed_at`, as the customer saw them.
+    #[serde(default)]
+    pub verdicts: Vec<RequestVerdict>,
+    /// A reason id of the policy (a cancellation reason, or a return reason), if one was chosen.
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// The customer's own words, if any.
+    #[serde(default)]
+    pub comment: Option<String>,
+    /// The same for every retry of the same request, so a server can ignore duplicates.
+    #[serde(default)]
+    pub idempotency_key: Option<String>,
+    /// Withdrawal: when the consumer sent the declaration (RFC 3339).
+    #[serde(default)]
+    pub declared_at: Option<Instant>,
+}
+
+/// Which way out a request asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequestKind {
+    Cancel,
+    Return,
+    /// The EU consumer's statutory withdrawal.
+    Withdrawal,
+}
+
+/// A requested item: which, and how many units.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequestItem {
+    pub item_id: String,
+    /// At least 1.
+    pub quantity: u32,
+}
+
+/// The verdict the customer was shown for an item: the `cancel` verdict of a cancel request, the
+/// `return` verdict of a return request, with its stable code (`CancelCode` or `ReturnCode` in
+/// `snake_case`).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequestVerdict {
+    pub item_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cancel: Option<CancelVerdict>,
+    #[serde(default, rename = "return", skip_serializing_if = "Option::is_none")]
+    pub r#return: Option<ReturnVerdict>,
+    pub code: String,
+}

@@ -39,7 +39,8 @@ Usage: order-help assess --order FILE [--policy FILE] [--at RFC3339]
 
 assess: prints the assessment of an order (JSON, the widget's order contract) under a store
 policy (JSON; absent: the default policy) at an instant (absent: now), as pretty JSON: for
-every item whether it can still be cancelled, refused or returned, why, and until when.
+every item whether it can still be cancelled, refused or returned, why, and until when;
+and, when the policy enables it, whether the consumer can still withdraw from the contract (EU).
 
 preview-return: prints the refund preview of a proposed return (JSON: {\"lines\": [{\"item_id\",
 \"quantity\", \"opened\"?}], \"reason_id\"}) at that instant, as pretty JSON: each line's value,

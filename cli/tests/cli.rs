@@ -257,6 +257,81 @@ fn a_document_over_the_size_limit_is_refused_before_it_is_read() {
     );
 }
 
+/// The Done-when of the withdrawal engine: `assess --order O --policy P --at T` prints the
+/// `withdrawal` object; a bad holiday exits 2 naming the file and `withdrawal.public_holidays[i]`.
+#[test]
+fn the_withdrawal_object_and_a_bad_holiday() {
+    let order = scratch_file(
+        "berlin-order.json",
+        r#"{"id": "DE-1001", "placed_at": "2026-03-17T09:00:00+01:00", "currency": "EUR",
+            "seller": {"name": "Nordwind Versand", "kind": "retailer", "fulfilled_by": "retailer"},
+            "items": [{"id": "A", "title": "Kaffeemühle", "quantity": 1, "unit_price": 5990, "shipment": "S1"},
+                      {"id": "B", "title": "Erdbeeren", "quantity": 1, "unit_price": 590, "shipment": "S1", "category": "perishable"}],
+            "shipments": [{"id": "S1", "status": "delivered", "carrier": "dhl",
+                           "shipped_at": "2026-03-18T08:00:00+01:00", "delivered_at": "2026-03-20T09:15:00+01:00"}]}"#,
+    );
+    let policy = scratch_file(
+        "berlin-policy.json",
+        r#"{"time_zone": "Europe/Berlin",
+            "withdrawal": {"enabled": true, "public_holidays": ["2026-04-03", "2026-04-06"],
+                           "contact_email": "widerruf@example.de"}}"#,
+    );
+    let run = |at: &str| {
+        let output = order_help(&[
+            "assess",
+            "--order",
+            order.to_str().unwrap(),
+            "--policy",
+            policy.to_str().unwrap(),
+            "--at",
+            at,
+        ]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        serde_json::from_slice::<Value>(&output.stdout).expect("stdout is JSON")
+    };
+    // 20 March + 14 days is Good Friday; the weekend and Easter Monday follow: Tuesday 7 April.
+    let a = run("2026-04-07T23:59:59+02:00");
+    let w = &a["withdrawal"];
+    assert_eq!(w["verdict"], "allowed");
+    assert_eq!(w["code"], "within_period");
+    assert_eq!(w["deadline"], "2026-04-07T23:59:59+02:00");
+    assert_eq!(w["items"], serde_json::json!(["A"]));
+    assert_eq!(w["days"], 14);
+    assert_eq!(w["starts_on"], "2026-03-21");
+    assert_eq!(w["moved_from"], "2026-04-03");
+    assert!(
+        w["message"]
+            .as_str()
+            .unwrap()
+            .contains("until 23:59:59 on 7 April 2026 (store time)"),
+        "{w}"
+    );
+    assert_eq!(a["next_change_at"], "2026-04-08T00:00:00+02:00");
+    let a = run("2026-04-08T00:00:00+02:00");
+    assert_eq!(a["withdrawal"]["verdict"], "expired");
+    assert_eq!(a["withdrawal"]["code"], "period_over");
+
+    let bad_policy = scratch_file(
+        "bad-holiday.json",
+        r#"{"withdrawal": {"enabled": true, "public_holidays": ["2026-04-31"]}}"#,
+    );
+    let output = order_help(&[
+        "assess",
+        "--order",
+        order.to_str().unwrap(),
+        "--policy",
+        bad_policy.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains(
+            "bad-holiday.json: withdrawal.public_holidays[0]: expected a date written YYYY-MM-DD (e.g. \"2026-12-25\"), found \"2026-04-31\": April 2026 has 30 days"
+        ),
+        "{}",
+        stderr(&output)
+    );
+}
+
 #[test]
 fn preview_return_prints_the_refund_preview() {
     let policy = scratch_file("kitchen-fee.json", r#"{"opened_fees": {"kitchen": 20}}"#);

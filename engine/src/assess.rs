@@ -1,6 +1,9 @@
 //! `assess`: the one pure function from (order, policy, instant) to an assessment.
 
-use super::assessment::{Assessment, CancelDecision, CancelVerdict, ItemAssessment, ReturnVerdict};
+use super::assessment::{
+    Assessment, CancelDecision, CancelVerdict, ItemAssessment, ReturnVerdict, WithdrawalDecision,
+    WithdrawalVerdict,
+};
 use super::order::{Order, ShipmentStatus};
 use super::policy::Policy;
 use super::rules::bundle::apply_bundles;
@@ -9,6 +12,7 @@ use super::rules::next_step::next_step;
 use super::rules::refund::item_refund;
 use super::rules::refuse::refuse;
 use super::rules::return_window::return_decision;
+use super::rules::withdrawal::withdrawal_decision;
 use super::rules::{ItemContext, OrderContext};
 use super::time::Instant;
 
@@ -47,6 +51,7 @@ pub fn assess(order: &Order, policy: &Policy, at: Instant) -> Assessment {
         .collect();
     let cancels = cancel_decisions(&contexts);
     let grace_end = grace_end_if_it_changes_a_decision(&order_cx, &contexts, at, &cancels);
+    let withdrawal = withdrawal_decision(&order_cx, &contexts, at);
 
     let items: Vec<ItemAssessment> = contexts
         .iter()
@@ -81,7 +86,8 @@ pub fn assess(order: &Order, policy: &Policy, at: Instant) -> Assessment {
             .map(|i| i.cancel.verdict)
             .min()
             .unwrap_or(CancelVerdict::NotAvailable),
-        next_change_at: next_change_at(&items, grace_end, at).map(|t| zone.zoned(t)),
+        next_change_at: next_change_at(&items, &withdrawal, grace_end, at).map(|t| zone.zoned(t)),
+        withdrawal,
         items,
     }
 }
@@ -122,10 +128,11 @@ fn grace_end_if_it_changes_a_decision(
 }
 
 /// The earliest instant after `at` at which a decision changes by time alone: the grace
-/// period's end (when it changes one), or a return window's close (one second after its
-/// deadline, while it is `allowed`).
+/// period's end (when it changes one), a return window's close (one second after its
+/// deadline, while it is `allowed`), or the withdrawal period's end (likewise).
 fn next_change_at(
     items: &[ItemAssessment],
+    withdrawal: &WithdrawalDecision,
     grace_end: Option<Instant>,
     at: Instant,
 ) -> Option<Instant> {
@@ -137,9 +144,14 @@ fn next_change_at(
                 .deadline
                 .and_then(|d| d.instant.checked_add_seconds(1))
         });
+    let withdrawal_ends = Some(withdrawal)
+        .filter(|w| w.verdict == WithdrawalVerdict::Allowed)
+        .and_then(|w| w.deadline)
+        .and_then(|d| d.instant.checked_add_seconds(1));
     grace_end
         .into_iter()
         .chain(windows_close)
+        .chain(withdrawal_ends)
         .filter(|&t| t > at)
         .min()
 }

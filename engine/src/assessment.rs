@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::order::{Carrier, ShipmentStatus};
 use super::policy::RefundTiming;
-use super::time::ZonedInstant;
+use super::time::{Date, ZonedInstant};
 
 /// What [`crate::assess`] says about a whole order at an instant.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -25,8 +25,10 @@ pub struct Assessment {
     /// Whether the whole order can still be cancelled: the worst item verdict.
     pub order_cancel: CancelVerdict,
     /// The next instant after `at` at which a decision changes by the passage of time alone
-    /// (a grace period ends, a return window closes).
+    /// (a grace period ends, a return window closes, the withdrawal period ends).
     pub next_change_at: Option<ZonedInstant>,
+    /// The EU consumer's right to withdraw from the contract (the order as a whole).
+    pub withdrawal: WithdrawalDecision,
     pub items: Vec<ItemAssessment>,
 }
 
@@ -244,4 +246,81 @@ pub enum NextStep {
 pub enum RefundKind {
     Cancellation,
     Return,
+}
+
+/// Can the consumer withdraw from the contract? Worst to best (time only moves `allowed` to
+/// `expired`; `not_applicable` does not depend on time).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WithdrawalVerdict {
+    /// The policy does not offer withdrawal, or no item of the order is covered.
+    NotApplicable,
+    /// The withdrawal period has ended.
+    Expired,
+    /// The consumer may withdraw now: before the period starts (a good is still on its way) or
+    /// within it.
+    Allowed,
+}
+
+/// Why the withdrawal verdict is what it is: a stable code (`snake_case` in JSON), with the
+/// values its sentence names in the [`WithdrawalDecision`]'s other fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WithdrawalCode {
+    /// The policy's `withdrawal.enabled` is `false`. Values: none.
+    NotOffered,
+    /// Every item is of an excluded category, or on a shipment that was cancelled, refused or
+    /// returned to the sender. Values: none.
+    NoItemCovered,
+    /// A good of the order is still on its way: the period has not started, and withdrawing
+    /// is already possible (art. 9(3)). Values: `days`.
+    PeriodNotStarted,
+    /// Delivered, but the order does not say when (an unvalidated order only). Values: `days`.
+    DeliveryTimeUnknown,
+    /// Within the period. Values: `deadline`, `days`, `moved_from` (set when the last day was
+    /// not a working day).
+    WithinPeriod,
+    /// The period has ended. Values: `deadline`.
+    PeriodOver,
+}
+
+/// Whether the consumer can withdraw from the contract (the whole order): the verdict, its code
+/// and sentence, the period's end, the items it covers, and the values the sentence names.
+///
+/// The period (Directive 2011/83/EU art. 9(2)(b); Regulation 1182/71 art. 3): `days` days from
+/// the day after the consumer took possession of the order's last good, counted in the store's
+/// zone, ending at 23:59:59 store time on its last day, or on the next working day when that
+/// day is a Saturday, a Sunday or one of the policy's public holidays. See
+/// [the rules](crate#the-rules). Delivered on Friday 20 March 2026 in Berlin, with Good Friday
+/// (3 April) and Easter Monday (6 April) as holidays, the period runs to the end of Tuesday
+/// 7 April:
+///
+/// ```json
+/// "withdrawal": {
+///   "verdict": "allowed", "code": "within_period",
+///   "message": "You can withdraw from the contract until 23:59:59 on 7 April 2026 (store time), the first working day after the 14 days.",
+///   "deadline": "2026-04-07T23:59:59+02:00", "items": ["A", "B"],
+///   "days": 14, "starts_on": "2026-03-21", "moved_from": "2026-04-03"
+/// }
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct WithdrawalDecision {
+    pub verdict: WithdrawalVerdict,
+    pub code: WithdrawalCode,
+    /// One plain sentence.
+    pub message: Cow<'static, str>,
+    /// The period's last second (23:59:59 store time), in the store's zone; `None` before the
+    /// period starts (a covered good, or any good of the order, is still on its way) and when
+    /// `not_applicable`.
+    pub deadline: Option<ZonedInstant>,
+    /// The ids of the items the right covers, in the order's order (empty when
+    /// `not_applicable`).
+    pub items: Vec<String>,
+    /// The period's length in days (the policy's `withdrawal.days`).
+    pub days: u32,
+    /// The period's first day (store time): the day after the last good was delivered.
+    pub starts_on: Option<Date>,
+    /// The last day of the plain count of `days`, when it was a Saturday, a Sunday or a public
+    /// holiday and the period ran on to the next working day (`deadline`'s date).
+    pub moved_from: Option<Date>,
 }

@@ -12,6 +12,13 @@ pub const MAX_WINDOW_DAYS: u32 = 3650;
 /// The longest marketplace grace period a policy may set (a week).
 pub const MAX_GRACE_MINUTES: u32 = 7 * 24 * 60;
 
+/// The shortest withdrawal period a policy may set: the 14 days of Directive 2011/83/EU
+/// art. 9(1) (a store may give more, not less).
+pub const MIN_WITHDRAWAL_DAYS: u32 = 14;
+/// The longest delay a policy may allow between a withdrawal's `declared_at` and the store's
+/// receipt (a day).
+pub const MAX_WITHDRAWAL_DELAY_SECONDS: u32 = 86_400;
+
 /// The largest order or policy document, in bytes of JSON text (UTF-8): 10 MiB.
 pub const MAX_DOCUMENT_BYTES: usize = 10 * 1024 * 1024;
 /// The most items (lines) an order may have.
@@ -89,6 +96,23 @@ pub fn check_tree(tree: &Json<'_>, document: Document) -> Result<(), InputError>
                     if inner == "options" {
                         count("cancellation_reasons.options", list, MAX_REASONS, "reasons")?;
                     }
+                }
+            }
+            if let (Document::Policy, "withdrawal", Json::Object(withdrawal)) =
+                (document, &**name, value)
+            {
+                for (inner, list) in withdrawal {
+                    let what = match &**inner {
+                        "public_holidays" => "dates",
+                        "excluded_categories" | "excluded_when_unsealed" => "categories",
+                        _ => continue,
+                    };
+                    count(
+                        &format!("withdrawal.{inner}"),
+                        list,
+                        MAX_POLICY_ENTRIES,
+                        what,
+                    )?;
                 }
             }
         }

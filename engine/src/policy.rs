@@ -8,7 +8,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::order::PaymentMethod;
-use super::time::StoreZone;
+use super::time::{Date, StoreZone};
 
 /// The store's policy.
 ///
@@ -43,6 +43,8 @@ pub struct Policy {
     /// Reason ids that count as buyer's remorse (a marketplace return then loses the delivery
     /// cost).
     pub buyers_remorse_reasons: Vec<String>,
+    /// The EU consumer's statutory right of withdrawal (off by default).
+    pub withdrawal: Withdrawal,
     /// The reasons the return flow offers, in order (at most [`crate::limits::MAX_REASONS`]);
     /// each says whether it is buyer's remorse, which decides the refund
     /// ([`crate::preview_return`]).
@@ -72,6 +74,7 @@ impl Default for Policy {
             refund_timing: RefundTimingTable::default(),
             cancellation_reasons: CancellationReasons::default(),
             buyers_remorse_reasons: strings(&["ordered_by_mistake", "found_better_price"]),
+            withdrawal: Withdrawal::default(),
             return_reasons: ReturnReason::defaults(),
         }
     }
@@ -105,17 +108,22 @@ impl Policy {
 /// A whole number of `unit` from 0 to `max`; errors say so (not serde's "expected u32").
 struct Bounded {
     unit: &'static str,
+    min: u32,
     max: u32,
 }
 
 impl serde::de::Visitor<'_> for Bounded {
     type Value = u32;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "a whole number of {} from 0 to {}", self.unit, self.max)
+        write!(
+            f,
+            "a whole number of {} from {} to {}",
+            self.unit, self.min, self.max
+        )
     }
     fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<u32, E> {
         match u32::try_from(v) {
-            Ok(v) if v <= self.max => Ok(v),
+            Ok(v) if (self.min..=self.max).contains(&v) => Ok(v),
             _ => Err(E::invalid_value(serde::de::Unexpected::Unsigned(v), &self)),
         }
     }
@@ -130,6 +138,7 @@ impl serde::de::Visitor<'_> for Bounded {
 fn window_days<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
     deserializer.deserialize_any(Bounded {
         unit: "days",
+        min: 0,
         max: super::limits::MAX_WINDOW_DAYS,
     })
 }
@@ -137,7 +146,24 @@ fn window_days<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32,
 fn grace_minutes<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
     deserializer.deserialize_any(Bounded {
         unit: "minutes",
+        min: 0,
         max: super::limits::MAX_GRACE_MINUTES,
+    })
+}
+
+fn withdrawal_days<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+    deserializer.deserialize_any(Bounded {
+        unit: "days",
+        min: super::limits::MIN_WITHDRAWAL_DAYS,
+        max: super::limits::MAX_WINDOW_DAYS,
+    })
+}
+
+fn delay_seconds<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+    deserializer.deserialize_any(Bounded {
+        unit: "seconds",
+        min: 0,
+        max: super::limits::MAX_WITHDRAWAL_DELAY_SECONDS,
     })
 }
 
@@ -149,6 +175,99 @@ fn lookup(map: &BTreeMap<String, u32>, key: &str) -> Option<u32> {
                 .map(|(_, v)| v)
         })
         .copied()
+}
+
+/// The EU consumer's statutory right to withdraw from a distance contract, as the store
+/// offers it through the widget's withdrawal function (Directive 2011/83/EU arts. 9, 11, 11a
+/// and 16; the rules: [docs/domain.md § Withdrawing](../../docs/domain.md#withdrawing-eu-consumers)).
+///
+/// ```json
+/// "withdrawal": {
+///   "enabled": true, "days": 14,
+///   "public_holidays": ["2026-04-03", "2026-04-06", "2026-05-01"],
+///   "contact_email": "widerruf@example.de"
+/// }
+/// ```
+///
+/// Errors name the field: `withdrawal.public_holidays[0]: expected a date written YYYY-MM-DD
+/// (e.g. "2026-12-25"), found "2026-02-30": February 2026 has 28 days`.
+///
+/// ```
+/// # #[cfg(not(target_arch = "wasm32"))] {
+/// use order_help_engine::{Date, Policy};
+/// let policy = Policy::from_json_str(
+///     r#"{"withdrawal": {"enabled": true, "public_holidays": ["2026-12-25"]}}"#,
+/// ).unwrap();
+/// assert_eq!(policy.withdrawal.days, 14);
+/// assert_eq!(policy.withdrawal.public_holidays, [Date::new(2026, 12, 25).unwrap()]);
+/// assert!(policy.withdrawal.is_excluded(Some("Perishable"), None));
+/// # }
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Withdrawal {
+    /// Whether the assessment offers withdrawal at all (default `false`: the store decides
+    /// whether its customers are EU consumers).
+    pub enabled: bool,
+    /// The period's length in days (default 14, the statutory minimum of art. 9(1); a store
+    /// may give more, up to [`MAX_WINDOW_DAYS`](crate::MAX_WINDOW_DAYS)).
+    #[serde(deserialize_with = "withdrawal_days")]
+    pub days: u32,
+    /// The public holidays of the store's region (`"YYYY-MM-DD"`): a period whose last day is
+    /// one of them, a Saturday or a Sunday runs on to the next working day (Regulation 1182/71
+    /// art. 3(4)). At most [`MAX_POLICY_ENTRIES`](crate::limits::MAX_POLICY_ENTRIES).
+    pub public_holidays: Vec<Date>,
+    /// Item categories without a right of withdrawal (art. 16(c), (d), (j)); matched ignoring
+    /// ASCII case. Default: `custom_made`, `personalized`, `personalised`, `perishable`,
+    /// `newspapers_magazines`.
+    pub excluded_categories: Vec<String>,
+    /// Item categories of sealed goods that lose the right once unsealed after delivery
+    /// (art. 16(e) health or hygiene, 16(i) audio, video, software): excluded only when the
+    /// order says the item was opened (`opened: true`). Default: `sealed_hygiene`,
+    /// `sealed_media`.
+    pub excluded_when_unsealed: Vec<String>,
+    /// Where the customer can also send the withdrawal (shown when sending fails); an e-mail
+    /// address, checked loosely (`local@domain.tld`, no spaces).
+    pub contact_email: Option<String>,
+    /// How long after the customer's `declared_at` the store's server may receive a withdrawal
+    /// and still count it as sent in time (default 600 s; at most
+    /// [`MAX_WITHDRAWAL_DELAY_SECONDS`](crate::limits::MAX_WITHDRAWAL_DELAY_SECONDS)).
+    #[serde(deserialize_with = "delay_seconds")]
+    pub max_delay_seconds: u32,
+}
+
+impl Default for Withdrawal {
+    fn default() -> Withdrawal {
+        let strings = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        Withdrawal {
+            enabled: false,
+            days: 14,
+            public_holidays: Vec::new(),
+            excluded_categories: strings(&[
+                "custom_made",
+                "personalized",
+                "personalised",
+                "perishable",
+                "newspapers_magazines",
+            ]),
+            excluded_when_unsealed: strings(&["sealed_hygiene", "sealed_media"]),
+            contact_email: None,
+            max_delay_seconds: 600,
+        }
+    }
+}
+
+impl Withdrawal {
+    /// Whether an item of this category (opened or not, if the order says) has no right of
+    /// withdrawal: an excluded category, or a sealed one it was unsealed. An item without a
+    /// category, or sealed and not known to be opened, keeps the right.
+    pub fn is_excluded(&self, category: Option<&str>, opened: Option<bool>) -> bool {
+        let listed = |list: &[String]| {
+            category.is_some_and(|c| list.iter().any(|n| n.eq_ignore_ascii_case(c)))
+        };
+        listed(&self.excluded_categories)
+            || (opened == Some(true) && listed(&self.excluded_when_unsealed))
+    }
 }
 
 /// Amazon's holiday rule: items *shipped* from `shipped_from` to `shipped_until` (inclusive,

@@ -9,7 +9,8 @@
 //! - [`return_window`]: returnability and the return deadline (windows, holiday extension);
 //! - [`refund`]: what the next step refunds, and when;
 //! - [`return_preview`]: what a proposed return refunds, line by line, and until when;
-//! - [`next_step`]: what to do first.
+//! - [`next_step`]: what to do first;
+//! - [`withdrawal`]: the EU consumer's right of withdrawal from the whole order, and its period.
 
 pub(crate) mod bundle;
 pub(crate) mod cancel;
@@ -18,6 +19,7 @@ pub(crate) mod refund;
 pub(crate) mod refuse;
 pub(crate) mod return_preview;
 pub(crate) mod return_window;
+pub(crate) mod withdrawal;
 
 use std::borrow::Cow;
 

@@ -9,7 +9,7 @@ use super::ids::{first_index_of, IdMap};
 use super::limits::{MAX_GRACE_MINUTES, MAX_WINDOW_DAYS};
 use super::money::Money;
 use super::order::{Order, ShipmentStatus};
-use super::policy::{Policy, ReturnReason};
+use super::policy::{Policy, ReturnReason, Withdrawal};
 use super::request::Request;
 
 type Check = Result<(), InputError>;
@@ -252,7 +252,46 @@ pub(crate) fn policy(policy: &Policy) -> Check {
             );
         }
     }
+    withdrawal(&policy.withdrawal)
+}
+
+fn withdrawal(withdrawal: &Withdrawal) -> Check {
+    for (field, list) in [
+        ("excluded_categories", &withdrawal.excluded_categories),
+        ("excluded_when_unsealed", &withdrawal.excluded_when_unsealed),
+    ] {
+        for (i, category) in list.iter().enumerate() {
+            non_empty(
+                &|| format!("withdrawal.{field}[{i}]"),
+                "category name",
+                category,
+            )?;
+        }
+    }
+    if let Some(email) = &withdrawal.contact_email {
+        if !looks_like_an_email_address(email) {
+            return fail(
+                "withdrawal.contact_email",
+                format!(
+                    "expected an e-mail address (e.g. \"withdrawal@example.com\"), found {email:?}"
+                ),
+            );
+        }
+    }
     Ok(())
+}
+
+/// Loosely: `local@domain.tld`, no spaces or control characters, one `@`. Only the mail
+/// system can say whether an address works; this catches a name or a URL in the field.
+fn looks_like_an_email_address(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    let labels_ok = domain.split('.').count() >= 2 && domain.split('.').all(|l| !l.is_empty());
+    !local.is_empty()
+        && !domain.contains('@')
+        && labels_ok
+        && !text.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// Mirrors the cancellation reasons: ids and labels not blank, ids unique; and at least one,

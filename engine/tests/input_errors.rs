@@ -80,6 +80,20 @@ fn the_valid_documents_are_valid() {
     // The default policy, written out, is a valid policy document and reads back the same.
     let written = serde_json::to_string(&Policy::default()).unwrap();
     assert_eq!(Policy::from_json_str(&written).unwrap(), Policy::default());
+    // A withdrawal block with every field reads and writes back the same (dates as YYYY-MM-DD).
+    let withdrawal = json!({"withdrawal": {
+        "enabled": true, "days": 30, "public_holidays": ["2026-12-25", "2028-02-29"],
+        "excluded_categories": ["perishable"], "excluded_when_unsealed": [],
+        "contact_email": "widerruf@example.de", "max_delay_seconds": 0
+    }});
+    let policy = Policy::from_json_str(&withdrawal.to_string()).unwrap();
+    assert_eq!(policy.withdrawal.days, 30);
+    assert_eq!(
+        policy.withdrawal.public_holidays[1].to_string(),
+        "2028-02-29"
+    );
+    let written = serde_json::to_value(&policy).unwrap();
+    assert_eq!(written["withdrawal"], withdrawal["withdrawal"]);
 }
 
 #[test]
@@ -241,6 +255,39 @@ fn bad_policies() {
             "cancellation_reasons.options", "expected at least one reason"),
         ("unknown remorse reason", json!({"buyers_remorse_reasons": ["changed_mind"]}), "buyers_remorse_reasons[0]",
             "expected the id of one of the cancellation reasons (\"ordered_by_mistake\""),
+        ("holiday 30 February", json!({"withdrawal": {"public_holidays": ["2026-02-30"]}}), "withdrawal.public_holidays[0]",
+            "expected a date written YYYY-MM-DD (e.g. \"2026-12-25\"), found \"2026-02-30\": February 2026 has 28 days"),
+        ("holiday 29 February of a leap year is fine, month 13 is not", json!({"withdrawal": {"public_holidays": ["2028-02-29", "2026-13-01"]}}),
+            "withdrawal.public_holidays[1]", "found \"2026-13-01\": there is no month 13"),
+        ("holiday without zero padding", json!({"withdrawal": {"public_holidays": ["2026-1-1"]}}), "withdrawal.public_holidays[0]",
+            "expected a date written YYYY-MM-DD (e.g. \"2026-12-25\"), found \"2026-1-1\""),
+        ("holiday as a number", json!({"withdrawal": {"public_holidays": [20261225]}}), "withdrawal.public_holidays[0]",
+            "found 20261225"),
+        ("holiday with a time", json!({"withdrawal": {"public_holidays": ["2026-12-25T00:00:00Z"]}}), "withdrawal.public_holidays[0]",
+            "found \"2026-12-25T00:00:00Z\""),
+        ("holidays as text", json!({"withdrawal": {"public_holidays": "2026-12-25"}}), "withdrawal.public_holidays",
+            "found \"2026-12-25\""),
+        ("fewer than 14 days", json!({"withdrawal": {"days": 7}}), "withdrawal.days",
+            "expected a whole number of days from 14 to 3650, found 7"),
+        ("withdrawal days too long", json!({"withdrawal": {"days": 4000}}), "withdrawal.days",
+            "expected a whole number of days from 14 to 3650, found 4000"),
+        ("delay too long", json!({"withdrawal": {"max_delay_seconds": 90000}}), "withdrawal.max_delay_seconds",
+            "expected a whole number of seconds from 0 to 86400, found 90000"),
+        ("enabled as text", json!({"withdrawal": {"enabled": "yes"}}), "withdrawal.enabled", "expected true or false, found \"yes\""),
+        ("empty excluded category", json!({"withdrawal": {"excluded_categories": ["perishable", " "]}}), "withdrawal.excluded_categories[1]",
+            "expected a non-empty category name"),
+        ("empty unsealed category", json!({"withdrawal": {"excluded_when_unsealed": [""]}}), "withdrawal.excluded_when_unsealed[0]",
+            "expected a non-empty category name"),
+        ("contact without @", json!({"withdrawal": {"contact_email": "Kundenservice"}}), "withdrawal.contact_email",
+            "expected an e-mail address (e.g. \"withdrawal@example.com\"), found \"Kundenservice\""),
+        ("contact as a URL", json!({"withdrawal": {"contact_email": "https://example.com/contact"}}), "withdrawal.contact_email",
+            "found \"https://example.com/contact\""),
+        ("contact with a space", json!({"withdrawal": {"contact_email": "widerruf @example.de"}}), "withdrawal.contact_email",
+            "expected an e-mail address"),
+        ("contact without a dot", json!({"withdrawal": {"contact_email": "widerruf@localhost"}}), "withdrawal.contact_email",
+            "expected an e-mail address"),
+        ("unknown withdrawal field", json!({"withdrawal": {"holidays": []}}), "withdrawal.holidays",
+            "found the unknown field \"holidays\""),
         ("no return reasons", json!({"return_reasons": []}), "return_reasons",
             "expected at least one return reason (every return names one), found none"),
         ("blank return reason id", json!({"return_reasons": [{"id": " ", "label": "X", "buyers_remorse": true}]}),
@@ -406,6 +453,24 @@ fn no_message_speaks_serde() {
             "found -1",
         ),
         (
+            "holiday as a number",
+            json!({"withdrawal": {"public_holidays": [20261225]}}),
+            "withdrawal.public_holidays[0]",
+            "expected a date string \"YYYY-MM-DD\", found 20261225",
+        ),
+        (
+            "holiday 30 February",
+            json!({"withdrawal": {"public_holidays": ["2026-02-30"]}}),
+            "withdrawal.public_holidays[0]",
+            "found \"2026-02-30\": February 2026 has 28 days",
+        ),
+        (
+            "withdrawal days as text",
+            json!({"withdrawal": {"days": "14"}}),
+            "withdrawal.days",
+            "expected a whole number of days from 14 to 3650, found \"14\"",
+        ),
+        (
             "required as text",
             json!({"cancellation_reasons": {"required": "yes"}}),
             "cancellation_reasons.required",
@@ -567,6 +632,28 @@ mod limits {
             "windows",
             &error,
             "category_windows",
+            "expected at most 1000 categories, found 1001",
+        );
+        let holidays: Vec<Value> = (0..1001).map(|_| json!("2026-12-25")).collect();
+        let error = Policy::from_json_str(
+            &json!({"withdrawal": {"public_holidays": holidays}}).to_string(),
+        )
+        .unwrap_err();
+        check(
+            "holidays",
+            &error,
+            "withdrawal.public_holidays",
+            "expected at most 1000 dates, found 1001",
+        );
+        let categories: Vec<Value> = (0..1001).map(|i| json!(format!("c{i}"))).collect();
+        let error = Policy::from_json_str(
+            &json!({"withdrawal": {"excluded_categories": categories}}).to_string(),
+        )
+        .unwrap_err();
+        check(
+            "excluded",
+            &error,
+            "withdrawal.excluded_categories",
             "expected at most 1000 categories, found 1001",
         );
     }

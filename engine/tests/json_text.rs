@@ -88,6 +88,9 @@ fn writes_every_assessment_as_serde_json_does() {
     let mut checked = 0;
     for text in scenario_texts() {
         let doc: Value = serde_json::from_str(&text).unwrap();
+        if doc.get("error").is_some() {
+            continue; // a table of bad input: nothing to assess
+        }
         let order = Order::from_json_str(&doc["order"].to_string()).unwrap();
         let policy = match doc.get("policy") {
             Some(p) => Policy::from_json_str(&p.to_string()).unwrap(),
@@ -105,8 +108,13 @@ fn writes_every_assessment_as_serde_json_does() {
     }
     let order = awkward_order();
     for zone in ["America/Los_Angeles", "Asia/Kolkata", "<-02>2"] {
+        // Withdrawal on, so its dates and deadline are written too.
         let policy = Policy {
             time_zone: order_help_engine::StoreZone::resolve(zone).unwrap(),
+            withdrawal: order_help_engine::Withdrawal {
+                enabled: true,
+                ..Default::default()
+            },
             ..Policy::default()
         };
         for at in [

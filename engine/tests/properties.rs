@@ -120,6 +120,8 @@ fn item(index: usize) -> impl Strategy<Value = Item> {
             "computers",
             "Digital",
             "toys",
+            "perishable",
+            "sealed_hygiene",
         ])),
         prop::bool::weighted(0.2),
         prop::option::of(prop::sample::select(vec!["K", "L"])),
@@ -215,16 +217,47 @@ fn policy() -> impl Strategy<Value = Policy> {
         prop_oneof![8 => 0u32..120, 1 => any::<u32>()],
         prop_oneof![8 => 0u32..120, 1 => any::<u32>()],
         any::<bool>(),
+        withdrawal(),
     )
-        .prop_map(|(zone, window, grace, holiday)| {
+        .prop_map(|(zone, window, grace, holiday, withdrawal)| {
             let mut policy = Policy {
                 time_zone: StoreZone::resolve(zone).unwrap(),
                 return_window_days: window,
                 marketplace_cancel_grace_minutes: grace,
+                withdrawal,
                 ..Policy::default()
             };
             policy.holiday_extension.enabled = holiday;
             policy
+        })
+}
+
+/// Mostly enabled, 14 to 40 days (sometimes any number: a policy built in Rust is not
+/// validated), with no holidays, a few anywhere, or a dense run (every m-th day) so that
+/// holidays and weekends chain.
+fn withdrawal() -> impl Strategy<Value = Withdrawal> {
+    let first_day = Y2019 / 86_400;
+    let last_day = first_day + 17 * 365;
+    let holidays = prop_oneof![
+        Just(Vec::new()),
+        prop::collection::vec(first_day..last_day, 0..30),
+        (2i64..6, 0i64..6).prop_map(move |(m, r)| (first_day..last_day)
+            .filter(|d| d % m == r % m)
+            .collect::<Vec<_>>()),
+    ];
+    (
+        prop::bool::weighted(0.85),
+        prop_oneof![8 => 14u32..40, 1 => 0u32..14, 1 => any::<u32>()],
+        holidays,
+    )
+        .prop_map(|(enabled, days, holidays)| Withdrawal {
+            enabled,
+            days,
+            public_holidays: holidays
+                .into_iter()
+                .map(Date::from_days_since_epoch)
+                .collect(),
+            ..Withdrawal::default()
         })
 }
 
@@ -247,8 +280,29 @@ fn order_and_instant() -> impl Strategy<Value = (Order, Instant)> {
 }
 
 /// The decisions alone (not the instant they were made at, nor the next change).
-fn decisions(a: &Assessment) -> (CancelVerdict, &[ItemAssessment]) {
-    (a.order_cancel, &a.items)
+fn decisions(a: &Assessment) -> (CancelVerdict, &[ItemAssessment], &WithdrawalDecision) {
+    (a.order_cancel, &a.items, &a.withdrawal)
+}
+
+/// Neither a Saturday, a Sunday nor one of the policy's holidays.
+fn working(policy: &Policy, date: Date) -> bool {
+    !matches!(date.weekday(), 0 | 6) && !policy.withdrawal.public_holidays.contains(&date)
+}
+
+/// When the last good not on an ended shipment was delivered: `Err(())` while one is still on
+/// its way or without a delivery time, `Ok(None)` when there is none.
+fn last_delivery(order: &Order) -> Result<Option<Instant>, ()> {
+    use ShipmentStatus::*;
+    let mut last = None;
+    for item in &order.items {
+        let shipment = order.shipment_of(item);
+        match shipment.map(|s| (s.status, s.delivered_at)) {
+            Some((Cancelled | Refused | ReturnedToSender, _)) => {}
+            Some((Delivered, Some(at))) => last = last.max(Some(at)),
+            _ => return Err(()),
+        }
+    }
+    Ok(last)
 }
 
 proptest! {
@@ -262,6 +316,61 @@ proptest! {
         for (i1, i2) in a1.items.iter().zip(&a2.items) {
             prop_assert!(i2.cancel.verdict <= i1.cancel.verdict, "{}: cancel {:?} then {:?}", i1.item_id, i1.cancel.verdict, i2.cancel.verdict);
             prop_assert!(i2.r#return.verdict <= i1.r#return.verdict, "{}: return {:?} then {:?}", i1.item_id, i1.r#return.verdict, i2.r#return.verdict);
+        }
+        prop_assert!(a2.withdrawal.verdict <= a1.withdrawal.verdict, "withdrawal {:?} then {:?}", a1.withdrawal.verdict, a2.withdrawal.verdict);
+        // The period itself does not depend on the instant.
+        prop_assert_eq!((&a1.withdrawal.items, a1.withdrawal.deadline), (&a2.withdrawal.items, a2.withdrawal.deadline));
+    }
+
+    #[test]
+    fn the_withdrawal_period((order, at) in order_and_instant(), policy in policy()) {
+        let w = assess(&order, &policy, at).withdrawal;
+        let rule = &policy.withdrawal;
+        prop_assert_eq!(w.days, rule.days);
+        // Covered: the items neither excluded nor on an ended shipment, in the order's order.
+        let covered: Vec<&str> = order.items.iter().filter(|item| {
+            let ended = order.shipment_of(item).is_some_and(|s| matches!(s.status, ShipmentStatus::Cancelled | ShipmentStatus::Refused | ShipmentStatus::ReturnedToSender));
+            !ended && !rule.is_excluded(item.category.as_deref(), item.opened)
+        }).map(|item| item.id.as_str()).collect();
+        if !rule.enabled || covered.is_empty() {
+            prop_assert_eq!(w.verdict, WithdrawalVerdict::NotApplicable);
+            prop_assert!(w.items.is_empty() && w.deadline.is_none());
+            return Ok(());
+        }
+        prop_assert_eq!(&w.items, &covered);
+        let Ok(Some(delivered)) = last_delivery(&order) else {
+            // A good still on its way (or without a delivery time): allowed, no deadline yet.
+            prop_assert_eq!(w.verdict, WithdrawalVerdict::Allowed);
+            prop_assert!(w.deadline.is_none() && w.starts_on.is_none());
+            return Ok(());
+        };
+        let deadline = w.deadline.expect("a deadline once every good is delivered");
+        prop_assert_eq!(w.verdict == WithdrawalVerdict::Allowed, at <= deadline.instant);
+        prop_assert_eq!(deadline.offset_seconds, policy.time_zone.offset_at(deadline.instant));
+        prop_assert!(deadline.instant >= delivered);
+        if rule.days > 3650 || deadline.instant == Instant::MAX {
+            return Ok(()); // clamped at the end of the representable range
+        }
+        let zone = &policy.time_zone;
+        let delivery_date = zone.to_civil(delivered).date;
+        let first = delivery_date.add_days(1);
+        let nominal = delivery_date.add_days(i64::from(rule.days));
+        let end = zone.to_civil(deadline.instant).date;
+        prop_assert_eq!(w.starts_on, Some(first));
+        // Never before the last delivery + days, and it ends on a working day.
+        prop_assert!(end >= nominal, "ends {} before {} + {} days", end, delivery_date, rule.days);
+        prop_assert!(working(&policy, end), "ends on {}, not a working day", end);
+        prop_assert_eq!(w.moved_from, (end != nominal).then_some(nominal));
+        // Moved only past days that are not working days (art. 3(4)), unless the period held
+        // fewer than two working days (art. 3(5)).
+        let days_between = |from: Date, to: Date| (0..).map(move |n| from.add_days(n)).take_while(move |d| *d <= to);
+        let working_inside = days_between(first, nominal).filter(|d| working(&policy, *d)).take(2).count();
+        if working_inside >= 2 || rule.days < 2 {
+            for day in days_between(nominal, end).filter(|d| *d < end) {
+                prop_assert!(!working(&policy, day), "{} is a working day before the end {}", day, end);
+            }
+        } else {
+            prop_assert_eq!(days_between(first, end).filter(|d| working(&policy, *d)).count(), 2);
         }
     }
 
@@ -299,6 +408,9 @@ proptest! {
         match now.next_change_at {
             Some(next) => {
                 prop_assert!(next.instant > at);
+                if let (WithdrawalVerdict::Allowed, Some(deadline)) = (now.withdrawal.verdict, now.withdrawal.deadline) {
+                    prop_assert!(next.instant <= deadline.instant.saturating_add_seconds(1));
+                }
                 let before = assess(&order, &policy, next.instant.saturating_add_seconds(-1));
                 let then = assess(&order, &policy, next.instant);
                 prop_assert_ne!(decisions(&before), decisions(&then), "nothing changes at {}", next);

@@ -7,7 +7,17 @@
 //!   "cases": [ { "at": "2025-03-31T23:59:59-07:00",
 //!                "expect": { "order_cancel": "not_available", "next_change_at": "…" | null,
 //!                            "time_zone": "…", "at": "…",
-//!                            "items": { "A": { "return": "allowed", "deadline": "…" } } } } ] }
+//!                            "items": { "A": { "return": "allowed", "deadline": "…" } },
+//!                            "withdrawal": { "verdict": "allowed", "deadline": "…",
+//!                                            "items": ["A"], "message": "…" } } } ] }
+//! ```
+//!
+//! A table of bad input has `error` instead of `cases`: the document (`order` or `policy`)
+//! must be rejected with that path and a message containing that text.
+//!
+//! ```json
+//! { "name": "…", "about": "…", "order": {…}, "policy": {…},
+//!   "error": { "in": "policy", "path": "withdrawal.public_holidays[0]", "message": "…" } }
 //! ```
 //!
 //! A case with `propose` (a return proposal: `lines`, `reason_id`) checks
@@ -51,6 +61,18 @@ const ITEM_FIELDS: &[(&str, &[&str])] = &[
     ("refund_timing", &["refund", "timing"]),
     ("next_step", &["next_step"]),
     ("shipment_status", &["shipment_status"]),
+];
+
+/// Expectation key of `withdrawal` → the field of the assessment's `withdrawal` object it
+/// checks; `message` must contain the given text.
+const WITHDRAWAL_FIELDS: &[&str] = &[
+    "verdict",
+    "code",
+    "deadline",
+    "items",
+    "days",
+    "starts_on",
+    "moved_from",
 ];
 
 /// Expectation key → which message must contain the given text.
@@ -118,10 +140,66 @@ fn check_case(order: &order_help_engine::Order, policy: &Policy, case: &Value) -
                     );
                 }
             }
+            "withdrawal" => check_withdrawal(
+                &actual["withdrawal"],
+                expected
+                    .as_object()
+                    .expect("\"withdrawal\" expectations are an object"),
+                &mut failures,
+            ),
             other => failures.push(format!("unknown expectation key {other:?}")),
         }
     }
     failures
+}
+
+fn check_withdrawal(actual: &Value, fields: &Map<String, Value>, failures: &mut Vec<String>) {
+    for (key, expected) in fields {
+        if WITHDRAWAL_FIELDS.contains(&key.as_str()) {
+            if &actual[key] != expected {
+                failures.push(format!(
+                    "withdrawal.{key}: expected {expected}, found {}",
+                    actual[key]
+                ));
+            }
+        } else if key == "message" {
+            let message = actual["message"].as_str().unwrap_or("");
+            let phrase = expected.as_str().expect("message expectations are strings");
+            if !message.contains(phrase) {
+                failures.push(format!(
+                    "withdrawal.message: expected a message containing {phrase:?}, found {message:?}"
+                ));
+            }
+        } else {
+            failures.push(format!("withdrawal: unknown expectation key {key:?}"));
+        }
+    }
+}
+
+/// A table of bad input: the document it names must be rejected at `path`, with a message
+/// containing `message`. Returns the failures.
+fn check_error(doc: &Value, expected: &Value) -> Vec<String> {
+    let document = expected["in"]
+        .as_str()
+        .expect("error.in is \"order\" or \"policy\"");
+    let result = match document {
+        "order" => parse_order(doc["order"].clone()).map(|_| ()),
+        "policy" => parse_policy(doc["policy"].clone()).map(|_| ()),
+        other => panic!("error.in: expected \"order\" or \"policy\", found {other:?}"),
+    };
+    let path = expected["path"].as_str().expect("error.path is a string");
+    let phrase = expected["message"]
+        .as_str()
+        .expect("error.message is a string");
+    match result {
+        Ok(()) => vec![format!(
+            "{document}: expected an error at {path}, found none"
+        )],
+        Err(e) if e.path != path || !e.message.contains(phrase) => vec![format!(
+            "{document}: expected an error at {path} containing {phrase:?}, found {e}"
+        )],
+        Err(_) => Vec::new(),
+    }
 }
 
 /// Checks a preview case: the fields `expect` names, of the preview or of its error.
@@ -241,7 +319,7 @@ fn scenarios() {
         let doc: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
         for key in doc.as_object().unwrap().keys() {
             assert!(
-                ["name", "about", "order", "policy", "cases"].contains(&key.as_str()),
+                ["name", "about", "order", "policy", "cases", "error"].contains(&key.as_str()),
                 "{name}: unknown key {key:?}"
             );
         }
@@ -249,6 +327,17 @@ fn scenarios() {
             doc["about"].as_str().is_some_and(|a| !a.is_empty()),
             "{name}: say what it is about"
         );
+        if let Some(expected) = doc.get("error") {
+            assert!(
+                doc.get("cases").is_none(),
+                "{name}: error or cases, not both"
+            );
+            cases += 1;
+            for failure in check_error(&doc, expected) {
+                failures.push(format!("{name}: {failure}"));
+            }
+            continue;
+        }
         let order =
             parse_order(doc["order"].clone()).unwrap_or_else(|e| panic!("{name}: order: {e}"));
         let policy = match doc.get("policy") {
@@ -302,6 +391,46 @@ fn the_runner_reports_what_differs() {
     );
     assert!(mentions("items.Z: no such item"), "{failures:#?}");
     assert!(mentions("containing \"nope\""), "{failures:#?}");
+}
+
+/// The runner notices a wrong withdrawal expectation, an unknown withdrawal key, a wrong error
+/// path and an input that was expected to fail but did not.
+#[test]
+fn the_runner_reports_withdrawal_and_error_differences() {
+    let order_json = serde_json::json!({
+        "id": "O1", "placed_at": "2026-03-01T09:00:00+01:00", "currency": "EUR",
+        "seller": {"name": "S", "kind": "retailer", "fulfilled_by": "retailer"},
+        "items": [{"id": "A", "title": "T", "quantity": 1, "unit_price": 100}]
+    });
+    let order = parse_order(order_json.clone()).unwrap();
+    let case = serde_json::json!({
+        "at": "2026-03-01T10:00:00+01:00",
+        "expect": {"withdrawal": {"verdict": "allowed", "deadlne": null, "message": "nope"}}
+    });
+    let failures = check_case(&order, &Policy::default(), &case);
+    assert_eq!(failures.len(), 3, "{failures:#?}");
+    let mentions = |text: &str| failures.iter().any(|f| f.contains(text));
+    assert!(
+        mentions("withdrawal.verdict: expected \"allowed\", found \"not_applicable\""),
+        "{failures:#?}"
+    );
+    assert!(
+        mentions("unknown expectation key \"deadlne\""),
+        "{failures:#?}"
+    );
+    assert!(
+        mentions("withdrawal.message: expected a message containing \"nope\""),
+        "{failures:#?}"
+    );
+
+    let bad = serde_json::json!({"order": order_json, "policy": {"withdrawal": {"public_holidays": ["2026-13-01"]}}});
+    let wrong_path =
+        serde_json::json!({"in": "policy", "path": "withdrawal.days", "message": "month"});
+    assert_eq!(check_error(&bad, &wrong_path).len(), 1);
+    let right = serde_json::json!({"in": "policy", "path": "withdrawal.public_holidays[0]", "message": "no month 13"});
+    assert_eq!(check_error(&bad, &right), Vec::<String>::new());
+    let good = serde_json::json!({"order": bad["order"], "policy": {}});
+    assert_eq!(check_error(&good, &right).len(), 1);
 }
 
 /// A preview case too: a wrong amount, a misspelt key, an error where a preview came, a wrong

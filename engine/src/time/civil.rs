@@ -111,6 +111,83 @@ impl Date {
     }
 }
 
+impl Date {
+    /// Parses an ISO 8601 calendar date written `YYYY-MM-DD` (four-digit year), as a policy
+    /// writes its public holidays. The error says what was expected and what was found, and
+    /// why a well-formed text is no date (`"2026-02-29"`: February 2026 has 28 days).
+    ///
+    /// ```
+    /// use order_help_engine::Date;
+    /// assert_eq!(Date::parse("2026-12-25"), Ok(Date::new(2026, 12, 25).unwrap()));
+    /// assert!(Date::parse("2026-02-29").unwrap_err().ends_with("February 2026 has 28 days"));
+    /// assert!(Date::parse("25.12.2026").is_err());
+    /// ```
+    pub fn parse(text: &str) -> Result<Date, String> {
+        let expected = "expected a date written YYYY-MM-DD (e.g. \"2026-12-25\")";
+        let bytes = text.as_bytes();
+        let number = |range: std::ops::Range<usize>| -> Option<u16> {
+            let digits = bytes.get(range)?;
+            digits.iter().try_fold(0u16, |n, &b| {
+                b.is_ascii_digit().then(|| n * 10 + u16::from(b - b'0'))
+            })
+        };
+        let (Some(year), Some(b'-'), Some(month), Some(b'-'), Some(day), 10) = (
+            number(0..4),
+            bytes.get(4),
+            number(5..7),
+            bytes.get(7),
+            number(8..10),
+            bytes.len(),
+        ) else {
+            return Err(format!("{expected}, found {text:?}"));
+        };
+        // Two digits each: they fit a u8.
+        let (year, month, day) = (
+            i32::from(year),
+            u8::try_from(month).unwrap_or(0),
+            u8::try_from(day).unwrap_or(0),
+        );
+        if !(1..=12).contains(&month) {
+            return Err(format!(
+                "{expected}, found {text:?}: there is no month {month}"
+            ));
+        }
+        Date::new(year, month, day).ok_or_else(|| {
+            let last = days_in_month(year, month);
+            let name = Date {
+                year,
+                month,
+                day: 1,
+            }
+            .month_name();
+            format!("{expected}, found {text:?}: {name} {year} has {last} days")
+        })
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date string \"YYYY-MM-DD\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Date, E> {
+                Date::parse(text).map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
+/// Serialized as its [`Display`](fmt::Display) text, `YYYY-MM-DD`.
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 /// `2025-03-31` (years outside 0000–9999 get a sign and more digits).
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -66,7 +66,9 @@ mod money;
 mod order;
 mod parse;
 mod policy;
+mod reason;
 mod rules;
+pub mod text;
 mod time;
 mod validate;
 
@@ -88,5 +90,6 @@ pub use policy::{
     CancellationReasons, HolidayExtension, MonthDay, Policy, ReasonOption, RefundTiming,
     RefundTimingTable, TimingUnit,
 };
+pub use reason::{carrier_name, English, Reason, Value};
 pub use rules::refund::refund_for;
 pub use time::{Date, Instant, LocalDateTime, StoreZone, Time, ZonedInstant};

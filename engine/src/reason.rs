@@ -143,15 +143,21 @@ fn write_english(f: &mut fmt::Formatter<'_>, value: Value<'_>, en: &Catalogue) -
         Value::Number(n) => write!(f, "{n}"),
         Value::Text(text) => f.write_str(text),
         Value::Titles(titles) => {
+            // Each title in the catalogue's quotation marks (`quoted_title`).
+            let quoted = match en.get("quoted_title") {
+                Some(Entry::Text(template)) => template.as_str(),
+                _ => "{title}",
+            };
+            let (open, close) = quoted.split_once("{title}").unwrap_or(("", ""));
             let Some((last, rest)) = titles.split_last() else {
-                return f.write_str("another item");
+                return Ok(());
             };
             for (i, title) in rest.iter().enumerate() {
                 let separator = if i == 0 { "" } else { ", " };
-                write!(f, "{separator}\u{201c}{title}\u{201d}")?;
+                write!(f, "{separator}{open}{title}{close}")?;
             }
             let separator = if rest.is_empty() { "" } else { " and " };
-            write!(f, "{separator}\u{201c}{last}\u{201d}")
+            write!(f, "{separator}{open}{last}{close}")
         }
         Value::Carrier(carrier) => f.write_str(&carrier_name(carrier, en)),
     }

@@ -164,12 +164,12 @@ impl Catalogue {
         Some(fill(template, values))
     }
 
-    /// What is wrong with this catalogue against `reference` (English), one line per problem
+    /// What is wrong with this catalogue against `reference` (English), one per problem
     /// naming the key: a missing key, an unknown one, a text whose placeholders differ from
     /// the reference's, or plural forms that are not exactly `categories` (the language's CLDR
-    /// categories). Empty when it is complete.
-    pub fn problems(&self, reference: &Catalogue, categories: &[&str]) -> Vec<String> {
-        let mut problems = Vec::new();
+    /// categories; not checked when empty). Empty when it is complete.
+    pub fn problems(&self, reference: &Catalogue, categories: &[&str]) -> Vec<Problem> {
+        let mut problems = Problems(Vec::new());
         for (key, expected) in &reference.entries {
             let Some(entry) = self.entries.get(key) else {
                 problems.push(format!("{key}: missing"));
@@ -197,7 +197,7 @@ impl Catalogue {
                 (Entry::Plural(_), Entry::Plural(forms)) => {
                     let mut found: Vec<&str> = forms.iter().map(|(c, _)| c.as_str()).collect();
                     found.sort_by_key(|c| PLURAL_CATEGORIES.iter().position(|p| p == c));
-                    if found != categories {
+                    if !categories.is_empty() && found != categories {
                         problems.push(format!(
                             "{key}: expected the plural forms {categories:?}, found {found:?}"
                         ));
@@ -224,7 +224,22 @@ impl Catalogue {
                 problems.push(format!("{key}: not a key of the English catalogue"));
             }
         }
-        problems
+        problems.0
+    }
+
+    /// This catalogue with every entry that has a problem (see [`Catalogue::problems`])
+    /// replaced by `reference`'s, and what the problems were: a partial or faulty catalogue
+    /// shows English for what it lacks rather than nothing or a stray `{name}`.
+    pub fn repaired(
+        mut self,
+        reference: &Catalogue,
+        categories: &[&str],
+    ) -> (Catalogue, Vec<Problem>) {
+        let problems = self.problems(reference, categories);
+        for problem in &problems {
+            self.entries.remove(&problem.key);
+        }
+        (self.completed_from(reference), problems)
     }
 
     /// This catalogue with every key it lacks taken from `fallback` (English), so a partial
@@ -236,6 +251,32 @@ impl Catalogue {
                 .or_insert_with(|| entry.clone());
         }
         self
+    }
+}
+
+/// A problem of one entry of a catalogue: its key, and what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub key: String,
+    pub what: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.key, self.what)
+    }
+}
+
+/// Collects `"key: what"` lines as [`Problem`]s.
+struct Problems(Vec<Problem>);
+
+impl Problems {
+    fn push(&mut self, line: String) {
+        let (key, what) = line.split_once(": ").unwrap_or((&line, ""));
+        self.0.push(Problem {
+            key: key.to_owned(),
+            what: what.to_owned(),
+        });
     }
 }
 
@@ -329,7 +370,11 @@ mod tests {
     fn problems_name_the_key() {
         let en = Catalogue::parse(r#"{"a": "A {x}", "b": {"one": "1", "other": "{n}"}}"#).unwrap();
         let bad = Catalogue::parse(r#"{"a": "A {y}", "b": {"other": "{n}"}, "c": "C"}"#).unwrap();
-        let problems = bad.problems(&en, &["one", "other"]);
+        let problems: Vec<String> = bad
+            .problems(&en, &["one", "other"])
+            .iter()
+            .map(ToString::to_string)
+            .collect();
         assert!(
             problems
                 .iter()
@@ -347,7 +392,13 @@ mod tests {
             "{problems:?}"
         );
         let partial = Catalogue::parse(r#"{"a": "A {x}"}"#).unwrap();
-        assert_eq!(partial.problems(&en, &["one", "other"]), vec!["b: missing"]);
+        let problems = partial.problems(&en, &["one", "other"]);
+        assert_eq!(problems[0].to_string(), "b: missing");
+        assert_eq!(problems.len(), 1);
+        let (repaired, problems) = bad.repaired(&en, &[]);
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert_eq!(repaired.get("a"), en.get("a"));
+        assert_eq!(repaired.get("c"), None);
         let completed = partial.completed_from(&en);
         assert_eq!(completed.get("b"), en.get("b"));
         assert!(completed.problems(&en, &["one", "other"]).is_empty());

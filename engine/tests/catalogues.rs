@@ -39,6 +39,8 @@ fn every_catalogue_has_every_key_with_the_same_placeholders() {
     for (lang, categories) in LANGUAGES {
         for problem in catalogue(lang).problems(&english, categories) {
             problems.push(format!("locales/{lang}.json: {problem}"));
+            // The test names the key and the language.
+            assert!(problems.last().unwrap().contains(&problem.key));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));

@@ -44,6 +44,13 @@ extern "C" {
     fn new(locale: &str, options: &Object) -> Result<ListFormat, JsValue>;
     #[wasm_bindgen(method, js_class = "ListFormat", catch)]
     fn format(this: &ListFormat, list: &Array) -> Result<String, JsValue>;
+
+    #[wasm_bindgen(js_namespace = Intl, js_name = PluralRules)]
+    type PluralRules;
+    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "PluralRules", catch)]
+    fn new(locale: &str, options: &Object) -> Result<PluralRules, JsValue>;
+    #[wasm_bindgen(method, js_class = "PluralRules")]
+    fn select(this: &PluralRules, value: f64) -> String;
 }
 
 fn options(pairs: &[(&str, &str)]) -> Object {
@@ -88,6 +95,7 @@ pub struct Formatters {
     list: OnceCell<Option<ListFormat>>,
     unit_list: OnceCell<Option<ListFormat>>,
     units: [OnceCell<Option<NumberFormat>>; 4],
+    plural: OnceCell<Option<PluralRules>>,
     time_left: RefCell<Vec<(Countdown, String)>>,
 }
 
@@ -118,6 +126,7 @@ impl Formatters {
             list: OnceCell::new(),
             unit_list: OnceCell::new(),
             units: Default::default(),
+            plural: OnceCell::new(),
             time_left: RefCell::new(Vec::new()),
         }
     }
@@ -207,6 +216,23 @@ impl Formatters {
             Some(format) => format.format(&date),
             None => String::from(date.to_iso_string()),
         }
+    }
+
+    /// The CLDR plural category of the whole number `n` in the customer's language
+    /// (`Intl.PluralRules`): `"one"`, `"few"`, `"many"`, `"other"`, … English's rule when
+    /// `Intl` has none.
+    pub fn plural(&self, n: u32) -> &'static str {
+        let rules = self
+            .plural
+            .get_or_init(|| PluralRules::new(&self.locale, &Object::new()).ok());
+        let Some(rules) = rules else {
+            return crate::engine::text::english_plural(u64::from(n));
+        };
+        let category = rules.select(f64::from(n));
+        crate::engine::text::PLURAL_CATEGORIES
+            .into_iter()
+            .find(|c| *c == category)
+            .unwrap_or("other")
     }
 
     /// "A, B and C" in the customer's language.

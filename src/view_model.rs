@@ -4,10 +4,10 @@
 use std::rc::Rc;
 
 use crate::engine::{
-    Assessment, CancelVerdict, Carrier, ItemAssessment, NextStep, Order, RefuseCode, RefuseVerdict,
-    ReturnVerdict, ShipmentStatus, TimingUnit,
+    carrier_name, Assessment, CancelVerdict, Carrier, ItemAssessment, NextStep, Order, Reason,
+    RefuseCode, RefuseVerdict, ReturnVerdict, ShipmentStatus, TimingUnit, Value,
 };
-use crate::i18n::{default_reason, fill, isolate, text, why, Lang, Msg};
+use crate::i18n::{default_reason, fill_template, isolate, Lang, Msg};
 use crate::intl::Formatters;
 use crate::state::ItemOutcome;
 
@@ -32,12 +32,52 @@ impl PartialEq for Texts {
 impl Eq for Texts {}
 
 impl Texts {
-    pub fn text(&self, msg: Msg) -> &'static str {
-        text(self.lang, msg)
+    pub fn text(&self, msg: Msg) -> &str {
+        self.lang.text(msg)
     }
 
     pub fn fill(&self, msg: Msg, values: &[(&str, &str)]) -> String {
-        fill(self.lang, msg, values)
+        self.lang.fill(msg, values)
+    }
+
+    /// `fill` with the plural form for `n` (`Intl.PluralRules`).
+    pub fn fill_counted(&self, msg: Msg, n: u32, values: &[(&str, &str)]) -> String {
+        self.lang.fill_counted(msg, self.fmt.plural(n), values)
+    }
+
+    /// An engine reason as the customer reads it: its sentence from the language's catalogue,
+    /// instants in the customer's locale and zone, the order's strings isolated (so a
+    /// right-to-left title cannot reorder the sentence), titles quoted and listed, carriers
+    /// named in the language.
+    pub fn reason(&self, reason: &Reason<'_>) -> String {
+        let values: Vec<(&str, String)> = reason
+            .values()
+            .map(|(name, value)| (name, self.value(value)))
+            .collect();
+        let pairs: Vec<(&str, &str)> = values.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        let template = match reason.count {
+            Some(n) => self.lang.key_counted(reason.key, self.fmt.plural(n)),
+            None => self.lang.key(reason.key),
+        };
+        fill_template(template, &pairs)
+    }
+
+    fn value(&self, value: Value<'_>) -> String {
+        match value {
+            Value::Instant(zoned) => self.fmt.date_time(zoned.instant),
+            Value::Number(n) => n.to_string(),
+            Value::Text(text) => isolate(text),
+            Value::Titles(titles) => {
+                let quoted: Vec<String> = titles
+                    .iter()
+                    .map(|t| {
+                        fill_template(self.lang.key("quoted_title"), &[("title", &isolate(t))])
+                    })
+                    .collect();
+                self.fmt.list(&quoted)
+            }
+            Value::Carrier(carrier) => carrier_name(carrier, self.lang.catalogue()),
+        }
     }
 
     /// A cancellation reason as the customer reads it: the catalogue's words for the policy's
@@ -45,7 +85,7 @@ impl Texts {
     /// its id.
     pub fn reason_label(&self, id: &str, label: Option<&str>) -> String {
         match default_reason(id) {
-            Some(msg) if self.lang != Lang::En => self.text(msg).to_owned(),
+            Some(msg) if !self.lang.is_english() => self.text(msg).to_owned(),
             _ => label.unwrap_or(id).to_owned(),
         }
     }
@@ -128,12 +168,8 @@ pub fn item_views(assessment: &Assessment, order: &Order, texts: &Texts) -> Vec<
         .collect()
 }
 
-fn carrier_name(texts: &Texts, carrier: Option<Carrier>) -> String {
-    match carrier {
-        Some(Carrier::RetailerFleet) => texts.text(Msg::CarrierRetailerFleet).to_owned(),
-        Some(Carrier::Other) | None => texts.text(Msg::CarrierOther).to_owned(),
-        Some(carrier) => carrier.display_name().to_owned(),
-    }
+fn carrier_of(texts: &Texts, carrier: Option<Carrier>) -> String {
+    carrier_name(carrier.unwrap_or(Carrier::Other), texts.lang.catalogue())
 }
 
 fn item_view(
@@ -149,31 +185,11 @@ fn item_view(
         .as_ref()
         .and_then(|id| order.shipments.iter().find(|s| &s.id == id));
     let line_total = source.map_or(0, |i| i.unit_price.saturating_mul(i.quantity).minor());
-    let carrier = carrier_name(texts, item.carrier);
+    let carrier = carrier_of(texts, item.carrier);
     let deadline = item.r#return.deadline.map(|d| fmt.date_time(d.instant));
-    let specifics = why::Specifics {
-        seller: isolate(&order.seller.name),
-        bundle_mates: bundle_mates(item, assessment, texts),
-        carrier: carrier.clone(),
-        grace_end: item
-            .cancel
-            .grace_ends_at
-            .map(|g| fmt.date_time(g.instant))
-            .unwrap_or_default(),
-        deadline: deadline.clone().unwrap_or_default(),
-        stops_away: item.refuse.stops_away,
-        category: source
-            .and_then(|i| i.category.as_deref())
-            .map(isolate)
-            .unwrap_or_default(),
-        quantity: item.quantity,
-        returnable: item.r#return.quantity,
-        holiday: item.r#return.holiday_extended,
-    };
-    let lang = texts.lang;
-    let cancel_why = why::cancel(lang, item.cancel.code, &item.cancel.message, &specifics);
-    let refuse_why = why::refuse(lang, item.refuse.code, &item.refuse.message, &specifics);
-    let return_why = why::r#return(lang, item.r#return.code, &item.r#return.message, &specifics);
+    let cancel_why = texts.reason(&item.cancel.reason());
+    let refuse_why = texts.reason(&item.refuse.reason());
+    let return_why = texts.reason(&item.r#return.reason());
 
     let status = match item.shipment_status {
         None => texts.text(Msg::StatusUnassigned).to_owned(),
@@ -337,43 +353,13 @@ pub fn with_outcomes(
         .collect()
 }
 
-/// The bundle-mates that set a bundle item's lowered verdict (those whose own verdict is that
-/// verdict), quoted and isolated: "“A” and “B”", or "another item".
-fn bundle_mates(item: &ItemAssessment, assessment: &Assessment, texts: &Texts) -> String {
-    use crate::engine::CancelCode;
-    if !matches!(
-        item.cancel.code,
-        CancelCode::BundleRequiresRequest | CancelCode::BundleNotCancellable
-    ) {
-        return String::new();
-    }
-    let titles: Vec<String> = item
-        .cancel
-        .bundle_items
-        .iter()
-        .filter_map(|id| assessment.items.iter().find(|i| &i.item_id == id))
-        .filter(|mate| {
-            mate.cancel.verdict == item.cancel.verdict
-                && !matches!(
-                    mate.cancel.code,
-                    CancelCode::BundleRequiresRequest | CancelCode::BundleNotCancellable
-                )
-        })
-        .map(|mate| format!("\u{201c}{}\u{201d}", isolate(&mate.title)))
-        .collect();
-    if titles.is_empty() {
-        "another item".to_owned()
-    } else {
-        texts.fmt.list(&titles)
-    }
-}
-
 /// What a customer can do when a cancellation was declined or is not available.
 fn fallback(item: &ItemAssessment, texts: &Texts, deadline_date: &str) -> String {
     match (item.refuse.verdict, item.refuse.code) {
         (RefuseVerdict::AtDoor, RefuseCode::AtDoorLiveMap) => match item.refuse.stops_away {
-            Some(stops) => texts.fill(
+            Some(stops) => texts.fill_counted(
                 Msg::FallbackRefuseFleetStops,
+                stops,
                 &[("stops", &stops.to_string())],
             ),
             None => texts.text(Msg::FallbackRefuseFleet).to_owned(),
@@ -420,5 +406,7 @@ pub fn timing_text(texts: &Texts, timing: &crate::engine::RefundTiming) -> Strin
         TimingUnit::Hours => Msg::TimingHours,
         TimingUnit::BusinessDays => Msg::TimingBusinessDays,
     };
-    texts.fill(msg, &[("min", &min), ("max", &max)])
+    // A range's form is its end's ("1–2 days"), as Intl.PluralRules.selectRange says for
+    // these languages.
+    texts.fill_counted(msg, timing.max, &[("min", &min), ("max", &max)])
 }

@@ -89,6 +89,127 @@ export function assess(order, policy, now) {
 /** The widget mounted in each element, so a second `mount()` replaces the first. */
 const mounted = new WeakMap();
 
+// Languages. English is compiled in; another language's texts are a catalogue
+// (`locales/<lang>.json`, next to this file), given by the page (the `catalogues` option of
+// `mount`, or `<script type="application/json" data-locale="de">` inside the element) or loaded
+// once per page when a locale asks for it. Until it is there the widget shows nothing of its
+// own (no English first); if it cannot be loaded, English, and `order-help:error` with code
+// `locale_unavailable`.
+
+/** The primary language subtag of a locale, lower-case; null for English or none. */
+function languageOf(locale) {
+  const primary = String(locale ?? '').split(/[-_]/)[0].trim().toLowerCase();
+  return /^[a-z]{2,8}$/.test(primary) && primary !== 'en' ? primary : null;
+}
+
+/** Each language's catalogue as loaded: the object, or the `locale_unavailable` Error. */
+const loaded = new Map();
+/** Each language's load under way. */
+const loading = new Map();
+
+/** Loads `locales/<lang>.json` once per page; resolves to the catalogue or an Error. */
+function loadCatalogue(lang) {
+  if (!loading.has(lang)) {
+    const url = new URL(`locales/${lang}.json`, import.meta.url);
+    loading.set(lang, (async () => {
+      let result;
+      try {
+        let response;
+        try {
+          response = await fetch(url, { headers: { accept: 'application/json' } });
+        } catch (error) {
+          throw new Error(`${url} could not be fetched (${error.message})`);
+        }
+        if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
+        try {
+          result = await response.json();
+        } catch (error) {
+          throw new Error(`${url} is not valid JSON (${error.message})`);
+        }
+      } catch (error) {
+        const message = `order-help: the texts for "${lang}" are unavailable: ${error.message}. English is shown instead.`;
+        console.error(message);
+        result = codedError('locale_unavailable', message);
+      }
+      loaded.set(lang, result);
+      return result;
+    })());
+  }
+  return loading.get(lang);
+}
+
+/** The config fields that give the widget a catalogue, from what is at hand. */
+function catalogueFields(catalogue) {
+  return catalogue instanceof Error
+    ? { catalogue: null, localeError: catalogue.message }
+    : { catalogue };
+}
+
+/**
+ * The catalogue for `locale`: `{ fields }` when it is at hand (given, inline, loaded or not
+ * needed), else `{ pending }`, a promise of the fields.
+ */
+function resolveCatalogue(element, locale, given) {
+  const lang = languageOf(locale);
+  if (!lang) return { fields: { catalogue: null } };
+  if (given?.[lang]) return { fields: { catalogue: given[lang] } };
+  const inline = element.querySelector?.(`script[type="application/json"][data-locale="${lang}"]`);
+  if (inline) {
+    try {
+      return { fields: { catalogue: JSON.parse(inline.textContent) } };
+    } catch (error) {
+      const message = `order-help: the inline texts for "${lang}" are not valid JSON (${error.message}). English is shown instead.`;
+      console.error(message);
+      return { fields: { catalogue: null, localeError: message } };
+    }
+  }
+  if (loaded.has(lang)) return { fields: catalogueFields(loaded.get(lang)) };
+  return { pending: loadCatalogue(lang).then(catalogueFields) };
+}
+
+/**
+ * The host's handle around the wasm widget: a locale that needs a catalogue not yet at hand
+ * is applied together with it, once it has loaded (until then the widget keeps its language,
+ * or, when it has none yet, shows nothing).
+ */
+function handle(element, widget, config) {
+  let catalogues = config.catalogues;
+  let locale = config.locale ?? navigator.language;
+  let request = 0;
+  const withLocale = (next) => {
+    const { catalogue, catalogues: more, ...rest } = next;
+    if (more) catalogues = { ...catalogues, ...more };
+    if (catalogue !== undefined) {
+      request += 1;
+      return { config: { ...rest, catalogue } };
+    }
+    if (next.locale === undefined && !more) return { config: rest };
+    if (next.locale !== undefined) locale = next.locale;
+    const asked = ++request;
+    const { fields, pending } = resolveCatalogue(element, locale, catalogues);
+    if (fields) return { config: { ...rest, locale, ...fields } };
+    const { locale: _, ...others } = rest;
+    const later = pending.then((fields) => {
+      if (asked === request && widget.mounted) widget.update({ locale, ...fields });
+    });
+    return { config: others, later };
+  };
+  return {
+    withLocale,
+    api: {
+      update(next = {}) {
+        widget.update(withLocale(next).config);
+      },
+      unmount() {
+        widget.unmount();
+      },
+      get mounted() {
+        return widget.mounted;
+      },
+    },
+  };
+}
+
 /**
  * Mounts the widget into `element`'s shadow root; returns `{ update(config), unmount() }`.
  * Mounting into an element that already holds a widget unmounts that one first (its handle
@@ -99,9 +220,22 @@ export function mount(element, config = {}) {
   requireWasm();
   const before = mounted.get(element);
   if (before?.mounted) before.unmount();
-  const widget = mountWasm(element, config);
-  mounted.set(element, widget);
-  return widget;
+  let first = config;
+  let late = null;
+  if (config.catalogue === undefined) {
+    const { catalogues, ...rest } = config;
+    const { fields, pending } = resolveCatalogue(element, config.locale ?? navigator.language, catalogues);
+    // Nothing of the widget's own shows until its language is there.
+    first = { ...rest, ...(fields ?? { catalogue: 'loading' }) };
+    late = pending ?? null;
+  }
+  const widget = mountWasm(element, first);
+  const { api } = handle(element, widget, config);
+  late?.then((fields) => {
+    if (widget.mounted) widget.update(fields);
+  });
+  mounted.set(element, api);
+  return api;
 }
 
 const ATTRIBUTES = ['order-src', 'policy-src', 'locale', 'now', 'timeout', 'heading-level'];
@@ -171,6 +305,8 @@ class OrderHelpElement extends HTMLElement {
   async #load() {
     const generation = ++this.#generation;
     const config = { onRequestCancel: (request) => this.#ask(request), loadError: null };
+    // The language is loaded alongside the order, so the first render is complete.
+    const texts = this.#widget ? null : resolveCatalogue(this, this.getAttribute('locale') ?? navigator.language);
     try {
       config.order = (await this.#json('order')) ?? null;
       const policy = await this.#json('policy');
@@ -184,6 +320,7 @@ class OrderHelpElement extends HTMLElement {
         timeout: error.timeout,
       };
     }
+    if (texts) Object.assign(config, texts.fields ?? await texts.pending);
     // A newer load (an attribute changed meanwhile) or a removal wins.
     if (generation !== this.#generation || !this.isConnected) return;
     if (this.#widget) this.#widget.update(config);

@@ -19,6 +19,12 @@ const BUNDLE: &str = include_str!("../static/orders/bundle.json");
 /// The bundle sample's demo time.
 const BUNDLE_NOW: &str = "2025-03-20T10:00:00-07:00";
 
+const GERMAN: &str = include_str!("../locales/de.json");
+
+fn catalogue_value(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
 /// Lets pending promises and timers run, then waits until Yew has rendered everything queued.
 async fn settle() {
     for _ in 0..2 {
@@ -133,7 +139,10 @@ async fn update_replaces_the_order_and_moves_the_clock() {
     widget.update(config(&[("order", order_value(&renamed))]));
     settle().await;
     assert!(shadow_text(&host).contains("256 GB memory card"));
-    widget.update(config(&[("locale", "de-DE".into())]));
+    widget.update(config(&[
+        ("locale", "de-DE".into()),
+        ("catalogue", catalogue_value(GERMAN)),
+    ]));
     settle().await;
     assert!(
         shadow_text(&host).contains("Kann storniert werden"),
@@ -241,4 +250,88 @@ async fn two_widgets_on_one_page_are_independent() {
         "the other one stays"
     );
     b.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn nothing_shows_while_the_catalogue_loads_then_the_language_at_once() {
+    let host = host_element();
+    let events = record(&host, &["error"]);
+    let mut widget = mount(
+        host.clone(),
+        config(&[
+            ("order", order_value(BUNDLE)),
+            ("locale", "de-DE".into()),
+            ("now", BUNDLE_NOW.into()),
+            ("catalogue", "loading".into()),
+        ]),
+    )
+    .unwrap();
+    settle().await;
+    assert_eq!(shadow_text(&host), "", "no English before the German");
+    widget.update(config(&[("catalogue", catalogue_value(GERMAN))]));
+    settle().await;
+    assert!(shadow_text(&host).contains("Kann storniert werden"));
+    assert!(events.borrow().is_empty(), "{:?}", events.borrow());
+    widget.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_catalogue_missing_a_key_shows_english_for_it_and_says_so() {
+    let host = host_element();
+    let events = record(&host, &["error"]);
+    let partial = catalogue_value(GERMAN);
+    Reflect::delete_property(partial.unchecked_ref::<Object>(), &"badge_cancel".into()).unwrap();
+    let mut widget = mount(
+        host.clone(),
+        config(&[
+            ("order", order_value(BUNDLE)),
+            ("locale", "de-DE".into()),
+            ("now", BUNDLE_NOW.into()),
+            ("catalogue", partial),
+        ]),
+    )
+    .unwrap();
+    settle().await;
+    let text = shadow_text(&host);
+    assert!(text.contains("Can be cancelled"), "{text}");
+    assert!(
+        text.contains("Artikel stornieren"),
+        "the rest is German: {text}"
+    );
+    let events = events.borrow();
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert!(events[0].1.contains("locale_unavailable"), "{events:?}");
+    assert!(events[0].1.contains("badge_cancel: missing"), "{events:?}");
+    widget.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_catalogue_or_a_failed_load_shows_english_and_says_why() {
+    for (catalogue, error) in [
+        (JsValue::from(42), None),
+        (catalogue_value(r#"{"badge_cancel": ["x"]}"#), None),
+        (
+            JsValue::NULL,
+            Some("locales/xx.json answered HTTP 404 Not Found"),
+        ),
+    ] {
+        let host = host_element();
+        let events = record(&host, &["error"]);
+        let mut pairs = vec![
+            ("order", order_value(BUNDLE)),
+            ("locale", "xx".into()),
+            ("now", BUNDLE_NOW.into()),
+            ("catalogue", catalogue.clone()),
+        ];
+        if let Some(error) = error {
+            pairs.push(("localeError", error.into()));
+        }
+        let mut widget = mount(host.clone(), config(&pairs)).unwrap();
+        settle().await;
+        assert!(shadow_text(&host).contains("Can be cancelled"));
+        let events = events.borrow();
+        assert_eq!(events.len(), 1, "{catalogue:?}: {events:?}");
+        assert!(events[0].1.contains("locale_unavailable"), "{events:?}");
+        widget.unmount();
+    }
 }

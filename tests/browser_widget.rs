@@ -15,6 +15,8 @@ use js_sys::{Function, Promise, Reflect};
 use order_help::clock::Clock;
 use order_help::components::{Widget, WidgetProps};
 use order_help::host::Host;
+use order_help::i18n::{Lang, Msg};
+use order_help_engine::text::Catalogue;
 use order_help_engine::{order_from_tree, Instant, Order, Policy};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -122,6 +124,17 @@ fn get(value: &JsValue, path: &str) -> JsValue {
     })
 }
 
+/// The catalogue of `locale`'s language, as a host page would give it (English compiled in).
+fn lang_of(locale: &str) -> Lang {
+    let text = match locale.get(..2) {
+        Some("de") => include_str!("../locales/de.json"),
+        Some("fr") => include_str!("../locales/fr.json"),
+        Some("es") => include_str!("../locales/es.json"),
+        _ => return Lang::english(),
+    };
+    Lang::from_catalogue(Catalogue::parse(text).unwrap())
+}
+
 struct Fixture {
     root: Element,
     clock: Clock,
@@ -148,6 +161,7 @@ impl Fixture {
             order: order(order_json),
             policy: Rc::new(Policy::default()),
             locale: locale.into(),
+            lang: lang_of(locale),
             clock: clock.clone(),
             host,
             key_seed: 42,
@@ -870,13 +884,53 @@ async fn unmounting_gives_back_every_timer() {
 }
 
 #[wasm_bindgen_test]
-async fn german_customers_get_german_texts_dates_and_money() {
-    let w = Fixture::mount(BUNDLE, BUNDLE_NOW, "de-DE", Host::default()).await;
-    let card = w.item_text("card");
-    assert!(card.contains("Kann storniert werden"), "{card}");
-    assert!(card.contains(&intl_money("de-DE", "USD", 49.98)), "{card}");
-    w.press(&w.button("Artikel stornieren")).await;
-    assert_eq!(w.focused_text(), "Schritt 1 von 3: Artikel auswählen");
+async fn each_language_gets_its_texts_dates_and_money() {
+    // (locale, badge, the engine's reason, the cancel button, step 1's heading)
+    let table = [
+        (
+            "de-DE",
+            "Kann storniert werden",
+            "Versand",
+            "Artikel stornieren",
+            "Schritt 1 von 3: Artikel auswählen",
+        ),
+        (
+            "fr-FR",
+            "Annulable",
+            "expédition",
+            "Annuler des articles",
+            "Étape 1 sur 3\u{202f}: choisissez les articles",
+        ),
+        (
+            "es-ES",
+            "Se puede cancelar",
+            "envío",
+            "Cancelar artículos",
+            "Paso 1 de 3: seleccione los artículos",
+        ),
+    ];
+    for (locale, badge, reason, button, step) in table {
+        let lang = lang_of(locale);
+        // The table says what the catalogue says (so a reworded text fails here, not silently).
+        assert_eq!(lang.text(Msg::BadgeCancel), badge, "{locale}");
+        assert_eq!(lang.text(Msg::CancelItems), button, "{locale}");
+        assert_eq!(lang.text(Msg::StepSelect), step, "{locale}");
+        let mut w = Fixture::mount(BUNDLE, BUNDLE_NOW, locale, Host::default()).await;
+        let card = w.item_text("card");
+        assert!(card.contains(badge), "{locale}: {card}");
+        assert!(card.contains(reason), "{locale}: {card}");
+        assert!(
+            !card.contains("Can be") && !card.contains("shipping"),
+            "{locale}: English left: {card}"
+        );
+        assert!(
+            card.contains(&intl_money(locale, "USD", 49.98)),
+            "{locale}: {card}"
+        );
+        w.press(&w.button(button)).await;
+        assert_eq!(w.focused_text(), step, "{locale}");
+        w.unmount();
+    }
 }
 
 #[wasm_bindgen_test]

@@ -303,7 +303,7 @@ fn the_withdrawal_object_and_a_bad_holiday() {
         w["message"]
             .as_str()
             .unwrap()
-            .contains("until 23:59:59 on 7 April 2026 (store time)"),
+            .contains("until 7 April 2026 at 23:59:59 (store time)"),
         "{w}"
     );
     assert_eq!(a["next_change_at"], "2026-04-08T00:00:00+02:00");

@@ -164,6 +164,20 @@ mod native {
         }
         group.finish();
 
+        // The assessment written as JSON, as the command-line tool and `assess()` give it: with
+        // its English sentences.
+        let mut group = criterion.benchmark_group("assess_json");
+        for (items, _, order) in &orders {
+            group.throughput(Throughput::Elements(*items as u64));
+            group.bench_with_input(BenchmarkId::from_parameter(items), order, |b, order| {
+                b.iter(|| {
+                    let assessment = assess(black_box(order), black_box(&policy), black_box(now));
+                    order_help_engine::json::to_text(&assessment).expect("JSON")
+                })
+            });
+        }
+        group.finish();
+
         // For comparison with the wasm export, which parses its input on every call.
         let mut group = criterion.benchmark_group("parse");
         for (items, text, _) in &orders {

@@ -1,11 +1,10 @@
-//! The output: per item, whether it can be cancelled, refused or returned, why (a stable code)
-//! and in a plain sentence; serialized as the widget's JSON.
+//! The output: per item, whether it can be cancelled, refused or returned, and why: a stable
+//! code and the values its sentence names (the sentence itself comes from a catalogue, see
+//! `reason.rs`); serialized as the widget's JSON, with each reason in English as `message`.
 //!
 //! Every verdict enum is ordered from the worst option for the customer to the best
 //! (`NotAvailable < Request < Allowed`), so "the worst of" is `min` and the property tests can
 //! check that time only ever closes options.
-
-use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
@@ -94,20 +93,26 @@ pub enum CancelCode {
     BundleNotCancellable,
 }
 
-/// Whether and how an item can be cancelled: the verdict, its code and plain sentence, its bundle
-/// and the bundle-mates that lowered it, and when a marketplace grace period ends.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// Whether and how an item can be cancelled: the verdict, its code, its bundle and the
+/// bundle-mates that lowered it, when a marketplace grace period ends, and what the reason's
+/// sentence names ([`CancelDecision::reason`]; in JSON, `message` is it in English).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CancelDecision {
     pub verdict: CancelVerdict,
     pub code: CancelCode,
-    /// One plain sentence.
-    pub message: Cow<'static, str>,
     /// The item's bundle id, if it has one.
     pub bundle: Option<String>,
     /// The other unshipped items of its bundle, selected together with it.
     pub bundle_items: Vec<String>,
     /// When the marketplace self-cancel grace period ends, while that changes this verdict.
     pub grace_ends_at: Option<ZonedInstant>,
+    /// `seller_must_approve`: the seller's name, as the order gives it (not in the JSON).
+    pub seller: Option<String>,
+    /// `with_carrier`: the carrier that has it (not in the JSON).
+    pub carrier: Option<Carrier>,
+    /// `bundle_*`: the titles of the bundle-mates whose verdict lowered this one, in item
+    /// order (not in the JSON).
+    pub bundle_mates: Vec<String>,
 }
 
 /// Can the delivery be refused? Worst to best.
@@ -142,17 +147,27 @@ pub enum RefuseCode {
     ShipmentCancelled,
 }
 
-/// Whether the delivery can be refused: the verdict, its code and sentence, how many stops away the
-/// parcel is, and whether tracking shows a live map.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// Whether the delivery can be refused: the verdict, its code, how many stops away the parcel
+/// is, whether tracking shows a live map, and what the reason's sentence names
+/// ([`RefuseDecision::reason`]; in JSON, `message` is it in English).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RefuseDecision {
     pub verdict: RefuseVerdict,
     pub code: RefuseCode,
-    /// One plain sentence.
-    pub message: Cow<'static, str>,
     pub stops_away: Option<u32>,
     /// The retailer's fleet: tracking shows the package on a live map within 10 stops.
     pub live_map: bool,
+    /// The shipment's carrier, if the item is in one (not in the JSON).
+    pub carrier: Option<Carrier>,
+    /// On its way: out for delivery (else in transit) (not in the JSON).
+    pub out_for_delivery: bool,
+    /// A marketplace seller ships it, so a refused delivery is refunded under the seller's
+    /// policy, not cancelled and refunded by the store (not in the JSON).
+    pub seller_refunds: bool,
+    /// The item's `opened` (`usps_unopened`: known unopened, or "if still unopened").
+    pub opened: Option<bool>,
+    /// `must_refuse_at_delivery`: the USPS service, as the order gives it (not in the JSON).
+    pub service: Option<String>,
 }
 
 /// Can it be returned? Worst to best: `NotReturnable < Expired < NotYet < Allowed` (not yet
@@ -185,15 +200,14 @@ pub enum ReturnCode {
     ReturnedToSender,
 }
 
-/// Whether an item can be returned: the verdict, its code and sentence, the deadline in the store's
-/// zone (also the expected one, before delivery), how many units, and whether the holiday
-/// extension set the deadline.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// Whether an item can be returned: the verdict, its code, the deadline in the store's zone
+/// (also the expected one, before delivery), how many units, whether the holiday extension set
+/// the deadline, and what the reason's sentence names ([`ReturnDecision::reason`]; in JSON,
+/// `message` is it in English).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReturnDecision {
     pub verdict: ReturnVerdict,
     pub code: ReturnCode,
-    /// One plain sentence.
-    pub message: Cow<'static, str>,
     /// The last second of the window (23:59:59 store time); for `not_yet`, the one expected
     /// from the estimated delivery, if known.
     pub deadline: Option<ZonedInstant>,
@@ -201,6 +215,10 @@ pub struct ReturnDecision {
     pub quantity: u32,
     /// The holiday rule made the deadline later.
     pub holiday_extended: bool,
+    /// The item's quantity ("all 3", "1 of 3") (not in the JSON).
+    pub item_quantity: u32,
+    /// `non_returnable_category`: the item's category, as the order gives it (not in the JSON).
+    pub category: Option<String>,
 }
 
 /// What a refund would be.
@@ -298,17 +316,17 @@ pub enum WithdrawalCode {
 /// ```json
 /// "withdrawal": {
 ///   "verdict": "allowed", "code": "within_period",
-///   "message": "You can withdraw from the contract until 23:59:59 on 7 April 2026 (store time), the first working day after the 14 days.",
+///   "message": "You can withdraw from the contract until 7 April 2026 at 23:59:59 (store time), the first working day after the 14 days.",
 ///   "deadline": "2026-04-07T23:59:59+02:00", "items": ["A", "B"],
 ///   "days": 14, "starts_on": "2026-03-21", "moved_from": "2026-04-03"
 /// }
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+///
+/// Its `message` (in JSON) is [`WithdrawalDecision::reason`] in English.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WithdrawalDecision {
     pub verdict: WithdrawalVerdict,
     pub code: WithdrawalCode,
-    /// One plain sentence.
-    pub message: Cow<'static, str>,
     /// The period's last second (23:59:59 store time), in the store's zone; `None` before the
     /// period starts (a covered good, or any good of the order, is still on its way) and when
     /// `not_applicable`.

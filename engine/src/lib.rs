@@ -2,7 +2,7 @@
 //!
 //! [`assess`] decides, for each item of an [`Order`] under a store [`Policy`] at an
 //! [`Instant`], whether it can still be cancelled, refused at delivery, or returned before its
-//! window closes, with a stable code and a plain sentence for every decision. No clock, no
+//! window closes, with a stable code and the values of its sentence for every decision. No clock, no
 //! DOM, no I/O: it builds and is tested natively and compiles unchanged to wasm32, and it
 //! depends on no browser crate (the widget and the command-line tool use this public API only).
 //!
@@ -75,9 +75,11 @@ mod money;
 mod order;
 mod parse;
 mod policy;
+mod reason;
 mod request;
 mod returns;
 mod rules;
+pub mod text;
 mod time;
 mod validate;
 
@@ -103,6 +105,7 @@ pub use policy::{
     CancellationReasons, HolidayExtension, MonthDay, Policy, ReasonOption, RefundTiming,
     RefundTimingTable, ReturnReason, TimingUnit, Withdrawal,
 };
+pub use reason::{carrier_name, English, Reason, Value};
 pub use request::{Request, RequestItem, RequestKind, RequestVerdict};
 pub use returns::{
     ProposalLine, ProposalProblem, ReturnPreview, ReturnPreviewLine, ReturnProposal,

@@ -1,5 +1,6 @@
 //! The rules: one small function per unit, each giving a verdict with a keyed reason (an enum
-//! code) and a plain sentence. None reads the clock: the instant is an argument. What each rule
+//! code) and the values its sentence names; no rule writes a sentence (they come from the
+//! catalogues, `locales/*.json`, through `reason.rs`). None reads the clock: the instant is an argument. What each rule
 //! says and where it comes from: [docs/domain.md](../../docs/domain.md), which maps every rule to
 //! its function and its scenario table.
 //!
@@ -21,10 +22,7 @@ pub(crate) mod return_preview;
 pub(crate) mod return_window;
 pub(crate) mod withdrawal;
 
-use std::borrow::Cow;
-
 use super::ids::{first_index_of, IdMap};
-use super::json::push_decimal;
 use super::order::{Item, Order, Shipment, ShipmentStatus};
 use super::policy::Policy;
 use super::time::{CachedZone, Instant};
@@ -93,76 +91,6 @@ impl ItemContext<'_> {
     /// An item outside any shipment is `pending`.
     pub fn status(&self) -> ShipmentStatus {
         self.shipment.map_or(ShipmentStatus::Pending, |s| s.status)
-    }
-}
-
-/// A message that names something of this order (a date, a title, a count), written piece by
-/// piece into one allocation: every item gets two or three messages, and `format!` with its
-/// intermediate strings was a fifth of the engine's time. Messages that name nothing are
-/// `&'static str`s (`Cow::Borrowed`).
-pub(crate) struct Sentence(String);
-
-impl Sentence {
-    pub fn new(first: &str) -> Sentence {
-        let mut text = String::with_capacity(160);
-        text.push_str(first);
-        Sentence(text)
-    }
-
-    pub fn text(mut self, text: &str) -> Sentence {
-        self.0.push_str(text);
-        self
-    }
-
-    /// A whole number in decimal, as `{}` writes it.
-    pub fn number(mut self, n: impl Into<i64>) -> Sentence {
-        let n: i64 = n.into();
-        if n < 0 {
-            self.0.push('-');
-        }
-        push_decimal(&mut self.0, n.unsigned_abs());
-        self
-    }
-
-    /// `23:59:59 on 31 March 2025` (`09:45 on …` when on the minute), in the store's zone.
-    pub fn local_time(self, zone: &CachedZone, instant: Instant) -> Sentence {
-        let local = zone.to_civil(instant);
-        let (time, date) = (local.time, local.date);
-        let mut clock = *b"00:00:00";
-        for (digits, n) in clock
-            .chunks_mut(3)
-            .zip([time.hour(), time.minute(), time.second()])
-        {
-            digits[0] = b'0' + n / 10 % 10;
-            digits[1] = b'0' + n % 10;
-        }
-        let clock = if time.second() == 0 {
-            &clock[..5]
-        } else {
-            &clock[..]
-        };
-        self.text(std::str::from_utf8(clock).unwrap_or_default())
-            .text(" on ")
-            .number(date.day())
-            .text(" ")
-            .text(date.month_name())
-            .text(" ")
-            .number(date.year())
-    }
-
-    /// `it`, or `all 3`, or `2 of 3`: how much of a line a sentence is about.
-    pub fn how_many(self, count: u32, of: u32) -> Sentence {
-        match (count, of) {
-            (_, 0 | 1) => self.text("it"),
-            (c, o) if c == o => self.text("all ").number(o),
-            (c, o) => self.number(c).text(" of ").number(o),
-        }
-    }
-}
-
-impl From<Sentence> for Cow<'static, str> {
-    fn from(sentence: Sentence) -> Self {
-        Cow::Owned(sentence.0)
     }
 }
 

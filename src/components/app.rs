@@ -16,6 +16,9 @@ pub struct Loaded {
     pub order: Result<Rc<Order>, Problem>,
     pub policy: Result<Rc<Policy>, Problem>,
     pub locale: AttrValue,
+    /// The customer's language; `None` while its catalogue is loading (nothing is shown, so
+    /// no English flashes before it).
+    pub lang: Option<Lang>,
     pub clock: Clock,
     pub host: Host,
     pub key_seed: u64,
@@ -33,6 +36,7 @@ pub struct AppProps {
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let loaded = &props.loaded;
+    let lang = loaded.lang.clone();
     let problem = match (&loaded.order, &loaded.policy) {
         (Err(problem), _) | (_, Err(problem)) => Some(problem.clone()),
         _ => None,
@@ -48,14 +52,17 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    let Some(lang) = lang else {
+        return html! {};
+    };
     match (&loaded.order, &loaded.policy, problem) {
         (Ok(order), Ok(policy), None) => html! {
-            <Widget order={order.clone()} policy={policy.clone()} locale={loaded.locale.clone()}
+            <Widget order={order.clone()} policy={policy.clone()} locale={loaded.locale.clone()} lang={lang}
                 clock={loaded.clock.clone()} host={loaded.host.clone()} key_seed={loaded.key_seed}
                 timeout_ms={loaded.timeout_ms} heading_level={loaded.heading_level} />
         },
         (_, _, problem) => html! {
-            <ErrorPanel problem={problem.unwrap_or(Problem::MissingOrder)} lang={Lang::from_locale(&loaded.locale)}
+            <ErrorPanel problem={problem.unwrap_or(Problem::MissingOrder)} lang={lang}
                 heading_level={loaded.heading_level} />
         },
     }

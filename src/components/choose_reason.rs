@@ -35,7 +35,7 @@ pub fn ChooseReason(props: &ChooseReasonProps) -> Html {
         Action::EditComment(field.value())
     });
     html! {
-        <StepRegion heading={texts.text(Msg::StepReason)} step_changes={flow.step_changes}>
+        <StepRegion heading={texts.text(Msg::StepReason).to_owned()} step_changes={flow.step_changes}>
             <fieldset aria-required={reasons.required.to_string()}>
                 <legend>
                     { texts.text(Msg::ReasonLegend) }

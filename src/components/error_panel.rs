@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use super::bidi::rich;
 use super::heading::{heading, Rank};
-use crate::i18n::{fill, isolate, text, Lang, Msg};
+use crate::i18n::{isolate, Lang, Msg};
 
 /// Why an `order-src` gave no order (what `embed.js` saw), so the panel says what happened
 /// instead of blaming the customer's connection for a 404.
@@ -46,24 +46,24 @@ impl Problem {
     }
 
     /// What the customer reads, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
+    pub fn message(&self, lang: &Lang) -> String {
         let msg = match self {
             Problem::MissingOrder => Msg::PanelMissingOrder,
             Problem::InvalidOrder(_) => Msg::PanelInvalid,
             Problem::Unreachable(LoadFailure::Network, _) => Msg::PanelUnreachable,
             Problem::Unreachable(LoadFailure::Status(status @ (404 | 410)), _) => {
-                return fill(lang, Msg::PanelNotFound, &[("status", &status.to_string())]);
+                return lang.fill(Msg::PanelNotFound, &[("status", &status.to_string())]);
             }
             Problem::Unreachable(LoadFailure::Status(status), _) => {
-                return fill(lang, Msg::PanelStatus, &[("status", &status.to_string())]);
+                return lang.fill(Msg::PanelStatus, &[("status", &status.to_string())]);
             }
             Problem::Unreachable(LoadFailure::Timeout(ms), _) => {
                 let seconds = ms.div_ceil(1000).to_string();
-                return fill(lang, Msg::PanelTimeout, &[("seconds", &seconds)]);
+                return lang.fill(Msg::PanelTimeout, &[("seconds", &seconds)]);
             }
             Problem::InvalidPolicy(_) => Msg::PanelPolicy,
         };
-        text(lang, msg).to_owned()
+        lang.text(msg).to_owned()
     }
 }
 
@@ -77,14 +77,14 @@ pub struct ErrorPanelProps {
 
 #[function_component]
 pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
-    let lang = props.lang;
+    let lang = &props.lang;
     html! {
         <div class="root" part="root">
             <div class="error" part="error" role="alert">
-                { heading(props.heading_level, Rank::Main, text(lang, Msg::PanelTitle), None, NodeRef::default()) }
+                { heading(props.heading_level, Rank::Main, lang.text(Msg::PanelTitle).to_owned(), None, NodeRef::default()) }
                 <p>{ props.problem.message(lang) }</p>
                 if let Some(detail) = props.problem.detail() {
-                    <p class="hint">{ rich(&fill(lang, Msg::PanelDetail, &[("detail", &isolate(detail))])) }</p>
+                    <p class="hint">{ rich(&lang.fill(Msg::PanelDetail, &[("detail", &isolate(detail))])) }</p>
                 }
             </div>
         </div>
@@ -95,13 +95,18 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
 mod tests {
     use super::*;
 
+    fn german() -> Lang {
+        let de = crate::engine::text::Catalogue::parse(include_str!("../../locales/de.json"));
+        Lang::from_catalogue(de.unwrap())
+    }
+
     fn unreachable(failure: LoadFailure) -> Problem {
         Problem::Unreachable(failure, String::from("/api/orders/1 …"))
     }
 
     #[test]
     fn a_failed_load_says_what_happened() {
-        let en = |failure| unreachable(failure).message(Lang::En);
+        let en = |failure| unreachable(failure).message(&Lang::english());
         assert_eq!(
             en(LoadFailure::Status(404)),
             "The order wasn't found: the site answered 404. Check the link you followed, or contact the store."
@@ -118,7 +123,7 @@ mod tests {
         // Only a failed connection blames the connection.
         assert!(en(LoadFailure::Network).contains("Check your connection"));
         assert!(unreachable(LoadFailure::Status(410))
-            .message(Lang::De)
+            .message(&german())
             .starts_with("Die Bestellung wurde nicht gefunden: Die Website antwortete mit 410."));
         assert_eq!(
             unreachable(LoadFailure::Timeout(1)).code(),

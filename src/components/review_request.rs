@@ -61,7 +61,7 @@ pub fn ReviewRequest(props: &SelectionProps) -> Html {
         Msg::RequestCancellation
     };
     html! {
-        <StepRegion heading={texts.text(Msg::StepReview)} step_changes={flow.step_changes}>
+        <StepRegion heading={texts.text(Msg::StepReview).to_owned()} step_changes={flow.step_changes}>
             <dl>
                 <dt>{ texts.text(Msg::ReviewItems) }</dt>
                 <dd>

@@ -25,7 +25,7 @@ pub fn SelectItems(props: &SelectItemsProps) -> Html {
     let problem =
         (props.flow.problem == Some(Problem::NoItems)).then(|| texts.text(Msg::SelectNone));
     html! {
-        <StepRegion heading={texts.text(Msg::StepSelect)} step_changes={props.flow.step_changes}>
+        <StepRegion heading={texts.text(Msg::StepSelect).to_owned()} step_changes={props.flow.step_changes}>
             <fieldset>
                 <legend>{ texts.text(Msg::SelectLegend) }</legend>
                 { for props.items.iter().enumerate().map(|(index, item)| {

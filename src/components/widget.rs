@@ -25,6 +25,9 @@ pub struct WidgetProps {
     /// The customer's BCP 47 locale: texts, dates, money.
     #[prop_or(AttrValue::Static("en-US"))]
     pub locale: AttrValue,
+    /// The texts of the locale's language (English unless a catalogue was given or loaded).
+    #[prop_or_else(Lang::english)]
+    pub lang: Lang,
     pub clock: Clock,
     #[prop_or_default]
     pub host: Host,
@@ -46,11 +49,12 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let texts = use_memo(
         (
             props.locale.clone(),
+            props.lang.clone(),
             props.order.currency.clone(),
             props.heading_level,
         ),
-        |(locale, currency, heading_level)| Texts {
-            lang: Lang::from_locale(locale),
+        |(locale, lang, currency, heading_level)| Texts {
+            lang: lang.clone(),
             fmt: Formatters::new(locale, currency),
             heading_level: *heading_level,
         },
@@ -164,7 +168,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
     };
     html! {
         <ContextProvider<Rc<Texts>> context={texts.clone()}>
-            <div class="root" part="root" lang={props.locale.clone()} aria-label={texts.text(Msg::WidgetLabel)} role="region">
+            <div class="root" part="root" lang={props.locale.clone()} aria-label={texts.text(Msg::WidgetLabel).to_owned()} role="region">
                 { body }
                 { live_region((*announcement).clone()) }
             </div>

@@ -12,9 +12,17 @@ use crate::clock::Clock;
 use crate::components::{LoadFailure, Loaded, Problem};
 use crate::engine::json::Json;
 use crate::engine::limits::Document;
+use crate::engine::text::Catalogue;
 use crate::engine::{order_from_tree, policy_from_tree, InputError, Order, Policy};
 use crate::host::Host;
-use crate::js_json::read_document;
+use crate::i18n::Lang;
+use crate::js_json::{read_document, to_json};
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(message: &str);
+}
 
 /// The last value given for each field, to tell what an `update` changed.
 #[derive(Default)]
@@ -25,6 +33,9 @@ pub struct Given {
     parsed_order: Option<Result<Rc<Order>, Problem>>,
     parsed_policy: Option<Result<Rc<Policy>, Problem>>,
     locale: Option<String>,
+    /// The last `catalogue` given, and the language made of it: `None` while it loads.
+    catalogue: Option<JsValue>,
+    lang: Option<Option<Lang>>,
     on_request_cancel: Option<Function>,
     timeout_ms: Option<u32>,
     heading_level: Option<u8>,
@@ -108,6 +119,52 @@ fn load_problem(value: &JsValue) -> Problem {
     }
 }
 
+/// The language of a `catalogue` value from the host or `embed.js`: `null` is English, the
+/// string `"loading"` is a catalogue on its way (`None`: nothing is shown until it comes), an
+/// object is the language's catalogue. A catalogue that is not one, or lacks texts or has
+/// faulty ones, is reported (`locale_unavailable`, and on the console) and English is shown
+/// for the texts concerned.
+fn language_from(value: &JsValue, locale: &str, host: &Host) -> Option<Lang> {
+    if value.is_null() {
+        return Some(Lang::english());
+    }
+    if value.as_string().as_deref() == Some("loading") {
+        return None;
+    }
+    let english = Lang::english();
+    let parsed = to_json(value)
+        .map_err(|e| format!("expected a catalogue (an object of texts by key), {e}"))
+        .and_then(|tree| Catalogue::from_tree(&tree).map_err(|e| e.to_string()));
+    let report = |detail: String| {
+        let message = format!("order-help: the catalogue for the locale \"{locale}\" {detail}");
+        console_error(&message);
+        host.emit_error("locale_unavailable", &message);
+    };
+    match parsed {
+        Err(detail) => {
+            report(format!("is not usable: {detail}; English is shown instead"));
+            Some(english)
+        }
+        Ok(catalogue) => {
+            // Plural categories are not checked here: Intl.PluralRules picks among the forms
+            // given, and a missing one falls back to `other`.
+            let (catalogue, problems) = catalogue.repaired(english.catalogue(), &[]);
+            if let Some(first) = problems.first() {
+                let more = problems.len() - 1;
+                let detail = if more == 0 {
+                    format!("{first}")
+                } else {
+                    format!("{first} (and {more} more)")
+                };
+                report(format!(
+                    "lacks texts or has faulty ones: {detail}; English is shown for those"
+                ));
+            }
+            Some(Lang::from_catalogue(catalogue))
+        }
+    }
+}
+
 impl Given {
     /// Takes the fields present in `config`, keeping the earlier value of each absent one, and
     /// returns what the widget should now show. Re-parses the order and policy only when the
@@ -141,6 +198,21 @@ impl Given {
         }
         if let Some(locale) = field(config, "locale").and_then(|l| l.as_string()) {
             self.locale = Some(locale);
+        }
+        let host = Host {
+            on_request_cancel: None,
+            events: Some(events.clone()),
+        };
+        let locale = self.locale.clone().unwrap_or_else(browser_locale);
+        if let Some(catalogue) = field(config, "catalogue") {
+            if changed(&self.catalogue, &catalogue) {
+                self.lang = Some(language_from(&catalogue, &locale, &host));
+                self.catalogue = Some(catalogue);
+            }
+        }
+        // `embed.js` could not load the locale's catalogue: it says why, English is shown.
+        if let Some(error) = field(config, "localeError").and_then(|e| e.as_string()) {
+            host.emit_error("locale_unavailable", &error);
         }
         if let Some(handler) = field(config, "onRequestCancel") {
             self.on_request_cancel = handler.dyn_into::<Function>().ok();
@@ -176,7 +248,8 @@ impl Given {
                 .parsed_policy
                 .clone()
                 .unwrap_or_else(|| Ok(Rc::new(Policy::default()))),
-            locale: AttrValue::from(self.locale.clone().unwrap_or_else(browser_locale)),
+            locale: AttrValue::from(locale),
+            lang: self.lang.clone().unwrap_or_else(|| Some(Lang::english())),
             clock: clock.clone(),
             host: Host {
                 on_request_cancel: self.on_request_cancel.clone(),

@@ -84,6 +84,10 @@ describe('mount() twice on one element', () => {
       document.getElementById('slot').append(element);
       const first = mount(element, { order, now: '2025-03-20T10:00:00-07:00', locale: 'en-US' });
       const second = mount(element, { order, now: '2025-03-20T10:00:00-07:00', locale: 'de-DE' });
+      // German's texts are fetched first (locales/de.json): wait for the widget to show.
+      for (let i = 0; i < 100 && !element.shadowRoot.querySelector('.root'); i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await new Promise((resolve) => setTimeout(resolve, 100));
       return {
         first: first.mounted,

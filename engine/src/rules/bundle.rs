@@ -8,7 +8,7 @@
 
 use super::super::assessment::{CancelCode, CancelDecision, CancelVerdict};
 use super::super::ids::IdMap;
-use super::{ItemContext, Sentence};
+use super::ItemContext;
 
 /// Applies each item's bundle to the items' own decisions (`decisions[i]` is `contexts[i]`'s).
 pub(crate) fn apply_bundles(
@@ -33,12 +33,12 @@ pub(crate) fn apply_bundles(
             let group = || mates.iter().filter_map(|&j| own.get(j));
             if let Some(worst) = group().map(|&(verdict, _)| verdict).min() {
                 if worst < decision.verdict {
-                    let culprits: Vec<&str> = mates
+                    let culprits = mates
                         .iter()
                         .filter(|&&j| own.get(j).is_some_and(|&(v, _)| v == worst))
-                        .filter_map(|&j| contexts.get(j).map(|m| m.item.title.as_str()))
+                        .filter_map(|&j| contexts.get(j).map(|m| m.item.title.clone()))
                         .collect();
-                    lower(decision, worst, &culprits);
+                    lower(decision, worst, culprits);
                 }
             }
             // The grace period matters to the bundle's verdict only while it is `allowed`.
@@ -75,44 +75,14 @@ fn unshipped_bundles(contexts: &[ItemContext]) -> Vec<Vec<usize>> {
 }
 
 /// Lowers `decision` to `verdict`, naming the bundle-mates responsible.
-fn lower(decision: &mut CancelDecision, verdict: CancelVerdict, culprits: &[&str]) {
-    let (code, ending) = if verdict == CancelVerdict::NotAvailable {
-        (
-            CancelCode::BundleNotCancellable,
-            ", which is cancelled together with it and can no longer be cancelled.",
-        )
-    } else {
-        (
-            CancelCode::BundleRequiresRequest,
-            ", which is cancelled together with it and can only be cancelled by request.",
-        )
-    };
+fn lower(decision: &mut CancelDecision, verdict: CancelVerdict, culprits: Vec<String>) {
     decision.verdict = verdict;
-    decision.code = code;
-    decision.message = quoted_list(Sentence::new("It was sold in a bundle with "), culprits)
-        .text(ending)
-        .into();
-}
-
-/// `"A"`, `"A" and "B"`, `"A", "B" and "C"`.
-fn quoted_list(mut sentence: Sentence, titles: &[&str]) -> Sentence {
-    let Some((last, rest)) = titles.split_last() else {
-        return sentence.text("another item");
+    decision.code = if verdict == CancelVerdict::NotAvailable {
+        CancelCode::BundleNotCancellable
+    } else {
+        CancelCode::BundleRequiresRequest
     };
-    for (i, title) in rest.iter().enumerate() {
-        let separator = if i == 0 { "" } else { ", " };
-        sentence = sentence
-            .text(separator)
-            .text("\u{201c}")
-            .text(title)
-            .text("\u{201d}");
-    }
-    let separator = if rest.is_empty() { "" } else { " and " };
-    sentence
-        .text(separator)
-        .text("\u{201c}")
-        .text(last)
-        .text("\u{201d}")
+    decision.bundle_mates = culprits;
 }
 
 #[cfg(test)]
@@ -123,7 +93,6 @@ mod tests {
     use super::super::fixtures::{self, at};
     use super::super::OrderContext;
     use super::*;
-    use std::borrow::Cow;
     use CancelVerdict::{Allowed, NotAvailable, Request};
 
     /// Items A, B, C in bundle "K" (C optionally outside it), D alone; statuses by shipment.
@@ -215,11 +184,9 @@ mod tests {
             (decisions[0].verdict, decisions[0].code),
             (NotAvailable, CancelCode::BundleNotCancellable)
         );
-        assert!(
-            decisions[0].message.contains("\u{201c}Item B\u{201d}"),
-            "{}",
-            decisions[0].message
-        );
+        assert_eq!(decisions[0].bundle_mates, vec!["Item B".to_owned()]);
+        let message = decisions[0].message();
+        assert!(message.contains("\u{201c}Item B\u{201d}"), "{message}");
         // Lowered: the grace period no longer matters to A; D is alone and keeps it.
         assert_eq!(decisions[0].grace_ends_at, None);
         assert!(decisions[3].grace_ends_at.is_some());
@@ -245,21 +212,5 @@ mod tests {
         assert!(decisions[3].bundle_items.is_empty()); // no bundle
         assert_eq!(decisions[0].bundle.as_deref(), Some("K"));
         assert_eq!(decisions[3].bundle, None);
-    }
-
-    #[test]
-    fn lists_titles_naturally() {
-        let quoted_list =
-            |titles: &[&str]| Cow::from(quoted_list(Sentence::new(""), titles)).into_owned();
-        assert_eq!(quoted_list(&[]), "another item");
-        assert_eq!(quoted_list(&["A"]), "\u{201c}A\u{201d}");
-        assert_eq!(
-            quoted_list(&["A", "B"]),
-            "\u{201c}A\u{201d} and \u{201c}B\u{201d}"
-        );
-        assert_eq!(
-            quoted_list(&["A", "B", "C"]),
-            "\u{201c}A\u{201d}, \u{201c}B\u{201d} and \u{201c}C\u{201d}"
-        );
     }
 }

@@ -7,13 +7,11 @@
 //! period after ordering; afterwards the seller must approve, and can only cancel what it has not
 //! shipped.
 
-use std::borrow::Cow;
-
 use super::super::assessment::{CancelCode, CancelDecision, CancelVerdict};
 use super::super::order::{Carrier, Order, ShipmentStatus};
 use super::super::policy::Policy;
 use super::super::time::Instant;
-use super::{ItemContext, Sentence};
+use super::ItemContext;
 
 use CancelCode as Code;
 use CancelVerdict::{Allowed, NotAvailable, Request};
@@ -34,10 +32,13 @@ pub(crate) fn cancel_on_its_own(cx: &ItemContext) -> CancelDecision {
     CancelDecision {
         verdict,
         code,
-        message: message(code, cx, carrier, grace_end),
         bundle: cx.item.bundle.clone(),
         bundle_items: Vec::new(),
         grace_ends_at,
+        // What the reason names: only these codes name a value of the order.
+        seller: (code == Code::SellerMustApprove).then(|| cx.order.seller.name.clone()),
+        carrier,
+        bundle_mates: Vec::new(),
     }
 }
 
@@ -85,54 +86,6 @@ fn marketplace_fulfilled_by_seller(
         S::Cancelled => (NotAvailable, Code::AlreadyCancelled),
         S::Refused => (NotAvailable, Code::Refused),
         S::ReturnedToSender => (NotAvailable, Code::ReturnedToSender),
-    }
-}
-
-fn message(
-    code: CancelCode,
-    cx: &ItemContext,
-    carrier: Option<Carrier>,
-    grace_end: Instant,
-) -> Cow<'static, str> {
-    let carrier = carrier.map_or("the carrier", Carrier::display_name);
-    match code {
-        Code::NotInShippingProcess => {
-            "It has not entered the shipping process yet, so you can cancel it now.".into()
-        }
-        Code::WithinGracePeriod => Sentence::new("You can cancel it yourself until ")
-            .local_time(cx.zone, grace_end)
-            .text(" (store time); after that the seller must approve a cancellation.")
-            .into(),
-        Code::BeingPrepared => {
-            "It is being prepared for shipping: you can request a cancellation, but it may not succeed."
-                .into()
-        }
-        Code::StagedForShipping => "It is packed and waiting to leave the warehouse: you can request a \
-             cancellation and the warehouse will try to pull it, but it may not succeed."
-            .into(),
-        Code::WithRetailerFleet => "It is on its way with our own delivery fleet: you can request a \
-             cancellation of the delivery, but it may not succeed."
-            .into(),
-        Code::SellerMustApprove => Sentence::new("The seller, ")
-            .text(&cx.order.seller.name)
-            .text(", must approve a cancellation: you can request one, and it succeeds only if they have not shipped it.")
-            .into(),
-        Code::WithCarrier => Sentence::new("It is already with ")
-            .text(carrier)
-            .text(", so it can no longer be cancelled.")
-            .into(),
-        Code::ShippedBySeller => {
-            "The seller has already shipped it, so it can no longer be cancelled.".into()
-        }
-        Code::OutForDelivery => "It is out for delivery, so it can no longer be cancelled.".into(),
-        Code::Delivered => "It has been delivered, so it can no longer be cancelled.".into(),
-        Code::AlreadyCancelled => "It has already been cancelled.".into(),
-        Code::Refused => "Its delivery was refused, so there is nothing left to cancel.".into(),
-        Code::ReturnedToSender => {
-            "It is going back to the sender, so there is nothing left to cancel.".into()
-        }
-        // Written by bundle.rs, which knows the bundle-mates.
-        Code::BundleRequiresRequest | Code::BundleNotCancellable => "".into(),
     }
 }
 
@@ -318,7 +271,7 @@ mod tests {
                 decision.grace_ends_at.is_some(),
                 code == Code::WithinGracePeriod
             );
-            assert!(!decision.message.is_empty());
+            assert!(!decision.message().is_empty());
         }
     }
 
@@ -338,10 +291,10 @@ mod tests {
             decision.grace_ends_at.map(|z| z.to_string()).as_deref(),
             Some("2025-03-01T09:45:00-08:00")
         );
+        let message = decision.message();
         assert!(
-            decision.message.contains("09:45 on 1 March 2025"),
-            "{}",
-            decision.message
+            message.contains("1 March 2025 at 09:45 (store time)"),
+            "{message}"
         );
     }
 }

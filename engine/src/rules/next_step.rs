@@ -40,10 +40,12 @@ mod tests {
         CancelDecision {
             verdict,
             code: CancelCode::Delivered,
-            message: "".into(),
             bundle: None,
             bundle_items: vec![],
             grace_ends_at: None,
+            seller: None,
+            carrier: None,
+            bundle_mates: vec![],
         }
     }
 
@@ -51,9 +53,13 @@ mod tests {
         RefuseDecision {
             verdict,
             code: RefuseCode::AtDoor,
-            message: "".into(),
             stops_away: None,
             live_map: false,
+            carrier: None,
+            out_for_delivery: false,
+            seller_refunds: false,
+            opened: None,
+            service: None,
         }
     }
 
@@ -61,10 +67,11 @@ mod tests {
         ReturnDecision {
             verdict,
             code: ReturnCode::WithinWindow,
-            message: "".into(),
             deadline: None,
             quantity: 1,
             holiday_extended: false,
+            item_quantity: 1,
+            category: None,
         }
     }
 

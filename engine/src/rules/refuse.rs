@@ -6,11 +6,9 @@
 //! package back, unopened, marked "Refused", with free return postage (USPS DMM 508.1.1.3);
 //! certified, insured and cash-on-delivery pieces must be refused at the moment of delivery.
 
-use std::borrow::Cow;
-
 use super::super::assessment::{RefuseCode, RefuseDecision, RefuseVerdict};
 use super::super::order::{Carrier, Item, Shipment, ShipmentStatus};
-use super::{ItemContext, Sentence};
+use super::ItemContext;
 
 use RefuseCode as Code;
 use RefuseVerdict::{AfterDeliveryUnopened, AtDoor, NotAvailable};
@@ -21,43 +19,41 @@ pub(crate) const LIVE_MAP_STOPS: u32 = 10;
 
 pub(crate) fn refuse(cx: &ItemContext) -> RefuseDecision {
     let Some(shipment) = cx.shipment else {
-        return decision(
-            NotAvailable,
-            Code::NotShippedYet,
-            not_available_message(Code::NotShippedYet, None),
-            None,
-        );
+        return RefuseDecision {
+            verdict: NotAvailable,
+            code: Code::NotShippedYet,
+            stops_away: None,
+            live_map: false,
+            carrier: None,
+            out_for_delivery: false,
+            seller_refunds: false,
+            opened: cx.item.opened,
+            service: None,
+        };
     };
     let (verdict, code) = match shipment.status {
         S::InTransit | S::OutForDelivery => at_the_door(shipment.carrier),
         S::Delivered => after_delivery(cx.item, shipment),
         status => not_shipped_or_ended(status),
     };
-    let message = match verdict {
-        AtDoor => door_message(shipment, cx.order.is_marketplace_fulfilled_by_seller()),
-        AfterDeliveryUnopened => usps_message(cx.item),
-        NotAvailable => not_available_message(code, Some(shipment)),
-    };
     let stops_away = if shipment.status.is_on_the_way() {
         shipment.stops_away
     } else {
         None
     };
-    decision(verdict, code, message, stops_away)
-}
-
-fn decision(
-    verdict: RefuseVerdict,
-    code: RefuseCode,
-    message: Cow<'static, str>,
-    stops_away: Option<u32>,
-) -> RefuseDecision {
     RefuseDecision {
         verdict,
         code,
-        message,
         stops_away,
         live_map: code == Code::AtDoorLiveMap,
+        carrier: Some(shipment.carrier),
+        out_for_delivery: shipment.status == S::OutForDelivery,
+        seller_refunds: cx.order.is_marketplace_fulfilled_by_seller(),
+        opened: cx.item.opened,
+        // Only this reason names the service.
+        service: (code == Code::MustRefuseAtDelivery)
+            .then(|| shipment.service.clone())
+            .flatten(),
     }
 }
 
@@ -120,82 +116,6 @@ fn must_be_refused_at_delivery(service: Option<&str>) -> bool {
             | "cash_on_delivery"
             | "collect_on_delivery"
     )
-}
-
-fn door_message(shipment: &Shipment, by_marketplace_seller: bool) -> Cow<'static, str> {
-    let refund = if by_marketplace_seller {
-        "; the seller then refunds it under their own policy."
-    } else {
-        "; the order is then cancelled and refunded."
-    };
-    let status = if shipment.status == S::OutForDelivery {
-        "It is out for delivery"
-    } else {
-        "It is on its way"
-    };
-    if shipment.carrier != Carrier::RetailerFleet {
-        return Sentence::new(status)
-            .text(": you can refuse it by telling the ")
-            .text(shipment.carrier.display_name())
-            .text(" driver at the door")
-            .text(refund)
-            .into();
-    }
-    let sentence =
-        Sentence::new(status).text(" with our own driver: you can refuse it at the door (");
-    let sentence = match shipment.stops_away {
-        Some(0) => sentence.text("it is the next stop, so it is on the live map now"),
-        Some(1) => sentence.text("it is 1 stop away, so it is on the live map now"),
-        Some(n) if n <= LIVE_MAP_STOPS => sentence
-            .text("it is ")
-            .number(n)
-            .text(" stops away, so it is on the live map now"),
-        Some(n) => sentence
-            .text("it is ")
-            .number(n)
-            .text(" stops away, and tracking shows it on a live map from ")
-            .number(LIVE_MAP_STOPS)
-            .text(" stops"),
-        None => sentence
-            .text("tracking shows it on a live map once it is within ")
-            .number(LIVE_MAP_STOPS)
-            .text(" stops"),
-    };
-    sentence.text(")").text(refund).into()
-}
-
-fn usps_message(item: &Item) -> Cow<'static, str> {
-    if item.opened == Some(false) {
-        "As it is unopened, you can refuse it even after delivery: mark the package \u{201c}Refused\u{201d} and give it back to USPS; the return postage is free."
-    } else {
-        "If it is still unopened, you can refuse it even after delivery: mark the package \u{201c}Refused\u{201d} and give it back to USPS; the return postage is free."
-    }
-    .into()
-}
-
-fn not_available_message(code: RefuseCode, shipment: Option<&Shipment>) -> Cow<'static, str> {
-    match code {
-        Code::NotShippedYet => "It has not shipped yet, so there is no delivery to refuse.".into(),
-        Code::DeliveredByOtherCarrier => Sentence::new("It was delivered by ")
-            .text(shipment.map_or("another carrier", |s| s.carrier.display_name()))
-            .text(", and only USPS takes back a delivered package that was refused unopened.")
-            .into(),
-        Code::Opened => "It has been opened, so it can no longer be refused.".into(),
-        Code::MustRefuseAtDelivery => Sentence::new("It came by USPS ")
-            .text(
-                shipment
-                    .and_then(|s| s.service.as_deref())
-                    .unwrap_or("registered"),
-            )
-            .text(" mail, which can only be refused at the moment of delivery.")
-            .into(),
-        Code::AlreadyRefused => "Its delivery has already been refused.".into(),
-        Code::ReturnedToSender => "It is already on its way back to the sender.".into(),
-        Code::ShipmentCancelled => {
-            "Its shipment was cancelled, so there is nothing to refuse.".into()
-        }
-        Code::AtDoor | Code::AtDoorLiveMap | Code::UspsUnopened => "".into(),
-    }
 }
 
 #[cfg(test)]
@@ -392,7 +312,8 @@ mod tests {
                 "{status:?} {carrier:?} {service:?} {opened:?}"
             );
             assert_eq!(d.live_map, code == Code::AtDoorLiveMap);
-            assert!(d.message.ends_with('.'), "{}", d.message);
+            let message = d.message();
+            assert!(message.ends_with('.'), "{message}");
         }
     }
 
@@ -412,7 +333,7 @@ mod tests {
             let d = refuse_with(S::OutForDelivery, Carrier::RetailerFleet, None, None, stops);
             assert_eq!(d.stops_away, stops);
             assert!(d.live_map);
-            assert!(d.message.contains(phrase), "{stops:?}: {}", d.message);
+            assert!(d.message().contains(phrase), "{stops:?}: {}", d.message());
         }
         // stops_away only means something on the way.
         assert_eq!(
@@ -425,17 +346,17 @@ mod tests {
     fn says_if_still_unopened_when_unknown() {
         let unknown = refuse_with(S::Delivered, Carrier::Usps, None, None, None);
         assert!(
-            unknown.message.starts_with("If it is still unopened"),
+            unknown.message().starts_with("If it is still unopened"),
             "{}",
-            unknown.message
+            unknown.message()
         );
         let unopened = refuse_with(S::Delivered, Carrier::Usps, None, Some(false), None);
         assert!(
-            unopened.message.starts_with("As it is unopened"),
+            unopened.message().starts_with("As it is unopened"),
             "{}",
-            unopened.message
+            unopened.message()
         );
-        assert!(unopened.message.contains("\u{201c}Refused\u{201d}"));
+        assert!(unopened.message().contains("\u{201c}Refused\u{201d}"));
     }
 
     #[test]

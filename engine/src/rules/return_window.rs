@@ -8,13 +8,11 @@
 //! non-returnable categories and lines with nothing left are not returnable; an item not yet
 //! delivered is "not yet" returnable (never "open forever").
 
-use std::borrow::Cow;
-
 use super::super::assessment::{ReturnCode, ReturnDecision, ReturnVerdict};
 use super::super::order::{Item, ShipmentStatus};
 use super::super::policy::{MonthDay, Policy};
 use super::super::time::{day_after, CachedZone, Date, Instant};
-use super::{ItemContext, Sentence};
+use super::ItemContext;
 
 use ReturnCode as Code;
 use ShipmentStatus as S;
@@ -29,10 +27,14 @@ pub(crate) fn return_decision(cx: &ItemContext) -> ReturnDecision {
         return ReturnDecision {
             verdict: ReturnVerdict::NotReturnable,
             code,
-            message: not_returnable_message(code, item),
             deadline: None,
             quantity: 0,
             holiday_extended: false,
+            item_quantity: item.quantity,
+            // Only this reason names the category.
+            category: (code == Code::NonReturnableCategory)
+                .then(|| item.category.clone())
+                .flatten(),
         };
     }
     match cx.shipment.filter(|s| s.status == S::Delivered) {
@@ -44,10 +46,11 @@ pub(crate) fn return_decision(cx: &ItemContext) -> ReturnDecision {
             None => ReturnDecision {
                 verdict: ReturnVerdict::NotYet,
                 code: Code::DeliveryTimeUnknown,
-                message: "It can be returned once the time of its delivery is known.".into(),
                 deadline: None,
                 quantity: item.remaining_quantity(),
                 holiday_extended: false,
+                item_quantity: item.quantity,
+                category: None,
             },
         },
     }
@@ -69,21 +72,14 @@ fn before_delivery(cx: &ItemContext) -> ReturnDecision {
             shipped,
         ))
     });
-    let sentence = Sentence::new("You can return ").how_many(quantity, item.quantity);
-    let message = match expected {
-        Some((deadline, _)) => sentence
-            .text(" once it has been delivered; with the estimated delivery, until ")
-            .local_time(cx.zone, deadline)
-            .text(" (store time)."),
-        None => sentence.text(" once it has been delivered: the return window opens at delivery."),
-    };
     ReturnDecision {
         verdict: ReturnVerdict::NotYet,
         code: Code::NotDeliveredYet,
-        message: message.into(),
         deadline: expected.map(|(d, _)| cx.zone.zoned(d)),
         quantity,
         holiday_extended: expected.is_some_and(|(_, holiday)| holiday),
+        item_quantity: item.quantity,
+        category: None,
     }
 }
 
@@ -98,32 +94,20 @@ fn window(cx: &ItemContext, delivered_at: Instant, shipped_at: Option<Instant>) 
         delivered_at,
         shipped,
     );
-    let ending = if holiday {
-        " (store time), thanks to the holiday extension."
-    } else {
-        " (store time)."
-    };
     let verdict = window_verdict(cx.at, deadline);
-    let (code, sentence, quantity) = if verdict == ReturnVerdict::Allowed {
-        let quantity = item.remaining_quantity();
-        let sentence = Sentence::new("You can return ")
-            .how_many(quantity, item.quantity)
-            .text(" until ");
-        (Code::WithinWindow, sentence, quantity)
+    let (code, quantity) = if verdict == ReturnVerdict::Allowed {
+        (Code::WithinWindow, item.remaining_quantity())
     } else {
-        (
-            Code::WindowClosed,
-            Sentence::new("The return window closed at "),
-            0,
-        )
+        (Code::WindowClosed, 0)
     };
     ReturnDecision {
         verdict,
         code,
-        message: sentence.local_time(cx.zone, deadline).text(ending).into(),
         deadline: Some(cx.zone.zoned(deadline)),
         quantity,
         holiday_extended: holiday,
+        item_quantity: item.quantity,
+        category: None,
     }
 }
 
@@ -209,30 +193,6 @@ fn nothing_left(item: &Item) -> Option<ReturnCode> {
         Some(Code::AlreadyReturned)
     } else {
         Some(Code::ReturnAlreadyRequested)
-    }
-}
-
-fn not_returnable_message(code: ReturnCode, item: &Item) -> Cow<'static, str> {
-    match code {
-        Code::FinalSale => "It was sold as final sale, so it cannot be returned.".into(),
-        Code::NonReturnableCategory => Sentence::new("Items in the \u{201c}")
-            .text(item.category.as_deref().unwrap_or(""))
-            .text("\u{201d} category cannot be returned.")
-            .into(),
-        Code::AlreadyReturned if item.quantity > 1 => Sentence::new("All ")
-            .number(item.quantity)
-            .text(" have already been returned.")
-            .into(),
-        Code::AlreadyReturned => "It has already been returned.".into(),
-        Code::ReturnAlreadyRequested => {
-            "A return is already open for what has not been returned yet.".into()
-        }
-        Code::Cancelled => "Its shipment was cancelled, so there is nothing to return.".into(),
-        Code::Refused => "Its delivery was refused, so there is nothing to return.".into(),
-        Code::ReturnedToSender => {
-            "It is going back to the sender, so there is nothing to return.".into()
-        }
-        _ => "".into(),
     }
 }
 
@@ -507,12 +467,10 @@ mod tests {
             assert_eq!(d.quantity, quantity, "item {index}");
         }
         let first = return_decision(&order_cx.item(&order.items[0], in_window));
+        let message = first.message();
         assert!(
-            first
-                .message
-                .contains("1 of 3 until 23:59:59 on 31 March 2025"),
-            "{}",
-            first.message
+            message.contains("1 of 3 until 31 March 2025 at 23:59:59 (store time)"),
+            "{message}"
         );
     }
 }

@@ -16,12 +16,10 @@
 //! categories included — the exclusion takes the right away from those goods only, not from the
 //! contract's others, and counting them can only make the period end later.
 
-use std::borrow::Cow;
-
 use super::super::assessment::{WithdrawalCode, WithdrawalDecision, WithdrawalVerdict};
 use super::super::order::ShipmentStatus;
-use super::super::time::{day_after, CachedZone, Date, Instant};
-use super::{ItemContext, OrderContext, Sentence};
+use super::super::time::{day_after, Date, Instant};
+use super::{ItemContext, OrderContext};
 
 use WithdrawalCode as Code;
 
@@ -33,11 +31,9 @@ pub(crate) fn withdrawal_decision(
     at: Instant,
 ) -> WithdrawalDecision {
     let rule = &order_cx.policy.withdrawal;
-    let zone = &order_cx.zone;
     let mut decision = WithdrawalDecision {
         verdict: WithdrawalVerdict::NotApplicable,
         code: Code::NotOffered,
-        message: Cow::Borrowed(""),
         deadline: None,
         items: Vec::new(),
         days: rule.days,
@@ -52,7 +48,6 @@ pub(crate) fn withdrawal_decision(
             decide_period(&mut decision, contexts, order_cx, at);
         }
     }
-    decision.message = message(&decision, zone);
     decision
 }
 
@@ -204,52 +199,6 @@ pub(crate) fn period(delivery_day: i64, days: u32, holidays: &[i64]) -> Period {
 /// Saturday or Sunday (1970-01-01, day 0, was a Thursday).
 fn is_weekend(day: i64) -> bool {
     matches!(day.rem_euclid(7), 2 | 3)
-}
-
-/// The English sentence for the decision's code and values: the one place this rule's wording
-/// lives (a message catalogue can replace it as a whole). Codes and their values:
-///
-/// | code | sentence |
-/// | --- | --- |
-/// | `not_offered` | This store does not offer withdrawal from the contract here. |
-/// | `no_item_covered` | None of this order's items can be withdrawn from: … |
-/// | `period_not_started` | You can withdraw from the contract now; the {days}-day withdrawal period starts the day after the last item is delivered. |
-/// | `delivery_time_unknown` | You can withdraw from the contract now; the {days}-day withdrawal period starts once the time of the last delivery is known. |
-/// | `within_period` | You can withdraw from the contract until {deadline} (store time)[, the first working day after the {days} days]. |
-/// | `period_over` | The withdrawal period ended at {deadline} (store time). |
-fn message(decision: &WithdrawalDecision, zone: &CachedZone) -> Cow<'static, str> {
-    let deadline = decision.deadline.map(|d| d.instant);
-    match (decision.code, deadline) {
-        (Code::NotOffered, _) => "This store does not offer withdrawal from the contract here.".into(),
-        (Code::NoItemCovered, _) => "None of this order's items can be withdrawn from: each is of a kind excluded from the right of withdrawal, or its shipment was cancelled, refused or returned.".into(),
-        (Code::PeriodNotStarted, _) => Sentence::new("You can withdraw from the contract now; the ")
-            .number(decision.days)
-            .text("-day withdrawal period starts the day after the last item is delivered.")
-            .into(),
-        (Code::DeliveryTimeUnknown, _) => Sentence::new("You can withdraw from the contract now; the ")
-            .number(decision.days)
-            .text("-day withdrawal period starts once the time of the last delivery is known.")
-            .into(),
-        (Code::WithinPeriod, Some(deadline)) => {
-            let sentence = Sentence::new("You can withdraw from the contract until ")
-                .local_time(zone, deadline)
-                .text(" (store time)");
-            match decision.moved_from {
-                Some(_) => sentence
-                    .text(", the first working day after the ")
-                    .number(decision.days)
-                    .text(" days.")
-                    .into(),
-                None => sentence.text(".").into(),
-            }
-        }
-        (Code::PeriodOver, Some(deadline)) => Sentence::new("The withdrawal period ended at ")
-            .local_time(zone, deadline)
-            .text(" (store time).")
-            .into(),
-        // `decide_period` sets a deadline with these two codes.
-        (Code::WithinPeriod | Code::PeriodOver, None) => "".into(),
-    }
 }
 
 #[cfg(test)]
@@ -484,7 +433,7 @@ mod tests {
                 "case {i}"
             );
             assert_eq!(d.items, covered, "case {i}");
-            assert!(!d.message.is_empty(), "case {i}");
+            assert!(!d.message().is_empty(), "case {i}");
         }
 
         policy.withdrawal.enabled = false;
@@ -525,7 +474,6 @@ mod tests {
         let decision = |code, moved: bool| WithdrawalDecision {
             verdict: WithdrawalVerdict::Allowed,
             code,
-            message: "".into(),
             deadline: Some(zone.zoned(deadline)),
             items: vec![],
             days: 21,
@@ -548,7 +496,7 @@ mod tests {
             (
                 Code::WithinPeriod,
                 false,
-                "until 23:59:59 on 16 March 2026 (store time).",
+                "until 16 March 2026 at 23:59:59 (store time).",
             ),
             (
                 Code::WithinPeriod,
@@ -558,11 +506,11 @@ mod tests {
             (
                 Code::PeriodOver,
                 false,
-                "ended at 23:59:59 on 16 March 2026 (store time).",
+                "ended on 16 March 2026 at 23:59:59 (store time).",
             ),
         ];
         for (code, moved, phrase) in table {
-            let text = message(&decision(code, moved), &zone);
+            let text = decision(code, moved).message();
             assert!(text.contains(phrase), "{code:?}: {text}");
         }
     }

@@ -1,0 +1,376 @@
+//! The catalogues (`locales/*.json`) are complete, and every reason of the engine has a
+//! sentence in each: a missing key, a placeholder that differs from English or a wrong set of
+//! plural forms fails here, naming the key and the language. And no rule writes a sentence.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use order_help_engine::text::{Catalogue, ENGLISH_JSON};
+use order_help_engine::Date;
+use order_help_engine::{
+    assess, parse_order, parse_policy, CancelCode, CancelDecision, CancelVerdict, Carrier, Instant,
+    Policy, RefuseCode, RefuseDecision, RefuseVerdict, ReturnCode, ReturnDecision, ReturnVerdict,
+    WithdrawalCode, WithdrawalDecision, WithdrawalVerdict, ZonedInstant,
+};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// Each language's CLDR plural categories for cardinal numbers (CLDR 42+), what its plural
+/// entries must have exactly. A new language adds its line here.
+const LANGUAGES: &[(&str, &[&str])] = &[
+    ("en", &["one", "other"]),
+    ("de", &["one", "other"]),
+    ("fr", &["one", "many", "other"]),
+    ("es", &["one", "many", "other"]),
+];
+
+fn catalogue(lang: &str) -> Catalogue {
+    let path = root().join(format!("locales/{lang}.json"));
+    let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    Catalogue::parse(&text).unwrap_or_else(|e| panic!("locales/{lang}.json: {e}"))
+}
+
+#[test]
+fn every_catalogue_has_every_key_with_the_same_placeholders() {
+    let english = catalogue("en");
+    let mut problems = Vec::new();
+    for (lang, categories) in LANGUAGES {
+        for problem in catalogue(lang).problems(&english, categories) {
+            problems.push(format!("locales/{lang}.json: {problem}"));
+            // The test names the key and the language.
+            assert!(problems.last().unwrap().contains(&problem.key));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_language_file_is_listed_here() {
+    let mut files: Vec<String> = fs::read_dir(root().join("locales"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let mut listed: Vec<String> = LANGUAGES.iter().map(|(l, _)| format!("{l}.json")).collect();
+    listed.sort();
+    assert_eq!(
+        files, listed,
+        "add the language's plural categories to LANGUAGES"
+    );
+}
+
+#[test]
+fn the_compiled_in_english_is_locales_en_json() {
+    let on_disk = fs::read_to_string(root().join("locales/en.json")).unwrap();
+    assert_eq!(ENGLISH_JSON, on_disk);
+}
+
+/// The string literals of `code` (Rust source), outside `#[cfg(test)]` modules.
+fn literals(code: &str) -> Vec<String> {
+    let code = code.split("#[cfg(test)]").next().unwrap_or("");
+    let code: String = code
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut out = Vec::new();
+    let mut chars = code.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            // A char literal such as '"' or '\'' (lifetimes have no closing quote nearby).
+            '\'' => {
+                let ahead: String = chars.clone().take(3).collect();
+                if ahead.starts_with("\\") && ahead.chars().nth(2) == Some('\'') {
+                    chars.nth(2);
+                } else if ahead.chars().nth(1) == Some('\'') {
+                    chars.nth(1);
+                }
+            }
+            '"' => {
+                let mut literal = String::new();
+                while let Some(c) = chars.next() {
+                    match c {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' => break,
+                        c => literal.push(c),
+                    }
+                }
+                out.push(literal);
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn no_rule_writes_a_sentence() {
+    let dir = root().join("engine/src/rules");
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.push(root().join("engine/src/rules.rs"));
+    let mut found = Vec::new();
+    for file in files {
+        let code = fs::read_to_string(&file).unwrap();
+        for literal in literals(&code) {
+            // Words with a space between them: prose. Ids and codes have none.
+            let words = literal
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .count();
+            if words >= 2 {
+                found.push(format!("{}: {literal:?}", file.display()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "sentences in the rules:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_scan_finds_a_sentence() {
+    // The scan above must be able to fail.
+    let code = "fn f() -> &'static str { let c = '\"'; \"It has shipped.\" }\n#[cfg(test)]\nmod t { \"x y\" }";
+    assert_eq!(literals(code), vec!["It has shipped.".to_owned()]);
+}
+
+/// The reason keys the engine's source names (`"cancel.…"`, `"refuse.…"`, `"return.…"`,
+/// `"deduction.…"`, `"withdrawal.…"`): the exhaustive matches of `reason.rs`.
+fn keys_in_the_engine() -> Vec<String> {
+    let code = fs::read_to_string(root().join("engine/src/reason.rs")).unwrap();
+    literals(&code)
+        .into_iter()
+        .filter(|l| {
+            ["cancel.", "refuse.", "return.", "deduction.", "withdrawal."]
+                .iter()
+                .any(|p| l.starts_with(p))
+        })
+        .collect()
+}
+
+#[test]
+fn every_reason_key_has_a_sentence_and_every_sentence_a_reason() {
+    let english = catalogue("en");
+    let keys = keys_in_the_engine();
+    assert!(keys.len() > 50, "{keys:?}");
+    for key in &keys {
+        assert!(english.get(key).is_some(), "locales/en.json has no {key:?}");
+    }
+    for key in english.keys().filter(|k| k.contains('.')) {
+        assert!(
+            keys.iter().any(|k| k == key),
+            "locales/en.json: {key:?} is no reason of the engine"
+        );
+    }
+}
+
+fn zoned(text: &str) -> ZonedInstant {
+    ZonedInstant {
+        instant: Instant::parse_rfc3339(text).unwrap(),
+        offset_seconds: -7 * 3600,
+    }
+}
+
+/// Every reason, with every variant of its sentence, renders in English with each placeholder
+/// filled and a plural form chosen.
+#[test]
+fn every_reason_renders_without_a_placeholder_left() {
+    use CancelCode as C;
+    use RefuseCode as F;
+    use ReturnCode as R;
+    let mut messages = Vec::new();
+    for code in [
+        C::NotInShippingProcess,
+        C::WithinGracePeriod,
+        C::BeingPrepared,
+        C::StagedForShipping,
+        C::WithRetailerFleet,
+        C::SellerMustApprove,
+        C::WithCarrier,
+        C::ShippedBySeller,
+        C::OutForDelivery,
+        C::Delivered,
+        C::AlreadyCancelled,
+        C::Refused,
+        C::ReturnedToSender,
+        C::BundleRequiresRequest,
+        C::BundleNotCancellable,
+    ] {
+        let d = CancelDecision {
+            verdict: CancelVerdict::Request,
+            code,
+            bundle: None,
+            bundle_items: vec![],
+            grace_ends_at: Some(zoned("2025-03-01T09:45:00-07:00")),
+            seller: Some("Gadget Hut".into()),
+            carrier: Some(Carrier::Ups),
+            bundle_mates: vec!["Lens".into(), "Strap".into()],
+        };
+        messages.push((d.reason().key, d.message()));
+    }
+    for code in [
+        F::AtDoor,
+        F::AtDoorLiveMap,
+        F::UspsUnopened,
+        F::NotShippedYet,
+        F::DeliveredByOtherCarrier,
+        F::Opened,
+        F::MustRefuseAtDelivery,
+        F::AlreadyRefused,
+        F::ReturnedToSender,
+        F::ShipmentCancelled,
+    ] {
+        for stops in [None, Some(0), Some(1), Some(4), Some(12)] {
+            for flags in 0..8u8 {
+                let d = RefuseDecision {
+                    verdict: RefuseVerdict::AtDoor,
+                    code,
+                    stops_away: stops,
+                    live_map: code == F::AtDoorLiveMap,
+                    carrier: Some(Carrier::Fedex),
+                    out_for_delivery: flags & 1 != 0,
+                    seller_refunds: flags & 2 != 0,
+                    opened: (flags & 4 != 0).then_some(false),
+                    service: Some("certified".into()),
+                };
+                messages.push((d.reason().key, d.message()));
+            }
+        }
+    }
+    for code in [
+        R::WithinWindow,
+        R::WindowClosed,
+        R::NotDeliveredYet,
+        R::DeliveryTimeUnknown,
+        R::FinalSale,
+        R::NonReturnableCategory,
+        R::AlreadyReturned,
+        R::ReturnAlreadyRequested,
+        R::Cancelled,
+        R::Refused,
+        R::ReturnedToSender,
+    ] {
+        for (quantity, of) in [(1, 1), (3, 3), (1, 3), (2, 3)] {
+            for deadline in [None, Some(zoned("2025-03-31T23:59:59-07:00"))] {
+                for holiday in [false, true] {
+                    let d = ReturnDecision {
+                        verdict: ReturnVerdict::Allowed,
+                        code,
+                        deadline,
+                        quantity,
+                        holiday_extended: holiday,
+                        item_quantity: of,
+                        category: Some("groceries".into()),
+                    };
+                    // A window's reasons always have their deadline.
+                    if deadline.is_none() && matches!(code, R::WithinWindow | R::WindowClosed) {
+                        continue;
+                    }
+                    messages.push((d.reason().key, d.message()));
+                }
+            }
+        }
+    }
+    for code in [
+        WithdrawalCode::NotOffered,
+        WithdrawalCode::NoItemCovered,
+        WithdrawalCode::PeriodNotStarted,
+        WithdrawalCode::DeliveryTimeUnknown,
+        WithdrawalCode::WithinPeriod,
+        WithdrawalCode::PeriodOver,
+    ] {
+        for moved in [false, true] {
+            let d = WithdrawalDecision {
+                verdict: WithdrawalVerdict::Allowed,
+                code,
+                deadline: Some(zoned("2026-04-07T23:59:59-07:00")),
+                items: vec!["A".into()],
+                days: 14,
+                starts_on: Date::new(2026, 3, 21),
+                moved_from: moved.then(|| Date::new(2026, 4, 3)).flatten(),
+            };
+            messages.push((d.reason().key, d.message()));
+        }
+    }
+    let english = catalogue("en");
+    let mut keys: Vec<&str> = messages.iter().map(|(k, _)| *k).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    // Every reason key of the catalogue is reached by some decision above.
+    let all: Vec<&str> = english
+        .keys()
+        .filter(|k| k.contains('.') && !k.starts_with("deduction."))
+        .collect();
+    assert_eq!(keys, all);
+    for (key, message) in &messages {
+        assert!(
+            !message.contains('{') && !message.is_empty() && message.ends_with('.'),
+            "{key}: {message:?}"
+        );
+    }
+    let has = |needle: &str| messages.iter().any(|(_, m)| m.contains(needle));
+    assert!(has("until 1 March 2025 at 09:45 (store time);"));
+    assert!(has(
+        "bundle with \u{201c}Lens\u{201d} and \u{201c}Strap\u{201d}, which"
+    ));
+    assert!(has("it is 1 stop away"));
+    assert!(has("it is 4 stops away"));
+    assert!(has(
+        "You can return 1 of 3 until 31 March 2025 at 23:59:59 (store time), thanks"
+    ));
+    assert!(has("All 3 have already been returned."));
+    assert!(has(
+        "until 7 April 2026 at 23:59:59 (store time), the first working day after the 14 days."
+    ));
+    assert!(has("the 14-day withdrawal period starts the day after"));
+}
+
+/// Every scenario's assessment, written as JSON, has a sentence for every decision.
+#[test]
+fn every_scenario_message_is_a_whole_sentence() {
+    let dir = root().join("engine/tests/scenarios");
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let scenario: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+        // Tables of bad input have an `error` instead of cases.
+        let Some(cases) = scenario["cases"].as_array() else {
+            continue;
+        };
+        let order = parse_order(&scenario["order"]).unwrap();
+        let policy = match scenario.get("policy") {
+            Some(p) => parse_policy(p).unwrap(),
+            None => Policy::default(),
+        };
+        for case in cases {
+            let at = Instant::parse_rfc3339(case["at"].as_str().unwrap()).unwrap();
+            let json = serde_json::to_value(assess(&order, &policy, at)).unwrap();
+            let withdrawal = json["withdrawal"]["message"].as_str().unwrap();
+            assert!(
+                withdrawal.ends_with('.') && !withdrawal.contains('{'),
+                "{}: withdrawal: {withdrawal:?}",
+                path.display()
+            );
+            for item in json["items"].as_array().unwrap() {
+                for family in ["cancel", "refuse", "return"] {
+                    let message = item[family]["message"].as_str().unwrap();
+                    assert!(
+                        message.ends_with('.') && !message.contains('{'),
+                        "{}: {family}: {message:?}",
+                        path.display()
+                    );
+                }
+            }
+        }
+    }
+}

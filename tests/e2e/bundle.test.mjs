@@ -1,0 +1,28 @@
+// The release wasm carries English only: every other language is a file of its own
+// (dist/locales/<lang>.json), fetched by the pages that ask for it.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { DIST } from './server.mjs';
+
+const wasmFiles = readdirSync(DIST).filter((f) => f.endsWith('.wasm'));
+const wasm = Buffer.concat(wasmFiles.map((f) => readFileSync(path.join(DIST, f))));
+const catalogue = (lang) => JSON.parse(readFileSync(path.join(DIST, 'locales', `${lang}.json`), 'utf8'));
+/** Every whole text of a catalogue (plural forms included). */
+const texts = (lang) => Object.values(catalogue(lang)).flatMap((t) => (typeof t === 'string' ? [t] : Object.values(t)));
+
+test('the release wasm holds the English texts (so the search below can find a text)', () => {
+  assert.ok(wasmFiles.length > 0, 'dist/ has a .wasm');
+  assert.ok(wasm.includes(Buffer.from(catalogue('en')['cancel.staged_for_shipping'])));
+});
+
+for (const lang of ['de', 'fr', 'es']) {
+  test(`the release wasm holds no ${lang} text`, () => {
+    const english = new Set(texts('en'));
+    // Long enough to be a sentence of the language, not a word shared with English ("Status").
+    const found = texts(lang).filter((t) => t.length >= 12 && !english.has(t) && wasm.includes(Buffer.from(t)));
+    assert.deepEqual(found, [], `${lang} texts compiled into the wasm`);
+    assert.ok(texts(lang).length > 100);
+  });
+}

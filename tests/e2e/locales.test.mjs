@@ -1,0 +1,110 @@
+// Languages: a German page loads locales/de.json once and its first complete render is German
+// (no English frame before it); French and Spanish render; a catalogue given inline makes no
+// request; a missing or broken catalogue shows English and reports `locale_unavailable`.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { DIST } from './server.mjs';
+import { harness, hostLog, waitForEvent } from './helpers.mjs';
+
+const h = harness();
+before(h.setup);
+after(h.teardown);
+
+const NOW = '2025-03-20T10:00:00-07:00';
+const catalogue = (lang) => JSON.parse(readFileSync(path.join(DIST, 'locales', `${lang}.json`), 'utf8'));
+
+/** Records the text of every widget shadow root after each change, from page start. */
+const FRAMES = () => {
+  window.__frames = [];
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function attachShadow(init) {
+    const root = attach.call(this, init);
+    const id = this.id;
+    new MutationObserver(() => window.__frames.push({ id, text: root.textContent }))
+      .observe(root, { subtree: true, childList: true, characterData: true });
+    return root;
+  };
+};
+
+/** Adds `<order-help>` elements for the bundle sample to the page, one per `[id, locale, inner]`. */
+function addElements(page, elements) {
+  return page.evaluate(([elements, now]) => {
+    for (const [id, locale, inner] of elements) {
+      const element = document.createElement('order-help');
+      element.id = id;
+      element.setAttribute('order-src', '/orders/bundle.json');
+      element.setAttribute('now', now);
+      element.setAttribute('locale', locale);
+      element.innerHTML = `<a href="/orders/">See your order</a>${inner ?? ''}`;
+      document.getElementById('slot').append(element);
+    }
+  }, [elements, NOW]);
+}
+
+const text = (page, id) => page.evaluate((id) => document.getElementById(id).shadowRoot?.textContent ?? '', id);
+const localeRequests = (page) => page.requests.filter((url) => url.includes('/locales/'));
+
+describe('languages', { concurrency: true }, () => {
+  test('a German page loads de.json once and renders German from its first frame', async () => {
+    const page = await h.open('/e2e/blank.html', { initScripts: [FRAMES] });
+    await addElements(page, [['one', 'de-DE'], ['two', 'de-AT']]);
+    await waitForEvent(page, 'ready', {}, 'one');
+    await waitForEvent(page, 'ready', {}, 'two');
+    assert.match(await text(page, 'one'), /Artikel stornieren/);
+    assert.match(await text(page, 'two'), /Kann storniert werden/);
+    const frames = await page.evaluate(() => window.__frames);
+    assert.ok(frames.length > 0, 'the shadow roots were observed');
+    for (const { id, text } of frames) {
+      assert.doesNotMatch(text, /Cancel items|Can be cancelled|Not shipped yet/, `${id}: an English frame`);
+    }
+    assert.deepEqual(localeRequests(page).map((u) => new URL(u).pathname), ['/locales/de.json']);
+    await page.done();
+  });
+
+  test('French and Spanish render in their language', async () => {
+    const page = await h.open('/e2e/blank.html');
+    await addElements(page, [['fr', 'fr-FR'], ['es', 'es-ES']]);
+    await waitForEvent(page, 'ready', {}, 'fr');
+    await waitForEvent(page, 'ready', {}, 'es');
+    const fr = await text(page, 'fr');
+    const es = await text(page, 'es');
+    assert.match(fr, new RegExp(catalogue('fr').cancel_items));
+    assert.match(fr, new RegExp(catalogue('fr').badge_cancel));
+    assert.match(es, new RegExp(catalogue('es').cancel_items));
+    assert.match(es, new RegExp(catalogue('es').badge_cancel));
+    assert.doesNotMatch(fr + es, /Cancel items|Can be cancelled/);
+    await page.done();
+  });
+
+  test('a catalogue given inline is used without a request', async () => {
+    const page = await h.open('/e2e/blank.html', { initScripts: [FRAMES] });
+    const inline = JSON.stringify({ ...catalogue('de'), cancel_items: 'Artikel jetzt stornieren' });
+    await addElements(page, [['inline', 'de-CH', `<script type="application/json" data-locale="de">${inline}</script>`]]);
+    await waitForEvent(page, 'ready', {}, 'inline');
+    assert.match(await text(page, 'inline'), /Artikel jetzt stornieren/);
+    assert.deepEqual(localeRequests(page), []);
+    await page.done();
+  });
+
+  for (const [name, fulfil, cause] of [
+    ['missing (404)', { status: 404, body: 'not found' }, /de\.json answered HTTP 404/],
+    ['broken', { status: 200, contentType: 'application/json', body: '{"badge_cancel": ' }, /de\.json is not valid JSON/],
+  ]) {
+    test(`a ${name} catalogue: English, and locale_unavailable`, async () => {
+      const allow = [/Failed to load resource/, /order-help: the texts for "de" are unavailable/];
+      const page = await h.open(null, { allow });
+      await page.route('**/locales/de.json', (route) => route.fulfill(fulfil));
+      await page.goto(h.server.url('/e2e/blank.html'));
+      await addElements(page, [['fallback', 'de-DE']]);
+      await waitForEvent(page, 'error', { code: 'locale_unavailable' }, 'fallback');
+      await waitForEvent(page, 'ready', {}, 'fallback');
+      assert.match(await text(page, 'fallback'), /Cancel items/);
+      const errors = (await hostLog(page)).events.filter((e) => e.type === 'error');
+      assert.equal(errors.length, 1, JSON.stringify(errors));
+      assert.match(errors[0].detail.message, cause);
+      await page.done();
+    });
+  }
+});

@@ -191,4 +191,21 @@ mod tests {
         let none = VerifyValues::default();
         assert!(sentence(Scope::Item, VerifyCode::UnknownItem, &none).contains("{item_id}"));
     }
+
+    /// docs/domain.md lists every code with its sentence: the table there is this one.
+    #[test]
+    fn the_domain_doc_lists_every_sentence() {
+        let doc = include_str!("../../../docs/domain.md");
+        for code in VerifyCode::ALL {
+            for (scope, label) in [(Scope::Request, " (request)"), (Scope::Item, " (item)")] {
+                let plain = format!("| `{}` | {} |", code.as_str(), template(scope, code));
+                let labelled =
+                    format!("| `{}`{label} | {} |", code.as_str(), template(scope, code));
+                assert!(
+                    doc.contains(&plain) || doc.contains(&labelled),
+                    "docs/domain.md has no row {plain}"
+                );
+            }
+        }
+    }
 }

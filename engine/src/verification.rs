@@ -27,16 +27,21 @@ pub(crate) use sentences::{sentence, Scope};
 /// `items_rejected`.
 ///
 /// ```json
-/// { "order_id": "112-0000001", "kind": "cancel", "received_at": "2025-03-01T09:30:01-08:00",
+/// { "order_id": "M-500", "kind": "cancel", "received_at": "2025-03-01T09:10:00-08:00",
 ///   "accepted": false, "code": "items_rejected",
-///   "message": "1 of the 2 requested items cannot be accepted: each item says why.",
+///   "message": "Not accepted: 1 of the 2 requested item(s) cannot go ahead; each item says why.",
 ///   "values": {"rejected": 1, "requested": 2},
 ///   "items": [
 ///     { "item_id": "A", "accepted": true, "code": "accepted",
-///       "message": "Accepted: its verdict is request (seller_must_approve).",
-///       "values": {"verdict": "request", "verdict_code": "seller_must_approve"},
-///       "verdict": "request", "verdict_code": "seller_must_approve", "changed_since_assessed": true },
-///     { "item_id": "B", "accepted": false, "code": "not_cancellable_now", … } ] }
+///       "message": "Accepted: its verdict is allowed (within_grace_period).",
+///       "values": {"verdict": "allowed", "verdict_code": "within_grace_period"},
+///       "verdict": "allowed", "verdict_code": "within_grace_period",
+///       "changed_since_assessed": false },
+///     { "item_id": "C", "accepted": false, "code": "not_cancellable_now",
+///       "message": "Not accepted: it can no longer be cancelled (shipped_by_seller). The seller has already shipped it, so it can no longer be cancelled.",
+///       "values": {"verdict_code": "shipped_by_seller", "why": "The seller has already shipped it, so it can no longer be cancelled."},
+///       "verdict": "not_available", "verdict_code": "shipped_by_seller",
+///       "changed_since_assessed": false } ] }
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Verification {

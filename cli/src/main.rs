@@ -3,17 +3,23 @@
 //! ```text
 //! order-help assess --order FILE [--policy FILE] [--at RFC3339]
 //! order-help preview-return --order FILE [--policy FILE] --proposal FILE [--at RFC3339]
+//! order-help verify --order FILE [--policy FILE] --request FILE [--at RFC3339]
 //! ```
 //!
 //! Prints the engine's assessment of a real order under a policy as pretty JSON, so a policy
-//! can be checked before it is published; or the refund preview of a proposed return. Bad usage or input exits with status 2 and the error
+//! can be checked before it is published; or the refund preview of a proposed return; or the
+//! verification of a customer's request against the store's order of record (exit status 1
+//! when any part of it is rejected). Bad usage or input exits with status 2 and the error
 //! (naming the file and the field path) on stderr.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match cli::run(&args) {
-        Ok(output) => print!("{output}"),
+        Ok((output, status)) => {
+            print!("{output}");
+            std::process::exit(status);
+        }
         Err(message) => {
             eprintln!("order-help: {message}");
             std::process::exit(2);
@@ -30,12 +36,13 @@ mod cli {
     use std::time::{SystemTime, UNIX_EPOCH};
 
     use order_help_engine::{
-        assess, limits, preview_return, Instant, Order, Policy, ReturnProposal,
+        assess, limits, preview_return, verify, Instant, Order, Policy, Request, ReturnProposal,
     };
 
     pub const USAGE: &str = "\
 Usage: order-help assess --order FILE [--policy FILE] [--at RFC3339]
        order-help preview-return --order FILE [--policy FILE] --proposal FILE [--at RFC3339]
+       order-help verify --order FILE [--policy FILE] --request FILE [--at RFC3339]
 
 assess: prints the assessment of an order (JSON, the widget's order contract) under a store
 policy (JSON; absent: the default policy) at an instant (absent: now), as pretty JSON: for
@@ -46,14 +53,23 @@ preview-return: prints the refund preview of a proposed return (JSON: {\"lines\"
 \"quantity\", \"opened\"?}], \"reason_id\"}) at that instant, as pretty JSON: each line's value,
 deductions, refund and return-by deadline, and the total in the currency's minor units.
 
+verify: checks a customer's request (JSON, as the widget sends it: {\"kind\": \"cancel\" |
+\"return\" | \"withdrawal\", \"order_id\", \"items\": [{\"item_id\", \"quantity\"}], \"assessed_at\",
+...}) against the store's order of record, as received at that instant, and prints the
+verification as pretty JSON: \"accepted\", a \"code\" and \"message\", and per item \"accepted\",
+\"code\", \"message\" and \"changed_since_assessed\".
+
 Options:
   --order FILE     the order (required)
   --policy FILE    the policy; fields it leaves out take their defaults
   --proposal FILE  the proposed return (preview-return only; required there)
-  --at RFC3339     the instant, with an offset, e.g. 2025-03-31T23:59:59-07:00
+  --request FILE   the request to verify (verify only; required there)
+  --at RFC3339     the instant (verify: when the server received the request), with an
+                   offset, e.g. 2025-03-31T23:59:59-07:00
   -h, --help       this text
 
-Exit status: 0 on success, 2 for bad usage or bad input (the error names the file and field).
+Exit status: 0 on success (verify: the whole request is accepted), 1 when verify rejects any
+part of the request, 2 for bad usage or bad input (the error names the file and field).
 ";
 
     /// What the command line asks for.
@@ -71,16 +87,36 @@ Exit status: 0 on success, 2 for bad usage or bad input (the error names the fil
             proposal: String,
             at: Option<String>,
         },
+        Verify {
+            order: String,
+            policy: Option<String>,
+            request: String,
+            at: Option<String>,
+        },
     }
 
-    /// Runs the command line; `Ok` is what to print, `Err` the message for stderr (exit 2).
-    pub fn run(args: &[String]) -> Result<String, String> {
+    /// Runs the command line; `Ok` is what to print and the exit status, `Err` the message for
+    /// stderr (exit 2).
+    pub fn run(args: &[String]) -> Result<(String, i32), String> {
         match parse_args(args)? {
-            Command::Help => Ok(USAGE.to_owned()),
+            Command::Help => Ok((USAGE.to_owned(), 0)),
             Command::Assess { order, policy, at } => {
                 let (order, policy, at) = inputs(&order, policy.as_deref(), at.as_deref())?;
-                let json = serde_json::to_string_pretty(&assess(&order, &policy, at));
-                Ok(format!("{}\n", json.map_err(|e| e.to_string())?))
+                Ok((pretty(&assess(&order, &policy, at))?, 0))
+            }
+            Command::Verify {
+                order,
+                policy,
+                request,
+                at,
+            } => {
+                let (order, policy, at) = inputs(&order, policy.as_deref(), at.as_deref())?;
+                let request_value = Request::from_json_str(&read(&request)?)
+                    .map_err(|e| format!("{request}: {e}"))?;
+                let verification = verify(&order, &policy, &request_value, at);
+                // A rejection is an answer, not an error: printed, with its own status.
+                let status = if verification.accepted { 0 } else { 1 };
+                Ok((pretty(&verification)?, status))
             }
             Command::PreviewReturn {
                 order,
@@ -94,10 +130,15 @@ Exit status: 0 on success, 2 for bad usage or bad input (the error names the fil
                 // A proposal that does not fit the order is bad input too, with its path.
                 let preview = preview_return(&order, &policy, &proposal_value, at)
                     .map_err(|e| format!("{proposal}: {e}"))?;
-                let json = serde_json::to_string_pretty(&preview);
-                Ok(format!("{}\n", json.map_err(|e| e.to_string())?))
+                Ok((pretty(&preview)?, 0))
             }
         }
+    }
+
+    /// Pretty JSON and a final newline.
+    fn pretty(value: &impl serde::Serialize) -> Result<String, String> {
+        let json = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
+        Ok(format!("{json}\n"))
     }
 
     /// The order, the policy (default when absent) and the instant (now when absent).
@@ -124,22 +165,22 @@ Exit status: 0 on success, 2 for bad usage or bad input (the error names the fil
     fn parse_args(args: &[String]) -> Result<Command, String> {
         let mut args = args.iter();
         let usage_error = |what: String| format!("{what}\n\n{USAGE}");
-        let preview = match args.next().map(String::as_str) {
+        let command = match args.next().map(String::as_str) {
             None => {
                 return Err(usage_error(
-                    "expected a command (assess, preview-return)".to_owned(),
+                    "expected a command (assess, preview-return, verify)".to_owned(),
                 ))
             }
             Some("-h" | "--help" | "help") => return Ok(Command::Help),
-            Some("assess") => false,
-            Some("preview-return") => true,
+            Some(name @ ("assess" | "preview-return" | "verify")) => name,
             Some(other) => {
                 return Err(usage_error(format!(
-                    "expected the command assess or preview-return, found {other:?}"
+                    "expected the command assess, preview-return or verify, found {other:?}"
                 )))
             }
         };
-        let (mut order, mut policy, mut at, mut proposal) = (None, None, None, None);
+        let (mut order, mut policy, mut at, mut proposal, mut request) =
+            (None, None, None, None, None);
         while let Some(arg) = args.next() {
             // Both `--order FILE` and `--order=FILE`.
             let (flag, inline) = match arg.split_once('=') {
@@ -151,7 +192,8 @@ Exit status: 0 on success, 2 for bad usage or bad input (the error names the fil
                 "--order" => &mut order,
                 "--policy" => &mut policy,
                 "--at" => &mut at,
-                "--proposal" if preview => &mut proposal,
+                "--proposal" if command == "preview-return" => &mut proposal,
+                "--request" if command == "verify" => &mut request,
                 other => return Err(usage_error(format!("unknown option {other:?}"))),
             };
             let value = match inline.or_else(|| args.next().cloned()) {
@@ -165,8 +207,20 @@ Exit status: 0 on success, 2 for bad usage or bad input (the error names the fil
         let Some(order) = order else {
             return Err(usage_error("expected --order FILE".to_owned()));
         };
-        if !preview {
-            return Ok(Command::Assess { order, policy, at });
+        match command {
+            "assess" => return Ok(Command::Assess { order, policy, at }),
+            "verify" => {
+                let Some(request) = request else {
+                    return Err(usage_error("expected --request FILE".to_owned()));
+                };
+                return Ok(Command::Verify {
+                    order,
+                    policy,
+                    request,
+                    at,
+                });
+            }
+            _ => {}
         }
         let Some(proposal) = proposal else {
             return Err(usage_error("expected --proposal FILE".to_owned()));
@@ -256,6 +310,22 @@ Exit status: 0 on success, 2 for bad usage or bad input (the error names the fil
                         at: None,
                     }),
                 ),
+                (
+                    vec![
+                        "verify",
+                        "--order",
+                        "o.json",
+                        "--request=q.json",
+                        "--at",
+                        "2025-03-01T00:00:00Z",
+                    ],
+                    Ok(Command::Verify {
+                        order: "o.json".to_owned(),
+                        policy: None,
+                        request: "q.json".to_owned(),
+                        at: Some("2025-03-01T00:00:00Z".to_owned()),
+                    }),
+                ),
                 (vec!["--help"], Ok(Command::Help)),
                 (vec!["assess", "-h"], Ok(Command::Help)),
             ];
@@ -270,7 +340,19 @@ Exit status: 0 on success, 2 for bad usage or bad input (the error names the fil
                 (vec![], "expected a command"),
                 (
                     vec!["check"],
-                    "expected the command assess or preview-return, found \"check\"",
+                    "expected the command assess, preview-return or verify, found \"check\"",
+                ),
+                (
+                    vec!["verify", "--order", "o.json"],
+                    "expected --request FILE",
+                ),
+                (
+                    vec!["assess", "--order", "o.json", "--request", "q.json"],
+                    "unknown option \"--request\"",
+                ),
+                (
+                    vec!["verify", "--order", "o.json", "--proposal", "r.json"],
+                    "unknown option \"--proposal\"",
                 ),
                 (vec!["assess"], "expected --order FILE"),
                 (

@@ -400,3 +400,170 @@ fn preview_return_prints_the_refund_preview() {
         assert!(output.stdout.is_empty());
     }
 }
+
+/// Every request case of the engine's verify scenario tables, run through the command line:
+/// the same verdicts, exit status 0 exactly when the whole request is accepted and 1 otherwise
+/// (with the verification still printed), and, over all of them, every code reached.
+#[test]
+fn verify_runs_every_scenario_request_and_reaches_every_code() {
+    let dir = root().join("engine/tests/scenarios");
+    let mut tables: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name.starts_with("verify-") && name.ends_with(".json")
+        })
+        .collect();
+    tables.sort();
+    assert!(tables.len() >= 4, "{tables:?}");
+    let mut reached = std::collections::BTreeSet::new();
+    let mut cases = 0;
+    for table in &tables {
+        let name = table.file_stem().unwrap().to_string_lossy().into_owned();
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(table).unwrap()).unwrap();
+        let order = scratch_file(&format!("{name}-order.json"), &doc["order"].to_string());
+        let policy = doc
+            .get("policy")
+            .map(|p| scratch_file(&format!("{name}-policy.json"), &p.to_string()));
+        for (i, case) in doc["cases"].as_array().unwrap().iter().enumerate() {
+            let Some(request) = case.get("request") else {
+                continue;
+            };
+            cases += 1;
+            let request = scratch_file(&format!("{name}-{i}-request.json"), &request.to_string());
+            let mut args = vec![
+                "verify",
+                "--order",
+                order.to_str().unwrap(),
+                "--request",
+                request.to_str().unwrap(),
+                "--at",
+                case["at"].as_str().unwrap(),
+            ];
+            if let Some(policy) = &policy {
+                args.extend(["--policy", policy.to_str().unwrap()]);
+            }
+            let output = order_help(&args);
+            let v: Value = serde_json::from_slice(&output.stdout)
+                .unwrap_or_else(|e| panic!("{name} case {i}: {e}: {}", stderr(&output)));
+            let expect = &case["expect"];
+            let accepted = expect["accepted"]
+                .as_bool()
+                .expect("every case says accepted");
+            assert_eq!(v["accepted"], accepted, "{name} case {i}: {v:#}");
+            assert_eq!(
+                output.status.code(),
+                Some(if accepted { 0 } else { 1 }),
+                "{name} case {i}"
+            );
+            if let Some(code) = expect.get("code") {
+                assert_eq!(&v["code"], code, "{name} case {i}");
+            }
+            for (id, fields) in expect["items"].as_object().into_iter().flatten() {
+                let item = item(&v, id);
+                for key in ["code", "accepted", "changed_since_assessed"] {
+                    if let Some(expected) = fields.get(key) {
+                        assert_eq!(&item[key], expected, "{name} case {i}: items.{id}.{key}");
+                    }
+                }
+            }
+            reached.insert(v["code"].as_str().unwrap().to_owned());
+            for item in v["items"].as_array().unwrap() {
+                reached.insert(item["code"].as_str().unwrap().to_owned());
+                assert!(item["message"].as_str().is_some_and(|m| !m.is_empty()));
+            }
+        }
+    }
+    assert!(cases >= 20, "only {cases} request cases");
+    let missing: Vec<&str> = order_help_engine::VerifyCode::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .filter(|c| !reached.contains(*c))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "codes no command line reached: {missing:?}"
+    );
+}
+
+/// A request that is not a request exits 2, naming the file and the field: an item twice, a
+/// quantity of 0, a kind the engine does not know, each required field missing, a malformed
+/// e-mail address. Nothing is printed on stdout.
+#[test]
+fn verify_bad_requests_exit_2_with_the_path() {
+    let order = root().join("engine/tests/scenarios/verify-cancel.json");
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(order).unwrap()).unwrap();
+    let order = scratch_file("verify-bad-order.json", &doc["order"].to_string());
+    let good = serde_json::json!({"kind": "cancel", "order_id": "M-500",
+        "items": [{"item_id": "A", "quantity": 1}], "assessed_at": "2025-03-01T09:25:00-08:00"});
+    let run = |name: &str, request: &Value| {
+        let file = scratch_file(name, &request.to_string());
+        order_help(&[
+            "verify",
+            "--order",
+            order.to_str().unwrap(),
+            "--request",
+            file.to_str().unwrap(),
+            "--at",
+            "2025-03-01T09:26:00-08:00",
+        ])
+    };
+    assert_eq!(run("verify-good.json", &good).status.code(), Some(0));
+    let patched = |key: &str, value: Value| {
+        let mut doc = good.clone();
+        doc[key] = value;
+        doc
+    };
+    let without = |key: &str| {
+        let mut doc = good.clone();
+        doc.as_object_mut().unwrap().remove(key);
+        doc
+    };
+    let cases = [
+        (
+            patched(
+                "items",
+                serde_json::json!([{"item_id": "A", "quantity": 1}, {"item_id": "A", "quantity": 1}]),
+            ),
+            "items[1].item_id: expected each item at most once, found \"A\", which items[0] already has",
+        ),
+        (
+            patched("items", serde_json::json!([{"item_id": "A", "quantity": 0}])),
+            "items[0].quantity: expected a quantity of at least 1, found 0",
+        ),
+        (patched("kind", serde_json::json!("refund")), "kind: "),
+        (without("kind"), "expected the field \"kind\", found none"),
+        (without("order_id"), "expected the field \"order_id\", found none"),
+        (without("items"), "expected the field \"items\", found none"),
+        (without("assessed_at"), "expected the field \"assessed_at\", found none"),
+        (
+            patched("customer", serde_json::json!({"name": "Erika", "email": "erika at example"})),
+            "customer.email: expected an e-mail address",
+        ),
+        (
+            patched("customer", serde_json::json!({"nmae": "Erika"})),
+            "customer.nmae",
+        ),
+    ];
+    for (i, (request, phrase)) in cases.iter().enumerate() {
+        let output = run(&format!("verify-bad-{i}.json"), request);
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(2), "{request}: {err}");
+        assert!(
+            err.contains(&format!("verify-bad-{i}.json: {phrase}")),
+            "{request}: {err}"
+        );
+        assert!(output.stdout.is_empty(), "{request}");
+    }
+    // A missing file, too.
+    let output = order_help(&[
+        "verify",
+        "--order",
+        order.to_str().unwrap(),
+        "--request",
+        "nowhere.json",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("nowhere.json: cannot read it"));
+}

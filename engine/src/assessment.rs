@@ -267,8 +267,9 @@ pub enum RefundKind {
 }
 
 /// Can the consumer withdraw from the contract? Worst to best (time only moves `allowed` to
-/// `expired`; `not_applicable` does not depend on time).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+/// `expired`; `not_applicable` does not depend on time). (Read back in a [`crate::Request`]'s
+/// verdicts.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WithdrawalVerdict {
     /// The policy does not offer withdrawal, or no item of the order is covered.

@@ -24,7 +24,9 @@
 //!   each deduction with its code, or a [`ReturnProposalError`] with the path and a stable code.
 //! - **Requests**: [`Request`] is the one shape of every request the widget sends its host
 //!   (`kind`: cancel, return, withdrawal), read back with [`request_from_tree`] or
-//!   [`Request::from_json_str`].
+//!   [`Request::from_json_str`]; [`verify`] checks one on the store's server against its own
+//!   order of record at the instant it was received, as a [`Verification`]: accepted or not, as
+//!   a whole and per item, each with a stable [`VerifyCode`] and a sentence.
 //! - **Units**: money is [`Money`], in the minor units of the order's ISO 4217 currency; times
 //!   are instants, shown as [`ZonedInstant`]s in the store's [`StoreZone`] (an IANA name or a
 //!   POSIX TZ rule); windows are whole days counted in that zone.
@@ -82,6 +84,8 @@ mod rules;
 pub mod text;
 mod time;
 mod validate;
+mod verification;
+mod verify;
 
 pub use assess::assess;
 pub use assessment::{
@@ -106,7 +110,7 @@ pub use policy::{
     RefundTimingTable, ReturnReason, TimingUnit, Withdrawal,
 };
 pub use reason::{carrier_name, English, Reason, Value};
-pub use request::{Request, RequestItem, RequestKind, RequestVerdict};
+pub use request::{Customer, Request, RequestItem, RequestKind, RequestVerdict};
 pub use returns::{
     ProposalLine, ProposalProblem, ReturnPreview, ReturnPreviewLine, ReturnProposal,
     ReturnProposalError,
@@ -114,3 +118,7 @@ pub use returns::{
 pub use rules::refund::refund_for;
 pub use rules::return_preview::preview_return;
 pub use time::{Date, Instant, LocalDateTime, StoreZone, Time, ZonedInstant};
+pub use verification::{
+    ItemVerification, KindCode, KindVerdict, Verification, VerifyCode, VerifyValues,
+};
+pub use verify::{verify, CLOCK_SKEW_SECONDS};

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::assessment::{CancelVerdict, ReturnVerdict};
+use super::assessment::{CancelVerdict, ReturnVerdict, WithdrawalVerdict};
 use super::time::Instant;
 
 /// A request, as JSON:
@@ -21,7 +21,8 @@ use super::time::Instant;
 /// ```
 ///
 /// `kind`, `order_id`, `items` and `assessed_at` are required (so a store's own forms can be
-/// checked too); the rest is read when present. Unknown fields are errors, so a misspelt one is
+/// checked too); `verdicts`, `reason`, `comment`, `idempotency_key`, `declared_at` and
+/// `customer` are read when present. Unknown fields are errors, so a misspelt one is
 /// not silently ignored.
 ///
 /// ```
@@ -57,9 +58,25 @@ pub struct Request {
     /// The same for every retry of the same request, so a server can ignore duplicates.
     #[serde(default)]
     pub idempotency_key: Option<String>,
-    /// Withdrawal: when the consumer sent the declaration (RFC 3339).
+    /// Withdrawal: when the consumer sent the declaration (RFC 3339): the instant that counts
+    /// for the period (art. 11(2)), bounded by the store's receipt (`withdrawal.max_delay_seconds`).
     #[serde(default)]
     pub declared_at: Option<Instant>,
+    /// Who sends it (a withdrawal names the consumer), if given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer: Option<Customer>,
+}
+
+/// The consumer who sends a request: `{"name": "Erika Mustermann", "email": "erika@example.de"}`,
+/// each optional (a store's server knows its customer; a withdrawal declaration names them).
+/// `email`, when given, is checked loosely (`local@domain.tld`, no spaces).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Customer {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
 }
 
 /// Which way out a request asks for.
@@ -82,8 +99,10 @@ pub struct RequestItem {
 }
 
 /// The verdict the customer was shown for an item: the `cancel` verdict of a cancel request, the
-/// `return` verdict of a return request, with its stable code (`CancelCode` or `ReturnCode` in
-/// `snake_case`).
+/// `return` verdict of a return request, the (order's) `withdrawal` verdict of a withdrawal
+/// request, with its stable code (`CancelCode`, `ReturnCode` or `WithdrawalCode` in
+/// `snake_case`). [`crate::verify`] compares it with the verdict at receipt
+/// (`changed_since_assessed`).
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RequestVerdict {
@@ -92,5 +111,7 @@ pub struct RequestVerdict {
     pub cancel: Option<CancelVerdict>,
     #[serde(default, rename = "return", skip_serializing_if = "Option::is_none")]
     pub r#return: Option<ReturnVerdict>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawal: Option<WithdrawalVerdict>,
     pub code: String,
 }

@@ -357,5 +357,13 @@ pub(crate) fn request(request: &Request) -> Check {
             );
         }
     }
+    if let Some(email) = request.customer.as_ref().and_then(|c| c.email.as_ref()) {
+        if !looks_like_an_email_address(email) {
+            return fail(
+                "customer.email",
+                format!("expected an e-mail address (e.g. \"erika@example.de\"), found {email:?}"),
+            );
+        }
+    }
     Ok(())
 }

@@ -4,6 +4,7 @@
 
 use order_help_engine::{
     parse_order, InputError, Order, Policy, Request, RequestKind, ReturnProposal, ReturnVerdict,
+    WithdrawalVerdict,
 };
 use serde_json::{json, Value};
 
@@ -707,6 +708,19 @@ fn bad_requests() {
         (RequestKind::Return, 2, Some(ReturnVerdict::Allowed))
     );
     assert_eq!(ok.assessed_at.to_string(), "2025-03-10T19:00:00Z");
+    let withdrawal = request(
+        json!({"kind": "withdrawal", "declared_at": "2026-03-16T23:59:59+01:00",
+        "customer": {"name": "Erika Mustermann", "email": "erika@example.de"},
+        "verdicts": [{"item_id": "A", "withdrawal": "allowed", "code": "within_period"}]}),
+    )
+    .unwrap();
+    assert_eq!(
+        (
+            withdrawal.verdicts[0].withdrawal,
+            withdrawal.customer.unwrap().email.as_deref()
+        ),
+        (Some(WithdrawalVerdict::Allowed), Some("erika@example.de"))
+    );
     let cases: Vec<(&str, Value, &str, &str)> = vec![
         (
             "unknown kind",
@@ -749,6 +763,24 @@ fn bad_requests() {
             json!({"verdicts": [{"item_id": "A", "return": "maybe", "code": "x"}]}),
             "verdicts[0].return",
             "found \"maybe\"",
+        ),
+        (
+            "unknown withdrawal verdict",
+            json!({"verdicts": [{"item_id": "A", "withdrawal": "soon", "code": "x"}]}),
+            "verdicts[0].withdrawal",
+            "found \"soon\"",
+        ),
+        (
+            "customer e-mail",
+            json!({"customer": {"name": "Erika", "email": "erika at example"}}),
+            "customer.email",
+            "expected an e-mail address (e.g. \"erika@example.de\"), found \"erika at example\"",
+        ),
+        (
+            "customer unknown field",
+            json!({"customer": {"phone": "0"}}),
+            "customer.phone",
+            "found the unknown field \"phone\"",
         ),
     ];
     for (name, patch, path, phrase) in &cases {

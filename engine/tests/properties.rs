@@ -541,6 +541,188 @@ proptest! {
     }
 }
 
+/// A request for the generated order: its kind, lines of its items' ids (and an unknown one,
+/// and ones named twice: a request built in Rust is not validated), what the customer was shown,
+/// a reason, and for a withdrawal a `declared_at` near the receipt.
+fn request_for(received_at: Instant) -> impl Strategy<Value = Request> {
+    let kind = prop::sample::select(vec![
+        RequestKind::Cancel,
+        RequestKind::Return,
+        RequestKind::Withdrawal,
+    ]);
+    let id = || prop::sample::select(vec!["A0", "B1", "C2", "D3", "A4", "Z"]);
+    let shown = (
+        id(),
+        prop::option::of(prop::sample::select(vec![
+            CancelVerdict::NotAvailable,
+            CancelVerdict::Request,
+            CancelVerdict::Allowed,
+        ])),
+        prop::option::of(prop::sample::select(vec![
+            ReturnVerdict::NotReturnable,
+            ReturnVerdict::Expired,
+            ReturnVerdict::NotYet,
+            ReturnVerdict::Allowed,
+        ])),
+        prop::option::of(prop::sample::select(vec![
+            WithdrawalVerdict::NotApplicable,
+            WithdrawalVerdict::Expired,
+            WithdrawalVerdict::Allowed,
+        ])),
+    )
+        .prop_map(|(id, cancel, r#return, withdrawal)| RequestVerdict {
+            item_id: id.into(),
+            cancel,
+            r#return,
+            withdrawal,
+            code: "x".into(),
+        });
+    (
+        kind,
+        prop::sample::select(vec!["O1", "O1", "O1", "O2"]),
+        prop::collection::vec((id(), quantity()), 0..5),
+        prop::collection::vec(shown, 0..4),
+        prop::option::of(prop::sample::select(vec![
+            "ordered_by_mistake",
+            "no_longer_needed",
+            "nope",
+        ])),
+        prop::option::weighted(
+            0.9,
+            prop_oneof![
+                4 => -1200i64..400,
+                1 => any::<i64>(),
+            ],
+        ),
+    )
+        .prop_map(
+            move |(kind, order_id, lines, verdicts, reason, declared)| Request {
+                kind,
+                order_id: order_id.into(),
+                items: lines
+                    .into_iter()
+                    .map(|(id, quantity)| RequestItem {
+                        item_id: id.into(),
+                        quantity,
+                    })
+                    .collect(),
+                assessed_at: received_at,
+                verdicts,
+                reason: reason.map(Into::into),
+                comment: None,
+                idempotency_key: None,
+                declared_at: declared.map(|d| received_at.saturating_add_seconds(d)),
+                customer: None,
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
+
+    /// `verify` never panics, answers every requested item in order, and decides each as the
+    /// assessment at the receipt does (a withdrawal's at `declared_at`).
+    #[test]
+    fn verify_agrees_with_assess(
+        ((order, at), request) in order_and_instant().prop_flat_map(|(order, at)| (Just((order, at)), request_for(at))),
+        policy in policy(),
+    ) {
+        let v = verify(&order, &policy, &request, at);
+        prop_assert_eq!(v.items.len(), request.items.len());
+        prop_assert_eq!(v.accepted, v.code == VerifyCode::Accepted);
+        if !request.items.is_empty() {
+            prop_assert_eq!(v.accepted, v.items.iter().all(|i| i.accepted));
+        }
+        // The engine's own JSON writer gives what serde_json gives (the widget and Node use it).
+        let text = json::to_text(&v).unwrap();
+        prop_assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), serde_json::to_value(&v).unwrap());
+        prop_assert!(!v.message.contains('{'), "{}", v.message);
+        let mismatch = request.order_id != order.id;
+        let reason_ok = match (request.kind, request.reason.as_deref()) {
+            (RequestKind::Withdrawal, _) | (_, None) => true,
+            (RequestKind::Cancel, Some(r)) => policy.cancellation_reasons.options.iter().any(|o| o.id == r),
+            (RequestKind::Return, Some(r)) => policy.return_reason(r).is_some(),
+        };
+        let assessed = assess(&order, &policy, at);
+        for (line, item) in request.items.iter().zip(&v.items) {
+            prop_assert_eq!(&line.item_id, &item.item_id);
+            prop_assert_eq!(item.accepted, item.code == VerifyCode::Accepted);
+            prop_assert!(!item.message.is_empty() && !item.message.contains('{'), "{}", item.message);
+            if item.changed_since_assessed {
+                let shown = request.verdicts.iter().find(|s| s.item_id == item.item_id);
+                prop_assert!(shown.is_some() && item.verdict.is_some());
+            }
+            let index = order.items.iter().position(|i| i.id == line.item_id);
+            if mismatch {
+                prop_assert_eq!(item.code, VerifyCode::OrderMismatch);
+                continue;
+            }
+            let Some(index) = index else {
+                prop_assert_eq!(item.code, VerifyCode::UnknownItem);
+                continue;
+            };
+            let (ordered, a) = (order.items[index].quantity, &assessed.items[index]);
+            match request.kind {
+                // Accepted for cancel iff the assessment at the receipt says allowed or request
+                // (and no more units than ordered).
+                RequestKind::Cancel if reason_ok => prop_assert_eq!(
+                    item.accepted,
+                    a.cancel.verdict >= CancelVerdict::Request && line.quantity <= ordered,
+                    "{:?} {:?}", a.cancel.verdict, item.code
+                ),
+                RequestKind::Return if reason_ok => prop_assert_eq!(
+                    item.accepted,
+                    a.r#return.verdict == ReturnVerdict::Allowed && line.quantity <= a.r#return.quantity,
+                    "{:?} {:?}", a.r#return.verdict, item.code
+                ),
+                RequestKind::Cancel | RequestKind::Return => prop_assert_eq!(item.code, VerifyCode::UnknownReason),
+                RequestKind::Withdrawal => {
+                    if item.accepted {
+                        let declared = request.declared_at.unwrap();
+                        let rule = &policy.withdrawal;
+                        prop_assert!(rule.enabled);
+                        prop_assert!(declared <= at.saturating_add_seconds(i64::from(CLOCK_SKEW_SECONDS)));
+                        prop_assert!(at <= declared.saturating_add_seconds(i64::from(rule.max_delay_seconds)));
+                        let w = assess(&order, &policy, declared).withdrawal;
+                        prop_assert!(w.items.contains(&line.item_id));
+                        prop_assert!(w.deadline.is_none_or(|d| declared <= d.instant));
+                        prop_assert!(line.quantity <= ordered);
+                    }
+                }
+            }
+        }
+        // Each item at its quantity limit and one above: the returnable quantity of a return
+        // the assessment allows, the ordered quantity of a cancel it allows or requests.
+        if mismatch || !reason_ok {
+            return Ok(());
+        }
+        for (index, a) in assessed.items.iter().enumerate() {
+            let item = &order.items[index];
+            if order.items.iter().position(|i| i.id == item.id) != Some(index) {
+                continue; // a duplicate id (an unvalidated order): the first one answers
+            }
+            let limit = match request.kind {
+                RequestKind::Return if a.r#return.verdict == ReturnVerdict::Allowed => a.r#return.quantity,
+                RequestKind::Cancel if a.cancel.verdict >= CancelVerdict::Request => item.quantity,
+                _ => continue,
+            };
+            let one = |quantity: u32| {
+                let request = Request { items: vec![RequestItem { item_id: item.id.clone(), quantity }], ..request.clone() };
+                verify(&order, &policy, &request, at).items[0].code
+            };
+            prop_assert_eq!(one(limit), VerifyCode::Accepted);
+            if let Some(above) = limit.checked_add(1) {
+                let expected = if request.kind == RequestKind::Return {
+                    VerifyCode::QuantityExceedsReturnable
+                } else {
+                    VerifyCode::QuantityExceedsOrdered
+                };
+                prop_assert_eq!(one(above), expected);
+            }
+        }
+    }
+}
+
 /// JSON-ish values: the order's own field names and values, nested at random.
 fn json_ish() -> impl Strategy<Value = Value> {
     let keys = prop::sample::select(vec![

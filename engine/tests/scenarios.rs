@@ -31,13 +31,26 @@
 //!   "expect": { "total": 2400, "lines": { "A": { "refund": 2400 } } } }
 //! { "at": "…", "propose": { … }, "expect": { "error": { "path": "lines[0].quantity", "code": "zero_quantity" } } }
 //! ```
+//!
+//! A case with `request` (a host request, as the widget sends it) checks [`verify`] with `at`
+//! as the instant the server received it: `expect` names fields of the verification
+//! (`accepted`, `code`, `values`; `message` must contain the text) and, under `items`, fields
+//! of each item's verification by item id (`accepted`, `code`, `changed_since_assessed`,
+//! `verdict`, `verdict_code`, `values`; `message` must contain the text).
+//!
+//! ```json
+//! { "at": "…", "request": { "kind": "cancel", "order_id": "…", "items": […], "assessed_at": "…" },
+//!   "expect": { "accepted": false, "code": "items_rejected",
+//!               "items": { "A": { "code": "not_cancellable_now", "changed_since_assessed": true } } } }
+//! ```
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use order_help_engine::{
-    assess, parse_order, parse_policy, preview_return, Instant, Policy, ReturnProposal,
+    assess, parse_order, parse_policy, preview_return, verify, Instant, Policy, Request,
+    ReturnProposal,
 };
 use serde_json::{Map, Value};
 
@@ -105,6 +118,9 @@ fn check_case(order: &order_help_engine::Order, policy: &Policy, case: &Value) -
     let at = Instant::parse_rfc3339(at_text).unwrap_or_else(|e| panic!("at: {e}"));
     if let Some(proposal) = case.get("propose") {
         return check_preview(order, policy, at, proposal, &case["expect"]);
+    }
+    if let Some(request) = case.get("request") {
+        return check_verification(order, policy, at, request, &case["expect"]);
     }
     let assessment = assess(order, policy, at);
     let actual = serde_json::to_value(&assessment).unwrap();
@@ -283,6 +299,80 @@ fn check_preview(
         }
     }
     failures
+}
+
+/// Checks a verification case: the fields `expect` names, of the request and of its items.
+fn check_verification(
+    order: &order_help_engine::Order,
+    policy: &Policy,
+    received_at: Instant,
+    request: &Value,
+    expect: &Value,
+) -> Vec<String> {
+    let mut failures = Vec::new();
+    let request =
+        Request::from_json_str(&request.to_string()).unwrap_or_else(|e| panic!("request: {e}"));
+    let actual = serde_json::to_value(verify(order, policy, &request, received_at)).unwrap();
+    let expect = expect
+        .as_object()
+        .expect("each case has an \"expect\" object");
+    for (key, expected) in expect {
+        if key != "items" {
+            compare_verification(&mut failures, "", &actual, key, expected);
+            continue;
+        }
+        let items = expected
+            .as_object()
+            .expect("\"items\" is an object keyed by item id");
+        for (id, fields) in items {
+            let Some(item) = actual["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|i| i["item_id"] == *id)
+            else {
+                failures.push(format!("items.{id}: no such item in the verification"));
+                continue;
+            };
+            for (field, value) in fields.as_object().expect("item expectations are an object") {
+                compare_verification(&mut failures, &format!("items.{id}."), item, field, value);
+            }
+        }
+    }
+    failures
+}
+
+/// One expectation of a verification (`at` prefixes the failure: `items.A.`): `message`
+/// contains the text; the other keys equal the field.
+fn compare_verification(
+    failures: &mut Vec<String>,
+    at: &str,
+    found: &Value,
+    key: &str,
+    expected: &Value,
+) {
+    match key {
+        "message" => {
+            let phrase = expected.as_str().expect("message expectations are strings");
+            let message = found["message"].as_str().unwrap_or("");
+            if !message.contains(phrase) {
+                failures.push(format!(
+                    "{at}message: expected a message containing {phrase:?}, found {message:?}"
+                ));
+            }
+        }
+        "accepted" | "code" | "values" | "changed_since_assessed" | "verdict" | "verdict_code"
+            if found.get(key).is_some() =>
+        {
+            if &found[key] != expected {
+                failures.push(format!(
+                    "{at}{key}: expected {expected}, found {}",
+                    found[key]
+                ));
+            }
+        }
+        other => failures.push(format!("{at}unknown expectation key {other:?}")),
+    }
 }
 
 fn check_item(id: &str, item: &Value, fields: &Map<String, Value>, failures: &mut Vec<String>) {
@@ -485,4 +575,43 @@ fn the_runner_reports_what_differs_in_a_preview() {
         failures[0].contains("error.code: expected \"zero_quantity\""),
         "{failures:#?}"
     );
+}
+
+/// A verification case too: a wrong code, a misspelt key, a wrong item field, a missing item
+/// and a message that does not contain the text.
+#[test]
+fn the_runner_reports_what_differs_in_a_verification() {
+    let order = parse_order(serde_json::json!({
+        "id": "O1", "placed_at": "2025-03-01T09:00:00-08:00", "currency": "USD",
+        "seller": {"name": "S", "kind": "retailer", "fulfilled_by": "retailer"},
+        "items": [{"id": "A", "title": "T", "quantity": 1, "unit_price": 100}]
+    }))
+    .unwrap();
+    let case = serde_json::json!({
+        "at": "2025-03-01T10:00:00-08:00",
+        "request": {"kind": "cancel", "order_id": "O1", "items": [{"item_id": "A", "quantity": 1}],
+                    "assessed_at": "2025-03-01T09:59:00-08:00"},
+        "expect": {"code": "order_mismatch", "acepted": true, "message": "nope",
+                   "items": {"A": {"accepted": false, "changed_since_assessed": false}, "Z": {}}}
+    });
+    let failures = check_case(&order, &Policy::default(), &case);
+    assert_eq!(failures.len(), 5, "{failures:#?}");
+    let mentions = |text: &str| failures.iter().any(|f| f.contains(text));
+    assert!(
+        mentions("code: expected \"order_mismatch\", found \"accepted\""),
+        "{failures:#?}"
+    );
+    assert!(
+        mentions("unknown expectation key \"acepted\""),
+        "{failures:#?}"
+    );
+    assert!(
+        mentions("message: expected a message containing \"nope\""),
+        "{failures:#?}"
+    );
+    assert!(
+        mentions("items.A.accepted: expected false, found true"),
+        "{failures:#?}"
+    );
+    assert!(mentions("items.Z: no such item"), "{failures:#?}");
 }

@@ -15,6 +15,7 @@ use super::time::ZonedInstant;
 
 /// What [`crate::assess`] says about a whole order at an instant.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct Assessment {
     pub order_id: String,
     /// The instant assessed, in the store's zone.
@@ -32,6 +33,7 @@ pub struct Assessment {
 
 /// The decisions for one item.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct ItemAssessment {
     pub item_id: String,
     pub title: String,
@@ -51,6 +53,7 @@ pub struct ItemAssessment {
 
 /// Can it still be cancelled? Worst to best. (Read back in a [`crate::Request`]'s verdicts.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "snake_case")]
 pub enum CancelVerdict {
     NotAvailable,
@@ -63,6 +66,7 @@ pub enum CancelVerdict {
 /// Why an item's cancel verdict is what it is: a stable code (`snake_case` in JSON), one per
 /// situation of [the cancel rules](crate#the-rules).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "snake_case")]
 pub enum CancelCode {
     /// Retailer: pending or not yet in a shipment.
@@ -95,6 +99,7 @@ pub enum CancelCode {
 /// Whether and how an item can be cancelled: the verdict, its code and plain sentence, its bundle
 /// and the bundle-mates that lowered it, and when a marketplace grace period ends.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct CancelDecision {
     pub verdict: CancelVerdict,
     pub code: CancelCode,
@@ -110,6 +115,7 @@ pub struct CancelDecision {
 
 /// Can the delivery be refused? Worst to best.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "snake_case")]
 pub enum RefuseVerdict {
     NotAvailable,
@@ -121,6 +127,7 @@ pub enum RefuseVerdict {
 
 /// Why an item's refuse verdict is what it is: a stable code (`snake_case` in JSON).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "snake_case")]
 pub enum RefuseCode {
     /// On its way with an outside carrier.
@@ -143,6 +150,7 @@ pub enum RefuseCode {
 /// Whether the delivery can be refused: the verdict, its code and sentence, how many stops away the
 /// parcel is, and whether tracking shows a live map.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct RefuseDecision {
     pub verdict: RefuseVerdict,
     pub code: RefuseCode,
@@ -157,6 +165,7 @@ pub struct RefuseDecision {
 /// delivered ranks below allowed: it cannot be returned *now*). (Read back in a
 /// [`crate::Request`]'s verdicts.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "snake_case")]
 pub enum ReturnVerdict {
     NotReturnable,
@@ -167,6 +176,7 @@ pub enum ReturnVerdict {
 
 /// Why an item's return verdict is what it is: a stable code (`snake_case` in JSON).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "snake_case")]
 pub enum ReturnCode {
     WithinWindow,
@@ -187,6 +197,7 @@ pub enum ReturnCode {
 /// zone (also the expected one, before delivery), how many units, and whether the holiday
 /// extension set the deadline.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct ReturnDecision {
     pub verdict: ReturnVerdict,
     pub code: ReturnCode,
@@ -203,6 +214,7 @@ pub struct ReturnDecision {
 
 /// What a refund would be.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct RefundEstimate {
     /// After deductions, in minor units.
     pub amount: u64,
@@ -213,6 +225,7 @@ pub struct RefundEstimate {
 
 /// An amount a refund loses, in the order currency's minor units, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct Deduction {
     pub code: DeductionCode,
     pub amount: u64,
@@ -220,6 +233,7 @@ pub struct Deduction {
 
 /// Why a refund loses an amount.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "snake_case")]
 pub enum DeductionCode {
     /// The category's fee for returning an opened item.
@@ -230,6 +244,7 @@ pub enum DeductionCode {
 
 /// What the customer should do first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "snake_case")]
 pub enum NextStep {
     Cancel,

@@ -22,6 +22,7 @@ use super::time::StoreZone;
 /// # }
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 #[serde(default, deny_unknown_fields)]
 pub struct Policy {
     /// Where return windows are counted (an IANA name or a POSIX TZ rule).
@@ -155,6 +156,7 @@ fn lookup(map: &BTreeMap<String, u32>, key: &str) -> Option<u32> {
 /// local ship date) can be returned until `return_until` of the following year, if that is
 /// later than their normal deadline.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 #[serde(default, deny_unknown_fields)]
 pub struct HolidayExtension {
     pub enabled: bool,
@@ -176,6 +178,7 @@ impl Default for HolidayExtension {
 
 /// A day of the year, written `MM-DD` (`02-29` allowed: it falls on 28 February in other years).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(type = "string"))]
 pub struct MonthDay {
     pub month: u8,
     pub day: u8,
@@ -240,6 +243,7 @@ impl Serialize for MonthDay {
 
 /// How long a refund takes to arrive: `min` to `max` `unit`s.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 #[serde(deny_unknown_fields)]
 pub struct RefundTiming {
     pub min: u32,
@@ -249,6 +253,7 @@ pub struct RefundTiming {
 
 /// The unit of a [`RefundTiming`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "snake_case")]
 pub enum TimingUnit {
     Hours,
@@ -258,6 +263,7 @@ pub enum TimingUnit {
 /// Refund timing per payment method; `default` for an order without a payment method, or a
 /// method without an entry.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 #[serde(default, deny_unknown_fields)]
 pub struct RefundTimingTable {
     pub credit_card: Option<RefundTiming>,
@@ -329,6 +335,7 @@ impl RefundTimingTable {
 
 /// The reasons the cancel flow offers.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 #[serde(default, deny_unknown_fields)]
 pub struct CancellationReasons {
     /// Whether the customer must pick one.
@@ -364,6 +371,7 @@ impl Default for CancellationReasons {
 
 /// One cancellation reason the flow offers: its id (sent to the host) and its label.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 #[serde(deny_unknown_fields)]
 pub struct ReasonOption {
     pub id: String,
@@ -393,6 +401,7 @@ pub struct ReasonOption {
 /// # }
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 #[serde(deny_unknown_fields)]
 pub struct ReturnReason {
     /// Stable id, sent to the host as the request's `reason`.

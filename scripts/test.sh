@@ -42,6 +42,26 @@ engine_is_pure() {
   echo "order-help-engine: $(sort -u <<<"$tree" | wc -l) crates, none of yew, web-sys, js-sys, wasm-bindgen, gloo"
 }
 
+# The Node package (node/): packed by `npm pack`, installed from its tarball into a fresh folder
+# as a store's back end would, then checked against the native tool on every scenario table
+# (node/tests/engine.test.mjs) and its TypeScript declarations with tsc (node/tests/types.ts).
+node_package() {
+  local tgz dir status=0
+  tgz=$(scripts/node-package.sh) || return 1
+  cargo build -p order-help-cli --locked --quiet || return 1
+  dir=$(mktemp -d)
+  echo '{"private": true}' >"$dir/package.json"
+  (cd "$dir" && npm install --no-audit --no-fund --loglevel=error "$tgz") || status=1
+  if [ "$status" -eq 0 ]; then
+    ORDER_HELP_PACKAGE_DIR=$dir ORDER_HELP_CLI=${CARGO_TARGET_DIR:-$PWD/target}/debug/order-help \
+      node --test node/tests/*.test.mjs || status=1
+    cp node/tests/types.ts node/tests/tsconfig.json "$dir/"
+    tsc -p "$dir" && echo "tsc: node/tests/types.ts checks against the package's declarations" || status=1
+  fi
+  rm -rf "$dir"
+  return "$status"
+}
+
 stage fmt cargo fmt --all --check
 stage clippy cargo clippy --workspace --all-targets --locked -- -D warnings
 # Every package for wasm32 (the engine as the widget and a wasm host use it, the tool's empty main).
@@ -50,6 +70,7 @@ stage engine-pure engine_is_pure
 stage native-tests cargo test --workspace --locked --no-fail-fast
 # The widget's browser suite (the engine's and the tool's tests are native).
 # --tests: doctests are run natively above; in wasm32 they would need a browser harness each.
+stage node-package node_package
 stage browser-tests cargo test -p order-help --locked --target wasm32-unknown-unknown --tests
 stage release-build trunk build --release
 stage e2e node --test tests/e2e/*.test.mjs

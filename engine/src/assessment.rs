@@ -15,7 +15,7 @@ use super::time::ZonedInstant;
 
 /// What [`crate::assess`] says about a whole order at an instant.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Assessment {
     pub order_id: String,
     /// The instant assessed, in the store's zone.
@@ -33,7 +33,7 @@ pub struct Assessment {
 
 /// The decisions for one item.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct ItemAssessment {
     pub item_id: String,
     pub title: String,
@@ -53,7 +53,7 @@ pub struct ItemAssessment {
 
 /// Can it still be cancelled? Worst to best. (Read back in a [`crate::Request`]'s verdicts.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum CancelVerdict {
     NotAvailable,
@@ -66,7 +66,7 @@ pub enum CancelVerdict {
 /// Why an item's cancel verdict is what it is: a stable code (`snake_case` in JSON), one per
 /// situation of [the cancel rules](crate#the-rules).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum CancelCode {
     /// Retailer: pending or not yet in a shipment.
@@ -99,7 +99,7 @@ pub enum CancelCode {
 /// Whether and how an item can be cancelled: the verdict, its code and plain sentence, its bundle
 /// and the bundle-mates that lowered it, and when a marketplace grace period ends.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct CancelDecision {
     pub verdict: CancelVerdict,
     pub code: CancelCode,
@@ -115,7 +115,7 @@ pub struct CancelDecision {
 
 /// Can the delivery be refused? Worst to best.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum RefuseVerdict {
     NotAvailable,
@@ -127,7 +127,7 @@ pub enum RefuseVerdict {
 
 /// Why an item's refuse verdict is what it is: a stable code (`snake_case` in JSON).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum RefuseCode {
     /// On its way with an outside carrier.
@@ -150,7 +150,7 @@ pub enum RefuseCode {
 /// Whether the delivery can be refused: the verdict, its code and sentence, how many stops away the
 /// parcel is, and whether tracking shows a live map.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct RefuseDecision {
     pub verdict: RefuseVerdict,
     pub code: RefuseCode,
@@ -165,7 +165,7 @@ pub struct RefuseDecision {
 /// delivered ranks below allowed: it cannot be returned *now*). (Read back in a
 /// [`crate::Request`]'s verdicts.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum ReturnVerdict {
     NotReturnable,
@@ -176,7 +176,7 @@ pub enum ReturnVerdict {
 
 /// Why an item's return verdict is what it is: a stable code (`snake_case` in JSON).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum ReturnCode {
     WithinWindow,
@@ -197,7 +197,7 @@ pub enum ReturnCode {
 /// zone (also the expected one, before delivery), how many units, and whether the holiday
 /// extension set the deadline.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct ReturnDecision {
     pub verdict: ReturnVerdict,
     pub code: ReturnCode,
@@ -214,7 +214,7 @@ pub struct ReturnDecision {
 
 /// What a refund would be.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct RefundEstimate {
     /// After deductions, in minor units.
     pub amount: u64,
@@ -225,7 +225,7 @@ pub struct RefundEstimate {
 
 /// An amount a refund loses, in the order currency's minor units, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Deduction {
     pub code: DeductionCode,
     pub amount: u64,
@@ -233,7 +233,7 @@ pub struct Deduction {
 
 /// Why a refund loses an amount.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum DeductionCode {
     /// The category's fee for returning an opened item.
@@ -244,7 +244,7 @@ pub enum DeductionCode {
 
 /// What the customer should do first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum NextStep {
     Cancel,

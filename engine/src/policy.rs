@@ -22,7 +22,7 @@ use super::time::StoreZone;
 /// # }
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(hashmap_as_object))]
 #[serde(default, deny_unknown_fields)]
 pub struct Policy {
     /// Where return windows are counted (an IANA name or a POSIX TZ rule).
@@ -156,7 +156,7 @@ fn lookup(map: &BTreeMap<String, u32>, key: &str) -> Option<u32> {
 /// local ship date) can be returned until `return_until` of the following year, if that is
 /// later than their normal deadline.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(default, deny_unknown_fields)]
 pub struct HolidayExtension {
     pub enabled: bool,
@@ -243,7 +243,7 @@ impl Serialize for MonthDay {
 
 /// How long a refund takes to arrive: `min` to `max` `unit`s.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct RefundTiming {
     pub min: u32,
@@ -253,7 +253,7 @@ pub struct RefundTiming {
 
 /// The unit of a [`RefundTiming`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum TimingUnit {
     Hours,
@@ -263,7 +263,7 @@ pub enum TimingUnit {
 /// Refund timing per payment method; `default` for an order without a payment method, or a
 /// method without an entry.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(default, deny_unknown_fields)]
 pub struct RefundTimingTable {
     pub credit_card: Option<RefundTiming>,
@@ -335,7 +335,7 @@ impl RefundTimingTable {
 
 /// The reasons the cancel flow offers.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(default, deny_unknown_fields)]
 pub struct CancellationReasons {
     /// Whether the customer must pick one.
@@ -371,7 +371,7 @@ impl Default for CancellationReasons {
 
 /// One cancellation reason the flow offers: its id (sent to the host) and its label.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct ReasonOption {
     pub id: String,
@@ -401,7 +401,7 @@ pub struct ReasonOption {
 /// # }
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct ReturnReason {
     /// Stable id, sent to the host as the request's `reason`.

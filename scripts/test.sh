@@ -40,6 +40,14 @@ engine_is_pure() {
     return 1
   fi
   echo "order-help-engine: $(sort -u <<<"$tree" | wc -l) crates, none of yew, web-sys, js-sys, wasm-bindgen, gloo"
+  # Its `typescript` feature (tsify, wasm-bindgen) is the Node package's alone: what Trunk builds
+  # (the default members) must leave it off, so the widget's wasm does not change.
+  tree=$(cargo tree --locked -e features -i order-help-engine --target wasm32-unknown-unknown) || return 1
+  if grep -F 'feature "typescript"' <<<"$tree"; then
+    echo "the widget's build enables order-help-engine's typescript feature"
+    return 1
+  fi
+  echo "the widget's build leaves order-help-engine's typescript feature off"
 }
 
 # The Node package (node/): packed by `npm pack`, installed from its tarball into a fresh folder

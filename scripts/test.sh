@@ -63,8 +63,8 @@ node_package() {
   if [ "$status" -eq 0 ]; then
     ORDER_HELP_PACKAGE_DIR=$dir ORDER_HELP_CLI=${CARGO_TARGET_DIR:-$PWD/target}/debug/order-help \
       node --test node/tests/*.test.mjs || status=1
-    cp node/tests/types.ts node/tests/tsconfig.json "$dir/"
-    tsc -p "$dir" && echo "tsc: node/tests/types.ts checks against the package's declarations" || status=1
+    cp node/tests/types.ts node/tests/tsconfig.json tests/types/engine-agrees.ts static/embed.d.ts "$dir/"
+    tsc -p "$dir" && echo "tsc: node/tests/types.ts and tests/types/engine-agrees.ts check against the package's declarations" || status=1
   fi
   rm -rf "$dir"
   return "$status"
@@ -79,6 +79,8 @@ stage native-tests cargo test --workspace --locked --no-fail-fast
 # The widget's browser suite (the engine's and the tool's tests are native).
 # --tests: doctests are run natively above; in wasm32 they would need a browser harness each.
 stage node-package node_package
+# static/embed.d.ts (shipped in the bundle) against a help page's TypeScript module.
+stage host-types tsc -p tests/types
 stage browser-tests cargo test -p order-help --locked --target wasm32-unknown-unknown --tests
 stage release-build trunk build --release
 stage e2e node --test tests/e2e/*.test.mjs

@@ -1,5 +1,5 @@
 # The README's two commands, and the benchmark.
-.PHONY: serve test setup bench
+.PHONY: serve test setup bench node-package
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
@@ -23,3 +23,9 @@ setup:
 # prints the table and writes BENCHMARKS.md and benchmarks.json (about 10 minutes on 2 cores).
 bench:
 	scripts/bench.sh
+
+# The engine as an npm package for a store's Node.js back end (node/): builds it with
+# wasm-bindgen --target nodejs and packs target/node-package/order-help-engine-0.1.0.tgz.
+node-package:
+	scripts/setup.sh serve
+	scripts/node-package.sh

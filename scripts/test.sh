@@ -40,6 +40,34 @@ engine_is_pure() {
     return 1
   fi
   echo "order-help-engine: $(sort -u <<<"$tree" | wc -l) crates, none of yew, web-sys, js-sys, wasm-bindgen, gloo"
+  # Its `typescript` feature (tsify, wasm-bindgen) is the Node package's alone: what Trunk builds
+  # (the default members) must leave it off, so the widget's wasm does not change.
+  tree=$(cargo tree --locked -e features -i order-help-engine --target wasm32-unknown-unknown) || return 1
+  if grep -F 'feature "typescript"' <<<"$tree"; then
+    echo "the widget's build enables order-help-engine's typescript feature"
+    return 1
+  fi
+  echo "the widget's build leaves order-help-engine's typescript feature off"
+}
+
+# The Node package (node/): packed by `npm pack`, installed from its tarball into a fresh folder
+# as a store's back end would, then checked against the native tool on every scenario table
+# (node/tests/engine.test.mjs) and its TypeScript declarations with tsc (node/tests/types.ts).
+node_package() {
+  local tgz dir status=0
+  tgz=$(scripts/node-package.sh) || return 1
+  cargo build -p order-help-cli --locked --quiet || return 1
+  dir=$(mktemp -d)
+  echo '{"private": true}' >"$dir/package.json"
+  (cd "$dir" && npm install --no-audit --no-fund --loglevel=error "$tgz") || status=1
+  if [ "$status" -eq 0 ]; then
+    ORDER_HELP_PACKAGE_DIR=$dir ORDER_HELP_CLI=${CARGO_TARGET_DIR:-$PWD/target}/debug/order-help \
+      node --test node/tests/*.test.mjs || status=1
+    cp node/tests/types.ts node/tests/tsconfig.json tests/types/engine-agrees.ts static/embed.d.ts "$dir/"
+    tsc -p "$dir" && echo "tsc: node/tests/types.ts and tests/types/engine-agrees.ts check against the package's declarations" || status=1
+  fi
+  rm -rf "$dir"
+  return "$status"
 }
 
 stage fmt cargo fmt --all --check
@@ -50,6 +78,9 @@ stage engine-pure engine_is_pure
 stage native-tests cargo test --workspace --locked --no-fail-fast
 # The widget's browser suite (the engine's and the tool's tests are native).
 # --tests: doctests are run natively above; in wasm32 they would need a browser harness each.
+stage node-package node_package
+# static/embed.d.ts (shipped in the bundle) against a help page's TypeScript module.
+stage host-types tsc -p tests/types
 stage browser-tests cargo test -p order-help --locked --target wasm32-unknown-unknown --tests
 stage release-build trunk build --release
 stage e2e node --test tests/e2e/*.test.mjs

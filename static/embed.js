@@ -15,7 +15,14 @@
 // own module that imports it still runs: each <order-help> keeps its fallback content and fires
 // `order-help:error` with code `wasm_unavailable`, and `mount()` / `assess()` throw an Error
 // with that code.
+//
+// The release build (scripts/integrity.mjs) puts the wasm-bindgen glue inside this file in place
+// of the import below and the wasm's sha384 hash in WASM_INTEGRITY, so the `integrity` of the
+// page's <script> covers the glue and the wasm is refused if it differs from the build's.
 import init, { mount as mountWasm, assess as assessWasm } from './order-help.js';
+
+/** The wasm's SRI hash, written by the release build; undefined in `make serve`'s debug build. */
+const WASM_INTEGRITY = undefined;
 
 /** How long the wasm file may take to start answering before we give up on it. */
 const WASM_TIMEOUT_MS = 30_000;
@@ -38,6 +45,23 @@ function wasmCause(error) {
 }
 
 /**
+ * Why fetching the wasm failed. With a hash, fetch() says only "Failed to fetch" for a file that
+ * differs and for an error status alike, so the file is asked for once more without it.
+ */
+async function whyNotFetched(url, error) {
+  if (WASM_INTEGRITY) {
+    try {
+      const plain = await fetch(url, { cache: 'no-store' });
+      if (!plain.ok) return `answered HTTP ${plain.status}${plain.statusText ? ` ${plain.statusText}` : ''}`;
+      return 'does not match the sha384 hash of the build: it was changed after the build, so it is not run';
+    } catch {
+      // Unreachable without the hash too: the network's error says it.
+    }
+  }
+  return `could not be fetched (${error.message})`;
+}
+
+/**
  * Starts the wasm. Never rejects: resolves to null when it runs, or to the `wasm_unavailable`
  * Error saying why not, so awaiting it cannot stop this module (and its importers) loading.
  */
@@ -53,9 +77,9 @@ async function startWasm() {
     });
     let response;
     try {
-      response = await Promise.race([fetch(url), timeout]);
+      response = await Promise.race([fetch(url, { integrity: WASM_INTEGRITY }), timeout]);
     } catch (error) {
-      throw new Error(error.message.startsWith(String(url)) ? error.message : `${url} could not be fetched (${error.message})`);
+      throw new Error(error.message.startsWith(String(url)) ? error.message : `${url} ${await whyNotFetched(url, error)}`);
     } finally {
       clearTimeout(timer);
     }

@@ -14,6 +14,7 @@ use super::time::{Date, ZonedInstant};
 
 /// What [`crate::assess`] says about a whole order at an instant.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Assessment {
     pub order_id: String,
     /// The instant assessed, in the store's zone.
@@ -33,6 +34,7 @@ pub struct Assessment {
 
 /// The decisions for one item.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct ItemAssessment {
     pub item_id: String,
     pub title: String,
@@ -52,6 +54,7 @@ pub struct ItemAssessment {
 
 /// Can it still be cancelled? Worst to best. (Read back in a [`crate::Request`]'s verdicts.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum CancelVerdict {
     NotAvailable,
@@ -64,6 +67,7 @@ pub enum CancelVerdict {
 /// Why an item's cancel verdict is what it is: a stable code (`snake_case` in JSON), one per
 /// situation of [the cancel rules](crate#the-rules).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum CancelCode {
     /// Retailer: pending or not yet in a shipment.
@@ -117,6 +121,7 @@ pub struct CancelDecision {
 
 /// Can the delivery be refused? Worst to best.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum RefuseVerdict {
     NotAvailable,
@@ -128,6 +133,7 @@ pub enum RefuseVerdict {
 
 /// Why an item's refuse verdict is what it is: a stable code (`snake_case` in JSON).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum RefuseCode {
     /// On its way with an outside carrier.
@@ -174,6 +180,7 @@ pub struct RefuseDecision {
 /// delivered ranks below allowed: it cannot be returned *now*). (Read back in a
 /// [`crate::Request`]'s verdicts.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum ReturnVerdict {
     NotReturnable,
@@ -184,6 +191,7 @@ pub enum ReturnVerdict {
 
 /// Why an item's return verdict is what it is: a stable code (`snake_case` in JSON).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum ReturnCode {
     WithinWindow,
@@ -223,6 +231,7 @@ pub struct ReturnDecision {
 
 /// What a refund would be.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct RefundEstimate {
     /// After deductions, in minor units.
     pub amount: u64,
@@ -233,6 +242,7 @@ pub struct RefundEstimate {
 
 /// An amount a refund loses, in the order currency's minor units, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Deduction {
     pub code: DeductionCode,
     pub amount: u64,
@@ -240,6 +250,7 @@ pub struct Deduction {
 
 /// Why a refund loses an amount.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum DeductionCode {
     /// The category's fee for returning an opened item.
@@ -250,6 +261,7 @@ pub enum DeductionCode {
 
 /// What the customer should do first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum NextStep {
     Cancel,
@@ -270,6 +282,7 @@ pub enum RefundKind {
 /// `expired`; `not_applicable` does not depend on time). (Read back in a [`crate::Request`]'s
 /// verdicts.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum WithdrawalVerdict {
     /// The policy does not offer withdrawal, or no item of the order is covered.
@@ -284,6 +297,7 @@ pub enum WithdrawalVerdict {
 /// Why the withdrawal verdict is what it is: a stable code (`snake_case` in JSON), with the
 /// values its sentence names in the [`WithdrawalDecision`]'s other fields.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum WithdrawalCode {
     /// The policy's `withdrawal.enabled` is `false`. Values: none.

@@ -14,6 +14,7 @@ use std::fmt;
 /// assert!(Money::from_minor(Money::MAX.minor() + 1).is_none());
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(type = "number"))]
 pub struct Money(u64);
 
 impl Money {

@@ -23,6 +23,7 @@ use super::time::Instant;
 /// # }
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(deny_unknown_fields)]
 pub struct Order {
     pub id: String,
@@ -36,12 +37,14 @@ pub struct Order {
     #[serde(default)]
     pub shipping_cost: Option<Money>,
     pub items: Vec<Item>,
+    #[cfg_attr(feature = "typescript", tsify(type = "Shipment[] | null"))]
     #[serde(default, deserialize_with = "null_as_default")]
     pub shipments: Vec<Shipment>,
 }
 
 /// Who sold the order, and who ships it.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Seller {
     pub name: String,
@@ -51,6 +54,7 @@ pub struct Seller {
 
 /// The retailer itself, or a marketplace (third-party) seller.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum SellerKind {
     /// The store itself.
@@ -61,6 +65,7 @@ pub enum SellerKind {
 
 /// Who ships a sale: the retailer's warehouses, or the seller.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum FulfilledBy {
     /// The store's warehouses ship it.
@@ -71,6 +76,7 @@ pub enum FulfilledBy {
 
 /// How the order was paid: it decides how soon a refund arrives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentMethod {
     CreditCard,
@@ -83,6 +89,7 @@ pub enum PaymentMethod {
 
 /// One line of the order.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     pub id: String,
@@ -92,6 +99,7 @@ pub struct Item {
     pub unit_price: Money,
     #[serde(default)]
     pub category: Option<String>,
+    #[cfg_attr(feature = "typescript", tsify(type = "boolean | null"))]
     #[serde(default, deserialize_with = "null_as_default")]
     pub final_sale: bool,
     /// Items sharing a bundle id were sold together and are cancelled together.
@@ -103,15 +111,18 @@ pub struct Item {
     /// Whether the customer opened it; absent: unknown.
     #[serde(default)]
     pub opened: Option<bool>,
+    #[cfg_attr(feature = "typescript", tsify(type = "number | null"))]
     #[serde(default, deserialize_with = "null_as_default")]
     pub returned_quantity: u32,
     /// Units in a return that is open but not yet received.
+    #[cfg_attr(feature = "typescript", tsify(type = "number | null"))]
     #[serde(default, deserialize_with = "null_as_default")]
     pub return_requested_quantity: u32,
 }
 
 /// One parcel of the order: where it is, who carries it, and its times (RFC 3339 instants).
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(deny_unknown_fields)]
 pub struct Shipment {
     pub id: String,
@@ -133,6 +144,7 @@ pub struct Shipment {
 
 /// Where a shipment is, in the order it gets there (the last three are endings).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum ShipmentStatus {
     /// Not in the shipping process yet.
@@ -164,6 +176,7 @@ impl ShipmentStatus {
 
 /// Who carries a shipment; the retailer's own fleet has rules of its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Carrier {
     /// The retailer's own delivery drivers.

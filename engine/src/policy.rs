@@ -22,6 +22,7 @@ use super::time::{Date, StoreZone};
 /// # }
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(hashmap_as_object))]
 #[serde(default, deny_unknown_fields)]
 pub struct Policy {
     /// Where return windows are counted (an IANA name or a POSIX TZ rule).
@@ -204,6 +205,7 @@ fn lookup(map: &BTreeMap<String, u32>, key: &str) -> Option<u32> {
 /// # }
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(default, deny_unknown_fields)]
 pub struct Withdrawal {
     /// Whether the assessment offers withdrawal at all (default `false`: the store decides
@@ -216,6 +218,7 @@ pub struct Withdrawal {
     /// The public holidays of the store's region (`"YYYY-MM-DD"`): a period whose last day is
     /// one of them, a Saturday or a Sunday runs on to the next working day (Regulation 1182/71
     /// art. 3(4)). At most [`MAX_POLICY_ENTRIES`](crate::limits::MAX_POLICY_ENTRIES).
+    #[cfg_attr(feature = "typescript", tsify(type = "string[]"))]
     pub public_holidays: Vec<Date>,
     /// Item categories without a right of withdrawal (art. 16(c), (d), (j)); matched ignoring
     /// ASCII case. Default: `custom_made`, `personalized`, `personalised`, `perishable`,
@@ -274,6 +277,7 @@ impl Withdrawal {
 /// local ship date) can be returned until `return_until` of the following year, if that is
 /// later than their normal deadline.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(default, deny_unknown_fields)]
 pub struct HolidayExtension {
     pub enabled: bool,
@@ -295,6 +299,7 @@ impl Default for HolidayExtension {
 
 /// A day of the year, written `MM-DD` (`02-29` allowed: it falls on 28 February in other years).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(type = "string"))]
 pub struct MonthDay {
     pub month: u8,
     pub day: u8,
@@ -359,6 +364,7 @@ impl Serialize for MonthDay {
 
 /// How long a refund takes to arrive: `min` to `max` `unit`s.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct RefundTiming {
     pub min: u32,
@@ -368,6 +374,7 @@ pub struct RefundTiming {
 
 /// The unit of a [`RefundTiming`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum TimingUnit {
     Hours,
@@ -377,6 +384,7 @@ pub enum TimingUnit {
 /// Refund timing per payment method; `default` for an order without a payment method, or a
 /// method without an entry.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(default, deny_unknown_fields)]
 pub struct RefundTimingTable {
     pub credit_card: Option<RefundTiming>,
@@ -448,6 +456,7 @@ impl RefundTimingTable {
 
 /// The reasons the cancel flow offers.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(default, deny_unknown_fields)]
 pub struct CancellationReasons {
     /// Whether the customer must pick one.
@@ -483,6 +492,7 @@ impl Default for CancellationReasons {
 
 /// One cancellation reason the flow offers: its id (sent to the host) and its label.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct ReasonOption {
     pub id: String,
@@ -512,6 +522,7 @@ pub struct ReasonOption {
 /// # }
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct ReturnReason {
     /// Stable id, sent to the host as the request's `reason`.

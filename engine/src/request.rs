@@ -38,6 +38,7 @@ use super::time::Instant;
 /// # }
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(deny_unknown_fields)]
 pub struct Request {
     pub kind: RequestKind,
@@ -71,6 +72,7 @@ pub struct Request {
 /// each optional (a store's server knows its customer; a withdrawal declaration names them).
 /// `email`, when given, is checked loosely (`local@domain.tld`, no spaces).
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(deny_unknown_fields)]
 pub struct Customer {
     #[serde(default)]
@@ -81,6 +83,7 @@ pub struct Customer {
 
 /// Which way out a request asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum RequestKind {
     Cancel,
@@ -91,6 +94,7 @@ pub enum RequestKind {
 
 /// A requested item: which, and how many units.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct RequestItem {
     pub item_id: String,
@@ -104,6 +108,7 @@ pub struct RequestItem {
 /// `snake_case`). [`crate::verify`] compares it with the verdict at receipt
 /// (`changed_since_assessed`).
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(deny_unknown_fields)]
 pub struct RequestVerdict {
     pub item_id: String,

@@ -20,6 +20,7 @@ use super::time::ZonedInstant;
 /// {"lines": [{"item_id": "A", "quantity": 2, "opened": true}], "reason_id": "no_longer_needed"}
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct ReturnProposal {
     /// At least one; each item at most once.
@@ -30,6 +31,7 @@ pub struct ReturnProposal {
 
 /// One line of a [`ReturnProposal`].
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(deny_unknown_fields)]
 pub struct ProposalLine {
     /// The id of one of the order's items.
@@ -49,6 +51,7 @@ pub struct ProposalLine {
 /// `total` = Σ `lines[].refund` + `delivery_refund` − Σ `deductions[].amount`; it is never
 /// negative and never more than the lines' `value`s plus the order's `shipping_cost`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct ReturnPreview {
     pub order_id: String,
     /// ISO 4217 code of every amount.
@@ -75,6 +78,7 @@ pub struct ReturnPreview {
 
 /// One line of a [`ReturnPreview`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct ReturnPreviewLine {
     pub item_id: String,
     pub quantity: u32,
@@ -110,6 +114,7 @@ pub struct ReturnPreviewLine {
 /// assert!(e.to_string().starts_with("lines[0].quantity: expected"));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct ReturnProposalError {
     /// The proposal's field at fault (`lines`, `lines[i].item_id`, `lines[i].quantity`,
     /// `reason_id`).
@@ -120,6 +125,7 @@ pub struct ReturnProposalError {
 /// What is wrong with a proposal, with the values its sentence needs. Serialized with its
 /// `code` (`snake_case`) beside those values.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum ProposalProblem {
     /// `lines` is empty.

@@ -44,6 +44,7 @@ pub(crate) use sentences::{sentence, Scope};
 ///       "changed_since_assessed": false } ] }
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Verification {
     /// The order of record's id.
     pub order_id: String,
@@ -64,6 +65,7 @@ pub struct Verification {
 
 /// What [`crate::verify`] says about one requested item.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct ItemVerification {
     pub item_id: String,
     pub accepted: bool,
@@ -88,6 +90,7 @@ pub struct ItemVerification {
 
 /// A verdict of the request's kind, serialized as its `snake_case` name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(untagged)]
 pub enum KindVerdict {
     Cancel(CancelVerdict),
@@ -97,6 +100,7 @@ pub enum KindVerdict {
 
 /// The code of a [`KindVerdict`], serialized as its `snake_case` name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(untagged)]
 pub enum KindCode {
     Cancel(CancelCode),
@@ -108,6 +112,7 @@ pub enum KindCode {
 /// values each sentence names are listed; the sentences are in
 /// [docs/domain.md](../../docs/domain.md#verifying-a-request).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum VerifyCode {
     /// Item: it may go ahead (`verdict`, `verdict_code`); request: every item may (`requested`).
@@ -197,6 +202,7 @@ impl VerifyCode {
 /// The values a code's sentence names, each present only where that code names it (absent
 /// ones are left out of the JSON). Instants are in the store's zone; counts are units.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct VerifyValues {
     /// `order_mismatch`: the order of record's id.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -1,6 +1,7 @@
 // A tiny static server for the end-to-end tests and the screenshot script: `dist/` (the release
-// bundle) at `/`, the bundle again under a sub-path (`/assets/order-help/`) and without its wasm
-// file (`/no-wasm/`), the test pages of
+// bundle) at `/`, the bundle again under a sub-path (`/assets/order-help/`), without its wasm
+// file (`/no-wasm/`) and with one file tampered with (`/tampered-wasm/`, `/tampered-embed/`), a
+// page loading the bundle with its SRI hash (`/e2e/sri.html?bundle=…`), the test pages of
 // tests/e2e/pages/ at `/e2e/`, and a few fake API endpoints under `/e2e/api/`. 127.0.0.1 only,
 // on a free port.
 import http from 'node:http';
@@ -20,6 +21,48 @@ export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; st
 export const CSP_NO_WASM = "default-src 'self'; script-src 'self'; style-src 'self'";
 /** The bundle again, but its wasm file answers 404. */
 export const NO_WASM_PATH = '/no-wasm/';
+/** The bundle again, one file changed as an attacker on a CDN might: one byte flipped, same size. */
+export const TAMPERED = {
+  '/tampered-wasm/': { file: 'order-help_bg.wasm', change: flipMiddleByte },
+  '/tampered-embed/': { file: 'embed.js', change: flipMiddleByte },
+};
+
+/** The same bytes but one, in the middle. */
+function flipMiddleByte(body) {
+  const copy = Buffer.from(body);
+  const at = copy.length >> 1;
+  copy[at] ^= 0x01;
+  return copy;
+}
+
+/**
+ * The README's snippet: `<script type="module" src="BUNDLE/embed.js" integrity="…"
+ * crossorigin="anonymous">` with the hash of dist/integrity.json, under the strict CSP.
+ */
+async function sriPage(res, bundle) {
+  const hashes = JSON.parse(await readFile(path.join(DIST, 'integrity.json'), 'utf8'));
+  const attr = (text) => text.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const html = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Help: cancel an order (the bundle with its integrity hash)</title>
+  <link rel="stylesheet" href="/e2e/plain.css">
+  <script type="module" src="/e2e/host.js"></script>
+  <script type="module" src="${attr(bundle)}embed.js" integrity="${attr(hashes['embed.js'])}" crossorigin="anonymous"></script>
+</head>
+<body>
+  <main>
+    <h1>Cancel an order</h1>
+    <order-help id="widget" order-src="/orders/bundle.json" now="2025-03-20T10:00:00-07:00" locale="en-US">
+      <p class="fallback"><a href="/orders/114-3308871-6612009">See your order</a> to cancel items.</p>
+    </order-help>
+  </main>
+</body>
+</html>
+`;
+  send(res, 200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP }, html);
+}
 
 
 /** Extra headers per test page (by file name under pages/). */
@@ -59,14 +102,14 @@ function inside(base, rel) {
   return file === base || file.startsWith(base + path.sep) ? file : null;
 }
 
-async function serveFile(res, file, extraHeaders = {}, method = 'GET') {
+async function serveFile(res, file, extraHeaders = {}, method = 'GET', change = (body) => body) {
   try {
     let info = await stat(file);
     if (info.isDirectory()) {
       file = path.join(file, 'index.html');
       info = await stat(file);
     }
-    const body = await readFile(file);
+    const body = change(await readFile(file));
     const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
     res.writeHead(200, {
       'content-type': type,
@@ -95,6 +138,17 @@ export async function startServer() {
       return send(res, 405, { 'content-type': 'text/plain' }, 'method not allowed');
     }
     if (rel.startsWith('/e2e/api/')) return api(rel.slice('/e2e/api/'.length), req, res);
+    if (rel === '/e2e/sri.html') {
+      return sriPage(res, new URL(req.url, 'http://127.0.0.1').searchParams.get('bundle') ?? '/').catch(() =>
+        send(res, 500, { 'content-type': 'text/plain' }, 'no dist/integrity.json: run trunk build --release'));
+    }
+    for (const [prefix, { file: tampered, change }] of Object.entries(TAMPERED)) {
+      if (!rel.startsWith(prefix)) continue;
+      const name = rel.slice(prefix.length);
+      const file = inside(DIST, name);
+      if (!file) return send(res, 404, { 'content-type': 'text/plain' }, 'not found');
+      return serveFile(res, file, {}, req.method, name === tampered ? change : undefined);
+    }
     if (rel.startsWith('/e2e/')) {
       const name = rel.slice('/e2e/'.length);
       const file = inside(PAGES, name);

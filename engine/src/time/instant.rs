@@ -19,6 +19,7 @@ use crate::error::InputError;
 /// assert_eq!(t.to_string(), "2025-03-01T22:00:00Z");
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(type = "string"))]
 pub struct Instant(i64);
 
 impl Instant {

@@ -39,6 +39,7 @@ pub(crate) struct ZoneHistory {
 /// assert!(StoreZone::resolve("Mars/Olympus_Mons").is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(type = "string"))]
 pub struct StoreZone {
     name: String,
     rule: PosixRule,

@@ -14,6 +14,7 @@ use super::rfc3339;
 /// assert_eq!(z.to_string(), "2025-03-31T23:59:59-07:00");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(type = "string"))]
 pub struct ZonedInstant {
     pub instant: Instant,
     /// Seconds east of UTC.

@@ -1,0 +1,345 @@
+//! order-help's engine for a store's Node.js back end: the npm package `order-help-engine`
+//! (`make node-package` builds it with wasm-bindgen `--target nodejs` and packs it with
+//! `npm pack`; see node/npm/README.md).
+//!
+//! ```js
+//! const { assess, previewReturn, verify } = require('order-help-engine');
+//! const assessment = assess(order, policy, '2025-03-31T23:59:59-07:00');
+//! const preview = previewReturn(order, policy, { lines: [{ item_id: 'A', quantity: 1 }], reason_id: 'no_longer_needed' });
+//! const verification = verify(order, policy, request, new Date());
+//! ```
+//!
+//! The same engine as the command-line tool and the widget: each function reads its documents
+//! as the tool does (objects or their JSON text), and returns what the tool prints, as plain
+//! objects. Bad input throws an `Error` with a `code`, the `path` of the field at fault and a
+//! message naming the document, the path, what was expected and what was found. The TypeScript
+//! declarations of every shape come from the engine's Rust types (its `typescript` feature,
+//! through tsify), so they cannot drift from what the functions read and return.
+//!
+//! A new function is one more `#[wasm_bindgen]` function here: read its documents with
+//! [`document`], call the engine, return [`to_js`] of its result.
+
+use order_help_engine::json::{self, Json};
+use order_help_engine::{self as engine, InputError, Instant, Policy, ReturnProposalError};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** An input document: the object, or its JSON text. */
+export type Document<T> = T | string;
+
+/**
+ * The instant to decide at: a `Date`, milliseconds since the Unix epoch, or an RFC 3339
+ * timestamp with an offset; `undefined` or `null`: now.
+ */
+export type When = Date | number | string | null | undefined;
+
+/** The `code` of an `Error` this package throws. */
+export type ErrorCode =
+  | "order_invalid"
+  | "policy_invalid"
+  | "proposal_invalid"
+  | "request_invalid"
+  | "now_invalid"
+  | ProposalProblem["code"];
+
+/**
+ * The engine writes these four decisions by hand (their `message` is rendered from the English
+ * catalogue as it is written, and some values they carry for the widget stay out of the JSON),
+ * so their shapes are declared here; a test of this crate checks them against what the engine
+ * writes (`tests::the_hand_declared_decisions_match_the_json`).
+ */
+export interface CancelDecision {
+  verdict: CancelVerdict;
+  code: CancelCode;
+  /** The reason, in English. */
+  message: string;
+  bundle: string | null;
+  bundle_items: string[];
+  grace_ends_at: ZonedInstant | null;
+}
+
+export interface RefuseDecision {
+  verdict: RefuseVerdict;
+  code: RefuseCode;
+  /** The reason, in English. */
+  message: string;
+  stops_away: number | null;
+  live_map: boolean;
+}
+
+export interface ReturnDecision {
+  verdict: ReturnVerdict;
+  code: ReturnCode;
+  /** The reason, in English. */
+  message: string;
+  deadline: ZonedInstant | null;
+  quantity: number;
+  holiday_extended: boolean;
+}
+
+export interface WithdrawalDecision {
+  verdict: WithdrawalVerdict;
+  code: WithdrawalCode;
+  /** The reason, in English. */
+  message: string;
+  deadline: ZonedInstant | null;
+  items: string[];
+  days: number;
+  /** `YYYY-MM-DD` (store time). */
+  starts_on: string | null;
+  /** `YYYY-MM-DD` (store time). */
+  moved_from: string | null;
+}
+
+/**
+ * What every function throws for bad input. `message` starts with the document (`order: `,
+ * `policy: `, `proposal: `, `now: `), then the path and what was expected and found, e.g.
+ * `order: items[2].shipment: expected the id of one of the order's shipments ("S1"), found "S9"`.
+ */
+export interface OrderHelpError extends Error {
+  code: ErrorCode;
+  /** The field at fault within its document (`items[2].shipment`); `""` for the document itself. */
+  path: string;
+  /** A return proposal that does not fit the order (`previewReturn`): what is wrong, with its values. */
+  problem?: ProposalProblem;
+}
+"#;
+
+/// Assesses `order` under `policy` (absent: the default policy) at `now` (absent: the current
+/// time): for every item whether it can still be cancelled, refused or returned, why, and until
+/// when, exactly as `order-help assess` prints it. Throws an `OrderHelpError` for bad input.
+#[wasm_bindgen(unchecked_return_type = "Assessment")]
+pub fn assess(
+    #[wasm_bindgen(unchecked_param_type = "Document<Order>")] order: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Document<Policy> | null")] policy: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "When")] now: JsValue,
+) -> Result<JsValue, JsValue> {
+    let order = document(&order, "order", engine::order_from_tree)?;
+    let policy = optional_policy(&policy)?;
+    let at = instant(&now)?;
+    to_js(&engine::assess(&order, &policy, at))
+}
+
+/// The refund preview of a proposed return (`{lines: [{item_id, quantity, opened?}],
+/// reason_id}`) at `now` (absent: the current time), exactly as `order-help preview-return`
+/// prints it. A proposal that does not fit the order throws an `OrderHelpError` whose `code`
+/// is the problem's (`unknown_item`, `quantity_exceeds_returnable`, …) and whose `problem`
+/// holds its values.
+#[wasm_bindgen(js_name = previewReturn, unchecked_return_type = "ReturnPreview")]
+pub fn preview_return(
+    #[wasm_bindgen(unchecked_param_type = "Document<Order>")] order: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Document<Policy> | null | undefined")] policy: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Document<ReturnProposal>")] proposal: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "When")] now: JsValue,
+) -> Result<JsValue, JsValue> {
+    let order = document(&order, "order", engine::order_from_tree)?;
+    let policy = optional_policy(&policy)?;
+    let proposal = document(&proposal, "proposal", engine::proposal_from_tree)?;
+    let at = instant(&now)?;
+    match engine::preview_return(&order, &policy, &proposal, at) {
+        Ok(preview) => to_js(&preview),
+        Err(error) => Err(proposal_error(&error)),
+    }
+}
+
+/// Verifies a request as the store's server received it (`{kind, order_id, items, assessed_at,
+/// …}`, exactly as the widget sent it) against the store's own `order` under `policy` (absent:
+/// the default policy), at `receivedAt` (absent: the current time), exactly as
+/// `order-help verify` prints it: `accepted`, and for each item `accepted` or a stable code
+/// with a sentence. Throws an `OrderHelpError` for bad input (`request_invalid` for the
+/// request).
+#[wasm_bindgen(unchecked_return_type = "Verification")]
+pub fn verify(
+    #[wasm_bindgen(unchecked_param_type = "Document<Order>")] order: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Document<Policy> | null | undefined")] policy: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Document<Request>")] request: JsValue,
+    #[wasm_bindgen(js_name = receivedAt, unchecked_optional_param_type = "When")]
+    received_at: JsValue,
+) -> Result<JsValue, JsValue> {
+    let order = document(&order, "order", engine::order_from_tree)?;
+    let policy = optional_policy(&policy)?;
+    let request = document(&request, "request", engine::request_from_tree)?;
+    let at = instant(&received_at)?;
+    to_js(&engine::verify(&order, &policy, &request, at))
+}
+
+/// A document (`what`: `order`, `policy`, `proposal`, `request`) from an object or its JSON text: one
+/// string crosses into the wasm and is read by the engine's own JSON reader, checked against
+/// the engine's limits before any field is read. (`JSON.stringify` writes a `Date` as its ISO
+/// string and leaves out `undefined` fields, as it would when the object is sent over HTTP.)
+pub fn document<T>(
+    value: &JsValue,
+    what: &'static str,
+    from_tree: fn(&Json<'_>) -> Result<T, InputError>,
+) -> Result<T, JsValue> {
+    let invalid = |error: InputError| coded_error(&format!("{what}_invalid"), what, &error);
+    let text = match value.as_string() {
+        Some(text) => text,
+        None if value.is_object() && !value.is_function() => js_sys::JSON::stringify(value)
+            .ok()
+            .and_then(|text| text.as_string())
+            .ok_or_else(|| {
+                invalid(InputError::new(
+                    "",
+                    "expected a JSON document, found an object JSON.stringify cannot write (a BigInt or a cycle)",
+                ))
+            })?,
+        None => {
+            return Err(invalid(InputError::new(
+                "",
+                format!(
+                    "expected the {what} as an object or its JSON text, found {}",
+                    type_name(value)
+                ),
+            )))
+        }
+    };
+    engine::limits::check_document_size(text.len()).map_err(invalid)?;
+    let tree = json::parse_text(&text).ok_or_else(|| {
+        invalid(InputError::new(
+            "",
+            "expected JSON text, found a string that is not JSON",
+        ))
+    })?;
+    from_tree(&tree).map_err(invalid)
+}
+
+/// The policy, or the default one when absent.
+fn optional_policy(policy: &JsValue) -> Result<Policy, JsValue> {
+    if policy.is_undefined() || policy.is_null() {
+        Ok(Policy::default())
+    } else {
+        document(policy, "policy", engine::policy_from_tree)
+    }
+}
+
+/// The instant `now` stands for; reading the clock here keeps the engine pure.
+fn instant(now: &JsValue) -> Result<Instant, JsValue> {
+    let invalid = |error: InputError| coded_error("now_invalid", "now", &error);
+    if now.is_undefined() || now.is_null() {
+        return Ok(Instant::from_unix_millis(js_sys::Date::now()));
+    }
+    let millis = if let Some(date) = now.dyn_ref::<js_sys::Date>() {
+        date.get_time()
+    } else if let Some(millis) = now.as_f64() {
+        millis
+    } else if let Some(text) = now.as_string() {
+        return Instant::parse_rfc3339(&text).map_err(invalid);
+    } else {
+        return Err(invalid(InputError::new(
+            "",
+            format!(
+                "expected a Date, milliseconds since the Unix epoch or an RFC 3339 string, found {}",
+                type_name(now)
+            ),
+        )));
+    };
+    if !millis.is_finite() {
+        return Err(invalid(InputError::new(
+            "",
+            format!(
+                "expected a finite instant (milliseconds since the Unix epoch), found {}",
+                json::number_text(millis)
+            ),
+        )));
+    }
+    Ok(Instant::from_unix_millis(millis))
+}
+
+/// An engine result as plain JS objects: the engine writes its JSON text (the tool's output),
+/// one string crosses out and `JSON.parse` reads it.
+pub fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let text = json::to_text(value).map_err(|e| js_sys::Error::new(&e.to_string()))?;
+    js_sys::JSON::parse(&text)
+}
+
+/// An `Error` with `code` and `path`, its message `document: path: what was expected, found`.
+fn coded_error(code: &str, document: &str, error: &InputError) -> JsValue {
+    let js = js_sys::Error::new(&format!("{document}: {error}"));
+    set(&js, "code", &code.into());
+    set(&js, "path", &error.path.as_str().into());
+    js.into()
+}
+
+/// A proposal that does not fit the order: its problem's code, its path and its values.
+fn proposal_error(error: &ReturnProposalError) -> JsValue {
+    let js = js_sys::Error::new(&format!("proposal: {error}"));
+    set(&js, "code", &error.problem.code().into());
+    set(&js, "path", &error.path.as_str().into());
+    if let Ok(problem) = to_js(&error.problem) {
+        set(&js, "problem", &problem);
+    }
+    js.into()
+}
+
+fn set(target: &js_sys::Error, key: &str, value: &JsValue) {
+    // Setting a field of a fresh Error cannot fail.
+    let _ = js_sys::Reflect::set(target, &key.into(), value);
+}
+
+/// What a value is, for an error message (`undefined`, `a number`, …).
+fn type_name(value: &JsValue) -> String {
+    if value.is_undefined() {
+        "undefined".to_owned()
+    } else if value.is_null() {
+        "null".to_owned()
+    } else {
+        format!("a {}", value.js_typeof().as_string().unwrap_or_default())
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use std::collections::BTreeSet;
+
+    /// The declarations of `TYPES` (the macro consumes the constant, so the test reads them
+    /// from this file).
+    fn types() -> String {
+        let source = include_str!("lib.rs");
+        let start = source.find("const TYPES: &str = r#\"").unwrap();
+        let body = &source[start..];
+        body[..body.find("\"#;").unwrap()].to_owned()
+    }
+
+    /// The field names of `interface name { … }` in the hand-declared types.
+    fn declared(name: &str) -> BTreeSet<String> {
+        let types = types();
+        let start = types
+            .find(&format!("export interface {name} {{"))
+            .unwrap_or_else(|| panic!("TYPES declares no {name}"));
+        let body = &types[start..];
+        let body = &body[body.find('{').unwrap() + 1..body.find("\n}").unwrap()];
+        body.lines()
+            .map(str::trim)
+            .filter(|line| !line.starts_with("/**") && !line.starts_with('*'))
+            .filter_map(|line| line.split_once(':').map(|(field, _)| field.to_owned()))
+            .collect()
+    }
+
+    fn written(value: &serde_json::Value) -> BTreeSet<String> {
+        value.as_object().unwrap().keys().cloned().collect()
+    }
+
+    #[test]
+    fn the_hand_declared_decisions_match_the_json() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let order = std::fs::read_to_string(root.join("static/orders/example.json")).unwrap();
+        let order = order_help_engine::Order::from_json_str(&order).unwrap();
+        let policy =
+            order_help_engine::Policy::from_json_str(r#"{"withdrawal": {"enabled": true}}"#)
+                .unwrap();
+        let at = order_help_engine::Instant::parse_rfc3339("2025-11-25T12:00:00-08:00").unwrap();
+        let assessment =
+            serde_json::to_value(order_help_engine::assess(&order, &policy, at)).unwrap();
+        let item = &assessment["items"][0];
+        for (name, value) in [
+            ("CancelDecision", &item["cancel"]),
+            ("RefuseDecision", &item["refuse"]),
+            ("ReturnDecision", &item["return"]),
+            ("WithdrawalDecision", &assessment["withdrawal"]),
+        ] {
+            assert_eq!(declared(name), written(value), "{name}");
+        }
+    }
+}

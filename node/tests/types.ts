@@ -1,0 +1,65 @@
+// A store back end's use of the package, type-checked (`tsc --noEmit`, strict) against the
+// declarations the package ships: scripts/test.sh copies this file next to an installed copy.
+import {
+  assess,
+  previewReturn,
+  verify,
+  type Assessment,
+  type CancelVerdict,
+  type ErrorCode,
+  type Order,
+  type OrderHelpError,
+  type Policy,
+  type ReturnPreview,
+  type ReturnProposal,
+  type Request,
+  type Verification,
+} from 'order-help-engine';
+
+const order: Order = {
+  id: '112-0000002',
+  placed_at: '2025-03-20T09:00:00-07:00',
+  currency: 'USD',
+  seller: { name: 'Example Store', kind: 'retailer', fulfilled_by: 'retailer' },
+  items: [{ id: 'A', title: 'Kettle', quantity: 1, unit_price: 2999, shipment: 'S1' }],
+  shipments: [{ id: 'S1', status: 'staged', carrier: 'ups' }],
+};
+const policy: Policy = { time_zone: 'America/Los_Angeles', category_windows: { books: 14 } };
+
+const assessment: Assessment = assess(order, policy, new Date());
+const verdict: CancelVerdict = assessment.items[0].cancel.verdict;
+const deadline: string | null = assessment.items[0].return.deadline;
+const fromText: Assessment = assess(JSON.stringify(order));
+
+const proposal: ReturnProposal = { lines: [{ item_id: 'A', quantity: 1, opened: true }], reason_id: 'other' };
+const preview: ReturnPreview = previewReturn(order, null, proposal, '2025-04-01T12:00:00Z');
+const total: number = preview.total;
+
+const request: Request = {
+  kind: 'cancel',
+  order_id: order.id,
+  items: [{ item_id: 'A', quantity: 1 }],
+  assessed_at: '2025-03-20T10:00:00-07:00',
+};
+const verification: Verification = verify(order, policy, request, new Date());
+const accepted: boolean = verification.accepted && verification.items.every((item) => item.accepted);
+const changed: boolean = verification.items[0].changed_since_assessed;
+
+try {
+  assess(order, policy, Date.now());
+} catch (error) {
+  const { code, path, problem } = error as OrderHelpError;
+  const known: ErrorCode = code;
+  if (problem?.code === 'quantity_exceeds_returnable') {
+    const most: number = problem.returnable;
+    void [known, path, most];
+  }
+}
+
+// What the declarations refuse: a verdict that does not exist, an order without items.
+// @ts-expect-error: "maybe" is not a CancelVerdict
+const wrong: CancelVerdict = 'maybe';
+// @ts-expect-error: an order needs items
+const noItems: Order = { id: 'O', placed_at: '2025-03-20T09:00:00Z', currency: 'USD', seller: order.seller };
+
+export const seen = [verdict, deadline, fromText, total, wrong, noItems];

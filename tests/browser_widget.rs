@@ -83,15 +83,17 @@ impl FakeHost {
     }
 
     fn host(&self) -> Host {
+        // One recorder for every kind of request (`request.kind` tells them apart).
+        let handler = self
+            .handler
+            .as_ref()
+            .as_ref()
+            .unchecked_ref::<Function>()
+            .clone();
         Host {
-            on_request_cancel: Some(
-                self.handler
-                    .as_ref()
-                    .as_ref()
-                    .unchecked_ref::<Function>()
-                    .clone(),
-            ),
-            events: None,
+            on_request_cancel: Some(handler.clone()),
+            on_request_return: Some(handler),
+            ..Host::default()
         }
     }
 

@@ -10,8 +10,8 @@ use super::review_request::ReviewRequest;
 use super::select_items::SelectItems;
 use crate::clock::Clock;
 use crate::countdown::{Countdown, Threshold};
-use crate::engine::{Order, Policy};
-use crate::hooks::{use_announcement, use_assessment, use_cancel_sender, use_now, use_wake};
+use crate::engine::{Order, Policy, RequestKind};
+use crate::hooks::{use_announcement, use_assessment, use_now, use_request_sender, use_wake};
 use crate::host::Host;
 use crate::i18n::{isolate, Lang, Msg};
 use crate::intl::Formatters;
@@ -138,7 +138,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
             .unwrap_or_default()
     });
 
-    use_cancel_sender(&flow, &props.host, props.timeout_ms);
+    use_request_sender(&flow, &props.host, props.timeout_ms);
     use_host_events(&props.host, &flow, &props.order);
 
     // Built once, so the overview's props are equal on ticks that change no countdown.
@@ -176,7 +176,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
     }
 }
 
-/// `order-help:ready` for each order shown, `order-help:step` on each step change, `order-help:error` when a
+/// `order-help-ready` for each order shown, `order-help-step` on each step change, `order-help-error` when a
 /// request fails: so a host can log or measure.
 #[hook]
 fn use_host_events(host: &Host, flow: &UseReducerHandle<Flow>, order: &Rc<Order>) {
@@ -207,7 +207,7 @@ fn use_host_events(host: &Host, flow: &UseReducerHandle<Flow>, order: &Rc<Order>
         let host = host.clone();
         use_effect_with(flow.failure.clone(), move |failure| {
             if let Some(failure) = failure {
-                host.emit_error(failure.code(), &failure.detail());
+                host.emit_error(failure.code(), &failure.detail(RequestKind::Cancel));
             }
         });
     }

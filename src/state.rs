@@ -33,6 +33,8 @@ pub enum Problem {
     NoItems,
     NoReason,
     NoComment,
+    /// The return flow: "was it opened?" is unanswered for an item where it changes the refund.
+    NotSaidOpened,
 }
 
 /// The host's answer to a cancellation request, as the widget takes it: `status` decides;
@@ -159,6 +161,8 @@ pub enum ItemOutcome {
     Cancelled,
     /// A cancellation was requested and is being considered.
     Requested,
+    /// The store accepted a return of it.
+    ReturnRequested,
 }
 
 /// Why a request got no usable answer; the customer can try again with everything kept.
@@ -702,6 +706,9 @@ impl Fnv {
         self.0
     }
 }
+
+mod returns;
+pub use returns::{is_https, ReturnAction, ReturnAnswer, ReturnContext, ReturnFlow, ReturnStatus};
 
 // Native: the tests read the sample orders with serde_json.
 #[cfg(all(test, not(target_arch = "wasm32")))]

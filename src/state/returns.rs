@@ -625,3 +625,7 @@ impl Reducible for ReturnFlow {
         }
     }
 }
+
+// Native: the tests read the sample orders with serde_json.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

@@ -38,7 +38,7 @@ pub fn ReturnReason(props: &ReturnReasonProps) -> Html {
     let asked = flow.asked_opened();
     html! {
         <StepRegion heading={texts.text(Msg::ReturnStepReason).to_owned()} step_changes={flow.step_changes}>
-            <fieldset aria-required="true">
+            <fieldset role="radiogroup" aria-required="true">
                 <legend>{ texts.text(Msg::ReturnReasonLegend) }</legend>
                 { for flow.context.policy.return_reasons.iter().map(|reason| {
                     let id = reason.id.clone();
@@ -53,6 +53,9 @@ pub fn ReturnReason(props: &ReturnReasonProps) -> Html {
                     }
                 }) }
             </fieldset>
+            // In a container of its own, so the list growing leaves its siblings (and the focused
+            // reason) in place.
+            <div class="opened">
             { for props.items.iter().enumerate().filter(|(_, item)| asked.contains(&item.id)).map(|(index, item)| {
                 let opened = flow.opened(&item.id);
                 let choice = |value: bool, msg: Msg| {
@@ -67,7 +70,7 @@ pub fn ReturnReason(props: &ReturnReasonProps) -> Html {
                     }
                 };
                 html! {
-                    <fieldset key={item.id.clone()} aria-required="true" aria-describedby="order-help-opened-hint">
+                    <fieldset key={item.id.clone()} role="radiogroup" aria-required="true" aria-describedby="order-help-opened-hint">
                         <legend>{ rich(&texts.fill(Msg::ReturnOpenedLegend, &[("title", &isolate(&item.title))])) }</legend>
                         { choice(true, Msg::ReturnOpenedYes) }
                         { choice(false, Msg::ReturnOpenedNo) }
@@ -77,6 +80,7 @@ pub fn ReturnReason(props: &ReturnReasonProps) -> Html {
             if !asked.is_empty() {
                 <p class="hint" id="order-help-opened-hint">{ texts.text(Msg::ReturnOpenedHint) }</p>
             }
+            </div>
             if flow.reason.is_some() {
                 <label for="order-help-return-comment">
                     { texts.text(if comment_required { Msg::CommentLabelRequired } else { Msg::CommentLabel }) }

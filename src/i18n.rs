@@ -238,9 +238,43 @@ catalogue! {
     ReasonOther => "reason_other";
     TimingHours => "timing_hours";
     TimingBusinessDays => "timing_business_days";
+    ReturnItems => "return_items";
+    ReturnStepSelect => "return_step_select";
+    ReturnStepReason => "return_step_reason";
+    ReturnStepReview => "return_step_review";
+    ReturnSelectLegend => "return_select_legend";
+    ReturnQuantityLabel => "return_quantity_label";
+    ReturnReasonLegend => "return_reason_legend";
+    ReturnOpenedLegend => "return_opened_legend";
+    ReturnOpenedYes => "return_opened_yes";
+    ReturnOpenedNo => "return_opened_no";
+    ReturnOpenedHint => "return_opened_hint";
+    ReturnOpenedRequired => "return_opened_required";
+    ReturnLineValue => "return_line_value";
+    ReturnLineRefund => "return_line_refund";
+    ReturnDeliveryRefund => "return_delivery_refund";
+    ReturnReviewReturnBy => "return_review_return_by";
+    ReturnReviewEstimate => "return_review_estimate";
+    ReturnReviewUnavailable => "return_review_unavailable";
+    RequestReturn => "request_return";
+    ReturnOutcomeAccepted => "return_outcome_accepted";
+    ReturnOutcomeDeclined => "return_outcome_declined";
+    ReturnOutcomeDeclinedBody => "return_outcome_declined_body";
+    ReturnOutcomeNumber => "return_outcome_number";
+    ReturnOutcomeSendBy => "return_outcome_send_by";
+    ReturnOutcomeLabel => "return_outcome_label";
+    ReturnOutcomeRefund => "return_outcome_refund";
+    BadgeReturnRequested => "badge_return_requested";
+    ItemReturnRequested => "item_return_requested";
+    ErrorNoHostReturn => "error_no_host_return";
+    ReasonNoLongerNeeded => "reason_no_longer_needed";
+    ReasonArrivedDamaged => "reason_arrived_damaged";
+    ReasonWrongItemSent => "reason_wrong_item_sent";
+    ReasonNotAsDescribed => "reason_not_as_described";
+    ReasonArrivedTooLate => "reason_arrived_too_late";
 }
 
-/// The catalogue's label for one of the policy's default cancellation reasons, so German
+/// The catalogue's label for one of the policy's default cancellation or return reasons, so German
 /// customers see them in German; a store's own reasons keep the policy's label.
 pub fn default_reason(id: &str) -> Option<Msg> {
     Some(match id {
@@ -250,6 +284,12 @@ pub fn default_reason(id: &str) -> Option<Msg> {
         "payment_issue" => Msg::ReasonPaymentIssue,
         "found_better_price" => Msg::ReasonBetterPrice,
         "other" => Msg::ReasonOther,
+        // The default return reasons (`ReturnReason::defaults`) not shared with cancelling.
+        "no_longer_needed" => Msg::ReasonNoLongerNeeded,
+        "arrived_damaged" => Msg::ReasonArrivedDamaged,
+        "wrong_item_sent" => Msg::ReasonWrongItemSent,
+        "not_as_described" => Msg::ReasonNotAsDescribed,
+        "arrived_too_late" => Msg::ReasonArrivedTooLate,
         _ => return None,
     })
 }

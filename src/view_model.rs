@@ -139,6 +139,10 @@ pub struct ItemView {
     pub window: Option<Window>,
     pub cancel_verdict: CancelVerdict,
     pub cancel_why: String,
+    /// Why it can or cannot be returned (the engine's return reason, in the language).
+    pub return_why: String,
+    /// The return deadline as the customer reads it (date, and time where it matters).
+    pub return_by: String,
     /// Titles of the bundle items selected together with this one.
     pub bundle_with: Vec<String>,
     /// What to do if cancelling fails.
@@ -312,6 +316,8 @@ fn item_view(
         window,
         cancel_verdict: item.cancel.verdict,
         cancel_why,
+        return_why,
+        return_by: deadline_date,
         bundle_with,
         fallback,
     }
@@ -335,6 +341,9 @@ pub fn with_outcomes(
             let (badge, why) = match outcome {
                 ItemOutcome::Cancelled => (Msg::BadgeCancelled, Msg::ItemCancelled),
                 ItemOutcome::Requested => (Msg::BadgeCancelRequested, Msg::ItemCancelRequested),
+                ItemOutcome::ReturnRequested => {
+                    (Msg::BadgeReturnRequested, Msg::ItemReturnRequested)
+                }
             };
             let why = texts.text(why).to_owned();
             Rc::new(ItemView {
@@ -343,7 +352,7 @@ pub fn with_outcomes(
                 // A cancelled item is not delivered: no return window to count down.
                 window: match outcome {
                     ItemOutcome::Cancelled => None,
-                    ItemOutcome::Requested => view.window.clone(),
+                    ItemOutcome::Requested | ItemOutcome::ReturnRequested => view.window.clone(),
                 },
                 cancel_verdict: CancelVerdict::NotAvailable,
                 cancel_why: why,
@@ -409,4 +418,19 @@ pub fn timing_text(texts: &Texts, timing: &crate::engine::RefundTiming) -> Strin
     // A range's form is its end's ("1–2 days"), as Intl.PluralRules.selectRange says for
     // these languages.
     texts.fill_counted(msg, timing.max, &[("min", &min), ("max", &max)])
+}
+
+/// Why a request failed, as the customer reads it (each true to what is known), followed by
+/// "Your choices are kept."; `no_host` names the kind of request a page cannot take.
+pub fn failure_text(texts: &Texts, failure: &crate::state::SendFailure, no_host: Msg) -> String {
+    use crate::state::SendFailure;
+    let why = match failure {
+        SendFailure::Timeout => texts.text(Msg::ErrorTimeout).to_owned(),
+        SendFailure::Rejected(detail) => {
+            texts.fill(Msg::ErrorRejected, &[("detail", &isolate(detail))])
+        }
+        SendFailure::Malformed(_) => texts.text(Msg::ErrorMalformed).to_owned(),
+        SendFailure::NoHost => texts.text(no_host).to_owned(),
+    };
+    texts.fill(Msg::ErrorKept, &[("why", &why)])
 }

@@ -1,5 +1,6 @@
 // The demo page's controls and its pretend store. A real help page needs none of this: it
-// embeds <order-help> and answers `order-help:cancel-request` from its back end.
+// embeds <order-help> and answers `order-help-cancel-request` and `order-help-return-request`
+// from its back end.
 const widget = document.getElementById('widget');
 const sample = document.getElementById('sample');
 const about = document.getElementById('sample-about');
@@ -102,7 +103,7 @@ function showOrder(next) {
   widget.setAttribute('order-src', orderUrl);
 }
 
-widget.addEventListener('order-help:cancel-request', (event) => {
+widget.addEventListener('order-help-cancel-request', (event) => {
   event.preventDefault();
   const { request, respond } = event.detail;
   const answered = storeAnswer(request);
@@ -114,9 +115,31 @@ widget.addEventListener('order-help:cancel-request', (event) => {
   }, () => {});
 });
 
+// Returns: "declined", "fail" and "never answer" as for cancelling; any other choice accepts,
+// with a return number and an https link to the label.
+let returns = 0;
+widget.addEventListener('order-help-return-request', (event) => {
+  event.preventDefault();
+  const { request, respond } = event.detail;
+  const mode = answer.value;
+  if (mode === 'silent') return respond(new Promise(() => {}));
+  respond(wait(Number(delay.value) || 0).then(() => {
+    if (mode === 'fail') throw new Error('HTTP 503 Service Unavailable');
+    if (mode === 'declined') return { status: 'declined', message: 'This order was a final sale.' };
+    returns += 1;
+    const id = `R-${request.order_id.slice(-4)}-${String(returns).padStart(2, '0')}`;
+    return {
+      status: 'accepted',
+      return_id: id,
+      label_url: `https://returns.example.com/labels/${id}.pdf`,
+      instructions: 'Pack the items in their original box and drop them at any UPS store within 14 days.',
+    };
+  }));
+});
+
 function log(event) {
   const item = document.createElement('li');
   item.textContent = `${event.type} ${JSON.stringify(event.detail?.request ?? event.detail ?? {})}`;
   events.prepend(item);
 }
-for (const name of ['ready', 'step', 'error', 'cancel-request']) widget.addEventListener(`order-help:${name}`, log);
+for (const name of ['ready', 'step', 'error', 'cancel-request', 'return-request']) widget.addEventListener(`order-help-${name}`, log);

@@ -6,14 +6,14 @@
 // or, from a module of the page's own:
 //
 //   import { mount } from "/order-help/embed.js";
-//   const widget = mount(element, { order, policy, locale, onRequestCancel });
+//   const widget = mount(element, { order, policy, locale, onRequestCancel, onRequestReturn });
 //
 // Paths are resolved from this file's URL, so the bundle can be served from any folder.
 //
 // When WebAssembly cannot start (a Content-Security-Policy without 'wasm-unsafe-eval', the wasm
 // file missing, a browser without WebAssembly) this module still finishes loading, so a page's
 // own module that imports it still runs: each <order-help> keeps its fallback content and fires
-// `order-help:error` with code `wasm_unavailable`, and `mount()` / `assess()` throw an Error
+// `order-help-error` with code `wasm_unavailable`, and `mount()` / `assess()` throw an Error
 // with that code.
 //
 // The release build (scripts/integrity.mjs) puts the wasm-bindgen glue inside this file in place
@@ -117,7 +117,7 @@ const mounted = new WeakMap();
 // (`locales/<lang>.json`, next to this file), given by the page (the `catalogues` option of
 // `mount`, or `<script type="application/json" data-locale="de">` inside the element) or loaded
 // once per page when a locale asks for it. Until it is there the widget shows nothing of its
-// own (no English first); if it cannot be loaded, English, and `order-help:error` with code
+// own (no English first); if it cannot be loaded, English, and `order-help-error` with code
 // `locale_unavailable`.
 
 /** The primary language subtag of a locale, lower-case; null for English or none. */
@@ -300,7 +300,7 @@ class OrderHelpElement extends HTMLElement {
   }
 
   #fail(error) {
-    this.dispatchEvent(new CustomEvent('order-help:error', {
+    this.dispatchEvent(new CustomEvent('order-help-error', {
       bubbles: true, composed: true, detail: { code: error.code, message: error.message },
     }));
   }
@@ -328,7 +328,8 @@ class OrderHelpElement extends HTMLElement {
 
   async #load() {
     const generation = ++this.#generation;
-    const config = { onRequestCancel: (request) => this.#ask(request), loadError: null };
+    const ask = (request) => this.#ask(request);
+    const config = { onRequestCancel: ask, onRequestReturn: ask, onWithdraw: ask, loadError: null };
     // The language is loaded alongside the order, so the first render is complete.
     const texts = this.#widget ? null : resolveCatalogue(this, this.getAttribute('locale') ?? navigator.language);
     try {
@@ -400,8 +401,12 @@ class OrderHelpElement extends HTMLElement {
     }
   }
 
-  /** A cancellation request, as a cancelable `order-help:cancel-request` event. */
+  /**
+   * A request of any kind, as a cancelable event named for its `kind` (REQUEST_EVENTS):
+   * `order-help-cancel-request`, `order-help-return-request`, `order-help-withdrawal`.
+   */
   #ask(request) {
+    const name = REQUEST_EVENTS[request.kind];
     return new Promise((resolve, reject) => {
       let responded = false;
       const respond = (answer) => {
@@ -409,16 +414,23 @@ class OrderHelpElement extends HTMLElement {
         responded = true;
         Promise.resolve(answer).then(resolve, reject);
       };
-      const event = new CustomEvent('order-help:cancel-request', {
+      const event = new CustomEvent(name, {
         bubbles: true, composed: true, cancelable: true, detail: { request, respond },
       });
       this.dispatchEvent(event);
       // Nobody took it: say so now rather than after the timeout.
       if (!responded && !event.defaultPrevented) {
-        reject(codedError('no_request_handler', 'no listener answered order-help:cancel-request'));
+        reject(codedError('no_request_handler', `no listener answered ${name}`));
       }
     });
   }
 }
+
+/** The event an `<order-help>` element dispatches for each kind of request (the one contract). */
+const REQUEST_EVENTS = {
+  cancel: 'order-help-cancel-request',
+  return: 'order-help-return-request',
+  withdrawal: 'order-help-withdrawal',
+};
 
 if (!customElements.get('order-help')) customElements.define('order-help', OrderHelpElement);

@@ -83,15 +83,17 @@ impl FakeHost {
     }
 
     fn host(&self) -> Host {
+        // One recorder for every kind of request (`request.kind` tells them apart).
+        let handler = self
+            .handler
+            .as_ref()
+            .as_ref()
+            .unchecked_ref::<Function>()
+            .clone();
         Host {
-            on_request_cancel: Some(
-                self.handler
-                    .as_ref()
-                    .as_ref()
-                    .unchecked_ref::<Function>()
-                    .clone(),
-            ),
-            events: None,
+            on_request_cancel: Some(handler.clone()),
+            on_request_return: Some(handler),
+            ..Host::default()
         }
     }
 
@@ -991,4 +993,163 @@ async fn a_tick_changes_only_the_countdown_texts_that_changed() {
         changed.iter().all(|t| t.starts_with("9 seconds left")),
         "{changed:?}"
     );
+}
+
+const RETURN_MULTI: &str = include_str!("../static/orders/return-multi-unit.json");
+const RETURN_LAPTOP: &str = include_str!("../static/orders/return-opened-laptop.json");
+const RETURN_NOW: &str = "2025-03-20T12:00:00-07:00";
+
+/// `rfc3339`'s date in the browser's zone, as `Intl` writes it in en-US ("April 9, 2025").
+fn long_date(rfc3339: &str) -> String {
+    let options = js_sys::Object::new();
+    Reflect::set(&options, &"dateStyle".into(), &"long".into()).unwrap();
+    js_sys::Date::new(&JsValue::from_f64(ms(rfc3339)))
+        .to_locale_date_string("en-US", &options)
+        .into()
+}
+
+/// Sets a field's value and fires `change`, as the browser does when the customer leaves it.
+async fn change(input: &HtmlInputElement, value: &str) {
+    input.set_value(value);
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_return_flow_step_by_step_with_focus_on_each_heading() {
+    let host = FakeHost::new();
+    let w = Fixture::mount(RETURN_MULTI, RETURN_NOW, "en-US", host.host()).await;
+
+    // Step 1: the groceries are disabled and say why; the mugs ask how many.
+    w.press(&w.button("Return items")).await;
+    assert_eq!(w.focused_text(), "Step 1 of 3: Select items to return");
+    let beans = w.checkbox("coffee beans");
+    assert!(beans.disabled());
+    assert!(
+        w.choice("coffee beans")
+            .text_content()
+            .unwrap()
+            .contains("groceries"),
+        "says why: {}",
+        w.choice("coffee beans").text_content().unwrap()
+    );
+    assert!(
+        w.find("input[type=number]").is_none(),
+        "asked only once selected"
+    );
+    w.press(&w.checkbox("Stoneware mug")).await;
+    let count: HtmlInputElement = w.one("input[type=number]").unchecked_into();
+    assert_eq!(
+        (count.value(), count.max()),
+        ("4".to_owned(), "4".to_owned())
+    );
+    change(&count, "2").await;
+    w.press(&w.checkbox("Gooseneck kettle")).await;
+    assert_eq!(
+        w.all("input[type=number]").len(),
+        1,
+        "the kettle has one unit: not asked"
+    );
+
+    // Step 2: the policy's return reasons; not asked "opened?" for kitchenware.
+    w.press(&w.button("Continue")).await;
+    assert_eq!(w.focused_text(), "Step 2 of 3: Tell us why");
+    assert_eq!(w.all("input[name=\"order-help-return-reason\"]").len(), 8);
+    let needed: HtmlElement = w.one("input[value=\"no_longer_needed\"]").unchecked_into();
+    w.press(&needed).await;
+    assert!(w.find("input[name^=\"order-help-opened\"]").is_none());
+
+    // Step 3: per line its value and refund, the return-by date and its countdown.
+    w.press(&w.button("Continue")).await;
+    assert_eq!(w.focused_text(), "Step 3 of 3: Review your return");
+    let review = w.one("section.step").text_content().unwrap();
+    // The window's last second (23:59:59 on 9 April, store time) on the customer's calendar.
+    let last_day = long_date("2025-04-09T23:59:59-07:00");
+    let return_by = format!("Return by: {last_day}");
+    for part in [
+        "Qty 2 · Value: $28.00",
+        "Refund for this item: $64.99",
+        &return_by,
+        "20 days left to return",
+        "No longer needed",
+        "$92.99",
+    ] {
+        assert!(review.contains(part), "{part:?} in {review}");
+    }
+
+    // Request return: the one contract, kind "return".
+    w.press(&w.button("Request return")).await;
+    assert_eq!(host.count(), 1);
+    let request = host.request(0);
+    assert_eq!(get(&request, "kind").as_string().unwrap(), "return");
+    assert_eq!(get(&request, "items.0.quantity").as_f64().unwrap(), 2.0);
+    assert_eq!(
+        get(&request, "lines.1.item_id").as_string().unwrap(),
+        "kettle"
+    );
+    assert_eq!(
+        get(&request, "verdicts.0.return").as_string().unwrap(),
+        "allowed"
+    );
+    host.answer(
+        r#"{"status": "accepted", "return_id": "R-9", "label_url": "https://store.example/l/R-9.pdf"}"#,
+    );
+    settle().await;
+    assert_eq!(w.focused_text(), "Return accepted");
+    let outcome = w.one("section.outcome").text_content().unwrap();
+    assert!(outcome.contains("Your return number: R-9"), "{outcome}");
+    assert!(
+        outcome.contains(&format!("back by {last_day}")),
+        "{outcome}"
+    );
+    assert_eq!(
+        w.one("section.outcome a").get_attribute("href").as_deref(),
+        Some("https://store.example/l/R-9.pdf")
+    );
+    w.press(&w.button("Back to your order")).await;
+    assert!(w.focused_text().starts_with("Order "));
+    assert!(w.item_text("mugs").contains("Return requested"));
+    assert!(w.item_text("kettle").contains("Return requested"));
+}
+
+#[wasm_bindgen_test]
+async fn opened_is_asked_where_it_changes_the_refund_and_a_bad_label_is_no_link() {
+    let host = FakeHost::new();
+    let w = Fixture::mount(RETURN_LAPTOP, RETURN_NOW, "en-US", host.host()).await;
+    w.press(&w.button("Return items")).await;
+    w.press(&w.checkbox("14-inch laptop")).await;
+    w.press(&w.button("Continue")).await;
+    let needed: HtmlElement = w.one("input[value=\"no_longer_needed\"]").unchecked_into();
+    w.press(&needed).await;
+    assert_eq!(
+        w.all("input[name^=\"order-help-opened\"]").len(),
+        2,
+        "yes and no"
+    );
+    w.press(&w.button("Continue")).await;
+    assert_eq!(
+        w.text("[role=alert]"),
+        "Say whether each item has been opened to continue."
+    );
+    let yes: HtmlElement = w
+        .one("input[name^=\"order-help-opened\"][value=\"true\"]")
+        .unchecked_into();
+    w.press(&yes).await;
+    w.press(&w.button("Continue")).await;
+    let review = w.one("section.step").text_content().unwrap();
+    assert!(
+        review.contains("Fee for an opened item: −$134.85"),
+        "{review}"
+    );
+    assert!(
+        review.contains("Delivery cost, not refunded: −$14.99"),
+        "{review}"
+    );
+    w.press(&w.button("Request return")).await;
+    host.answer(r#"{"status": "accepted", "label_url": "javascript:alert(1)"}"#);
+    settle().await;
+    assert_eq!(w.focused_text(), "Return accepted");
+    assert!(w.find("a").is_none(), "{}", w.root.inner_html());
 }

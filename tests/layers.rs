@@ -15,7 +15,7 @@ const LAYERS: &[&str] = &[
     "countdown",  // what the return countdown shows, and when it next changes
     "intl",       // dates, numbers and money through the browser's Intl
     "js_json",    // a JS value as the engine's JSON tree
-    "state",      // the cancel flow as a reducer
+    "state",      // the cancel and return flows as reducers
     "host",       // the widget's side of the host contract
     "view_model", // what each item row shows, built once per assessment
     "hooks",      // custom Yew hooks

@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::assessment::{CancelVerdict, ReturnVerdict, WithdrawalVerdict};
+use super::returns::ProposalLine;
 use super::time::Instant;
 
 /// A request, as JSON:
@@ -59,9 +60,15 @@ pub struct Request {
     /// The same for every retry of the same request, so a server can ignore duplicates.
     #[serde(default)]
     pub idempotency_key: Option<String>,
+    /// Return: the proposal the refund preview was made from, one line per entry of `items`
+    /// (same order, ids and quantities), with whether the customer said it was opened
+    /// (`opened` absent: not asked, the order's own `opened` counts). With `reason` as its
+    /// `reason_id` it is a [`crate::ReturnProposal`] for [`crate::preview_return`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines: Option<Vec<ProposalLine>>,
     /// Withdrawal: when the consumer sent the declaration (RFC 3339): the instant that counts
     /// for the period (art. 11(2)), bounded by the store's receipt (`withdrawal.max_delay_seconds`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub declared_at: Option<Instant>,
     /// Who sends it (a withdrawal names the consumer), if given.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -611,6 +611,7 @@ fn request_for(received_at: Instant) -> impl Strategy<Value = Request> {
                 reason: reason.map(Into::into),
                 comment: None,
                 idempotency_key: None,
+                lines: None,
                 declared_at: declared.map(|d| received_at.saturating_add_seconds(d)),
                 customer: None,
             },

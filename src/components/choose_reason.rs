@@ -64,7 +64,7 @@ pub fn ChooseReason(props: &ChooseReasonProps) -> Html {
             if let Some(problem) = problem {
                 <p class="error" part="error" role="alert">{ problem }</p>
             }
-            { step_actions(&texts, &props.dispatch) }
+            { step_actions(&texts, &props.dispatch, Action::Back, Action::Continue) }
         </StepRegion>
     }
 }

@@ -16,17 +16,23 @@ pub struct OrderOverviewProps {
     pub items: Rc<Vec<Rc<ItemView>>>,
     pub countdowns: Vec<Option<Countdown>>,
     pub can_cancel: bool,
+    /// Whether any item can be returned ("Return items").
+    pub can_return: bool,
+    /// Both flows' step changes: focus returns to the heading when either flow comes back.
     pub step_changes: u32,
     pub on_start: Callback<()>,
+    pub on_return: Callback<()>,
 }
 
-/// The order: every item with its best next step, and "Cancel items" when anything can be.
+/// The order: every item with its best next step, "Cancel items" when anything can be
+/// cancelled and "Return items" when anything can be returned.
 #[function_component]
 pub fn OrderOverview(props: &OrderOverviewProps) -> Html {
     let texts = use_context::<Rc<Texts>>().expect("texts context");
     let heading_ref = use_node_ref();
     use_focus_on_change(heading_ref.clone(), props.step_changes);
     let on_start = props.on_start.reform(|_: MouseEvent| ());
+    let on_return = props.on_return.reform(|_: MouseEvent| ());
     html! {
         <section aria-labelledby="order-help-order-heading">
             { heading(texts.heading_level, Rank::Main, texts.fill(Msg::OrderHeading, &[("id", &isolate(&props.order_id))]),
@@ -43,11 +49,18 @@ pub fn OrderOverview(props: &OrderOverviewProps) -> Html {
                     </li>
                 }) }
             </ul>
-            if props.can_cancel {
+            if props.can_cancel || props.can_return {
                 <div class="actions">
-                    <button type="button" class="primary" part="button" onclick={on_start}>
-                        { texts.text(Msg::CancelItems) }
-                    </button>
+                    if props.can_cancel {
+                        <button type="button" class="primary" part="button" onclick={on_start}>
+                            { texts.text(Msg::CancelItems) }
+                        </button>
+                    }
+                    if props.can_return {
+                        <button type="button" class="primary" part="button" onclick={on_return}>
+                            { texts.text(Msg::ReturnItems) }
+                        </button>
+                    }
                 </div>
             }
         </section>

@@ -5,9 +5,9 @@ use yew::prelude::*;
 use super::bidi::{bdi, rich};
 use super::step_region::StepRegion;
 use crate::engine::{CancelVerdict, Order, Policy};
-use crate::i18n::{isolate, Msg};
-use crate::state::{Action, Flow, SendFailure};
-use crate::view_model::{selection, timing_text, ItemView, Texts};
+use crate::i18n::Msg;
+use crate::state::{Action, Flow};
+use crate::view_model::{failure_text, selection, timing_text, ItemView, Texts};
 
 #[derive(Properties, PartialEq)]
 /// What the review and the outcome show: the flow, the items, and what the refund depends on.
@@ -42,17 +42,10 @@ pub fn ReviewRequest(props: &SelectionProps) -> Html {
             texts.reason_label(id, label)
         }
     };
-    let failure = flow.failure.as_ref().map(|failure| {
-        let why = match failure {
-            SendFailure::Timeout => texts.text(Msg::ErrorTimeout).to_owned(),
-            SendFailure::Rejected(detail) => {
-                texts.fill(Msg::ErrorRejected, &[("detail", &isolate(detail))])
-            }
-            SendFailure::Malformed(_) => texts.text(Msg::ErrorMalformed).to_owned(),
-            SendFailure::NoHost => texts.text(Msg::ErrorNoHost).to_owned(),
-        };
-        texts.fill(Msg::ErrorKept, &[("why", &why)])
-    });
+    let failure = flow
+        .failure
+        .as_ref()
+        .map(|failure| failure_text(&texts, failure, Msg::ErrorNoHost));
     let label = if flow.sending {
         Msg::Sending
     } else if flow.failure.is_some() {

@@ -63,7 +63,7 @@ pub fn SelectItems(props: &SelectItemsProps) -> Html {
             if let Some(problem) = problem {
                 <p class="error" part="error" role="alert">{ problem }</p>
             }
-            { step_actions(&texts, &props.dispatch) }
+            { step_actions(&texts, &props.dispatch, Action::Back, Action::Continue) }
         </StepRegion>
     }
 }

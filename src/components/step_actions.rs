@@ -1,16 +1,24 @@
 use yew::prelude::*;
 
 use crate::i18n::Msg;
-use crate::state::{Action, Flow};
 use crate::view_model::Texts;
 
-/// Back and Continue, as steps 1 and 2 show them (a plain function: no state of its own).
-pub fn step_actions(texts: &Texts, dispatch: &UseReducerDispatcher<Flow>) -> Html {
+/// Back and Continue, as the flows' first two steps show them (a plain function: no state of
+/// its own); `back` and `next` are the flow's actions for them.
+pub fn step_actions<R: Reducible + 'static>(
+    texts: &Texts,
+    dispatch: &UseReducerDispatcher<R>,
+    back: R::Action,
+    next: R::Action,
+) -> Html
+where
+    R::Action: Clone,
+{
     let dispatch = dispatch.to_callback();
     html! {
         <div class="actions">
-            <button type="button" part="button" onclick={dispatch.reform(|_: MouseEvent| Action::Back)}>{ texts.text(Msg::Back) }</button>
-            <button type="button" class="primary" part="button" onclick={dispatch.reform(|_: MouseEvent| Action::Continue)}>{ texts.text(Msg::Continue) }</button>
+            <button type="button" part="button" onclick={dispatch.reform(move |_: MouseEvent| back.clone())}>{ texts.text(Msg::Back) }</button>
+            <button type="button" class="primary" part="button" onclick={dispatch.reform(move |_: MouseEvent| next.clone())}>{ texts.text(Msg::Continue) }</button>
         </div>
     }
 }

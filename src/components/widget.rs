@@ -6,16 +6,23 @@ use super::choose_reason::ChooseReason;
 use super::live_region::live_region;
 use super::order_overview::OrderOverview;
 use super::outcome_panel::OutcomePanel;
+use super::return_outcome::ReturnOutcome;
+use super::return_reason::ReturnReason;
+use super::return_review::ReturnReview;
+use super::return_select::ReturnSelect;
 use super::review_request::ReviewRequest;
 use super::select_items::SelectItems;
 use crate::clock::Clock;
 use crate::countdown::{Countdown, Threshold};
-use crate::engine::{Order, Policy};
-use crate::hooks::{use_announcement, use_assessment, use_cancel_sender, use_now, use_wake};
+use crate::engine::{Order, Policy, RequestKind};
+use crate::hooks::{use_announcement, use_assessment, use_now, use_request_sender, use_wake};
 use crate::host::Host;
 use crate::i18n::{isolate, Lang, Msg};
 use crate::intl::Formatters;
-use crate::state::{Action, Flow, FlowContext, Step};
+use crate::state::{
+    Action, Flow, FlowContext, ItemOutcome, ReturnAction, ReturnContext, ReturnFlow, SendFailure,
+    Step,
+};
 use crate::view_model::{item_views, with_outcomes, Texts};
 
 #[derive(Properties, PartialEq)]
@@ -95,9 +102,48 @@ pub fn Widget(props: &WidgetProps) -> Html {
         });
     }
 
-    // What the store's answers said about items, until the host gives a newer order.
+    // The return flow: its own reducer, on the same assessment.
+    let return_context = use_memo(
+        (
+            assessment.clone(),
+            props.order.clone(),
+            props.policy.clone(),
+            props.key_seed,
+        ),
+        |(assessment, order, policy, seed)| ReturnContext {
+            order: order.clone(),
+            policy: policy.clone(),
+            assessment: assessment.clone(),
+            key_seed: *seed,
+        },
+    );
+    let returns = {
+        let context = return_context.clone();
+        use_reducer_eq(move || ReturnFlow::new(context))
+    };
+    {
+        let dispatcher = returns.dispatcher();
+        use_effect_with(return_context, move |context| {
+            dispatcher.dispatch(ReturnAction::Reassessed(context.clone()))
+        });
+    }
+
+    // What the store's answers said about items (cancelled, cancellation or return
+    // requested), until the host gives a newer order.
+    let outcomes: Vec<(String, ItemOutcome)> = flow
+        .outcomes
+        .iter()
+        .filter(|(id, _)| !returns.requested.contains(id))
+        .cloned()
+        .chain(
+            returns
+                .requested
+                .iter()
+                .map(|id| (id.clone(), ItemOutcome::ReturnRequested)),
+        )
+        .collect();
     let views = use_memo(
-        (views, flow.outcomes.clone(), texts.clone()),
+        (views, outcomes, texts.clone()),
         |(views, outcomes, texts)| {
             if outcomes.is_empty() {
                 (**views).clone()
@@ -138,30 +184,51 @@ pub fn Widget(props: &WidgetProps) -> Html {
             .unwrap_or_default()
     });
 
-    use_cancel_sender(&flow, &props.host, props.timeout_ms);
-    use_host_events(&props.host, &flow, &props.order);
+    use_request_sender(&flow, &props.host, props.timeout_ms);
+    use_request_sender(&returns, &props.host, props.timeout_ms);
+    use_host_events(&props.host, &flow, &returns, &props.order);
 
     // Built once, so the overview's props are equal on ticks that change no countdown.
     let on_start = {
         let dispatch = flow.dispatcher();
         use_callback((), move |(), _| dispatch.dispatch(Action::Start))
     };
+    let on_return = {
+        let dispatch = returns.dispatcher();
+        use_callback((), move |(), _| dispatch.dispatch(ReturnAction::Start))
+    };
+    let return_dispatch = returns.dispatcher();
     let dispatch = flow.dispatcher();
     let flow_rc = flow.clone();
     let items = views.clone();
-    let body = match flow.step {
-        Step::Overview => html! {
-            <OrderOverview order_id={props.order.id.clone()} items={items} countdowns={countdowns}
-                can_cancel={flow.can_start()} step_changes={flow.step_changes}
-                {on_start} />
+    let body = match (returns.step, flow.step) {
+        (Step::Select, _) => html! {
+            <ReturnSelect flow={returns.clone()} items={items} dispatch={return_dispatch} />
         },
-        Step::Select => html! { <SelectItems flow={flow_rc} items={items} dispatch={dispatch} /> },
-        Step::Reason => html! { <ChooseReason flow={flow_rc} dispatch={dispatch} /> },
-        Step::Review => html! {
+        (Step::Reason, _) => html! {
+            <ReturnReason flow={returns.clone()} items={items} dispatch={return_dispatch} />
+        },
+        (Step::Review, _) => html! {
+            <ReturnReview flow={returns.clone()} items={items} countdowns={countdowns} dispatch={return_dispatch} />
+        },
+        (Step::Outcome, _) => html! {
+            <ReturnOutcome flow={returns.clone()} items={items} countdowns={countdowns} dispatch={return_dispatch} />
+        },
+        (Step::Overview, Step::Overview) => html! {
+            <OrderOverview order_id={props.order.id.clone()} items={items} countdowns={countdowns}
+                can_cancel={flow.can_start()} can_return={returns.can_start()}
+                step_changes={flow.step_changes + returns.step_changes}
+                {on_start} {on_return} />
+        },
+        (_, Step::Select) => {
+            html! { <SelectItems flow={flow_rc} items={items} dispatch={dispatch} /> }
+        }
+        (_, Step::Reason) => html! { <ChooseReason flow={flow_rc} dispatch={dispatch} /> },
+        (_, Step::Review) => html! {
             <ReviewRequest flow={flow_rc} items={items} order={props.order.clone()}
                 policy={props.policy.clone()} dispatch={dispatch} />
         },
-        Step::Outcome => html! {
+        (_, Step::Outcome) => html! {
             <OutcomePanel flow={flow_rc} items={items} order={props.order.clone()}
                 policy={props.policy.clone()} dispatch={dispatch} />
         },
@@ -176,10 +243,15 @@ pub fn Widget(props: &WidgetProps) -> Html {
     }
 }
 
-/// `order-help:ready` for each order shown, `order-help:step` on each step change, `order-help:error` when a
-/// request fails: so a host can log or measure.
+/// `order-help-ready` for each order shown, `order-help-step` on each step change of either
+/// flow (`{step, kind}`), `order-help-error` when a request fails: so a host can log or measure.
 #[hook]
-fn use_host_events(host: &Host, flow: &UseReducerHandle<Flow>, order: &Rc<Order>) {
+fn use_host_events(
+    host: &Host,
+    flow: &UseReducerHandle<Flow>,
+    returns: &UseReducerHandle<ReturnFlow>,
+    order: &Rc<Order>,
+) {
     {
         let host = host.clone();
         // Once per order id shown (a host may swap the order).
@@ -188,29 +260,44 @@ fn use_host_events(host: &Host, flow: &UseReducerHandle<Flow>, order: &Rc<Order>
             host.emit("ready", &crate::host::to_js(&ReadyDetail { order_id }));
         });
     }
-    {
-        let host = host.clone();
-        use_effect_with((flow.step, flow.step_changes), move |(step, changes)| {
-            if *changes > 0 {
-                let step = match step {
-                    Step::Overview => "overview",
-                    Step::Select => "select",
-                    Step::Reason => "reason",
-                    Step::Review => "review",
-                    Step::Outcome => "outcome",
-                };
-                host.emit("step", &crate::host::to_js(&StepDetail { step }));
-            }
-        });
-    }
-    {
-        let host = host.clone();
-        use_effect_with(flow.failure.clone(), move |failure| {
-            if let Some(failure) = failure {
-                host.emit_error(failure.code(), &failure.detail());
-            }
-        });
-    }
+    use_step_event(host, RequestKind::Cancel, flow.step, flow.step_changes);
+    use_step_event(
+        host,
+        RequestKind::Return,
+        returns.step,
+        returns.step_changes,
+    );
+    use_failure_event(host, RequestKind::Cancel, flow.failure.clone());
+    use_failure_event(host, RequestKind::Return, returns.failure.clone());
+}
+
+/// `order-help-step` `{step, kind}` on each step change of one flow.
+#[hook]
+fn use_step_event(host: &Host, kind: RequestKind, step: Step, changes: u32) {
+    let host = host.clone();
+    use_effect_with((step, changes), move |(step, changes)| {
+        if *changes > 0 {
+            let step = match step {
+                Step::Overview => "overview",
+                Step::Select => "select",
+                Step::Reason => "reason",
+                Step::Review => "review",
+                Step::Outcome => "outcome",
+            };
+            host.emit("step", &crate::host::to_js(&StepDetail { step, kind }));
+        }
+    });
+}
+
+/// `order-help-error` when one flow's request fails, naming the kind of request.
+#[hook]
+fn use_failure_event(host: &Host, kind: RequestKind, failure: Option<SendFailure>) {
+    let host = host.clone();
+    use_effect_with(failure, move |failure| {
+        if let Some(failure) = failure {
+            host.emit_error(failure.code(), &failure.detail(kind));
+        }
+    });
 }
 
 /// An order compared by its id: an effect keyed on it runs once per order id, without copying
@@ -231,4 +318,6 @@ struct ReadyDetail {
 #[derive(serde::Serialize)]
 struct StepDetail {
     step: &'static str,
+    /// Which flow: `cancel` or `return`.
+    kind: RequestKind,
 }

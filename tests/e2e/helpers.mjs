@@ -124,7 +124,7 @@ export async function waitForRequests(page, count = 1) {
   return page.evaluate(() => window.e2e.requests);
 }
 
-/** Waits for an `order-help:<type>` event matching `match` (a partial detail) on `target`. */
+/** Waits for an `order-help-<type>` event matching `match` (a partial detail) on `target`. */
 export async function waitForEvent(page, type, match = {}, target) {
   await page.waitForFunction(
     ([type, match, target]) =>
@@ -210,28 +210,36 @@ export function settle(page) {
   });
 }
 
-/** Runs axe-core on the whole page (open shadow roots included); returns its violations. */
-export async function axeViolations(page) {
+/** The WCAG tags up to 2.2 AA (and axe's best practices), for `auditStep(…, { tags })`. */
+export const WCAG22AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
+
+/**
+ * Runs axe-core on the whole page (open shadow roots included); returns its violations. With
+ * `tags`, only the rules of those tags run.
+ */
+export async function axeViolations(page, tags) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE });
   // Mid-fade colours are not the colours the customer reads.
   await settle(page);
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+  return page.evaluate(async (tags) => {
+    const options = { resultTypes: ['violations'] };
+    if (tags) options.runOnly = { type: 'tag', values: tags };
+    const result = await window.axe.run(document, options);
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,
       nodes: v.nodes.map((n) => ({ target: n.target, impact: n.impact, summary: n.failureSummary, html: n.html })),
     }));
-  });
+  }, tags);
 }
 
 /** Every violation seen by `auditStep`, for the run's summary. */
 export const axeSeen = [];
 
 /** Asserts no serious or critical axe violations at `step`; remembers the minor ones. */
-export async function auditStep(page, step) {
-  const violations = await axeViolations(page);
+export async function auditStep(page, step, { tags } = {}) {
+  const violations = await axeViolations(page, tags);
   for (const v of violations) axeSeen.push({ step, ...v });
   const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   assert.equal(bad.length, 0, `axe at ${step}: ${bad.length} serious/critical violation(s):\n${JSON.stringify(bad, null, 2)}`);

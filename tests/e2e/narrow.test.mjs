@@ -4,7 +4,12 @@
 // space is wrapped or shortened in the view and is still read whole by assistive technology.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { harness, order, settle, waitForEvent } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { harness, order, settle, waitForEvent, waitForRequests } from './helpers.mjs';
+import { ROOT } from './server.mjs';
+
+const catalogue = (lang) => JSON.parse(readFileSync(path.join(ROOT, 'locales', `${lang}.json`), 'utf8'));
 
 const h = harness();
 before(h.setup);
@@ -81,6 +86,39 @@ describe('phones: every step from 320 px, in English and German', { concurrency:
         await page.done();
       });
     }
+  }
+
+  for (const [locale, lang] of [['en-US', 'en'], ['de-DE', 'de']]) {
+    test(`${locale} at 320 px: the return steps fit (a quantity, "opened?", deductions, the label link)`, async () => {
+      const t = catalogue(lang);
+      const button = (w, key) => w.getByRole('button', { name: t[key], exact: true });
+      for (const [sample, answer] of [['return-multi-unit', 'accepted'], ['return-opened-laptop', 'declined']]) {
+        const page = await h.open(`/e2e/element.html?order=${sample}&now=2025-03-20T12:00:00-07:00&locale=${locale}`, {
+          context: { viewport: { width: 320, height: 640 }, locale },
+        });
+        const w = page.locator('order-help');
+        await waitForEvent(page, 'ready');
+        await button(w, 'return_items').click();
+        await w.getByRole('checkbox').first().check();
+        await assertFits(page, `${sample}: return step 1`);
+        await button(w, 'continue').click();
+        await w.getByRole('radio').first().check();
+        if (sample === 'return-opened-laptop') await w.getByRole('radio', { name: t.return_opened_yes }).check();
+        await assertFits(page, `${sample}: return step 2`);
+        await button(w, 'continue').click();
+        await button(w, 'request_return').waitFor();
+        await assertFits(page, `${sample}: return step 3`);
+        await button(w, 'request_return').click();
+        await waitForRequests(page, 1);
+        await page.evaluate((answer) => window.e2e.answer(0, {
+          status: answer, return_id: 'R-114-3307781-9921406-01',
+          label_url: 'https://returns.example.com/labels/R-114-3307781-9921406-01.pdf',
+        }), answer);
+        await w.locator('[part="outcome"]').waitFor();
+        await assertFits(page, `${sample}: return outcome (${answer})`);
+        await page.done();
+      }
+    });
   }
 
   test('a title of 2,000 characters (the limit) without a space: wrapped or shortened, never wider than the widget, read whole', async () => {

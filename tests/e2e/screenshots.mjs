@@ -2,7 +2,7 @@
 // `trunk build --release`. Serves dist/ on 127.0.0.1, drives the demo page (and, for what the
 // demo cannot show, the e2e test pages) in Debian's Chromium, and writes element screenshots
 // of <order-help> at 2× into docs/screenshots/.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { ERRORS_PAGE_ALLOW, LAUNCH } from './helpers.mjs';
@@ -110,6 +110,44 @@ try {
   await w(page).getByRole('button', { name: 'Try again' }).waitFor();
   await shot(page, '10-send-failed.png');
   await page.close();
+
+  // The return flow, in English and German: a quantity, the reason, the review with its
+  // deductions and countdown, the accepted outcome with its label link (the e2e page, which
+  // takes ?locale= and lets the script answer as the store).
+  for (const [lang, locale, n] of [['en', 'en-US', 12], ['de', 'de-DE', 17]]) {
+    const t = JSON.parse(await readFile(path.join(ROOT, 'locales', `${lang}.json`), 'utf8'));
+    const button = (page, key) => w(page).getByRole('button', { name: t[key], exact: true });
+    const name = (i, what) => `${String(n + i).padStart(2, '0')}-return-${what}-${lang}.png`;
+    page = await open(`/e2e/element.html?order=return-multi-unit&now=2025-03-20T12:00:00-07:00&locale=${locale}`);
+    await button(page, 'return_items').click();
+    await w(page).getByRole('checkbox').first().check();
+    await w(page).getByRole('spinbutton').fill('2');
+    await w(page).getByRole('spinbutton').press('Tab');
+    await shot(page, name(0, 'step1-select-items'));
+    await page.close();
+    page = await open(`/e2e/element.html?order=return-opened-laptop&now=2025-03-20T12:00:00-07:00&locale=${locale}`);
+    await button(page, 'return_items').click();
+    await w(page).getByRole('checkbox').first().check();
+    await button(page, 'continue').click();
+    await w(page).getByRole('radio').first().check();
+    await w(page).getByRole('radio', { name: t.return_opened_yes }).check();
+    await shot(page, name(1, 'step2-reason-opened'));
+    await button(page, 'continue').click();
+    await button(page, 'request_return').waitFor();
+    await shot(page, name(2, 'step3-review'));
+    await button(page, 'request_return').click();
+    await page.waitForFunction(() => window.e2e.requests.length === 1);
+    await page.evaluate(() => window.e2e.answer(0, {
+      status: 'accepted', return_id: 'R-7215-01', label_url: 'https://returns.example.com/labels/R-7215-01.pdf',
+      instructions: 'Pack the items in their original box and drop them at any UPS store within 14 days.',
+    }));
+    await w(page).getByRole('heading', { name: t.return_outcome_accepted }).waitFor();
+    await shot(page, name(3, 'outcome-accepted'));
+    await button(page, 'back_to_order').click();
+    await w(page).getByText(t.badge_return_requested).first().waitFor();
+    await shot(page, name(4, 'overview-return-requested'));
+    await page.close();
+  }
 
   // The error panel for an order that cannot be loaded.
   page = await open('/e2e/errors.html', ERRORS_PAGE_ALLOW);

@@ -1,0 +1,73 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::bidi::{bdi, rich};
+use super::heading::{heading, Rank};
+use super::return_review::ReturnStepProps;
+use crate::hooks::use_focus_on_change;
+use crate::i18n::{isolate, Msg};
+use crate::state::{ReturnAction, ReturnStatus};
+use crate::view_model::{timing_text, Texts};
+
+/// The host's answer to a return request: accepted (the return number, each item's return-by
+/// date, the label link — only ever an `https:` URL — and the store's instructions), or
+/// declined; the store's own message either way.
+#[function_component]
+pub fn ReturnOutcome(props: &ReturnStepProps) -> Html {
+    let texts = use_context::<Rc<Texts>>().expect("texts context");
+    let heading_ref = use_node_ref();
+    use_focus_on_change(heading_ref.clone(), props.flow.step_changes);
+    let flow = &props.flow;
+    let Some(answer) = &flow.answer else {
+        return html! {};
+    };
+    let accepted = answer.status == ReturnStatus::Accepted;
+    let (title, class) = if accepted {
+        (Msg::ReturnOutcomeAccepted, "outcome")
+    } else {
+        (Msg::ReturnOutcomeDeclined, "outcome declined")
+    };
+    let title_of = |id: &str| {
+        props
+            .items
+            .iter()
+            .find(|i| i.id == id)
+            .map(|i| (i.title.clone(), i.return_by.clone()))
+    };
+    html! {
+        <section class={class} part="outcome" role="region" aria-labelledby="order-help-outcome-heading">
+            { heading(texts.heading_level, Rank::Main, texts.text(title), Some("order-help-outcome-heading"), heading_ref) }
+            if let Some(message) = &answer.message { <p>{ bdi(message, None) }</p> }
+            if accepted {
+                if let Some(id) = &answer.return_id {
+                    <p class="return-id">{ rich(&texts.fill(Msg::ReturnOutcomeNumber, &[("id", &isolate(id))])) }</p>
+                }
+                if let Some(sent) = &flow.sent {
+                    <ul>
+                        { for sent.lines.iter().filter_map(|line| {
+                            let (title, date) = title_of(&line.item_id)?;
+                            let text = texts.fill(Msg::ReturnOutcomeSendBy, &[("item", &isolate(&title)), ("date", &date)]);
+                            Some(html! { <li key={line.item_id.clone()}>{ rich(&text) }</li> })
+                        }) }
+                    </ul>
+                    <p>{ texts.fill(Msg::ReturnOutcomeRefund, &[
+                        ("amount", &texts.fmt.money(sent.total.minor())),
+                        ("timing", &timing_text(&texts, &sent.timing)),
+                    ]) }</p>
+                }
+                if let Some(url) = &answer.label_url {
+                    <p><a href={url.clone()} target="_blank" rel="noopener noreferrer" part="button" class="label-link">
+                        { texts.text(Msg::ReturnOutcomeLabel) }
+                    </a></p>
+                }
+                if let Some(instructions) = &answer.instructions { <p class="instructions">{ bdi(instructions, None) }</p> }
+            } else {
+                <p>{ texts.text(Msg::ReturnOutcomeDeclinedBody) }</p>
+            }
+            <div class="actions">
+                <button type="button" part="button" onclick={props.dispatch.to_callback().reform(|_: MouseEvent| ReturnAction::Close)}>{ texts.text(Msg::BackToOrder) }</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,97 @@
+use std::rc::Rc;
+
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+use super::bidi::{bdi, rich};
+use super::step_actions::step_actions;
+use super::step_region::StepRegion;
+use crate::i18n::{isolate, Msg};
+use crate::state::{Problem, ReturnAction, ReturnFlow, MAX_COMMENT_CHARS};
+use crate::view_model::{ItemView, Texts};
+
+#[derive(Properties, PartialEq)]
+pub struct ReturnReasonProps {
+    pub flow: UseReducerHandle<ReturnFlow>,
+    pub items: Rc<Vec<Rc<ItemView>>>,
+    pub dispatch: UseReducerDispatcher<ReturnFlow>,
+}
+
+/// Return, step 2 of 3: the policy's return reasons; a comment (required where the reason
+/// says so); and "has it been opened?" only for the items where the answer changes the refund.
+#[function_component]
+pub fn ReturnReason(props: &ReturnReasonProps) -> Html {
+    let texts = use_context::<Rc<Texts>>().expect("texts context");
+    let flow = &props.flow;
+    let dispatch = &props.dispatch.to_callback();
+    let comment_required = flow.comment_required();
+    let problem = match flow.problem {
+        Some(Problem::NoReason) => Some(texts.text(Msg::ReasonRequired)),
+        Some(Problem::NoComment) => Some(texts.text(Msg::CommentRequired)),
+        Some(Problem::NotSaidOpened) => Some(texts.text(Msg::ReturnOpenedRequired)),
+        _ => None,
+    };
+    let on_comment = dispatch.reform(|event: InputEvent| {
+        let field: HtmlTextAreaElement = event.target_unchecked_into();
+        ReturnAction::EditComment(field.value())
+    });
+    let asked = flow.asked_opened();
+    html! {
+        <StepRegion heading={texts.text(Msg::ReturnStepReason).to_owned()} step_changes={flow.step_changes}>
+            <fieldset role="radiogroup" aria-required="true">
+                <legend>{ texts.text(Msg::ReturnReasonLegend) }</legend>
+                { for flow.context.policy.return_reasons.iter().map(|reason| {
+                    let id = reason.id.clone();
+                    let onchange = dispatch.reform(move |_: Event| ReturnAction::ChooseReason(id.clone()));
+                    let label = texts.reason_label(&reason.id, Some(&reason.label));
+                    html! {
+                        <label class="choice" key={reason.id.clone()}>
+                            <input type="radio" name="order-help-return-reason" value={reason.id.clone()}
+                                checked={flow.reason.as_deref() == Some(reason.id.as_str())} {onchange} />
+                            { bdi(&label, None) }
+                        </label>
+                    }
+                }) }
+            </fieldset>
+            // In a container of its own, so the list growing leaves its siblings (and the focused
+            // reason) in place.
+            <div class="opened">
+            { for props.items.iter().enumerate().filter(|(_, item)| asked.contains(&item.id)).map(|(index, item)| {
+                let opened = flow.opened(&item.id);
+                let choice = |value: bool, msg: Msg| {
+                    let id = item.id.clone();
+                    let onchange = dispatch.reform(move |_: Event| ReturnAction::SetOpened(id.clone(), value));
+                    html! {
+                        <label class="choice">
+                            <input type="radio" name={format!("order-help-opened-{index}")} value={value.to_string()}
+                                checked={opened == Some(value)} {onchange} />
+                            { texts.text(msg) }
+                        </label>
+                    }
+                };
+                html! {
+                    <fieldset key={item.id.clone()} role="radiogroup" aria-required="true" aria-describedby="order-help-opened-hint">
+                        <legend>{ rich(&texts.fill(Msg::ReturnOpenedLegend, &[("title", &isolate(&item.title))])) }</legend>
+                        { choice(true, Msg::ReturnOpenedYes) }
+                        { choice(false, Msg::ReturnOpenedNo) }
+                    </fieldset>
+                }
+            }) }
+            if !asked.is_empty() {
+                <p class="hint" id="order-help-opened-hint">{ texts.text(Msg::ReturnOpenedHint) }</p>
+            }
+            </div>
+            if flow.reason.is_some() {
+                <label for="order-help-return-comment">
+                    { texts.text(if comment_required { Msg::CommentLabelRequired } else { Msg::CommentLabel }) }
+                </label>
+                <textarea id="order-help-return-comment" rows="3" maxlength={MAX_COMMENT_CHARS.to_string()}
+                    required={comment_required} value={flow.comment.clone()} oninput={on_comment} />
+            }
+            if let Some(problem) = problem {
+                <p class="error" part="error" role="alert">{ problem }</p>
+            }
+            { step_actions(&texts, &props.dispatch, ReturnAction::Back, ReturnAction::Continue) }
+        </StepRegion>
+    }
+}

@@ -1,0 +1,125 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::bidi::{bdi, rich};
+use super::return_countdown::ReturnCountdown;
+use super::step_region::StepRegion;
+use crate::countdown::Countdown;
+use crate::engine::Deduction;
+use crate::i18n::{fill_template, Msg};
+use crate::state::{ReturnAction, ReturnFlow};
+use crate::view_model::{failure_text, timing_text, ItemView, Texts};
+
+#[derive(Properties, PartialEq)]
+pub struct ReturnStepProps {
+    pub flow: UseReducerHandle<ReturnFlow>,
+    pub items: Rc<Vec<Rc<ItemView>>>,
+    /// What each item's countdown shows now (the widget's one timer), by item index.
+    pub countdowns: Vec<Option<Countdown>>,
+    pub dispatch: UseReducerDispatcher<ReturnFlow>,
+}
+
+/// A deduction in words: its catalogue sentence (`deduction.<code>`) with the amount as money.
+pub fn deduction_text(texts: &Texts, deduction: &Deduction) -> String {
+    fill_template(
+        texts.lang.key(deduction.code.key()),
+        &[("amount", &texts.fmt.money(deduction.amount))],
+    )
+}
+
+/// Return, step 3 of 3: each line with its value, each deduction explained, its refund and its
+/// return-by date with the countdown; the delivery refund or loss; the estimated total and its
+/// timing; the reason; and **Request return**.
+#[function_component]
+pub fn ReturnReview(props: &ReturnStepProps) -> Html {
+    let texts = use_context::<Rc<Texts>>().expect("texts context");
+    let flow = &props.flow;
+    let dispatch = &props.dispatch.to_callback();
+    let preview = flow.preview().and_then(Result::ok);
+    let reason = flow
+        .reason()
+        .map(|r| texts.reason_label(&r.id, Some(&r.label)))
+        .unwrap_or_default();
+    let failure = flow
+        .failure
+        .as_ref()
+        .map(|failure| failure_text(&texts, failure, Msg::ErrorNoHostReturn));
+    let label = if flow.sending {
+        Msg::Sending
+    } else if flow.failure.is_some() {
+        Msg::TryAgain
+    } else {
+        Msg::RequestReturn
+    };
+    let lines = preview.as_ref().map(|preview| {
+        html! {
+            <ul class="lines">
+                { for preview.lines.iter().filter_map(|line| {
+                    let index = props.items.iter().position(|i| i.id == line.item_id)?;
+                    let item = &props.items[index];
+                    Some(html! {
+                        <li key={line.item_id.clone()}>
+                            <p>
+                                { bdi(&item.title, Some("title")) }
+                                { format!(" · {} · {}", texts.fill(Msg::Quantity, &[("n", &line.quantity.to_string())]),
+                                    texts.fill(Msg::ReturnLineValue, &[("amount", &texts.fmt.money(line.value.minor()))])) }
+                            </p>
+                            if !line.deductions.is_empty() {
+                                <ul class="deductions">
+                                    { for line.deductions.iter().map(|d| html! { <li>{ deduction_text(&texts, d) }</li> }) }
+                                </ul>
+                            }
+                            <p>{ texts.fill(Msg::ReturnLineRefund, &[("amount", &texts.fmt.money(line.refund.minor()))]) }</p>
+                            <p class="return-by">
+                                { texts.text(Msg::ReturnReviewReturnBy) }{ ": " }{ item.return_by.clone() }
+                            </p>
+                            <ReturnCountdown view={item.clone()} countdown={props.countdowns.get(index).copied().flatten()} />
+                        </li>
+                    })
+                }) }
+            </ul>
+        }
+    });
+    html! {
+        <StepRegion heading={texts.text(Msg::ReturnStepReview).to_owned()} step_changes={flow.step_changes}>
+            if let Some(preview) = &preview {
+                <dl>
+                    <dt>{ texts.text(Msg::ReviewItems) }</dt>
+                    <dd>{ lines.unwrap_or_default() }</dd>
+                    <dt>{ texts.text(Msg::ReviewReason) }</dt>
+                    <dd>
+                        { bdi(&reason, None) }
+                        if let Some(comment) = flow.sent_comment() {
+                            { " — “" }{ bdi(comment, None) }{ "”" }
+                        }
+                    </dd>
+                    <dt>{ texts.text(Msg::ReviewRefund) }</dt>
+                    <dd>
+                        if preview.delivery_refund.minor() > 0 {
+                            <p>{ texts.fill(Msg::ReturnDeliveryRefund, &[("amount", &texts.fmt.money(preview.delivery_refund.minor()))]) }</p>
+                        }
+                        { for preview.deductions.iter().map(|d| html! { <p>{ deduction_text(&texts, d) }</p> }) }
+                        <p class="total">{ texts.fmt.money(preview.total.minor()) }</p>
+                    </dd>
+                    <dt>{ texts.text(Msg::ReviewTiming) }</dt>
+                    <dd>{ timing_text(&texts, &preview.timing) }</dd>
+                </dl>
+                <p class="notice">{ texts.text(Msg::ReturnReviewEstimate) }</p>
+            } else {
+                <p class="error" part="error" role="alert">{ texts.text(Msg::ReturnReviewUnavailable) }</p>
+            }
+            if let Some(failure) = failure {
+                <p class="error" part="error" role="alert">{ rich(&failure) }</p>
+            }
+            <div class="actions">
+                <button type="button" part="button" aria-disabled={flow.sending.then_some("true")}
+                    onclick={dispatch.reform(|_: MouseEvent| ReturnAction::Back)}>{ texts.text(Msg::Back) }</button>
+                if preview.is_some() {
+                    <button type="button" class="primary" part="button" aria-disabled={flow.sending.then_some("true")}
+                        onclick={dispatch.reform(|_: MouseEvent| ReturnAction::Submit)}>{ texts.text(label) }</button>
+                }
+            </div>
+        </StepRegion>
+    }
+}

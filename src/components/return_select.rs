@@ -1,0 +1,79 @@
+use std::rc::Rc;
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::bidi::{bdi, rich};
+use super::step_actions::step_actions;
+use super::step_region::StepRegion;
+use crate::i18n::Msg;
+use crate::state::{Problem, ReturnAction, ReturnFlow};
+use crate::view_model::{ItemView, Texts};
+
+#[derive(Properties, PartialEq)]
+pub struct ReturnSelectProps {
+    pub flow: UseReducerHandle<ReturnFlow>,
+    pub items: Rc<Vec<Rc<ItemView>>>,
+    pub dispatch: UseReducerDispatcher<ReturnFlow>,
+}
+
+/// Return, step 1 of 3: a checkbox per item; an item that can't be returned is disabled and
+/// says why in text; a selected line with more than one returnable unit asks how many.
+#[function_component]
+pub fn ReturnSelect(props: &ReturnSelectProps) -> Html {
+    let texts = use_context::<Rc<Texts>>().expect("texts context");
+    let flow = &props.flow;
+    let dispatch = &props.dispatch.to_callback();
+    let problem = (flow.problem == Some(Problem::NoItems)).then(|| texts.text(Msg::SelectNone));
+    html! {
+        <StepRegion heading={texts.text(Msg::ReturnStepSelect).to_owned()} step_changes={flow.step_changes}>
+            <fieldset>
+                <legend>{ texts.text(Msg::ReturnSelectLegend) }</legend>
+                { for props.items.iter().enumerate().map(|(index, item)| {
+                    let returnable = flow.returnable(&item.id);
+                    let id = item.id.clone();
+                    let onchange = dispatch.reform(move |_: Event| ReturnAction::Toggle(id.clone()));
+                    let checked = flow.selected.contains(&item.id);
+                    // Index-based ids: item ids are the host's strings and may hold spaces.
+                    let (input_id, note_id, count_id) =
+                        (format!("return-{index}"), format!("return-{index}-note"), format!("return-{index}-count"));
+                    let note = (returnable == 0).then(|| item.return_why.clone());
+                    let id = item.id.clone();
+                    let on_count = dispatch.reform(move |event: Event| {
+                        let field: HtmlInputElement = event.target_unchecked_into();
+                        // An unreadable number keeps 1; the reducer clamps to what can be returned.
+                        ReturnAction::SetQuantity(id.clone(), field.value().trim().parse().unwrap_or(1))
+                    });
+                    html! {
+                        <div class="choice" key={item.id.clone()}>
+                            <input type="checkbox" id={input_id.clone()} {checked} disabled={returnable == 0} {onchange}
+                                aria-describedby={note.as_ref().map(|_| note_id.clone())} />
+                            <div>
+                                <label for={input_id}>
+                                    { bdi(&item.title, Some("title")) }
+                                    { format!(" · {} · {}", texts.fill(Msg::Quantity, &[("n", &item.quantity.to_string())]), item.price) }
+                                </label>
+                                if let Some(note) = note {
+                                    <span class="note" id={note_id}>{ rich(&note) }</span>
+                                }
+                                if checked && returnable > 1 {
+                                    <span class="quantity">
+                                        <label for={count_id.clone()}>
+                                            { texts.fill(Msg::ReturnQuantityLabel, &[("max", &returnable.to_string())]) }
+                                        </label>
+                                        <input type="number" id={count_id} min="1" max={returnable.to_string()}
+                                            value={flow.quantity(&item.id).to_string()} onchange={on_count} />
+                                    </span>
+                                }
+                            </div>
+                        </div>
+                    }
+                }) }
+            </fieldset>
+            if let Some(problem) = problem {
+                <p class="error" part="error" role="alert">{ problem }</p>
+            }
+            { step_actions(&texts, &props.dispatch, ReturnAction::Back, ReturnAction::Continue) }
+        </StepRegion>
+    }
+}

@@ -1,0 +1,398 @@
+//! Every transition of the return flow, on the demo's return orders assessed by the real engine.
+
+use super::*;
+use crate::engine::{assess, Instant, Order, Policy};
+
+const MULTI: &str = include_str!("../../../static/orders/return-multi-unit.json");
+const LAPTOP: &str = include_str!("../../../static/orders/return-opened-laptop.json");
+const NOW: &str = "2025-03-20T12:00:00-07:00";
+
+fn context(order_json: &str, at: &str) -> Rc<ReturnContext> {
+    let order = Order::from_json_str(order_json).expect("sample order");
+    let policy = Policy::default();
+    let at = Instant::parse_rfc3339(at).expect("instant");
+    let assessment = Rc::new(assess(&order, &policy, at));
+    Rc::new(ReturnContext {
+        order: Rc::new(order),
+        policy: Rc::new(policy),
+        assessment,
+        key_seed: 7,
+    })
+}
+
+fn flow(order_json: &str) -> Rc<ReturnFlow> {
+    Rc::new(ReturnFlow::new(context(order_json, NOW)))
+}
+
+fn run(flow: Rc<ReturnFlow>, actions: impl IntoIterator<Item = ReturnAction>) -> Rc<ReturnFlow> {
+    actions
+        .into_iter()
+        .fold(flow, |flow, action| flow.reduce(action))
+}
+
+fn toggle(id: &str) -> ReturnAction {
+    ReturnAction::Toggle(id.to_owned())
+}
+
+fn reason(id: &str) -> ReturnAction {
+    ReturnAction::ChooseReason(id.to_owned())
+}
+
+fn opened(id: &str, yes: bool) -> ReturnAction {
+    ReturnAction::SetOpened(id.to_owned(), yes)
+}
+
+/// Two of the four mugs, no longer needed: the review step.
+fn two_mugs_to_review() -> Rc<ReturnFlow> {
+    run(
+        flow(MULTI),
+        [
+            ReturnAction::Start,
+            toggle("mugs"),
+            ReturnAction::SetQuantity("mugs".into(), 2),
+            ReturnAction::Continue,
+            reason("no_longer_needed"),
+            ReturnAction::Continue,
+        ],
+    )
+}
+
+fn accepted() -> ReturnAnswer {
+    ReturnAnswer::read(&crate::engine::json::Json::Object(vec![(
+        "status".into(),
+        crate::engine::json::Json::Str("accepted".into()),
+    )]))
+    .unwrap()
+}
+
+#[test]
+fn return_items_opens_step_one_only_when_something_can_be_returned() {
+    let started = run(flow(MULTI), [ReturnAction::Start]);
+    assert_eq!((started.step, started.step_changes), (Step::Select, 1));
+    // Nothing of the bundle order has been delivered: nothing to return yet.
+    let bundle = flow(include_str!("../../../static/orders/bundle.json"));
+    assert!(!bundle.can_start());
+    assert_eq!(run(bundle, [ReturnAction::Start]).step, Step::Overview);
+}
+
+#[test]
+fn items_that_cannot_be_returned_cannot_be_selected() {
+    let flow = run(flow(MULTI), [ReturnAction::Start, toggle("beans")]);
+    assert_eq!(flow.returnable("beans"), 0, "groceries are not returnable");
+    assert!(flow.selected.is_empty());
+}
+
+#[test]
+fn a_quantity_is_kept_within_what_can_be_returned() {
+    let flow = run(flow(MULTI), [ReturnAction::Start, toggle("mugs")]);
+    assert_eq!(flow.quantity("mugs"), 4, "every returnable unit by default");
+    let set = |n| run(flow.clone(), [ReturnAction::SetQuantity("mugs".into(), n)]);
+    assert_eq!(set(2).quantity("mugs"), 2);
+    assert_eq!(set(9).quantity("mugs"), 4, "above the returnable 4");
+    assert_eq!(set(0).quantity("mugs"), 1, "at least one");
+    // Unticking and ticking again keeps the number chosen.
+    let again = run(set(3), [toggle("mugs"), toggle("mugs")]);
+    assert_eq!(
+        (again.selected.clone(), again.quantity("mugs")),
+        (vec!["mugs".to_owned()], 3)
+    );
+}
+
+#[test]
+fn continue_needs_an_item_a_reason_and_a_required_comment() {
+    let flow = run(flow(MULTI), [ReturnAction::Start, ReturnAction::Continue]);
+    assert_eq!(
+        (flow.step, flow.problem),
+        (Step::Select, Some(Problem::NoItems))
+    );
+    let flow = run(
+        flow,
+        [
+            toggle("kettle"),
+            ReturnAction::Continue,
+            ReturnAction::Continue,
+        ],
+    );
+    assert_eq!(
+        (flow.step, flow.problem),
+        (Step::Reason, Some(Problem::NoReason))
+    );
+    // `other` asks for a comment.
+    let flow = run(flow, [reason("other"), ReturnAction::Continue]);
+    assert_eq!(flow.problem, Some(Problem::NoComment));
+    let flow = run(
+        flow,
+        [
+            ReturnAction::EditComment("  Too loud ".into()),
+            ReturnAction::Continue,
+        ],
+    );
+    assert_eq!(flow.step, Step::Review);
+    assert_eq!(flow.request().comment.as_deref(), Some("Too loud"));
+}
+
+#[test]
+fn opened_is_asked_only_where_it_changes_the_refund() {
+    let flow = run(
+        flow(LAPTOP),
+        [
+            ReturnAction::Start,
+            toggle("laptop"),
+            toggle("sleeve"),
+            ReturnAction::Continue,
+        ],
+    );
+    // Buyer's remorse on a computer: the opened-item fee depends on the answer.
+    let remorse = run(flow.clone(), [reason("no_longer_needed")]);
+    assert_eq!(remorse.asked_opened(), ["laptop"]);
+    let blocked = run(remorse.clone(), [ReturnAction::Continue]);
+    assert_eq!(
+        (blocked.step, blocked.problem),
+        (Step::Reason, Some(Problem::NotSaidOpened))
+    );
+    // The seller's fault: refunded in full whatever the answer, so not asked.
+    let damaged = run(flow, [reason("arrived_damaged"), ReturnAction::Continue]);
+    assert!(damaged.asked_opened().is_empty());
+    assert_eq!(damaged.step, Step::Review);
+
+    let yes = run(
+        remorse.clone(),
+        [opened("laptop", true), ReturnAction::Continue],
+    );
+    let no = run(remorse, [opened("laptop", false), ReturnAction::Continue]);
+    assert_eq!((yes.step, no.step), (Step::Review, Step::Review));
+    let (yes, no) = (
+        yes.preview().unwrap().unwrap(),
+        no.preview().unwrap().unwrap(),
+    );
+    assert!(yes.lines[0]
+        .deductions
+        .iter()
+        .any(|d| d.code == crate::engine::DeductionCode::OpenedItemFee));
+    assert!(no.lines[0].deductions.is_empty());
+    assert!(yes.total < no.total);
+}
+
+#[test]
+fn back_works_at_every_step_without_losing_choices() {
+    let review = run(
+        flow(LAPTOP),
+        [
+            ReturnAction::Start,
+            toggle("laptop"),
+            ReturnAction::Continue,
+            reason("no_longer_needed"),
+            opened("laptop", true),
+            ReturnAction::EditComment("Too heavy".into()),
+            ReturnAction::Continue,
+        ],
+    );
+    assert_eq!(review.step, Step::Review);
+    let back = run(
+        review.clone(),
+        [ReturnAction::Back, ReturnAction::Back, ReturnAction::Back],
+    );
+    assert_eq!(back.step, Step::Overview);
+    let again = run(
+        back,
+        [
+            ReturnAction::Start,
+            ReturnAction::Continue,
+            ReturnAction::Continue,
+        ],
+    );
+    assert_eq!(again.step, Step::Review, "every choice was kept");
+    assert_eq!(again.request(), review.request());
+}
+
+#[test]
+fn a_double_click_sends_one_request_and_a_retry_keeps_the_key() {
+    let review = two_mugs_to_review();
+    let sending = run(review.clone(), [ReturnAction::Submit]);
+    let twice = run(sending.clone(), [ReturnAction::Submit]);
+    assert!(
+        Rc::ptr_eq(&sending, &twice),
+        "a second click changes nothing"
+    );
+    assert_eq!(sending.attempt, 1);
+    assert!(sending.outgoing().is_some());
+    let key = sending.request().idempotency_key;
+
+    let failed = run(sending, [ReturnAction::Failed(1, SendFailure::Timeout)]);
+    assert_eq!((failed.step, failed.sending), (Step::Review, false));
+    assert_eq!(failed.quantity("mugs"), 2, "choices kept");
+    let retry = run(failed, [ReturnAction::Submit]);
+    assert_eq!(retry.attempt, 2);
+    assert_eq!(retry.request().idempotency_key, key);
+    // A late answer to the first attempt is ignored.
+    let late = run(retry.clone(), [ReturnAction::Answered(1, accepted())]);
+    assert_eq!(late.step, Step::Review);
+
+    // Other choices, another key.
+    let three = run(
+        review,
+        [
+            ReturnAction::Back,
+            ReturnAction::Back,
+            ReturnAction::SetQuantity("mugs".into(), 3),
+            ReturnAction::Continue,
+            ReturnAction::Continue,
+        ],
+    );
+    assert_ne!(three.request().idempotency_key, key);
+}
+
+#[test]
+fn an_accepted_return_shows_in_the_overview_until_a_new_order() {
+    let done = run(
+        two_mugs_to_review(),
+        [ReturnAction::Submit, ReturnAction::Answered(1, accepted())],
+    );
+    assert_eq!(done.step, Step::Outcome);
+    assert_eq!(done.requested, ["mugs"]);
+    assert_eq!(done.sent.as_ref().unwrap().lines[0].quantity, 2);
+    let closed = run(done, [ReturnAction::Close]);
+    assert_eq!(closed.step, Step::Overview);
+    assert_eq!(closed.returnable("mugs"), 0, "not offered again");
+    assert!(closed.can_start(), "the kettle still can be");
+    // A newer order from the host that changed the mugs (2 now asked to return) decides again.
+    let mut order: serde_json::Value = serde_json::from_str(MULTI).unwrap();
+    order["items"][0]["return_requested_quantity"] = 2.into();
+    let newer = run(
+        closed,
+        [ReturnAction::Reassessed(context(&order.to_string(), NOW))],
+    );
+    assert!(newer.requested.is_empty());
+    assert_eq!(newer.returnable("mugs"), 2);
+}
+
+#[test]
+fn a_declined_return_leaves_the_items_as_they_were() {
+    let declined = ReturnAnswer::read(&crate::engine::json::Json::Object(vec![(
+        "status".into(),
+        crate::engine::json::Json::Str("declined".into()),
+    )]))
+    .unwrap();
+    let done = run(
+        two_mugs_to_review(),
+        [ReturnAction::Submit, ReturnAction::Answered(1, declined)],
+    );
+    assert_eq!(done.step, Step::Outcome);
+    assert!(done.requested.is_empty());
+}
+
+#[test]
+fn the_engine_reads_the_return_request_the_widget_sends() {
+    let flow = run(
+        flow(LAPTOP),
+        [
+            ReturnAction::Start,
+            toggle("laptop"),
+            toggle("sleeve"),
+            ReturnAction::Continue,
+            reason("no_longer_needed"),
+            opened("laptop", true),
+            ReturnAction::Continue,
+        ],
+    );
+    let sent = serde_json::to_value(flow.request()).unwrap();
+    assert_eq!(sent["kind"], "return");
+    assert_eq!(
+        sent["items"],
+        serde_json::json!([{"item_id": "laptop", "quantity": 1}, {"item_id": "sleeve", "quantity": 1}])
+    );
+    assert_eq!(
+        sent["verdicts"][0],
+        serde_json::json!({"item_id": "laptop", "return": "allowed", "code": "within_window"})
+    );
+    assert_eq!(
+        sent["lines"],
+        serde_json::json!([{"item_id": "laptop", "quantity": 1, "opened": true},
+                           {"item_id": "sleeve", "quantity": 1, "opened": null}])
+    );
+    assert_eq!(sent["reason"], "no_longer_needed");
+    let read = Request::from_json_str(&sent.to_string()).expect("the engine reads it");
+    assert_eq!(read, flow.request());
+    // Its lines with its reason are the proposal the server can preview again.
+    let proposal = ReturnProposal {
+        lines: read.lines.unwrap(),
+        reason_id: read.reason.unwrap(),
+    };
+    assert_eq!(Some(proposal), flow.proposal());
+}
+
+fn answer(json: &str) -> Result<ReturnAnswer, String> {
+    let tree = crate::engine::json::parse_text(json).expect("test JSON");
+    ReturnAnswer::read(&tree)
+}
+
+#[test]
+fn an_answer_is_read_by_its_status_and_a_label_is_linked_only_when_https() {
+    let full = answer(
+        r#"{"status": "accepted", "return_id": "R-1042", "label_url": "https://store.example/labels/R-1042.pdf",
+            "instructions": "Drop it at any UPS store.", "message": "Thanks!", "extra": {"a": 1}}"#,
+    )
+    .unwrap();
+    assert_eq!(full.status, ReturnStatus::Accepted);
+    assert_eq!(full.return_id.as_deref(), Some("R-1042"));
+    assert_eq!(
+        full.label_url.as_deref(),
+        Some("https://store.example/labels/R-1042.pdf")
+    );
+    assert_eq!(full.ignored, None);
+    for bad in [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        "http://store.example/label.pdf",
+        " https://store.example/label.pdf",
+        "https:/store.example",
+        "https://",
+        "data:text/html,hi",
+        "/labels/R-1042.pdf",
+    ] {
+        let read = answer(&serde_json::json!({"status": "accepted", "label_url": bad}).to_string())
+            .unwrap();
+        assert_eq!(read.label_url, None, "{bad}");
+        let why = read.ignored.unwrap();
+        assert!(
+            why.starts_with("label_url: expected an https: URL, found"),
+            "{why}"
+        );
+    }
+    let typed = answer(r#"{"status": "declined", "return_id": 42}"#).unwrap();
+    assert_eq!(typed.status, ReturnStatus::Declined);
+    assert_eq!(
+        typed.ignored.as_deref(),
+        Some("return_id: expected a string, found 42")
+    );
+    assert_eq!(
+        answer(r#"{"status": "cancelled"}"#).unwrap_err(),
+        "status: expected \"accepted\" or \"declined\", found \"cancelled\""
+    );
+    assert!(answer(r#"{}"#).unwrap_err().ends_with("found nothing"));
+    assert!(answer(r#"[1]"#)
+        .unwrap_err()
+        .starts_with("expected an object"));
+}
+
+#[test]
+fn a_reassessment_drops_items_that_can_no_longer_be_returned() {
+    let flow = run(
+        flow(MULTI),
+        [
+            ReturnAction::Start,
+            toggle("kettle"),
+            ReturnAction::Continue,
+        ],
+    );
+    // After the window closed (9 April 23:59:59 store time), nothing can be returned.
+    let later = run(
+        flow,
+        [ReturnAction::Reassessed(context(
+            MULTI,
+            "2025-04-10T00:00:00-07:00",
+        ))],
+    );
+    assert!(later.selected.is_empty());
+    assert_eq!(later.step, Step::Select);
+}

@@ -106,7 +106,7 @@ pub use policy::{
     RefundTimingTable, ReturnReason, TimingUnit, Withdrawal,
 };
 pub use reason::{carrier_name, English, Reason, Value};
-pub use request::{Request, RequestItem, RequestKind, RequestVerdict};
+pub use request::{Customer, Request, RequestItem, RequestKind, RequestVerdict};
 pub use returns::{
     ProposalLine, ProposalProblem, ReturnPreview, ReturnPreviewLine, ReturnProposal,
     ReturnProposalError,
@@ -114,3 +114,4 @@ pub use returns::{
 pub use rules::refund::refund_for;
 pub use rules::return_preview::preview_return;
 pub use time::{Date, Instant, LocalDateTime, StoreZone, Time, ZonedInstant};
+pub use validate::looks_like_an_email_address;

@@ -38,6 +38,9 @@ pub struct Order {
     pub items: Vec<Item>,
     #[serde(default, deserialize_with = "null_as_default")]
     pub shipments: Vec<Shipment>,
+    /// Who ordered, if the host says: the withdrawal form is pre-filled with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer: Option<super::request::Customer>,
 }
 
 /// Who sold the order, and who ships it.

@@ -10,7 +10,7 @@ use super::limits::{MAX_GRACE_MINUTES, MAX_WINDOW_DAYS};
 use super::money::Money;
 use super::order::{Order, ShipmentStatus};
 use super::policy::{Policy, ReturnReason, Withdrawal};
-use super::request::Request;
+use super::request::{Customer, Request};
 
 type Check = Result<(), InputError>;
 
@@ -33,6 +33,9 @@ pub(crate) fn order(order: &Order) -> Check {
     non_empty(&|| "id".into(), "order id", &order.id)?;
     currency(&order.currency)?;
     non_empty(&|| "seller.name".into(), "seller name", &order.seller.name)?;
+    if let Some(who) = &order.customer {
+        customer(who, "customer")?;
+    }
     if order.items.is_empty() {
         return fail("items", "expected at least one item, found an empty list");
     }
@@ -281,9 +284,9 @@ fn withdrawal(withdrawal: &Withdrawal) -> Check {
     Ok(())
 }
 
-/// Loosely: `local@domain.tld`, no spaces or control characters, one `@`. Only the mail
+/// Whether `text` looks like an e-mail address, loosely: `local@domain.tld`, no spaces or control characters, one `@`. Only the mail
 /// system can say whether an address works; this catches a name or a URL in the field.
-fn looks_like_an_email_address(text: &str) -> bool {
+pub fn looks_like_an_email_address(text: &str) -> bool {
     let Some((local, domain)) = text.split_once('@') else {
         return false;
     };
@@ -356,6 +359,24 @@ pub(crate) fn request(request: &Request) -> Check {
                 "expected a quantity of at least 1, found 0",
             );
         }
+    }
+    if let Some(customer) = &request.customer {
+        self::customer(customer, "customer")?;
+    }
+    Ok(())
+}
+
+/// A request's or an order's `customer`: a name that is not blank, an address shaped like one.
+pub(crate) fn customer(customer: &Customer, at: &str) -> Check {
+    non_empty(&|| format!("{at}.name"), "name", &customer.name)?;
+    if !looks_like_an_email_address(customer.email.trim()) {
+        return fail(
+            format!("{at}.email"),
+            format!(
+                "expected an e-mail address (e.g. \"name@example.com\"), found {:?}",
+                customer.email
+            ),
+        );
     }
     Ok(())
 }

@@ -10,6 +10,8 @@ use yew::Reducible;
 use crate::engine::json::Json;
 use crate::engine::{Assessment, CancelCode, CancelVerdict, CancellationReasons, Order};
 
+pub mod withdrawal;
+
 /// Where the customer is in the flow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {

@@ -6,6 +6,7 @@ use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CustomEvent, CustomEventInit, EventTarget};
 
+use crate::state::withdrawal::WithdrawalRequest;
 use crate::state::{CancelRequest, SendFailure};
 
 /// What the page gave the widget to talk to it. Cheap to clone.
@@ -13,6 +14,8 @@ use crate::state::{CancelRequest, SendFailure};
 pub struct Host {
     /// `onRequestCancel(request) → Promise<answer>`.
     pub on_request_cancel: Option<Function>,
+    /// `onWithdraw(request) → Promise<{received_at, acknowledgement_to?}>`.
+    pub on_withdraw: Option<Function>,
     /// Where `order-help:*` events are dispatched (the host element).
     pub events: Option<EventTarget>,
 }
@@ -26,7 +29,9 @@ impl PartialEq for Host {
                 _ => false,
             }
         }
-        same(&self.on_request_cancel, &other.on_request_cancel) && same(&self.events, &other.events)
+        same(&self.on_request_cancel, &other.on_request_cancel)
+            && same(&self.on_withdraw, &other.on_withdraw)
+            && same(&self.events, &other.events)
     }
 }
 
@@ -40,12 +45,12 @@ pub fn to_js<T: Serialize>(value: &T) -> JsValue {
 impl Host {
     /// Hands `request` to the page; the promise settles with its answer.
     pub fn send(&self, request: &CancelRequest) -> Result<Promise, SendFailure> {
-        let handler = self.on_request_cancel.as_ref().ok_or(SendFailure::NoHost)?;
-        let returned = handler
-            .call1(&JsValue::UNDEFINED, &to_js(request))
-            .map_err(|error| SendFailure::Rejected(describe(&error)))?;
-        // A plain value (not a promise) is an answer too.
-        Ok(Promise::resolve(&returned))
+        call(self.on_request_cancel.as_ref(), request)
+    }
+
+    /// Hands a withdrawal to the page; the promise settles with the store's receipt.
+    pub fn withdraw(&self, request: &WithdrawalRequest) -> Result<Promise, SendFailure> {
+        call(self.on_withdraw.as_ref(), request)
     }
 
     /// Dispatches `order-help:{name}` with `detail` on the host element (bubbling, composed).
@@ -69,6 +74,16 @@ impl Host {
         let _ = Reflect::set(&detail, &"message".into(), &message.into());
         self.emit("error", &detail);
     }
+}
+
+/// Calls the page's `handler` with `request` as plain JSON.
+fn call<T: Serialize>(handler: Option<&Function>, request: &T) -> Result<Promise, SendFailure> {
+    let handler = handler.ok_or(SendFailure::NoHost)?;
+    let returned = handler
+        .call1(&JsValue::UNDEFINED, &to_js(request))
+        .map_err(|error| SendFailure::Rejected(describe(&error)))?;
+    // A plain value (not a promise) is an answer too.
+    Ok(Promise::resolve(&returned))
 }
 
 /// A thrown or rejected JS value as text: an `Error`'s message, a string, or its JSON.

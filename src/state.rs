@@ -186,19 +186,16 @@ impl SendFailure {
         }
     }
 
-    /// A plain sentence for the host's logs (the customer sees the catalogue's words).
-    pub fn detail(&self) -> String {
+    /// A plain sentence for the host's logs (the customer sees the catalogue's words), naming
+    /// the `request` ("cancellation request", "withdrawal").
+    pub fn detail(&self, request: &str) -> String {
         match self {
-            SendFailure::Timeout => {
-                "the host did not answer the cancellation request in time".to_owned()
-            }
-            SendFailure::Rejected(why) => {
-                format!("the host rejected the cancellation request: {why}")
-            }
+            SendFailure::Timeout => format!("the host did not answer the {request} in time"),
+            SendFailure::Rejected(why) => format!("the host rejected the {request}: {why}"),
             SendFailure::Malformed(why) => {
-                format!("the host's answer has no valid status: {why}")
+                format!("the host's answer to the {request} is not valid: {why}")
             }
-            SendFailure::NoHost => "the page has no handler for cancellation requests".to_owned(),
+            SendFailure::NoHost => format!("the page has no handler for the {request}"),
         }
     }
 }

@@ -6,7 +6,7 @@
 // or, from a module of the page's own:
 //
 //   import { mount } from "/order-help/embed.js";
-//   const widget = mount(element, { order, policy, locale, onRequestCancel });
+//   const widget = mount(element, { order, policy, locale, onRequestCancel, onWithdraw });
 //
 // Paths are resolved from this file's URL, so the bundle can be served from any folder.
 //
@@ -304,7 +304,11 @@ class OrderHelpElement extends HTMLElement {
 
   async #load() {
     const generation = ++this.#generation;
-    const config = { onRequestCancel: (request) => this.#ask(request), loadError: null };
+    const config = {
+      onRequestCancel: (request) => this.#ask('order-help:cancel-request', request),
+      onWithdraw: (request) => this.#ask('order-help-withdrawal', request),
+      loadError: null,
+    };
     // The language is loaded alongside the order, so the first render is complete.
     const texts = this.#widget ? null : resolveCatalogue(this, this.getAttribute('locale') ?? navigator.language);
     try {
@@ -376,8 +380,11 @@ class OrderHelpElement extends HTMLElement {
     }
   }
 
-  /** A cancellation request, as a cancelable `order-help:cancel-request` event. */
-  #ask(request) {
+  /**
+   * A request, as a cancelable event `name` (`order-help:cancel-request`, `order-help-withdrawal`)
+   * whose `detail.respond(promise)` answers it.
+   */
+  #ask(name, request) {
     return new Promise((resolve, reject) => {
       let responded = false;
       const respond = (answer) => {
@@ -385,13 +392,13 @@ class OrderHelpElement extends HTMLElement {
         responded = true;
         Promise.resolve(answer).then(resolve, reject);
       };
-      const event = new CustomEvent('order-help:cancel-request', {
+      const event = new CustomEvent(name, {
         bubbles: true, composed: true, cancelable: true, detail: { request, respond },
       });
       this.dispatchEvent(event);
       // Nobody took it: say so now rather than after the timeout.
       if (!responded && !event.defaultPrevented) {
-        reject(codedError('no_request_handler', 'no listener answered order-help:cancel-request'));
+        reject(codedError('no_request_handler', `no listener answered ${name}`));
       }
     });
   }

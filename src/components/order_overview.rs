@@ -18,6 +18,9 @@ pub struct OrderOverviewProps {
     pub can_cancel: bool,
     pub step_changes: u32,
     pub on_start: Callback<()>,
+    /// Shown after the items: the withdrawal function.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// The order: every item with its best next step, and "Cancel items" when anything can be.
@@ -50,6 +53,7 @@ pub fn OrderOverview(props: &OrderOverviewProps) -> Html {
                     </button>
                 </div>
             }
+            { props.children.clone() }
         </section>
     }
 }

@@ -8,15 +8,23 @@ use super::order_overview::OrderOverview;
 use super::outcome_panel::OutcomePanel;
 use super::review_request::ReviewRequest;
 use super::select_items::SelectItems;
+use super::withdrawal_form::WithdrawalForm;
+use super::withdrawal_notice::WithdrawalNotice;
+use super::withdrawal_outcome::WithdrawalOutcome;
 use crate::clock::Clock;
 use crate::countdown::{Countdown, Threshold};
-use crate::engine::{Order, Policy};
-use crate::hooks::{use_announcement, use_assessment, use_cancel_sender, use_now, use_wake};
+use crate::engine::{Customer, Order, Policy};
+use crate::hooks::{
+    use_announcement, use_assessment, use_cancel_sender, use_now, use_wake, use_withdrawal_sender,
+};
 use crate::host::Host;
 use crate::i18n::{isolate, Lang, Msg};
 use crate::intl::Formatters;
+use crate::state::withdrawal::{
+    WithdrawalAction, WithdrawalContext, WithdrawalFlow, WithdrawalStep,
+};
 use crate::state::{Action, Flow, FlowContext, Step};
-use crate::view_model::{item_views, with_outcomes, Texts};
+use crate::view_model::{item_views, with_outcomes, withdrawal_view, Texts};
 
 #[derive(Properties, PartialEq)]
 pub struct WidgetProps {
@@ -40,6 +48,10 @@ pub struct WidgetProps {
     /// The level of the widget's headings (2–6), to fit the page's outline.
     #[prop_or(2)]
     pub heading_level: u8,
+    /// The customer the host named in its configuration, for the withdrawal form (the order's
+    /// own `customer` wins).
+    #[prop_or_default]
+    pub customer: Option<Customer>,
 }
 
 /// The widget for one order: the overview, the cancel flow, the outcome, and the one timer that
@@ -95,6 +107,43 @@ pub fn Widget(props: &WidgetProps) -> Html {
         });
     }
 
+    // The withdrawal function: its own flow, beside the cancel flow.
+    let withdrawal_context = use_memo(
+        (
+            assessment.clone(),
+            props.order.clone(),
+            props.customer.clone(),
+            props.key_seed,
+        ),
+        |(assessment, order, customer, seed)| WithdrawalContext {
+            order: order.clone(),
+            assessment: assessment.clone(),
+            customer: order.customer.clone().or_else(|| customer.clone()),
+            key_seed: *seed,
+        },
+    );
+    let withdrawal = {
+        let context = withdrawal_context.clone();
+        use_reducer_eq(move || WithdrawalFlow::new(context))
+    };
+    {
+        let dispatcher = withdrawal.dispatcher();
+        use_effect_with(withdrawal_context, move |context| {
+            dispatcher.dispatch(WithdrawalAction::Reassessed(context.clone()))
+        });
+    }
+    let withdrawal_view = use_memo(
+        (views.clone(), props.policy.clone(), texts.clone()),
+        |(views, policy, texts)| {
+            withdrawal_view(
+                &assessment,
+                views,
+                policy.withdrawal.contact_email.as_deref(),
+                texts,
+            )
+        },
+    );
+
     // What the store's answers said about items, until the host gives a newer order.
     let views = use_memo(
         (views, flow.outcomes.clone(), texts.clone()),
@@ -122,6 +171,12 @@ pub fn Widget(props: &WidgetProps) -> Html {
         countdowns.push(countdown);
         thresholds.push(countdown.map(Threshold::from));
     }
+    let withdrawal_countdown = withdrawal_view.closes_at.map(|closes| {
+        if let Some(next) = Countdown::next_change(closes, *now) {
+            wake = Some(wake.map_or(next, |wake| wake.min(next)));
+        }
+        Countdown::at(closes, *now)
+    });
     use_wake(&props.clock, wake, now.clone());
 
     // The sentence is built only when the announcement (or the language) changes, not per tick.
@@ -139,7 +194,16 @@ pub fn Widget(props: &WidgetProps) -> Html {
     });
 
     use_cancel_sender(&flow, &props.host, props.timeout_ms);
+    use_withdrawal_sender(&withdrawal, &props.host, props.timeout_ms);
     use_host_events(&props.host, &flow, &props.order);
+    {
+        let host = props.host.clone();
+        use_effect_with(withdrawal.failure.clone(), move |failure| {
+            if let Some(failure) = failure {
+                host.emit_error(failure.code(), &failure.detail("withdrawal"));
+            }
+        });
+    }
 
     // Built once, so the overview's props are equal on ticks that change no countdown.
     let on_start = {
@@ -149,19 +213,41 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let dispatch = flow.dispatcher();
     let flow_rc = flow.clone();
     let items = views.clone();
-    let body = match flow.step {
-        Step::Overview => html! {
-            <OrderOverview order_id={props.order.id.clone()} items={items} countdowns={countdowns}
-                can_cancel={flow.can_start()} step_changes={flow.step_changes}
-                {on_start} />
+    let on_withdraw = {
+        let dispatch = withdrawal.dispatcher();
+        use_callback((), move |(), _| dispatch.dispatch(WithdrawalAction::Open))
+    };
+    let received = withdrawal
+        .receipt
+        .as_ref()
+        .map(|receipt| AttrValue::from(texts.fmt.date_time(receipt.received_at)));
+    let body = match (withdrawal.step, flow.step) {
+        (WithdrawalStep::Form, _) => html! {
+            <WithdrawalForm flow={withdrawal.clone()} view={withdrawal_view.clone()}
+                order_id={props.order.id.clone()} clock={props.clock.clone()} />
         },
-        Step::Select => html! { <SelectItems flow={flow_rc} items={items} dispatch={dispatch} /> },
-        Step::Reason => html! { <ChooseReason flow={flow_rc} dispatch={dispatch} /> },
-        Step::Review => html! {
+        (WithdrawalStep::Outcome, _) => html! {
+            <WithdrawalOutcome flow={withdrawal.clone()} view={withdrawal_view.clone()}
+                order_id={props.order.id.clone()} />
+        },
+        (WithdrawalStep::Overview, Step::Overview) => html! {
+            // Either flow's step change moves focus back to the overview's heading.
+            <OrderOverview order_id={props.order.id.clone()} items={items} countdowns={countdowns}
+                can_cancel={flow.can_start()} step_changes={flow.step_changes + withdrawal.step_changes}
+                {on_start}>
+                <WithdrawalNotice view={withdrawal_view.clone()} countdown={withdrawal_countdown}
+                    {received} on_open={on_withdraw} />
+            </OrderOverview>
+        },
+        (_, Step::Select) => {
+            html! { <SelectItems flow={flow_rc} items={items} dispatch={dispatch} /> }
+        }
+        (_, Step::Reason) => html! { <ChooseReason flow={flow_rc} dispatch={dispatch} /> },
+        (_, Step::Review) => html! {
             <ReviewRequest flow={flow_rc} items={items} order={props.order.clone()}
                 policy={props.policy.clone()} dispatch={dispatch} />
         },
-        Step::Outcome => html! {
+        (_, Step::Outcome) => html! {
             <OutcomePanel flow={flow_rc} items={items} order={props.order.clone()}
                 policy={props.policy.clone()} dispatch={dispatch} />
         },
@@ -207,7 +293,7 @@ fn use_host_events(host: &Host, flow: &UseReducerHandle<Flow>, order: &Rc<Order>
         let host = host.clone();
         use_effect_with(flow.failure.clone(), move |failure| {
             if let Some(failure) = failure {
-                host.emit_error(failure.code(), &failure.detail());
+                host.emit_error(failure.code(), &failure.detail("cancellation request"));
             }
         });
     }

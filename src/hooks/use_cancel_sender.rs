@@ -40,7 +40,10 @@ pub fn use_cancel_sender(flow: &UseReducerHandle<Flow>, host: &Host, timeout_ms:
                     let events = host.clone();
                     yew::platform::spawn_local(async move {
                         let action = match JsFuture::from(promise).await {
-                            Ok(value) => match HostAnswer::read(&answer_tree(&value), refund_cap) {
+                            Ok(value) => match HostAnswer::read(
+                                &answer_tree(&value, CANCEL_FIELDS),
+                                refund_cap,
+                            ) {
                                 Ok(answer) => Action::Answered(attempt, answer),
                                 Err(why) => Action::Failed(attempt, SendFailure::Malformed(why)),
                             },
@@ -82,16 +85,20 @@ pub fn use_cancel_sender(flow: &UseReducerHandle<Flow>, host: &Host, timeout_ms:
     });
 }
 
-/// The fields of the host's answer the widget reads (`status`, `message`, `refund`), as a JSON
-/// tree; every other field is left unread, so whatever a back end adds (ids, dates, nested
+/// The fields of a cancellation answer the widget reads.
+const CANCEL_FIELDS: &[&str] = &["status", "message", "refund"];
+
+/// The `fields` of the host's answer the widget reads (`status`, `message`, `refund` of a
+/// cancellation answer, say), as a JSON tree; every other field is left unread, so whatever a back end adds (ids, dates, nested
 /// objects, even values JSON cannot hold) cannot spoil the answer. Not an object: the value
 /// itself, for the error message.
-fn answer_tree(value: &JsValue) -> Json<'static> {
+pub(crate) fn answer_tree(value: &JsValue, fields: &[&'static str]) -> Json<'static> {
     if !value.is_object() || js_sys::Array::is_array(value) {
         return to_json(value).unwrap_or(Json::Null);
     }
-    let fields = ["status", "message", "refund"]
-        .into_iter()
+    let fields = fields
+        .iter()
+        .copied()
         .filter_map(|name| {
             // A getter that throws is a field that is not there.
             let field = js_sys::Reflect::get(value, &name.into()).ok()?;
@@ -110,7 +117,7 @@ fn answer_tree(value: &JsValue) -> Json<'static> {
 
 /// A rejected request: the page had no way to take it (`embed.js` says so with the code
 /// `no_request_handler`), or the host failed.
-fn rejection(error: &JsValue) -> SendFailure {
+pub(crate) fn rejection(error: &JsValue) -> SendFailure {
     let code = js_sys::Reflect::get(error, &"code".into())
         .ok()
         .and_then(|c| c.as_string());

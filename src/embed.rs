@@ -2,7 +2,7 @@
 //!
 //! ```js
 //! import { mount } from "./embed.js";
-//! const widget = mount(element, { order, policy, locale: "en-US", onRequestCancel });
+//! const widget = mount(element, { order, policy, locale: "en-US", onRequestCancel, onRequestReturn });
 //! widget.update({ order: newerOrder });
 //! widget.unmount();
 //! ```

@@ -3,14 +3,12 @@
 
 mod use_announcement;
 mod use_assessment;
-mod use_cancel_sender;
 mod use_clock;
 mod use_focus_on_change;
-mod use_withdrawal_sender;
+mod use_request_sender;
 
 pub use use_announcement::{use_announcement, Announcement};
 pub use use_assessment::use_assessment;
-pub use use_cancel_sender::use_cancel_sender;
 pub use use_clock::{use_now, use_wake};
 pub use use_focus_on_change::use_focus_on_change;
-pub use use_withdrawal_sender::use_withdrawal_sender;
+pub use use_request_sender::use_request_sender;

@@ -1,22 +1,25 @@
-//! The widget's side of the host contract: how it hands a cancellation request to the page and
-//! tells the page what happened (`order-help:*` events on the host element).
+//! The widget's side of the host contract: how it hands a request of any kind (cancel, return,
+//! withdrawal; one shape, [`Request`]) to the page's handler for that kind, and tells the page
+//! what happened (`order-help-*` events on the host element).
 
 use js_sys::{Function, Object, Promise, Reflect};
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CustomEvent, CustomEventInit, EventTarget};
 
-use crate::state::withdrawal::WithdrawalRequest;
-use crate::state::{CancelRequest, SendFailure};
+use crate::engine::{Request, RequestKind};
+use crate::state::SendFailure;
 
 /// What the page gave the widget to talk to it. Cheap to clone.
 #[derive(Clone, Debug, Default)]
 pub struct Host {
-    /// `onRequestCancel(request) → Promise<answer>`.
+    /// `onRequestCancel(request) → Promise<answer>`: requests of kind `cancel`.
     pub on_request_cancel: Option<Function>,
-    /// `onWithdraw(request) → Promise<{received_at, acknowledgement_to?}>`.
+    /// `onRequestReturn(request) → Promise<answer>`: requests of kind `return`.
+    pub on_request_return: Option<Function>,
+    /// `onWithdraw(request) → Promise<answer>`: requests of kind `withdrawal`.
     pub on_withdraw: Option<Function>,
-    /// Where `order-help:*` events are dispatched (the host element).
+    /// Where `order-help-*` events are dispatched (the host element).
     pub events: Option<EventTarget>,
 }
 
@@ -30,6 +33,7 @@ impl PartialEq for Host {
             }
         }
         same(&self.on_request_cancel, &other.on_request_cancel)
+            && same(&self.on_request_return, &other.on_request_return)
             && same(&self.on_withdraw, &other.on_withdraw)
             && same(&self.events, &other.events)
     }
@@ -43,17 +47,26 @@ pub fn to_js<T: Serialize>(value: &T) -> JsValue {
 }
 
 impl Host {
-    /// Hands `request` to the page; the promise settles with its answer.
-    pub fn send(&self, request: &CancelRequest) -> Result<Promise, SendFailure> {
-        call(self.on_request_cancel.as_ref(), request)
+    /// The page's handler for requests of `kind`, if it gave one.
+    pub fn handler(&self, kind: RequestKind) -> Option<&Function> {
+        match kind {
+            RequestKind::Cancel => self.on_request_cancel.as_ref(),
+            RequestKind::Return => self.on_request_return.as_ref(),
+            RequestKind::Withdrawal => self.on_withdraw.as_ref(),
+        }
     }
 
-    /// Hands a withdrawal to the page; the promise settles with the store's receipt.
-    pub fn withdraw(&self, request: &WithdrawalRequest) -> Result<Promise, SendFailure> {
-        call(self.on_withdraw.as_ref(), request)
+    /// Hands `request` to the page's handler for its kind; the promise settles with its answer.
+    pub fn send(&self, request: &Request) -> Result<Promise, SendFailure> {
+        let handler = self.handler(request.kind).ok_or(SendFailure::NoHost)?;
+        let returned = handler
+            .call1(&JsValue::UNDEFINED, &to_js(request))
+            .map_err(|error| SendFailure::Rejected(describe(&error)))?;
+        // A plain value (not a promise) is an answer too.
+        Ok(Promise::resolve(&returned))
     }
 
-    /// Dispatches `order-help:{name}` with `detail` on the host element (bubbling, composed).
+    /// Dispatches `order-help-{name}` with `detail` on the host element (bubbling, composed).
     pub fn emit(&self, name: &str, detail: &JsValue) {
         let Some(target) = &self.events else { return };
         let init = CustomEventInit::new();
@@ -61,29 +74,19 @@ impl Host {
         init.set_composed(true);
         init.set_detail(detail);
         if let Ok(event) =
-            CustomEvent::new_with_event_init_dict(&format!("order-help:{name}"), &init)
+            CustomEvent::new_with_event_init_dict(&format!("order-help-{name}"), &init)
         {
             let _ = target.dispatch_event(&event);
         }
     }
 
-    /// `order-help:error` with a machine-readable code and a plain message.
+    /// `order-help-error` with a machine-readable code and a plain message.
     pub fn emit_error(&self, code: &str, message: &str) {
         let detail = Object::new();
         let _ = Reflect::set(&detail, &"code".into(), &code.into());
         let _ = Reflect::set(&detail, &"message".into(), &message.into());
         self.emit("error", &detail);
     }
-}
-
-/// Calls the page's `handler` with `request` as plain JSON.
-fn call<T: Serialize>(handler: Option<&Function>, request: &T) -> Result<Promise, SendFailure> {
-    let handler = handler.ok_or(SendFailure::NoHost)?;
-    let returned = handler
-        .call1(&JsValue::UNDEFINED, &to_js(request))
-        .map_err(|error| SendFailure::Rejected(describe(&error)))?;
-    // A plain value (not a promise) is an answer too.
-    Ok(Promise::resolve(&returned))
 }
 
 /// A thrown or rejected JS value as text: an `Error`'s message, a string, or its JSON.

@@ -4,11 +4,13 @@
 
 use std::rc::Rc;
 
-use serde::Serialize;
 use yew::Reducible;
 
 use crate::engine::json::Json;
-use crate::engine::{Assessment, CancelCode, CancelVerdict, CancellationReasons, Order};
+use crate::engine::{
+    Assessment, CancelVerdict, CancellationReasons, Order, Request, RequestItem, RequestKind,
+    RequestVerdict,
+};
 
 pub mod withdrawal;
 
@@ -176,7 +178,7 @@ pub enum SendFailure {
 }
 
 impl SendFailure {
-    /// A stable machine-readable code, for the host's `order-help:error` event.
+    /// A stable machine-readable code, for the host's `order-help-error` event.
     pub fn code(&self) -> &'static str {
         match self {
             SendFailure::Timeout => "request_timeout",
@@ -186,16 +188,65 @@ impl SendFailure {
         }
     }
 
-    /// A plain sentence for the host's logs (the customer sees the catalogue's words), naming
-    /// the `request` ("cancellation request", "withdrawal").
-    pub fn detail(&self, request: &str) -> String {
+    /// A plain sentence for the host's logs, naming the kind of request (the customer sees
+    /// the catalogue's words).
+    pub fn detail(&self, kind: RequestKind) -> String {
+        let noun = match kind {
+            RequestKind::Cancel => "cancellation request",
+            RequestKind::Return => "return request",
+            RequestKind::Withdrawal => "withdrawal",
+        };
         match self {
-            SendFailure::Timeout => format!("the host did not answer the {request} in time"),
-            SendFailure::Rejected(why) => format!("the host rejected the {request}: {why}"),
+            SendFailure::Timeout => format!("the host did not answer the {noun} in time"),
+            SendFailure::Rejected(why) => format!("the host rejected the {noun}: {why}"),
             SendFailure::Malformed(why) => {
-                format!("the host's answer to the {request} is not valid: {why}")
+                format!("the host's answer to the {noun} has no valid status: {why}")
             }
-            SendFailure::NoHost => format!("the page has no handler for the {request}"),
+            SendFailure::NoHost => format!("the page has no handler for a {noun}"),
+        }
+    }
+}
+
+/// A reducer that hands the host one request per attempt: what `use_request_sender` needs to
+/// send any kind of request (cancel, return, withdrawal) under the one host contract — the
+/// request, how to read the answer, and the actions that bring the answer or the failure back.
+pub trait RequestFlow: Reducible + 'static {
+    /// The host's answer as this flow takes it.
+    type Answer: 'static;
+    /// How many requests were started; the sender sends once per value (0: none yet).
+    fn attempt(&self) -> u32;
+    /// While a request is under way: what to send for the current attempt, and how to read
+    /// the answer. Built once per attempt, so a retry sends the same idempotency key.
+    fn outgoing(&self) -> Option<Outgoing<Self::Answer>>;
+    /// What of an answer had to be ignored (a bad optional field), for `answer_malformed`.
+    fn ignored(answer: &Self::Answer) -> Option<&str>;
+    /// The host answered request number `attempt`.
+    fn answered(attempt: u32, answer: Self::Answer) -> Self::Action;
+    /// Request number `attempt` failed.
+    fn failed(attempt: u32, failure: SendFailure) -> Self::Action;
+}
+
+/// Reads a host's answer from its JSON tree; `Err` says why it has no valid status.
+pub type AnswerReader<A> = dyn Fn(&Json<'_>) -> Result<A, String>;
+
+/// A request to send, and how to read its answer.
+pub struct Outgoing<A> {
+    /// The request, in the engine's one shape ([`Request`]): what a store's server reads back.
+    pub request: Request,
+    /// The answer's fields the reader looks at; every other field is left unread, so whatever
+    /// a back end adds (ids, nested objects, values JSON cannot hold) cannot spoil the answer.
+    pub fields: &'static [&'static str],
+    /// Reads the answer (those fields, as a JSON tree); `Err` says why it has no valid status.
+    pub read: Rc<AnswerReader<A>>,
+}
+
+// By hand: a derive would ask the answer type to be `Clone` too.
+impl<A> Clone for Outgoing<A> {
+    fn clone(&self) -> Self {
+        Outgoing {
+            request: self.request.clone(),
+            fields: self.fields,
+            read: self.read.clone(),
         }
     }
 }
@@ -505,7 +556,7 @@ impl Flow {
 
     /// The request "Request cancellation" sends: the same key for every retry of the same
     /// choices, a new one when the choices change.
-    pub fn request(&self) -> CancelRequest {
+    pub fn request(&self) -> Request {
         let assessment = &self.context.assessment;
         let chosen: Vec<_> = assessment
             .items
@@ -521,28 +572,66 @@ impl Flow {
         }
         key.write(self.reason.as_deref().unwrap_or("").as_bytes());
         key.write(comment.unwrap_or("").as_bytes());
-        CancelRequest {
+        Request {
+            kind: RequestKind::Cancel,
             order_id: assessment.order_id.clone(),
             items: chosen
                 .iter()
-                .map(|item| RequestLine {
+                .map(|item| RequestItem {
                     item_id: item.item_id.clone(),
                     quantity: item.quantity,
                 })
                 .collect(),
-            reason: self.reason.clone(),
-            comment: comment.map(str::to_owned),
+            assessed_at: assessment.at.instant,
             verdicts: chosen
                 .iter()
                 .map(|item| RequestVerdict {
                     item_id: item.item_id.clone(),
-                    cancel: item.cancel.verdict,
-                    code: item.cancel.code,
+                    cancel: Some(item.cancel.verdict),
+                    r#return: None,
+                    code: item.cancel.code.as_str().to_owned(),
                 })
                 .collect(),
-            assessed_at: assessment.at.to_string(),
-            idempotency_key: format!("oh-{:016x}", key.finish()),
+            reason: self.reason.clone(),
+            comment: comment.map(str::to_owned),
+            idempotency_key: Some(format!("oh-{:016x}", key.finish())),
+            lines: None,
+            declared_at: None,
+            customer: None,
         }
+    }
+}
+
+impl RequestFlow for Flow {
+    type Answer = HostAnswer;
+
+    fn attempt(&self) -> u32 {
+        self.attempt
+    }
+
+    fn outgoing(&self) -> Option<Outgoing<HostAnswer>> {
+        if !self.sending || self.attempt == 0 {
+            return None;
+        }
+        // The most a refund for it can be, to check the host's `refund` against.
+        let refund_cap = self.refund_cap();
+        Some(Outgoing {
+            request: self.request(),
+            fields: &["status", "message", "refund"],
+            read: Rc::new(move |tree| HostAnswer::read(tree, refund_cap)),
+        })
+    }
+
+    fn ignored(answer: &HostAnswer) -> Option<&str> {
+        answer.ignored.as_deref()
+    }
+
+    fn answered(attempt: u32, answer: HostAnswer) -> Action {
+        Action::Answered(attempt, answer)
+    }
+
+    fn failed(attempt: u32, failure: SendFailure) -> Action {
+        Action::Failed(attempt, failure)
     }
 }
 
@@ -592,32 +681,6 @@ impl Reducible for Flow {
             Rc::new(next)
         }
     }
-}
-
-/// The plain JSON a host receives with "Request cancellation".
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct CancelRequest {
-    pub order_id: String,
-    pub items: Vec<RequestLine>,
-    pub reason: Option<String>,
-    pub comment: Option<String>,
-    /// The engine's verdicts when the customer asked.
-    pub verdicts: Vec<RequestVerdict>,
-    pub assessed_at: String,
-    pub idempotency_key: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct RequestLine {
-    pub item_id: String,
-    pub quantity: u32,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct RequestVerdict {
-    pub item_id: String,
-    pub cancel: CancelVerdict,
-    pub code: CancelCode,
 }
 
 /// FNV-1a, 64 bits: a stable, tiny hash for idempotency keys (not for secrecy).

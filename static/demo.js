@@ -1,5 +1,5 @@
 // The demo page's controls and its pretend store. A real help page needs none of this: it
-// embeds <order-help> and answers `order-help:cancel-request` from its back end.
+// embeds <order-help> and answers `order-help-cancel-request` from its back end.
 const widget = document.getElementById('widget');
 const sample = document.getElementById('sample');
 const about = document.getElementById('sample-about');
@@ -102,7 +102,7 @@ function showOrder(next) {
   widget.setAttribute('order-src', orderUrl);
 }
 
-widget.addEventListener('order-help:cancel-request', (event) => {
+widget.addEventListener('order-help-cancel-request', (event) => {
   event.preventDefault();
   const { request, respond } = event.detail;
   const answered = storeAnswer(request);
@@ -132,5 +132,4 @@ function log(event) {
   item.textContent = `${event.type} ${JSON.stringify(event.detail?.request ?? event.detail ?? {})}`;
   events.prepend(item);
 }
-for (const name of ['ready', 'step', 'error', 'cancel-request']) widget.addEventListener(`order-help:${name}`, log);
-widget.addEventListener('order-help-withdrawal', log);
+for (const name of ['ready', 'step', 'error', 'cancel-request', 'withdrawal']) widget.addEventListener(`order-help-${name}`, log);

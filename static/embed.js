@@ -6,14 +6,14 @@
 // or, from a module of the page's own:
 //
 //   import { mount } from "/order-help/embed.js";
-//   const widget = mount(element, { order, policy, locale, onRequestCancel, onWithdraw });
+//   const widget = mount(element, { order, policy, locale, onRequestCancel, onRequestReturn, onWithdraw });
 //
 // Paths are resolved from this file's URL, so the bundle can be served from any folder.
 //
 // When WebAssembly cannot start (a Content-Security-Policy without 'wasm-unsafe-eval', the wasm
 // file missing, a browser without WebAssembly) this module still finishes loading, so a page's
 // own module that imports it still runs: each <order-help> keeps its fallback content and fires
-// `order-help:error` with code `wasm_unavailable`, and `mount()` / `assess()` throw an Error
+// `order-help-error` with code `wasm_unavailable`, and `mount()` / `assess()` throw an Error
 // with that code.
 import init, { mount as mountWasm, assess as assessWasm } from './order-help.js';
 
@@ -93,7 +93,7 @@ const mounted = new WeakMap();
 // (`locales/<lang>.json`, next to this file), given by the page (the `catalogues` option of
 // `mount`, or `<script type="application/json" data-locale="de">` inside the element) or loaded
 // once per page when a locale asks for it. Until it is there the widget shows nothing of its
-// own (no English first); if it cannot be loaded, English, and `order-help:error` with code
+// own (no English first); if it cannot be loaded, English, and `order-help-error` with code
 // `locale_unavailable`.
 
 /** The primary language subtag of a locale, lower-case; null for English or none. */
@@ -276,7 +276,7 @@ class OrderHelpElement extends HTMLElement {
   }
 
   #fail(error) {
-    this.dispatchEvent(new CustomEvent('order-help:error', {
+    this.dispatchEvent(new CustomEvent('order-help-error', {
       bubbles: true, composed: true, detail: { code: error.code, message: error.message },
     }));
   }
@@ -304,11 +304,8 @@ class OrderHelpElement extends HTMLElement {
 
   async #load() {
     const generation = ++this.#generation;
-    const config = {
-      onRequestCancel: (request) => this.#ask('order-help:cancel-request', request),
-      onWithdraw: (request) => this.#ask('order-help-withdrawal', request),
-      loadError: null,
-    };
+    const ask = (request) => this.#ask(request);
+    const config = { onRequestCancel: ask, onRequestReturn: ask, onWithdraw: ask, loadError: null };
     // The language is loaded alongside the order, so the first render is complete.
     const texts = this.#widget ? null : resolveCatalogue(this, this.getAttribute('locale') ?? navigator.language);
     try {
@@ -381,10 +378,11 @@ class OrderHelpElement extends HTMLElement {
   }
 
   /**
-   * A request, as a cancelable event `name` (`order-help:cancel-request`, `order-help-withdrawal`)
-   * whose `detail.respond(promise)` answers it.
+   * A request of any kind, as a cancelable event named for its `kind` (REQUEST_EVENTS):
+   * `order-help-cancel-request`, `order-help-return-request`, `order-help-withdrawal`.
    */
-  #ask(name, request) {
+  #ask(request) {
+    const name = REQUEST_EVENTS[request.kind];
     return new Promise((resolve, reject) => {
       let responded = false;
       const respond = (answer) => {
@@ -403,5 +401,12 @@ class OrderHelpElement extends HTMLElement {
     });
   }
 }
+
+/** The event an `<order-help>` element dispatches for each kind of request (the one contract). */
+const REQUEST_EVENTS = {
+  cancel: 'order-help-cancel-request',
+  return: 'order-help-return-request',
+  withdrawal: 'order-help-withdrawal',
+};
 
 if (!customElements.get('order-help')) customElements.define('order-help', OrderHelpElement);

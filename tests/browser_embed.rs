@@ -52,7 +52,7 @@ fn order_value(json: &str) -> JsValue {
     js_sys::JSON::parse(json).unwrap()
 }
 
-/// Records `order-help:*` events (name, detail as JSON) dispatched on `target`.
+/// Records `order-help-*` events (name, detail as JSON) dispatched on `target`.
 fn record(target: &Element, names: &[&str]) -> Rc<RefCell<Vec<(String, String)>>> {
     let seen = Rc::new(RefCell::new(Vec::new()));
     for name in names {
@@ -66,7 +66,7 @@ fn record(target: &Element, names: &[&str]) -> Rc<RefCell<Vec<(String, String)>>
         });
         target
             .add_event_listener_with_callback(
-                &format!("order-help:{name}"),
+                &format!("order-help-{name}"),
                 listener.as_ref().unchecked_ref(),
             )
             .unwrap();
@@ -120,7 +120,7 @@ async fn mounts_into_a_shadow_root_with_its_own_stylesheet_and_says_ready() {
     assert_eq!(
         events.borrow().as_slice(),
         [(
-            "order-help:ready".to_owned(),
+            "order-help-ready".to_owned(),
             r#"{"order_id":"114-3308871-6612009"}"#.to_owned()
         )]
     );

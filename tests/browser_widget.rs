@@ -83,15 +83,18 @@ impl FakeHost {
     }
 
     fn host(&self) -> Host {
+        // One recorder for every kind of request (`request.kind` tells them apart).
+        let handler = self
+            .handler
+            .as_ref()
+            .as_ref()
+            .unchecked_ref::<Function>()
+            .clone();
         Host {
-            on_request_cancel: Some(
-                self.handler
-                    .as_ref()
-                    .as_ref()
-                    .unchecked_ref::<Function>()
-                    .clone(),
-            ),
-            events: None,
+            on_request_cancel: Some(handler.clone()),
+            on_request_return: Some(handler.clone()),
+            on_withdraw: Some(handler),
+            ..Host::default()
         }
     }
 
@@ -167,6 +170,7 @@ impl Fixture {
             key_seed: 42,
             timeout_ms,
             heading_level: 2,
+            customer: None,
         };
         let app = yew::Renderer::<Widget>::with_root_and_props(root.clone(), props).render();
         settle().await;

@@ -93,6 +93,29 @@ pub enum CancelCode {
     BundleNotCancellable,
 }
 
+impl CancelCode {
+    /// The code as JSON writes it (`snake_case`), e.g. for a request's `verdicts[].code`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CancelCode::NotInShippingProcess => "not_in_shipping_process",
+            CancelCode::WithinGracePeriod => "within_grace_period",
+            CancelCode::BeingPrepared => "being_prepared",
+            CancelCode::StagedForShipping => "staged_for_shipping",
+            CancelCode::WithRetailerFleet => "with_retailer_fleet",
+            CancelCode::SellerMustApprove => "seller_must_approve",
+            CancelCode::WithCarrier => "with_carrier",
+            CancelCode::ShippedBySeller => "shipped_by_seller",
+            CancelCode::OutForDelivery => "out_for_delivery",
+            CancelCode::Delivered => "delivered",
+            CancelCode::AlreadyCancelled => "already_cancelled",
+            CancelCode::Refused => "refused",
+            CancelCode::ReturnedToSender => "returned_to_sender",
+            CancelCode::BundleRequiresRequest => "bundle_requires_request",
+            CancelCode::BundleNotCancellable => "bundle_not_cancellable",
+        }
+    }
+}
+
 /// Whether and how an item can be cancelled: the verdict, its code, its bundle and the
 /// bundle-mates that lowered it, when a marketplace grace period ends, and what the reason's
 /// sentence names ([`CancelDecision::reason`]; in JSON, `message` is it in English).
@@ -198,6 +221,25 @@ pub enum ReturnCode {
     Cancelled,
     Refused,
     ReturnedToSender,
+}
+
+impl ReturnCode {
+    /// The code as JSON writes it (`snake_case`), e.g. for a request's `verdicts[].code`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReturnCode::WithinWindow => "within_window",
+            ReturnCode::WindowClosed => "window_closed",
+            ReturnCode::NotDeliveredYet => "not_delivered_yet",
+            ReturnCode::DeliveryTimeUnknown => "delivery_time_unknown",
+            ReturnCode::FinalSale => "final_sale",
+            ReturnCode::NonReturnableCategory => "non_returnable_category",
+            ReturnCode::AlreadyReturned => "already_returned",
+            ReturnCode::ReturnAlreadyRequested => "return_already_requested",
+            ReturnCode::Cancelled => "cancelled",
+            ReturnCode::Refused => "refused",
+            ReturnCode::ReturnedToSender => "returned_to_sender",
+        }
+    }
 }
 
 /// Whether an item can be returned: the verdict, its code, the deadline in the store's zone
@@ -341,4 +383,58 @@ pub struct WithdrawalDecision {
     /// The last day of the plain count of `days`, when it was a Saturday, a Sunday or a public
     /// holiday and the period ran on to the next working day (`deadline`'s date).
     pub moved_from: Option<Date>,
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    /// `as_str` writes what serde writes, for every code.
+    #[test]
+    fn codes_as_str_match_their_json() {
+        use CancelCode::*;
+        for code in [
+            NotInShippingProcess,
+            WithinGracePeriod,
+            BeingPrepared,
+            StagedForShipping,
+            WithRetailerFleet,
+            SellerMustApprove,
+            WithCarrier,
+            ShippedBySeller,
+            OutForDelivery,
+            Delivered,
+            AlreadyCancelled,
+            Refused,
+            ReturnedToSender,
+            BundleRequiresRequest,
+            BundleNotCancellable,
+        ] {
+            assert_eq!(
+                serde_json::to_value(code).unwrap(),
+                code.as_str(),
+                "{code:?}"
+            );
+        }
+        use ReturnCode as R;
+        for code in [
+            R::WithinWindow,
+            R::WindowClosed,
+            R::NotDeliveredYet,
+            R::DeliveryTimeUnknown,
+            R::FinalSale,
+            R::NonReturnableCategory,
+            R::AlreadyReturned,
+            R::ReturnAlreadyRequested,
+            R::Cancelled,
+            R::Refused,
+            R::ReturnedToSender,
+        ] {
+            assert_eq!(
+                serde_json::to_value(code).unwrap(),
+                code.as_str(),
+                "{code:?}"
+            );
+        }
+    }
 }

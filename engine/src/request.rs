@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::assessment::{CancelVerdict, ReturnVerdict};
+use super::returns::ProposalLine;
 use super::time::Instant;
 
 /// A request, as JSON:
@@ -57,8 +58,14 @@ pub struct Request {
     /// The same for every retry of the same request, so a server can ignore duplicates.
     #[serde(default)]
     pub idempotency_key: Option<String>,
+    /// Return: the proposal the refund preview was made from, one line per entry of `items`
+    /// (same order, ids and quantities), with whether the customer said it was opened
+    /// (`opened` absent: not asked, the order's own `opened` counts). With `reason` as its
+    /// `reason_id` it is a [`crate::ReturnProposal`] for [`crate::preview_return`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines: Option<Vec<ProposalLine>>,
     /// Withdrawal: when the consumer sent the declaration (RFC 3339).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub declared_at: Option<Instant>,
     /// Withdrawal: who declares it and where the store's acknowledgement goes.
     #[serde(default, skip_serializing_if = "Option::is_none")]

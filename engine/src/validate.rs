@@ -360,6 +360,38 @@ pub(crate) fn request(request: &Request) -> Check {
             );
         }
     }
+    if let Some(lines) = &request.lines {
+        if lines.len() != request.items.len() {
+            return fail(
+                "lines",
+                format!(
+                    "expected one line per entry of items ({}), found {}",
+                    request.items.len(),
+                    lines.len()
+                ),
+            );
+        }
+        for (i, (line, item)) in lines.iter().zip(&request.items).enumerate() {
+            if line.item_id != item.item_id {
+                return fail(
+                    format!("lines[{i}].item_id"),
+                    format!(
+                        "expected {:?}, the item of items[{i}], found {:?}",
+                        item.item_id, line.item_id
+                    ),
+                );
+            }
+            if line.quantity != item.quantity {
+                return fail(
+                    format!("lines[{i}].quantity"),
+                    format!(
+                        "expected {}, the quantity of items[{i}], found {}",
+                        item.quantity, line.quantity
+                    ),
+                );
+            }
+        }
+    }
     if let Some(customer) = &request.customer {
         self::customer(customer, "customer")?;
     }

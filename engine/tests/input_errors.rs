@@ -721,6 +721,9 @@ fn bad_requests() {
         Request::from_json_str(&doc.to_string())
     };
     let ok = request(json!({})).unwrap();
+    let opened =
+        request(json!({"lines": [{"item_id": "A", "quantity": 2, "opened": true}]})).unwrap();
+    assert_eq!(opened.lines.unwrap()[0].opened, Some(true));
     assert_eq!(
         (ok.kind, ok.items[0].quantity, ok.verdicts[0].r#return),
         (RequestKind::Return, 2, Some(ReturnVerdict::Allowed))
@@ -792,6 +795,24 @@ fn bad_requests() {
             json!({"customer": {"name": "Jana", "email": "j@example.de", "phone": "1"}}),
             "customer.phone",
             "found the unknown field \"phone\"",
+        ),
+        (
+            "lines not one per item",
+            json!({"lines": []}),
+            "lines",
+            "expected one line per entry of items (1), found 0",
+        ),
+        (
+            "a line of another item",
+            json!({"lines": [{"item_id": "B", "quantity": 2, "opened": true}]}),
+            "lines[0].item_id",
+            "expected \"A\", the item of items[0], found \"B\"",
+        ),
+        (
+            "a line of another quantity",
+            json!({"lines": [{"item_id": "A", "quantity": 1}]}),
+            "lines[0].quantity",
+            "expected 2, the quantity of items[0], found 1",
         ),
     ];
     for (name, patch, path, phrase) in &cases {

@@ -33,7 +33,7 @@ pub struct AppProps {
     pub loaded: Rc<Loaded>,
 }
 
-/// The mounted root: the widget, or a plain error panel (and an `order-help:error` event) when
+/// The mounted root: the widget, or a plain error panel (and an `order-help-error` event) when
 /// the configuration is unusable — never a blank box.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {

@@ -17,7 +17,7 @@ pub enum LoadFailure {
 }
 
 /// Why the widget cannot show an order: said in plain words inside the widget (never a blank
-/// box), with a machine-readable code for the host's `order-help:error` event.
+/// box), with a machine-readable code for the host's `order-help-error` event.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
     MissingOrder,

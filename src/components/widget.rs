@@ -13,10 +13,8 @@ use super::withdrawal_notice::WithdrawalNotice;
 use super::withdrawal_outcome::WithdrawalOutcome;
 use crate::clock::Clock;
 use crate::countdown::{Countdown, Threshold};
-use crate::engine::{Customer, Order, Policy};
-use crate::hooks::{
-    use_announcement, use_assessment, use_cancel_sender, use_now, use_wake, use_withdrawal_sender,
-};
+use crate::engine::{Customer, Order, Policy, RequestKind};
+use crate::hooks::{use_announcement, use_assessment, use_now, use_request_sender, use_wake};
 use crate::host::Host;
 use crate::i18n::{isolate, Lang, Msg};
 use crate::intl::Formatters;
@@ -133,10 +131,15 @@ pub fn Widget(props: &WidgetProps) -> Html {
         });
     }
     let withdrawal_view = use_memo(
-        (views.clone(), props.policy.clone(), texts.clone()),
-        |(views, policy, texts)| {
+        (
+            assessment.clone(),
+            views.clone(),
+            props.policy.clone(),
+            texts.clone(),
+        ),
+        |(assessment, views, policy, texts)| {
             withdrawal_view(
-                &assessment,
+                assessment,
                 views,
                 policy.withdrawal.contact_email.as_deref(),
                 texts,
@@ -193,14 +196,14 @@ pub fn Widget(props: &WidgetProps) -> Html {
             .unwrap_or_default()
     });
 
-    use_cancel_sender(&flow, &props.host, props.timeout_ms);
-    use_withdrawal_sender(&withdrawal, &props.host, props.timeout_ms);
+    use_request_sender(&flow, &props.host, props.timeout_ms);
+    use_request_sender(&withdrawal, &props.host, props.timeout_ms);
     use_host_events(&props.host, &flow, &props.order);
     {
         let host = props.host.clone();
         use_effect_with(withdrawal.failure.clone(), move |failure| {
             if let Some(failure) = failure {
-                host.emit_error(failure.code(), &failure.detail("withdrawal"));
+                host.emit_error(failure.code(), &failure.detail(RequestKind::Withdrawal));
             }
         });
     }
@@ -262,7 +265,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
     }
 }
 
-/// `order-help:ready` for each order shown, `order-help:step` on each step change, `order-help:error` when a
+/// `order-help-ready` for each order shown, `order-help-step` on each step change, `order-help-error` when a
 /// request fails: so a host can log or measure.
 #[hook]
 fn use_host_events(host: &Host, flow: &UseReducerHandle<Flow>, order: &Rc<Order>) {
@@ -293,7 +296,7 @@ fn use_host_events(host: &Host, flow: &UseReducerHandle<Flow>, order: &Rc<Order>
         let host = host.clone();
         use_effect_with(flow.failure.clone(), move |failure| {
             if let Some(failure) = failure {
-                host.emit_error(failure.code(), &failure.detail("cancellation request"));
+                host.emit_error(failure.code(), &failure.detail(RequestKind::Cancel));
             }
         });
     }

@@ -29,12 +29,11 @@ pub fn WithdrawalOutcome(props: &WithdrawalOutcomeProps) -> Html {
     let Some(receipt) = &flow.receipt else {
         return html! {};
     };
-    let request = flow.request();
     let ack = match &receipt.acknowledgement_to {
         Some(to) => texts.fill(Msg::WithdrawAckSent, &[("email", &isolate(to))]),
         None => texts.fill(
             Msg::WithdrawAckPending,
-            &[("email", &isolate(&request.customer.email))],
+            &[("email", &isolate(flow.email.trim()))],
         ),
     };
     let on_close = flow
@@ -60,7 +59,7 @@ pub fn WithdrawalOutcome(props: &WithdrawalOutcomeProps) -> Html {
                     </ul>
                 </dd>
                 <dt>{ texts.text(Msg::WithdrawName) }</dt>
-                <dd>{ bdi(&request.customer.name, None) }</dd>
+                <dd>{ bdi(flow.name.trim(), None) }</dd>
             </dl>
             <p>{ rich(&ack) }</p>
             <div class="actions">

@@ -36,8 +36,9 @@ pub struct Given {
     /// The last `catalogue` given, and the language made of it: `None` while it loads.
     catalogue: Option<JsValue>,
     lang: Option<Option<Lang>>,
-    on_request_cancel: Option<Function>,
-    on_withdraw: Option<Function>,
+    /// The request handlers given (`onRequestCancel`, `onRequestReturn`, `onWithdraw`).
+    handlers: Host,
+    /// The `customer` given, for the withdrawal form.
     customer: Option<Customer>,
     timeout_ms: Option<u32>,
     heading_level: Option<u8>,
@@ -202,9 +203,8 @@ impl Given {
             self.locale = Some(locale);
         }
         let host = Host {
-            on_request_cancel: None,
-            on_withdraw: None,
             events: Some(events.clone()),
+            ..Host::default()
         };
         let locale = self.locale.clone().unwrap_or_else(browser_locale);
         if let Some(catalogue) = field(config, "catalogue") {
@@ -217,11 +217,16 @@ impl Given {
         if let Some(error) = field(config, "localeError").and_then(|e| e.as_string()) {
             host.emit_error("locale_unavailable", &error);
         }
-        if let Some(handler) = field(config, "onRequestCancel") {
-            self.on_request_cancel = handler.dyn_into::<Function>().ok();
-        }
-        if let Some(handler) = field(config, "onWithdraw") {
-            self.on_withdraw = handler.dyn_into::<Function>().ok();
+        // One handler per kind of request; each keeps its last value until given again.
+        let handlers = &mut self.handlers;
+        for (name, slot) in [
+            ("onRequestCancel", &mut handlers.on_request_cancel),
+            ("onRequestReturn", &mut handlers.on_request_return),
+            ("onWithdraw", &mut handlers.on_withdraw),
+        ] {
+            if let Some(handler) = field(config, name) {
+                *slot = handler.dyn_into::<Function>().ok();
+            }
         }
         if let Some(customer) = field(config, "customer") {
             self.customer = customer_from(&customer, &host);
@@ -261,9 +266,8 @@ impl Given {
             lang: self.lang.clone().unwrap_or_else(|| Some(Lang::english())),
             clock: clock.clone(),
             host: Host {
-                on_request_cancel: self.on_request_cancel.clone(),
-                on_withdraw: self.on_withdraw.clone(),
                 events: Some(events.clone()),
+                ..self.handlers.clone()
             },
             customer: self.customer.clone(),
             key_seed,

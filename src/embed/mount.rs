@@ -28,8 +28,8 @@ struct Mounted {
 }
 
 /// Mounts the widget into `element`'s shadow root (created if needed) with `config`:
-/// `{ order, policy?, locale?, now?, timeout?, onRequestCancel? }`. A bad order or policy shows
-/// an error panel inside the widget and fires `order-help:error`; only an element that cannot
+/// `{ order, policy?, locale?, now?, timeout?, onRequestCancel?, onRequestReturn?, onWithdraw? }`. A bad order or policy shows
+/// an error panel inside the widget and fires `order-help-error`; only an element that cannot
 /// hold a shadow root throws.
 #[wasm_bindgen]
 pub fn mount(element: Element, config: JsValue) -> Result<WidgetHandle, JsError> {
@@ -79,7 +79,7 @@ pub fn mount(element: Element, config: JsValue) -> Result<WidgetHandle, JsError>
 #[wasm_bindgen]
 impl WidgetHandle {
     /// Applies the fields present in `config` (others keep their values): a new order,
-    /// policy, locale, `now` (moves the clock), timeout or `onRequestCancel`.
+    /// policy, locale, `now` (moves the clock), timeout or a request handler.
     pub fn update(&mut self, config: JsValue) {
         if let Some(m) = &mut self.mounted {
             let loaded = m.given.apply(&config, &m.clock, &m.host, m.key_seed);

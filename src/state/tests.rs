@@ -388,11 +388,55 @@ fn the_request_carries_items_quantities_reason_and_verdicts() {
     assert_eq!(
         verdicts,
         [
-            ("mat", CancelVerdict::Request),
-            ("sleeve", CancelVerdict::Allowed)
+            ("mat", Some(CancelVerdict::Request)),
+            ("sleeve", Some(CancelVerdict::Allowed))
         ]
     );
-    assert!(request.idempotency_key.starts_with("oh-"));
+    assert!(request
+        .idempotency_key
+        .as_deref()
+        .unwrap()
+        .starts_with("oh-"));
+}
+
+/// The one host contract: what the widget sends (as JSON, the way the host receives it) is
+/// what a store's server reads back with the engine's `Request` parser, field for field.
+#[test]
+fn the_engine_reads_the_cancel_request_the_widget_sends() {
+    let flow = run(
+        multi_flow(),
+        [
+            Action::Start,
+            toggle("mat"),
+            Action::Continue,
+            reason("other"),
+            Action::EditComment("Moving house".into()),
+            Action::Continue,
+        ],
+    );
+    let sent = serde_json::to_value(flow.request()).unwrap();
+    assert_eq!(sent["kind"], "cancel");
+    assert_eq!(
+        sent["items"],
+        serde_json::json!([{"item_id": "mat", "quantity": 1}])
+    );
+    assert_eq!(sent["reason"], "other");
+    // RFC 3339 in UTC: the same instant the engine assessed (12:00 at -07:00).
+    assert_eq!(sent["assessed_at"], "2025-03-20T19:00:00Z");
+    let item = flow
+        .context
+        .assessment
+        .items
+        .iter()
+        .find(|i| i.item_id == "mat")
+        .unwrap();
+    assert_eq!(
+        sent["verdicts"],
+        serde_json::json!([{"item_id": "mat", "cancel": "request", "code": serde_json::to_value(item.cancel.code).unwrap()}])
+    );
+    let read =
+        crate::engine::Request::from_json_str(&sent.to_string()).expect("the engine reads it");
+    assert_eq!(read, flow.request());
 }
 
 #[test]

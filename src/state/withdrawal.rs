@@ -11,13 +11,13 @@
 
 use std::rc::Rc;
 
-use serde::Serialize;
 use yew::Reducible;
 
-use super::{describe_json, Fnv, SendFailure};
+use super::{describe_json, Fnv, Outgoing, RequestFlow, SendFailure};
 use crate::engine::json::Json;
 use crate::engine::{
-    looks_like_an_email_address, Assessment, Customer, Instant, Order, WithdrawalVerdict,
+    looks_like_an_email_address, Assessment, Customer, Instant, Order, Request, RequestItem,
+    RequestKind, WithdrawalVerdict,
 };
 
 /// The longest name kept (a display name; the engine takes 2,000 characters per string).
@@ -341,7 +341,7 @@ impl WithdrawalFlow {
     /// The request Confirm withdrawal sends: the common request shape with `kind:
     /// "withdrawal"`, the items, `declared_at` and the customer. The same key for every retry
     /// of the same declaration (`declared_at` is not in it: a retry keeps it anyway).
-    pub fn request(&self) -> WithdrawalRequest {
+    pub fn request(&self) -> Request {
         let assessment = &self.context.assessment;
         let chosen: Vec<_> = assessment
             .items
@@ -360,20 +360,25 @@ impl WithdrawalFlow {
         }
         key.write(customer.name.as_bytes());
         key.write(customer.email.as_bytes());
-        WithdrawalRequest {
-            kind: "withdrawal",
+        Request {
+            kind: RequestKind::Withdrawal,
             order_id: assessment.order_id.clone(),
             items: chosen
                 .iter()
-                .map(|item| super::RequestLine {
+                .map(|item| RequestItem {
                     item_id: item.item_id.clone(),
                     quantity: item.quantity,
                 })
                 .collect(),
-            assessed_at: assessment.at.to_string(),
-            declared_at: self.declared_at.map(|at| at.to_string()),
-            customer,
-            idempotency_key: format!("oh-{:016x}", key.finish()),
+            assessed_at: assessment.at.instant,
+            // A withdrawal needs no verdict per item: the right covers the order's contract.
+            verdicts: Vec::new(),
+            reason: None,
+            comment: None,
+            idempotency_key: Some(format!("oh-{:016x}", key.finish())),
+            lines: None,
+            declared_at: self.declared_at,
+            customer: Some(customer),
         }
     }
 }
@@ -440,18 +445,32 @@ impl Reducible for WithdrawalFlow {
     }
 }
 
-/// The plain JSON a host receives with Confirm withdrawal: the common request shape (the
-/// engine's [`crate::engine::Request`] reads it back) with `kind: "withdrawal"`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct WithdrawalRequest {
-    pub kind: &'static str,
-    pub order_id: String,
-    pub items: Vec<super::RequestLine>,
-    pub assessed_at: String,
-    /// The widget's clock at the confirming click (RFC 3339, UTC).
-    pub declared_at: Option<String>,
-    pub customer: Customer,
-    pub idempotency_key: String,
+impl RequestFlow for WithdrawalFlow {
+    type Answer = Receipt;
+
+    fn attempt(&self) -> u32 {
+        self.attempt
+    }
+
+    fn outgoing(&self) -> Option<Outgoing<Receipt>> {
+        (self.sending && self.attempt > 0).then(|| Outgoing {
+            request: self.request(),
+            fields: &["received_at", "acknowledgement_to"],
+            read: Rc::new(Receipt::read),
+        })
+    }
+
+    fn ignored(receipt: &Receipt) -> Option<&str> {
+        receipt.ignored.as_deref()
+    }
+
+    fn answered(attempt: u32, receipt: Receipt) -> WithdrawalAction {
+        WithdrawalAction::Answered(attempt, receipt)
+    }
+
+    fn failed(attempt: u32, failure: SendFailure) -> WithdrawalAction {
+        WithdrawalAction::Failed(attempt, failure)
+    }
 }
 
 // Native: the tests read the sample orders with serde_json.

@@ -1,4 +1,4 @@
-// Configuration: bad configurations end in an error panel and an order-help:error event (never
+// Configuration: bad configurations end in an error panel and an order-help-error event (never
 // a blank box, never an uncaught error); attribute changes and update() change the widget;
 // removing the element or unmount() empties it and stops its timers.
 import assert from 'node:assert/strict';
@@ -74,7 +74,7 @@ const LAST_MINUTE = '2025-03-31T23:59:30-07:00';
 const countdown = (page, host = 'order-help') => page.locator(host).locator('li[data-item="blender"] [role="timer"]').innerText();
 
 describe('configuration, updates and removal', { concurrency: true }, () => {
-  test('custom element: a bad configuration shows an error panel and fires order-help:error with its code', async () => {
+  test('custom element: a bad configuration shows an error panel and fires order-help-error with its code', async () => {
     const page = await h.open('/e2e/errors.html', { allow: ERRORS_PAGE_ALLOW });
     await assertErrorPanel(page, '#missing', 'order_missing');
     await assertErrorPanel(page, '#not-json', 'order_invalid', /\/e2e\/api\/not-json is not valid JSON/);
@@ -86,7 +86,7 @@ describe('configuration, updates and removal', { concurrency: true }, () => {
     await page.done();
   });
 
-  test('JS API: a bad configuration shows an error panel and fires order-help:error; only a host without a shadow root throws', async () => {
+  test('JS API: a bad configuration shows an error panel and fires order-help-error; only a host without a shadow root throws', async () => {
     const page = await h.open('/e2e/blank.html');
     const thrown = await page.evaluate(async (bundle) => {
       const { mount } = await import('/embed.js');
@@ -175,7 +175,7 @@ describe('configuration, updates and removal', { concurrency: true }, () => {
     assert.equal(await page.evaluate(() => window.removed.shadowRoot.childNodes.length), 0, 'the shadow root is emptied');
     await page.waitForTimeout(1500);
     assert.deepEqual(await timers(page), atRemoval, 'nothing is scheduled after removal');
-    assert.equal((await hostLog(page)).events.length, eventsBefore, 'no order-help:* event after removal');
+    assert.equal((await hostLog(page)).events.length, eventsBefore, 'no order-help-* event after removal');
     // Put back: it mounts again.
     await page.evaluate(() => document.querySelector('main').append(window.removed));
     await page.locator('order-help').getByRole('heading', { name: 'Order 114-8890412-5520019' }).waitFor();

@@ -15,6 +15,7 @@ const region = (page, name) => page.getByRole('region', { name });
 /** The request JSON the host must receive for `items` (ids) with `reason` and `comment`. */
 function expectedRequest(items, reason, comment) {
   return {
+    kind: 'cancel',
     order_id: BUNDLE.id,
     items: items.map((id) => ({ item_id: id, quantity: BUNDLE.quantities[id] })),
     reason,
@@ -199,7 +200,7 @@ describe('the cancel flow, by keyboard only', { concurrency: true }, () => {
   });
 
   test(
-    'custom element with no order-help:cancel-request listener: the same plain message and code no_request_handler',
+    'custom element with no order-help-cancel-request listener: the same plain message and code no_request_handler',
     async () => {
       const page = await h.open('/e2e/element.html?listen=none');
       try {

@@ -124,7 +124,7 @@ export async function waitForRequests(page, count = 1) {
   return page.evaluate(() => window.e2e.requests);
 }
 
-/** Waits for an `order-help:<type>` event matching `match` (a partial detail) on `target`. */
+/** Waits for an `order-help-<type>` event matching `match` (a partial detail) on `target`. */
 export async function waitForEvent(page, type, match = {}, target) {
   await page.waitForFunction(
     ([type, match, target]) =>

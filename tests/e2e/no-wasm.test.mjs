@@ -1,6 +1,6 @@
 // A page where WebAssembly cannot start: a Content-Security-Policy without 'wasm-unsafe-eval',
 // the wasm file answering 404, a browser without WebAssembly. The fallback content stays
-// visible and usable, each element fires order-help:error with code `wasm_unavailable`, the
+// visible and usable, each element fires order-help-error with code `wasm_unavailable`, the
 // console names the cause, mount() and assess() throw an Error with that code, and a page's
 // own module importing from embed.js still runs.
 import assert from 'node:assert/strict';

@@ -189,22 +189,27 @@ fn confirm_sends_once_with_the_click_instant_and_the_customer() {
     assert!(Rc::ptr_eq(&flow, &typed));
 
     let request = flow.request();
-    assert_eq!(request.kind, "withdrawal");
-    assert_eq!(request.declared_at.as_deref(), Some("2026-04-02T08:00:07Z"));
-    assert_eq!(request.customer.email, "jana.krueger@example.de");
-    // The common shape: the engine reads it back as a withdrawal request.
+    assert_eq!(request.kind, RequestKind::Withdrawal);
+    assert_eq!(request.declared_at, Some(at("2026-04-02T08:00:07Z")));
+    assert_eq!(
+        request.customer.as_ref().map(|c| c.email.as_str()),
+        Some("jana.krueger@example.de")
+    );
+    // The common shape: a store's server reads it back with the engine, as it was sent.
     let json = serde_json::to_string(&request).unwrap();
+    assert!(json.contains(r#""kind":"withdrawal""#), "{json}");
     let read = crate::engine::Request::from_json_str(&json).expect("the common request shape");
     assert_eq!(read.kind, RequestKind::Withdrawal);
     assert_eq!(
-        read.customer.map(|c| c.name),
-        Some("Jana Krüger".to_owned())
+        read.customer.as_ref().map(|c| c.name.as_str()),
+        Some("Jana Krüger")
     );
     assert_eq!(
         read.declared_at.map(|d| d.to_string()).as_deref(),
         Some("2026-04-02T08:00:07Z")
     );
     assert_eq!(read.items.len(), 2);
+    assert_eq!(read, request);
 }
 
 #[test]
@@ -250,8 +255,8 @@ fn a_failure_keeps_everything_and_try_again_keeps_the_key_and_the_declaration_ti
     );
     assert_ne!(changed.request().idempotency_key, first.idempotency_key);
     assert_eq!(
-        changed.request().declared_at.as_deref(),
-        Some("2026-04-02T08:09:00Z")
+        changed.request().declared_at,
+        Some(at("2026-04-02T08:09:00Z"))
     );
 }
 
@@ -276,10 +281,7 @@ fn a_declaration_confirmed_a_second_before_the_deadline_counts_when_answered_aft
         ],
     );
     assert!(flow.sending);
-    assert_eq!(
-        flow.request().declared_at.as_deref(),
-        Some("2026-04-07T21:59:58Z")
-    );
+    assert_eq!(flow.request().declared_at, Some(at("2026-04-07T21:59:58Z")));
     let flow = run(
         flow,
         [WithdrawalAction::Answered(

@@ -1,12 +1,12 @@
-// The test pages' host: records every order-help:* event, takes cancellation requests and lets
+// The test pages' host: records every order-help-* event, takes every request (cancel, return, withdrawal) and lets
 // the test answer them (window.e2e). Loaded before embed.js so nothing is missed.
 // ?answer=<status> answers every request at once; ?listen=none takes none.
 const params = new URLSearchParams(location.search);
 
 const e2e = {
-  /** Every `order-help:*` event: `{ type, target, detail }` (detail without functions). */
+  /** Every `order-help-*` event: `{ type, target, detail }` (detail without functions). */
   events: [],
-  /** Every cancellation request, in arrival order: `{ target, request }`. */
+  /** Every request, of any kind, in arrival order: `{ target, request }`. */
   requests: [],
   /** The matching `respond(answer)` functions (not cloneable, so kept apart). */
   responders: [],
@@ -26,10 +26,12 @@ function targetName(target) {
   return target.id || target.localName;
 }
 
-for (const type of ['ready', 'step', 'error', 'cancel-request']) {
-  document.addEventListener(`order-help:${type}`, (event) => {
+// Every kind of request (the contract is one shape for all; `request.kind` tells them apart).
+const REQUESTS = ['cancel-request', 'return-request', 'withdrawal'];
+for (const type of ['ready', 'step', 'error', ...REQUESTS]) {
+  document.addEventListener(`order-help-${type}`, (event) => {
     const target = targetName(event.target);
-    if (type === 'cancel-request') {
+    if (REQUESTS.includes(type)) {
       // ?listen=none: a page that forgot to answer requests (the event is only recorded).
       if (params.get('listen') === 'none') {
         e2e.events.push({ type, target, detail: { request: JSON.parse(JSON.stringify(event.detail.request)) } });

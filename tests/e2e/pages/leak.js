@@ -34,6 +34,6 @@ mount(div, { order, now: '2025-03-20T12:00:00-07:00', locale: 'en-US', onRequest
 await new Promise((resolve) => {
   const ready = () => window.e2e.events.filter((e) => e.type === 'ready').length >= 2;
   if (ready()) return resolve();
-  document.addEventListener('order-help:ready', () => ready() && resolve());
+  document.addEventListener('order-help-ready', () => ready() && resolve());
 });
 window.leak = { before, after: snapshot() };

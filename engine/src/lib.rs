@@ -95,7 +95,8 @@ pub use error::InputError;
 pub use limits::{MAX_GRACE_MINUTES, MAX_WINDOW_DAYS};
 pub use money::Money;
 pub use order::{
-    Carrier, FulfilledBy, Item, Order, PaymentMethod, Seller, SellerKind, Shipment, ShipmentStatus,
+    Carrier, Customer, FulfilledBy, Item, Order, PaymentMethod, Seller, SellerKind, Shipment,
+    ShipmentStatus,
 };
 pub use parse::{
     order_from_tree, parse_order, parse_policy, policy_from_tree, proposal_from_tree,
@@ -106,7 +107,7 @@ pub use policy::{
     RefundTimingTable, ReturnReason, TimingUnit, Withdrawal,
 };
 pub use reason::{carrier_name, English, Reason, Value};
-pub use request::{Customer, Request, RequestItem, RequestKind, RequestVerdict};
+pub use request::{Request, RequestItem, RequestKind, RequestVerdict};
 pub use returns::{
     ProposalLine, ProposalProblem, ReturnPreview, ReturnPreviewLine, ReturnProposal,
     ReturnProposalError,

@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::assessment::{CancelVerdict, ReturnVerdict};
+use super::order::Customer;
 use super::returns::ProposalLine;
 use super::time::Instant;
 
@@ -70,19 +71,6 @@ pub struct Request {
     /// Withdrawal: who declares it and where the store's acknowledgement goes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer: Option<Customer>,
-}
-
-/// The consumer, as a withdrawal names them (art. 11a of Directive 2011/83/EU asks for their
-/// name and how to reach them electronically, nothing more). Also an order's optional
-/// `customer`, from which the widget pre-fills its form.
-///
-/// Checked loosely: `name` not blank, `email` shaped like `local@domain.tld` (only the mail
-/// system can say whether an address works). At most 2,000 characters each, like every string.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Customer {
-    pub name: String,
-    pub email: String,
 }
 
 /// Which way out a request asks for.

@@ -8,9 +8,9 @@ use super::error::InputError;
 use super::ids::{first_index_of, IdMap};
 use super::limits::{MAX_GRACE_MINUTES, MAX_WINDOW_DAYS};
 use super::money::Money;
-use super::order::{Order, ShipmentStatus};
+use super::order::{Customer, Order, ShipmentStatus};
 use super::policy::{Policy, ReturnReason, Withdrawal};
-use super::request::{Customer, Request};
+use super::request::Request;
 
 type Check = Result<(), InputError>;
 

@@ -174,6 +174,32 @@ describe('the withdrawal function', { concurrency: true }, () => {
     await page.done();
   });
 
+  test('mount() with a customer pre-fills the form; one that is not {name, email} is reported (customer_invalid) and the form starts blank', async () => {
+    const page = await h.open('/e2e/blank.html', { allow: [/^error: order-help: customer\.email: expected an e-mail address/] });
+    const [easter, berlin] = await Promise.all(['orders/withdrawal-easter.json', 'policies/berlin-withdrawal.json']
+      .map((file) => page.evaluate((file) => fetch(`/${file}`).then((r) => r.json()), file)));
+    delete easter.customer;
+    await page.evaluate(async ([order, policy]) => {
+      const { mount } = await import('/embed.js');
+      for (const [id, customer] of [['good', { name: 'Ali Demir', email: 'ali@example.de' }], ['bad', { name: 'Ali', email: 'Ali Demir' }]]) {
+        const element = document.createElement('div');
+        element.id = id;
+        document.getElementById('slot').append(element);
+        mount(element, { order, policy, customer, now: '2026-04-02T10:00:00+02:00', locale: 'en-US', onWithdraw: () => new Promise(() => {}) });
+      }
+    }, [easter, berlin]);
+    await waitForEvent(page, 'error', { code: 'customer_invalid' }, 'bad');
+    for (const [id, name, email] of [['good', 'Ali Demir', 'ali@example.de'], ['bad', '', '']]) {
+      const w = page.locator(`#${id}`);
+      await w.getByRole('button', { name: 'Withdraw from contract here' }).click();
+      assert.equal(await w.locator('#withdraw-name').inputValue(), name, id);
+      assert.equal(await w.locator('#withdraw-email').inputValue(), email, id);
+    }
+    const error = (await hostLog(page)).events.find((e) => e.type === 'error' && e.target === 'bad');
+    assert.match(error.detail.message, /customer\.email: expected an e-mail address \(e\.g\. "name@example\.com"\), found "Ali Demir"/);
+    await page.done();
+  });
+
   for (const locale of ['en-US', 'de-DE', 'fr-FR', 'es-ES']) {
     test(`${locale}: axe (WCAG 2.2 AA tags) on every withdrawal step, and 24×24 px targets`, async () => {
       const l = LABELS[locale];

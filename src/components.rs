@@ -19,6 +19,9 @@ mod select_items;
 mod step_actions;
 mod step_region;
 mod widget;
+mod withdrawal_form;
+mod withdrawal_notice;
+mod withdrawal_outcome;
 
 pub use app::{App, AppProps, Loaded};
 pub use error_panel::{ErrorPanel, LoadFailure, Problem};

@@ -272,6 +272,32 @@ catalogue! {
     ReasonWrongItemSent => "reason_wrong_item_sent";
     ReasonNotAsDescribed => "reason_not_as_described";
     ReasonArrivedTooLate => "reason_arrived_too_late";
+    /// The withdrawal function (art. 11a of Directive 2011/83/EU): the button's and the
+    /// confirmation's labels are the law's own words in each language.
+    WithdrawHeading => "withdraw_heading";
+    WithdrawButton => "withdraw_button";
+    WithdrawLeft => "withdraw_left";
+    WithdrawClosed => "withdraw_closed";
+    WithdrawAfterDelivery => "withdraw_after_delivery";
+    WithdrawDone => "withdraw_done";
+    WithdrawFormHeading => "withdraw_form_heading";
+    WithdrawFormIntro => "withdraw_form_intro";
+    WithdrawOrderNumber => "withdraw_order_number";
+    WithdrawItemsLegend => "withdraw_items_legend";
+    WithdrawName => "withdraw_name";
+    WithdrawEmail => "withdraw_email";
+    WithdrawNameMissing => "withdraw_name_missing";
+    WithdrawEmailMissing => "withdraw_email_missing";
+    WithdrawEmailInvalid => "withdraw_email_invalid";
+    WithdrawNoItems => "withdraw_no_items";
+    WithdrawConfirm => "withdraw_confirm";
+    WithdrawSending => "withdraw_sending";
+    WithdrawErrorNoHost => "withdraw_error_no_host";
+    WithdrawContact => "withdraw_contact";
+    WithdrawOutcomeHeading => "withdraw_outcome_heading";
+    WithdrawDeclared => "withdraw_declared";
+    WithdrawAckSent => "withdraw_ack_sent";
+    WithdrawAckPending => "withdraw_ack_pending";
 }
 
 /// The catalogue's label for one of the policy's default cancellation or return reasons, so German

@@ -12,6 +12,8 @@ use crate::engine::{
     RequestVerdict,
 };
 
+pub mod withdrawal;
+
 /// Where the customer is in the flow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
@@ -599,8 +601,8 @@ impl Flow {
             comment: comment.map(str::to_owned),
             idempotency_key: Some(format!("oh-{:016x}", key.finish())),
             lines: None,
-            customer: None,
             declared_at: None,
+            customer: None,
         }
     }
 }

@@ -434,3 +434,46 @@ pub fn failure_text(texts: &Texts, failure: &crate::state::SendFailure, no_host:
     };
     texts.fill(Msg::ErrorKept, &[("why", &why)])
 }
+
+/// The withdrawal function as the customer reads it (art. 11a of Directive 2011/83/EU), built
+/// once per assessment: whether it is offered, the period's end (formatted, and the instant its
+/// countdown closes), the items it covers and where else to withdraw.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WithdrawalView {
+    /// The engine's verdict is `allowed`.
+    pub allowed: bool,
+    /// One second after the period's last second; `None` while a good is still on its way.
+    pub closes_at: Option<crate::engine::Instant>,
+    /// The period's last second as the customer reads it.
+    pub until: Option<String>,
+    /// The period's length in days (for "until 14 days after delivery").
+    pub days: u32,
+    /// The covered items, in the order's item order.
+    pub items: Vec<Rc<ItemView>>,
+    /// The policy's `withdrawal.contact_email`, shown when sending fails.
+    pub contact_email: Option<String>,
+}
+
+/// The withdrawal view of an assessment, from the item views already built.
+pub fn withdrawal_view(
+    assessment: &Assessment,
+    views: &[Rc<ItemView>],
+    contact_email: Option<&str>,
+    texts: &Texts,
+) -> WithdrawalView {
+    let decision = &assessment.withdrawal;
+    WithdrawalView {
+        allowed: decision.verdict == crate::engine::WithdrawalVerdict::Allowed,
+        closes_at: decision
+            .deadline
+            .map(|d| crate::countdown::closes_at(d.instant)),
+        until: decision.deadline.map(|d| texts.fmt.date_time(d.instant)),
+        days: decision.days,
+        items: views
+            .iter()
+            .filter(|view| decision.items.contains(&view.id))
+            .cloned()
+            .collect(),
+        contact_email: contact_email.map(str::to_owned),
+    }
+}

@@ -137,9 +137,22 @@ widget.addEventListener('order-help-return-request', (event) => {
   }));
 });
 
+// The pretend store's withdrawal service: it receives the declaration and acknowledges it by
+// e-mail (a real store must, on a durable medium, with the statement and the time received).
+widget.addEventListener('order-help-withdrawal', (event) => {
+  event.preventDefault();
+  const { request, respond } = event.detail;
+  const mode = answer.value;
+  if (mode === 'silent') return respond(new Promise(() => {}));
+  respond(wait(Number(delay.value) || 0).then(() => {
+    if (mode === 'fail') throw new Error('HTTP 503 Service Unavailable');
+    return { received_at: new Date(widgetNow()).toISOString(), acknowledgement_to: request.customer.email };
+  }));
+});
+
 function log(event) {
   const item = document.createElement('li');
   item.textContent = `${event.type} ${JSON.stringify(event.detail?.request ?? event.detail ?? {})}`;
   events.prepend(item);
 }
-for (const name of ['ready', 'step', 'error', 'cancel-request', 'return-request']) widget.addEventListener(`order-help-${name}`, log);
+for (const name of ['ready', 'step', 'error', 'cancel-request', 'return-request', 'withdrawal']) widget.addEventListener(`order-help-${name}`, log);

@@ -2,7 +2,7 @@
 // `<order-help>` element and its events. Shipped next to embed.js in the bundle; the host
 // contract they describe is in the README ("Embedding the widget in a help page").
 //
-//   import { mount, type CancelRequest, type Answer } from '/assets/order-help/embed.js';
+//   import { mount, type CancelRequest, type CancelAnswer } from '/assets/order-help/embed.js';
 //
 // (TypeScript finds this file beside embed.js; or declare `module '*/embed.js'` to point at it.)
 
@@ -17,14 +17,22 @@ export interface MountConfig {
   policy?: OrderDocument | null;
   /** The customer's locale, e.g. `en-US`, `de-DE`; default: the browser's. */
   locale?: string;
+  /** Catalogues by language (`{ de: {...} }`), so no `locales/<lang>.json` is fetched for them. */
+  catalogues?: Record<string, Record<string, unknown>>;
   /** Start the widget's clock at this instant: RFC 3339 text or milliseconds since the Unix epoch (demos, tests). */
   now?: string | number;
   /** How long to wait for an answer to a request, in ms (default 15000). */
   timeout?: number;
   /** The level of the widget's headings, 2–6 (default 2). */
   headingLevel?: 2 | 3 | 4 | 5 | 6;
+  /** Pre-fills the withdrawal form (the order's own `customer` wins). */
+  customer?: Customer;
   /** Called when the customer presses **Request cancellation**; its promise is your answer. */
-  onRequestCancel?: (request: CancelRequest) => Promise<Answer> | Answer;
+  onRequestCancel?: (request: CancelRequest) => Promise<CancelAnswer> | CancelAnswer;
+  /** Called when the customer presses **Request return**. */
+  onRequestReturn?: (request: ReturnRequest) => Promise<ReturnAnswer> | ReturnAnswer;
+  /** Called when the customer presses **Confirm withdrawal**. */
+  onWithdraw?: (request: WithdrawalRequest) => Promise<WithdrawalAnswer> | WithdrawalAnswer;
 }
 
 /** A mounted widget. */
@@ -35,6 +43,12 @@ export interface WidgetHandle {
   unmount(): void;
   /** `false` once unmounted, or replaced by another `mount()` on the same element. */
   readonly mounted: boolean;
+}
+
+/** The consumer, as a withdrawal declaration names them. */
+export interface Customer {
+  name: string;
+  email: string;
 }
 
 /**
@@ -50,12 +64,15 @@ export function mount(element: Element, config?: MountConfig): WidgetHandle;
  */
 export function assess(order: OrderDocument, policy?: OrderDocument | null, now?: string | number | null): Assessment;
 
-/** The `code` of an `order-help:error` event. */
+/** The `code` of an `order-help-error` event. */
 export type ErrorCode =
   | 'order_missing'
   | 'order_invalid'
   | 'order_unreachable'
   | 'policy_invalid'
+  | 'policy_unreachable'
+  | 'customer_invalid'
+  | 'locale_unavailable'
   | 'request_timeout'
   | 'request_rejected'
   | 'answer_malformed'
@@ -67,25 +84,50 @@ export interface OrderHelpError extends Error {
   code: 'wasm_unavailable';
 }
 
-/** A cancellation request, as the widget sends it (plain JSON). */
-export interface CancelRequest {
+/** The three kinds of request, each to its own handler and event. */
+export type RequestKind = 'cancel' | 'return' | 'withdrawal';
+
+/** What every request has (plain JSON; the engine's `Request`, which `order-help verify` reads). */
+export interface RequestBase<K extends RequestKind> {
+  kind: K;
   order_id: string;
-  /** The items to cancel, each once. */
+  /** The items, each once. */
   items: { item_id: string; quantity: number }[];
+  /** When the verdicts were assessed (RFC 3339, UTC). */
+  assessed_at: string;
+  /** The same for every retry of the same request: ignore duplicates with it. */
+  idempotency_key: string;
+}
+
+/** A cancellation request. */
+export interface CancelRequest extends RequestBase<'cancel'> {
   /** The policy's reason id the customer chose, if any. */
   reason: string | null;
   /** The customer's own words, if any. */
   comment: string | null;
   /** The engine's cancel verdict for each requested item when the customer asked. */
   verdicts: { item_id: string; cancel: CancelVerdict; code: CancelCode }[];
-  /** When the verdicts were assessed (RFC 3339). */
-  assessed_at: string;
-  /** The same for every retry of the same request: ignore duplicates with it. */
-  idempotency_key: string;
 }
 
-/** Your answer to a request. Other fields are ignored. */
-export interface Answer {
+/** A return request: with `reason` as `reason_id`, `lines` is the engine's return proposal. */
+export interface ReturnRequest extends RequestBase<'return'> {
+  reason: string | null;
+  comment: string | null;
+  verdicts: { item_id: string; return: ReturnVerdict; code: string }[];
+  /** One per entry of `items`; `opened` when the customer was asked. */
+  lines: { item_id: string; quantity: number; opened?: boolean | null }[];
+}
+
+/** A withdrawal declaration (Directive 2011/83/EU art. 11a). */
+export interface WithdrawalRequest extends RequestBase<'withdrawal'> {
+  verdicts: { item_id: string; withdrawal: WithdrawalVerdict; code: string }[];
+  /** The widget's clock at the confirming click (RFC 3339): the instant that counts. */
+  declared_at: string;
+  customer: Customer;
+}
+
+/** Your answer to a cancellation request. Other fields are ignored. */
+export interface CancelAnswer {
   /** `cancelled`: done; `requested`: taken, someone still has to act; `declined`: not cancelled. */
   status: 'cancelled' | 'requested' | 'declined';
   /** Your own sentence for the customer (shown as text). */
@@ -94,14 +136,41 @@ export interface Answer {
   refund?: number;
   [other: string]: unknown;
 }
+/** Earlier name of `CancelAnswer`. */
+export type Answer = CancelAnswer;
+
+/** Your answer to a return request. Other fields are ignored. */
+export interface ReturnAnswer {
+  status: 'accepted' | 'declined';
+  message?: string;
+  return_id?: string;
+  /** Shown as a link only when it is `https:`. */
+  label_url?: string;
+  instructions?: string;
+  [other: string]: unknown;
+}
+
+/** Your acknowledgement of a withdrawal (also send it on a durable medium, e.g. by e-mail). */
+export interface WithdrawalAnswer {
+  /** When your server received the declaration (RFC 3339). */
+  received_at: string;
+  /** Where the acknowledgement went. */
+  acknowledgement_to?: string;
+  [other: string]: unknown;
+}
+
+/** `respond()` of a request event: your answer, or its promise. */
+export type Respond<A> = (answer: A | Promise<A>) => void;
 
 /** The `detail` of each event the element dispatches (they bubble and cross shadow roots). */
 export interface OrderHelpEventDetails {
-  'order-help:ready': { order_id: string };
-  'order-help:step': { step: 'overview' | 'select' | 'reason' | 'review' | 'outcome' };
-  'order-help:error': { code: ErrorCode; message: string };
+  'order-help-ready': { order_id: string };
+  'order-help-step': { step: 'overview' | 'select' | 'reason' | 'review' | 'outcome' | 'form'; kind: RequestKind };
+  'order-help-error': { code: ErrorCode; message: string };
   /** Cancelable: call `preventDefault()`, then `respond()` with your answer (or its promise). */
-  'order-help:cancel-request': { request: CancelRequest; respond: (answer: Answer | Promise<Answer>) => void };
+  'order-help-cancel-request': { request: CancelRequest; respond: Respond<CancelAnswer> };
+  'order-help-return-request': { request: ReturnRequest; respond: Respond<ReturnAnswer> };
+  'order-help-withdrawal': { request: WithdrawalRequest; respond: Respond<WithdrawalAnswer> };
 }
 
 /** `<order-help order-src="…" policy-src="…" locale="…" now="…" timeout="…" load-timeout="…" heading-level="…">`. */
@@ -119,10 +188,12 @@ declare global {
     'order-help': OrderHelpElement;
   }
   interface DocumentEventMap {
-    'order-help:ready': CustomEvent<OrderHelpEventDetails['order-help:ready']>;
-    'order-help:step': CustomEvent<OrderHelpEventDetails['order-help:step']>;
-    'order-help:error': CustomEvent<OrderHelpEventDetails['order-help:error']>;
-    'order-help:cancel-request': CustomEvent<OrderHelpEventDetails['order-help:cancel-request']>;
+    'order-help-ready': CustomEvent<OrderHelpEventDetails['order-help-ready']>;
+    'order-help-step': CustomEvent<OrderHelpEventDetails['order-help-step']>;
+    'order-help-error': CustomEvent<OrderHelpEventDetails['order-help-error']>;
+    'order-help-cancel-request': CustomEvent<OrderHelpEventDetails['order-help-cancel-request']>;
+    'order-help-return-request': CustomEvent<OrderHelpEventDetails['order-help-return-request']>;
+    'order-help-withdrawal': CustomEvent<OrderHelpEventDetails['order-help-withdrawal']>;
   }
 }
 

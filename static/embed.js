@@ -6,7 +6,7 @@
 // or, from a module of the page's own:
 //
 //   import { mount } from "/order-help/embed.js";
-//   const widget = mount(element, { order, policy, locale, onRequestCancel, onRequestReturn });
+//   const widget = mount(element, { order, policy, locale, onRequestCancel, onRequestReturn, onWithdraw });
 //
 // Paths are resolved from this file's URL, so the bundle can be served from any folder.
 //

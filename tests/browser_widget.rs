@@ -92,7 +92,8 @@ impl FakeHost {
             .clone();
         Host {
             on_request_cancel: Some(handler.clone()),
-            on_request_return: Some(handler),
+            on_request_return: Some(handler.clone()),
+            on_withdraw: Some(handler),
             ..Host::default()
         }
     }
@@ -169,6 +170,7 @@ impl Fixture {
             key_seed: 42,
             timeout_ms,
             heading_level: 2,
+            customer: None,
         };
         let app = yew::Renderer::<Widget>::with_root_and_props(root.clone(), props).render();
         settle().await;

@@ -99,7 +99,8 @@ pub use error::InputError;
 pub use limits::{MAX_GRACE_MINUTES, MAX_WINDOW_DAYS};
 pub use money::Money;
 pub use order::{
-    Carrier, FulfilledBy, Item, Order, PaymentMethod, Seller, SellerKind, Shipment, ShipmentStatus,
+    Carrier, Customer, FulfilledBy, Item, Order, PaymentMethod, Seller, SellerKind, Shipment,
+    ShipmentStatus,
 };
 pub use parse::{
     order_from_tree, parse_order, parse_policy, policy_from_tree, proposal_from_tree,
@@ -110,7 +111,7 @@ pub use policy::{
     RefundTimingTable, ReturnReason, TimingUnit, Withdrawal,
 };
 pub use reason::{carrier_name, English, Reason, Value};
-pub use request::{Customer, Request, RequestItem, RequestKind, RequestVerdict};
+pub use request::{Request, RequestItem, RequestKind, RequestVerdict};
 pub use returns::{
     ProposalLine, ProposalProblem, ReturnPreview, ReturnPreviewLine, ReturnProposal,
     ReturnProposalError,
@@ -118,6 +119,7 @@ pub use returns::{
 pub use rules::refund::refund_for;
 pub use rules::return_preview::preview_return;
 pub use time::{Date, Instant, LocalDateTime, StoreZone, Time, ZonedInstant};
+pub use validate::looks_like_an_email_address;
 pub use verification::{
     ItemVerification, KindCode, KindVerdict, Verification, VerifyCode, VerifyValues,
 };

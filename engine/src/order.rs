@@ -40,6 +40,23 @@ pub struct Order {
     #[cfg_attr(feature = "typescript", tsify(type = "Shipment[] | null"))]
     #[serde(default, deserialize_with = "null_as_default")]
     pub shipments: Vec<Shipment>,
+    /// Who ordered, if the host says: the withdrawal form is pre-filled with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer: Option<Customer>,
+}
+
+/// The consumer, as a withdrawal names them (art. 11a of Directive 2011/83/EU asks for their
+/// name and how to reach them electronically, nothing more). Also an order's optional
+/// `customer`, from which the widget pre-fills its form.
+///
+/// Checked loosely: `name` not blank, `email` shaped like `local@domain.tld` (only the mail
+/// system can say whether an address works). At most 2,000 characters each, like every string.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct Customer {
+    pub name: String,
+    pub email: String,
 }
 
 /// Who sold the order, and who ships it.

@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::assessment::{CancelVerdict, ReturnVerdict, WithdrawalVerdict};
+use super::order::Customer;
 use super::returns::ProposalLine;
 use super::time::Instant;
 
@@ -70,22 +71,9 @@ pub struct Request {
     /// for the period (art. 11(2)), bounded by the store's receipt (`withdrawal.max_delay_seconds`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub declared_at: Option<Instant>,
-    /// Who sends it (a withdrawal names the consumer), if given.
+    /// Withdrawal: who declares it and where the store's acknowledgement goes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer: Option<Customer>,
-}
-
-/// The consumer who sends a request: `{"name": "Erika Mustermann", "email": "erika@example.de"}`,
-/// each optional (a store's server knows its customer; a withdrawal declaration names them).
-/// `email`, when given, is checked loosely (`local@domain.tld`, no spaces).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
-#[serde(deny_unknown_fields)]
-pub struct Customer {
-    #[serde(default)]
-    pub name: Option<String>,
-    #[serde(default)]
-    pub email: Option<String>,
 }
 
 /// Which way out a request asks for.

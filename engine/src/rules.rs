@@ -119,6 +119,7 @@ pub(crate) mod fixtures {
             shipping_cost: None,
             items: vec![],
             shipments: vec![],
+            customer: None,
         }
     }
 

@@ -8,7 +8,7 @@ use super::error::InputError;
 use super::ids::{first_index_of, IdMap};
 use super::limits::{MAX_GRACE_MINUTES, MAX_WINDOW_DAYS};
 use super::money::Money;
-use super::order::{Order, ShipmentStatus};
+use super::order::{Customer, Order, ShipmentStatus};
 use super::policy::{Policy, ReturnReason, Withdrawal};
 use super::request::Request;
 
@@ -33,6 +33,9 @@ pub(crate) fn order(order: &Order) -> Check {
     non_empty(&|| "id".into(), "order id", &order.id)?;
     currency(&order.currency)?;
     non_empty(&|| "seller.name".into(), "seller name", &order.seller.name)?;
+    if let Some(who) = &order.customer {
+        customer(who, "customer")?;
+    }
     if order.items.is_empty() {
         return fail("items", "expected at least one item, found an empty list");
     }
@@ -281,9 +284,9 @@ fn withdrawal(withdrawal: &Withdrawal) -> Check {
     Ok(())
 }
 
-/// Loosely: `local@domain.tld`, no spaces or control characters, one `@`. Only the mail
+/// Whether `text` looks like an e-mail address, loosely: `local@domain.tld`, no spaces or control characters, one `@`. Only the mail
 /// system can say whether an address works; this catches a name or a URL in the field.
-fn looks_like_an_email_address(text: &str) -> bool {
+pub fn looks_like_an_email_address(text: &str) -> bool {
     let Some((local, domain)) = text.split_once('@') else {
         return false;
     };
@@ -357,14 +360,6 @@ pub(crate) fn request(request: &Request) -> Check {
             );
         }
     }
-    if let Some(email) = request.customer.as_ref().and_then(|c| c.email.as_ref()) {
-        if !looks_like_an_email_address(email) {
-            return fail(
-                "customer.email",
-                format!("expected an e-mail address (e.g. \"erika@example.de\"), found {email:?}"),
-            );
-        }
-    }
     if let Some(lines) = &request.lines {
         if lines.len() != request.items.len() {
             return fail(
@@ -396,6 +391,24 @@ pub(crate) fn request(request: &Request) -> Check {
                 );
             }
         }
+    }
+    if let Some(customer) = &request.customer {
+        self::customer(customer, "customer")?;
+    }
+    Ok(())
+}
+
+/// A request's or an order's `customer`: a name that is not blank, an address shaped like one.
+pub(crate) fn customer(customer: &Customer, at: &str) -> Check {
+    non_empty(&|| format!("{at}.name"), "name", &customer.name)?;
+    if !looks_like_an_email_address(customer.email.trim()) {
+        return fail(
+            format!("{at}.email"),
+            format!(
+                "expected an e-mail address (e.g. \"name@example.com\"), found {:?}",
+                customer.email
+            ),
+        );
     }
     Ok(())
 }

@@ -95,6 +95,21 @@ fn the_valid_documents_are_valid() {
     );
     let written = serde_json::to_value(&policy).unwrap();
     assert_eq!(written["withdrawal"], withdrawal["withdrawal"]);
+    // An order may name its customer (the withdrawal form starts from it); it writes back.
+    let with_customer = edit(
+        valid_order(),
+        "/customer",
+        Some(json!({"name": "Jana Krüger", "email": "jana@example.de"})),
+    );
+    let order = Order::from_json_str(&with_customer.to_string()).unwrap();
+    assert_eq!(
+        order.customer.as_ref().map(|c| c.name.as_str()),
+        Some("Jana Krüger")
+    );
+    assert_eq!(
+        serde_json::to_value(&order).unwrap()["customer"],
+        with_customer["customer"]
+    );
 }
 
 #[test]
@@ -110,6 +125,10 @@ fn bad_orders() {
         ("unknown carrier", edit(o(), "/shipments/1/carrier", Some(json!("pigeon"))), "shipments[1].carrier", "found \"pigeon\""),
         ("unknown seller kind", edit(o(), "/seller/kind", Some(json!("reseller"))), "seller.kind", "expected one of \"retailer\" or \"marketplace\", found \"reseller\""),
         ("unknown payment", edit(o(), "/payment_method", Some(json!("cash"))), "payment_method", "found \"cash\""),
+        ("customer without an e-mail address", edit(o(), "/customer", Some(json!({"name": "Jana", "email": "Jana Krüger"}))), "customer.email",
+            "expected an e-mail address (e.g. \"name@example.com\"), found \"Jana Krüger\""),
+        ("customer with a blank name", edit(o(), "/customer", Some(json!({"name": "", "email": "j@example.de"}))), "customer.name",
+            "expected a non-empty name, found \"\""),
         ("unknown shipment id", edit(o(), "/items/2/shipment", Some(json!("S9"))), "items[2].shipment",
             "expected the id of one of the order's shipments (\"S1\", \"S2\"), found \"S9\""),
         ("delivered without time", edit(o(), "/shipments/0/delivered_at", None), "shipments[0].delivered_at",
@@ -720,9 +739,12 @@ fn bad_requests() {
     assert_eq!(
         (
             withdrawal.verdicts[0].withdrawal,
-            withdrawal.customer.unwrap().email.as_deref()
+            withdrawal.customer.map(|c| c.email)
         ),
-        (Some(WithdrawalVerdict::Allowed), Some("erika@example.de"))
+        (
+            Some(WithdrawalVerdict::Allowed),
+            Some("erika@example.de".to_owned())
+        )
     );
     let cases: Vec<(&str, Value, &str, &str)> = vec![
         (
@@ -774,14 +796,26 @@ fn bad_requests() {
             "found \"soon\"",
         ),
         (
-            "customer e-mail",
-            json!({"customer": {"name": "Erika", "email": "erika at example"}}),
-            "customer.email",
-            "expected an e-mail address (e.g. \"erika@example.de\"), found \"erika at example\"",
+            "blank customer name",
+            json!({"customer": {"name": "  ", "email": "a@b.de"}}),
+            "customer.name",
+            "expected a non-empty name, found \"  \"",
         ),
         (
-            "customer unknown field",
-            json!({"customer": {"phone": "0"}}),
+            "customer e-mail without a domain",
+            json!({"customer": {"name": "Jana", "email": "jana@localhost"}}),
+            "customer.email",
+            "expected an e-mail address (e.g. \"name@example.com\"), found \"jana@localhost\"",
+        ),
+        (
+            "customer e-mail missing",
+            json!({"customer": {"name": "Jana"}}),
+            "customer",
+            "expected the field \"email\", found none",
+        ),
+        (
+            "unknown customer field",
+            json!({"customer": {"name": "Jana", "email": "j@example.de", "phone": "1"}}),
             "customer.phone",
             "found the unknown field \"phone\"",
         ),
@@ -809,6 +843,20 @@ fn bad_requests() {
         check(name, &error, path, phrase);
         assert_project_voice(name, &error);
     }
+    // A withdrawal names the consumer; the check is loose (a display name, any real address).
+    let withdrawal = request(json!({"kind": "withdrawal", "reason": null,
+        "declared_at": "2026-04-07T23:59:58+02:00",
+        "customer": {"name": "Jana Krüger-Öztürk", "email": "jana.k+widerruf@mail.example.de"}}))
+    .unwrap();
+    assert_eq!(withdrawal.kind, RequestKind::Withdrawal);
+    assert_eq!(
+        withdrawal.customer.as_ref().map(|c| c.email.as_str()),
+        Some("jana.k+widerruf@mail.example.de")
+    );
+    assert_eq!(
+        withdrawal.declared_at.map(|at| at.to_string()).as_deref(),
+        Some("2026-04-07T21:59:58Z")
+    );
     // The shape the widget sends today (a cancel request) reads back unchanged.
     let cancel = json!({"kind": "cancel", "order_id": "O1", "items": [{"item_id": "A", "quantity": 1}],
         "reason": null, "comment": null, "verdicts": [{"item_id": "A", "cancel": "request", "code": "staged_for_shipping"}],

@@ -196,6 +196,7 @@ fn order() -> impl Strategy<Value = Order> {
                     shipping_cost,
                     items,
                     shipments,
+                    customer: None,
                 })
             },
         )

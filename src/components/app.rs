@@ -5,7 +5,7 @@ use yew::prelude::*;
 use super::error_panel::{ErrorPanel, Problem};
 use super::widget::Widget;
 use crate::clock::Clock;
-use crate::engine::{Order, Policy};
+use crate::engine::{Customer, Order, Policy};
 use crate::host::Host;
 use crate::i18n::Lang;
 
@@ -21,6 +21,8 @@ pub struct Loaded {
     pub lang: Option<Lang>,
     pub clock: Clock,
     pub host: Host,
+    /// The customer the host named in the configuration (the order's own `customer` wins).
+    pub customer: Option<Customer>,
     pub key_seed: u64,
     pub timeout_ms: u32,
     pub heading_level: u8,
@@ -59,7 +61,8 @@ pub fn App(props: &AppProps) -> Html {
         (Ok(order), Ok(policy), None) => html! {
             <Widget order={order.clone()} policy={policy.clone()} locale={loaded.locale.clone()} lang={lang}
                 clock={loaded.clock.clone()} host={loaded.host.clone()} key_seed={loaded.key_seed}
-                timeout_ms={loaded.timeout_ms} heading_level={loaded.heading_level} />
+                timeout_ms={loaded.timeout_ms} heading_level={loaded.heading_level}
+                customer={loaded.customer.clone()} />
         },
         (_, _, problem) => html! {
             <ErrorPanel problem={problem.unwrap_or(Problem::MissingOrder)} lang={lang}

@@ -22,6 +22,9 @@ pub struct OrderOverviewProps {
     pub step_changes: u32,
     pub on_start: Callback<()>,
     pub on_return: Callback<()>,
+    /// Shown after the items: the withdrawal function.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// The order: every item with its best next step, "Cancel items" when anything can be
@@ -63,6 +66,7 @@ pub fn OrderOverview(props: &OrderOverviewProps) -> Html {
                     }
                 </div>
             }
+            { props.children.clone() }
         </section>
     }
 }

@@ -12,18 +12,24 @@ use super::return_review::ReturnReview;
 use super::return_select::ReturnSelect;
 use super::review_request::ReviewRequest;
 use super::select_items::SelectItems;
+use super::withdrawal_form::WithdrawalForm;
+use super::withdrawal_notice::WithdrawalNotice;
+use super::withdrawal_outcome::WithdrawalOutcome;
 use crate::clock::Clock;
 use crate::countdown::{Countdown, Threshold};
-use crate::engine::{Order, Policy, RequestKind};
+use crate::engine::{Customer, Order, Policy, RequestKind};
 use crate::hooks::{use_announcement, use_assessment, use_now, use_request_sender, use_wake};
 use crate::host::Host;
 use crate::i18n::{isolate, Lang, Msg};
 use crate::intl::Formatters;
+use crate::state::withdrawal::{
+    WithdrawalAction, WithdrawalContext, WithdrawalFlow, WithdrawalStep,
+};
 use crate::state::{
     Action, Flow, FlowContext, ItemOutcome, ReturnAction, ReturnContext, ReturnFlow, SendFailure,
     Step,
 };
-use crate::view_model::{item_views, with_outcomes, Texts};
+use crate::view_model::{item_views, with_outcomes, withdrawal_view, Texts};
 
 #[derive(Properties, PartialEq)]
 pub struct WidgetProps {
@@ -47,6 +53,10 @@ pub struct WidgetProps {
     /// The level of the widget's headings (2–6), to fit the page's outline.
     #[prop_or(2)]
     pub heading_level: u8,
+    /// The customer the host named in its configuration, for the withdrawal form (the order's
+    /// own `customer` wins).
+    #[prop_or_default]
+    pub customer: Option<Customer>,
 }
 
 /// The widget for one order: the overview, the cancel flow, the outcome, and the one timer that
@@ -142,6 +152,49 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 .map(|id| (id.clone(), ItemOutcome::ReturnRequested)),
         )
         .collect();
+
+    // The withdrawal function: its own flow, beside the cancel flow.
+    let withdrawal_context = use_memo(
+        (
+            assessment.clone(),
+            props.order.clone(),
+            props.customer.clone(),
+            props.key_seed,
+        ),
+        |(assessment, order, customer, seed)| WithdrawalContext {
+            order: order.clone(),
+            assessment: assessment.clone(),
+            customer: order.customer.clone().or_else(|| customer.clone()),
+            key_seed: *seed,
+        },
+    );
+    let withdrawal = {
+        let context = withdrawal_context.clone();
+        use_reducer_eq(move || WithdrawalFlow::new(context))
+    };
+    {
+        let dispatcher = withdrawal.dispatcher();
+        use_effect_with(withdrawal_context, move |context| {
+            dispatcher.dispatch(WithdrawalAction::Reassessed(context.clone()))
+        });
+    }
+    let withdrawal_view = use_memo(
+        (
+            assessment.clone(),
+            views.clone(),
+            props.policy.clone(),
+            texts.clone(),
+        ),
+        |(assessment, views, policy, texts)| {
+            withdrawal_view(
+                assessment,
+                views,
+                policy.withdrawal.contact_email.as_deref(),
+                texts,
+            )
+        },
+    );
+
     let views = use_memo(
         (views, outcomes, texts.clone()),
         |(views, outcomes, texts)| {
@@ -168,6 +221,12 @@ pub fn Widget(props: &WidgetProps) -> Html {
         countdowns.push(countdown);
         thresholds.push(countdown.map(Threshold::from));
     }
+    let withdrawal_countdown = withdrawal_view.closes_at.map(|closes| {
+        if let Some(next) = Countdown::next_change(closes, *now) {
+            wake = Some(wake.map_or(next, |wake| wake.min(next)));
+        }
+        Countdown::at(closes, *now)
+    });
     use_wake(&props.clock, wake, now.clone());
 
     // The sentence is built only when the announcement (or the language) changes, not per tick.
@@ -186,7 +245,16 @@ pub fn Widget(props: &WidgetProps) -> Html {
 
     use_request_sender(&flow, &props.host, props.timeout_ms);
     use_request_sender(&returns, &props.host, props.timeout_ms);
+    use_request_sender(&withdrawal, &props.host, props.timeout_ms);
     use_host_events(&props.host, &flow, &returns, &props.order);
+    {
+        let host = props.host.clone();
+        use_effect_with(withdrawal.failure.clone(), move |failure| {
+            if let Some(failure) = failure {
+                host.emit_error(failure.code(), &failure.detail(RequestKind::Withdrawal));
+            }
+        });
+    }
 
     // Built once, so the overview's props are equal on ticks that change no countdown.
     let on_start = {
@@ -201,34 +269,56 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let dispatch = flow.dispatcher();
     let flow_rc = flow.clone();
     let items = views.clone();
-    let body = match (returns.step, flow.step) {
-        (Step::Select, _) => html! {
+    let on_withdraw = {
+        let dispatch = withdrawal.dispatcher();
+        use_callback((), move |(), _| dispatch.dispatch(WithdrawalAction::Open))
+    };
+    let received = withdrawal
+        .receipt
+        .as_ref()
+        .map(|receipt| AttrValue::from(texts.fmt.date_time(receipt.received_at)));
+    // One flow at a time: the withdrawal form, else a return step, else the cancel flow (whose
+    // overview offers all three).
+    let body = match (withdrawal.step, returns.step, flow.step) {
+        (WithdrawalStep::Form, _, _) => html! {
+            <WithdrawalForm flow={withdrawal.clone()} view={withdrawal_view.clone()}
+                order_id={props.order.id.clone()} clock={props.clock.clone()} />
+        },
+        (WithdrawalStep::Outcome, _, _) => html! {
+            <WithdrawalOutcome flow={withdrawal.clone()} view={withdrawal_view.clone()}
+                order_id={props.order.id.clone()} />
+        },
+        (_, Step::Select, _) => html! {
             <ReturnSelect flow={returns.clone()} items={items} dispatch={return_dispatch} />
         },
-        (Step::Reason, _) => html! {
+        (_, Step::Reason, _) => html! {
             <ReturnReason flow={returns.clone()} items={items} dispatch={return_dispatch} />
         },
-        (Step::Review, _) => html! {
+        (_, Step::Review, _) => html! {
             <ReturnReview flow={returns.clone()} items={items} countdowns={countdowns} dispatch={return_dispatch} />
         },
-        (Step::Outcome, _) => html! {
+        (_, Step::Outcome, _) => html! {
             <ReturnOutcome flow={returns.clone()} items={items} countdowns={countdowns} dispatch={return_dispatch} />
         },
-        (Step::Overview, Step::Overview) => html! {
+        (_, Step::Overview, Step::Overview) => html! {
+            // Any flow's step change moves focus back to the overview's heading.
             <OrderOverview order_id={props.order.id.clone()} items={items} countdowns={countdowns}
                 can_cancel={flow.can_start()} can_return={returns.can_start()}
-                step_changes={flow.step_changes + returns.step_changes}
-                {on_start} {on_return} />
+                step_changes={flow.step_changes + returns.step_changes + withdrawal.step_changes}
+                {on_start} {on_return}>
+                <WithdrawalNotice view={withdrawal_view.clone()} countdown={withdrawal_countdown}
+                    {received} on_open={on_withdraw} />
+            </OrderOverview>
         },
-        (_, Step::Select) => {
+        (_, _, Step::Select) => {
             html! { <SelectItems flow={flow_rc} items={items} dispatch={dispatch} /> }
         }
-        (_, Step::Reason) => html! { <ChooseReason flow={flow_rc} dispatch={dispatch} /> },
-        (_, Step::Review) => html! {
+        (_, _, Step::Reason) => html! { <ChooseReason flow={flow_rc} dispatch={dispatch} /> },
+        (_, _, Step::Review) => html! {
             <ReviewRequest flow={flow_rc} items={items} order={props.order.clone()}
                 policy={props.policy.clone()} dispatch={dispatch} />
         },
-        (_, Step::Outcome) => html! {
+        (_, _, Step::Outcome) => html! {
             <OutcomePanel flow={flow_rc} items={items} order={props.order.clone()}
                 policy={props.policy.clone()} dispatch={dispatch} />
         },

@@ -13,7 +13,7 @@ use crate::components::{LoadFailure, Loaded, Problem};
 use crate::engine::json::Json;
 use crate::engine::limits::Document;
 use crate::engine::text::Catalogue;
-use crate::engine::{order_from_tree, policy_from_tree, InputError, Order, Policy};
+use crate::engine::{order_from_tree, policy_from_tree, Customer, InputError, Order, Policy};
 use crate::host::Host;
 use crate::i18n::Lang;
 use crate::js_json::{read_document, to_json};
@@ -38,6 +38,8 @@ pub struct Given {
     lang: Option<Option<Lang>>,
     /// The request handlers given (`onRequestCancel`, `onRequestReturn`, `onWithdraw`).
     handlers: Host,
+    /// The `customer` given, for the withdrawal form.
+    customer: Option<Customer>,
     timeout_ms: Option<u32>,
     heading_level: Option<u8>,
 }
@@ -226,6 +228,9 @@ impl Given {
                 *slot = handler.dyn_into::<Function>().ok();
             }
         }
+        if let Some(customer) = field(config, "customer") {
+            self.customer = customer_from(&customer, &host);
+        }
         if let Some(timeout) = field(config, "timeout").and_then(|t| t.as_f64()) {
             if timeout.is_finite() && timeout > 0.0 {
                 self.timeout_ms = Some(timeout.min(f64::from(u32::MAX)) as u32);
@@ -264,11 +269,50 @@ impl Given {
                 events: Some(events.clone()),
                 ..self.handlers.clone()
             },
+            customer: self.customer.clone(),
             key_seed,
             timeout_ms: self.timeout_ms.unwrap_or(15_000),
             heading_level: self.heading_level.unwrap_or(2),
         }
     }
+}
+
+/// The host's `customer: {name, email}` (pre-fills the withdrawal form; `null` clears it). One
+/// that is not that shape is left out and reported (`customer_invalid`, naming the field): the
+/// customer can still type their details.
+fn customer_from(value: &JsValue, host: &Host) -> Option<Customer> {
+    if value.is_null() {
+        return None;
+    }
+    let read = to_json(value)
+        .map_err(|e| format!("customer: expected an object {{name, email}}, {e}"))
+        .and_then(|tree| {
+            crate::engine::json::from_tree::<Customer>(&tree).map_err(|e| {
+                let path = match &e.path {
+                    Some(inner) if !inner.is_empty() => format!("customer.{inner}"),
+                    _ => "customer".to_owned(),
+                };
+                format!("{path}: {}", e.message)
+            })
+        })
+        .and_then(|customer| {
+            if customer.name.trim().is_empty() {
+                Err(format!("customer.name: expected a non-empty name, found {:?}", customer.name))
+            } else if !crate::engine::looks_like_an_email_address(customer.email.trim()) {
+                Err(format!(
+                    "customer.email: expected an e-mail address (e.g. \"name@example.com\"), found {:?}",
+                    customer.email
+                ))
+            } else {
+                Ok(customer)
+            }
+        });
+    read.map_err(|why| {
+        let message = format!("order-help: {why}; the withdrawal form starts blank");
+        console_error(&message);
+        host.emit_error("customer_invalid", &message);
+    })
+    .ok()
 }
 
 fn browser_locale() -> String {

@@ -28,7 +28,8 @@ struct Mounted {
 }
 
 /// Mounts the widget into `element`'s shadow root (created if needed) with `config`:
-/// `{ order, policy?, locale?, now?, timeout?, onRequestCancel?, onRequestReturn?, onWithdraw? }`. A bad order or policy shows
+/// `{ order, policy?, locale?, now?, timeout?, onRequestCancel?, onRequestReturn?, onWithdraw?,
+/// customer? }` (`customer: {name, email}` pre-fills the withdrawal form). A bad order or policy shows
 /// an error panel inside the widget and fires `order-help-error`; only an element that cannot
 /// hold a shadow root throws.
 #[wasm_bindgen]

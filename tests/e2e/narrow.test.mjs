@@ -1,4 +1,4 @@
-// Phones and long words: every step of the flow at 320 and 360 px wide, in English and German,
+// Phones and long words: every step of the flow (and of the withdrawal) at 320 and 360 px wide, in English and German,
 // keeps everything inside the widget's box (labels stack above values, long words break); an
 // order string as long as the engine allows (2,000 characters, src/engine/limits.rs) without a
 // space is wrapped or shortened in the view and is still read whole by assistive technology.
@@ -118,6 +118,35 @@ describe('phones: every step from 320 px, in English and German', { concurrency:
         await assertFits(page, `${sample}: return outcome (${answer})`);
         await page.done();
       }
+    });
+  }
+
+  const WITHDRAWAL = {
+    'en-US': { button: 'Withdraw from contract here', confirm: 'Confirm withdrawal' },
+    'de-DE': { button: 'Vertrag widerrufen', confirm: 'Widerruf bestätigen' },
+  };
+  for (const locale of ['en-US', 'de-DE']) {
+    test(`${locale} at 320 px: the withdrawal button, the form (with its errors) and the receipt fit`, async () => {
+      const page = await h.open(
+        `/e2e/element.html?order=withdrawal-easter&policy=berlin-withdrawal&now=2026-04-02T10:00:00%2B02:00&locale=${locale}`,
+        { context: { viewport: { width: 320, height: 640 }, locale } },
+      );
+      const widget = page.locator('order-help');
+      const l = WITHDRAWAL[locale];
+      await waitForEvent(page, 'ready');
+      await assertFits(page, 'overview with the withdrawal button');
+      await widget.getByRole('button', { name: l.button }).click();
+      await widget.locator('#withdraw-email').fill('jana.krueger');
+      await widget.getByRole('button', { name: l.confirm }).click();
+      await widget.locator('#withdraw-email-error').waitFor();
+      await assertFits(page, 'the withdrawal form with an error');
+      await widget.locator('#withdraw-email').fill('jana@example.de');
+      await widget.getByRole('button', { name: l.confirm }).click();
+      await page.waitForFunction(() => window.e2e.requests.length === 1);
+      await page.evaluate(() => window.e2e.answer(0, { received_at: '2026-04-02T08:00:05Z', acknowledgement_to: 'jana@example.de' }));
+      await widget.locator('[part="outcome"]').waitFor();
+      await assertFits(page, 'the withdrawal receipt');
+      await page.done();
     });
   }
 

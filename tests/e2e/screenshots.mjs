@@ -154,6 +154,60 @@ try {
   await page.locator('#not-found').getByRole('alert').waitFor();
   await shot(page, '11-error-panel.png', '#not-found');
   await page.close();
+
+  // The withdrawal function (a Berlin store's order, the last day moved past Easter), in English
+  // on the test page (the store's answer given by hand) and in German on the demo page (whose
+  // pretend store answers), in the store's zone.
+  const berlin = await browser.newContext({
+    deviceScaleFactor: 2, viewport: { width: 820, height: 1000 }, timezoneId: 'Europe/Berlin', locale: 'en-GB', reducedMotion: 'reduce',
+  });
+  const openIn = async (url) => {
+    const p = await berlin.newPage();
+    p.on('console', (msg) => { if (msg.type() === 'error') problems.push(`${url}: ${msg.text()}`); });
+    p.on('pageerror', (error) => problems.push(`${url}: ${error.message}`));
+    await p.goto(server.url(url));
+    return p;
+  };
+  for (const [lang, l] of [
+    ['en', { button: 'Withdraw from contract here', confirm: 'Confirm withdrawal', received: 'Withdrawal received', tryAgain: 'Try again' }],
+    ['de', { button: 'Vertrag widerrufen', confirm: 'Widerruf bestätigen', received: 'Widerruf eingegangen', tryAgain: 'Erneut versuchen' }],
+  ]) {
+    const byHand = lang === 'en';
+    page = byHand
+      ? await openIn('/e2e/element.html?order=withdrawal-easter&policy=berlin-withdrawal&now=2026-04-02T10:00:00%2B02:00&locale=en-GB')
+      : await openIn('/index.html?order=withdrawal-easter&answer=fail&delay=0');
+    await w(page).getByRole('button', { name: l.button }).waitFor();
+    await shot(page, `12-withdrawal-button-${lang}.png`);
+    await w(page).getByRole('button', { name: l.button }).click();
+    await shot(page, `13-withdrawal-form-${lang}.png`);
+    await w(page).locator('#withdraw-name').fill('');
+    await w(page).locator('#withdraw-email').fill('jana.krueger');
+    await w(page).getByRole('button', { name: l.confirm }).click();
+    await w(page).locator('#withdraw-email-error').waitFor();
+    await shot(page, `14-withdrawal-form-errors-${lang}.png`);
+    await w(page).locator('#withdraw-name').fill('Jana Krüger');
+    await w(page).locator('#withdraw-email').fill('jana.krueger@example.de');
+    await w(page).getByRole('button', { name: l.confirm }).click();
+    if (byHand) {
+      await page.waitForFunction(() => window.e2e.requests.length === 1);
+      await page.evaluate(() => window.e2e.reject(0, 'HTTP 503'));
+    }
+    await w(page).getByRole('button', { name: l.tryAgain }).waitFor();
+    await shot(page, `15-withdrawal-send-failed-${lang}.png`);
+    if (byHand) {
+      await w(page).getByRole('button', { name: l.tryAgain }).click();
+      await page.waitForFunction(() => window.e2e.requests.length === 2);
+      await page.evaluate(() => window.e2e.answer(1, { received_at: '2026-04-02T08:00:12Z', acknowledgement_to: 'jana.krueger@example.de' }));
+    } else {
+      // The demo store answers now.
+      await page.locator('#answer').selectOption('auto');
+      await w(page).getByRole('button', { name: l.tryAgain }).click();
+    }
+    await w(page).getByRole('heading', { name: l.received }).waitFor();
+    await shot(page, `16-withdrawal-received-${lang}.png`);
+    await page.close();
+  }
+  await berlin.close();
 } finally {
   await browser.close();
   await server.close();

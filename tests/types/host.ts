@@ -5,6 +5,10 @@ import {
   mount,
   type Answer,
   type CancelRequest,
+  type ReturnAnswer,
+  type ReturnRequest,
+  type WithdrawalAnswer,
+  type WithdrawalRequest,
   type ErrorCode,
   type OrderHelpError,
   type WidgetHandle,
@@ -12,7 +16,7 @@ import {
 
 // 1. The element: its events are typed by name.
 const element = document.querySelector('order-help');
-element?.addEventListener('order-help:cancel-request', (event) => {
+element?.addEventListener('order-help-cancel-request', (event) => {
   event.preventDefault();
   const { request, respond } = event.detail;
   respond(
@@ -23,12 +27,22 @@ element?.addEventListener('order-help:cancel-request', (event) => {
     }).then((response) => response.json() as Promise<Answer>),
   );
 });
-document.addEventListener('order-help:error', (event) => {
+document.addEventListener('order-help-error', (event) => {
   const code: ErrorCode = event.detail.code;
   if (code === 'wasm_unavailable') console.warn(event.detail.message);
 });
-element?.addEventListener('order-help:step', (event) => console.log(event.detail.step === 'review'));
-element?.addEventListener('order-help:ready', (event) => console.log(event.detail.order_id.length));
+element?.addEventListener('order-help-step', (event) => console.log(event.detail.step === 'review', event.detail.kind));
+element?.addEventListener('order-help-return-request', (event) => {
+  event.preventDefault();
+  const lines: number = event.detail.request.lines.length;
+  event.detail.respond({ status: 'accepted', return_id: `R-${lines}`, label_url: 'https://example.com/label.pdf' });
+});
+element?.addEventListener('order-help-withdrawal', (event) => {
+  event.preventDefault();
+  const { request, respond } = event.detail;
+  respond({ received_at: new Date().toISOString(), acknowledgement_to: request.customer.email });
+});
+element?.addEventListener('order-help-ready', (event) => console.log(event.detail.order_id.length));
 
 // 2. The JS API.
 async function send(request: CancelRequest): Promise<Answer> {
@@ -42,6 +56,10 @@ try {
     locale: 'en-US',
     headingLevel: 3,
     onRequestCancel: send,
+    onRequestReturn: async (request: ReturnRequest): Promise<ReturnAnswer> =>
+      request.kind === 'return' ? { status: 'accepted', return_id: 'R-1' } : { status: 'declined' },
+    onWithdraw: (request: WithdrawalRequest): WithdrawalAnswer => ({ received_at: request.declared_at }),
+    customer: { name: 'Erika Mustermann', email: 'erika@example.de' },
   });
   widget.update({ order: { id: '112-1' }, now: Date.now() });
   if (widget.mounted) widget.unmount();
@@ -55,10 +73,12 @@ try {
 // What the types refuse.
 // @ts-expect-error: not an answer status
 const wrong: Answer = { status: 'maybe' };
-// @ts-expect-error: an event this element does not have
+// @ts-expect-error: a return is accepted or declined, not cancelled
+const wrongReturn: ReturnAnswer = { status: 'cancelled' };
+// @ts-expect-error: not an error code of the widget
 const unknown: ErrorCode = 'order_lost';
-element?.addEventListener('order-help:ready', (event) => {
+element?.addEventListener('order-help-ready', (event) => {
   // @ts-expect-error: the ready event's detail has no step
   console.log(event.detail.step);
 });
-export const seen = [wrong, unknown];
+export const seen = [wrong, wrongReturn, unknown];

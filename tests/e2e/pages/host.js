@@ -49,11 +49,12 @@ for (const type of ['ready', 'step', 'error', ...REQUESTS]) {
   });
 }
 
-// ?order=<file>&now=…&locale=…&timeout=… configure the page's first <order-help> before
+// ?order=<file>&policy=<file>&now=…&locale=…&timeout=… configure the page's first <order-help> before
 // embed.js upgrades it; ?now=system leaves the widget on the browser's clock.
 const element = document.querySelector('order-help');
 if (element) {
   if (params.get('order')) element.setAttribute('order-src', `/orders/${params.get('order')}.json`);
+  if (params.get('policy')) element.setAttribute('policy-src', `/policies/${params.get('policy')}.json`);
   for (const name of ['now', 'locale', 'timeout']) {
     if (params.get(name)) element.setAttribute(name, params.get(name));
   }

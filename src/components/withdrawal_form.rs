@@ -1,0 +1,167 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::bidi::{bdi, rich};
+use super::step_region::StepRegion;
+use crate::clock::Clock;
+use crate::i18n::{isolate, Msg};
+use crate::state::withdrawal::{FieldProblem, WithdrawalAction, WithdrawalFlow};
+use crate::state::SendFailure;
+use crate::view_model::{Texts, WithdrawalView};
+
+#[derive(Properties, PartialEq)]
+pub struct WithdrawalFormProps {
+    pub flow: UseReducerHandle<WithdrawalFlow>,
+    pub view: Rc<WithdrawalView>,
+    pub order_id: AttrValue,
+    /// Read at the confirming click: its instant is the declaration's `declared_at`.
+    pub clock: Clock,
+}
+
+/// The withdrawal form: only what identifies the contract and the consumer (the order number,
+/// shown; the items, all covered ones to start with; name and e-mail), then **Confirm
+/// withdrawal** (German „Widerruf bestätigen“). Problems are said next to their field once
+/// Confirm was pressed, and focus moves to the first; a failed send keeps everything and
+/// offers Try again and, if the store gives one, an e-mail address to withdraw by.
+#[function_component]
+pub fn WithdrawalForm(props: &WithdrawalFormProps) -> Html {
+    let texts = use_context::<Rc<Texts>>().expect("texts context");
+    let flow = &props.flow;
+    let (items_ref, name_ref, email_ref) = (use_node_ref(), use_node_ref(), use_node_ref());
+    let name_problem = flow.checked.then(|| flow.name_problem()).flatten();
+    let email_problem = flow.checked.then(|| flow.email_problem()).flatten();
+    let no_items = flow.checked && flow.no_items();
+    {
+        // Confirm found a problem: focus the first field that has one.
+        let first = if no_items {
+            Some(items_ref.clone())
+        } else if name_problem.is_some() {
+            Some(name_ref.clone())
+        } else if email_problem.is_some() {
+            Some(email_ref.clone())
+        } else {
+            None
+        };
+        use_effect_with(flow.invalid_tries, move |&tries| {
+            if let Some(node) = first.filter(|_| tries > 0) {
+                if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+                    let _ = element.focus();
+                }
+            }
+        });
+    }
+    let dispatch = flow.dispatcher();
+    let on_name = dispatch
+        .to_callback()
+        .reform(|event: InputEvent| WithdrawalAction::EditName(input_value(&event)));
+    let on_email = dispatch
+        .to_callback()
+        .reform(|event: InputEvent| WithdrawalAction::EditEmail(input_value(&event)));
+    let on_back = dispatch
+        .to_callback()
+        .reform(|_: MouseEvent| WithdrawalAction::Back);
+    let on_submit = {
+        let (dispatch, clock) = (dispatch.clone(), props.clock.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            dispatch.dispatch(WithdrawalAction::Confirm(clock.now()));
+        })
+    };
+    let email_error = email_problem.map(|problem| match problem {
+        FieldProblem::Missing => texts.text(Msg::WithdrawEmailMissing),
+        FieldProblem::NotAnEmail => texts.text(Msg::WithdrawEmailInvalid),
+    });
+    let failure = flow.failure.as_ref().map(|failure| {
+        let why = match failure {
+            SendFailure::Timeout => texts.text(Msg::ErrorTimeout).to_owned(),
+            SendFailure::Rejected(detail) => {
+                texts.fill(Msg::ErrorRejected, &[("detail", &isolate(detail))])
+            }
+            SendFailure::Malformed(_) => texts.text(Msg::ErrorMalformed).to_owned(),
+            SendFailure::NoHost => texts.text(Msg::WithdrawErrorNoHost).to_owned(),
+        };
+        texts.fill(Msg::ErrorKept, &[("why", &why)])
+    });
+    let label = if flow.sending {
+        Msg::WithdrawSending
+    } else if flow.failure.is_some() {
+        Msg::TryAgain
+    } else {
+        Msg::WithdrawConfirm
+    };
+    let busy = flow.sending.then_some("true");
+    html! {
+        <StepRegion heading={texts.text(Msg::WithdrawFormHeading).to_owned()} step_changes={flow.step_changes}>
+            <form class="withdrawal-form" novalidate=true onsubmit={on_submit}>
+                <p class="hint">{ texts.text(Msg::WithdrawFormIntro) }</p>
+                <dl>
+                    <dt>{ texts.text(Msg::WithdrawOrderNumber) }</dt>
+                    <dd>{ bdi(&props.order_id, Some("order-number")) }</dd>
+                </dl>
+                <fieldset ref={items_ref} tabindex="-1" aria-describedby={no_items.then_some("withdraw-items-error")}>
+                    <legend>{ texts.text(Msg::WithdrawItemsLegend) }</legend>
+                    { for props.view.items.iter().enumerate().map(|(index, item)| {
+                        let id = item.id.clone();
+                        let onchange = dispatch.to_callback().reform(move |_: Event| WithdrawalAction::Toggle(id.clone()));
+                        let input_id = format!("withdraw-item-{index}");
+                        html! {
+                            <div class="choice" key={item.id.clone()}>
+                                <input type="checkbox" id={input_id.clone()} checked={flow.selected.contains(&item.id)} {onchange} />
+                                <div>
+                                    <label for={input_id}>
+                                        { bdi(&item.title, Some("title")) }
+                                        { format!(" · {} · {}", texts.fill(Msg::Quantity, &[("n", &item.quantity.to_string())]), item.price) }
+                                    </label>
+                                </div>
+                            </div>
+                        }
+                    }) }
+                </fieldset>
+                if no_items {
+                    <p class="field-error" part="error" id="withdraw-items-error">{ texts.text(Msg::WithdrawNoItems) }</p>
+                }
+                <div class="field">
+                    <label for="withdraw-name">{ texts.text(Msg::WithdrawName) }</label>
+                    <input ref={name_ref} id="withdraw-name" type="text" autocomplete="name" required=true
+                        value={flow.name.clone()} oninput={on_name}
+                        aria-invalid={name_problem.map(|_| "true")}
+                        aria-describedby={name_problem.map(|_| "withdraw-name-error")} />
+                    if name_problem.is_some() {
+                        <p class="field-error" part="error" id="withdraw-name-error">{ texts.text(Msg::WithdrawNameMissing) }</p>
+                    }
+                </div>
+                <div class="field">
+                    <label for="withdraw-email">{ texts.text(Msg::WithdrawEmail) }</label>
+                    <input ref={email_ref} id="withdraw-email" type="email" autocomplete="email" required=true
+                        spellcheck="false" value={flow.email.clone()} oninput={on_email}
+                        aria-invalid={email_error.map(|_| "true")}
+                        aria-describedby={email_error.map(|_| "withdraw-email-error")} />
+                    if let Some(error) = email_error {
+                        <p class="field-error" part="error" id="withdraw-email-error">{ error }</p>
+                    }
+                </div>
+                if let Some(failure) = failure {
+                    <div class="error" part="error" role="alert">
+                        <p>{ rich(&failure) }</p>
+                        if let Some(email) = &props.view.contact_email {
+                            <p>{ rich(&texts.fill(Msg::WithdrawContact, &[("email", &isolate(email))])) }</p>
+                        }
+                    </div>
+                }
+                <div class="actions">
+                    <button type="button" part="button" aria-disabled={busy} onclick={on_back}>{ texts.text(Msg::Back) }</button>
+                    <button type="submit" class="primary" part="button confirm" aria-disabled={busy}>{ texts.text(label) }</button>
+                </div>
+            </form>
+        </StepRegion>
+    }
+}
+
+/// The text of the `<input>` an input event came from.
+fn input_value(event: &InputEvent) -> String {
+    event
+        .target_dyn_into::<web_sys::HtmlInputElement>()
+        .map(|input| input.value())
+        .unwrap_or_default()
+}

@@ -177,14 +177,14 @@ try {
       ? await openIn('/e2e/element.html?order=withdrawal-easter&policy=berlin-withdrawal&now=2026-04-02T10:00:00%2B02:00&locale=en-GB')
       : await openIn('/index.html?order=withdrawal-easter&answer=fail&delay=0');
     await w(page).getByRole('button', { name: l.button }).waitFor();
-    await shot(page, `12-withdrawal-button-${lang}.png`);
+    await shot(page, `22-withdrawal-button-${lang}.png`);
     await w(page).getByRole('button', { name: l.button }).click();
-    await shot(page, `13-withdrawal-form-${lang}.png`);
+    await shot(page, `23-withdrawal-form-${lang}.png`);
     await w(page).locator('#withdraw-name').fill('');
     await w(page).locator('#withdraw-email').fill('jana.krueger');
     await w(page).getByRole('button', { name: l.confirm }).click();
     await w(page).locator('#withdraw-email-error').waitFor();
-    await shot(page, `14-withdrawal-form-errors-${lang}.png`);
+    await shot(page, `24-withdrawal-form-errors-${lang}.png`);
     await w(page).locator('#withdraw-name').fill('Jana Krüger');
     await w(page).locator('#withdraw-email').fill('jana.krueger@example.de');
     await w(page).getByRole('button', { name: l.confirm }).click();
@@ -193,7 +193,7 @@ try {
       await page.evaluate(() => window.e2e.reject(0, 'HTTP 503'));
     }
     await w(page).getByRole('button', { name: l.tryAgain }).waitFor();
-    await shot(page, `15-withdrawal-send-failed-${lang}.png`);
+    await shot(page, `25-withdrawal-send-failed-${lang}.png`);
     if (byHand) {
       await w(page).getByRole('button', { name: l.tryAgain }).click();
       await page.waitForFunction(() => window.e2e.requests.length === 2);
@@ -204,7 +204,7 @@ try {
       await w(page).getByRole('button', { name: l.tryAgain }).click();
     }
     await w(page).getByRole('heading', { name: l.received }).waitFor();
-    await shot(page, `16-withdrawal-received-${lang}.png`);
+    await shot(page, `26-withdrawal-received-${lang}.png`);
     await page.close();
   }
   await berlin.close();

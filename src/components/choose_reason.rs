@@ -36,7 +36,7 @@ pub fn ChooseReason(props: &ChooseReasonProps) -> Html {
     });
     html! {
         <StepRegion heading={texts.text(Msg::StepReason).to_owned()} step_changes={flow.step_changes}>
-            <fieldset aria-required={reasons.required.to_string()}>
+            <fieldset role="radiogroup" aria-required={reasons.required.to_string()}>
                 <legend>
                     { texts.text(Msg::ReasonLegend) }
                     if !reasons.required { { " " }{ texts.text(Msg::ReasonOptional) } }

@@ -335,7 +335,8 @@ class OrderHelpElement extends HTMLElement {
     try {
       config.order = (await this.#json('order')) ?? null;
       const policy = await this.#json('policy');
-      if (policy !== undefined) config.policy = policy;
+      // No policy-src (nor an inline one) any more: back to the default policy.
+      config.policy = policy ?? null;
     } catch (error) {
       config.loadError = {
         code: error.code ?? 'order_unreachable',

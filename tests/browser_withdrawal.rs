@@ -320,6 +320,37 @@ async fn the_button_goes_at_the_deadline_to_the_second() {
 }
 
 #[wasm_bindgen_test]
+async fn a_form_left_open_past_the_deadline_says_the_period_ended_and_offers_no_confirm() {
+    let w = Fixture::mount(
+        EASTER,
+        "2026-04-07T23:59:58+02:00",
+        "en-US",
+        Host::default(),
+        None,
+    )
+    .await;
+    w.open_form("Withdraw from contract here").await;
+    assert!(
+        w.find("button.primary").is_some(),
+        "{}",
+        w.root.inner_html()
+    );
+    w.set_clock("2026-04-08T00:00:00+02:00").await;
+    let alert = w.text("form [role=alert]");
+    assert!(
+        alert.starts_with("The withdrawal period ended on April 7, 2026"),
+        "{alert}"
+    );
+    assert!(
+        w.find("button.primary").is_none(),
+        "{}",
+        w.root.inner_html()
+    );
+    // Back still leads out.
+    assert!(w.button("Back").is_connected());
+}
+
+#[wasm_bindgen_test]
 async fn the_form_asks_only_for_the_contract_and_the_consumer_prefilled() {
     let w = Fixture::easter("de-DE", Host::default()).await;
     w.open_form("Vertrag widerrufen").await;
@@ -483,7 +514,8 @@ async fn a_failure_keeps_everything_offers_try_again_with_the_same_key_and_the_c
     settle().await;
     let error = w.text(".error");
     assert!(
-        error.contains("the store reported an error (HTTP 503)"),
+        error.contains("the store reported an error. Your choices are kept.")
+            && !error.contains("HTTP 503"),
         "{error}"
     );
     assert!(

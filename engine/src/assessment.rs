@@ -231,6 +231,20 @@ pub enum ReturnCode {
     ReturnedToSender,
 }
 
+impl WithdrawalCode {
+    /// The code as JSON writes it (`snake_case`), e.g. for a request's `verdicts[].code`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WithdrawalCode::NotOffered => "not_offered",
+            WithdrawalCode::NoItemCovered => "no_item_covered",
+            WithdrawalCode::PeriodNotStarted => "period_not_started",
+            WithdrawalCode::DeliveryTimeUnknown => "delivery_time_unknown",
+            WithdrawalCode::WithinPeriod => "within_period",
+            WithdrawalCode::PeriodOver => "period_over",
+        }
+    }
+}
+
 impl ReturnCode {
     /// The code as JSON writes it (`snake_case`), e.g. for a request's `verdicts[].code`.
     pub fn as_str(self) -> &'static str {
@@ -444,6 +458,21 @@ mod tests {
             R::Cancelled,
             R::Refused,
             R::ReturnedToSender,
+        ] {
+            assert_eq!(
+                serde_json::to_value(code).unwrap(),
+                code.as_str(),
+                "{code:?}"
+            );
+        }
+        use WithdrawalCode as W;
+        for code in [
+            W::NotOffered,
+            W::NoItemCovered,
+            W::PeriodNotStarted,
+            W::DeliveryTimeUnknown,
+            W::WithinPeriod,
+            W::PeriodOver,
         ] {
             assert_eq!(
                 serde_json::to_value(code).unwrap(),

@@ -7,8 +7,7 @@ use super::step_region::StepRegion;
 use crate::clock::Clock;
 use crate::i18n::{isolate, Msg};
 use crate::state::withdrawal::{FieldProblem, WithdrawalAction, WithdrawalFlow};
-use crate::state::SendFailure;
-use crate::view_model::{Texts, WithdrawalView};
+use crate::view_model::{failure_text, Texts, WithdrawalView};
 
 #[derive(Properties, PartialEq)]
 pub struct WithdrawalFormProps {
@@ -72,17 +71,10 @@ pub fn WithdrawalForm(props: &WithdrawalFormProps) -> Html {
         FieldProblem::Missing => texts.text(Msg::WithdrawEmailMissing),
         FieldProblem::NotAnEmail => texts.text(Msg::WithdrawEmailInvalid),
     });
-    let failure = flow.failure.as_ref().map(|failure| {
-        let why = match failure {
-            SendFailure::Timeout => texts.text(Msg::ErrorTimeout).to_owned(),
-            SendFailure::Rejected(detail) => {
-                texts.fill(Msg::ErrorRejected, &[("detail", &isolate(detail))])
-            }
-            SendFailure::Malformed(_) => texts.text(Msg::ErrorMalformed).to_owned(),
-            SendFailure::NoHost => texts.text(Msg::WithdrawErrorNoHost).to_owned(),
-        };
-        texts.fill(Msg::ErrorKept, &[("why", &why)])
-    });
+    let failure = flow
+        .failure
+        .as_ref()
+        .map(|failure| failure_text(&texts, failure, Msg::WithdrawErrorNoHost));
     let label = if flow.sending {
         Msg::WithdrawSending
     } else if flow.failure.is_some() {
@@ -91,6 +83,12 @@ pub fn WithdrawalForm(props: &WithdrawalFormProps) -> Html {
         Msg::WithdrawConfirm
     };
     let busy = flow.sending.then_some("true");
+    // The period ended while the form was open and nothing was declared yet: say so, and offer
+    // no Confirm that could only do nothing (a declaration already confirmed still counts).
+    let period_over = (!flow.context.allowed() && flow.declared_at.is_none())
+        .then(|| props.view.until.as_deref())
+        .flatten()
+        .map(|until| format!("{}.", texts.fill(Msg::WithdrawClosed, &[("date", until)])));
     html! {
         <StepRegion heading={texts.text(Msg::WithdrawFormHeading).to_owned()} step_changes={flow.step_changes}>
             <form class="withdrawal-form" novalidate=true onsubmit={on_submit}>
@@ -149,9 +147,14 @@ pub fn WithdrawalForm(props: &WithdrawalFormProps) -> Html {
                         }
                     </div>
                 }
+                if let Some(over) = &period_over {
+                    <div class="error" part="error" role="alert"><p>{ over.clone() }</p></div>
+                }
                 <div class="actions">
                     <button type="button" part="button" aria-disabled={busy} onclick={on_back}>{ texts.text(Msg::Back) }</button>
-                    <button type="submit" class="primary" part="button confirm" aria-disabled={busy}>{ texts.text(label) }</button>
+                    if period_over.is_none() {
+                        <button type="submit" class="primary" part="button confirm" aria-disabled={busy}>{ texts.text(label) }</button>
+                    }
                 </div>
             </form>
         </StepRegion>

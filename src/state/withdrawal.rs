@@ -17,7 +17,7 @@ use super::{describe_json, Fnv, Outgoing, RequestFlow, SendFailure};
 use crate::engine::json::Json;
 use crate::engine::{
     looks_like_an_email_address, Assessment, Customer, Instant, Order, Request, RequestItem,
-    RequestKind, WithdrawalVerdict,
+    RequestKind, RequestVerdict, WithdrawalVerdict,
 };
 
 /// The longest name kept (a display name; the engine takes 2,000 characters per string).
@@ -371,8 +371,18 @@ impl WithdrawalFlow {
                 })
                 .collect(),
             assessed_at: assessment.at.instant,
-            // A withdrawal needs no verdict per item: the right covers the order's contract.
-            verdicts: Vec::new(),
+            // The order's withdrawal verdict, as the customer saw it, for each item withdrawn
+            // from (so the store can tell what changed since).
+            verdicts: chosen
+                .iter()
+                .map(|item| RequestVerdict {
+                    item_id: item.item_id.clone(),
+                    cancel: None,
+                    r#return: None,
+                    withdrawal: Some(assessment.withdrawal.verdict),
+                    code: assessment.withdrawal.code.as_str().to_owned(),
+                })
+                .collect(),
             reason: None,
             comment: None,
             idempotency_key: Some(format!("oh-{:016x}", key.finish())),

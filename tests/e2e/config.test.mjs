@@ -110,7 +110,7 @@ describe('configuration, updates and removal', { concurrency: true }, () => {
     await page.done();
   });
 
-  test('attribute changes update the widget: locale (mid-flow, choices kept), order-src, now, a broken and a fixed source', async () => {
+  test('attribute changes update the widget: locale (mid-flow, choices kept), order-src, policy-src set and removed, now, a broken and a fixed source', async () => {
     // The 404 of the broken source below is provoked on purpose.
     const page = await h.open('/e2e/element.html', { allow: [MISSING_404] });
     await waitForEvent(page, 'ready');
@@ -138,6 +138,11 @@ describe('configuration, updates and removal', { concurrency: true }, () => {
     assert.deepEqual(await widget.locator('li[data-item]').evaluateAll((l) => l.map((e) => e.dataset.item)), ['blender', 'jars']);
     // 36 hours before the window closes at midnight (or a minute less, as the clock runs on).
     assert.match(await countdown(page), /^(36 hours|35 hours, 59 minutes) left to return \(until March 31, 2025 at 11:59 PM PDT\)$/);
+    // A policy-src (a Berlin store: its day ends at 02:59 PM PDT), then none again: the default.
+    await page.evaluate(() => document.querySelector('order-help').setAttribute('policy-src', '/policies/berlin.json'));
+    await waitForTimer(page, /\(until March 31, 2025 at 02:59 PM PDT\)$/, { item: 'blender' });
+    await page.evaluate(() => document.querySelector('order-help').removeAttribute('policy-src'));
+    await waitForTimer(page, /\(until March 31, 2025 at 11:59 PM PDT\)$/, { item: 'blender' });
     // The clock moves with `now`.
     await page.evaluate(() => document.querySelector('order-help').setAttribute('now', '2025-04-02T09:00:00-07:00'));
     await waitForTimer(page, /^Return window closed on March 31, 2025 at 11:59 PM PDT$/, { item: 'blender' });

@@ -209,6 +209,21 @@ fn confirm_sends_once_with_the_click_instant_and_the_customer() {
         Some("2026-04-02T08:00:07Z")
     );
     assert_eq!(read.items.len(), 2);
+    // The verdict the customer was shown, for each item withdrawn from.
+    assert_eq!(
+        read.verdicts
+            .iter()
+            .map(|v| (v.item_id.as_str(), v.withdrawal, v.code.as_str()))
+            .collect::<Vec<_>>(),
+        read.items
+            .iter()
+            .map(|i| (
+                i.item_id.as_str(),
+                Some(WithdrawalVerdict::Allowed),
+                "within_period"
+            ))
+            .collect::<Vec<_>>()
+    );
     assert_eq!(read, request);
 }
 

@@ -1,5 +1,5 @@
 # The README's two commands, and the benchmark.
-.PHONY: serve test setup bench node-package
+.PHONY: serve test setup bench node-package reference-backend
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
@@ -29,3 +29,16 @@ bench:
 node-package:
 	scripts/setup.sh serve
 	scripts/node-package.sh
+
+# The reference back end (examples/reference-backend/): the release bundle and a help page whose
+# handlers POST every request to a Node server that verifies it with the package against its own
+# copy of the order. http://127.0.0.1:8081/help?order=multi-shipment (any sample of
+# static/orders/index.json; PORT=… for another port).
+REFERENCE_DIR := target/reference-backend
+reference-backend:
+	scripts/setup.sh serve
+	[ -f dist/embed.js ] || trunk build --release
+	tgz=$$(scripts/node-package.sh) && mkdir -p $(REFERENCE_DIR) && cd $(REFERENCE_DIR) && \
+	  { [ -f package.json ] || echo '{"private": true}' >package.json; } && \
+	  npm install --no-audit --no-fund --loglevel=error "$$tgz"
+	ORDER_HELP_ENGINE_DIR=$(REFERENCE_DIR) node examples/reference-backend/server.mjs $(or $(PORT),8081)

@@ -1,7 +1,7 @@
 //! The output of [`crate::verify`]: whether a store's server should accept a request, as a
 //! whole and item by item, with a stable code, the values its sentence names and the sentence.
-//! The rule itself is in `rules/verify.rs`; the sentences in `verification/sentences.rs` (one
-//! function, to be replaced by the text catalogues).
+//! The rule itself is in `rules/verify.rs`; the sentences are the
+//! `verify.*` entries of the text catalogues, keyed and rendered by `verification/sentences.rs`.
 
 mod sentences;
 
@@ -29,7 +29,7 @@ pub(crate) use sentences::{sentence, Scope};
 /// ```json
 /// { "order_id": "M-500", "kind": "cancel", "received_at": "2025-03-01T09:10:00-08:00",
 ///   "accepted": false, "code": "items_rejected",
-///   "message": "Not accepted: 1 of the 2 requested item(s) cannot go ahead; each item says why.",
+///   "message": "Not accepted: 1 of the 2 requested items cannot go ahead; each item says why.",
 ///   "values": {"rejected": 1, "requested": 2},
 ///   "items": [
 ///     { "item_id": "A", "accepted": true, "code": "accepted",
@@ -86,6 +86,21 @@ pub struct ItemVerification {
     /// parcel left the warehouse). `false` when the request shows none for it, or it was not
     /// examined.
     pub changed_since_assessed: bool,
+}
+
+impl Verification {
+    /// The catalogue key of `message` (`verify.<code>`, or `verify.accepted.request`), for a
+    /// host that shows it in another language (`locales/<lang>.json`, with `values`).
+    pub fn key(&self) -> &'static str {
+        sentences::key(Scope::Request, self.code)
+    }
+}
+
+impl ItemVerification {
+    /// The catalogue key of `message` (`verify.<code>`, or `verify.accepted.item`).
+    pub fn key(&self) -> &'static str {
+        sentences::key(Scope::Item, self.code)
+    }
 }
 
 /// A verdict of the request's kind, serialized as its `snake_case` name.

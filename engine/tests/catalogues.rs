@@ -13,6 +13,7 @@ use order_help_engine::{
     Policy, RefuseCode, RefuseDecision, RefuseVerdict, ReturnCode, ReturnDecision, ReturnVerdict,
     WithdrawalCode, WithdrawalDecision, WithdrawalVerdict, ZonedInstant,
 };
+use order_help_engine::{verify, Request, Verification};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -145,17 +146,28 @@ fn the_scan_finds_a_sentence() {
 }
 
 /// The reason keys the engine's source names (`"cancel.…"`, `"refuse.…"`, `"return.…"`,
-/// `"deduction.…"`, `"withdrawal.…"`): the exhaustive matches of `reason.rs`.
+/// `"deduction.…"`, `"withdrawal.…"`, `"verify.…"`): the exhaustive matches of `reason.rs` and
+/// of `verification/sentences.rs`.
 fn keys_in_the_engine() -> Vec<String> {
-    let code = fs::read_to_string(root().join("engine/src/reason.rs")).unwrap();
-    literals(&code)
-        .into_iter()
-        .filter(|l| {
-            ["cancel.", "refuse.", "return.", "deduction.", "withdrawal."]
-                .iter()
-                .any(|p| l.starts_with(p))
-        })
-        .collect()
+    [
+        "engine/src/reason.rs",
+        "engine/src/verification/sentences.rs",
+    ]
+    .iter()
+    .flat_map(|file| literals(&fs::read_to_string(root().join(file)).unwrap()))
+    .filter(|l| {
+        [
+            "cancel.",
+            "refuse.",
+            "return.",
+            "deduction.",
+            "withdrawal.",
+            "verify.",
+        ]
+        .iter()
+        .any(|p| l.starts_with(p))
+    })
+    .collect()
 }
 
 #[test]
@@ -172,6 +184,38 @@ fn every_reason_key_has_a_sentence_and_every_sentence_a_reason() {
             "locales/en.json: {key:?} is no reason of the engine"
         );
     }
+}
+
+/// `verify` on every case with a request of every scenario table (engine/tests/scenarios).
+fn verifications() -> Vec<Verification> {
+    let dir = root().join("engine/tests/scenarios");
+    let mut out = Vec::new();
+    for entry in fs::read_dir(&dir).unwrap() {
+        let text = fs::read_to_string(entry.unwrap().path()).unwrap();
+        let table: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let Some(cases) = table["cases"].as_array() else {
+            continue;
+        };
+        if !cases.iter().any(|c| c.get("request").is_some()) {
+            continue;
+        }
+        let order = parse_order(table["order"].clone()).unwrap();
+        let policy = match table.get("policy") {
+            Some(p) => parse_policy(p.clone()).unwrap(),
+            None => Policy::default(),
+        };
+        for case in cases {
+            let Some(request) = case.get("request") else {
+                continue;
+            };
+            let Ok(request) = Request::from_json_str(&request.to_string()) else {
+                continue;
+            };
+            let at = Instant::parse_rfc3339(case["at"].as_str().unwrap()).unwrap();
+            out.push(verify(&order, &policy, &request, at));
+        }
+    }
+    out
 }
 
 fn zoned(text: &str) -> ZonedInstant {
@@ -303,10 +347,20 @@ fn every_reason_renders_without_a_placeholder_left() {
         }
     }
     let english = catalogue("en");
+    // Every reason key of the catalogue is reached by some decision above, or (`verify.…`) by
+    // a verification of the scenario tables.
+    let verified = verifications();
+    let verify_keys: Vec<(&str, String)> = verified
+        .iter()
+        .flat_map(|v| {
+            std::iter::once((v.key(), v.message.to_string()))
+                .chain(v.items.iter().map(|i| (i.key(), i.message.to_string())))
+        })
+        .collect();
+    messages.extend(verify_keys);
     let mut keys: Vec<&str> = messages.iter().map(|(k, _)| *k).collect();
     keys.sort_unstable();
     keys.dedup();
-    // Every reason key of the catalogue is reached by some decision above.
     let all: Vec<&str> = english
         .keys()
         .filter(|k| k.contains('.') && !k.starts_with("deduction."))

@@ -8,62 +8,10 @@
 //   ORDER_HELP_PACKAGE_DIR  the folder it was installed in (the package is required from there)
 //   ORDER_HELP_CLI          the native `order-help` binary
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { after, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-
-const { ORDER_HELP_PACKAGE_DIR: packageDir, ORDER_HELP_CLI: cli } = process.env;
-assert.ok(packageDir && cli, 'set ORDER_HELP_PACKAGE_DIR and ORDER_HELP_CLI (scripts/test.sh does)');
-const engine = createRequire(join(packageDir, 'package.json'))('order-help-engine');
-const { assess, previewReturn, verify } = engine;
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const scenarioDir = join(root, 'engine', 'tests', 'scenarios');
-const work = mkdtempSync(join(tmpdir(), 'order-help-node-'));
-after(() => rmSync(work, { recursive: true, force: true }));
-
-let files = 0;
-/** `value` written to a file of its own (JSON, or text as it is), for the tool. */
-function file(name, value) {
-  const path = join(work, `${files++}-${name}.json`);
-  writeFileSync(path, typeof value === 'string' ? value : JSON.stringify(value));
-  return path;
-}
-
-/**
- * The tool's answer: `{ json }` (exit 0, stdout parsed) or `{ error }` (exit 2, the message of
- * stderr after the file name, as the package's message has it after the document's name).
- */
-function tool(command, args) {
-  const run = spawnSync(cli, [command, ...args], { encoding: 'utf8' });
-  // `verify` exits 1 when any part of the request is rejected, and still prints it.
-  if (run.status === 0 || (command === 'verify' && run.status === 1)) return { json: JSON.parse(run.stdout) };
-  assert.equal(run.status, 2, `${command} ${args.join(' ')}: exit ${run.status}: ${run.stderr}`);
-  const line = run.stderr.trim();
-  const match = /^order-help: (?:[^:]*\.json|--at): (.*)$/s.exec(line);
-  assert.ok(match, `the tool's error names the file: ${line}`);
-  return { error: match[1] };
-}
-
-/** The package's answer, as `tool()` gives the tool's. */
-function node(call) {
-  try {
-    return { json: call() };
-  } catch (error) {
-    assert.ok(error instanceof Error, `throws an Error: ${error}`);
-    assert.equal(typeof error.code, 'string', `the Error has a code: ${error.message}`);
-    assert.equal(typeof error.path, 'string', `the Error has a path: ${error.message}`);
-    const match = /^(order|policy|proposal|request|now): (.*)$/s.exec(error.message);
-    assert.ok(match, `the message names the document: ${error.message}`);
-    return { error: match[2], code: error.code, path: error.path, problem: error.problem };
-  }
-}
-
-const scenarios = readdirSync(scenarioDir).filter((name) => name.endsWith('.json')).sort();
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { assess, file, node, previewReturn, root, scenarioDir, scenarios, tool, verify } from './oracle.mjs';
 
 describe('the package gives what the command-line tool prints, on every scenario table', () => {
   test('there are scenario tables', () => assert.ok(scenarios.length >= 30, scenarios.join(', ')));

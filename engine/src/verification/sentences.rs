@@ -1,11 +1,11 @@
-//! The English sentences of [`VerifyCode`]: the only place this code family is worded. Each is a
-//! template with `{name}` placeholders for the [`VerifyValues`] it names, so the text
-//! catalogues (`locales/*.json`, keys `verify.<code>` and `verify.request.<code>`) can take the
-//! table over as it is.
+//! The sentences of [`VerifyCode`]: each code's key in the text catalogues (`locales/*.json`,
+//! `verify.<code>`, and `verify.accepted.request` / `verify.accepted.item`), the count that
+//! chooses its plural form, and its values by `{name}`. Rendered through the catalogue renderer
+//! ([`Catalogue::render`]), in English for the command-line tool and the Node package.
 
 use std::borrow::Cow;
-use std::fmt::Write;
 
+use super::super::text::{english_plural, Catalogue};
 use super::super::time::{LocalDateTime, ZonedInstant};
 use super::{VerifyCode, VerifyValues};
 
@@ -16,62 +16,83 @@ pub(crate) enum Scope {
     Item,
 }
 
-/// The template of each code, by scope. A request-level problem (`order_mismatch`, …) has the
-/// same sentence for the request and for each item it rejects.
-pub(crate) fn template(scope: Scope, code: VerifyCode) -> &'static str {
+/// The catalogue key of each code, by scope. A request-level problem (`order_mismatch`, …) has
+/// the same sentence for the request and for each item it rejects.
+pub(crate) fn key(scope: Scope, code: VerifyCode) -> &'static str {
     use VerifyCode as C;
     match (scope, code) {
-        (Scope::Request, C::Accepted) => "Accepted: each of the {requested} requested item(s) may go ahead.",
-        (Scope::Item, C::Accepted) => "Accepted: its verdict is {verdict} ({verdict_code}).",
-        (_, C::ItemsRejected) => "Not accepted: {rejected} of the {requested} requested item(s) cannot go ahead; each item says why.",
-        (_, C::OrderMismatch) => "Not accepted: the request is for order “{request_order_id}”, not for order “{order_id}”.",
-        (_, C::UnknownReason) => "Not accepted: “{reason}” is not a reason this store offers for this kind of request.",
-        (_, C::UnknownItem) => "Not accepted: the order has no item “{item_id}”.",
-        (_, C::QuantityExceedsOrdered) => "Not accepted: {quantity} unit(s) requested, but the order has {ordered}.",
-        (_, C::NotCancellableNow) => "Not accepted: it can no longer be cancelled ({verdict_code}). {why}",
-        (_, C::NotDeliveredYet) => "Not accepted: it cannot be returned before it is delivered ({verdict_code}). {why}",
-        (_, C::ReturnWindowClosed) => "Not accepted: its return window ended at {deadline} (store time).",
-        (_, C::NotReturnable) => "Not accepted: it cannot be returned ({verdict_code}). {why}",
-        (_, C::QuantityExceedsReturnable) => "Not accepted: {quantity} unit(s) requested, but only {returnable} can be returned.",
-        (_, C::WithdrawalNotOffered) => "Not accepted: this store does not offer withdrawal from the contract for this order.",
-        (_, C::NotCoveredByWithdrawal) => "Not accepted: the right of withdrawal does not cover this item (goods of an excluded kind, or a shipment that was cancelled, refused or returned).",
-        (_, C::WithdrawalPeriodOver) => "Not accepted: the withdrawal was declared at {declared_at} (store time), after the period ended at {deadline}.",
-        (_, C::DeclaredAtMissing) => "Not accepted: a withdrawal must say when the consumer declared it (declared_at), and this one does not.",
-        (_, C::DeclaredAfterReceipt) => "Not accepted: it says it was declared at {declared_at} (store time), more than {skew_seconds} seconds after it was received at {received_at}.",
-        (_, C::DeclarationDelayed) => "Not accepted: declared at {declared_at} (store time) but received at {received_at}, more than {max_delay_seconds} seconds later.",
+        (Scope::Request, C::Accepted) => "verify.accepted.request",
+        (Scope::Item, C::Accepted) => "verify.accepted.item",
+        (_, C::ItemsRejected) => "verify.items_rejected",
+        (_, C::OrderMismatch) => "verify.order_mismatch",
+        (_, C::UnknownReason) => "verify.unknown_reason",
+        (_, C::UnknownItem) => "verify.unknown_item",
+        (_, C::QuantityExceedsOrdered) => "verify.quantity_exceeds_ordered",
+        (_, C::NotCancellableNow) => "verify.not_cancellable_now",
+        (_, C::NotDeliveredYet) => "verify.not_delivered_yet",
+        (_, C::ReturnWindowClosed) => "verify.return_window_closed",
+        (_, C::NotReturnable) => "verify.not_returnable",
+        (_, C::QuantityExceedsReturnable) => "verify.quantity_exceeds_returnable",
+        (_, C::WithdrawalNotOffered) => "verify.withdrawal_not_offered",
+        (_, C::NotCoveredByWithdrawal) => "verify.not_covered_by_withdrawal",
+        (_, C::WithdrawalPeriodOver) => "verify.withdrawal_period_over",
+        (_, C::DeclaredAtMissing) => "verify.declared_at_missing",
+        (_, C::DeclaredAfterReceipt) => "verify.declared_after_receipt",
+        (_, C::DeclarationDelayed) => "verify.declaration_delayed",
     }
 }
 
-/// The sentence for a code and its values: the template with each `{name}` replaced by the
-/// value of that name (an instant in the store's wall-clock time, `23:59:59 on 16 March 2026`;
-/// a verdict or code by its `snake_case` name). A placeholder without a value stays as written.
-pub(crate) fn sentence(scope: Scope, code: VerifyCode, values: &VerifyValues) -> Cow<'static, str> {
-    let template = template(scope, code);
-    if !template.contains('{') {
-        return Cow::Borrowed(template);
-    }
-    let mut out = String::with_capacity(template.len() + 64);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else {
-            break;
-        };
-        let name = &after[..close];
-        if !write_value(&mut out, name, values) {
-            let _ = write!(out, "{{{name}}}");
+/// The number that chooses the sentence's plural form (CLDR categories), for the codes whose
+/// entries have plural forms: the items requested, or the units requested.
+fn count(code: VerifyCode, values: &VerifyValues) -> Option<u32> {
+    match code {
+        VerifyCode::Accepted | VerifyCode::ItemsRejected => values.requested,
+        VerifyCode::QuantityExceedsOrdered | VerifyCode::QuantityExceedsReturnable => {
+            values.quantity
         }
-        rest = &after[close + 1..];
+        _ => None,
     }
-    out.push_str(rest);
-    Cow::Owned(out.trim_end().to_owned())
 }
 
-/// Writes the value named `name`; false when it has none.
-fn write_value(out: &mut String, name: &str, v: &VerifyValues) -> bool {
+/// The English sentence for a code and its values: its catalogue entry (the plural form for
+/// its count) with each `{name}` replaced by the value of that name (an instant in the store's
+/// wall-clock time, `23:59:59 on 16 March 2026`; a verdict or code by its `snake_case` name). A
+/// placeholder without a value stays as written.
+pub(crate) fn sentence(scope: Scope, code: VerifyCode, values: &VerifyValues) -> Cow<'static, str> {
+    let catalogue = Catalogue::english();
+    let key = key(scope, code);
+    let names = catalogue
+        .get(key)
+        .map(|entry| {
+            entry
+                .texts()
+                .into_iter()
+                .flat_map(super::super::text::placeholders)
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    let filled: Vec<(&str, String)> = names
+        .into_iter()
+        .filter_map(|name| value(name, values).map(|text| (name, text)))
+        .collect();
+    let pairs: Vec<(&str, &str)> = filled.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    match catalogue.render(
+        key,
+        count(code, values).map(u64::from),
+        &pairs,
+        english_plural,
+    ) {
+        // `{why}` may be absent: no trailing space then.
+        Some(text) => Cow::Owned(text.trim_end().to_owned()),
+        // Every key is in `locales/en.json` (tested); never an empty sentence regardless.
+        None => Cow::Borrowed(key),
+    }
+}
+
+/// The value named `name`, written in English; `None` when it has none.
+fn value(name: &str, v: &VerifyValues) -> Option<String> {
     let number = |n: Option<u32>| n.map(|n| n.to_string());
-    let text = match name {
+    match name {
         "order_id" => v.order_id.clone(),
         "request_order_id" => v.request_order_id.clone(),
         "reason" => v.reason.clone(),
@@ -90,13 +111,6 @@ fn write_value(out: &mut String, name: &str, v: &VerifyValues) -> bool {
         "declared_at" => v.declared_at.map(wall_clock),
         "received_at" => v.received_at.map(wall_clock),
         _ => None,
-    };
-    match text {
-        Some(text) => {
-            out.push_str(&text);
-            true
-        }
-        None => false,
     }
 }
 
@@ -141,8 +155,8 @@ mod tests {
     use super::*;
     use crate::time::Instant;
 
-    /// Every code has a sentence in each scope, and every placeholder it names is one
-    /// [`write_value`] knows (a misspelt one would stay in the text as `{name}`).
+    /// Every code has a sentence in each scope, and every placeholder of each of its forms is
+    /// one [`value`] knows (a misspelt one would stay in the text as `{name}`).
     #[test]
     fn every_placeholder_is_a_known_value() {
         let zoned = ZonedInstant {
@@ -174,6 +188,13 @@ mod tests {
         };
         for code in VerifyCode::ALL {
             for scope in [Scope::Request, Scope::Item] {
+                let entry = Catalogue::english().get(key(scope, code));
+                let entry = entry.unwrap_or_else(|| panic!("locales/en.json: {code:?}"));
+                for form in entry.texts() {
+                    for name in crate::text::placeholders(form) {
+                        assert!(value(name, &all).is_some(), "{code:?}: {{{name}}}");
+                    }
+                }
                 let text = sentence(scope, code, &all);
                 assert!(!text.contains('{'), "{code:?}: {text}");
                 assert!(text.ends_with('.'), "{code:?}: {text}");
@@ -192,20 +213,39 @@ mod tests {
         assert!(sentence(Scope::Item, VerifyCode::UnknownItem, &none).contains("{item_id}"));
     }
 
-    /// docs/domain.md lists every code with its sentence: the table there is this one.
+    /// docs/domain.md lists every code with its sentence (its `other` form): the table there is
+    /// the catalogue's.
     #[test]
     fn the_domain_doc_lists_every_sentence() {
         let doc = include_str!("../../../docs/domain.md");
         for code in VerifyCode::ALL {
             for (scope, label) in [(Scope::Request, " (request)"), (Scope::Item, " (item)")] {
-                let plain = format!("| `{}` | {} |", code.as_str(), template(scope, code));
-                let labelled =
-                    format!("| `{}`{label} | {} |", code.as_str(), template(scope, code));
+                let entry = Catalogue::english().get(key(scope, code)).unwrap();
+                let template = entry.form("other");
+                let plain = format!("| `{}` | {template} |", code.as_str());
+                let labelled = format!("| `{}`{label} | {template} |", code.as_str());
                 assert!(
                     doc.contains(&plain) || doc.contains(&labelled),
                     "docs/domain.md has no row {plain}"
                 );
             }
         }
+    }
+
+    /// A count of one takes the `one` form, any other the `other` form.
+    #[test]
+    fn the_count_chooses_the_plural_form() {
+        let values = |requested| VerifyValues {
+            requested: Some(requested),
+            ..VerifyValues::default()
+        };
+        assert_eq!(
+            sentence(Scope::Request, VerifyCode::Accepted, &values(1)),
+            "Accepted: the requested item may go ahead."
+        );
+        assert_eq!(
+            sentence(Scope::Request, VerifyCode::Accepted, &values(3)),
+            "Accepted: each of the 3 requested items may go ahead."
+        );
     }
 }

@@ -1,0 +1,247 @@
+// The reference back end: a store's server in ~200 lines of Node.js (standard library only, and
+// the engine's npm package `order-help-engine`), for the end-to-end tests and to read. It
+//
+// - serves the release bundle (`dist/`) at `/`, and a help page that embeds the widget at
+//   `/help?order=<sample>` (the sample orders of static/orders/index.json);
+// - serves its own copy of each order (`/api/orders/<id>`) and its policy
+//   (`/api/orders/<id>/policy`), read once from static/orders and static/policies;
+// - answers every request the widget sends (`POST /api/requests`, the one shape of every kind)
+//   by verifying it with the package's `verify` against ITS copy of the order (never the
+//   request's idea of it), at the instant it received it:
+//
+//   | kind | accepted | rejected |
+//   | --- | --- | --- |
+//   | cancel | 200 `{status: "cancelled"}` when every item's verdict at receipt is `allowed`, else `{status: "requested"}` | 200 `{status: "declined", message}` |
+//   | return | 200 `{status: "accepted", return_id, label_url}` | 200 `{status: "declined", message}` |
+//   | withdrawal | 200 `{received_at, acknowledgement_to}` | 422 `{status: "declined", code, message}` |
+//
+//   `message` is the sentence of the first rejected item (else the request's). A withdrawal's
+//   answer has no "declined" (the widget's contract: the declaration was received, or it was
+//   not), so a rejected one is an HTTP error: the page's handler rejects its promise with the
+//   sentence, and the widget shows it with Try again and the store's contact address — the
+//   consumer can still withdraw another way, and the store answers in person. Bad input (a
+//   request the engine cannot read) is 400 `{error: {code, path, message}}`; an order it does
+//   not know, 404. Answers are kept by `idempotency_key`: a retry gets the first answer.
+//
+// Its clock: a store's server uses the real time. The sample orders are set at fixed instants
+// (index.json's `now`), so this server runs one clock per sample, starting at that instant when
+// the server starts and running on in real time; the help page gives the widget the same
+// instant (`now`). The request's own instants (`assessed_at`, `declared_at`) are read, never
+// trusted as the receipt time.
+//
+// Run it: `make reference-backend` (builds what is missing), or with the package installed
+// somewhere: `ORDER_HELP_ENGINE_DIR=<folder with node_modules/order-help-engine> node
+// examples/reference-backend/server.mjs [port]` → http://127.0.0.1:8081/help?order=multi-shipment
+import http from 'node:http';
+import { readFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(here, '../..');
+const DIST = path.join(ROOT, 'dist');
+const ORDERS = path.join(ROOT, 'static', 'orders');
+/** The most a request body may be (the engine's own document limit is larger; a request is small). */
+const MAX_BODY = 1 << 20;
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.png': 'image/png',
+};
+
+/** `order-help-engine`, installed in `dir` (its node_modules), else resolved from here. */
+export function loadEngine(dir = process.env.ORDER_HELP_ENGINE_DIR) {
+  const require = createRequire(dir ? path.join(path.resolve(dir), 'package.json') : import.meta.url);
+  return require('order-help-engine');
+}
+
+/**
+ * The store's orders of record: each sample of static/orders/index.json by its order's `id`,
+ * with its policy (or none: the default) and the instant its clock starts at.
+ */
+function loadOrders() {
+  const samples = JSON.parse(readFileSync(path.join(ORDERS, 'index.json'), 'utf8'));
+  const byId = new Map();
+  const bySample = new Map();
+  for (const sample of samples) {
+    const text = readFileSync(path.join(ORDERS, sample.file), 'utf8');
+    const policyText = sample.policy ? readFileSync(path.join(ORDERS, sample.policy), 'utf8') : null;
+    const record = {
+      sample: sample.file.replace(/\.json$/, ''),
+      text,
+      order: JSON.parse(text),
+      policyText,
+      policy: policyText === null ? null : JSON.parse(policyText),
+      start: Date.parse(sample.now),
+      locale: sample.locale ?? 'en-US',
+    };
+    byId.set(record.order.id, record);
+    bySample.set(record.sample, record);
+  }
+  return { byId, bySample };
+}
+
+/** The help page: the widget, given the server's own order URL and clock, and the page's handlers. */
+function helpPage(record, now, locale) {
+  const attr = (text) => String(text).replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const id = encodeURIComponent(record.order.id);
+  const policy = record.policy ? ` policy-src="/api/orders/${attr(id)}/policy"` : '';
+  return `<!doctype html>
+<html lang="${attr(locale.split('-')[0])}">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>Help with your order</title>
+  <script type="module" src="/reference/help.js"></script>
+  <script type="module" src="/embed.js"></script>
+</head>
+<body>
+  <main>
+    <h1>Help with your order</h1>
+    <order-help order-src="/api/orders/${attr(id)}"${policy} now="${attr(now)}" locale="${attr(locale)}">
+      <p><a href="/orders/${attr(id)}">See your order</a></p>
+    </order-help>
+  </main>
+</body>
+</html>
+`;
+}
+
+/** The answer to a verified request (see the table at the top). */
+function answerFor(verification, request, counter) {
+  const rejected = verification.items.find((item) => !item.accepted);
+  const message = (rejected ?? verification).message;
+  if (request.kind === 'withdrawal') {
+    if (!verification.accepted) return [422, { status: 'declined', code: (rejected ?? verification).code, message }];
+    return [200, { received_at: verification.received_at, acknowledgement_to: request.customer?.email ?? null }];
+  }
+  if (!verification.accepted) return [200, { status: 'declined', message }];
+  if (request.kind === 'return') {
+    const id = `R-${1000 + counter}`;
+    return [200, { status: 'accepted', return_id: id, label_url: `https://labels.store.example/returns/${id}.pdf` }];
+  }
+  const instant = verification.items.every((item) => item.verdict === 'allowed');
+  return [200, { status: instant ? 'cancelled' : 'requested' }];
+}
+
+/**
+ * Starts the server on `host` and `port` (0: a free one). `engine`: the `order-help-engine`
+ * module. Returns `{ origin, url(path), close(), log }`; `log` lists every request it verified,
+ * `{ request, at, verification, status, answer }`, in arrival order.
+ */
+export async function startReferenceBackend({ engine = loadEngine(), host = '127.0.0.1', port = 0 } = {}) {
+  const { byId, bySample } = loadOrders();
+  const started = Date.now();
+  /** A sample's clock: its instant, run on since the server started (see the top). */
+  const clock = (record) => new Date(record.start + (Date.now() - started));
+  const answers = new Map();
+  const log = [];
+
+  async function request(req, res) {
+    let body = '';
+    for await (const chunk of req) {
+      body += chunk;
+      if (body.length > MAX_BODY) return json(res, 413, { error: { code: 'too_large', message: `a request of at most ${MAX_BODY} bytes` } });
+    }
+    let parsed;
+    try {
+      parsed = JSON.parse(body);
+    } catch (error) {
+      return json(res, 400, { error: { code: 'request_invalid', path: '', message: `expected JSON text: ${error.message}` } });
+    }
+    const key = typeof parsed?.idempotency_key === 'string' ? parsed.idempotency_key : null;
+    if (key && answers.has(key)) return json(res, ...answers.get(key));
+    const record = byId.get(parsed?.order_id);
+    if (!record) return json(res, 404, { error: { code: 'unknown_order', path: 'order_id', message: `no order ${JSON.stringify(parsed?.order_id)}` } });
+    // The receipt time is this server's, taken before anything else is done with the request.
+    const at = clock(record);
+    let verification;
+    try {
+      verification = engine.verify(record.order, record.policy, parsed, at);
+    } catch (error) {
+      return json(res, 400, { error: { code: error.code ?? 'request_invalid', path: error.path ?? '', message: error.message } });
+    }
+    const answer = answerFor(verification, parsed, log.length);
+    log.push({ request: parsed, at: at.toISOString(), verification, status: answer[0], answer: answer[1] });
+    if (key) answers.set(key, answer);
+    return json(res, ...answer);
+  }
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    let rel;
+    try {
+      rel = decodeURIComponent(url.pathname);
+    } catch {
+      return text(res, 400, 'bad path');
+    }
+    if (rel === '/api/requests') {
+      if (req.method !== 'POST') return text(res, 405, 'POST a request');
+      return request(req, res).catch((error) => json(res, 500, { error: { code: 'internal', message: String(error) } }));
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return text(res, 405, 'method not allowed');
+    const api = /^\/api\/orders\/([^/]+)(\/policy)?$/.exec(rel);
+    if (api) {
+      const record = byId.get(api[1]);
+      if (!record || (api[2] && !record.policyText)) return text(res, 404, 'no such order');
+      return send(res, 200, MIME['.json'], api[2] ? record.policyText : record.text);
+    }
+    if (rel === '/help') {
+      const record = bySample.get(url.searchParams.get('order') ?? 'multi-shipment');
+      if (!record) return text(res, 404, `no sample ${url.searchParams.get('order')}: see static/orders/index.json`);
+      const locale = url.searchParams.get('locale') ?? record.locale;
+      return send(res, 200, MIME['.html'], helpPage(record, clock(record).toISOString(), locale));
+    }
+    if (rel === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
+    if (rel === '/reference/help.js') return file(res, path.join(here, 'help.js'));
+    const inDist = path.resolve(DIST, '.' + path.posix.normalize('/' + rel));
+    if (inDist !== DIST && !inDist.startsWith(DIST + path.sep)) return text(res, 404, 'not found');
+    return file(res, inDist);
+  });
+  server.keepAliveTimeout = 1000;
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const origin = `http://${host}:${server.address().port}`;
+  return {
+    origin,
+    log,
+    url: (p = '/') => origin + p,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections?.();
+      }),
+  };
+}
+
+function send(res, status, type, body) {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.end(body);
+}
+
+const json = (res, status, value) => send(res, status, MIME['.json'], JSON.stringify(value));
+const text = (res, status, body) => send(res, status, 'text/plain; charset=utf-8', body);
+
+async function file(res, name) {
+  try {
+    let target = name;
+    if ((await stat(target)).isDirectory()) target = path.join(target, 'index.html');
+    send(res, 200, MIME[path.extname(target)] ?? 'application/octet-stream', await readFile(target));
+  } catch {
+    text(res, 404, 'not found');
+  }
+}
+
+// `node examples/reference-backend/server.mjs [port]`
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const server = await startReferenceBackend({ port: Number(process.argv[2] ?? 8081) });
+  console.log(`the reference back end: ${server.origin}/help?order=multi-shipment (any sample of static/orders/index.json)`);
+}

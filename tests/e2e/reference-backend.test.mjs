@@ -1,0 +1,205 @@
+// The trust boundary, end to end: the real widget on a help page served by the reference back
+// end (examples/reference-backend/server.mjs), whose handlers POST each request to that server,
+// which verifies it with the Node package against its own copy of the order at its own receipt
+// time. An honest cancellation is accepted; a cancellation rewritten by a page script to name a
+// delivered item, and a return rewritten to ask for more units than are left, are rejected by
+// the server and shown by the widget as declined, with the customer's choices still there; an
+// honest withdrawal is acknowledged, and one whose declaration time was rewritten is refused
+// (HTTP 422: Try again and the store's contact address).
+//
+// The package: $ORDER_HELP_ENGINE_DIR if set, else the tarball of `make node-package`
+// (target/node-package/, built by the node-package stage of `make test`; built here if absent),
+// installed into a temporary folder as a store's back end would.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { chromium } from 'playwright-core';
+import { LAUNCH, harness } from './helpers.mjs';
+import { assertFocusOnHeading, requestByClicks } from './flow.mjs';
+import { ROOT, loadEngine, startReferenceBackend } from '../../examples/reference-backend/server.mjs';
+
+const PACKAGES = path.join(ROOT, 'target', 'node-package');
+const MULTI = { id: '114-7765120-0043318', sleeve: /^Laptop sleeve/, laptop: 'laptop' };
+const MUGS = { id: '114-3307781-9921406', title: /^Stoneware mug/ };
+const EASTER = { id: '302-7730114-2026040', contact: 'widerruf@nordwind.example' };
+
+/** The installed package's folder (see the top); removed after the run when made here. */
+function installEngine() {
+  if (process.env.ORDER_HELP_ENGINE_DIR) return { dir: process.env.ORDER_HELP_ENGINE_DIR, made: false };
+  const find = () => (existsSync(PACKAGES) ? readdirSync(PACKAGES).find((f) => /^order-help-engine-.*\.tgz$/.test(f)) : undefined);
+  if (!find()) {
+    const build = spawnSync(path.join(ROOT, 'scripts', 'node-package.sh'), { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    assert.equal(build.status, 0, 'scripts/node-package.sh builds the package');
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'order-help-reference-'));
+  writeFileSync(path.join(dir, 'package.json'), '{"private": true}');
+  const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', path.join(PACKAGES, find())], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  assert.equal(install.status, 0, `npm install of the package: ${install.stderr}`);
+  return { dir, made: true };
+}
+
+const h = harness();
+let engine;
+before(async () => {
+  engine = installEngine();
+  // The harness's browser and page checks, against the reference back end instead of the static server.
+  [h.browser, h.server] = await Promise.all([
+    chromium.launch(LAUNCH),
+    startReferenceBackend({ engine: loadEngine(engine.dir) }),
+  ]);
+});
+after(async () => {
+  await h.teardown();
+  if (engine?.made) rmSync(engine.dir, { recursive: true, force: true });
+});
+
+/** What the server verified for order `id`, from entry `from` of its log on. */
+async function verified(id, count, from) {
+  for (let i = 0; i < 100 && h.server.log.filter((e) => e.request.order_id === id).length < from + count; i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return h.server.log.filter((e) => e.request.order_id === id).slice(from, from + count);
+}
+const logged = (id) => h.server.log.filter((e) => e.request.order_id === id).length;
+
+/** A page script of an attacker (or a broken extension): rewrites each request of `type` before the page's handler sees it. */
+function tamper(type, rewrite) {
+  return [
+    ([type, source]) => {
+      // eslint-disable-next-line no-new-func
+      const change = new Function('request', source);
+      window.addEventListener(type, (event) => change(event.detail.request), { capture: true });
+    },
+    [type, rewrite],
+  ];
+}
+
+async function open(query, { initScripts = [], ...options } = {}) {
+  const page = await h.open(null, options);
+  for (const [script, arg] of initScripts) await page.addInitScript(script, arg);
+  await page.goto(h.server.url(`/help?${query}`));
+  return page;
+}
+
+const widget = (page) => page.locator('order-help');
+
+// One at a time: the server's log is read in order.
+describe('the reference back end verifies what the widget sends', () => {
+  test('an honest cancellation is accepted: "Cancelled"', async () => {
+    const from = logged(MULTI.id);
+    const page = await open('order=multi-shipment');
+    await requestByClicks(widget(page), MULTI.sleeve);
+    await assertFocusOnHeading(page, 'Cancelled');
+    const [entry] = await verified(MULTI.id, 1, from);
+    assert.deepEqual(entry.request.items, [{ item_id: 'sleeve', quantity: 1 }]);
+    assert.equal(entry.verification.accepted, true);
+    assert.deepEqual(entry.answer, { status: 'cancelled' });
+    await page.done();
+  });
+
+  test('a cancellation rewritten to name a delivered item is declined, and the customer\'s choice stays', async () => {
+    const from = logged(MULTI.id);
+    const page = await open('order=multi-shipment', {
+      initScripts: [tamper('order-help-cancel-request', `request.items = [{ item_id: '${MULTI.laptop}', quantity: 1 }];`)],
+    });
+    await requestByClicks(widget(page), MULTI.sleeve);
+    await assertFocusOnHeading(page, 'Cancellation declined');
+    const [entry] = await verified(MULTI.id, 1, from);
+    assert.deepEqual(entry.request.items, [{ item_id: 'laptop', quantity: 1 }], 'the server got the tampered request');
+    assert.equal(entry.verification.accepted, false);
+    assert.equal(entry.verification.items[0].code, 'not_cancellable_now');
+    assert.equal(entry.verification.items[0].verdict_code, 'delivered');
+    assert.equal(entry.answer.status, 'declined');
+    const outcome = widget(page).getByRole('region', { name: 'Cancellation declined' });
+    const text = await outcome.innerText();
+    // The server's sentence, as the widget shows a store's message.
+    assert.ok(text.includes(entry.verification.items[0].message), `the server's sentence is shown: ${text}`);
+    assert.match(text, /it can no longer be cancelled \(delivered\)/);
+    // The customer's own choice (the sleeve) is what the outcome is about, with what to do instead.
+    const fallbacks = await outcome.locator('li').allInnerTexts();
+    assert.equal(fallbacks.length, 1, JSON.stringify(fallbacks));
+    assert.match(fallbacks[0], /^Laptop sleeve: \S/);
+    // Back to the order: nothing was cancelled, and the sleeve can still be cancelled.
+    await widget(page).getByRole('button', { name: 'Back to your order' }).click();
+    await assertFocusOnHeading(page, `Order ${MULTI.id}`);
+    assert.doesNotMatch(await widget(page).locator('li[data-item="sleeve"]').innerText(), /Cancelled|Cancellation requested/);
+    await widget(page).getByRole('button', { name: 'Cancel items' }).click();
+    assert.equal(await widget(page).getByRole('checkbox', { name: MULTI.sleeve }).isEnabled(), true, 'the sleeve is still offered');
+    await page.done();
+  });
+
+  test('a return rewritten to ask for more units than are left is declined, and the items stay returnable', async () => {
+    const from = logged(MUGS.id);
+    const page = await open('order=return-multi-unit', {
+      initScripts: [
+        tamper('order-help-return-request', 'for (const line of [...request.items, ...request.lines]) line.quantity = 5;'),
+      ],
+    });
+    const w = widget(page);
+    await w.getByRole('button', { name: 'Return items' }).click();
+    await w.getByRole('checkbox', { name: MUGS.title }).check();
+    await w.getByRole('spinbutton').fill('2');
+    await w.getByRole('button', { name: 'Continue' }).click();
+    await w.getByRole('radio').first().check();
+    await w.getByRole('button', { name: 'Continue' }).click();
+    await w.getByRole('button', { name: 'Request return' }).click();
+    await assertFocusOnHeading(page, 'Return declined');
+    const [entry] = await verified(MUGS.id, 1, from);
+    assert.deepEqual(entry.request.items, [{ item_id: 'mugs', quantity: 5 }], 'the server got the tampered request');
+    assert.equal(entry.verification.items[0].code, 'quantity_exceeds_returnable');
+    assert.equal(entry.verification.items[0].values.returnable, 4);
+    const text = await w.getByRole('region', { name: 'Return declined' }).innerText();
+    assert.ok(text.includes(entry.verification.items[0].message), `the server's sentence is shown: ${text}`);
+    await w.getByRole('button', { name: 'Back to your order' }).click();
+    await assertFocusOnHeading(page, `Order ${MUGS.id}`);
+    assert.doesNotMatch(await w.locator('li[data-item="mugs"]').innerText(), /Return requested/);
+    assert.equal(await w.getByRole('button', { name: 'Return items' }).count(), 1, '"Return items" is still offered');
+    await page.done();
+  });
+
+  test('an honest withdrawal is acknowledged with the server\'s receipt time', async () => {
+    const from = logged(EASTER.id);
+    const page = await open('order=withdrawal-easter&locale=en-US', { context: { timezoneId: 'Europe/Berlin' } });
+    const w = widget(page);
+    await w.getByRole('button', { name: 'Withdraw from contract here' }).click();
+    await w.getByRole('button', { name: 'Confirm withdrawal' }).click();
+    await assertFocusOnHeading(page, 'Withdrawal received');
+    const [entry] = await verified(EASTER.id, 1, from);
+    assert.equal(entry.verification.accepted, true);
+    assert.equal(entry.answer.received_at, entry.verification.received_at);
+    assert.equal(entry.answer.acknowledgement_to, 'jana.krueger@example.de');
+    assert.match(await w.getByRole('region', { name: 'Withdrawal received' }).innerText(), /jana\.krueger@example\.de/);
+    await page.done();
+  });
+
+  test('a withdrawal whose declaration time was rewritten an hour back is refused: Try again and the contact address', async () => {
+    const from = logged(EASTER.id);
+    const page = await open('order=withdrawal-easter&locale=en-US', {
+      context: { timezoneId: 'Europe/Berlin' },
+      initScripts: [
+        tamper('order-help-withdrawal', 'request.declared_at = new Date(Date.parse(request.declared_at) - 3600e3).toISOString();'),
+      ],
+      // The 422 of /api/requests, which Chromium logs.
+      allow: [/status of 422 \(Unprocessable Entity\) \(http:\/\/127\.0\.0\.1:\d+\/api\/requests:/],
+    });
+    const w = widget(page);
+    await w.getByRole('button', { name: 'Withdraw from contract here' }).click();
+    await w.getByRole('button', { name: 'Confirm withdrawal' }).click();
+    const alert = w.getByRole('alert');
+    await alert.waitFor();
+    const [entry] = await verified(EASTER.id, 1, from);
+    assert.equal(entry.status, 422);
+    assert.equal(entry.verification.code, 'declaration_delayed');
+    const text = await alert.innerText();
+    assert.ok(text.includes(entry.verification.message), `the server's sentence is shown: ${text}`);
+    assert.ok(text.includes(EASTER.contact), `the contact address is shown: ${text}`);
+    assert.equal(await w.getByRole('button', { name: 'Try again' }).count(), 1);
+    await page.done();
+  });
+});

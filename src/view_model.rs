@@ -426,9 +426,9 @@ pub fn failure_text(texts: &Texts, failure: &crate::state::SendFailure, no_host:
     use crate::state::SendFailure;
     let why = match failure {
         SendFailure::Timeout => texts.text(Msg::ErrorTimeout).to_owned(),
-        // The store's technical detail (an HTTP status, a parser's message) is for the site's
-        // developers: it goes to the error event, not to the customer.
-        SendFailure::Rejected(_) => texts.text(Msg::ErrorRejected).to_owned(),
+        SendFailure::Rejected(detail) => {
+            texts.fill(Msg::ErrorRejected, &[("detail", &isolate(detail))])
+        }
         SendFailure::Malformed(_) => texts.text(Msg::ErrorMalformed).to_owned(),
         SendFailure::NoHost => texts.text(no_host).to_owned(),
     };

@@ -1047,7 +1047,20 @@ async fn the_return_flow_step_by_step_with_focus_on_each_heading() {
         (count.value(), count.max()),
         ("4".to_owned(), "4".to_owned())
     );
+    // What is not a whole number, or is more than can be returned, is not kept as typed: the
+    // field shows the count the request will carry.
+    for (typed, shown) in [
+        ("2.5", "4"),
+        ("1e1", "4"),
+        ("", "4"),
+        ("9", "4"),
+        ("0", "1"),
+    ] {
+        change(&count, typed).await;
+        assert_eq!(count.value(), shown, "typed {typed:?}");
+    }
     change(&count, "2").await;
+    assert_eq!(count.value(), "2");
     w.press(&w.checkbox("Gooseneck kettle")).await;
     assert_eq!(
         w.all("input[type=number]").len(),

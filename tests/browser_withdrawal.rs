@@ -514,8 +514,7 @@ async fn a_failure_keeps_everything_offers_try_again_with_the_same_key_and_the_c
     settle().await;
     let error = w.text(".error");
     assert!(
-        error.contains("the store reported an error. Your choices are kept.")
-            && !error.contains("HTTP 503"),
+        error.contains("the store reported an error (HTTP 503)"),
         "{error}"
     );
     assert!(

@@ -39,10 +39,19 @@ pub fn ReturnSelect(props: &ReturnSelectProps) -> Html {
                         (format!("return-{index}"), format!("return-{index}-note"), format!("return-{index}-count"));
                     let note = (returnable == 0).then(|| item.return_why.clone());
                     let id = item.id.clone();
+                    let current = flow.quantity(&item.id);
                     let on_count = dispatch.reform(move |event: Event| {
                         let field: HtmlInputElement = event.target_unchecked_into();
-                        // An unreadable number keeps 1; the reducer clamps to what can be returned.
-                        ReturnAction::SetQuantity(id.clone(), field.value().trim().parse().unwrap_or(1))
+                        // Not a whole number (2.5, 1e1, empty): the count stays as it was; more than
+                        // can be returned: the most. The field then shows the count that will be
+                        // sent, never text the request does not carry.
+                        let n = field
+                            .value()
+                            .trim()
+                            .parse::<u32>()
+                            .map_or(current, |n| n.clamp(1, returnable));
+                        field.set_value(&n.to_string());
+                        ReturnAction::SetQuantity(id.clone(), n)
                     });
                     html! {
                         <div class="choice" key={item.id.clone()}>

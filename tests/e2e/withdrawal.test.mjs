@@ -93,7 +93,11 @@ describe('the withdrawal function', { concurrency: true }, () => {
         kind: 'withdrawal',
         order_id: ORDER_ID,
         items: [{ item_id: 'mantel', quantity: 1 }, { item_id: 'schal', quantity: 1 }],
-        verdicts: [],
+        // The verdict the customer was shown, for each item withdrawn from.
+        verdicts: [
+          { item_id: 'mantel', withdrawal: 'allowed', code: 'within_period' },
+          { item_id: 'schal', withdrawal: 'allowed', code: 'within_period' },
+        ],
         reason: null,
         comment: null,
         customer: { name: 'Jana Krüger', email: 'jana.krueger@example.de' },

@@ -17,7 +17,7 @@ use super::assessment::{
 };
 use super::order::Carrier;
 use super::rules::refuse::LIVE_MAP_STOPS;
-use super::text::{english_plural, Catalogue, Entry};
+use super::text::{english_plural, english_titles, Catalogue, Entry};
 use super::time::{LocalDateTime, ZonedInstant};
 
 /// A value a reason's sentence names; the renderer formats it for its reader.
@@ -142,23 +142,8 @@ fn write_english(f: &mut fmt::Formatter<'_>, value: Value<'_>, en: &Catalogue) -
         }
         Value::Number(n) => write!(f, "{n}"),
         Value::Text(text) => f.write_str(text),
-        Value::Titles(titles) => {
-            // Each title in the catalogue's quotation marks (`quoted_title`).
-            let quoted = match en.get("quoted_title") {
-                Some(Entry::Text(template)) => template.as_str(),
-                _ => "{title}",
-            };
-            let (open, close) = quoted.split_once("{title}").unwrap_or(("", ""));
-            let Some((last, rest)) = titles.split_last() else {
-                return Ok(());
-            };
-            for (i, title) in rest.iter().enumerate() {
-                let separator = if i == 0 { "" } else { ", " };
-                write!(f, "{separator}{open}{title}{close}")?;
-            }
-            let separator = if rest.is_empty() { "" } else { " and " };
-            write!(f, "{separator}{open}{last}{close}")
-        }
+        // Each title in the catalogue's quotation marks (`quoted_title`).
+        Value::Titles(titles) => f.write_str(&english_titles(titles, en)),
         Value::Carrier(carrier) => f.write_str(&carrier_name(carrier, en)),
     }
 }

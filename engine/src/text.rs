@@ -297,6 +297,41 @@ pub fn placeholders(template: &str) -> Vec<&str> {
     names
 }
 
+/// Titles listed in English, each in the catalogue's quotation marks (`quoted_title`):
+/// `“Sleeve”`, `“Sleeve” and “Dock”`, `“A”, “B” and “C”`; empty for none.
+///
+/// ```
+/// use order_help_engine::text::{english_titles, Catalogue};
+/// let titles = ["Sleeve".to_owned(), "Dock".to_owned(), "Mat".to_owned()];
+/// assert_eq!(english_titles(&titles, Catalogue::english()), "“Sleeve”, “Dock” and “Mat”");
+/// ```
+pub fn english_titles(titles: &[String], en: &Catalogue) -> String {
+    let quoted = match en.get("quoted_title") {
+        Some(Entry::Text(template)) => template.as_str(),
+        _ => "{title}",
+    };
+    let (open, close) = quoted.split_once("{title}").unwrap_or(("", ""));
+    let mut out = String::new();
+    let Some((last, rest)) = titles.split_last() else {
+        return out;
+    };
+    for (i, title) in rest.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(open);
+        out.push_str(title);
+        out.push_str(close);
+    }
+    if !rest.is_empty() {
+        out.push_str(" and ");
+    }
+    out.push_str(open);
+    out.push_str(last);
+    out.push_str(close);
+    out
+}
+
 /// English's CLDR plural rule for whole numbers: `one` for 1, else `other`.
 pub fn english_plural(n: u64) -> &'static str {
     if n == 1 {

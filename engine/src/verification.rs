@@ -20,7 +20,8 @@ pub(crate) use sentences::{sentence, Scope};
 /// What [`crate::verify`] says about a request received at an instant.
 ///
 /// `accepted` is true only when every item is (then `code` is `accepted`); a problem of the
-/// whole request (`order_mismatch`, `unknown_reason`, and for a withdrawal
+/// whole request (`order_mismatch`, `unknown_reason`, `reason_required`, `comment_required`,
+/// and for a withdrawal
 /// `withdrawal_not_offered`, `declared_at_missing`, `declared_after_receipt`,
 /// `declaration_delayed`, `withdrawal_period_over`) is the request's code and rejects every
 /// item it applies to with the same code; otherwise a rejected item makes the request's code
@@ -136,14 +137,24 @@ pub enum VerifyCode {
     ItemsRejected,
     /// The request names another order (`request_order_id`, `order_id`); every item too.
     OrderMismatch,
-    /// The request's `reason` is not one the policy offers for its kind (`reason`).
+    /// The request's `reason` is not one the policy offers for its kind (`reason`); every item.
     UnknownReason,
+    /// The request has no `reason`, and its kind requires one (a return always; a cancel when
+    /// the policy's `cancellation_reasons.required`); every item.
+    ReasonRequired,
+    /// The request's reason requires a comment and its `comment` is missing or blank (a return
+    /// reason with `comment_required`; a cancellation reason with `comment` when the policy's
+    /// `cancellation_reasons.required`) (`reason`); every item.
+    CommentRequired,
     /// The order has no item with this id (`item_id`).
     UnknownItem,
     /// Cancel or withdrawal: more units than the item has (`quantity`, `ordered`).
     QuantityExceedsOrdered,
     /// Cancel: the cancel verdict at receipt is `not_available` (`verdict_code`, `why`).
     NotCancellableNow,
+    /// Cancel: the item was sold in a bundle and the request leaves out some of its unshipped
+    /// bundle-mates at receipt (`missing_items`, `titles`): a bundle is cancelled together.
+    BundleIncomplete,
     /// Return: not delivered yet (`verdict_code`, `why`).
     NotDeliveredYet,
     /// Return: the window has closed (`deadline`).
@@ -176,9 +187,12 @@ impl VerifyCode {
             Self::ItemsRejected => "items_rejected",
             Self::OrderMismatch => "order_mismatch",
             Self::UnknownReason => "unknown_reason",
+            Self::ReasonRequired => "reason_required",
+            Self::CommentRequired => "comment_required",
             Self::UnknownItem => "unknown_item",
             Self::QuantityExceedsOrdered => "quantity_exceeds_ordered",
             Self::NotCancellableNow => "not_cancellable_now",
+            Self::BundleIncomplete => "bundle_incomplete",
             Self::NotDeliveredYet => "not_delivered_yet",
             Self::ReturnWindowClosed => "return_window_closed",
             Self::NotReturnable => "not_returnable",
@@ -193,14 +207,17 @@ impl VerifyCode {
     }
 
     /// Every code, in declaration order (for tests and catalogues).
-    pub const ALL: [VerifyCode; 17] = [
+    pub const ALL: [VerifyCode; 20] = [
         Self::Accepted,
         Self::ItemsRejected,
         Self::OrderMismatch,
         Self::UnknownReason,
+        Self::ReasonRequired,
+        Self::CommentRequired,
         Self::UnknownItem,
         Self::QuantityExceedsOrdered,
         Self::NotCancellableNow,
+        Self::BundleIncomplete,
         Self::NotDeliveredYet,
         Self::ReturnWindowClosed,
         Self::NotReturnable,
@@ -225,12 +242,19 @@ pub struct VerifyValues {
     /// `order_mismatch`: the id the request names.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub request_order_id: Option<String>,
-    /// `unknown_reason`: the request's reason.
+    /// `unknown_reason`, `comment_required`: the request's reason.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// `unknown_item`: the id the request names.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub item_id: Option<String>,
+    /// `bundle_incomplete`: the ids of the item's unshipped bundle-mates the request leaves
+    /// out, in the order's order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub missing_items: Option<Vec<String>>,
+    /// `bundle_incomplete`: their titles (the sentence lists them, each quoted).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub titles: Option<Vec<String>>,
     /// The units requested.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quantity: Option<u32>,

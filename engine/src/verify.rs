@@ -37,7 +37,10 @@ pub const CLOCK_SKEW_SECONDS: u32 = 300;
 /// 3. A problem of the whole request rejects every (known) item with its code:
 ///    `unknown_reason` (a cancel's `reason` not among the policy's cancellation reasons, a
 ///    return's not among its return reasons; a withdrawal needs no reason and its `reason` is
-///    not read); for a withdrawal, in this order, `withdrawal_not_offered` (the policy's
+///    not read); `reason_required` (a return without a `reason`, or a cancel without one when
+///    the policy's `cancellation_reasons.required`); `comment_required` (a missing or blank
+///    `comment` for a return reason with `comment_required`, or, when cancellation reasons are
+///    required, a cancellation reason with `comment`); for a withdrawal, in this order, `withdrawal_not_offered` (the policy's
 ///    `withdrawal.enabled` is false), `declared_at_missing`, `declared_after_receipt`
 ///    (`declared_at` > `received_at` + [`CLOCK_SKEW_SECONDS`]), `declaration_delayed`
 ///    (`received_at` > `declared_at` + `withdrawal.max_delay_seconds`) and
@@ -46,6 +49,8 @@ pub const CLOCK_SKEW_SECONDS: u32 = 300;
 /// 4. By kind, from [`assess`] at `received_at` (a withdrawal: at `declared_at`):
 ///    - cancel: accepted while the item's cancel verdict is `allowed` or `request`
 ///      (`request`: the seller or warehouse still has to act), else `not_cancellable_now`;
+///      and only together with its unshipped bundle-mates at receipt (its decision's
+///      `bundle_items`): a request that leaves one out is `bundle_incomplete` for it;
 ///    - return: accepted while its return verdict is `allowed` (the window open, through its
 ///      last second), else `not_delivered_yet`, `return_window_closed` or `not_returnable`;
 ///    - withdrawal: accepted when the right covers the item, else `not_covered_by_withdrawal`.
@@ -140,7 +145,7 @@ pub fn verify(
                     };
                     match (&request_problem, &assessment) {
                         (Some((code, values)), _) => rejected(id, *code, values.clone(), None),
-                        (None, Some(a)) => examine(request, item, line.quantity, a, i),
+                        (None, Some(a)) => examine(order, request, item, line.quantity, a, i),
                         // `assessment` is set exactly when there is no request problem.
                         (None, None) => {
                             rejected(id, VerifyCode::UnknownItem, VerifyValues::default(), None)
@@ -219,6 +224,18 @@ fn request_problem(
             },
         );
     }
+    if let Some(code) = missing_reason_or_comment(policy, request) {
+        return problem(
+            code,
+            VerifyValues {
+                reason: request
+                    .reason
+                    .clone()
+                    .filter(|_| code == VerifyCode::CommentRequired),
+                ..VerifyValues::default()
+            },
+        );
+    }
     if request.kind != RequestKind::Withdrawal {
         return None;
     }
@@ -265,8 +282,45 @@ fn request_problem(
     None
 }
 
+/// `reason_required` or `comment_required`, exactly where the widget's flow would not let the
+/// customer go on (`state.rs` `next`, `state/returns.rs` `next`): a return always needs a
+/// reason, and a comment for a reason with `comment_required`; a cancel needs them only when
+/// the policy's `cancellation_reasons.required` (then a comment for an option with `comment`).
+/// A comment of only white space is none (the widget sends it trimmed, `None` when blank). A
+/// withdrawal needs no reason (art. 9(1)).
+fn missing_reason_or_comment(policy: &Policy, request: &Request) -> Option<VerifyCode> {
+    let required = match request.kind {
+        RequestKind::Withdrawal => false,
+        RequestKind::Cancel => policy.cancellation_reasons.required,
+        RequestKind::Return => true,
+    };
+    if !required {
+        return None;
+    }
+    let Some(reason) = request.reason.as_deref() else {
+        return Some(VerifyCode::ReasonRequired);
+    };
+    let wants_comment = match request.kind {
+        RequestKind::Cancel => policy
+            .cancellation_reasons
+            .options
+            .iter()
+            .any(|o| o.id == reason && o.comment),
+        RequestKind::Return => policy
+            .return_reason(reason)
+            .is_some_and(|r| r.comment_required),
+        RequestKind::Withdrawal => false,
+    };
+    let blank = request
+        .comment
+        .as_deref()
+        .is_none_or(|c| c.trim().is_empty());
+    (wants_comment && blank).then_some(VerifyCode::CommentRequired)
+}
+
 /// Rules 4 and 5 for one known item of a request without a problem of its own.
 fn examine(
+    order: &Order,
     request: &Request,
     item: &Item,
     quantity: u32,
@@ -278,13 +332,26 @@ fn examine(
     let Some(assessed) = assessment.items.get(index) else {
         return rejected(id, VerifyCode::UnknownItem, VerifyValues::default(), None);
     };
+    // Cancel: the item's unshipped bundle-mates at receipt that the request leaves out.
+    let missing: Vec<&str> = match request.kind {
+        RequestKind::Cancel => assessed
+            .cancel
+            .bundle_items
+            .iter()
+            .map(String::as_str)
+            .filter(|mate| !request.items.iter().any(|line| line.item_id == *mate))
+            .collect(),
+        RequestKind::Return | RequestKind::Withdrawal => Vec::new(),
+    };
     let (verdict, verdict_code, why, code) = match request.kind {
         RequestKind::Cancel => {
             let d = &assessed.cancel;
-            let code = if d.verdict >= CancelVerdict::Request {
-                quantity_code(quantity, item.quantity)
-            } else {
+            let code = if d.verdict < CancelVerdict::Request {
                 VerifyCode::NotCancellableNow
+            } else if !missing.is_empty() {
+                VerifyCode::BundleIncomplete
+            } else {
+                quantity_code(quantity, item.quantity)
             };
             (
                 KindVerdict::Cancel(d.verdict),
@@ -346,6 +413,17 @@ fn examine(
         VerifyCode::QuantityExceedsReturnable => VerifyValues {
             quantity: Some(quantity),
             returnable: Some(assessed.r#return.quantity),
+            ..VerifyValues::default()
+        },
+        VerifyCode::BundleIncomplete => VerifyValues {
+            titles: Some(
+                missing
+                    .iter()
+                    .filter_map(|&mate| order.items.iter().find(|i| i.id == mate))
+                    .map(|mate| mate.title.clone())
+                    .collect(),
+            ),
+            missing_items: Some(missing.iter().map(|&mate| mate.to_owned()).collect()),
             ..VerifyValues::default()
         },
         VerifyCode::ReturnWindowClosed => VerifyValues {

@@ -219,18 +219,22 @@ fn policy() -> impl Strategy<Value = Policy> {
         prop_oneof![8 => 0u32..120, 1 => any::<u32>()],
         any::<bool>(),
         withdrawal(),
+        any::<bool>(),
     )
-        .prop_map(|(zone, window, grace, holiday, withdrawal)| {
-            let mut policy = Policy {
-                time_zone: StoreZone::resolve(zone).unwrap(),
-                return_window_days: window,
-                marketplace_cancel_grace_minutes: grace,
-                withdrawal,
-                ..Policy::default()
-            };
-            policy.holiday_extension.enabled = holiday;
-            policy
-        })
+        .prop_map(
+            |(zone, window, grace, holiday, withdrawal, reasons_required)| {
+                let mut policy = Policy {
+                    time_zone: StoreZone::resolve(zone).unwrap(),
+                    return_window_days: window,
+                    marketplace_cancel_grace_minutes: grace,
+                    withdrawal,
+                    ..Policy::default()
+                };
+                policy.holiday_extension.enabled = holiday;
+                policy.cancellation_reasons.required = reasons_required;
+                policy
+            },
+        )
 }
 
 /// Mostly enabled, 14 to 40 days (sometimes any number: a policy built in Rust is not
@@ -586,8 +590,10 @@ fn request_for(received_at: Instant) -> impl Strategy<Value = Request> {
         prop::option::of(prop::sample::select(vec![
             "ordered_by_mistake",
             "no_longer_needed",
+            "other",
             "nope",
         ])),
+        prop::option::of(prop::sample::select(vec!["", " \n", "Why."])),
         prop::option::weighted(
             0.9,
             prop_oneof![
@@ -597,7 +603,7 @@ fn request_for(received_at: Instant) -> impl Strategy<Value = Request> {
         ),
     )
         .prop_map(
-            move |(kind, order_id, lines, verdicts, reason, declared)| Request {
+            move |(kind, order_id, lines, verdicts, reason, comment, declared)| Request {
                 kind,
                 order_id: order_id.into(),
                 items: lines
@@ -610,7 +616,7 @@ fn request_for(received_at: Instant) -> impl Strategy<Value = Request> {
                 assessed_at: received_at,
                 verdicts,
                 reason: reason.map(Into::into),
-                comment: None,
+                comment: comment.map(Into::into),
                 idempotency_key: None,
                 lines: None,
                 declared_at: declared.map(|d| received_at.saturating_add_seconds(d)),
@@ -640,11 +646,27 @@ proptest! {
         prop_assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), serde_json::to_value(&v).unwrap());
         prop_assert!(!v.message.contains('{'), "{}", v.message);
         let mismatch = request.order_id != order.id;
-        let reason_ok = match (request.kind, request.reason.as_deref()) {
-            (RequestKind::Withdrawal, _) | (_, None) => true,
-            (RequestKind::Cancel, Some(r)) => policy.cancellation_reasons.options.iter().any(|o| o.id == r),
-            (RequestKind::Return, Some(r)) => policy.return_reason(r).is_some(),
+        // The request's reason as the flows ask for it: a return always needs one, a cancel only
+        // when the policy requires one; a comment where the reason (or option) asks for one.
+        let blank = request.comment.as_deref().is_none_or(|c| c.trim().is_empty());
+        let reasons = &policy.cancellation_reasons;
+        let reason_problem = match (request.kind, request.reason.as_deref()) {
+            (RequestKind::Withdrawal, _) => None,
+            (RequestKind::Cancel, None) if reasons.required => Some(VerifyCode::ReasonRequired),
+            (RequestKind::Cancel, None) => None,
+            (RequestKind::Return, None) => Some(VerifyCode::ReasonRequired),
+            (RequestKind::Cancel, Some(r)) => match reasons.options.iter().find(|o| o.id == r) {
+                None => Some(VerifyCode::UnknownReason),
+                Some(o) if reasons.required && o.comment && blank => Some(VerifyCode::CommentRequired),
+                Some(_) => None,
+            },
+            (RequestKind::Return, Some(r)) => match policy.return_reason(r) {
+                None => Some(VerifyCode::UnknownReason),
+                Some(o) if o.comment_required && blank => Some(VerifyCode::CommentRequired),
+                Some(_) => None,
+            },
         };
+        let reason_ok = reason_problem.is_none();
         let assessed = assess(&order, &policy, at);
         for (line, item) in request.items.iter().zip(&v.items) {
             prop_assert_eq!(&line.item_id, &item.item_id);
@@ -666,18 +688,25 @@ proptest! {
             let (ordered, a) = (order.items[index].quantity, &assessed.items[index]);
             match request.kind {
                 // Accepted for cancel iff the assessment at the receipt says allowed or request
-                // (and no more units than ordered).
-                RequestKind::Cancel if reason_ok => prop_assert_eq!(
-                    item.accepted,
-                    a.cancel.verdict >= CancelVerdict::Request && line.quantity <= ordered,
-                    "{:?} {:?}", a.cancel.verdict, item.code
-                ),
+                // (and no more units than ordered, and the request names every unshipped
+                // bundle-mate of the item).
+                RequestKind::Cancel if reason_ok => {
+                    let whole = a.cancel.bundle_items.iter().all(|m| request.items.iter().any(|l| &l.item_id == m));
+                    prop_assert_eq!(
+                        item.accepted,
+                        a.cancel.verdict >= CancelVerdict::Request && line.quantity <= ordered && whole,
+                        "{:?} {:?}", a.cancel.verdict, item.code
+                    );
+                    if a.cancel.verdict >= CancelVerdict::Request && !whole {
+                        prop_assert_eq!(item.code, VerifyCode::BundleIncomplete);
+                    }
+                }
                 RequestKind::Return if reason_ok => prop_assert_eq!(
                     item.accepted,
                     a.r#return.verdict == ReturnVerdict::Allowed && line.quantity <= a.r#return.quantity,
                     "{:?} {:?}", a.r#return.verdict, item.code
                 ),
-                RequestKind::Cancel | RequestKind::Return => prop_assert_eq!(item.code, VerifyCode::UnknownReason),
+                RequestKind::Cancel | RequestKind::Return => prop_assert_eq!(Some(item.code), reason_problem),
                 RequestKind::Withdrawal => {
                     if item.accepted {
                         let declared = request.declared_at.unwrap();
@@ -709,7 +738,12 @@ proptest! {
                 _ => continue,
             };
             let one = |quantity: u32| {
-                let request = Request { items: vec![RequestItem { item_id: item.id.clone(), quantity }], ..request.clone() };
+                // With its unshipped bundle-mates, which a cancel must name too.
+                let mut items = vec![RequestItem { item_id: item.id.clone(), quantity }];
+                if request.kind == RequestKind::Cancel {
+                    items.extend(a.cancel.bundle_items.iter().map(|m| RequestItem { item_id: m.clone(), quantity: 1 }));
+                }
+                let request = Request { items, ..request.clone() };
                 verify(&order, &policy, &request, at).items[0].code
             };
             prop_assert_eq!(one(limit), VerifyCode::Accepted);

@@ -2,7 +2,8 @@
 // `order-help` tool prints (the native engine is the oracle) on orders, requests and instants
 // generated from the scenario tables with a seeded PRNG: item quantities changed, requests of
 // every kind naming items the order has or not, quantities around the ordered and returnable
-// ones (and 0), another order's id, an unknown kind, stale or changed verdicts, unknown reasons,
+// ones (and 0), another order's id, an unknown kind, stale or changed verdicts, unknown or missing
+// reasons and missing or blank comments, bundles split or whole,
 // instants on and around each deadline the engine reports (a second either side, a minute, an
 // hour, a day), and withdrawals whose `declared_at` is on either side of the allowed delay and
 // clock skew. Bad input must be refused by both with the same message.
@@ -46,8 +47,8 @@ function rfc3339(ms) {
 
 /** Every code of `verify` (the README's table). */
 const CODES = [
-  'accepted', 'items_rejected', 'order_mismatch', 'unknown_reason', 'unknown_item', 'quantity_exceeds_ordered',
-  'not_cancellable_now', 'not_delivered_yet', 'return_window_closed', 'not_returnable', 'quantity_exceeds_returnable',
+  'accepted', 'items_rejected', 'order_mismatch', 'unknown_reason', 'reason_required', 'comment_required',
+  'unknown_item', 'quantity_exceeds_ordered', 'not_cancellable_now', 'bundle_incomplete', 'not_delivered_yet', 'return_window_closed', 'not_returnable', 'quantity_exceeds_returnable',
   'withdrawal_not_offered', 'not_covered_by_withdrawal', 'withdrawal_period_over', 'declared_at_missing',
   'declared_after_receipt', 'declaration_delayed',
 ];
@@ -121,11 +122,11 @@ function request(order, policy, at) {
   if (chance(0.8)) r.verdicts = verdictsFor(kind, order, policy, assessedAt, items);
   if (kind === 'cancel') {
     r.reason = pick([null, null, 'ordered_by_mistake', 'found_better_price', 'other', 'no-such-reason']);
-    r.comment = pick([null, 'Changed my mind.']);
+    r.comment = pick([null, 'Changed my mind.', '']);
   }
   if (kind === 'return') {
-    r.reason = pick(['no_longer_needed', 'arrived_damaged', 'other', 'no-such-reason']);
-    r.comment = pick([null, 'Too small.']);
+    r.reason = pick(['no_longer_needed', 'arrived_damaged', 'other', 'other', 'no-such-reason', null]);
+    r.comment = pick([null, 'Too small.', ' ']);
     if (chance(0.7)) r.lines = items.map((item) => ({ ...item, opened: pick([null, true, false]) }));
   }
   if (kind === 'withdrawal') {

@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use super::super::text::{english_plural, Catalogue};
+use super::super::text::{english_plural, english_titles, Catalogue};
 use super::super::time::{LocalDateTime, ZonedInstant};
 use super::{VerifyCode, VerifyValues};
 
@@ -26,9 +26,12 @@ pub(crate) fn key(scope: Scope, code: VerifyCode) -> &'static str {
         (_, C::ItemsRejected) => "verify.items_rejected",
         (_, C::OrderMismatch) => "verify.order_mismatch",
         (_, C::UnknownReason) => "verify.unknown_reason",
+        (_, C::ReasonRequired) => "verify.reason_required",
+        (_, C::CommentRequired) => "verify.comment_required",
         (_, C::UnknownItem) => "verify.unknown_item",
         (_, C::QuantityExceedsOrdered) => "verify.quantity_exceeds_ordered",
         (_, C::NotCancellableNow) => "verify.not_cancellable_now",
+        (_, C::BundleIncomplete) => "verify.bundle_incomplete",
         (_, C::NotDeliveredYet) => "verify.not_delivered_yet",
         (_, C::ReturnWindowClosed) => "verify.return_window_closed",
         (_, C::NotReturnable) => "verify.not_returnable",
@@ -97,6 +100,10 @@ fn value(name: &str, v: &VerifyValues) -> Option<String> {
         "request_order_id" => v.request_order_id.clone(),
         "reason" => v.reason.clone(),
         "item_id" => v.item_id.clone(),
+        "titles" => v
+            .titles
+            .as_deref()
+            .map(|t| english_titles(t, Catalogue::english())),
         "quantity" => number(v.quantity),
         "ordered" => number(v.ordered),
         "returnable" => number(v.returnable),
@@ -168,6 +175,8 @@ mod tests {
             request_order_id: Some("O2".into()),
             reason: Some("r".into()),
             item_id: Some("A".into()),
+            missing_items: Some(vec!["D".into(), "E".into()]),
+            titles: Some(vec!["Laptop sleeve".into(), "USB-C dock".into()]),
             quantity: Some(3),
             ordered: Some(2),
             returnable: Some(1),

@@ -599,7 +599,7 @@ impl Flow {
                 .collect(),
             reason: self.reason.clone(),
             comment: comment.map(str::to_owned),
-            idempotency_key: Some(format!("oh-{:016x}", key.finish())),
+            idempotency_key: Some(key.idempotency_key()),
             lines: None,
             declared_at: None,
             customer: None,
@@ -706,8 +706,10 @@ impl Fnv {
         self.0 = (self.0 ^ 0xff).wrapping_mul(0x0000_0100_0000_01b3);
     }
 
-    fn finish(&self) -> u64 {
-        self.0
+    /// The idempotency key of the request hashed so far (`oh-` and 16 hex digits): one format
+    /// for every kind of request.
+    fn idempotency_key(&self) -> String {
+        format!("oh-{:016x}", self.0)
     }
 }
 

@@ -546,7 +546,7 @@ impl ReturnFlow {
                 .collect(),
             reason: self.reason.clone(),
             comment: comment.map(str::to_owned),
-            idempotency_key: Some(format!("oh-{:016x}", key.finish())),
+            idempotency_key: Some(key.idempotency_key()),
             lines: Some(lines),
             customer: None,
             declared_at: None,

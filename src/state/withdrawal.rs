@@ -385,7 +385,7 @@ impl WithdrawalFlow {
                 .collect(),
             reason: None,
             comment: None,
-            idempotency_key: Some(format!("oh-{:016x}", key.finish())),
+            idempotency_key: Some(key.idempotency_key()),
             lines: None,
             declared_at: self.declared_at,
             customer: Some(customer),

@@ -31,6 +31,7 @@ const { values: args } = parseArgs({
     widget: { type: 'string' },
     baseline: { type: 'string' },
     engine: { type: 'string' },
+    named: { type: 'string' },
     orders: { type: 'string' },
     out: { type: 'string' },
   },
@@ -86,11 +87,19 @@ const PAGES = {
 <link rel="preload" href="/baseline/order-help-baseline_bg.wasm" as="fetch" type="application/wasm" crossorigin>
 <script type="module" src="/baseline/main.js"></script>
 </head><body></body></html>`,
+  'profile-widget.html': `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>widget profile</title>
+<script type="module">
+import init, { mount } from '/named/order-help.js';
+await init({ module_or_path: '/named/order-help_bg.wasm' });
+window.__named = { mount };
+</script>
+</head><body><div id="host"></div></body></html>`,
   'blank.html': '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body></body></html>',
 };
 
 async function startServer() {
-  const roots = { widget: args.widget, baseline: args.baseline, engine: args.engine };
+  const roots = { widget: args.widget, baseline: args.baseline, engine: args.engine, named: args.named };
   const server = http.createServer(async (req, res) => {
     const headers = {
       'cache-control': 'no-store',
@@ -177,7 +186,7 @@ function pageInit() {
     bench.longTasks = null;
   }
   const page = location.pathname;
-  if (page.endsWith('/startup-widget.html') || page.endsWith('/startup-widget-de.html')) {
+  if (/\/(startup-widget(-de)?|profile-widget)\.html$/.test(page)) {
     const attachShadow = Element.prototype.attachShadow;
     Element.prototype.attachShadow = function (init) {
       const root = attachShadow.call(this, init);
@@ -588,16 +597,18 @@ async function ticksAndMemory(browser, origin) {
         };
       }));
     }
-    if (process.env.BENCH_DEBUG) console.log(JSON.stringify(perTick.slice(0, 5)));
     const tickMs = perTick.flatMap((t) => t.ms);
     const expected = (t) => t.texts + t.attrs;
     const mismatched = perTick.filter((t) => t.structural || t.records !== expected(t));
     const tick = {
       ticks: perTick.length,
-      timer_callbacks: tickMs.length,
+      ticks_timed: tickMs.length,
       ms: stats(tickMs),
       samples_ms: tickMs,
       ticks_without_callback: perTick.filter((t) => t.callbacks === 0).length,
+      // Every measured second must change the 40 short countdowns.
+      ticks_without_change: perTick.filter((t) => t.timers === 0).length,
+      callbacks_by_kind: perTick.flatMap((t) => t.kinds).reduce((n, k) => ({ ...n, [k]: (n[k] ?? 0) + 1 }), {}),
       ticks_not_rearmed: perTick.filter((t) => t.callbacks > 0 && !t.rearmed).length,
       mutations_per_tick: stats(perTick.map((t) => t.records)),
       changed_texts_per_tick: stats(perTick.map((t) => t.texts)),
@@ -608,7 +619,10 @@ async function ticksAndMemory(browser, origin) {
       mismatch_examples: mismatched.slice(0, 5).map((t, i) => ({ index: perTick.indexOf(t), ...t, ms: undefined })),
       mutation_record_types: await page.evaluate(() => window.__bench.recordTypes),
     };
-    log(`tick: median ${tick.ms.median.toFixed(3)} ms over ${tick.timer_callbacks} callbacks; mutations/tick median ${tick.mutations_per_tick.median}, changed countdowns median ${tick.changed_countdowns_per_tick.median}, mismatched ticks ${tick.mismatched_ticks}`);
+    if (tickMs.length === 0) {
+      throw new Error(`no tick was timed: in ${perTick.length} seconds no timer callback ran (setTimeout and setInterval are wrapped); has the widget's clock changed how it wakes (src/clock.rs)?`);
+    }
+    log(`tick: median ${tick.ms.median.toFixed(3)} ms over ${tick.ticks_timed} ticks (${JSON.stringify(tick.callbacks_by_kind)}); mutations/tick median ${tick.mutations_per_tick.median}, changed countdowns median ${tick.changed_countdowns_per_tick.median}, mismatched ticks ${tick.mismatched_ticks}`);
 
     // 5. Memory: on to MEMORY_TICKS ticks (wakes that changed the countdowns and re-armed). The
     // 40 short countdowns tick every second only in their last hour, so every ~2900 s the
@@ -723,6 +737,74 @@ async function cycles(browser, origin) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 6. Where the milliseconds from instantiated to first complete render go: V8's sampling CPU
+// profiler (100 µs) over `mount()` of the 10-item order until the complete markup is there, on
+// the widget built with symbol names (--named: target/bench/named, the same code as the shipped
+// wasm, wasm-opt'd with --debuginfo), PROFILE_RUNS fresh pages. Per function: self time (the
+// samples where it is on top) and total time (the samples where it is anywhere on the stack),
+// averaged over the runs.
+const PROFILE_RUNS = 5;
+async function profile(browser, origin) {
+  if (!args.named) return { skipped: 'no --named build' };
+  const self = new Map();
+  const total = new Map();
+  const windows = [];
+  for (let run = 0; run < PROFILE_RUNS; run++) {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.addInitScript(pageInit);
+      await page.goto(`${origin}/pages/profile-widget.html`);
+      await page.waitForFunction(() => window.__named !== undefined, null, { timeout: 30_000 });
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+      const ms = await page.evaluate(async ({ order, now }) => {
+        const bench = window.__bench;
+        const t0 = bench.realNow();
+        window.__named.mount(document.getElementById('host'), { order, now, locale: 'en-US' });
+        while (bench.firstRender === null) await new Promise((resolve) => setTimeout(resolve, 0));
+        return bench.firstRender - t0;
+      }, { order: ORDER_10, now: ORDER_10_NOW });
+      const { profile: p } = await cdp.send('Profiler.stop');
+      windows.push(ms);
+      const byId = new Map(p.nodes.map((n) => [n.id, n]));
+      const parent = new Map();
+      for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+      const label = (n) => {
+        const f = n.callFrame;
+        const where = f.url ? ` (${f.url.replace(/^.*\//, '')})` : '';
+        return `${f.functionName || '(anonymous)'}${where}`;
+      };
+      p.samples.forEach((id, k) => {
+        const dt = (p.timeDeltas[k + 1] ?? p.timeDeltas[k] ?? 0) / 1000;
+        const top = label(byId.get(id));
+        self.set(top, (self.get(top) ?? 0) + dt);
+        const seen = new Set();
+        for (let at = id; at !== undefined; at = parent.get(at)) {
+          const name = label(byId.get(at));
+          if (seen.has(name) || name === '(root)') continue;
+          seen.add(name);
+          total.set(name, (total.get(name) ?? 0) + dt);
+        }
+      });
+    } finally {
+      await context.close();
+    }
+  }
+  const per = (map) => [...map].map(([name, ms]) => ({ name, ms: ms / PROFILE_RUNS })).sort((a, b) => b.ms - a.ms);
+  log(`profile: mount → first complete render ${median(windows).toFixed(1)} ms (median of ${PROFILE_RUNS}, profiled)`);
+  return {
+    runs: PROFILE_RUNS,
+    sampling_interval_us: 100,
+    mount_to_render_ms: stats(windows),
+    self_ms: per(self).slice(0, 200),
+    total_ms: per(total).slice(0, 200),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 
 const server = await startServer();
 const browser = await chromium.launch(LAUNCH);
@@ -739,6 +821,7 @@ const stages = [
   ['engine', () => engine(browser, server.origin)],
   ['ticks', () => ticksAndMemory(browser, server.origin)],
   ['cycles', () => cycles(browser, server.origin)],
+  ['profile', () => profile(browser, server.origin)],
 ];
 // BENCH_STAGES=ticks,cycles runs only those (for working on the harness).
 const only = process.env.BENCH_STAGES ? new Set(process.env.BENCH_STAGES.split(',')) : null;

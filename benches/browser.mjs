@@ -688,7 +688,9 @@ async function cycles(browser, origin) {
       await bench.settle();
       const from = bench.callbacks.length;
       await new Promise((resolve) => bench.rawSetTimeout(resolve, seconds * 1000 + 200));
-      const ms = bench.callbacks.slice(from).filter((c) => c.end !== null).map((c) => c.end - c.start);
+      // The wakes (callbacks that re-armed: something shown changed); the 1 s wall-clock checks
+      // in between change nothing and are left out.
+      const ms = bench.callbacks.slice(from).filter((c) => c.end !== null && c.armedAfter > c.armedBefore).map((c) => c.end - c.start);
       handle.unmount();
       await bench.settle();
       return ms;
@@ -749,6 +751,21 @@ async function profile(browser, origin) {
   const self = new Map();
   const total = new Map();
   const windows = [];
+  // The glue's import shims are anonymous functions inside `__wbg_…: function` entries: name
+  // each by its entry and what it calls (`__wbg_new_… → new Intl.DateTimeFormat(…)`).
+  const glue = (await readFile(path.join(args.named, 'order-help.js'), 'utf8')).split('\n');
+  const shimAt = (line) => {
+    for (let l = line; l >= 0 && l > line - 8; l--) {
+      const entry = /^\s*(__wbg_\w+):/.exec(glue[l]);
+      if (entry) {
+        const body = glue.slice(l + 1, l + 6);
+        const call = body.map((x) => /const ret = ((?:new )?[\w.$]+)\(/.exec(x)?.[1]).find(Boolean)
+          ?? body.map((x) => /^\s*((?:new )?[\w.$]+)\(/.exec(x)?.[1]).find((x) => x && !/^(handleError|return)$/.test(x));
+        return `${entry[1].replace(/_[0-9a-f]{16}$/, '')}${call ? ` → ${call}(…)` : ''}`;
+      }
+    }
+    return null;
+  };
   for (let run = 0; run < PROFILE_RUNS; run++) {
     const context = await browser.newContext();
     try {
@@ -774,10 +791,29 @@ async function profile(browser, origin) {
       for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
       const label = (n) => {
         const f = n.callFrame;
-        const where = f.url ? ` (${f.url.replace(/^.*\//, '')})` : '';
-        return `${f.functionName || '(anonymous)'}${where}`;
+        const file = f.url.replace(/^.*\//, '');
+        if (file === 'order-help.js' && (!f.functionName || f.functionName.startsWith('__wbg_'))) {
+          const shim = shimAt(f.lineNumber);
+          if (shim) return `${shim} (order-help.js)`;
+        }
+        return `${f.functionName || '(anonymous)'}${file ? ` (${file})` : ''}`;
       };
+      // Only the samples from the call of `mount` to the first complete render.
+      const times = [];
+      let at = p.startTime;
+      for (const d of p.timeDeltas) times.push((at += d));
+      const inMount = (id) => {
+        for (let n = id; n !== undefined; n = parent.get(n)) {
+          const f = byId.get(n).callFrame;
+          if (f.functionName === 'mount' && f.url.endsWith('order-help.js')) return true;
+        }
+        return false;
+      };
+      const first = p.samples.findIndex(inMount);
+      const from = first < 0 ? -Infinity : times[first];
+      const to = from + ms * 1000;
       p.samples.forEach((id, k) => {
+        if (times[k] < from || times[k] > to) return;
         const dt = (p.timeDeltas[k + 1] ?? p.timeDeltas[k] ?? 0) / 1000;
         const top = label(byId.get(id));
         self.set(top, (self.get(top) ?? 0) + dt);

@@ -115,6 +115,7 @@ browser() {
   local engine_args=()
   [ -f "$OUT/engine/order-help-bench-engine_bg.wasm" ] && engine_args=(--engine "$OUT/engine")
   [ -f "$OUT/engine-orders.json" ] && engine_args+=(--orders "$OUT/engine-orders.json")
+  [ -f "$OUT/named/order-help_bg.wasm" ] && engine_args+=(--named "$OUT/named")
   node benches/browser.mjs --widget "$OUT/widget" --baseline "$OUT/baseline" "${engine_args[@]}" \
     --out "$OUT/browser.json"
 }

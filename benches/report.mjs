@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
+import { cycleGrowth as growthOf, preservedSection, requestedFiles } from './report-lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..');
@@ -77,7 +78,7 @@ const BY_DESIGN = {
 function bundleBytes(dir, page, requested) {
   if (!existsSync(dir)) return null;
   const prefix = `/${page === 'widget_de' ? 'widget' : page}/`;
-  const seen = requested ? Object.keys(requested).filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length)) : null;
+  const seen = requestedFiles(requested, prefix);
   const names = seen ?? BY_DESIGN[page];
   const kinds = { wasm: [], js: [], css: [], json: [] };
   const other = [];
@@ -394,24 +395,7 @@ for (const [label, source, key] of [
 }
 
 // Memory: guards.
-const cycleGrowth = (() => {
-  const c = browser.cycles;
-  const b = c?.bytes_after_cycle;
-  if (!b) return null;
-  const points = Object.keys(b).map(Number).sort((x, y) => x - y);
-  const last = points.at(-1);
-  const half = points.filter((p) => p <= last / 2).at(-1);
-  const settled = points.filter((p) => p >= 50)[0] ?? points[0];
-  return {
-    last,
-    half,
-    // Over the second half of the run: a step of the allocator (one 64 KiB page, taken once)
-    // is at most one page; a leak goes on growing.
-    second_half_bytes: b[last] - b[half],
-    per_cycle_bytes: (b[last] - b[settled]) / Math.max(1, last - settled),
-    settled,
-  };
-})();
+const cycleGrowth = growthOf(browser.cycles?.bytes_after_cycle);
 {
   const m = browser.ticks?.memory;
   const c = browser.cycles;
@@ -421,7 +405,7 @@ const cycleGrowth = (() => {
   const g = cycleGrowth;
   row(`memory: growth over the second half of ${c?.cycles ?? '—'} mount/unmount cycles (cycle ${g?.half ?? '—'} → ${g?.last ?? '—'})`,
     g ? `${fmtBytes(g.second_half_bytes)} (≈ ${Math.round(Math.max(0, g.per_cycle_bytes))} B per cycle since cycle ${g.settled})` : '—', '', '',
-    '≤ one 64 KiB page (an allocator step, not a leak)', g ? g.second_half_bytes <= 64 * KiB : null, 'memory_cycle_growth', 'guard');
+    '≤ one 64 KiB page (an allocator step, not a leak)', g ? !g.leak : null, 'memory_cycle_growth', 'guard');
 }
 
 const measured = rows.filter((r) => r.kind === 'budget');
@@ -479,12 +463,7 @@ writeFileSync(path.join(ROOT, 'benchmarks.json'), JSON.stringify(results, null, 
 // Sections written by hand, kept when the report rewrites BENCHMARKS.md: each from its heading
 // to the next `## ` heading (or the end), copied from the existing file; a default when absent.
 const OLD_DOC = existsSync(path.join(ROOT, 'BENCHMARKS.md')) ? readFileSync(path.join(ROOT, 'BENCHMARKS.md'), 'utf8') : '';
-function PRESERVED(marker, fallback) {
-  const at = OLD_DOC.search(new RegExp(`^${marker.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\s*$`, 'm'));
-  if (at < 0) return fallback;
-  const next = OLD_DOC.slice(at + marker.length).search(/^## /m);
-  return (next < 0 ? OLD_DOC.slice(at) : OLD_DOC.slice(at, at + marker.length + next)).trimEnd();
-}
+const PRESERVED = (marker, fallback) => preservedSection(OLD_DOC, marker, fallback);
 const LEDGER_MARKER = '## Ledger';
 const LEDGER_DEFAULT = `${LEDGER_MARKER}
 
@@ -573,7 +552,7 @@ if (mem?.cycles) {
   const g = mem.cycle_growth;
   notes.push(`- Linear memory across mount/unmount cycles: ${Object.entries(cb).map(([k, v]) => `${k}: ${fmtBytes(v)}`).join(', ')}.`);
   if (g) {
-    notes.push(g.second_half_bytes <= 64 * KiB
+    notes.push(!g.leak
       ? `- Over the second half of the cycles (${g.half} → ${g.last}) memory grew by ${fmtBytes(g.second_half_bytes)}: at most one 64 KiB page, i.e. a step of the allocator taken once, not a leak (a leak would go on growing; none over ${g.last - g.half} cycles bounds one at about ${Math.floor(65536 / Math.max(1, g.last - g.half))} bytes per cycle).`
       : `- **Memory goes on growing across mount/unmount cycles**: ${fmtBytes(g.second_half_bytes)} over cycles ${g.half} → ${g.last}, about ${Math.round(g.per_cycle_bytes)} bytes per cycle since cycle ${g.settled}: a leak of the widget's mount/unmount, not a one-off step of the allocator (which takes a 64 KiB page once and keeps it). \`BENCH_FREE=1 BENCH_STAGES=cycles node benches/browser.mjs …\` calls \`free()\` on each handle too, to tell it from handles waiting for the garbage collector.`);
   }

@@ -244,8 +244,9 @@ const STARTUP_PAGES = ['widget', 'baseline', 'widget-de'];
 // harness's own "first complete render"), in the order they happen.
 const PHASES = [
   ['navigation → embed.js runs', null, 'order-help:start'],
-  ['embed.js runs → wasm response (headers)', 'order-help:start', 'order-help:fetched'],
-  ['wasm response → compiled + instantiated', 'order-help:fetched', 'order-help:instantiated'],
+  // fetch() with an `integrity` resolves once the whole file has arrived and been checked.
+  ['embed.js runs → wasm fetched (the whole file, its hash checked)', 'order-help:start', 'order-help:fetched'],
+  ['wasm fetched → compiled + instantiated', 'order-help:fetched', 'order-help:instantiated'],
   ['instantiated → element starts loading (module done, element defined, connected)', 'order-help:instantiated', 'order-help:load'],
   ['loading: inline order read, catalogue fetched if needed', 'order-help:load', 'order-help:mount'],
   ['`mount()` in the wasm (configuration read, app created)', 'order-help:mount', 'order-help:mounted'],

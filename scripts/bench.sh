@@ -13,7 +13,8 @@
 # Build outputs go under target/ so the main build cache is reused and never invalidated:
 #   target/bench/widget     the widget's release bundle (trunk build --release --dist …)
 #   target/bench/baseline   the baseline's release bundle (its cargo target: target/bench-baseline)
-#   target/bench/named      the widget with symbol names, for twiggy (target/bench-named)
+#   target/bench/named      the widget with symbol names, for twiggy and the CPU profile of the
+#                           first render (target/bench-named)
 #   target/bench/engine     the bench-only engine module (benches/wasm-engine, target/bench-named)
 #   target/bench/logs       one log per stage
 set -uo pipefail
@@ -115,6 +116,7 @@ browser() {
   local engine_args=()
   [ -f "$OUT/engine/order-help-bench-engine_bg.wasm" ] && engine_args=(--engine "$OUT/engine")
   [ -f "$OUT/engine-orders.json" ] && engine_args+=(--orders "$OUT/engine-orders.json")
+  [ -f "$OUT/named/order-help_bg.wasm" ] && engine_args+=(--named "$OUT/named")
   node benches/browser.mjs --widget "$OUT/widget" --baseline "$OUT/baseline" "${engine_args[@]}" \
     --out "$OUT/browser.json"
 }

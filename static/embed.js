@@ -66,6 +66,8 @@ async function whyNotFetched(url, error) {
  * Error saying why not, so awaiting it cannot stop this module (and its importers) loading.
  */
 async function startWasm() {
+  // Marks for `make bench`'s startup breakdown (benches/browser.mjs); they cost nothing else.
+  performance.mark('order-help:start');
   const url = new URL('order-help_bg.wasm', import.meta.url);
   try {
     if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
@@ -84,7 +86,9 @@ async function startWasm() {
       clearTimeout(timer);
     }
     if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
+    performance.mark('order-help:fetched');
     await init({ module_or_path: response });
+    performance.mark('order-help:instantiated');
     return null;
   } catch (error) {
     const message = `order-help: WebAssembly cannot start: ${wasmCause(error)}. The fallback content stays in place.`;
@@ -253,7 +257,9 @@ export function mount(element, config = {}) {
     first = { ...rest, ...(fields ?? { catalogue: 'loading' }) };
     late = pending ?? null;
   }
+  performance.mark('order-help:mount');
   const widget = mountWasm(element, first);
+  performance.mark('order-help:mounted');
   const { api } = handle(element, widget, config);
   late?.then((fields) => {
     if (widget.mounted) widget.update(fields);
@@ -327,6 +333,7 @@ class OrderHelpElement extends HTMLElement {
   }
 
   async #load() {
+    performance.mark('order-help:load');
     const generation = ++this.#generation;
     const ask = (request) => this.#ask(request);
     const config = { onRequestCancel: ask, onRequestReturn: ask, onWithdraw: ask, loadError: null };

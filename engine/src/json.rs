@@ -352,9 +352,108 @@ pub fn from_tree<'de, T: de::Deserialize<'de>>(tree: &Json<'_>) -> Result<T, Pat
 }
 
 /// A value of the tree and where it is.
-struct At<'a> {
+pub(crate) struct At<'a> {
     value: &'a Json<'a>,
     path: Path<'a>,
+}
+
+// What the engine's own document readers (crate::read) need of a value: its kind, its parts
+// and their paths, and the errors serde would give, from non-generic code.
+impl<'a> At<'a> {
+    /// The document itself.
+    pub(crate) fn root(value: &'a Json<'a>) -> At<'a> {
+        At {
+            value,
+            path: Path::Root,
+        }
+    }
+
+    pub(crate) fn is_null(&self) -> bool {
+        matches!(self.value, Json::Null)
+    }
+
+    /// Each element of a list, with its path (`items[2]`).
+    pub(crate) fn elements(
+        &self,
+        read: &mut dyn FnMut(At<'_>) -> Result<(), PathError>,
+    ) -> Result<(), PathError> {
+        let Json::Array(items) = self.value else {
+            return Err(self.wrong_kind(&"a list"));
+        };
+        for (index, value) in items.iter().enumerate() {
+            read(At {
+                value,
+                path: Path::Index(&self.path, index),
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Each entry of an object used as a map, with its path (`category_windows.books`).
+    pub(crate) fn entries(
+        &self,
+        read: &mut dyn FnMut(&str, At<'_>) -> Result<(), PathError>,
+    ) -> Result<(), PathError> {
+        let Json::Object(fields) = self.value else {
+            return Err(self.wrong_kind(&"an object"));
+        };
+        for (name, value) in fields {
+            read(
+                name,
+                At {
+                    value,
+                    path: Path::Field(&self.path, name),
+                },
+            )?;
+        }
+        Ok(())
+    }
+
+    /// The fields of an object that may have only the fields `names` (each at most once):
+    /// `read(i, value)` for the field `names[i]`, in the document's order. The errors are
+    /// serde's `deny_unknown_fields` ones: an unknown field at its own path, a repeated one at
+    /// the object's.
+    pub(crate) fn fields(
+        &self,
+        names: &'static [&'static str],
+        read: &mut dyn FnMut(usize, At<'_>) -> Result<(), PathError>,
+    ) -> Result<(), PathError> {
+        let Json::Object(fields) = self.value else {
+            return Err(self.wrong_kind(&"an object"));
+        };
+        let mut seen = 0u64;
+        for (name, value) in fields {
+            let path = Path::Field(&self.path, name);
+            let Some(index) = names.iter().position(|n| n == name) else {
+                let error: PathError = de::Error::unknown_field(name, names);
+                return Err(error.at(&path));
+            };
+            if seen & (1 << index) != 0 {
+                let error: PathError = de::Error::duplicate_field(names[index]);
+                return Err(error.at(&self.path));
+            }
+            seen |= 1 << index;
+            read(index, At { value, path })?;
+        }
+        Ok(())
+    }
+
+    /// A required field was not given: the error, at the object's path.
+    pub(crate) fn missing(&self, field: &'static str) -> PathError {
+        let error: PathError = de::Error::missing_field(field);
+        error.at(&self.path)
+    }
+
+    /// Which of `names` the value is (an enum's `snake_case` variants).
+    pub(crate) fn variant(&self, names: &'static [&'static str]) -> Result<usize, PathError> {
+        let Json::Str(name) = self.value else {
+            return Err(self.wrong_kind(&one_of(names).as_str()));
+        };
+        names.iter().position(|n| n == name).ok_or_else(|| {
+            let error: PathError = de::Error::unknown_variant(name, names);
+            error.at(&self.path)
+        })
+    }
 }
 
 /// A number as the visitors are given it: negative, or not.
@@ -536,7 +635,7 @@ impl<'de> Deserializer<'de> for At<'_> {
     fn deserialize_enum<V: Visitor<'de>>(
         self,
         _name: &'static str,
-        _variants: &'static [&'static str],
+        variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, PathError> {
         match self.value {
@@ -545,7 +644,8 @@ impl<'de> Deserializer<'de> for At<'_> {
                 let variant: StrDeserializer<'_, PathError> = (**name).into_deserializer();
                 visitor.visit_enum(variant).map_err(|e| e.at(&self.path))
             }
-            _ => Err(self.wrong_kind(&visitor)),
+            // The names it could be, rather than serde's `enum SellerKind`.
+            _ => Err(self.wrong_kind(&one_of(variants).as_str())),
         }
     }
 
@@ -752,7 +852,7 @@ mod tests {
         assert_eq!(message::<String>("1.50"), "expected a string, found 1.50");
         assert_eq!(message::<Item>(r#""x""#), "expected an object, found \"x\"");
         assert_eq!(message::<Item>("true"), "expected an object, found true");
-        assert!(message::<Kind>("3").ends_with("found 3"));
+        assert_eq!(message::<Kind>("3"), "expected \"in_transit\", found 3");
         assert_eq!(message::<Vec<u32>>("null"), "expected a list, found null");
         assert_eq!(
             message::<BTreeMap<String, u32>>("[]"),

@@ -77,6 +77,7 @@ mod money;
 mod order;
 mod parse;
 mod policy;
+mod read;
 mod reason;
 mod request;
 mod returns;
@@ -103,8 +104,8 @@ pub use order::{
     ShipmentStatus,
 };
 pub use parse::{
-    order_from_tree, parse_order, parse_policy, policy_from_tree, proposal_from_tree,
-    request_from_tree,
+    customer_from_tree, order_from_tree, parse_order, parse_policy, policy_from_tree,
+    proposal_from_tree, request_from_tree,
 };
 pub use policy::{
     CancellationReasons, HolidayExtension, MonthDay, Policy, ReasonOption, RefundTiming,

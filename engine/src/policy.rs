@@ -136,7 +136,9 @@ impl serde::de::Visitor<'_> for Bounded {
     }
 }
 
-fn window_days<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+pub(crate) fn window_days<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<u32, D::Error> {
     deserializer.deserialize_any(Bounded {
         unit: "days",
         min: 0,
@@ -144,7 +146,9 @@ fn window_days<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32,
     })
 }
 
-fn grace_minutes<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+pub(crate) fn grace_minutes<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<u32, D::Error> {
     deserializer.deserialize_any(Bounded {
         unit: "minutes",
         min: 0,
@@ -152,7 +156,9 @@ fn grace_minutes<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u3
     })
 }
 
-fn withdrawal_days<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+pub(crate) fn withdrawal_days<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<u32, D::Error> {
     deserializer.deserialize_any(Bounded {
         unit: "days",
         min: super::limits::MIN_WITHDRAWAL_DAYS,
@@ -160,7 +166,9 @@ fn withdrawal_days<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<
     })
 }
 
-fn delay_seconds<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+pub(crate) fn delay_seconds<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<u32, D::Error> {
     deserializer.deserialize_any(Bounded {
         unit: "seconds",
         min: 0,

@@ -10,7 +10,8 @@
 //!
 //! - **In**: an [`Order`] and a [`Policy`], read with [`parse_order`] / [`parse_policy`] from
 //!   any serde deserializer, with [`order_from_tree`] / [`policy_from_tree`] from a [`json::Json`]
-//!   tree (what the widget builds from a JS value), or natively with [`Order::from_json_str`] /
+//!   tree (what the widget builds from a JS value; a customer alone with
+//!   [`customer_from_tree`]), or natively with [`Order::from_json_str`] /
 //!   [`Policy::from_json_str`]. Bad input is an [`InputError`]: the field path, what was expected
 //!   and what was found. The instant is an [`Instant`] (RFC 3339 in, Unix time inside).
 //! - **Out**: an [`Assessment`]: per item a [`CancelDecision`], [`RefuseDecision`] and

@@ -352,11 +352,173 @@ pub fn from_tree<'de, T: de::Deserialize<'de>>(tree: &Json<'_>) -> Result<T, Pat
 }
 
 /// A value of the tree and where it is.
-struct At<'a> {
+pub(crate) struct At<'a> {
     value: &'a Json<'a>,
     path: Path<'a>,
 }
 
+// What the engine's own document readers (crate::read) need of a value: its kind, its parts
+// and their paths, and the errors serde would give, from non-generic code.
+impl<'a> At<'a> {
+    /// The document itself.
+    pub(crate) fn root(value: &'a Json<'a>) -> At<'a> {
+        At {
+            value,
+            path: Path::Root,
+        }
+    }
+
+    pub(crate) fn is_null(&self) -> bool {
+        matches!(self.value, Json::Null)
+    }
+
+    /// Each element of a list, with its path (`items[2]`).
+    pub(crate) fn elements(
+        &self,
+        read: &mut dyn FnMut(At<'_>) -> Result<(), PathError>,
+    ) -> Result<(), PathError> {
+        let Json::Array(items) = self.value else {
+            return Err(self.wrong_kind(&"a list"));
+        };
+        for (index, value) in items.iter().enumerate() {
+            read(At {
+                value,
+                path: Path::Index(&self.path, index),
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Each entry of an object used as a map, with its path (`category_windows.books`).
+    pub(crate) fn entries(
+        &self,
+        read: &mut dyn FnMut(&str, At<'_>) -> Result<(), PathError>,
+    ) -> Result<(), PathError> {
+        let Json::Object(fields) = self.value else {
+            return Err(self.wrong_kind(&"an object"));
+        };
+        for (name, value) in fields {
+            read(
+                name,
+                At {
+                    value,
+                    path: Path::Field(&self.path, name),
+                },
+            )?;
+        }
+        Ok(())
+    }
+
+    /// The fields of an object that may have only the fields `names` (each at most once):
+    /// `read(i, value)` for the field `names[i]`, in the document's order. The errors are
+    /// serde's `deny_unknown_fields` ones: an unknown field at its own path, a repeated one at
+    /// the object's.
+    pub(crate) fn fields(
+        &self,
+        names: &'static [&'static str],
+        read: &mut dyn FnMut(usize, At<'_>) -> Result<(), PathError>,
+    ) -> Result<(), PathError> {
+        let Json::Object(fields) = self.value else {
+            return Err(self.wrong_kind(&"an object"));
+        };
+        let mut seen = 0u64;
+        for (name, value) in fields {
+            let path = Path::Field(&self.path, name);
+            let Some(index) = names.iter().position(|n| n == name) else {
+                let error: PathError = de::Error::unknown_field(name, names);
+                return Err(error.at(&path));
+            };
+            if seen & (1 << index) != 0 {
+                let error: PathError = de::Error::duplicate_field(names[index]);
+                return Err(error.at(&self.path));
+            }
+            seen |= 1 << index;
+            read(index, At { value, path })?;
+        }
+        Ok(())
+    }
+
+    /// A required field was not given: the error, at the object's path.
+    pub(crate) fn missing(&self, field: &'static str) -> PathError {
+        let error: PathError = de::Error::missing_field(field);
+        error.at(&self.path)
+    }
+
+    /// Which of `names` the value is (an enum's `snake_case` variants).
+    pub(crate) fn variant(&self, names: &'static [&'static str]) -> Result<usize, PathError> {
+        let Json::Str(name) = self.value else {
+            return Err(self.wrong_kind(&one_of(names).as_str()));
+        };
+        names.iter().position(|n| n == name).ok_or_else(|| {
+            let error: PathError = de::Error::unknown_variant(name, names);
+            error.at(&self.path)
+        })
+    }
+}
+
+/// A number as the visitors are given it: negative, or not.
+enum Number {
+    Negative(i64),
+    NonNegative(u64),
+}
+
+impl At<'_> {
+    /// The value as a whole number, if it is one: an integer, or a float whose text is a whole
+    /// number within JavaScript's safe range (serde_json reads `5.0` as a float).
+    fn number(&self) -> Option<Number> {
+        const SAFE: u64 = 9_007_199_254_740_991;
+        match self.value {
+            Json::Int(v) => Some(Number::Negative(*v)),
+            Json::UInt(v) => Some(Number::NonNegative(*v)),
+            Json::Float(_, text) => match whole_number(text) {
+                Some(Some(w)) if w <= SAFE => Some(match text.starts_with('-') {
+                    true => Number::Negative(-(w as i64)),
+                    false => Number::NonNegative(w),
+                }),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The error for a value of a kind the visitor does not take, at this value's path. Not
+    /// generic, so each visitor's reader is only its own few lines (one copy of this for all).
+    fn wrong_kind(&self, expected: &dyn de::Expected) -> PathError {
+        let unexpected = match self.value {
+            Json::Null => Unexpected::Unit,
+            Json::Bool(v) => Unexpected::Bool(*v),
+            Json::Str(v) => Unexpected::Str(v),
+            Json::Array(_) => Unexpected::Seq,
+            Json::Object(_) => Unexpected::Map,
+            Json::Float(v, text) if self.number().is_none() => {
+                return float_error(*v, text, expected).at(&self.path)
+            }
+            _ => match self.number() {
+                Some(Number::Negative(v)) => Unexpected::Signed(v),
+                Some(Number::NonNegative(v)) => Unexpected::Unsigned(v),
+                None => Unexpected::Other("a number"),
+            },
+        };
+        let error: PathError = de::Error::invalid_type(unexpected, expected);
+        error.at(&self.path)
+    }
+
+    /// Gives a whole number to the visitor; anything else is the wrong kind.
+    fn whole<'de, V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
+        match self.number() {
+            Some(Number::Negative(v)) => visitor.visit_i64::<PathError>(v),
+            Some(Number::NonNegative(v)) => visitor.visit_u64(v),
+            None => return Err(self.wrong_kind(&visitor)),
+        }
+        .map_err(|e| e.at(&self.path))
+    }
+}
+
+// Each `deserialize_*` gives its visitor only the kind it asks for, and reports any other kind
+// through the one non-generic `wrong_kind`: serde's default visitor methods would say the same
+// (`expected …, found …`), but each visitor type would then carry a copy of the whole
+// `deserialize_any` (and a derived struct its array-of-fields reader, which the contract never
+// accepts), the bulk of the engine's bytes in the wasm.
 impl<'de> Deserializer<'de> for At<'_> {
     type Error = PathError;
 
@@ -365,9 +527,7 @@ impl<'de> Deserializer<'de> for At<'_> {
         let result = match self.value {
             Json::Null => visitor.visit_unit(),
             Json::Bool(v) => visitor.visit_bool(*v),
-            Json::Int(v) => visitor.visit_i64(*v),
-            Json::UInt(v) => visitor.visit_u64(*v),
-            Json::Float(v, text) => float(*v, text, visitor),
+            Json::Int(_) | Json::UInt(_) | Json::Float(..) => return self.whole(visitor),
             Json::Str(v) => visitor.visit_str(v),
             Json::Array(items) => visitor.visit_seq(Elements {
                 items: items.iter(),
@@ -383,6 +543,86 @@ impl<'de> Deserializer<'de> for At<'_> {
         result.map_err(|e| e.at(path))
     }
 
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
+        match self.value {
+            Json::Bool(v) => visitor
+                .visit_bool::<PathError>(*v)
+                .map_err(|e| e.at(&self.path)),
+            _ => Err(self.wrong_kind(&visitor)),
+        }
+    }
+
+    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
+        self.whole(visitor)
+    }
+
+    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
+        self.whole(visitor)
+    }
+
+    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
+        self.whole(visitor)
+    }
+
+    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
+        self.whole(visitor)
+    }
+
+    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
+        self.whole(visitor)
+    }
+
+    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
+        self.whole(visitor)
+    }
+
+    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
+        self.whole(visitor)
+    }
+
+    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
+        self.whole(visitor)
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
+        match self.value {
+            Json::Str(v) => visitor
+                .visit_str::<PathError>(v)
+                .map_err(|e| e.at(&self.path)),
+            _ => Err(self.wrong_kind(&visitor)),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
+        match self.value {
+            Json::Array(items) => visitor
+                .visit_seq(Elements {
+                    items: items.iter(),
+                    index: 0,
+                    parent: &self.path,
+                })
+                .map_err(|e| e.at(&self.path)),
+            _ => Err(self.wrong_kind(&visitor)),
+        }
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
+        match self.value {
+            Json::Object(fields) => visitor
+                .visit_map(Fields {
+                    fields: fields.iter(),
+                    value: None,
+                    parent: &self.path,
+                })
+                .map_err(|e| e.at(&self.path)),
+            _ => Err(self.wrong_kind(&visitor)),
+        }
+    }
+
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
         let path = self.path;
         match self.value {
@@ -395,7 +635,7 @@ impl<'de> Deserializer<'de> for At<'_> {
     fn deserialize_enum<V: Visitor<'de>>(
         self,
         _name: &'static str,
-        _variants: &'static [&'static str],
+        variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, PathError> {
         match self.value {
@@ -404,7 +644,8 @@ impl<'de> Deserializer<'de> for At<'_> {
                 let variant: StrDeserializer<'_, PathError> = (**name).into_deserializer();
                 visitor.visit_enum(variant).map_err(|e| e.at(&self.path))
             }
-            _ => self.deserialize_any(visitor),
+            // The names it could be, rather than serde's `enum SellerKind`.
+            _ => Err(self.wrong_kind(&one_of(variants).as_str())),
         }
     }
 
@@ -415,13 +656,7 @@ impl<'de> Deserializer<'de> for At<'_> {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, PathError> {
-        match self.value {
-            Json::Array(_) => {
-                let error: PathError = de::Error::invalid_type(Unexpected::Seq, &visitor);
-                Err(error.at(&self.path))
-            }
-            _ => self.deserialize_any(visitor),
-        }
+        self.deserialize_map(visitor)
     }
 
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
@@ -429,36 +664,25 @@ impl<'de> Deserializer<'de> for At<'_> {
     }
 
     forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-        unit unit_struct newtype_struct seq tuple tuple_struct map identifier
+        i128 u128 f32 f64 char bytes byte_buf
+        unit unit_struct newtype_struct tuple tuple_struct identifier
     }
 }
 
-/// A number that is not a safe integer. A whole one within JavaScript's safe range is given as
-/// an integer (serde_json reads `5.0` as a float); anything else is an error quoting the
-/// number's text as it was written.
-fn float<'de, V: Visitor<'de>>(v: f64, text: &str, visitor: V) -> Result<V::Value, PathError> {
-    const SAFE: u64 = 9_007_199_254_740_991;
-    let whole = whole_number(text);
-    if let Some(Some(w)) = whole.filter(|w| w.is_some_and(|w| w <= SAFE)) {
-        return match text.starts_with('-') {
-            true => visitor.visit_i64(-(w as i64)),
-            false => visitor.visit_u64(w),
-        };
-    }
-    let expected = expecting(&visitor);
+/// The error for a number that is not a safe whole number, quoting its text as it was
+/// written.
+fn float_error(v: f64, text: &str, expected: &dyn de::Expected) -> PathError {
+    let expected = expecting(expected);
     let why = if !expected.contains("whole number") {
         ""
-    } else if whole.is_some() {
+    } else if whole_number(text).is_some() {
         ", which is beyond JavaScript's safe integers (±9007199254740991)"
     } else if !v.is_finite() {
         ", which is not a finite number"
     } else {
         ", which has a fraction"
     };
-    Err(<PathError as de::Error>::custom(format_args!(
-        "expected {expected}, found {text}{why}"
-    )))
+    <PathError as de::Error>::custom(format_args!("expected {expected}, found {text}{why}"))
 }
 
 struct Elements<'a> {
@@ -608,6 +832,38 @@ mod tests {
         for (json, path, message) in table {
             assert_eq!(error(json), (path.to_owned(), message.to_owned()), "{json}");
         }
+    }
+
+    #[test]
+    fn each_reader_names_what_it_found_of_another_kind() {
+        use std::collections::BTreeMap;
+        fn message<T: serde::de::DeserializeOwned + fmt::Debug>(json: &str) -> String {
+            // The engine's own reader keeps each number's text as written.
+            from_tree::<T>(&parse_text(json).unwrap())
+                .unwrap_err()
+                .message
+        }
+        assert_eq!(
+            message::<bool>(r#""x""#),
+            "expected true or false, found \"x\""
+        );
+        assert_eq!(message::<String>("5"), "expected a string, found 5");
+        assert_eq!(message::<String>("-5.0"), "expected a string, found -5");
+        assert_eq!(message::<String>("1.50"), "expected a string, found 1.50");
+        assert_eq!(message::<Item>(r#""x""#), "expected an object, found \"x\"");
+        assert_eq!(message::<Item>("true"), "expected an object, found true");
+        assert_eq!(message::<Kind>("3"), "expected \"in_transit\", found 3");
+        assert_eq!(message::<Vec<u32>>("null"), "expected a list, found null");
+        assert_eq!(
+            message::<BTreeMap<String, u32>>("[]"),
+            "expected an object, found a list"
+        );
+        assert_eq!(
+            message::<u32>(r#"{"a": 1}"#),
+            "expected a whole number from 0 to 4294967295, found an object"
+        );
+        // A whole number written as a float is a whole number.
+        assert_eq!(from_tree::<u32>(&tree("5.0")).unwrap(), 5);
     }
 
     #[test]

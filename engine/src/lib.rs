@@ -10,7 +10,8 @@
 //!
 //! - **In**: an [`Order`] and a [`Policy`], read with [`parse_order`] / [`parse_policy`] from
 //!   any serde deserializer, with [`order_from_tree`] / [`policy_from_tree`] from a [`json::Json`]
-//!   tree (what the widget builds from a JS value), or natively with [`Order::from_json_str`] /
+//!   tree (what the widget builds from a JS value; a customer alone with
+//!   [`customer_from_tree`]), or natively with [`Order::from_json_str`] /
 //!   [`Policy::from_json_str`]. Bad input is an [`InputError`]: the field path, what was expected
 //!   and what was found. The instant is an [`Instant`] (RFC 3339 in, Unix time inside).
 //! - **Out**: an [`Assessment`]: per item a [`CancelDecision`], [`RefuseDecision`] and
@@ -77,6 +78,7 @@ mod money;
 mod order;
 mod parse;
 mod policy;
+mod read;
 mod reason;
 mod request;
 mod returns;
@@ -103,8 +105,8 @@ pub use order::{
     ShipmentStatus,
 };
 pub use parse::{
-    order_from_tree, parse_order, parse_policy, policy_from_tree, proposal_from_tree,
-    request_from_tree,
+    customer_from_tree, order_from_tree, parse_order, parse_policy, policy_from_tree,
+    proposal_from_tree, request_from_tree,
 };
 pub use policy::{
     CancellationReasons, HolidayExtension, MonthDay, Policy, ReasonOption, RefundTiming,

@@ -6,8 +6,10 @@ use serde::{Deserialize, Deserializer};
 use super::error::InputError;
 use super::json::{self, Json};
 use super::limits::{self, Document};
+use super::order::Customer;
 use super::order::Order;
 use super::policy::Policy;
+use super::read::{self, Read};
 use super::request::Request;
 use super::returns::ReturnProposal;
 use super::validate;
@@ -45,7 +47,7 @@ pub fn parse_order<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Order, 
 /// ```
 pub fn order_from_tree(tree: &Json<'_>) -> Result<Order, InputError> {
     limits::check_tree(tree, Document::Order)?;
-    from_tree(tree, validate::order)
+    read_tree(tree, validate::order)
 }
 
 /// Reads and validates a policy from a JSON tree; absent fields take their defaults. The tree
@@ -59,7 +61,7 @@ pub fn order_from_tree(tree: &Json<'_>) -> Result<Order, InputError> {
 /// ```
 pub fn policy_from_tree(tree: &Json<'_>) -> Result<Policy, InputError> {
     limits::check_tree(tree, Document::Policy)?;
-    from_tree(tree, validate::policy)
+    read_tree(tree, validate::policy)
 }
 
 /// Reads and validates a policy from any serde deserializer; absent fields take their defaults.
@@ -74,6 +76,19 @@ pub fn policy_from_tree(tree: &Json<'_>) -> Result<Policy, InputError> {
 /// ```
 pub fn parse_policy<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Policy, InputError> {
     policy_from_tree(&tree(deserializer)?)
+}
+
+/// Reads a customer (`{name, email}`, as an order's `customer` or the widget's configuration
+/// gives one) from a JSON tree; only its shape is checked here, the path of an error is
+/// relative to the customer (empty: the customer itself).
+///
+/// ```
+/// use order_help_engine::{customer_from_tree, json};
+/// let tree = json::parse_text(r#"{"name": "Ana", "mail": "ana@example.com"}"#).unwrap();
+/// assert_eq!(customer_from_tree(&tree).unwrap_err().path, "mail");
+/// ```
+pub fn customer_from_tree(tree: &Json<'_>) -> Result<Customer, InputError> {
+    read_tree(tree, |_| Ok(()))
 }
 
 /// Reads a return proposal from a JSON tree, after checking its limits (at most
@@ -116,10 +131,24 @@ fn from_tree<T: serde::de::DeserializeOwned>(
     tree: &Json<'_>,
     validate: fn(&T) -> Result<(), InputError>,
 ) -> Result<T, InputError> {
-    let value: T = json::from_tree(tree)
-        .map_err(|e| InputError::new(e.path.unwrap_or_default(), e.message))?;
+    let value: T = json::from_tree(tree).map_err(input_error)?;
     validate(&value)?;
     Ok(value)
+}
+
+/// [`from_tree`] by the engine's own readers ([`read`](super::read)), which the widget's
+/// documents take: far fewer bytes in the wasm than serde's derived ones.
+fn read_tree<T: Read>(
+    tree: &Json<'_>,
+    validate: fn(&T) -> Result<(), InputError>,
+) -> Result<T, InputError> {
+    let value: T = read::from_tree(tree).map_err(input_error)?;
+    validate(&value)?;
+    Ok(value)
+}
+
+fn input_error(e: json::PathError) -> InputError {
+    InputError::new(e.path.unwrap_or_default(), e.message)
 }
 
 /// A deserializer's error as a message. serde-wasm-bindgen's errors are JS `Error`s whose

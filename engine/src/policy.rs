@@ -58,10 +58,7 @@ impl Default for Policy {
         Policy {
             time_zone: StoreZone::default(),
             return_window_days: 30,
-            category_windows: [("ebooks", 7), ("baby", 90), ("renewed", 90)]
-                .into_iter()
-                .map(|(c, d)| (c.to_owned(), d))
-                .collect(),
+            category_windows: map(&[("ebooks", 7), ("baby", 90), ("renewed", 90)]),
             non_returnable_categories: strings(&[
                 "groceries",
                 "hazardous",
@@ -71,7 +68,7 @@ impl Default for Policy {
             ]),
             marketplace_cancel_grace_minutes: 30,
             holiday_extension: HolidayExtension::default(),
-            opened_fees: [("computers".to_owned(), 15)].into_iter().collect(),
+            opened_fees: map(&[("computers", 15)]),
             refund_timing: RefundTimingTable::default(),
             cancellation_reasons: CancellationReasons::default(),
             buyers_remorse_reasons: strings(&["ordered_by_mistake", "found_better_price"]),
@@ -79,6 +76,16 @@ impl Default for Policy {
             return_reasons: ReturnReason::defaults(),
         }
     }
+}
+
+/// A category map. Built by `insert` (which reading a policy needs anyway), not `collect`:
+/// `BTreeMap`'s `FromIterator` brings a stable sort and a bulk builder into the wasm (issue 16).
+fn map(entries: &[(&str, u32)]) -> BTreeMap<String, u32> {
+    let mut map = BTreeMap::new();
+    for (key, value) in entries {
+        map.insert((*key).to_owned(), *value);
+    }
+    map
 }
 
 impl Policy {
@@ -136,7 +143,9 @@ impl serde::de::Visitor<'_> for Bounded {
     }
 }
 
-fn window_days<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+pub(crate) fn window_days<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<u32, D::Error> {
     deserializer.deserialize_any(Bounded {
         unit: "days",
         min: 0,
@@ -144,7 +153,9 @@ fn window_days<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32,
     })
 }
 
-fn grace_minutes<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+pub(crate) fn grace_minutes<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<u32, D::Error> {
     deserializer.deserialize_any(Bounded {
         unit: "minutes",
         min: 0,
@@ -152,7 +163,9 @@ fn grace_minutes<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u3
     })
 }
 
-fn withdrawal_days<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+pub(crate) fn withdrawal_days<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<u32, D::Error> {
     deserializer.deserialize_any(Bounded {
         unit: "days",
         min: super::limits::MIN_WITHDRAWAL_DAYS,
@@ -160,7 +173,9 @@ fn withdrawal_days<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<
     })
 }
 
-fn delay_seconds<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+pub(crate) fn delay_seconds<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<u32, D::Error> {
     deserializer.deserialize_any(Bounded {
         unit: "seconds",
         min: 0,

@@ -1,8 +1,6 @@
 //! What serde cannot check: references between fields, orderings of timestamps, sums, and
 //! sane bounds. The first problem in document order is reported, with its path.
 
-use std::collections::BTreeMap;
-
 use super::currency::minor_unit_digits;
 use super::error::InputError;
 use super::ids::{first_index_of, IdMap};
@@ -225,7 +223,8 @@ pub(crate) fn policy(policy: &Policy) -> Check {
             "expected at least one reason when a reason is required, found none",
         );
     }
-    let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+    // The one id map type of the engine (its code is in the wasm once).
+    let mut ids = IdMap::default();
     for (i, option) in reasons.options.iter().enumerate() {
         let path = |field: &str| format!("cancellation_reasons.options[{i}].{field}");
         non_empty(&|| path("id"), "reason id", &option.id)?;
@@ -306,7 +305,7 @@ fn return_reasons(reasons: &[ReturnReason]) -> Check {
             "expected at least one return reason (every return names one), found none",
         );
     }
-    let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut ids = IdMap::default();
     for (i, reason) in reasons.iter().enumerate() {
         let path = |field: &str| format!("return_reasons[{i}].{field}");
         non_empty(&|| path("id"), "reason id", &reason.id)?;

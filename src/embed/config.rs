@@ -287,10 +287,10 @@ fn customer_from(value: &JsValue, host: &Host) -> Option<Customer> {
     let read = to_json(value)
         .map_err(|e| format!("customer: expected an object {{name, email}}, {e}"))
         .and_then(|tree| {
-            crate::engine::json::from_tree::<Customer>(&tree).map_err(|e| {
-                let path = match &e.path {
-                    Some(inner) if !inner.is_empty() => format!("customer.{inner}"),
-                    _ => "customer".to_owned(),
+            crate::engine::customer_from_tree(&tree).map_err(|e| {
+                let path = match e.path.as_str() {
+                    "" => "customer".to_owned(),
+                    inner => format!("customer.{inner}"),
                 };
                 format!("{path}: {}", e.message)
             })

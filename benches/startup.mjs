@@ -2,7 +2,8 @@
 // measurement of record): loads the bench page (10 items, inline order) in English and German,
 // alternated, a fresh context per load, and prints the medians of instantiated → first complete
 // render, navigation → first complete render, and the longest task after instantiation.
-// With --trace FILE it also writes one Chromium performance trace of an English load.
+// With --trace FILE it also writes a Chromium performance trace of one load per language
+// (FILE-en.json, FILE-de.json), of the first DIST.
 //
 //   node benches/startup.mjs DIST [DIST2 …] [--loads N] [--trace FILE] [--lang en,de]
 //
@@ -137,8 +138,11 @@ if (LANGS.includes('en') && LANGS.includes('de')) {
   dists.forEach((dist, d) => console.log(`${dist} de/en navigation→render: ${(median(out[`${d}/de`].total) / median(out[`${d}/en`].total)).toFixed(2)}`));
 }
 if (args.trace) {
-  await load(0, 'en', args.trace);
-  console.log(`trace: ${args.trace}`);
+  for (const lang of LANGS) {
+    const file = args.trace.replace(/(\.json)?$/, `-${lang}.json`);
+    await load(0, lang, file);
+    console.log(`trace: ${file}`);
+  }
 }
 await browser.close();
 server.close();

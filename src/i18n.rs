@@ -14,19 +14,23 @@ pub use crate::engine::text::fill as fill_template;
 /// clone and to compare (by pointer: a new catalogue is a new language).
 #[derive(Clone)]
 pub struct Lang {
-    catalogue: Rc<Catalogue>,
-    english: bool,
+    /// `None` is English: the engine's compiled-in catalogue, shared, never copied.
+    catalogue: Option<Rc<Catalogue>>,
 }
 
 impl PartialEq for Lang {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalogue, &other.catalogue)
+        match (&self.catalogue, &other.catalogue) {
+            (None, None) => true,
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
     }
 }
 
 impl std::fmt::Debug for Lang {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(if self.english {
+        f.write_str(if self.is_english() {
             "Lang(en)"
         } else {
             "Lang(catalogue)"
@@ -34,47 +38,41 @@ impl std::fmt::Debug for Lang {
     }
 }
 
-thread_local! {
-    static ENGLISH: Lang = Lang {
-        catalogue: Rc::new(Catalogue::english().clone()),
-        english: true,
-    };
-}
-
 impl Lang {
     /// English, compiled in.
     pub fn english() -> Lang {
-        ENGLISH.with(Lang::clone)
+        Lang { catalogue: None }
     }
 
     /// A language from its catalogue, which must be complete (see
     /// [`Catalogue::completed_from`]).
     pub fn from_catalogue(catalogue: Catalogue) -> Lang {
         Lang {
-            catalogue: Rc::new(catalogue),
-            english: false,
+            catalogue: Some(Rc::new(catalogue)),
         }
     }
 
     pub fn is_english(&self) -> bool {
-        self.english
+        self.catalogue.is_none()
     }
 
     pub fn catalogue(&self) -> &Catalogue {
-        &self.catalogue
+        self.catalogue
+            .as_deref()
+            .unwrap_or_else(|| Catalogue::english())
     }
 
     /// The text of `key` (the `other` form of a plural entry); empty for an unknown key,
     /// which the tests rule out.
     pub fn key(&self, key: &str) -> &str {
-        self.catalogue
+        self.catalogue()
             .get(key)
             .map_or("", |entry| entry.form("other"))
     }
 
     /// The text of `key` for a number whose CLDR plural category is `category`.
     pub fn key_counted(&self, key: &str, category: &str) -> &str {
-        self.catalogue
+        self.catalogue()
             .get(key)
             .map_or("", |entry| entry.form(category))
     }

@@ -97,7 +97,8 @@ async function startWasm() {
   }
 }
 
-const wasmFailure = await startWasm();
+// Awaited below, after startEarly().
+const wasmStarting = startWasm();
 
 /** Throws the `wasm_unavailable` Error when the wasm did not start. */
 function requireWasm() {
@@ -134,6 +135,38 @@ function languageOf(locale) {
 const loaded = new Map();
 /** Each language's load under way. */
 const loading = new Map();
+
+/** While the wasm loads: each <order-help>'s catalogue, and Intl's data (~20 ms) for its locale. */
+function startEarly() {
+  const locales = new Set();
+  for (const element of globalThis.document?.querySelectorAll('order-help') ?? []) {
+    const locale = element.getAttribute('locale') ?? navigator.language;
+    locales.add(locale);
+    const lang = languageOf(locale);
+    if (lang && !element.querySelector(`script[type="application/json"][data-locale="${lang}"]`)) loadCatalogue(lang);
+  }
+  if (locales.size === 0) locales.add(navigator.language);
+  for (const locale of locales) warmIntl(locale);
+}
+
+/** One Intl object of each kind src/intl.rs uses, so its data is loaded. */
+function warmIntl(locale) {
+  try {
+    const date = { day: 'numeric', month: 'long', year: 'numeric' };
+    new Intl.DateTimeFormat(locale, date).format(0);
+    new Intl.DateTimeFormat(locale, { ...date, hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(0);
+    new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).format(0);
+    new Intl.NumberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(0);
+    new Intl.PluralRules(locale).select(0);
+    new Intl.ListFormat(locale, { type: 'conjunction' }).format(['a', 'b']);
+    new Intl.ListFormat(locale, { type: 'unit' }).format(['a', 'b']);
+  } catch {
+    // A tag Intl rejects: src/intl.rs falls back to English.
+  }
+}
+
+startEarly();
+const wasmFailure = await wasmStarting;
 
 /** Loads `locales/<lang>.json` once per page; resolves to the catalogue or an Error. */
 function loadCatalogue(lang) {

@@ -305,6 +305,36 @@ async fn a_catalogue_missing_a_key_shows_english_for_it_and_says_so() {
     widget.unmount();
 }
 
+/// The catalogue is read as one JSON text when it is plain texts; one that is not is read
+/// again as it is, so the report names what it holds (JSON text would just lack the key).
+#[wasm_bindgen_test]
+async fn a_catalogue_holding_a_function_is_reported_as_such() {
+    let host = host_element();
+    let events = record(&host, &["error"]);
+    let odd = catalogue_value(GERMAN);
+    let function = js_sys::Function::new_no_args("return 1");
+    Reflect::set(&odd, &"badge_cancel".into(), &function).unwrap();
+    let mut widget = mount(
+        host.clone(),
+        config(&[
+            ("order", order_value(BUNDLE)),
+            ("locale", "de-DE".into()),
+            ("now", BUNDLE_NOW.into()),
+            ("catalogue", odd),
+        ]),
+    )
+    .unwrap();
+    settle().await;
+    let events = events.borrow();
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert!(events[0].1.contains("locale_unavailable"), "{events:?}");
+    assert!(
+        events[0].1.contains("found a function"),
+        "the report names the function: {events:?}"
+    );
+    widget.unmount();
+}
+
 #[wasm_bindgen_test]
 async fn a_broken_catalogue_or_a_failed_load_shows_english_and_says_why() {
     for (catalogue, error) in [

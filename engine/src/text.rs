@@ -6,8 +6,11 @@
 //! category (`{"one": "…", "other": "…"}`; French and Spanish also `many`). Keys are the
 //! widget's own texts in `snake_case` (`badge_return_by`) and the engine's reasons as
 //! `<family>.<code>[.<variant>]` (`cancel.within_grace_period`, `return.window_closed.holiday`;
-//! see [`crate::Reason`]). English is compiled in ([`Catalogue::english`]): it is what the
-//! command-line tool and `assess` print, and the fallback for every other language.
+//! see [`crate::Reason`]). English is compiled in ([`Catalogue::english`], from a plain table
+//! `build.rs` makes of `locales/en.json`, so no JSON is parsed at run time): it is what the
+//! command-line tool and `assess` print, and the fallback for every other language. Without
+//! the `verify-texts` feature (the widget) the `verify.*` sentences are left out of it, and out
+//! of every catalogue read.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -20,6 +23,18 @@ pub const ENGLISH_JSON: &str = include_str!("../../locales/en.json");
 
 /// The CLDR plural categories, in CLDR's order.
 pub const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+/// The key families this build leaves out of every catalogue: `verify.*` without the
+/// `verify-texts` feature.
+const LEFT_OUT: &[&str] = if cfg!(feature = "verify-texts") {
+    &[]
+} else {
+    &["verify."]
+};
+
+/// `locales/en.json` as `build.rs` writes it: `key US text RS` per entry; a plural entry's
+/// text is `GS category FS form` per form (the ASCII separators, which no text holds).
+const ENGLISH_TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/english.txt"));
 
 /// One entry of a catalogue: a text, or its plural forms by CLDR category.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -85,6 +100,9 @@ impl Catalogue {
         };
         let mut entries = BTreeMap::new();
         for (key, value) in fields {
+            if LEFT_OUT.iter().any(|family| key.starts_with(family)) {
+                continue;
+            }
             let entry = match value {
                 Json::Str(text) => Entry::Text(text.clone().into_owned()),
                 Json::Object(forms) => {
@@ -131,11 +149,31 @@ impl Catalogue {
         Ok(Catalogue { entries })
     }
 
-    /// The English catalogue, compiled in, read once.
+    /// The English catalogue, compiled in (`locales/en.json`; the tests check the two agree),
+    /// read once: split at its separators, nothing to unescape.
     pub fn english() -> &'static Catalogue {
         static ENGLISH: OnceLock<Catalogue> = OnceLock::new();
-        // `locales/en.json` is checked by the tests: it always parses.
-        ENGLISH.get_or_init(|| Catalogue::parse(ENGLISH_JSON).unwrap_or_default())
+        ENGLISH.get_or_init(|| {
+            let mut entries = BTreeMap::new();
+            for record in ENGLISH_TABLE.split_terminator('\u{1e}') {
+                let (key, text) = record.split_once('\u{1f}').unwrap_or((record, ""));
+                let entry = match text.strip_prefix('\u{1d}') {
+                    Some(forms) => Entry::Plural(
+                        forms
+                            .split('\u{1d}')
+                            .map(|form| {
+                                let (category, text) =
+                                    form.split_once('\u{1c}').unwrap_or(("other", form));
+                                (category.to_owned(), text.to_owned())
+                            })
+                            .collect(),
+                    ),
+                    None => Entry::Text(text.to_owned()),
+                };
+                entries.insert(key.to_owned(), entry);
+            }
+            Catalogue { entries }
+        })
     }
 
     pub fn get(&self, key: &str) -> Option<&Entry> {
@@ -396,9 +434,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn english_parses() {
-        assert!(Catalogue::parse(ENGLISH_JSON).is_ok());
+    fn english_parses_to_the_compiled_in_table() {
+        let parsed = Catalogue::parse(ENGLISH_JSON).unwrap();
+        assert_eq!(&parsed, Catalogue::english());
         assert!(Catalogue::english().get("badge_return_by").is_some());
+        assert_eq!(
+            Catalogue::english().get("verify.order_mismatch").is_some(),
+            cfg!(feature = "verify-texts")
+        );
     }
 
     #[test]

@@ -26,3 +26,14 @@ for (const lang of ['de', 'fr', 'es']) {
     assert.ok(texts(lang).length > 100);
   });
 }
+
+test('the release wasm holds no verify.* sentence (the server-side verify explains with them; the widget never shows them)', () => {
+  const en = catalogue('en');
+  const verify = Object.keys(en).filter((k) => k.startsWith('verify.'));
+  assert.ok(verify.length > 10, 'en.json has verify.* sentences');
+  const found = verify.filter((k) => {
+    const entry = en[k];
+    return (typeof entry === 'string' ? [entry] : Object.values(entry)).some((t) => wasm.includes(Buffer.from(t)));
+  });
+  assert.deepEqual(found, [], 'verify.* texts compiled into the wasm');
+});

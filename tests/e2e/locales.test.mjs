@@ -63,6 +63,30 @@ describe('languages', { concurrency: true }, () => {
     await page.done();
   });
 
+  test('a German page asks for de.json while the wasm is still on its way, not once it has started', async () => {
+    const page = await h.open(null);
+    let asked = false;
+    page.on('request', (request) => { if (request.url().endsWith('/locales/de.json')) asked = true; });
+    let askedFirst = null;
+    // The wasm is held back until the catalogue has been asked for (5 s at most): with the
+    // catalogue fetched only after the wasm has started, it is never asked for meanwhile.
+    await page.route('**/order-help_bg.wasm', async (route) => {
+      for (const start = Date.now(); !asked && Date.now() - start < 5_000;) await new Promise((r) => setTimeout(r, 20));
+      askedFirst = asked;
+      await route.continue();
+    });
+    await page.route('**/e2e/element.html', async (route) => {
+      const response = await route.fetch();
+      route.fulfill({ response, body: (await response.text()).replace('locale="en-US"', 'locale="de-DE"') });
+    });
+    await page.goto(h.server.url('/e2e/element.html'));
+    await waitForEvent(page, 'ready', {}, 'widget');
+    assert.equal(askedFirst, true, 'de.json was asked for before the wasm arrived');
+    assert.match(await text(page, 'widget'), /Artikel stornieren/);
+    assert.deepEqual(localeRequests(page).map((u) => new URL(u).pathname), ['/locales/de.json']);
+    await page.done();
+  });
+
   test('French and Spanish render in their language', async () => {
     const page = await h.open('/e2e/blank.html');
     await addElements(page, [['fr', 'fr-FR'], ['es', 'es-ES']]);

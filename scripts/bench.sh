@@ -70,7 +70,9 @@ build_widget() {
 
 build_baseline() {
   rm -rf "$OUT/baseline"
-  (cd benches/baseline && CARGO_TARGET_DIR="$ROOT/target/bench-baseline" trunk build --release --dist "$OUT/baseline")
+  (cd benches/baseline && CARGO_TARGET_DIR="$ROOT/target/bench-baseline" trunk build --release --dist "$OUT/baseline") &&
+    # Minified as the widget's embed.js is (scripts/integrity.mjs), so the bytes compare alike.
+    node scripts/minify.mjs "$OUT"/baseline/*.js
 }
 
 # wasm-bindgen --target web, then wasm-opt with the widget's settings. $4: extra wasm-bindgen

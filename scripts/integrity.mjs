@@ -9,13 +9,15 @@
 //      {integrity})`): a different wasm is refused and the widget reports `wasm_unavailable`;
 //   3. dist/integrity.json lists the hashes of embed.js and order-help_bg.wasm, for the page's
 //      `<script type="module" src=".../embed.js" integrity="sha384-…" crossorigin="anonymous">`;
-//   4. the demo page (index.html) loads embed.js with its hash.
+//   4. the demo page (index.html) loads embed.js with its hash;
+//   5. embed.js is minified (scripts/minify.mjs, terser) before it is hashed.
 //
 // `make serve` (Trunk's debug build) is left as it is: embed.js imports the glue, and the wasm is
 // fetched without a hash (TRUNK_PROFILE=debug). Run by hand: `node scripts/integrity.mjs DIR`.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { minify } from './minify.mjs';
 
 /** `sha384-<base64>`, the form of an `integrity` attribute. */
 export function sri(bytes) {
@@ -74,12 +76,16 @@ export function setWasmIntegrity(embed, hash) {
   return embed.replace(WASM_INTEGRITY, () => `const WASM_INTEGRITY = ${JSON.stringify(hash)};`);
 }
 
-/** Makes the bundle in `dir` verifiable; returns the hashes written to integrity.json. */
-export function protect(dir) {
+/**
+ * Makes the bundle in `dir` verifiable, and embed.js small (minified once the glue and the wasm
+ * hash are in, so its hash covers what is served); returns the hashes written to integrity.json.
+ */
+export async function protect(dir) {
   const file = (name) => path.join(dir, name);
   const wasmHash = sri(readFileSync(file('order-help_bg.wasm')));
   let embed = readFileSync(file('embed.js'), 'utf8');
   embed = setWasmIntegrity(inlineGlue(embed, readFileSync(file('order-help.js'), 'utf8')), wasmHash);
+  embed = await minify(embed, 'embed.js');
   writeFileSync(file('embed.js'), embed);
   const hashes = { 'embed.js': sri(embed), 'order-help_bg.wasm': wasmHash };
   writeFileSync(file('integrity.json'), `${JSON.stringify(hashes, null, 2)}\n`);
@@ -108,7 +114,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(im
   if ((process.env.TRUNK_PROFILE ?? 'release') !== 'release') {
     console.log('integrity: debug build: embed.js imports the glue and fetches the wasm without a hash');
   } else {
-    const hashes = protect(dir);
+    const hashes = await protect(dir);
     console.log(`integrity: the glue is inside embed.js; ${Object.entries(hashes).map(([f, h]) => `${f} ${h}`).join(', ')}`);
   }
 }

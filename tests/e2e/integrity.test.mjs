@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { harness, hostLog, waitForEvent } from './helpers.mjs';
-import { DIST, SUB_PATH } from './server.mjs';
+import { DIST, ROOT, SUB_PATH } from './server.mjs';
 
 const h = harness();
 before(h.setup);
@@ -26,7 +26,18 @@ describe('integrity', { concurrency: true }, () => {
     assert.deepEqual(hashes, { 'embed.js': sri('embed.js'), 'order-help_bg.wasm': sri('order-help_bg.wasm') });
     const embed = readFileSync(path.join(DIST, 'embed.js'), 'utf8');
     assert.ok(!/from '\.\/order-help\.js'/.test(embed), 'embed.js no longer imports the glue');
-    assert.ok(embed.includes(`const WASM_INTEGRITY = "${hashes['order-help_bg.wasm']}";`), 'embed.js fetches the wasm with its hash');
+    assert.ok(embed.includes(`"${hashes['order-help_bg.wasm']}"`), 'embed.js fetches the wasm with its hash');
+  });
+
+  test('the served embed.js is minified (scripts/minify.mjs): none of the source comments, well under the source and glue', () => {
+    const served = readFileSync(path.join(DIST, 'embed.js'), 'utf8');
+    const source = readFileSync(path.join(ROOT, 'static', 'embed.js'), 'utf8');
+    const comments = source.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('// ') && l.length > 30);
+    assert.ok(comments.length > 10, 'static/embed.js has comments to look for');
+    const kept = comments.filter((c) => served.includes(c));
+    assert.deepEqual(kept, [], 'no source comment is served');
+    const glue = readFileSync(path.join(DIST, 'order-help.js'), 'utf8');
+    assert.ok(served.length < 0.6 * (source.length + glue.length), `served ${served.length} bytes, source ${source.length} + glue ${glue.length}`);
   });
 
   test("the README's snippet (<script type=module integrity crossorigin>) loads the widget from a sub-path, under the strict CSP, without fetching the glue", async () => {

@@ -19,7 +19,7 @@ use crate::clock::Clock;
 use crate::countdown::{Countdown, Threshold};
 use crate::engine::{Customer, Order, Policy, RequestKind};
 use crate::hooks::{use_announcement, use_assessment, use_now, use_request_sender, use_wake};
-use crate::host::Host;
+use crate::host::{object, Host};
 use crate::i18n::{isolate, Lang, Msg};
 use crate::intl::Formatters;
 use crate::state::withdrawal::{
@@ -346,8 +346,7 @@ fn use_host_events(
         let host = host.clone();
         // Once per order id shown (a host may swap the order).
         use_effect_with(ById(order.clone()), move |ById(order)| {
-            let order_id = order.id.clone();
-            host.emit("ready", &crate::host::to_js(&ReadyDetail { order_id }));
+            host.emit("ready", &object(&[("order_id", &order.id)]));
         });
     }
     use_step_event(host, RequestKind::Cancel, flow.step, flow.step_changes);
@@ -374,7 +373,12 @@ fn use_step_event(host: &Host, kind: RequestKind, step: Step, changes: u32) {
                 Step::Review => "review",
                 Step::Outcome => "outcome",
             };
-            host.emit("step", &crate::host::to_js(&StepDetail { step, kind }));
+            let kind = match kind {
+                RequestKind::Cancel => "cancel",
+                RequestKind::Return => "return",
+                RequestKind::Withdrawal => "withdrawal",
+            };
+            host.emit("step", &object(&[("step", step), ("kind", kind)]));
         }
     });
 }
@@ -398,16 +402,4 @@ impl PartialEq for ById {
     fn eq(&self, other: &Self) -> bool {
         self.0.id == other.0.id
     }
-}
-
-#[derive(serde::Serialize)]
-struct ReadyDetail {
-    order_id: String,
-}
-
-#[derive(serde::Serialize)]
-struct StepDetail {
-    step: &'static str,
-    /// Which flow: `cancel` or `return`.
-    kind: RequestKind,
 }

@@ -31,11 +31,14 @@ pub fn deduction_text(texts: &Texts, deduction: &Deduction) -> String {
 /// Return, step 3 of 3: each line with its value, each deduction explained, its refund and its
 /// return-by date with the countdown; the delivery refund or loss; the estimated total and its
 /// timing; the reason; and **Request return**.
-#[function_component]
-pub fn ReturnReview(props: &ReturnStepProps) -> Html {
-    let texts = use_context::<Rc<Texts>>().expect("texts context");
-    let flow = &props.flow;
-    let dispatch = &props.dispatch.to_callback();
+pub fn return_review(
+    texts: &Texts,
+    flow: &ReturnFlow,
+    items: &[Rc<ItemView>],
+    countdowns: &[Option<Countdown>],
+    dispatcher: &UseReducerDispatcher<ReturnFlow>,
+) -> Html {
+    let dispatch = &dispatcher.to_callback();
     let preview = flow.preview().and_then(Result::ok);
     let reason = flow
         .reason()
@@ -56,8 +59,8 @@ pub fn ReturnReview(props: &ReturnStepProps) -> Html {
         html! {
             <ul class="lines">
                 { for preview.lines.iter().filter_map(|line| {
-                    let index = props.items.iter().position(|i| i.id == line.item_id)?;
-                    let item = &props.items[index];
+                    let index = items.iter().position(|i| i.id == line.item_id)?;
+                    let item = &items[index];
                     Some(html! {
                         <li key={line.item_id.clone()}>
                             <p>
@@ -74,7 +77,7 @@ pub fn ReturnReview(props: &ReturnStepProps) -> Html {
                             <p class="return-by">
                                 { texts.text(Msg::ReturnReviewReturnBy) }{ ": " }{ item.return_by.clone() }
                             </p>
-                            <ReturnCountdown view={item.clone()} countdown={props.countdowns.get(index).copied().flatten()} />
+                            <ReturnCountdown view={item.clone()} countdown={countdowns.get(index).copied().flatten()} />
                         </li>
                     })
                 }) }
@@ -82,7 +85,7 @@ pub fn ReturnReview(props: &ReturnStepProps) -> Html {
         }
     });
     html! {
-        <StepRegion heading={texts.text(Msg::ReturnStepReview).to_owned()} step_changes={flow.step_changes}>
+        <StepRegion key="return-review" heading={texts.text(Msg::ReturnStepReview).to_owned()} step_changes={flow.step_changes}>
             if let Some(preview) = &preview {
                 <dl>
                     <dt>{ texts.text(Msg::ReviewItems) }</dt>

@@ -21,16 +21,20 @@ pub struct SelectionProps {
 
 /// Step 3 of 3: the items, the reason, the refund estimate and its timing, the honest word
 /// "request" where success is not guaranteed, and **Request cancellation**.
-#[function_component]
-pub fn ReviewRequest(props: &SelectionProps) -> Html {
-    let texts = use_context::<Rc<Texts>>().expect("texts context");
-    let flow = &props.flow;
-    let dispatch = &props.dispatch.to_callback();
-    let (chosen, refund) = selection(&props.items, flow, &props.order, &props.policy);
+pub fn review_request(
+    texts: &Texts,
+    flow: &Flow,
+    items: &[Rc<ItemView>],
+    order: &Order,
+    policy: &Policy,
+    dispatcher: &UseReducerDispatcher<Flow>,
+) -> Html {
+    let dispatch = &dispatcher.to_callback();
+    let (chosen, refund) = selection(&items, flow, order, policy);
     let only_request = chosen
         .iter()
         .any(|i| i.cancel_verdict == CancelVerdict::Request);
-    let marketplace = props.order.is_marketplace_fulfilled_by_seller();
+    let marketplace = order.is_marketplace_fulfilled_by_seller();
     let reason = match flow.reason.as_deref() {
         None => texts.text(Msg::ReviewNoReason).to_owned(),
         Some(id) => {
@@ -54,7 +58,7 @@ pub fn ReviewRequest(props: &SelectionProps) -> Html {
         Msg::RequestCancellation
     };
     html! {
-        <StepRegion heading={texts.text(Msg::StepReview).to_owned()} step_changes={flow.step_changes}>
+        <StepRegion key="cancel-review" heading={texts.text(Msg::StepReview).to_owned()} step_changes={flow.step_changes}>
             <dl>
                 <dt>{ texts.text(Msg::ReviewItems) }</dt>
                 <dd>

@@ -2,18 +2,18 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::choose_reason::ChooseReason;
+use super::choose_reason::choose_reason;
 use super::live_region::live_region;
 use super::order_overview::OrderOverview;
 use super::outcome_panel::OutcomePanel;
 use super::return_outcome::ReturnOutcome;
-use super::return_reason::ReturnReason;
-use super::return_review::ReturnReview;
-use super::return_select::ReturnSelect;
-use super::review_request::ReviewRequest;
-use super::select_items::SelectItems;
+use super::return_reason::return_reason;
+use super::return_review::return_review;
+use super::return_select::return_select;
+use super::review_request::review_request;
+use super::select_items::select_items;
 use super::withdrawal_form::WithdrawalForm;
-use super::withdrawal_notice::WithdrawalNotice;
+use super::withdrawal_notice::withdrawal_notice;
 use super::withdrawal_outcome::WithdrawalOutcome;
 use crate::clock::Clock;
 use crate::countdown::{Countdown, Threshold};
@@ -267,7 +267,6 @@ pub fn Widget(props: &WidgetProps) -> Html {
     };
     let return_dispatch = returns.dispatcher();
     let dispatch = flow.dispatcher();
-    let flow_rc = flow.clone();
     let items = views.clone();
     let on_withdraw = {
         let dispatch = withdrawal.dispatcher();
@@ -276,9 +275,10 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let received = withdrawal
         .receipt
         .as_ref()
-        .map(|receipt| AttrValue::from(texts.fmt.date_time(receipt.received_at)));
+        .map(|receipt| texts.fmt.date_time(receipt.received_at));
     // One flow at a time: the withdrawal form, else a return step, else the cancel flow (whose
-    // overview offers all three).
+    // overview offers all three). The steps without state of their own are plain functions;
+    // their regions are keyed, so each step gets fresh elements, as a component of its own would.
     let body = match (withdrawal.step, returns.step, flow.step) {
         (WithdrawalStep::Form, _, _) => html! {
             <WithdrawalForm flow={withdrawal.clone()} view={withdrawal_view.clone()}
@@ -288,15 +288,11 @@ pub fn Widget(props: &WidgetProps) -> Html {
             <WithdrawalOutcome flow={withdrawal.clone()} view={withdrawal_view.clone()}
                 order_id={props.order.id.clone()} />
         },
-        (_, Step::Select, _) => html! {
-            <ReturnSelect flow={returns.clone()} items={items} dispatch={return_dispatch} />
-        },
-        (_, Step::Reason, _) => html! {
-            <ReturnReason flow={returns.clone()} items={items} dispatch={return_dispatch} />
-        },
-        (_, Step::Review, _) => html! {
-            <ReturnReview flow={returns.clone()} items={items} countdowns={countdowns} dispatch={return_dispatch} />
-        },
+        (_, Step::Select, _) => return_select(&texts, &returns, &items, &return_dispatch),
+        (_, Step::Reason, _) => return_reason(&texts, &returns, &items, &return_dispatch),
+        (_, Step::Review, _) => {
+            return_review(&texts, &returns, &items, &countdowns, &return_dispatch)
+        }
         (_, Step::Outcome, _) => html! {
             <ReturnOutcome flow={returns.clone()} items={items} countdowns={countdowns} dispatch={return_dispatch} />
         },
@@ -306,20 +302,21 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 can_cancel={flow.can_start()} can_return={returns.can_start()}
                 step_changes={flow.step_changes + returns.step_changes + withdrawal.step_changes}
                 {on_start} {on_return}>
-                <WithdrawalNotice view={withdrawal_view.clone()} countdown={withdrawal_countdown}
-                    {received} on_open={on_withdraw} />
+                { withdrawal_notice(&texts, &withdrawal_view, withdrawal_countdown, received.as_deref(), &on_withdraw) }
             </OrderOverview>
         },
-        (_, _, Step::Select) => {
-            html! { <SelectItems flow={flow_rc} items={items} dispatch={dispatch} /> }
-        }
-        (_, _, Step::Reason) => html! { <ChooseReason flow={flow_rc} dispatch={dispatch} /> },
-        (_, _, Step::Review) => html! {
-            <ReviewRequest flow={flow_rc} items={items} order={props.order.clone()}
-                policy={props.policy.clone()} dispatch={dispatch} />
-        },
+        (_, _, Step::Select) => select_items(&texts, &flow, &items, &dispatch),
+        (_, _, Step::Reason) => choose_reason(&texts, &flow, &dispatch),
+        (_, _, Step::Review) => review_request(
+            &texts,
+            &flow,
+            &items,
+            &props.order,
+            &props.policy,
+            &dispatch,
+        ),
         (_, _, Step::Outcome) => html! {
-            <OutcomePanel flow={flow_rc} items={items} order={props.order.clone()}
+            <OutcomePanel flow={flow.clone()} items={items} order={props.order.clone()}
                 policy={props.policy.clone()} dispatch={dispatch} />
         },
     };

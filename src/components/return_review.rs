@@ -11,15 +11,6 @@ use crate::i18n::{fill_template, Msg};
 use crate::state::{ReturnAction, ReturnFlow};
 use crate::view_model::{failure_text, timing_text, ItemView, Texts};
 
-#[derive(Properties, PartialEq)]
-pub struct ReturnStepProps {
-    pub flow: UseReducerHandle<ReturnFlow>,
-    pub items: Rc<Vec<Rc<ItemView>>>,
-    /// What each item's countdown shows now (the widget's one timer), by item index.
-    pub countdowns: Vec<Option<Countdown>>,
-    pub dispatch: UseReducerDispatcher<ReturnFlow>,
-}
-
 /// A deduction in words: its catalogue sentence (`deduction.<code>`) with the amount as money.
 pub fn deduction_text(texts: &Texts, deduction: &Deduction) -> String {
     fill_template(

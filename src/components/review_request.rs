@@ -9,16 +9,6 @@ use crate::i18n::Msg;
 use crate::state::{Action, Flow};
 use crate::view_model::{failure_text, selection, timing_text, ItemView, Texts};
 
-#[derive(Properties, PartialEq)]
-/// What the review and the outcome show: the flow, the items, and what the refund depends on.
-pub struct SelectionProps {
-    pub flow: UseReducerHandle<Flow>,
-    pub items: Rc<Vec<Rc<ItemView>>>,
-    pub order: Rc<Order>,
-    pub policy: Rc<Policy>,
-    pub dispatch: UseReducerDispatcher<Flow>,
-}
-
 /// Step 3 of 3: the items, the reason, the refund estimate and its timing, the honest word
 /// "request" where success is not guaranteed, and **Request cancellation**.
 pub fn review_request(

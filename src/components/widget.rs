@@ -4,9 +4,9 @@ use yew::prelude::*;
 
 use super::choose_reason::choose_reason;
 use super::live_region::live_region;
-use super::order_overview::OrderOverview;
-use super::outcome_panel::OutcomePanel;
-use super::return_outcome::ReturnOutcome;
+use super::order_overview::{order_overview, Overview};
+use super::outcome_panel::outcome_panel;
+use super::return_outcome::return_outcome;
 use super::return_reason::return_reason;
 use super::return_review::return_review;
 use super::return_select::return_select;
@@ -14,7 +14,7 @@ use super::review_request::review_request;
 use super::select_items::select_items;
 use super::withdrawal_form::WithdrawalForm;
 use super::withdrawal_notice::withdrawal_notice;
-use super::withdrawal_outcome::WithdrawalOutcome;
+use super::withdrawal_outcome::withdrawal_outcome;
 use crate::clock::Clock;
 use crate::countdown::{Countdown, Threshold};
 use crate::engine::{Customer, Order, Policy, RequestKind};
@@ -256,22 +256,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
         });
     }
 
-    // Built once, so the overview's props are equal on ticks that change no countdown.
-    let on_start = {
-        let dispatch = flow.dispatcher();
-        use_callback((), move |(), _| dispatch.dispatch(Action::Start))
-    };
-    let on_return = {
-        let dispatch = returns.dispatcher();
-        use_callback((), move |(), _| dispatch.dispatch(ReturnAction::Start))
-    };
     let return_dispatch = returns.dispatcher();
     let dispatch = flow.dispatcher();
     let items = views.clone();
-    let on_withdraw = {
-        let dispatch = withdrawal.dispatcher();
-        use_callback((), move |(), _| dispatch.dispatch(WithdrawalAction::Open))
-    };
     let received = withdrawal
         .receipt
         .as_ref()
@@ -284,27 +271,43 @@ pub fn Widget(props: &WidgetProps) -> Html {
             <WithdrawalForm flow={withdrawal.clone()} view={withdrawal_view.clone()}
                 order_id={props.order.id.clone()} clock={props.clock.clone()} />
         },
-        (WithdrawalStep::Outcome, _, _) => html! {
-            <WithdrawalOutcome flow={withdrawal.clone()} view={withdrawal_view.clone()}
-                order_id={props.order.id.clone()} />
-        },
+        (WithdrawalStep::Outcome, _, _) => {
+            withdrawal_outcome(&texts, &withdrawal, &withdrawal_view, &props.order.id)
+        }
         (_, Step::Select, _) => return_select(&texts, &returns, &items, &return_dispatch),
         (_, Step::Reason, _) => return_reason(&texts, &returns, &items, &return_dispatch),
         (_, Step::Review, _) => {
             return_review(&texts, &returns, &items, &countdowns, &return_dispatch)
         }
-        (_, Step::Outcome, _) => html! {
-            <ReturnOutcome flow={returns.clone()} items={items} countdowns={countdowns} dispatch={return_dispatch} />
-        },
-        (_, Step::Overview, Step::Overview) => html! {
-            // Any flow's step change moves focus back to the overview's heading.
-            <OrderOverview order_id={props.order.id.clone()} items={items} countdowns={countdowns}
-                can_cancel={flow.can_start()} can_return={returns.can_start()}
-                step_changes={flow.step_changes + returns.step_changes + withdrawal.step_changes}
-                {on_start} {on_return}>
-                { withdrawal_notice(&texts, &withdrawal_view, withdrawal_countdown, received.as_deref(), &on_withdraw) }
-            </OrderOverview>
-        },
+        (_, Step::Outcome, _) => return_outcome(&texts, &returns, &items, &return_dispatch),
+        // Any flow's step change moves focus back to the overview's heading.
+        (_, Step::Overview, Step::Overview) => order_overview(
+            &texts,
+            Overview {
+                order_id: &props.order.id,
+                items: &items,
+                countdowns: &countdowns,
+                on_start: flow
+                    .can_start()
+                    .then(|| dispatch.to_callback().reform(|_| Action::Start)),
+                on_return: returns.can_start().then(|| {
+                    return_dispatch
+                        .to_callback()
+                        .reform(|_| ReturnAction::Start)
+                }),
+                step_changes: flow.step_changes + returns.step_changes + withdrawal.step_changes,
+                withdrawal: withdrawal_notice(
+                    &texts,
+                    &withdrawal_view,
+                    withdrawal_countdown,
+                    received.as_deref(),
+                    withdrawal
+                        .dispatcher()
+                        .to_callback()
+                        .reform(|_| WithdrawalAction::Open),
+                ),
+            },
+        ),
         (_, _, Step::Select) => select_items(&texts, &flow, &items, &dispatch),
         (_, _, Step::Reason) => choose_reason(&texts, &flow, &dispatch),
         (_, _, Step::Review) => review_request(
@@ -315,10 +318,14 @@ pub fn Widget(props: &WidgetProps) -> Html {
             &props.policy,
             &dispatch,
         ),
-        (_, _, Step::Outcome) => html! {
-            <OutcomePanel flow={flow.clone()} items={items} order={props.order.clone()}
-                policy={props.policy.clone()} dispatch={dispatch} />
-        },
+        (_, _, Step::Outcome) => outcome_panel(
+            &texts,
+            &flow,
+            &items,
+            &props.order,
+            &props.policy,
+            &dispatch,
+        ),
     };
     html! {
         <ContextProvider<Rc<Texts>> context={texts.clone()}>

@@ -13,7 +13,7 @@ pub fn withdrawal_notice(
     view: &WithdrawalView,
     countdown: Option<Countdown>,
     received: Option<&str>,
-    on_open: &Callback<()>,
+    on_open: Callback<MouseEvent>,
 ) -> Html {
     if let Some(received) = received {
         return html! {
@@ -49,7 +49,6 @@ pub fn withdrawal_notice(
             !matches!(countdown, Countdown::Days(_)),
         ),
     };
-    let on_open = on_open.reform(|_: MouseEvent| ());
     html! {
         <section class="withdrawal" part="withdrawal" aria-labelledby="order-help-withdrawal-heading">
             { heading(texts.heading_level, Rank::Sub, texts.text(Msg::WithdrawHeading), Some("order-help-withdrawal-heading"), NodeRef::default()) }

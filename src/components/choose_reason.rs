@@ -24,7 +24,7 @@ pub fn choose_reason(texts: &Texts, flow: &Flow, dispatcher: &UseReducerDispatch
         Action::EditComment(field.value())
     });
     html! {
-        <StepRegion key="cancel-reason" heading={texts.text(Msg::StepReason).to_owned()} step_changes={flow.step_changes}>
+        <StepRegion level={texts.heading_level} key="cancel-reason" heading={texts.text(Msg::StepReason).to_owned()} step_changes={flow.step_changes}>
             <fieldset role="radiogroup" aria-required={reasons.required.to_string()}>
                 <legend>
                     { texts.text(Msg::ReasonLegend) }

@@ -28,7 +28,7 @@ pub struct Overview<'a> {
 /// The order: every item with its best next step, "Cancel items" when anything can be
 /// cancelled and "Return items" when anything can be returned. A plain function: the focus is
 /// its region's.
-pub fn order_overview(texts: &Texts, overview: Overview<'_>) -> Html {
+pub fn order_overview(texts: &Rc<Texts>, overview: Overview<'_>) -> Html {
     let button = |onclick: Option<Callback<MouseEvent>>, msg: Msg| {
         onclick.map(|onclick| {
             html! {
@@ -43,7 +43,7 @@ pub fn order_overview(texts: &Texts, overview: Overview<'_>) -> Html {
         button(overview.on_return, Msg::ReturnItems),
     );
     html! {
-        <StepRegion key="overview" heading={texts.fill(Msg::OrderHeading, &[("id", &isolate(overview.order_id))])}
+        <StepRegion level={texts.heading_level} key="overview" heading={texts.fill(Msg::OrderHeading, &[("id", &isolate(overview.order_id))])}
             step_changes={overview.step_changes} heading_id="order-help-order-heading"
             class={None} part={None} role={None}>
             <ul class="items">
@@ -51,9 +51,9 @@ pub fn order_overview(texts: &Texts, overview: Overview<'_>) -> Html {
                 // whose props changed, not a component per row around them.
                 { for overview.items.iter().zip(overview.countdowns).map(|(view, countdown)| html! {
                     <li key={view.key.clone()} part="item" data-item={view.id.clone()}>
-                        <ItemSummary view={view.clone()} />
+                        <ItemSummary texts={texts.clone()} view={view.clone()} />
                         if view.window.is_some() {
-                            <ReturnCountdown view={view.clone()} countdown={*countdown} />
+                            <ReturnCountdown texts={texts.clone()} view={view.clone()} countdown={*countdown} />
                         }
                     </li>
                 }) }

@@ -47,7 +47,7 @@ pub fn outcome_panel(
         AnswerStatus::Declined => String::new(),
     };
     html! {
-        <StepRegion key="cancel-outcome" heading={texts.text(title).to_owned()} step_changes={flow.step_changes}
+        <StepRegion level={texts.heading_level} key="cancel-outcome" heading={texts.text(title).to_owned()} step_changes={flow.step_changes}
             heading_id="order-help-outcome-heading" class={class} part="outcome">
             if !body.is_empty() { <p>{ body }</p> }
             if let Some(message) = &answer.message { <p>{ bdi(message, None) }</p> }

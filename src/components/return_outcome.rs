@@ -33,7 +33,7 @@ pub fn return_outcome(
             .map(|i| (i.title.clone(), i.return_by.clone()))
     };
     html! {
-        <StepRegion key="return-outcome" heading={texts.text(title).to_owned()} step_changes={flow.step_changes}
+        <StepRegion level={texts.heading_level} key="return-outcome" heading={texts.text(title).to_owned()} step_changes={flow.step_changes}
             heading_id="order-help-outcome-heading" class={class} part="outcome">
             if let Some(message) = &answer.message { <p>{ bdi(message, None) }</p> }
             if accepted {

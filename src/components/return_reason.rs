@@ -32,7 +32,7 @@ pub fn return_reason(
     });
     let asked = flow.asked_opened();
     html! {
-        <StepRegion key="return-reason" heading={texts.text(Msg::ReturnStepReason).to_owned()} step_changes={flow.step_changes}>
+        <StepRegion level={texts.heading_level} key="return-reason" heading={texts.text(Msg::ReturnStepReason).to_owned()} step_changes={flow.step_changes}>
             <fieldset role="radiogroup" aria-required="true">
                 <legend>{ texts.text(Msg::ReturnReasonLegend) }</legend>
                 { for flow.context.policy.return_reasons.iter().map(|reason| {

@@ -23,7 +23,7 @@ pub fn deduction_text(texts: &Texts, deduction: &Deduction) -> String {
 /// return-by date with the countdown; the delivery refund or loss; the estimated total and its
 /// timing; the reason; and **Request return**.
 pub fn return_review(
-    texts: &Texts,
+    texts: &Rc<Texts>,
     flow: &ReturnFlow,
     items: &[Rc<ItemView>],
     countdowns: &[Option<Countdown>],
@@ -68,7 +68,7 @@ pub fn return_review(
                             <p class="return-by">
                                 { texts.text(Msg::ReturnReviewReturnBy) }{ ": " }{ item.return_by.clone() }
                             </p>
-                            <ReturnCountdown view={item.clone()} countdown={countdowns.get(index).copied().flatten()} />
+                            <ReturnCountdown texts={texts.clone()} view={item.clone()} countdown={countdowns.get(index).copied().flatten()} />
                         </li>
                     })
                 }) }
@@ -76,7 +76,7 @@ pub fn return_review(
         }
     });
     html! {
-        <StepRegion key="return-review" heading={texts.text(Msg::ReturnStepReview).to_owned()} step_changes={flow.step_changes}>
+        <StepRegion level={texts.heading_level} key="return-review" heading={texts.text(Msg::ReturnStepReview).to_owned()} step_changes={flow.step_changes}>
             if let Some(preview) = &preview {
                 <dl>
                     <dt>{ texts.text(Msg::ReviewItems) }</dt>

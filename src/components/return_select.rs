@@ -21,7 +21,7 @@ pub fn return_select(
     let dispatch = &dispatcher.to_callback();
     let problem = (flow.problem == Some(Problem::NoItems)).then(|| texts.text(Msg::SelectNone));
     html! {
-        <StepRegion key="return-select" heading={texts.text(Msg::ReturnStepSelect).to_owned()} step_changes={flow.step_changes}>
+        <StepRegion level={texts.heading_level} key="return-select" heading={texts.text(Msg::ReturnStepSelect).to_owned()} step_changes={flow.step_changes}>
             <fieldset>
                 <legend>{ texts.text(Msg::ReturnSelectLegend) }</legend>
                 { for items.iter().enumerate().map(|(index, item)| {

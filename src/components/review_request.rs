@@ -48,7 +48,7 @@ pub fn review_request(
         Msg::RequestCancellation
     };
     html! {
-        <StepRegion key="cancel-review" heading={texts.text(Msg::StepReview).to_owned()} step_changes={flow.step_changes}>
+        <StepRegion level={texts.heading_level} key="cancel-review" heading={texts.text(Msg::StepReview).to_owned()} step_changes={flow.step_changes}>
             <dl>
                 <dt>{ texts.text(Msg::ReviewItems) }</dt>
                 <dd>

@@ -20,7 +20,7 @@ pub fn select_items(
     let dispatch = &dispatcher.to_callback();
     let problem = (flow.problem == Some(Problem::NoItems)).then(|| texts.text(Msg::SelectNone));
     html! {
-        <StepRegion key="cancel-select" heading={texts.text(Msg::StepSelect).to_owned()} step_changes={flow.step_changes}>
+        <StepRegion level={texts.heading_level} key="cancel-select" heading={texts.text(Msg::StepSelect).to_owned()} step_changes={flow.step_changes}>
             <fieldset>
                 <legend>{ texts.text(Msg::SelectLegend) }</legend>
                 { for items.iter().enumerate().map(|(index, item)| {

@@ -2,12 +2,13 @@ use yew::prelude::*;
 
 use super::heading::{heading, Rank};
 use crate::hooks::use_focus_on_change;
-use crate::view_model::Texts;
 
 #[derive(Properties, PartialEq)]
 pub struct StepRegionProps {
     /// The heading ("Step 2 of 3: Choose a reason"), which also labels the region.
     pub heading: AttrValue,
+    /// The heading's level (2–6), as the host asked (`heading-level`).
+    pub level: u8,
     /// The flow's step-change count: focus moves to the heading when it is non-zero.
     pub step_changes: u32,
     /// The heading's id, which the section's `aria-labelledby` names.
@@ -31,12 +32,11 @@ pub struct StepRegionProps {
 /// plain functions.
 #[function_component]
 pub fn StepRegion(props: &StepRegionProps) -> Html {
-    let level = use_context::<std::rc::Rc<Texts>>().map_or(2, |t| t.heading_level);
     let heading_ref = use_node_ref();
     use_focus_on_change(heading_ref.clone(), props.step_changes);
     html! {
         <section class={props.class} part={props.part} role={props.role} aria-labelledby={props.heading_id}>
-            { heading(level, Rank::Main, props.heading.clone(), Some(props.heading_id), heading_ref) }
+            { heading(props.level, Rank::Main, props.heading.clone(), Some(props.heading_id), heading_ref) }
             { props.children.clone() }
         </section>
     }

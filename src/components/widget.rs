@@ -247,14 +247,11 @@ pub fn Widget(props: &WidgetProps) -> Html {
     use_request_sender(&returns, &props.host, props.timeout_ms);
     use_request_sender(&withdrawal, &props.host, props.timeout_ms);
     use_host_events(&props.host, &flow, &returns, &props.order);
-    {
-        let host = props.host.clone();
-        use_effect_with(withdrawal.failure.clone(), move |failure| {
-            if let Some(failure) = failure {
-                host.emit_error(failure.code(), &failure.detail(RequestKind::Withdrawal));
-            }
-        });
-    }
+    use_failure_event(
+        &props.host,
+        RequestKind::Withdrawal,
+        withdrawal.failure.clone(),
+    );
 
     let return_dispatch = returns.dispatcher();
     let dispatch = flow.dispatcher();
@@ -268,7 +265,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
     // their regions are keyed, so each step gets fresh elements, as a component of its own would.
     let body = match (withdrawal.step, returns.step, flow.step) {
         (WithdrawalStep::Form, _, _) => html! {
-            <WithdrawalForm flow={withdrawal.clone()} view={withdrawal_view.clone()}
+            <WithdrawalForm texts={texts.clone()} flow={withdrawal.clone()} view={withdrawal_view.clone()}
                 order_id={props.order.id.clone()} clock={props.clock.clone()} />
         },
         (WithdrawalStep::Outcome, _, _) => {
@@ -328,12 +325,10 @@ pub fn Widget(props: &WidgetProps) -> Html {
         ),
     };
     html! {
-        <ContextProvider<Rc<Texts>> context={texts.clone()}>
-            <div class="root" part="root" lang={props.locale.clone()} aria-label={texts.text(Msg::WidgetLabel).to_owned()} role="region">
-                { body }
-                { live_region((*announcement).clone()) }
-            </div>
-        </ContextProvider<Rc<Texts>>>
+        <div class="root" part="root" lang={props.locale.clone()} aria-label={texts.text(Msg::WidgetLabel).to_owned()} role="region">
+            { body }
+            { live_region((*announcement).clone()) }
+        </div>
     }
 }
 

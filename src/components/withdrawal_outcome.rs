@@ -31,7 +31,7 @@ pub fn withdrawal_outcome(
         .to_callback()
         .reform(|_: MouseEvent| WithdrawalAction::Close);
     html! {
-        <StepRegion key="withdrawal-outcome" heading={texts.text(Msg::WithdrawOutcomeHeading).to_owned()} step_changes={flow.step_changes}
+        <StepRegion level={texts.heading_level} key="withdrawal-outcome" heading={texts.text(Msg::WithdrawOutcomeHeading).to_owned()} step_changes={flow.step_changes}
             heading_id="order-help-outcome-heading" class="outcome" part="outcome">
             <p>{ texts.fill(Msg::WithdrawDone, &[("date", &texts.fmt.date_time(receipt.received_at))]) }</p>
             if let Some(declared) = flow.declared_at {

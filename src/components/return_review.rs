@@ -56,8 +56,8 @@ pub fn return_review(
                         <li key={line.item_id.clone()}>
                             <p>
                                 { bdi(&item.title, Some("title")) }
-                                { format!(" · {} · {}", texts.fill(Msg::Quantity, &[("n", &line.quantity.to_string())]),
-                                    texts.fill(Msg::ReturnLineValue, &[("amount", &texts.fmt.money(line.value.minor()))])) }
+                                { texts.after_title(line.quantity,
+                                    &texts.fill(Msg::ReturnLineValue, &[("amount", &texts.fmt.money(line.value.minor()))])) }
                             </p>
                             if !line.deductions.is_empty() {
                                 <ul class="deductions">

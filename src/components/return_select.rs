@@ -55,7 +55,7 @@ pub fn return_select(
                             <div>
                                 <label for={input_id}>
                                     { bdi(&item.title, Some("title")) }
-                                    { format!(" · {} · {}", texts.fill(Msg::Quantity, &[("n", &item.quantity.to_string())]), item.price) }
+                                    { texts.after_title(item.quantity, &item.price) }
                                 </label>
                                 if let Some(note) = note {
                                     <span class="note" id={note_id}>{ rich(&note) }</span>

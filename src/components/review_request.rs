@@ -54,7 +54,7 @@ pub fn review_request(
                 <dd>
                     <ul>
                         { for chosen.iter().map(|item| html! {
-                            <li key={item.id.clone()}>{ bdi(&item.title, None) }{ format!(" · {} · {}", texts.fill(Msg::Quantity, &[("n", &item.quantity.to_string())]), item.price) }</li>
+                            <li key={item.id.clone()}>{ bdi(&item.title, None) }{ texts.after_title(item.quantity, &item.price) }</li>
                         }) }
                     </ul>
                 </dd>

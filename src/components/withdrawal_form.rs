@@ -111,7 +111,7 @@ pub fn WithdrawalForm(props: &WithdrawalFormProps) -> Html {
                                 <div>
                                     <label for={input_id}>
                                         { bdi(&item.title, Some("title")) }
-                                        { format!(" · {} · {}", texts.fill(Msg::Quantity, &[("n", &item.quantity.to_string())]), item.price) }
+                                        { texts.after_title(item.quantity, &item.price) }
                                     </label>
                                 </div>
                             </div>

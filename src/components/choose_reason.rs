@@ -53,7 +53,7 @@ pub fn choose_reason(texts: &Texts, flow: &Flow, dispatcher: &UseReducerDispatch
             if let Some(problem) = problem {
                 <p class="error" part="error" role="alert">{ problem }</p>
             }
-            { step_actions(&texts, dispatcher, Action::Back, Action::Continue) }
+            { step_actions(texts, dispatcher, Action::Back, Action::Continue) }
         </StepRegion>
     }
 }

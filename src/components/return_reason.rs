@@ -86,7 +86,7 @@ pub fn return_reason(
             if let Some(problem) = problem {
                 <p class="error" part="error" role="alert">{ problem }</p>
             }
-            { step_actions(&texts, dispatcher, ReturnAction::Back, ReturnAction::Continue) }
+            { step_actions(texts, dispatcher, ReturnAction::Back, ReturnAction::Continue) }
         </StepRegion>
     }
 }

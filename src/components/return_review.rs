@@ -38,7 +38,7 @@ pub fn return_review(
     let failure = flow
         .failure
         .as_ref()
-        .map(|failure| failure_text(&texts, failure, Msg::ErrorNoHostReturn));
+        .map(|failure| failure_text(texts, failure, Msg::ErrorNoHostReturn));
     let label = if flow.sending {
         Msg::Sending
     } else if flow.failure.is_some() {
@@ -61,7 +61,7 @@ pub fn return_review(
                             </p>
                             if !line.deductions.is_empty() {
                                 <ul class="deductions">
-                                    { for line.deductions.iter().map(|d| html! { <li>{ deduction_text(&texts, d) }</li> }) }
+                                    { for line.deductions.iter().map(|d| html! { <li>{ deduction_text(texts, d) }</li> }) }
                                 </ul>
                             }
                             <p>{ texts.fill(Msg::ReturnLineRefund, &[("amount", &texts.fmt.money(line.refund.minor()))]) }</p>
@@ -93,11 +93,11 @@ pub fn return_review(
                         if preview.delivery_refund.minor() > 0 {
                             <p>{ texts.fill(Msg::ReturnDeliveryRefund, &[("amount", &texts.fmt.money(preview.delivery_refund.minor()))]) }</p>
                         }
-                        { for preview.deductions.iter().map(|d| html! { <p>{ deduction_text(&texts, d) }</p> }) }
+                        { for preview.deductions.iter().map(|d| html! { <p>{ deduction_text(texts, d) }</p> }) }
                         <p class="total">{ texts.fmt.money(preview.total.minor()) }</p>
                     </dd>
                     <dt>{ texts.text(Msg::ReviewTiming) }</dt>
-                    <dd>{ timing_text(&texts, &preview.timing) }</dd>
+                    <dd>{ timing_text(texts, &preview.timing) }</dd>
                 </dl>
                 <p class="notice">{ texts.text(Msg::ReturnReviewEstimate) }</p>
             } else {

@@ -20,7 +20,7 @@ pub fn review_request(
     dispatcher: &UseReducerDispatcher<Flow>,
 ) -> Html {
     let dispatch = &dispatcher.to_callback();
-    let (chosen, refund) = selection(&items, flow, order, policy);
+    let (chosen, refund) = selection(items, flow, order, policy);
     let only_request = chosen
         .iter()
         .any(|i| i.cancel_verdict == CancelVerdict::Request);
@@ -39,7 +39,7 @@ pub fn review_request(
     let failure = flow
         .failure
         .as_ref()
-        .map(|failure| failure_text(&texts, failure, Msg::ErrorNoHost));
+        .map(|failure| failure_text(texts, failure, Msg::ErrorNoHost));
     let label = if flow.sending {
         Msg::Sending
     } else if flow.failure.is_some() {
@@ -68,7 +68,7 @@ pub fn review_request(
                 <dt>{ texts.text(Msg::ReviewRefund) }</dt>
                 <dd>{ texts.fmt.money(refund.amount) }</dd>
                 <dt>{ texts.text(Msg::ReviewTiming) }</dt>
-                <dd>{ timing_text(&texts, &refund.timing) }</dd>
+                <dd>{ timing_text(texts, &refund.timing) }</dd>
             </dl>
             if only_request {
                 <p class="notice">{ texts.text(Msg::ReviewIsRequest) }</p>

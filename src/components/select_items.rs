@@ -58,7 +58,7 @@ pub fn select_items(
             if let Some(problem) = problem {
                 <p class="error" part="error" role="alert">{ problem }</p>
             }
-            { step_actions(&texts, dispatcher, Action::Back, Action::Continue) }
+            { step_actions(texts, dispatcher, Action::Back, Action::Continue) }
         </StepRegion>
     }
 }

@@ -76,7 +76,7 @@ pub fn WithdrawalForm(props: &WithdrawalFormProps) -> Html {
     let failure = flow
         .failure
         .as_ref()
-        .map(|failure| failure_text(&texts, failure, Msg::WithdrawErrorNoHost));
+        .map(|failure| failure_text(texts, failure, Msg::WithdrawErrorNoHost));
     let label = if flow.sending {
         Msg::WithdrawSending
     } else if flow.failure.is_some() {

@@ -39,7 +39,7 @@ pub fn withdrawal_outcome(
             }
             <dl>
                 <dt>{ texts.text(Msg::WithdrawOrderNumber) }</dt>
-                <dd>{ bdi(&order_id, None) }</dd>
+                <dd>{ bdi(order_id, None) }</dd>
                 <dt>{ texts.text(Msg::ReviewItems) }</dt>
                 <dd>
                     <ul>

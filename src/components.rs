@@ -1,4 +1,6 @@
-//! The view: one small function component per file, each rendering part of the state.
+//! The view: one part of it per file, each rendering part of the state: a function component
+//! where it holds state of its own (hooks, focus) or skips renders on a tick, else a plain
+//! function returning `Html` (a component costs its lifecycle code in the bundle).
 
 mod app;
 mod bidi;
@@ -24,5 +26,5 @@ mod withdrawal_notice;
 mod withdrawal_outcome;
 
 pub use app::{App, AppProps, Loaded};
-pub use error_panel::{ErrorPanel, LoadFailure, Problem};
+pub use error_panel::{error_panel, LoadFailure, Problem};
 pub use widget::{Widget, WidgetProps};

@@ -3,7 +3,6 @@
 //! what happened (`order-help-*` events on the host element).
 
 use js_sys::{Function, Object, Promise, Reflect};
-use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CustomEvent, CustomEventInit, EventTarget};
 
@@ -39,11 +38,23 @@ impl PartialEq for Host {
     }
 }
 
-/// Plain JSON for JS: maps become objects, not `Map`s.
-pub fn to_js<T: Serialize>(value: &T) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+/// A request as plain JSON data for JS: written as JSON text by the engine's writer (already in
+/// the bundle for `assess`) and read back with `JSON.parse`, so no second serializer is compiled
+/// in for it. `null` if it cannot be written (it always can: a request holds no floats).
+pub fn request_to_js(request: &Request) -> JsValue {
+    crate::engine::json::to_text(request)
+        .ok()
+        .and_then(|text| js_sys::JSON::parse(&text).ok())
         .unwrap_or(JsValue::NULL)
+}
+
+/// A plain object of string fields, for an event's `detail`.
+pub fn object(fields: &[(&str, &str)]) -> JsValue {
+    let object = Object::new();
+    for (name, value) in fields {
+        let _ = Reflect::set(&object, &(*name).into(), &(*value).into());
+    }
+    object.into()
 }
 
 impl Host {
@@ -60,7 +71,7 @@ impl Host {
     pub fn send(&self, request: &Request) -> Result<Promise, SendFailure> {
         let handler = self.handler(request.kind).ok_or(SendFailure::NoHost)?;
         let returned = handler
-            .call1(&JsValue::UNDEFINED, &to_js(request))
+            .call1(&JsValue::UNDEFINED, &request_to_js(request))
             .map_err(|error| SendFailure::Rejected(describe(&error)))?;
         // A plain value (not a promise) is an answer too.
         Ok(Promise::resolve(&returned))
@@ -82,10 +93,7 @@ impl Host {
 
     /// `order-help-error` with a machine-readable code and a plain message.
     pub fn emit_error(&self, code: &str, message: &str) {
-        let detail = Object::new();
-        let _ = Reflect::set(&detail, &"code".into(), &code.into());
-        let _ = Reflect::set(&detail, &"message".into(), &message.into());
-        self.emit("error", &detail);
+        self.emit("error", &object(&[("code", code), ("message", message)]));
     }
 }
 

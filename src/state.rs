@@ -244,17 +244,6 @@ pub struct Outgoing<A> {
     pub read: Rc<AnswerReader<A>>,
 }
 
-// By hand: a derive would ask the answer type to be `Clone` too.
-impl<A> Clone for Outgoing<A> {
-    fn clone(&self) -> Self {
-        Outgoing {
-            request: self.request.clone(),
-            fields: self.fields,
-            read: self.read.clone(),
-        }
-    }
-}
-
 /// What the reducer needs to know about the order: its assessment and the reasons offered.
 #[derive(Debug)]
 pub struct FlowContext {

@@ -11,8 +11,8 @@ use crate::i18n::{default_reason, fill_template, isolate, Lang, Msg};
 use crate::intl::Formatters;
 use crate::state::ItemOutcome;
 
-/// The language, the formatters and the heading level, shared by every component through a
-/// context.
+/// The language, the formatters and the heading level, shared by every part of the view (as a
+/// prop, or an argument).
 pub struct Texts {
     pub lang: Lang,
     pub fmt: Formatters,
@@ -27,7 +27,7 @@ impl PartialEq for Texts {
     }
 }
 
-/// `Eq`, so comparing two `Rc<Texts>` (a context and props, on every render) starts with a
+/// `Eq`, so comparing two `Rc<Texts>` (props, on every render) starts with a
 /// pointer comparison.
 impl Eq for Texts {}
 
@@ -38,6 +38,13 @@ impl Texts {
 
     pub fn fill(&self, msg: Msg, values: &[(&str, &str)]) -> String {
         self.lang.fill(msg, values)
+    }
+
+    /// " · Qty 2 · $24.00": what follows an item's title on a line of a step (`value` is its
+    /// price or its value). One function, so each step does not carry its own formatting code.
+    pub fn after_title(&self, quantity: u32, value: &str) -> String {
+        let quantity = self.fill(Msg::Quantity, &[("n", &quantity.to_string())]);
+        [" · ", &quantity, " · ", value].concat()
     }
 
     /// `fill` with the plural form for `n` (`Intl.PluralRules`).

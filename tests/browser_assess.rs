@@ -255,13 +255,44 @@ fn returns_what_serde_wasm_bindgen_makes_of_the_assessment() {
             let tree = order_help::js_json::to_json(&order).unwrap();
             let parsed = order_help_engine::order_from_tree(&tree).unwrap();
             let at = Instant::parse_rfc3339(now).unwrap();
-            let expected = order_help::host::to_js(&assess(&parsed, &Policy::default(), at));
+            let expected = to_js(&assess(&parsed, &Policy::default(), at));
             assert_eq!(
                 JSON::stringify(&exported).unwrap().as_string(),
                 JSON::stringify(&expected).unwrap().as_string(),
                 "{now}"
             );
         }
+    }
+}
+
+/// What serde-wasm-bindgen makes of `value`: plain JSON data (maps as objects).
+fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap()
+}
+
+/// A request handed to the page is what serde-wasm-bindgen made of it (what the widget sent
+/// before it wrote JSON text): every kind, with and without its optional fields, key order
+/// included.
+#[wasm_bindgen_test]
+fn requests_reach_the_page_as_serde_wasm_bindgen_made_them() {
+    let with_all = r#"{"kind":"withdrawal","order_id":"A-1 \"x\" ü","items":[{"item_id":"I1","quantity":2}],
+        "assessed_at":"2025-03-20T10:05:00-07:00","verdicts":[{"item_id":"I1","cancel":"allowed","code":"c"}],"reason":null,"comment":"a\nb",
+        "idempotency_key":"k","lines":[{"item_id":"I1","quantity":2,"opened":true}],
+        "declared_at":"2025-03-20T10:05:00-07:00","customer":{"name":"N","email":"n@example.com"}}"#;
+    let minimal = r#"{"kind":"cancel","order_id":"A-1","items":[{"item_id":"I1","quantity":1}],
+        "assessed_at":"2025-03-20T10:05:00Z"}"#;
+    for text in [with_all, minimal] {
+        let request: order_help_engine::Request =
+            order_help_engine::json::from_tree(&order_help_engine::json::parse_text(text).unwrap())
+                .unwrap();
+        assert_eq!(
+            JSON::stringify(&order_help::host::request_to_js(&request))
+                .unwrap()
+                .as_string(),
+            JSON::stringify(&to_js(&request)).unwrap().as_string(),
+        );
     }
 }
 

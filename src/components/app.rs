@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::error_panel::{ErrorPanel, Problem};
+use super::error_panel::{error_panel, Problem};
 use super::widget::Widget;
 use crate::clock::Clock;
 use crate::engine::{Customer, Order, Policy};
@@ -64,9 +64,10 @@ pub fn App(props: &AppProps) -> Html {
                 timeout_ms={loaded.timeout_ms} heading_level={loaded.heading_level}
                 customer={loaded.customer.clone()} />
         },
-        (_, _, problem) => html! {
-            <ErrorPanel problem={problem.unwrap_or(Problem::MissingOrder)} lang={lang}
-                heading_level={loaded.heading_level} />
-        },
+        (_, _, problem) => error_panel(
+            &problem.unwrap_or(Problem::MissingOrder),
+            &lang,
+            loaded.heading_level,
+        ),
     }
 }

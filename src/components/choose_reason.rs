@@ -1,5 +1,3 @@
-use std::rc::Rc;
-
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -10,19 +8,10 @@ use crate::i18n::Msg;
 use crate::state::{Action, Flow, Problem, MAX_COMMENT_CHARS};
 use crate::view_model::Texts;
 
-#[derive(Properties, PartialEq)]
-pub struct ChooseReasonProps {
-    pub flow: UseReducerHandle<Flow>,
-    pub dispatch: UseReducerDispatcher<Flow>,
-}
-
 /// Step 2 of 3: the policy's reasons as radio buttons; a reason that asks for a comment reveals
 /// a short text field. Required or optional as the policy says.
-#[function_component]
-pub fn ChooseReason(props: &ChooseReasonProps) -> Html {
-    let texts = use_context::<Rc<Texts>>().expect("texts context");
-    let flow = &props.flow;
-    let dispatch = &props.dispatch.to_callback();
+pub fn choose_reason(texts: &Texts, flow: &Flow, dispatcher: &UseReducerDispatcher<Flow>) -> Html {
+    let dispatch = &dispatcher.to_callback();
     let reasons = &flow.context.reasons;
     let (comment_shown, comment_required) = flow.comment_wanted();
     let problem = match flow.problem {
@@ -35,7 +24,7 @@ pub fn ChooseReason(props: &ChooseReasonProps) -> Html {
         Action::EditComment(field.value())
     });
     html! {
-        <StepRegion heading={texts.text(Msg::StepReason).to_owned()} step_changes={flow.step_changes}>
+        <StepRegion level={texts.heading_level} key="cancel-reason" heading={texts.text(Msg::StepReason).to_owned()} step_changes={flow.step_changes}>
             <fieldset role="radiogroup" aria-required={reasons.required.to_string()}>
                 <legend>
                     { texts.text(Msg::ReasonLegend) }
@@ -64,7 +53,7 @@ pub fn ChooseReason(props: &ChooseReasonProps) -> Html {
             if let Some(problem) = problem {
                 <p class="error" part="error" role="alert">{ problem }</p>
             }
-            { step_actions(&texts, &props.dispatch, Action::Back, Action::Continue) }
+            { step_actions(texts, dispatcher, Action::Back, Action::Continue) }
         </StepRegion>
     }
 }

@@ -67,23 +67,15 @@ impl Problem {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ErrorPanelProps {
-    pub problem: Problem,
-    pub lang: Lang,
-    #[prop_or(2)]
-    pub heading_level: u8,
-}
-
-#[function_component]
-pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
-    let lang = &props.lang;
+/// The panel shown instead of the widget when the configuration is unusable: what happened, in
+/// `lang`, under a heading of `heading_level` (2–6). A plain function: it holds no state.
+pub fn error_panel(problem: &Problem, lang: &Lang, heading_level: u8) -> Html {
     html! {
         <div class="root" part="root">
             <div class="error" part="error" role="alert">
-                { heading(props.heading_level, Rank::Main, lang.text(Msg::PanelTitle).to_owned(), None, NodeRef::default()) }
-                <p>{ props.problem.message(lang) }</p>
-                if let Some(detail) = props.problem.detail() {
+                { heading(heading_level, Rank::Main, lang.text(Msg::PanelTitle).to_owned(), None, NodeRef::default()) }
+                <p>{ problem.message(lang) }</p>
+                if let Some(detail) = problem.detail() {
                     <p class="hint">{ rich(&lang.fill(Msg::PanelDetail, &[("detail", &isolate(detail))])) }</p>
                 }
             </div>

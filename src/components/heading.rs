@@ -31,7 +31,8 @@ pub fn heading(
         Rank::Sub => ("subheading", None),
     };
     html! {
-        <@{format!("h{level}")} id={id} class={class} tabindex={tabindex} ref={node}>
+        // A static name per level: no formatting code, no allocation.
+        <@{["h2", "h3", "h4", "h5", "h6"][usize::from(level - 2)]} id={id} class={class} tabindex={tabindex} ref={node}>
             // The order's id may be in it, as an isolate.
             { rich(&text.into()) }
         </@>

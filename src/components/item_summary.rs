@@ -8,6 +8,8 @@ use crate::view_model::{ItemView, Texts};
 
 #[derive(Properties, PartialEq)]
 pub struct ItemSummaryProps {
+    /// The language, the formatters and the heading level (compared by pointer first).
+    pub texts: Rc<Texts>,
     pub view: Rc<ItemView>,
 }
 
@@ -15,7 +17,7 @@ pub struct ItemSummaryProps {
 /// do not change on a tick, so it is not rendered again.
 #[function_component]
 pub fn ItemSummary(props: &ItemSummaryProps) -> Html {
-    let texts = use_context::<Rc<Texts>>().expect("texts context");
+    let texts = &props.texts;
     let view = &props.view;
     let (tone, badge) = &view.badge;
     let quantity = texts.fill(Msg::Quantity, &[("n", &view.quantity.to_string())]);

@@ -4,23 +4,26 @@ use yew::prelude::*;
 
 use super::bidi::bdi;
 use super::heading::{heading, Rank};
-use super::review_request::SelectionProps;
-use crate::hooks::use_focus_on_change;
+use super::step_region::StepRegion;
+use crate::engine::{Order, Policy};
 use crate::i18n::Msg;
-use crate::state::{Action, AnswerStatus};
-use crate::view_model::{selection, timing_text, Texts};
+use crate::state::{Action, AnswerStatus, Flow};
+use crate::view_model::{selection, timing_text, ItemView, Texts};
 
 /// The host's answer: cancelled (with the refund and its timing), request sent (the seller must
 /// approve), or declined, with what to do instead for each item.
-#[function_component]
-pub fn OutcomePanel(props: &SelectionProps) -> Html {
-    let texts = use_context::<Rc<Texts>>().expect("texts context");
-    let heading_ref = use_node_ref();
-    use_focus_on_change(heading_ref.clone(), props.flow.step_changes);
-    let Some(answer) = &props.flow.answer else {
+pub fn outcome_panel(
+    texts: &Texts,
+    flow: &Flow,
+    items: &[Rc<ItemView>],
+    order: &Order,
+    policy: &Policy,
+    dispatcher: &UseReducerDispatcher<Flow>,
+) -> Html {
+    let Some(answer) = &flow.answer else {
         return html! {};
     };
-    let (chosen, estimate) = selection(&props.items, &props.flow, &props.order, &props.policy);
+    let (chosen, estimate) = selection(items, flow, order, policy);
     let (title, class) = match answer.status {
         AnswerStatus::Cancelled => (Msg::OutcomeCancelled, "outcome"),
         AnswerStatus::Requested => (Msg::OutcomeRequested, "outcome"),
@@ -34,18 +37,18 @@ pub fn OutcomePanel(props: &SelectionProps) -> Html {
                     "amount",
                     &texts.fmt.money(answer.refund.unwrap_or(estimate.amount)),
                 ),
-                ("timing", &timing_text(&texts, &estimate.timing)),
+                ("timing", &timing_text(texts, &estimate.timing)),
             ],
         ),
-        AnswerStatus::Requested if props.order.is_marketplace_fulfilled_by_seller() => {
+        AnswerStatus::Requested if order.is_marketplace_fulfilled_by_seller() => {
             texts.text(Msg::OutcomeRequestedBody).to_owned()
         }
         AnswerStatus::Requested => texts.text(Msg::OutcomeRequestedWarehouse).to_owned(),
         AnswerStatus::Declined => String::new(),
     };
     html! {
-        <section class={class} part="outcome" role="region" aria-labelledby="order-help-outcome-heading">
-            { heading(texts.heading_level, Rank::Main, texts.text(title), Some("order-help-outcome-heading"), heading_ref) }
+        <StepRegion level={texts.heading_level} key="cancel-outcome" heading={texts.text(title).to_owned()} step_changes={flow.step_changes}
+            heading_id="order-help-outcome-heading" class={class} part="outcome">
             if !body.is_empty() { <p>{ body }</p> }
             if let Some(message) = &answer.message { <p>{ bdi(message, None) }</p> }
             if answer.status == AnswerStatus::Declined {
@@ -57,8 +60,8 @@ pub fn OutcomePanel(props: &SelectionProps) -> Html {
                 </ul>
             }
             <div class="actions">
-                <button type="button" part="button" onclick={props.dispatch.to_callback().reform(|_: MouseEvent| Action::Close)}>{ texts.text(Msg::BackToOrder) }</button>
+                <button type="button" part="button" onclick={dispatcher.to_callback().reform(|_: MouseEvent| Action::Close)}>{ texts.text(Msg::BackToOrder) }</button>
             </div>
-        </section>
+        </StepRegion>
     }
 }

@@ -8,6 +8,8 @@ use crate::view_model::{ItemView, Texts, Window};
 
 #[derive(Properties, PartialEq)]
 pub struct ReturnCountdownProps {
+    /// The language, the formatters and the heading level (compared by pointer first).
+    pub texts: Rc<Texts>,
     /// The item whose window it is (compared by pointer on each tick).
     pub view: Rc<ItemView>,
     /// What the countdown shows now (computed by the widget's one timer); `None` before delivery.
@@ -18,7 +20,7 @@ pub struct ReturnCountdownProps {
 /// or "Return window opens at delivery (expected …)". Re-renders only when its numbers change.
 #[function_component]
 pub fn ReturnCountdown(props: &ReturnCountdownProps) -> Html {
-    let texts = use_context::<Rc<Texts>>().expect("texts context");
+    let texts = &props.texts;
     let Some(window) = &props.view.window else {
         return html! {};
     };

@@ -3,22 +3,20 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::bidi::{bdi, rich};
-use super::heading::{heading, Rank};
-use super::return_review::ReturnStepProps;
-use crate::hooks::use_focus_on_change;
+use super::step_region::StepRegion;
 use crate::i18n::{isolate, Msg};
-use crate::state::{ReturnAction, ReturnStatus};
-use crate::view_model::{timing_text, Texts};
+use crate::state::{ReturnAction, ReturnFlow, ReturnStatus};
+use crate::view_model::{timing_text, ItemView, Texts};
 
 /// The host's answer to a return request: accepted (the return number, each item's return-by
 /// date, the label link — only ever an `https:` URL — and the store's instructions), or
 /// declined; the store's own message either way.
-#[function_component]
-pub fn ReturnOutcome(props: &ReturnStepProps) -> Html {
-    let texts = use_context::<Rc<Texts>>().expect("texts context");
-    let heading_ref = use_node_ref();
-    use_focus_on_change(heading_ref.clone(), props.flow.step_changes);
-    let flow = &props.flow;
+pub fn return_outcome(
+    texts: &Texts,
+    flow: &ReturnFlow,
+    items: &[Rc<ItemView>],
+    dispatcher: &UseReducerDispatcher<ReturnFlow>,
+) -> Html {
     let Some(answer) = &flow.answer else {
         return html! {};
     };
@@ -29,15 +27,14 @@ pub fn ReturnOutcome(props: &ReturnStepProps) -> Html {
         (Msg::ReturnOutcomeDeclined, "outcome declined")
     };
     let title_of = |id: &str| {
-        props
-            .items
+        items
             .iter()
             .find(|i| i.id == id)
             .map(|i| (i.title.clone(), i.return_by.clone()))
     };
     html! {
-        <section class={class} part="outcome" role="region" aria-labelledby="order-help-outcome-heading">
-            { heading(texts.heading_level, Rank::Main, texts.text(title), Some("order-help-outcome-heading"), heading_ref) }
+        <StepRegion level={texts.heading_level} key="return-outcome" heading={texts.text(title).to_owned()} step_changes={flow.step_changes}
+            heading_id="order-help-outcome-heading" class={class} part="outcome">
             if let Some(message) = &answer.message { <p>{ bdi(message, None) }</p> }
             if accepted {
                 if let Some(id) = &answer.return_id {
@@ -53,7 +50,7 @@ pub fn ReturnOutcome(props: &ReturnStepProps) -> Html {
                     </ul>
                     <p>{ texts.fill(Msg::ReturnOutcomeRefund, &[
                         ("amount", &texts.fmt.money(sent.total.minor())),
-                        ("timing", &timing_text(&texts, &sent.timing)),
+                        ("timing", &timing_text(texts, &sent.timing)),
                     ]) }</p>
                 }
                 if let Some(url) = &answer.label_url {
@@ -66,8 +63,8 @@ pub fn ReturnOutcome(props: &ReturnStepProps) -> Html {
                 <p>{ texts.text(Msg::ReturnOutcomeDeclinedBody) }</p>
             }
             <div class="actions">
-                <button type="button" part="button" onclick={props.dispatch.to_callback().reform(|_: MouseEvent| ReturnAction::Close)}>{ texts.text(Msg::BackToOrder) }</button>
+                <button type="button" part="button" onclick={dispatcher.to_callback().reform(|_: MouseEvent| ReturnAction::Close)}>{ texts.text(Msg::BackToOrder) }</button>
             </div>
-        </section>
+        </StepRegion>
     }
 }

@@ -10,20 +10,15 @@ use crate::i18n::{isolate, Msg};
 use crate::state::{Problem, ReturnAction, ReturnFlow, MAX_COMMENT_CHARS};
 use crate::view_model::{ItemView, Texts};
 
-#[derive(Properties, PartialEq)]
-pub struct ReturnReasonProps {
-    pub flow: UseReducerHandle<ReturnFlow>,
-    pub items: Rc<Vec<Rc<ItemView>>>,
-    pub dispatch: UseReducerDispatcher<ReturnFlow>,
-}
-
 /// Return, step 2 of 3: the policy's return reasons; a comment (required where the reason
 /// says so); and "has it been opened?" only for the items where the answer changes the refund.
-#[function_component]
-pub fn ReturnReason(props: &ReturnReasonProps) -> Html {
-    let texts = use_context::<Rc<Texts>>().expect("texts context");
-    let flow = &props.flow;
-    let dispatch = &props.dispatch.to_callback();
+pub fn return_reason(
+    texts: &Texts,
+    flow: &ReturnFlow,
+    items: &[Rc<ItemView>],
+    dispatcher: &UseReducerDispatcher<ReturnFlow>,
+) -> Html {
+    let dispatch = &dispatcher.to_callback();
     let comment_required = flow.comment_required();
     let problem = match flow.problem {
         Some(Problem::NoReason) => Some(texts.text(Msg::ReasonRequired)),
@@ -37,7 +32,7 @@ pub fn ReturnReason(props: &ReturnReasonProps) -> Html {
     });
     let asked = flow.asked_opened();
     html! {
-        <StepRegion heading={texts.text(Msg::ReturnStepReason).to_owned()} step_changes={flow.step_changes}>
+        <StepRegion level={texts.heading_level} key="return-reason" heading={texts.text(Msg::ReturnStepReason).to_owned()} step_changes={flow.step_changes}>
             <fieldset role="radiogroup" aria-required="true">
                 <legend>{ texts.text(Msg::ReturnReasonLegend) }</legend>
                 { for flow.context.policy.return_reasons.iter().map(|reason| {
@@ -56,7 +51,7 @@ pub fn ReturnReason(props: &ReturnReasonProps) -> Html {
             // In a container of its own, so the list growing leaves its siblings (and the focused
             // reason) in place.
             <div class="opened">
-            { for props.items.iter().enumerate().filter(|(_, item)| asked.contains(&item.id)).map(|(index, item)| {
+            { for items.iter().enumerate().filter(|(_, item)| asked.contains(&item.id)).map(|(index, item)| {
                 let opened = flow.opened(&item.id);
                 let choice = |value: bool, msg: Msg| {
                     let id = item.id.clone();
@@ -91,7 +86,7 @@ pub fn ReturnReason(props: &ReturnReasonProps) -> Html {
             if let Some(problem) = problem {
                 <p class="error" part="error" role="alert">{ problem }</p>
             }
-            { step_actions(&texts, &props.dispatch, ReturnAction::Back, ReturnAction::Continue) }
+            { step_actions(texts, dispatcher, ReturnAction::Back, ReturnAction::Continue) }
         </StepRegion>
     }
 }

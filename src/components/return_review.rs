@@ -11,15 +11,6 @@ use crate::i18n::{fill_template, Msg};
 use crate::state::{ReturnAction, ReturnFlow};
 use crate::view_model::{failure_text, timing_text, ItemView, Texts};
 
-#[derive(Properties, PartialEq)]
-pub struct ReturnStepProps {
-    pub flow: UseReducerHandle<ReturnFlow>,
-    pub items: Rc<Vec<Rc<ItemView>>>,
-    /// What each item's countdown shows now (the widget's one timer), by item index.
-    pub countdowns: Vec<Option<Countdown>>,
-    pub dispatch: UseReducerDispatcher<ReturnFlow>,
-}
-
 /// A deduction in words: its catalogue sentence (`deduction.<code>`) with the amount as money.
 pub fn deduction_text(texts: &Texts, deduction: &Deduction) -> String {
     fill_template(
@@ -31,11 +22,14 @@ pub fn deduction_text(texts: &Texts, deduction: &Deduction) -> String {
 /// Return, step 3 of 3: each line with its value, each deduction explained, its refund and its
 /// return-by date with the countdown; the delivery refund or loss; the estimated total and its
 /// timing; the reason; and **Request return**.
-#[function_component]
-pub fn ReturnReview(props: &ReturnStepProps) -> Html {
-    let texts = use_context::<Rc<Texts>>().expect("texts context");
-    let flow = &props.flow;
-    let dispatch = &props.dispatch.to_callback();
+pub fn return_review(
+    texts: &Rc<Texts>,
+    flow: &ReturnFlow,
+    items: &[Rc<ItemView>],
+    countdowns: &[Option<Countdown>],
+    dispatcher: &UseReducerDispatcher<ReturnFlow>,
+) -> Html {
+    let dispatch = &dispatcher.to_callback();
     let preview = flow.preview().and_then(Result::ok);
     let reason = flow
         .reason()
@@ -44,7 +38,7 @@ pub fn ReturnReview(props: &ReturnStepProps) -> Html {
     let failure = flow
         .failure
         .as_ref()
-        .map(|failure| failure_text(&texts, failure, Msg::ErrorNoHostReturn));
+        .map(|failure| failure_text(texts, failure, Msg::ErrorNoHostReturn));
     let label = if flow.sending {
         Msg::Sending
     } else if flow.failure.is_some() {
@@ -56,25 +50,25 @@ pub fn ReturnReview(props: &ReturnStepProps) -> Html {
         html! {
             <ul class="lines">
                 { for preview.lines.iter().filter_map(|line| {
-                    let index = props.items.iter().position(|i| i.id == line.item_id)?;
-                    let item = &props.items[index];
+                    let index = items.iter().position(|i| i.id == line.item_id)?;
+                    let item = &items[index];
                     Some(html! {
                         <li key={line.item_id.clone()}>
                             <p>
                                 { bdi(&item.title, Some("title")) }
-                                { format!(" · {} · {}", texts.fill(Msg::Quantity, &[("n", &line.quantity.to_string())]),
-                                    texts.fill(Msg::ReturnLineValue, &[("amount", &texts.fmt.money(line.value.minor()))])) }
+                                { texts.after_title(line.quantity,
+                                    &texts.fill(Msg::ReturnLineValue, &[("amount", &texts.fmt.money(line.value.minor()))])) }
                             </p>
                             if !line.deductions.is_empty() {
                                 <ul class="deductions">
-                                    { for line.deductions.iter().map(|d| html! { <li>{ deduction_text(&texts, d) }</li> }) }
+                                    { for line.deductions.iter().map(|d| html! { <li>{ deduction_text(texts, d) }</li> }) }
                                 </ul>
                             }
                             <p>{ texts.fill(Msg::ReturnLineRefund, &[("amount", &texts.fmt.money(line.refund.minor()))]) }</p>
                             <p class="return-by">
                                 { texts.text(Msg::ReturnReviewReturnBy) }{ ": " }{ item.return_by.clone() }
                             </p>
-                            <ReturnCountdown view={item.clone()} countdown={props.countdowns.get(index).copied().flatten()} />
+                            <ReturnCountdown texts={texts.clone()} view={item.clone()} countdown={countdowns.get(index).copied().flatten()} />
                         </li>
                     })
                 }) }
@@ -82,7 +76,7 @@ pub fn ReturnReview(props: &ReturnStepProps) -> Html {
         }
     });
     html! {
-        <StepRegion heading={texts.text(Msg::ReturnStepReview).to_owned()} step_changes={flow.step_changes}>
+        <StepRegion level={texts.heading_level} key="return-review" heading={texts.text(Msg::ReturnStepReview).to_owned()} step_changes={flow.step_changes}>
             if let Some(preview) = &preview {
                 <dl>
                     <dt>{ texts.text(Msg::ReviewItems) }</dt>
@@ -99,11 +93,11 @@ pub fn ReturnReview(props: &ReturnStepProps) -> Html {
                         if preview.delivery_refund.minor() > 0 {
                             <p>{ texts.fill(Msg::ReturnDeliveryRefund, &[("amount", &texts.fmt.money(preview.delivery_refund.minor()))]) }</p>
                         }
-                        { for preview.deductions.iter().map(|d| html! { <p>{ deduction_text(&texts, d) }</p> }) }
+                        { for preview.deductions.iter().map(|d| html! { <p>{ deduction_text(texts, d) }</p> }) }
                         <p class="total">{ texts.fmt.money(preview.total.minor()) }</p>
                     </dd>
                     <dt>{ texts.text(Msg::ReviewTiming) }</dt>
-                    <dd>{ timing_text(&texts, &preview.timing) }</dd>
+                    <dd>{ timing_text(texts, &preview.timing) }</dd>
                 </dl>
                 <p class="notice">{ texts.text(Msg::ReturnReviewEstimate) }</p>
             } else {

@@ -10,26 +10,21 @@ use crate::i18n::Msg;
 use crate::state::{Problem, ReturnAction, ReturnFlow};
 use crate::view_model::{ItemView, Texts};
 
-#[derive(Properties, PartialEq)]
-pub struct ReturnSelectProps {
-    pub flow: UseReducerHandle<ReturnFlow>,
-    pub items: Rc<Vec<Rc<ItemView>>>,
-    pub dispatch: UseReducerDispatcher<ReturnFlow>,
-}
-
 /// Return, step 1 of 3: a checkbox per item; an item that can't be returned is disabled and
 /// says why in text; a selected line with more than one returnable unit asks how many.
-#[function_component]
-pub fn ReturnSelect(props: &ReturnSelectProps) -> Html {
-    let texts = use_context::<Rc<Texts>>().expect("texts context");
-    let flow = &props.flow;
-    let dispatch = &props.dispatch.to_callback();
+pub fn return_select(
+    texts: &Texts,
+    flow: &ReturnFlow,
+    items: &[Rc<ItemView>],
+    dispatcher: &UseReducerDispatcher<ReturnFlow>,
+) -> Html {
+    let dispatch = &dispatcher.to_callback();
     let problem = (flow.problem == Some(Problem::NoItems)).then(|| texts.text(Msg::SelectNone));
     html! {
-        <StepRegion heading={texts.text(Msg::ReturnStepSelect).to_owned()} step_changes={flow.step_changes}>
+        <StepRegion level={texts.heading_level} key="return-select" heading={texts.text(Msg::ReturnStepSelect).to_owned()} step_changes={flow.step_changes}>
             <fieldset>
                 <legend>{ texts.text(Msg::ReturnSelectLegend) }</legend>
-                { for props.items.iter().enumerate().map(|(index, item)| {
+                { for items.iter().enumerate().map(|(index, item)| {
                     let returnable = flow.returnable(&item.id);
                     let id = item.id.clone();
                     let onchange = dispatch.reform(move |_: Event| ReturnAction::Toggle(id.clone()));
@@ -60,7 +55,7 @@ pub fn ReturnSelect(props: &ReturnSelectProps) -> Html {
                             <div>
                                 <label for={input_id}>
                                     { bdi(&item.title, Some("title")) }
-                                    { format!(" · {} · {}", texts.fill(Msg::Quantity, &[("n", &item.quantity.to_string())]), item.price) }
+                                    { texts.after_title(item.quantity, &item.price) }
                                 </label>
                                 if let Some(note) = note {
                                     <span class="note" id={note_id}>{ rich(&note) }</span>
@@ -82,7 +77,7 @@ pub fn ReturnSelect(props: &ReturnSelectProps) -> Html {
             if let Some(problem) = problem {
                 <p class="error" part="error" role="alert">{ problem }</p>
             }
-            { step_actions(&texts, &props.dispatch, ReturnAction::Back, ReturnAction::Continue) }
+            { step_actions(texts, dispatcher, ReturnAction::Back, ReturnAction::Continue) }
         </StepRegion>
     }
 }

@@ -9,28 +9,22 @@ use crate::i18n::Msg;
 use crate::state::{Action, Flow};
 use crate::view_model::{failure_text, selection, timing_text, ItemView, Texts};
 
-#[derive(Properties, PartialEq)]
-/// What the review and the outcome show: the flow, the items, and what the refund depends on.
-pub struct SelectionProps {
-    pub flow: UseReducerHandle<Flow>,
-    pub items: Rc<Vec<Rc<ItemView>>>,
-    pub order: Rc<Order>,
-    pub policy: Rc<Policy>,
-    pub dispatch: UseReducerDispatcher<Flow>,
-}
-
 /// Step 3 of 3: the items, the reason, the refund estimate and its timing, the honest word
 /// "request" where success is not guaranteed, and **Request cancellation**.
-#[function_component]
-pub fn ReviewRequest(props: &SelectionProps) -> Html {
-    let texts = use_context::<Rc<Texts>>().expect("texts context");
-    let flow = &props.flow;
-    let dispatch = &props.dispatch.to_callback();
-    let (chosen, refund) = selection(&props.items, flow, &props.order, &props.policy);
+pub fn review_request(
+    texts: &Texts,
+    flow: &Flow,
+    items: &[Rc<ItemView>],
+    order: &Order,
+    policy: &Policy,
+    dispatcher: &UseReducerDispatcher<Flow>,
+) -> Html {
+    let dispatch = &dispatcher.to_callback();
+    let (chosen, refund) = selection(items, flow, order, policy);
     let only_request = chosen
         .iter()
         .any(|i| i.cancel_verdict == CancelVerdict::Request);
-    let marketplace = props.order.is_marketplace_fulfilled_by_seller();
+    let marketplace = order.is_marketplace_fulfilled_by_seller();
     let reason = match flow.reason.as_deref() {
         None => texts.text(Msg::ReviewNoReason).to_owned(),
         Some(id) => {
@@ -45,7 +39,7 @@ pub fn ReviewRequest(props: &SelectionProps) -> Html {
     let failure = flow
         .failure
         .as_ref()
-        .map(|failure| failure_text(&texts, failure, Msg::ErrorNoHost));
+        .map(|failure| failure_text(texts, failure, Msg::ErrorNoHost));
     let label = if flow.sending {
         Msg::Sending
     } else if flow.failure.is_some() {
@@ -54,13 +48,13 @@ pub fn ReviewRequest(props: &SelectionProps) -> Html {
         Msg::RequestCancellation
     };
     html! {
-        <StepRegion heading={texts.text(Msg::StepReview).to_owned()} step_changes={flow.step_changes}>
+        <StepRegion level={texts.heading_level} key="cancel-review" heading={texts.text(Msg::StepReview).to_owned()} step_changes={flow.step_changes}>
             <dl>
                 <dt>{ texts.text(Msg::ReviewItems) }</dt>
                 <dd>
                     <ul>
                         { for chosen.iter().map(|item| html! {
-                            <li key={item.id.clone()}>{ bdi(&item.title, None) }{ format!(" · {} · {}", texts.fill(Msg::Quantity, &[("n", &item.quantity.to_string())]), item.price) }</li>
+                            <li key={item.id.clone()}>{ bdi(&item.title, None) }{ texts.after_title(item.quantity, &item.price) }</li>
                         }) }
                     </ul>
                 </dd>
@@ -74,7 +68,7 @@ pub fn ReviewRequest(props: &SelectionProps) -> Html {
                 <dt>{ texts.text(Msg::ReviewRefund) }</dt>
                 <dd>{ texts.fmt.money(refund.amount) }</dd>
                 <dt>{ texts.text(Msg::ReviewTiming) }</dt>
-                <dd>{ timing_text(&texts, &refund.timing) }</dd>
+                <dd>{ timing_text(texts, &refund.timing) }</dd>
             </dl>
             if only_request {
                 <p class="notice">{ texts.text(Msg::ReviewIsRequest) }</p>

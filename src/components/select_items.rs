@@ -9,29 +9,24 @@ use crate::i18n::{isolate, Msg};
 use crate::state::{Action, Flow, Problem};
 use crate::view_model::{ItemView, Texts};
 
-#[derive(Properties, PartialEq)]
-pub struct SelectItemsProps {
-    pub flow: UseReducerHandle<Flow>,
-    pub items: Rc<Vec<Rc<ItemView>>>,
-    pub dispatch: UseReducerDispatcher<Flow>,
-}
-
 /// Step 1 of 3: a checkbox per item. Items that can't be cancelled are disabled and say why in
 /// text; a bundle item says what it is cancelled together with.
-#[function_component]
-pub fn SelectItems(props: &SelectItemsProps) -> Html {
-    let texts = use_context::<Rc<Texts>>().expect("texts context");
-    let dispatch = &props.dispatch.to_callback();
-    let problem =
-        (props.flow.problem == Some(Problem::NoItems)).then(|| texts.text(Msg::SelectNone));
+pub fn select_items(
+    texts: &Texts,
+    flow: &Flow,
+    items: &[Rc<ItemView>],
+    dispatcher: &UseReducerDispatcher<Flow>,
+) -> Html {
+    let dispatch = &dispatcher.to_callback();
+    let problem = (flow.problem == Some(Problem::NoItems)).then(|| texts.text(Msg::SelectNone));
     html! {
-        <StepRegion heading={texts.text(Msg::StepSelect).to_owned()} step_changes={props.flow.step_changes}>
+        <StepRegion level={texts.heading_level} key="cancel-select" heading={texts.text(Msg::StepSelect).to_owned()} step_changes={flow.step_changes}>
             <fieldset>
                 <legend>{ texts.text(Msg::SelectLegend) }</legend>
-                { for props.items.iter().enumerate().map(|(index, item)| {
+                { for items.iter().enumerate().map(|(index, item)| {
                     let id = item.id.clone();
                     let onchange = dispatch.reform(move |_: Event| Action::Toggle(id.clone()));
-                    let checked = props.flow.selected.contains(&item.id);
+                    let checked = flow.selected.contains(&item.id);
                     // Index-based ids: item ids are the host's strings and may hold spaces.
                     let (input_id, note_id) = (format!("choice-{index}"), format!("choice-{index}-note"));
                     // The note is the checkbox's description, outside its label, so it is read once.
@@ -50,7 +45,7 @@ pub fn SelectItems(props: &SelectItemsProps) -> Html {
                             <div>
                                 <label for={input_id}>
                                     { bdi(&item.title, Some("title")) }
-                                    { format!(" · {} · {}", texts.fill(Msg::Quantity, &[("n", &item.quantity.to_string())]), item.price) }
+                                    { texts.after_title(item.quantity, &item.price) }
                                 </label>
                                 if let Some(note) = note {
                                     <span class="note" id={note_id}>{ rich(&note) }</span>
@@ -63,7 +58,7 @@ pub fn SelectItems(props: &SelectItemsProps) -> Html {
             if let Some(problem) = problem {
                 <p class="error" part="error" role="alert">{ problem }</p>
             }
-            { step_actions(&texts, &props.dispatch, Action::Back, Action::Continue) }
+            { step_actions(texts, dispatcher, Action::Back, Action::Continue) }
         </StepRegion>
     }
 }

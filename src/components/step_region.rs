@@ -2,27 +2,41 @@ use yew::prelude::*;
 
 use super::heading::{heading, Rank};
 use crate::hooks::use_focus_on_change;
-use crate::view_model::Texts;
 
 #[derive(Properties, PartialEq)]
 pub struct StepRegionProps {
     /// The heading ("Step 2 of 3: Choose a reason"), which also labels the region.
     pub heading: AttrValue,
+    /// The heading's level (2–6), as the host asked (`heading-level`).
+    pub level: u8,
     /// The flow's step-change count: focus moves to the heading when it is non-zero.
     pub step_changes: u32,
+    /// The heading's id, which the section's `aria-labelledby` names.
+    #[prop_or("order-help-step-heading")]
+    pub heading_id: &'static str,
+    /// The section's `class`; a step's by default.
+    #[prop_or(Some("step"))]
+    pub class: Option<&'static str>,
+    /// The section's `part`; a step's by default.
+    #[prop_or(Some("step"))]
+    pub part: Option<&'static str>,
+    /// The section's `role`: a region by default (the overview is a plain labelled section).
+    #[prop_or(Some("region"))]
+    pub role: Option<&'static str>,
     #[prop_or_default]
     pub children: Html,
 }
 
-/// A labelled region for one step of the flow, whose heading takes focus on a step change.
+/// A labelled section whose heading takes focus on a step change: each step of a flow, each
+/// outcome, and the overview. The one component that holds that focus; the parts inside it are
+/// plain functions.
 #[function_component]
 pub fn StepRegion(props: &StepRegionProps) -> Html {
-    let level = use_context::<std::rc::Rc<Texts>>().map_or(2, |t| t.heading_level);
     let heading_ref = use_node_ref();
     use_focus_on_change(heading_ref.clone(), props.step_changes);
     html! {
-        <section class="step" part="step" role="region" aria-labelledby="order-help-step-heading">
-            { heading(level, Rank::Main, props.heading.clone(), Some("order-help-step-heading"), heading_ref) }
+        <section class={props.class} part={props.part} role={props.role} aria-labelledby={props.heading_id}>
+            { heading(props.level, Rank::Main, props.heading.clone(), Some(props.heading_id), heading_ref) }
             { props.children.clone() }
         </section>
     }

@@ -2,24 +2,24 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::choose_reason::ChooseReason;
+use super::choose_reason::choose_reason;
 use super::live_region::live_region;
-use super::order_overview::OrderOverview;
-use super::outcome_panel::OutcomePanel;
-use super::return_outcome::ReturnOutcome;
-use super::return_reason::ReturnReason;
-use super::return_review::ReturnReview;
-use super::return_select::ReturnSelect;
-use super::review_request::ReviewRequest;
-use super::select_items::SelectItems;
+use super::order_overview::{order_overview, Overview};
+use super::outcome_panel::outcome_panel;
+use super::return_outcome::return_outcome;
+use super::return_reason::return_reason;
+use super::return_review::return_review;
+use super::return_select::return_select;
+use super::review_request::review_request;
+use super::select_items::select_items;
 use super::withdrawal_form::WithdrawalForm;
-use super::withdrawal_notice::WithdrawalNotice;
-use super::withdrawal_outcome::WithdrawalOutcome;
+use super::withdrawal_notice::withdrawal_notice;
+use super::withdrawal_outcome::withdrawal_outcome;
 use crate::clock::Clock;
 use crate::countdown::{Countdown, Threshold};
 use crate::engine::{Customer, Order, Policy, RequestKind};
 use crate::hooks::{use_announcement, use_assessment, use_now, use_request_sender, use_wake};
-use crate::host::Host;
+use crate::host::{object, Host};
 use crate::i18n::{isolate, Lang, Msg};
 use crate::intl::Formatters;
 use crate::state::withdrawal::{
@@ -247,89 +247,88 @@ pub fn Widget(props: &WidgetProps) -> Html {
     use_request_sender(&returns, &props.host, props.timeout_ms);
     use_request_sender(&withdrawal, &props.host, props.timeout_ms);
     use_host_events(&props.host, &flow, &returns, &props.order);
-    {
-        let host = props.host.clone();
-        use_effect_with(withdrawal.failure.clone(), move |failure| {
-            if let Some(failure) = failure {
-                host.emit_error(failure.code(), &failure.detail(RequestKind::Withdrawal));
-            }
-        });
-    }
+    use_failure_event(
+        &props.host,
+        RequestKind::Withdrawal,
+        withdrawal.failure.clone(),
+    );
 
-    // Built once, so the overview's props are equal on ticks that change no countdown.
-    let on_start = {
-        let dispatch = flow.dispatcher();
-        use_callback((), move |(), _| dispatch.dispatch(Action::Start))
-    };
-    let on_return = {
-        let dispatch = returns.dispatcher();
-        use_callback((), move |(), _| dispatch.dispatch(ReturnAction::Start))
-    };
     let return_dispatch = returns.dispatcher();
     let dispatch = flow.dispatcher();
-    let flow_rc = flow.clone();
     let items = views.clone();
-    let on_withdraw = {
-        let dispatch = withdrawal.dispatcher();
-        use_callback((), move |(), _| dispatch.dispatch(WithdrawalAction::Open))
-    };
     let received = withdrawal
         .receipt
         .as_ref()
-        .map(|receipt| AttrValue::from(texts.fmt.date_time(receipt.received_at)));
+        .map(|receipt| texts.fmt.date_time(receipt.received_at));
     // One flow at a time: the withdrawal form, else a return step, else the cancel flow (whose
-    // overview offers all three).
+    // overview offers all three). The steps without state of their own are plain functions;
+    // their regions are keyed, so each step gets fresh elements, as a component of its own would.
     let body = match (withdrawal.step, returns.step, flow.step) {
         (WithdrawalStep::Form, _, _) => html! {
-            <WithdrawalForm flow={withdrawal.clone()} view={withdrawal_view.clone()}
+            <WithdrawalForm texts={texts.clone()} flow={withdrawal.clone()} view={withdrawal_view.clone()}
                 order_id={props.order.id.clone()} clock={props.clock.clone()} />
         },
-        (WithdrawalStep::Outcome, _, _) => html! {
-            <WithdrawalOutcome flow={withdrawal.clone()} view={withdrawal_view.clone()}
-                order_id={props.order.id.clone()} />
-        },
-        (_, Step::Select, _) => html! {
-            <ReturnSelect flow={returns.clone()} items={items} dispatch={return_dispatch} />
-        },
-        (_, Step::Reason, _) => html! {
-            <ReturnReason flow={returns.clone()} items={items} dispatch={return_dispatch} />
-        },
-        (_, Step::Review, _) => html! {
-            <ReturnReview flow={returns.clone()} items={items} countdowns={countdowns} dispatch={return_dispatch} />
-        },
-        (_, Step::Outcome, _) => html! {
-            <ReturnOutcome flow={returns.clone()} items={items} countdowns={countdowns} dispatch={return_dispatch} />
-        },
-        (_, Step::Overview, Step::Overview) => html! {
-            // Any flow's step change moves focus back to the overview's heading.
-            <OrderOverview order_id={props.order.id.clone()} items={items} countdowns={countdowns}
-                can_cancel={flow.can_start()} can_return={returns.can_start()}
-                step_changes={flow.step_changes + returns.step_changes + withdrawal.step_changes}
-                {on_start} {on_return}>
-                <WithdrawalNotice view={withdrawal_view.clone()} countdown={withdrawal_countdown}
-                    {received} on_open={on_withdraw} />
-            </OrderOverview>
-        },
-        (_, _, Step::Select) => {
-            html! { <SelectItems flow={flow_rc} items={items} dispatch={dispatch} /> }
+        (WithdrawalStep::Outcome, _, _) => {
+            withdrawal_outcome(&texts, &withdrawal, &withdrawal_view, &props.order.id)
         }
-        (_, _, Step::Reason) => html! { <ChooseReason flow={flow_rc} dispatch={dispatch} /> },
-        (_, _, Step::Review) => html! {
-            <ReviewRequest flow={flow_rc} items={items} order={props.order.clone()}
-                policy={props.policy.clone()} dispatch={dispatch} />
-        },
-        (_, _, Step::Outcome) => html! {
-            <OutcomePanel flow={flow_rc} items={items} order={props.order.clone()}
-                policy={props.policy.clone()} dispatch={dispatch} />
-        },
+        (_, Step::Select, _) => return_select(&texts, &returns, &items, &return_dispatch),
+        (_, Step::Reason, _) => return_reason(&texts, &returns, &items, &return_dispatch),
+        (_, Step::Review, _) => {
+            return_review(&texts, &returns, &items, &countdowns, &return_dispatch)
+        }
+        (_, Step::Outcome, _) => return_outcome(&texts, &returns, &items, &return_dispatch),
+        // Any flow's step change moves focus back to the overview's heading.
+        (_, Step::Overview, Step::Overview) => order_overview(
+            &texts,
+            Overview {
+                order_id: &props.order.id,
+                items: &items,
+                countdowns: &countdowns,
+                on_start: flow
+                    .can_start()
+                    .then(|| dispatch.to_callback().reform(|_| Action::Start)),
+                on_return: returns.can_start().then(|| {
+                    return_dispatch
+                        .to_callback()
+                        .reform(|_| ReturnAction::Start)
+                }),
+                step_changes: flow.step_changes + returns.step_changes + withdrawal.step_changes,
+                withdrawal: withdrawal_notice(
+                    &texts,
+                    &withdrawal_view,
+                    withdrawal_countdown,
+                    received.as_deref(),
+                    withdrawal
+                        .dispatcher()
+                        .to_callback()
+                        .reform(|_| WithdrawalAction::Open),
+                ),
+            },
+        ),
+        (_, _, Step::Select) => select_items(&texts, &flow, &items, &dispatch),
+        (_, _, Step::Reason) => choose_reason(&texts, &flow, &dispatch),
+        (_, _, Step::Review) => review_request(
+            &texts,
+            &flow,
+            &items,
+            &props.order,
+            &props.policy,
+            &dispatch,
+        ),
+        (_, _, Step::Outcome) => outcome_panel(
+            &texts,
+            &flow,
+            &items,
+            &props.order,
+            &props.policy,
+            &dispatch,
+        ),
     };
     html! {
-        <ContextProvider<Rc<Texts>> context={texts.clone()}>
-            <div class="root" part="root" lang={props.locale.clone()} aria-label={texts.text(Msg::WidgetLabel).to_owned()} role="region">
-                { body }
-                { live_region((*announcement).clone()) }
-            </div>
-        </ContextProvider<Rc<Texts>>>
+        <div class="root" part="root" lang={props.locale.clone()} aria-label={texts.text(Msg::WidgetLabel).to_owned()} role="region">
+            { body }
+            { live_region((*announcement).clone()) }
+        </div>
     }
 }
 
@@ -346,8 +345,7 @@ fn use_host_events(
         let host = host.clone();
         // Once per order id shown (a host may swap the order).
         use_effect_with(ById(order.clone()), move |ById(order)| {
-            let order_id = order.id.clone();
-            host.emit("ready", &crate::host::to_js(&ReadyDetail { order_id }));
+            host.emit("ready", &object(&[("order_id", &order.id)]));
         });
     }
     use_step_event(host, RequestKind::Cancel, flow.step, flow.step_changes);
@@ -374,7 +372,12 @@ fn use_step_event(host: &Host, kind: RequestKind, step: Step, changes: u32) {
                 Step::Review => "review",
                 Step::Outcome => "outcome",
             };
-            host.emit("step", &crate::host::to_js(&StepDetail { step, kind }));
+            let kind = match kind {
+                RequestKind::Cancel => "cancel",
+                RequestKind::Return => "return",
+                RequestKind::Withdrawal => "withdrawal",
+            };
+            host.emit("step", &object(&[("step", step), ("kind", kind)]));
         }
     });
 }
@@ -398,16 +401,4 @@ impl PartialEq for ById {
     fn eq(&self, other: &Self) -> bool {
         self.0.id == other.0.id
     }
-}
-
-#[derive(serde::Serialize)]
-struct ReadyDetail {
-    order_id: String,
-}
-
-#[derive(serde::Serialize)]
-struct StepDetail {
-    step: &'static str,
-    /// Which flow: `cancel` or `return`.
-    kind: RequestKind,
 }

@@ -11,6 +11,8 @@ use crate::view_model::{failure_text, Texts, WithdrawalView};
 
 #[derive(Properties, PartialEq)]
 pub struct WithdrawalFormProps {
+    /// The language, the formatters and the heading level (compared by pointer first).
+    pub texts: Rc<Texts>,
     pub flow: UseReducerHandle<WithdrawalFlow>,
     pub view: Rc<WithdrawalView>,
     pub order_id: AttrValue,
@@ -25,7 +27,7 @@ pub struct WithdrawalFormProps {
 /// offers Try again and, if the store gives one, an e-mail address to withdraw by.
 #[function_component]
 pub fn WithdrawalForm(props: &WithdrawalFormProps) -> Html {
-    let texts = use_context::<Rc<Texts>>().expect("texts context");
+    let texts = &props.texts;
     let flow = &props.flow;
     let (items_ref, name_ref, email_ref) = (use_node_ref(), use_node_ref(), use_node_ref());
     let name_problem = flow.checked.then(|| flow.name_problem()).flatten();
@@ -74,7 +76,7 @@ pub fn WithdrawalForm(props: &WithdrawalFormProps) -> Html {
     let failure = flow
         .failure
         .as_ref()
-        .map(|failure| failure_text(&texts, failure, Msg::WithdrawErrorNoHost));
+        .map(|failure| failure_text(texts, failure, Msg::WithdrawErrorNoHost));
     let label = if flow.sending {
         Msg::WithdrawSending
     } else if flow.failure.is_some() {
@@ -90,7 +92,7 @@ pub fn WithdrawalForm(props: &WithdrawalFormProps) -> Html {
         .flatten()
         .map(|until| format!("{}.", texts.fill(Msg::WithdrawClosed, &[("date", until)])));
     html! {
-        <StepRegion heading={texts.text(Msg::WithdrawFormHeading).to_owned()} step_changes={flow.step_changes}>
+        <StepRegion level={texts.heading_level} heading={texts.text(Msg::WithdrawFormHeading).to_owned()} step_changes={flow.step_changes}>
             <form class="withdrawal-form" novalidate=true onsubmit={on_submit}>
                 <p class="hint">{ texts.text(Msg::WithdrawFormIntro) }</p>
                 <dl>
@@ -109,7 +111,7 @@ pub fn WithdrawalForm(props: &WithdrawalFormProps) -> Html {
                                 <div>
                                     <label for={input_id}>
                                         { bdi(&item.title, Some("title")) }
-                                        { format!(" · {} · {}", texts.fill(Msg::Quantity, &[("n", &item.quantity.to_string())]), item.price) }
+                                        { texts.after_title(item.quantity, &item.price) }
                                     </label>
                                 </div>
                             </div>

@@ -1,5 +1,3 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::heading::{heading, Rank};
@@ -7,25 +5,17 @@ use crate::countdown::Countdown;
 use crate::i18n::Msg;
 use crate::view_model::{Texts, WithdrawalView};
 
-#[derive(Properties, PartialEq)]
-pub struct WithdrawalNoticeProps {
-    pub view: Rc<WithdrawalView>,
-    /// What the countdown to the period's end shows now; `None` while a good is on its way.
-    pub countdown: Option<Countdown>,
-    /// When the store received this order's withdrawal, as the customer reads it (then the
-    /// button is gone).
-    pub received: Option<AttrValue>,
-    pub on_open: Callback<()>,
-}
-
 /// The withdrawal function in the overview, visible without opening anything while the period
 /// runs: the period's end with a countdown (as the return window's) and "Withdraw from
 /// contract here" (German „Vertrag widerrufen“). After a withdrawal: when it was received.
-#[function_component]
-pub fn WithdrawalNotice(props: &WithdrawalNoticeProps) -> Html {
-    let texts = use_context::<Rc<Texts>>().expect("texts context");
-    let view = &props.view;
-    if let Some(received) = &props.received {
+pub fn withdrawal_notice(
+    texts: &Texts,
+    view: &WithdrawalView,
+    countdown: Option<Countdown>,
+    received: Option<&str>,
+    on_open: Callback<MouseEvent>,
+) -> Html {
+    if let Some(received) = received {
         return html! {
             <section class="withdrawal" part="withdrawal" aria-labelledby="order-help-withdrawal-heading">
                 { heading(texts.heading_level, Rank::Sub, texts.text(Msg::WithdrawHeading), Some("order-help-withdrawal-heading"), NodeRef::default()) }
@@ -36,7 +26,7 @@ pub fn WithdrawalNotice(props: &WithdrawalNoticeProps) -> Html {
     if !view.allowed {
         return html! {};
     }
-    let (text, urgent) = match (&view.until, props.countdown) {
+    let (text, urgent) = match (&view.until, countdown) {
         (None, _) => (
             texts.fill_counted(
                 Msg::WithdrawAfterDelivery,
@@ -59,7 +49,6 @@ pub fn WithdrawalNotice(props: &WithdrawalNoticeProps) -> Html {
             !matches!(countdown, Countdown::Days(_)),
         ),
     };
-    let on_open = props.on_open.reform(|_: MouseEvent| ());
     html! {
         <section class="withdrawal" part="withdrawal" aria-labelledby="order-help-withdrawal-heading">
             { heading(texts.heading_level, Rank::Sub, texts.text(Msg::WithdrawHeading), Some("order-help-withdrawal-heading"), NodeRef::default()) }

@@ -32,7 +32,9 @@ pub fn use_request_sender<F: RequestFlow>(
     use_effect_with(attempt, move |_| {
         let live = Rc::new(Cell::new(true));
         let mut timeout = None;
-        if let Some(outgoing) = Option::clone(&outgoing) {
+        // Borrowed: the request is only read to hand it over; the future keeps only the reader.
+        if let Some(outgoing) = outgoing.as_ref() {
+            let (read, fields) = (outgoing.read.clone(), outgoing.fields);
             match host.send(&outgoing.request) {
                 Err(failure) => dispatcher.dispatch(F::failed(attempt, failure)),
                 Ok(promise) => {
@@ -41,8 +43,9 @@ pub fn use_request_sender<F: RequestFlow>(
                     let events = host.clone();
                     yew::platform::spawn_local(async move {
                         let answer = match JsFuture::from(promise).await {
-                            Ok(value) => (outgoing.read)(&answer_tree(&value, outgoing.fields))
-                                .map_err(SendFailure::Malformed),
+                            Ok(value) => {
+                                read(&answer_tree(&value, fields)).map_err(SendFailure::Malformed)
+                            }
                             Err(error) => Err(rejection(&error)),
                         };
                         if !answer_live.get() {

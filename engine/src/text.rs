@@ -325,13 +325,16 @@ fn names(entry: &Entry) -> Vec<&str> {
 
 /// The `{name}` placeholders of `template`, sorted, each once.
 pub fn placeholders(template: &str) -> Vec<&str> {
-    let mut names: Vec<&str> = template
-        .split('{')
-        .skip(1)
-        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
-        .collect();
-    names.sort_unstable();
-    names.dedup();
+    // Kept sorted by insertion: a template holds a handful of names, and a sort would pull a
+    // whole quicksort into the wasm for them.
+    let mut names: Vec<&str> = Vec::new();
+    for part in template.split('{').skip(1) {
+        if let Some((name, _)) = part.split_once('}') {
+            if let Err(at) = names.binary_search(&name) {
+                names.insert(at, name);
+            }
+        }
+    }
     names
 }
 

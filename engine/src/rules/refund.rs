@@ -5,7 +5,6 @@
 //! percentage; a buyer's-remorse return to a marketplace seller loses the delivery cost, if the
 //! order states one. Timing comes from the policy's table for the payment method.
 
-
 use super::super::assessment::{
     Deduction, DeductionCode, NextStep, RefundEstimate, RefundKind, ReturnDecision,
 };

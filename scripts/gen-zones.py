@@ -13,7 +13,8 @@ the rule (the others are written as aliases of it; offsets do not depend on the 
 Every name of the database is in the table: zones, `backward` links (Europe/Amsterdam,
 Asia/Kuwait, US/Pacific, ...) and `Etc/*`. Names whose TZif data is the same (a link and its
 target) form a group: one of them gets a row with its rule, the others are aliases of it
-(`Europe/Amsterdam=Europe/Brussels`), so a link costs its name, not a rule.
+(a line `4 Europe/Brussels Europe/Amsterdam Europe/Luxembourg`), so a link costs its name, not
+a rule, nor a second copy of its target's name.
 
 Why a table of POSIX rules: a whole tz database in the wasm bundle costs hundreds of KB, while
 the rule a TZif file ends with (its last line, `tail -n1`) describes the zone's current
@@ -286,9 +287,10 @@ def main():
     names = sorted(tzif)
 
     rules, rule_index, rows, histories = [], {}, [], []
+    aliases = {}
     for name in names:
         if target[name] != name:
-            rows.append(f"{name}={target[name]}")
+            aliases.setdefault(target[name], []).append(name)
             continue
         transitions, first, footer = read_tzif(name, tzif[name])
         if not footer:
@@ -296,7 +298,7 @@ def main():
         if footer not in rule_index:
             rule_index[footer] = len(rules)
             rules.append(footer)
-        rows.append(f"{name}={rule_index[footer]}")
+        rows.append((name, rule_index[footer]))
         h = history(transitions, first, footer)
         if h is not None:
             histories.append((name, h))
@@ -321,11 +323,13 @@ def main():
         out.append(f"    {rust_str(r)},")
     out.append("];")
     out.append("")
-    out.append("/// Every IANA name, one per line, sorted: `name=index into RULES`, or for a link")
-    out.append("/// `name=the name it is an alias of` (a name with a rule row).")
+    out.append("/// Every IANA name, a line per group of names with the same data, sorted by its first")
+    out.append("/// name: `index into RULES` then the names, space-separated; the first holds the rule")
+    out.append("/// (and the `HISTORY`), the others are its links.")
     out.append("pub(super) const ZONES: &str = \"\\")
-    for row in rows:
-        out.append(f"{row}\\n\\")
+    for name, index in rows:
+        out.append(f"{' '.join([str(index), name] + aliases.get(name, []))}\\n\\")
+    rows = [name for n, _ in rows for name in [n] + aliases.get(n, [])]
     out.append("\";")
     out.append("")
     # Identical lists (Casablanca and El Aaiun, ...) are stored once; times are seconds since

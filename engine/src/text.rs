@@ -233,8 +233,15 @@ impl Catalogue {
                     ));
                 }
                 (Entry::Plural(_), Entry::Plural(forms)) => {
-                    let mut found: Vec<&str> = forms.iter().map(|(c, _)| c.as_str()).collect();
-                    found.sort_by_key(|c| PLURAL_CATEGORIES.iter().position(|p| p == c));
+                    // In CLDR order (any unknown category first), as a stable sort by position
+                    // would give, without a sort's code in the wasm.
+                    let all: Vec<&str> = forms.iter().map(|(c, _)| c.as_str()).collect();
+                    let mut found: Vec<&str> = (all.iter().copied())
+                        .filter(|c| !PLURAL_CATEGORIES.contains(c))
+                        .collect();
+                    for category in PLURAL_CATEGORIES {
+                        found.extend(all.iter().copied().filter(|c| *c == category));
+                    }
                     if !categories.is_empty() && found != categories {
                         problems.push(format!(
                             "{key}: expected the plural forms {categories:?}, found {found:?}"
@@ -325,13 +332,16 @@ fn names(entry: &Entry) -> Vec<&str> {
 
 /// The `{name}` placeholders of `template`, sorted, each once.
 pub fn placeholders(template: &str) -> Vec<&str> {
-    let mut names: Vec<&str> = template
-        .split('{')
-        .skip(1)
-        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
-        .collect();
-    names.sort_unstable();
-    names.dedup();
+    // Kept sorted by insertion: a template holds a handful of names, and a sort would pull a
+    // whole quicksort into the wasm for them.
+    let mut names: Vec<&str> = Vec::new();
+    for part in template.split('{').skip(1) {
+        if let Some((name, _)) = part.split_once('}') {
+            if let Err(at) = names.binary_search(&name) {
+                names.insert(at, name);
+            }
+        }
+    }
     names
 }
 
@@ -480,6 +490,23 @@ mod tests {
         let completed = partial.completed_from(&en);
         assert_eq!(completed.get("b"), en.get("b"));
         assert!(completed.problems(&en, &["one", "other"]).is_empty());
+    }
+
+    #[test]
+    fn plural_forms_are_compared_in_cldr_order_whatever_order_they_are_written_in() {
+        let en = Catalogue::parse(r#"{"b": {"one": "1", "other": "{n}"}}"#).unwrap();
+        let de = Catalogue::parse(r#"{"b": {"other": "{n}", "few": "f", "one": "1"}}"#).unwrap();
+        let problems: Vec<String> = (de.problems(&en, &["one", "few", "other"]).iter())
+            .map(ToString::to_string)
+            .collect();
+        assert!(problems.is_empty(), "{problems:?}");
+        let problems: Vec<String> = (de.problems(&en, &["one", "other"]).iter())
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            problems,
+            [r#"b: expected the plural forms ["one", "other"], found ["one", "few", "other"]"#]
+        );
     }
 
     #[test]

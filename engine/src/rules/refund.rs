@@ -5,8 +5,6 @@
 //! percentage; a buyer's-remorse return to a marketplace seller loses the delivery cost, if the
 //! order states one. Timing comes from the policy's table for the payment method.
 
-use std::collections::BTreeMap;
-
 use super::super::assessment::{
     Deduction, DeductionCode, NextStep, RefundEstimate, RefundKind, ReturnDecision,
 };
@@ -72,10 +70,14 @@ pub fn refund_for(
     kind: RefundKind,
 ) -> RefundEstimate {
     // Sum repeated lines per item first, so the cap applies to the item.
-    let mut chosen: BTreeMap<&str, u32> = BTreeMap::new();
+    // A vector kept sorted by id rather than a map: a `BTreeMap<&str, _>` would be a btree
+    // instantiation of its own in the wasm for a handful of lines.
+    let mut chosen: Vec<(&str, u32)> = Vec::new();
     for &(id, quantity) in lines {
-        let total = chosen.entry(id).or_insert(0);
-        *total = total.saturating_add(quantity);
+        match chosen.binary_search_by(|(known, _)| (*known).cmp(id)) {
+            Ok(at) => chosen[at].1 = chosen[at].1.saturating_add(quantity),
+            Err(at) => chosen.insert(at, (id, quantity)),
+        }
     }
     // One pass over the items, not one per chosen line; an id's first item wins, as before.
     let index_of = first_index_of(order.items.iter().map(|i| i.id.as_str()));

@@ -103,9 +103,11 @@ impl StoreZone {
         }
     }
 
-    /// The IANA names of the built-in table (zones and links), in order.
+    /// The IANA names of the built-in table (zones and links), sorted.
     pub fn known_names() -> impl Iterator<Item = &'static str> {
-        entries().map(|(name, _)| name)
+        let mut names: Vec<&'static str> = entries().collect();
+        names.sort_unstable();
+        names.into_iter()
     }
 
     /// The tzdata release the built-in table was generated from.
@@ -350,26 +352,32 @@ impl serde::Serialize for StoreZone {
     }
 }
 
-/// The table's rows: (name, the index of its rule, or the name it is an alias of).
-fn entries() -> impl Iterator<Item = (&'static str, &'static str)> {
-    zones::ZONES.lines().filter_map(|line| line.split_once('='))
+/// The table's groups: (the index of their rule, the names: the first holds the rule and the
+/// history, the others are its links).
+fn groups() -> impl Iterator<Item = (&'static str, std::str::Split<'static, char>)> {
+    zones::ZONES.lines().filter_map(|line| {
+        let mut names = line.split(' ');
+        Some((names.next()?, names))
+    })
 }
 
-/// A zone's rule, given its row's value (a link's target has a rule row of its own).
-fn rule_of(value: &str) -> Option<&'static str> {
-    zones::RULES.get(value.parse::<usize>().ok()?).copied()
+/// Every name of the table, in table order (not sorted).
+fn entries() -> impl Iterator<Item = &'static str> {
+    groups().flat_map(|(_, names)| names)
 }
 
 /// (the name as the table writes it, the name whose rule and history it has, its rule).
 fn lookup(name: &str) -> Option<(&'static str, &'static str, &'static str)> {
-    let (known, value) = entries()
-        .find(|(known, _)| *known == name)
-        .or_else(|| entries().find(|(known, _)| known.eq_ignore_ascii_case(name)))?;
-    if let Some(rule) = rule_of(value) {
-        return Some((known, known, rule));
-    }
-    let (zone, index) = entries().find(|(zone, _)| *zone == value)?;
-    Some((known, zone, rule_of(index)?))
+    find(|known| known == name).or_else(|| find(|known| known.eq_ignore_ascii_case(name)))
+}
+
+fn find(matches: impl Fn(&str) -> bool) -> Option<(&'static str, &'static str, &'static str)> {
+    groups().find_map(|(index, mut names)| {
+        let zone = names.clone().next()?;
+        let known = names.find(|known| matches(known))?;
+        let rule = zones::RULES.get(index.parse::<usize>().ok()?).copied()?;
+        Some((known, zone, rule))
+    })
 }
 
 #[cfg(test)]
@@ -501,8 +509,8 @@ mod tests {
     #[test]
     fn every_table_entry_parses() {
         let mut count = 0;
-        for (name, _) in entries() {
-            // A link's target must be a row with a rule.
+        for name in entries() {
+            // Every name resolves to its group's rule.
             let (_, _, rule) = lookup(name).unwrap_or_else(|| panic!("{name}: dangling alias"));
             assert!(PosixRule::parse(rule).is_ok(), "{name}: {rule}");
             count += 1;

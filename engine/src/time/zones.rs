@@ -109,607 +109,355 @@ pub(super) const RULES: &[&str] = &[
     "SST11",
 ];
 
-/// Every IANA name, one per line, sorted: `name=index into RULES`, or for a link
-/// `name=the name it is an alias of` (a name with a rule row).
+/// Every IANA name, a line per group of names with the same data, sorted by its first
+/// name: `index into RULES` then the names, space-separated; the first holds the rule
+/// (and the `HISTORY`), the others are its links.
 pub(super) const ZONES: &str = "\
-Africa/Abidjan=0\n\
-Africa/Accra=Africa/Abidjan\n\
-Africa/Addis_Ababa=Africa/Nairobi\n\
-Africa/Algiers=1\n\
-Africa/Asmara=Africa/Nairobi\n\
-Africa/Asmera=Africa/Nairobi\n\
-Africa/Bamako=Africa/Abidjan\n\
-Africa/Bangui=Africa/Lagos\n\
-Africa/Banjul=Africa/Abidjan\n\
-Africa/Bissau=0\n\
-Africa/Blantyre=Africa/Maputo\n\
-Africa/Brazzaville=Africa/Lagos\n\
-Africa/Bujumbura=Africa/Maputo\n\
-Africa/Cairo=2\n\
-Africa/Casablanca=3\n\
-Africa/Ceuta=4\n\
-Africa/Conakry=Africa/Abidjan\n\
-Africa/Dakar=Africa/Abidjan\n\
-Africa/Dar_es_Salaam=Africa/Nairobi\n\
-Africa/Djibouti=Africa/Nairobi\n\
-Africa/Douala=Africa/Lagos\n\
-Africa/El_Aaiun=3\n\
-Africa/Freetown=Africa/Abidjan\n\
-Africa/Gaborone=Africa/Maputo\n\
-Africa/Harare=Africa/Maputo\n\
-Africa/Johannesburg=5\n\
-Africa/Juba=6\n\
-Africa/Kampala=Africa/Nairobi\n\
-Africa/Khartoum=6\n\
-Africa/Kigali=Africa/Maputo\n\
-Africa/Kinshasa=Africa/Lagos\n\
-Africa/Lagos=7\n\
-Africa/Libreville=Africa/Lagos\n\
-Africa/Lome=Africa/Abidjan\n\
-Africa/Luanda=Africa/Lagos\n\
-Africa/Lubumbashi=Africa/Maputo\n\
-Africa/Lusaka=Africa/Maputo\n\
-Africa/Malabo=Africa/Lagos\n\
-Africa/Maputo=6\n\
-Africa/Maseru=Africa/Johannesburg\n\
-Africa/Mbabane=Africa/Johannesburg\n\
-Africa/Mogadishu=Africa/Nairobi\n\
-Africa/Monrovia=0\n\
-Africa/Nairobi=8\n\
-Africa/Ndjamena=7\n\
-Africa/Niamey=Africa/Lagos\n\
-Africa/Nouakchott=Africa/Abidjan\n\
-Africa/Ouagadougou=Africa/Abidjan\n\
-Africa/Porto-Novo=Africa/Lagos\n\
-Africa/Sao_Tome=0\n\
-Africa/Timbuktu=Africa/Abidjan\n\
-Africa/Tripoli=9\n\
-Africa/Tunis=1\n\
-Africa/Windhoek=6\n\
-America/Adak=10\n\
-America/Anchorage=11\n\
-America/Anguilla=America/Puerto_Rico\n\
-America/Antigua=America/Puerto_Rico\n\
-America/Araguaina=12\n\
-America/Argentina/Buenos_Aires=12\n\
-America/Argentina/Catamarca=12\n\
-America/Argentina/ComodRivadavia=America/Argentina/Catamarca\n\
-America/Argentina/Cordoba=12\n\
-America/Argentina/Jujuy=12\n\
-America/Argentina/La_Rioja=12\n\
-America/Argentina/Mendoza=12\n\
-America/Argentina/Rio_Gallegos=12\n\
-America/Argentina/Salta=12\n\
-America/Argentina/San_Juan=12\n\
-America/Argentina/San_Luis=12\n\
-America/Argentina/Tucuman=12\n\
-America/Argentina/Ushuaia=12\n\
-America/Aruba=America/Puerto_Rico\n\
-America/Asuncion=12\n\
-America/Atikokan=America/Panama\n\
-America/Atka=America/Adak\n\
-America/Bahia=12\n\
-America/Bahia_Banderas=13\n\
-America/Barbados=14\n\
-America/Belem=12\n\
-America/Belize=13\n\
-America/Blanc-Sablon=America/Puerto_Rico\n\
-America/Boa_Vista=15\n\
-America/Bogota=16\n\
-America/Boise=17\n\
-America/Buenos_Aires=America/Argentina/Buenos_Aires\n\
-America/Cambridge_Bay=17\n\
-America/Campo_Grande=15\n\
-America/Cancun=18\n\
-America/Caracas=15\n\
-America/Catamarca=America/Argentina/Catamarca\n\
-America/Cayenne=12\n\
-America/Cayman=America/Panama\n\
-America/Chicago=19\n\
-America/Chihuahua=13\n\
-America/Ciudad_Juarez=17\n\
-America/Coral_Harbour=America/Panama\n\
-America/Cordoba=America/Argentina/Cordoba\n\
-America/Costa_Rica=13\n\
-America/Coyhaique=12\n\
-America/Creston=America/Phoenix\n\
-America/Cuiaba=15\n\
-America/Curacao=America/Puerto_Rico\n\
-America/Danmarkshavn=0\n\
-America/Dawson=20\n\
-America/Dawson_Creek=20\n\
-America/Denver=17\n\
-America/Detroit=21\n\
-America/Dominica=America/Puerto_Rico\n\
-America/Edmonton=13\n\
-America/Eirunepe=16\n\
-America/El_Salvador=13\n\
-America/Ensenada=America/Tijuana\n\
-America/Fort_Nelson=20\n\
-America/Fort_Wayne=America/Indiana/Indianapolis\n\
-America/Fortaleza=12\n\
-America/Glace_Bay=22\n\
-America/Godthab=America/Nuuk\n\
-America/Goose_Bay=22\n\
-America/Grand_Turk=21\n\
-America/Grenada=America/Puerto_Rico\n\
-America/Guadeloupe=America/Puerto_Rico\n\
-America/Guatemala=13\n\
-America/Guayaquil=16\n\
-America/Guyana=15\n\
-America/Halifax=22\n\
-America/Havana=23\n\
-America/Hermosillo=20\n\
-America/Indiana/Indianapolis=21\n\
-America/Indiana/Knox=19\n\
-America/Indiana/Marengo=21\n\
-America/Indiana/Petersburg=21\n\
-America/Indiana/Tell_City=19\n\
-America/Indiana/Vevay=21\n\
-America/Indiana/Vincennes=21\n\
-America/Indiana/Winamac=21\n\
-America/Indianapolis=America/Indiana/Indianapolis\n\
-America/Inuvik=13\n\
-America/Iqaluit=21\n\
-America/Jamaica=18\n\
-America/Jujuy=America/Argentina/Jujuy\n\
-America/Juneau=11\n\
-America/Kentucky/Louisville=21\n\
-America/Kentucky/Monticello=21\n\
-America/Knox_IN=America/Indiana/Knox\n\
-America/Kralendijk=America/Puerto_Rico\n\
-America/La_Paz=15\n\
-America/Lima=16\n\
-America/Los_Angeles=24\n\
-America/Louisville=America/Kentucky/Louisville\n\
-America/Lower_Princes=America/Puerto_Rico\n\
-America/Maceio=12\n\
-America/Managua=13\n\
-America/Manaus=15\n\
-America/Marigot=America/Puerto_Rico\n\
-America/Martinique=14\n\
-America/Matamoros=19\n\
-America/Mazatlan=20\n\
-America/Mendoza=America/Argentina/Mendoza\n\
-America/Menominee=19\n\
-America/Merida=13\n\
-America/Metlakatla=11\n\
-America/Mexico_City=13\n\
-America/Miquelon=25\n\
-America/Moncton=22\n\
-America/Monterrey=13\n\
-America/Montevideo=12\n\
-America/Montreal=America/Toronto\n\
-America/Montserrat=America/Puerto_Rico\n\
-America/Nassau=America/Toronto\n\
-America/New_York=21\n\
-America/Nipigon=America/Toronto\n\
-America/Nome=11\n\
-America/Noronha=26\n\
-America/North_Dakota/Beulah=19\n\
-America/North_Dakota/Center=19\n\
-America/North_Dakota/New_Salem=19\n\
-America/Nuuk=27\n\
-America/Ojinaga=19\n\
-America/Panama=18\n\
-America/Pangnirtung=America/Iqaluit\n\
-America/Paramaribo=12\n\
-America/Phoenix=20\n\
-America/Port-au-Prince=21\n\
-America/Port_of_Spain=America/Puerto_Rico\n\
-America/Porto_Acre=America/Rio_Branco\n\
-America/Porto_Velho=15\n\
-America/Puerto_Rico=14\n\
-America/Punta_Arenas=12\n\
-America/Rainy_River=America/Winnipeg\n\
-America/Rankin_Inlet=19\n\
-America/Recife=12\n\
-America/Regina=13\n\
-America/Resolute=19\n\
-America/Rio_Branco=16\n\
-America/Rosario=America/Argentina/Cordoba\n\
-America/Santa_Isabel=America/Tijuana\n\
-America/Santarem=12\n\
-America/Santiago=28\n\
-America/Santo_Domingo=14\n\
-America/Sao_Paulo=12\n\
-America/Scoresbysund=27\n\
-America/Shiprock=America/Denver\n\
-America/Sitka=11\n\
-America/St_Barthelemy=America/Puerto_Rico\n\
-America/St_Johns=29\n\
-America/St_Kitts=America/Puerto_Rico\n\
-America/St_Lucia=America/Puerto_Rico\n\
-America/St_Thomas=America/Puerto_Rico\n\
-America/St_Vincent=America/Puerto_Rico\n\
-America/Swift_Current=13\n\
-America/Tegucigalpa=13\n\
-America/Thule=22\n\
-America/Thunder_Bay=America/Toronto\n\
-America/Tijuana=24\n\
-America/Toronto=21\n\
-America/Tortola=America/Puerto_Rico\n\
-America/Vancouver=20\n\
-America/Virgin=America/Puerto_Rico\n\
-America/Whitehorse=20\n\
-America/Winnipeg=18\n\
-America/Yakutat=11\n\
-America/Yellowknife=America/Edmonton\n\
-Antarctica/Casey=30\n\
-Antarctica/Davis=31\n\
-Antarctica/DumontDUrville=Pacific/Port_Moresby\n\
-Antarctica/Macquarie=32\n\
-Antarctica/Mawson=33\n\
-Antarctica/McMurdo=Pacific/Auckland\n\
-Antarctica/Palmer=12\n\
-Antarctica/Rothera=12\n\
-Antarctica/South_Pole=Pacific/Auckland\n\
-Antarctica/Syowa=Asia/Riyadh\n\
-Antarctica/Troll=34\n\
-Antarctica/Vostok=33\n\
-Arctic/Longyearbyen=Europe/Berlin\n\
-Asia/Aden=Asia/Riyadh\n\
-Asia/Almaty=33\n\
-Asia/Amman=35\n\
-Asia/Anadyr=36\n\
-Asia/Aqtau=33\n\
-Asia/Aqtobe=33\n\
-Asia/Ashgabat=33\n\
-Asia/Ashkhabad=Asia/Ashgabat\n\
-Asia/Atyrau=33\n\
-Asia/Baghdad=35\n\
-Asia/Bahrain=Asia/Qatar\n\
-Asia/Baku=37\n\
-Asia/Bangkok=31\n\
-Asia/Barnaul=31\n\
-Asia/Beirut=38\n\
-Asia/Bishkek=39\n\
-Asia/Brunei=Asia/Kuching\n\
-Asia/Calcutta=Asia/Kolkata\n\
-Asia/Chita=40\n\
-Asia/Choibalsan=Asia/Ulaanbaatar\n\
-Asia/Chongqing=Asia/Shanghai\n\
-Asia/Chungking=Asia/Shanghai\n\
-Asia/Colombo=41\n\
-Asia/Dacca=Asia/Dhaka\n\
-Asia/Damascus=35\n\
-Asia/Dhaka=39\n\
-Asia/Dili=40\n\
-Asia/Dubai=37\n\
-Asia/Dushanbe=33\n\
-Asia/Famagusta=42\n\
-Asia/Gaza=43\n\
-Asia/Harbin=Asia/Shanghai\n\
-Asia/Hebron=43\n\
-Asia/Ho_Chi_Minh=31\n\
-Asia/Hong_Kong=44\n\
-Asia/Hovd=31\n\
-Asia/Irkutsk=30\n\
-Asia/Istanbul=Europe/Istanbul\n\
-Asia/Jakarta=45\n\
-Asia/Jayapura=46\n\
-Asia/Jerusalem=47\n\
-Asia/Kabul=48\n\
-Asia/Kamchatka=36\n\
-Asia/Karachi=49\n\
-Asia/Kashgar=Asia/Urumqi\n\
-Asia/Kathmandu=50\n\
-Asia/Katmandu=Asia/Kathmandu\n\
-Asia/Khandyga=40\n\
-Asia/Kolkata=51\n\
-Asia/Krasnoyarsk=31\n\
-Asia/Kuala_Lumpur=Asia/Singapore\n\
-Asia/Kuching=30\n\
-Asia/Kuwait=Asia/Riyadh\n\
-Asia/Macao=Asia/Macau\n\
-Asia/Macau=52\n\
-Asia/Magadan=53\n\
-Asia/Makassar=54\n\
-Asia/Manila=55\n\
-Asia/Muscat=Asia/Dubai\n\
-Asia/Nicosia=42\n\
-Asia/Novokuznetsk=31\n\
-Asia/Novosibirsk=31\n\
-Asia/Omsk=39\n\
-Asia/Oral=33\n\
-Asia/Phnom_Penh=Asia/Bangkok\n\
-Asia/Pontianak=45\n\
-Asia/Pyongyang=56\n\
-Asia/Qatar=35\n\
-Asia/Qostanay=33\n\
-Asia/Qyzylorda=33\n\
-Asia/Rangoon=Asia/Yangon\n\
-Asia/Riyadh=35\n\
-Asia/Saigon=Asia/Ho_Chi_Minh\n\
-Asia/Sakhalin=53\n\
-Asia/Samarkand=33\n\
-Asia/Seoul=56\n\
-Asia/Shanghai=52\n\
-Asia/Singapore=30\n\
-Asia/Srednekolymsk=53\n\
-Asia/Taipei=52\n\
-Asia/Tashkent=33\n\
-Asia/Tbilisi=37\n\
-Asia/Tehran=57\n\
-Asia/Tel_Aviv=Asia/Jerusalem\n\
-Asia/Thimbu=Asia/Thimphu\n\
-Asia/Thimphu=39\n\
-Asia/Tokyo=58\n\
-Asia/Tomsk=31\n\
-Asia/Ujung_Pandang=Asia/Makassar\n\
-Asia/Ulaanbaatar=30\n\
-Asia/Ulan_Bator=Asia/Ulaanbaatar\n\
-Asia/Urumqi=39\n\
-Asia/Ust-Nera=59\n\
-Asia/Vientiane=Asia/Bangkok\n\
-Asia/Vladivostok=59\n\
-Asia/Yakutsk=40\n\
-Asia/Yangon=60\n\
-Asia/Yekaterinburg=33\n\
-Asia/Yerevan=37\n\
-Atlantic/Azores=61\n\
-Atlantic/Bermuda=22\n\
-Atlantic/Canary=62\n\
-Atlantic/Cape_Verde=63\n\
-Atlantic/Faeroe=Atlantic/Faroe\n\
-Atlantic/Faroe=62\n\
-Atlantic/Jan_Mayen=Europe/Berlin\n\
-Atlantic/Madeira=62\n\
-Atlantic/Reykjavik=Africa/Abidjan\n\
-Atlantic/South_Georgia=26\n\
-Atlantic/St_Helena=Africa/Abidjan\n\
-Atlantic/Stanley=12\n\
-Australia/ACT=Australia/Sydney\n\
-Australia/Adelaide=64\n\
-Australia/Brisbane=65\n\
-Australia/Broken_Hill=64\n\
-Australia/Canberra=Australia/Sydney\n\
-Australia/Currie=Australia/Hobart\n\
-Australia/Darwin=66\n\
-Australia/Eucla=67\n\
-Australia/Hobart=32\n\
-Australia/LHI=Australia/Lord_Howe\n\
-Australia/Lindeman=65\n\
-Australia/Lord_Howe=68\n\
-Australia/Melbourne=32\n\
-Australia/NSW=Australia/Sydney\n\
-Australia/North=Australia/Darwin\n\
-Australia/Perth=69\n\
-Australia/Queensland=Australia/Brisbane\n\
-Australia/South=Australia/Adelaide\n\
-Australia/Sydney=32\n\
-Australia/Tasmania=Australia/Hobart\n\
-Australia/Victoria=Australia/Melbourne\n\
-Australia/West=Australia/Perth\n\
-Australia/Yancowinna=Australia/Broken_Hill\n\
-Brazil/Acre=America/Rio_Branco\n\
-Brazil/DeNoronha=America/Noronha\n\
-Brazil/East=America/Sao_Paulo\n\
-Brazil/West=America/Manaus\n\
-CET=Europe/Brussels\n\
-CST6CDT=19\n\
-Canada/Atlantic=America/Halifax\n\
-Canada/Central=America/Winnipeg\n\
-Canada/Eastern=America/Toronto\n\
-Canada/Mountain=America/Edmonton\n\
-Canada/Newfoundland=America/St_Johns\n\
-Canada/Pacific=America/Vancouver\n\
-Canada/Saskatchewan=America/Regina\n\
-Canada/Yukon=America/Whitehorse\n\
-Chile/Continental=America/Santiago\n\
-Chile/EasterIsland=Pacific/Easter\n\
-Cuba=America/Havana\n\
-EET=Europe/Athens\n\
-EST=America/Panama\n\
-EST5EDT=21\n\
-Egypt=Africa/Cairo\n\
-Eire=Europe/Dublin\n\
-Etc/GMT=0\n\
-Etc/GMT+0=Etc/GMT\n\
-Etc/GMT+1=63\n\
-Etc/GMT+10=70\n\
-Etc/GMT+11=71\n\
-Etc/GMT+12=72\n\
-Etc/GMT+2=26\n\
-Etc/GMT+3=12\n\
-Etc/GMT+4=15\n\
-Etc/GMT+5=16\n\
-Etc/GMT+6=73\n\
-Etc/GMT+7=74\n\
-Etc/GMT+8=75\n\
-Etc/GMT+9=76\n\
-Etc/GMT-0=Etc/GMT\n\
-Etc/GMT-1=77\n\
-Etc/GMT-10=59\n\
-Etc/GMT-11=53\n\
-Etc/GMT-12=36\n\
-Etc/GMT-13=78\n\
-Etc/GMT-14=79\n\
-Etc/GMT-2=80\n\
-Etc/GMT-3=35\n\
-Etc/GMT-4=37\n\
-Etc/GMT-5=33\n\
-Etc/GMT-6=39\n\
-Etc/GMT-7=31\n\
-Etc/GMT-8=30\n\
-Etc/GMT-9=40\n\
-Etc/GMT0=Etc/GMT\n\
-Etc/Greenwich=Etc/GMT\n\
-Etc/UCT=81\n\
-Etc/UTC=Etc/UCT\n\
-Etc/Universal=Etc/UCT\n\
-Etc/Zulu=Etc/UCT\n\
-Europe/Amsterdam=Europe/Brussels\n\
-Europe/Andorra=4\n\
-Europe/Astrakhan=37\n\
-Europe/Athens=42\n\
-Europe/Belfast=Europe/London\n\
-Europe/Belgrade=4\n\
-Europe/Berlin=4\n\
-Europe/Bratislava=Europe/Prague\n\
-Europe/Brussels=4\n\
-Europe/Bucharest=42\n\
-Europe/Budapest=4\n\
-Europe/Busingen=Europe/Zurich\n\
-Europe/Chisinau=42\n\
-Europe/Copenhagen=Europe/Berlin\n\
-Europe/Dublin=82\n\
-Europe/Gibraltar=4\n\
-Europe/Guernsey=Europe/London\n\
-Europe/Helsinki=42\n\
-Europe/Isle_of_Man=Europe/London\n\
-Europe/Istanbul=35\n\
-Europe/Jersey=Europe/London\n\
-Europe/Kaliningrad=9\n\
-Europe/Kiev=Europe/Kyiv\n\
-Europe/Kirov=83\n\
-Europe/Kyiv=42\n\
-Europe/Lisbon=62\n\
-Europe/Ljubljana=Europe/Belgrade\n\
-Europe/London=84\n\
-Europe/Luxembourg=Europe/Brussels\n\
-Europe/Madrid=4\n\
-Europe/Malta=4\n\
-Europe/Mariehamn=Europe/Helsinki\n\
-Europe/Minsk=35\n\
-Europe/Monaco=Europe/Paris\n\
-Europe/Moscow=83\n\
-Europe/Nicosia=Asia/Nicosia\n\
-Europe/Oslo=Europe/Berlin\n\
-Europe/Paris=4\n\
-Europe/Podgorica=Europe/Belgrade\n\
-Europe/Prague=4\n\
-Europe/Riga=42\n\
-Europe/Rome=4\n\
-Europe/Samara=37\n\
-Europe/San_Marino=Europe/Rome\n\
-Europe/Sarajevo=Europe/Belgrade\n\
-Europe/Saratov=37\n\
-Europe/Simferopol=83\n\
-Europe/Skopje=Europe/Belgrade\n\
-Europe/Sofia=42\n\
-Europe/Stockholm=Europe/Berlin\n\
-Europe/Tallinn=42\n\
-Europe/Tirane=4\n\
-Europe/Tiraspol=Europe/Chisinau\n\
-Europe/Ulyanovsk=37\n\
-Europe/Uzhgorod=Europe/Kyiv\n\
-Europe/Vaduz=Europe/Zurich\n\
-Europe/Vatican=Europe/Rome\n\
-Europe/Vienna=4\n\
-Europe/Vilnius=42\n\
-Europe/Volgograd=83\n\
-Europe/Warsaw=4\n\
-Europe/Zagreb=Europe/Belgrade\n\
-Europe/Zaporozhye=Europe/Kyiv\n\
-Europe/Zurich=4\n\
-Factory=85\n\
-GB=Europe/London\n\
-GB-Eire=Europe/London\n\
-GMT=Etc/GMT\n\
-GMT+0=Etc/GMT\n\
-GMT-0=Etc/GMT\n\
-GMT0=Etc/GMT\n\
-Greenwich=Etc/GMT\n\
-HST=Pacific/Honolulu\n\
-Hongkong=Asia/Hong_Kong\n\
-Iceland=Africa/Abidjan\n\
-Indian/Antananarivo=Africa/Nairobi\n\
-Indian/Chagos=39\n\
-Indian/Christmas=Asia/Bangkok\n\
-Indian/Cocos=Asia/Yangon\n\
-Indian/Comoro=Africa/Nairobi\n\
-Indian/Kerguelen=Indian/Maldives\n\
-Indian/Mahe=Asia/Dubai\n\
-Indian/Maldives=33\n\
-Indian/Mauritius=37\n\
-Indian/Mayotte=Africa/Nairobi\n\
-Indian/Reunion=Asia/Dubai\n\
-Iran=Asia/Tehran\n\
-Israel=Asia/Jerusalem\n\
-Jamaica=America/Jamaica\n\
-Japan=Asia/Tokyo\n\
-Kwajalein=Pacific/Kwajalein\n\
-Libya=Africa/Tripoli\n\
-MET=Europe/Brussels\n\
-MST=America/Phoenix\n\
-MST7MDT=17\n\
-Mexico/BajaNorte=America/Tijuana\n\
-Mexico/BajaSur=America/Mazatlan\n\
-Mexico/General=America/Mexico_City\n\
-NZ=Pacific/Auckland\n\
-NZ-CHAT=Pacific/Chatham\n\
-Navajo=America/Denver\n\
-PRC=Asia/Shanghai\n\
-PST8PDT=24\n\
-Pacific/Apia=78\n\
-Pacific/Auckland=86\n\
-Pacific/Bougainville=53\n\
-Pacific/Chatham=87\n\
-Pacific/Chuuk=Pacific/Port_Moresby\n\
-Pacific/Easter=88\n\
-Pacific/Efate=53\n\
-Pacific/Enderbury=Pacific/Kanton\n\
-Pacific/Fakaofo=78\n\
-Pacific/Fiji=36\n\
-Pacific/Funafuti=Pacific/Tarawa\n\
-Pacific/Galapagos=73\n\
-Pacific/Gambier=76\n\
-Pacific/Guadalcanal=53\n\
-Pacific/Guam=89\n\
-Pacific/Honolulu=90\n\
-Pacific/Johnston=Pacific/Honolulu\n\
-Pacific/Kanton=78\n\
-Pacific/Kiritimati=79\n\
-Pacific/Kosrae=53\n\
-Pacific/Kwajalein=36\n\
-Pacific/Majuro=Pacific/Tarawa\n\
-Pacific/Marquesas=91\n\
-Pacific/Midway=Pacific/Pago_Pago\n\
-Pacific/Nauru=36\n\
-Pacific/Niue=71\n\
-Pacific/Norfolk=92\n\
-Pacific/Noumea=53\n\
-Pacific/Pago_Pago=93\n\
-Pacific/Palau=40\n\
-Pacific/Pitcairn=75\n\
-Pacific/Pohnpei=Pacific/Guadalcanal\n\
-Pacific/Ponape=Pacific/Guadalcanal\n\
-Pacific/Port_Moresby=59\n\
-Pacific/Rarotonga=70\n\
-Pacific/Saipan=Pacific/Guam\n\
-Pacific/Samoa=Pacific/Pago_Pago\n\
-Pacific/Tahiti=70\n\
-Pacific/Tarawa=36\n\
-Pacific/Tongatapu=78\n\
-Pacific/Truk=Pacific/Port_Moresby\n\
-Pacific/Wake=Pacific/Tarawa\n\
-Pacific/Wallis=Pacific/Tarawa\n\
-Pacific/Yap=Pacific/Port_Moresby\n\
-Poland=Europe/Warsaw\n\
-Portugal=Europe/Lisbon\n\
-ROC=Asia/Taipei\n\
-ROK=Asia/Seoul\n\
-Singapore=Asia/Singapore\n\
-Turkey=Europe/Istanbul\n\
-UCT=Etc/UCT\n\
-US/Alaska=America/Anchorage\n\
-US/Aleutian=America/Adak\n\
-US/Arizona=America/Phoenix\n\
-US/Central=America/Chicago\n\
-US/East-Indiana=America/Indiana/Indianapolis\n\
-US/Eastern=America/New_York\n\
-US/Hawaii=Pacific/Honolulu\n\
-US/Indiana-Starke=America/Indiana/Knox\n\
-US/Michigan=America/Detroit\n\
-US/Mountain=America/Denver\n\
-US/Pacific=America/Los_Angeles\n\
-US/Samoa=Pacific/Pago_Pago\n\
-UTC=Etc/UCT\n\
-Universal=Etc/UCT\n\
-W-SU=Europe/Moscow\n\
-WET=Europe/Lisbon\n\
-Zulu=Etc/UCT\n\
+0 Africa/Abidjan Africa/Accra Africa/Bamako Africa/Banjul Africa/Conakry Africa/Dakar Africa/Freetown Africa/Lome Africa/Nouakchott Africa/Ouagadougou Africa/Timbuktu Atlantic/Reykjavik Atlantic/St_Helena Iceland\n\
+1 Africa/Algiers\n\
+0 Africa/Bissau\n\
+2 Africa/Cairo Egypt\n\
+3 Africa/Casablanca\n\
+4 Africa/Ceuta\n\
+3 Africa/El_Aaiun\n\
+5 Africa/Johannesburg Africa/Maseru Africa/Mbabane\n\
+6 Africa/Juba\n\
+6 Africa/Khartoum\n\
+7 Africa/Lagos Africa/Bangui Africa/Brazzaville Africa/Douala Africa/Kinshasa Africa/Libreville Africa/Luanda Africa/Malabo Africa/Niamey Africa/Porto-Novo\n\
+6 Africa/Maputo Africa/Blantyre Africa/Bujumbura Africa/Gaborone Africa/Harare Africa/Kigali Africa/Lubumbashi Africa/Lusaka\n\
+0 Africa/Monrovia\n\
+8 Africa/Nairobi Africa/Addis_Ababa Africa/Asmara Africa/Asmera Africa/Dar_es_Salaam Africa/Djibouti Africa/Kampala Africa/Mogadishu Indian/Antananarivo Indian/Comoro Indian/Mayotte\n\
+7 Africa/Ndjamena\n\
+0 Africa/Sao_Tome\n\
+9 Africa/Tripoli Libya\n\
+1 Africa/Tunis\n\
+6 Africa/Windhoek\n\
+10 America/Adak America/Atka US/Aleutian\n\
+11 America/Anchorage US/Alaska\n\
+12 America/Araguaina\n\
+12 America/Argentina/Buenos_Aires America/Buenos_Aires\n\
+12 America/Argentina/Catamarca America/Argentina/ComodRivadavia America/Catamarca\n\
+12 America/Argentina/Cordoba America/Cordoba America/Rosario\n\
+12 America/Argentina/Jujuy America/Jujuy\n\
+12 America/Argentina/La_Rioja\n\
+12 America/Argentina/Mendoza America/Mendoza\n\
+12 America/Argentina/Rio_Gallegos\n\
+12 America/Argentina/Salta\n\
+12 America/Argentina/San_Juan\n\
+12 America/Argentina/San_Luis\n\
+12 America/Argentina/Tucuman\n\
+12 America/Argentina/Ushuaia\n\
+12 America/Asuncion\n\
+12 America/Bahia\n\
+13 America/Bahia_Banderas\n\
+14 America/Barbados\n\
+12 America/Belem\n\
+13 America/Belize\n\
+15 America/Boa_Vista\n\
+16 America/Bogota\n\
+17 America/Boise\n\
+17 America/Cambridge_Bay\n\
+15 America/Campo_Grande\n\
+18 America/Cancun\n\
+15 America/Caracas\n\
+12 America/Cayenne\n\
+19 America/Chicago US/Central\n\
+13 America/Chihuahua\n\
+17 America/Ciudad_Juarez\n\
+13 America/Costa_Rica\n\
+12 America/Coyhaique\n\
+15 America/Cuiaba\n\
+0 America/Danmarkshavn\n\
+20 America/Dawson\n\
+20 America/Dawson_Creek\n\
+17 America/Denver America/Shiprock Navajo US/Mountain\n\
+21 America/Detroit US/Michigan\n\
+13 America/Edmonton America/Yellowknife Canada/Mountain\n\
+16 America/Eirunepe\n\
+13 America/El_Salvador\n\
+20 America/Fort_Nelson\n\
+12 America/Fortaleza\n\
+22 America/Glace_Bay\n\
+22 America/Goose_Bay\n\
+21 America/Grand_Turk\n\
+13 America/Guatemala\n\
+16 America/Guayaquil\n\
+15 America/Guyana\n\
+22 America/Halifax Canada/Atlantic\n\
+23 America/Havana Cuba\n\
+20 America/Hermosillo\n\
+21 America/Indiana/Indianapolis America/Fort_Wayne America/Indianapolis US/East-Indiana\n\
+19 America/Indiana/Knox America/Knox_IN US/Indiana-Starke\n\
+21 America/Indiana/Marengo\n\
+21 America/Indiana/Petersburg\n\
+19 America/Indiana/Tell_City\n\
+21 America/Indiana/Vevay\n\
+21 America/Indiana/Vincennes\n\
+21 America/Indiana/Winamac\n\
+13 America/Inuvik\n\
+21 America/Iqaluit America/Pangnirtung\n\
+18 America/Jamaica Jamaica\n\
+11 America/Juneau\n\
+21 America/Kentucky/Louisville America/Louisville\n\
+21 America/Kentucky/Monticello\n\
+15 America/La_Paz\n\
+16 America/Lima\n\
+24 America/Los_Angeles US/Pacific\n\
+12 America/Maceio\n\
+13 America/Managua\n\
+15 America/Manaus Brazil/West\n\
+14 America/Martinique\n\
+19 America/Matamoros\n\
+20 America/Mazatlan Mexico/BajaSur\n\
+19 America/Menominee\n\
+13 America/Merida\n\
+11 America/Metlakatla\n\
+13 America/Mexico_City Mexico/General\n\
+25 America/Miquelon\n\
+22 America/Moncton\n\
+13 America/Monterrey\n\
+12 America/Montevideo\n\
+21 America/New_York US/Eastern\n\
+11 America/Nome\n\
+26 America/Noronha Brazil/DeNoronha\n\
+19 America/North_Dakota/Beulah\n\
+19 America/North_Dakota/Center\n\
+19 America/North_Dakota/New_Salem\n\
+27 America/Nuuk America/Godthab\n\
+19 America/Ojinaga\n\
+18 America/Panama America/Atikokan America/Cayman America/Coral_Harbour EST\n\
+12 America/Paramaribo\n\
+20 America/Phoenix America/Creston MST US/Arizona\n\
+21 America/Port-au-Prince\n\
+15 America/Porto_Velho\n\
+14 America/Puerto_Rico America/Anguilla America/Antigua America/Aruba America/Blanc-Sablon America/Curacao America/Dominica America/Grenada America/Guadeloupe America/Kralendijk America/Lower_Princes America/Marigot America/Montserrat America/Port_of_Spain America/St_Barthelemy America/St_Kitts America/St_Lucia America/St_Thomas America/St_Vincent America/Tortola America/Virgin\n\
+12 America/Punta_Arenas\n\
+19 America/Rankin_Inlet\n\
+12 America/Recife\n\
+13 America/Regina Canada/Saskatchewan\n\
+19 America/Resolute\n\
+16 America/Rio_Branco America/Porto_Acre Brazil/Acre\n\
+12 America/Santarem\n\
+28 America/Santiago Chile/Continental\n\
+14 America/Santo_Domingo\n\
+12 America/Sao_Paulo Brazil/East\n\
+27 America/Scoresbysund\n\
+11 America/Sitka\n\
+29 America/St_Johns Canada/Newfoundland\n\
+13 America/Swift_Current\n\
+13 America/Tegucigalpa\n\
+22 America/Thule\n\
+24 America/Tijuana America/Ensenada America/Santa_Isabel Mexico/BajaNorte\n\
+21 America/Toronto America/Montreal America/Nassau America/Nipigon America/Thunder_Bay Canada/Eastern\n\
+20 America/Vancouver Canada/Pacific\n\
+20 America/Whitehorse Canada/Yukon\n\
+18 America/Winnipeg America/Rainy_River Canada/Central\n\
+11 America/Yakutat\n\
+30 Antarctica/Casey\n\
+31 Antarctica/Davis\n\
+32 Antarctica/Macquarie\n\
+33 Antarctica/Mawson\n\
+12 Antarctica/Palmer\n\
+12 Antarctica/Rothera\n\
+34 Antarctica/Troll\n\
+33 Antarctica/Vostok\n\
+33 Asia/Almaty\n\
+35 Asia/Amman\n\
+36 Asia/Anadyr\n\
+33 Asia/Aqtau\n\
+33 Asia/Aqtobe\n\
+33 Asia/Ashgabat Asia/Ashkhabad\n\
+33 Asia/Atyrau\n\
+35 Asia/Baghdad\n\
+37 Asia/Baku\n\
+31 Asia/Bangkok Asia/Phnom_Penh Asia/Vientiane Indian/Christmas\n\
+31 Asia/Barnaul\n\
+38 Asia/Beirut\n\
+39 Asia/Bishkek\n\
+40 Asia/Chita\n\
+41 Asia/Colombo\n\
+35 Asia/Damascus\n\
+39 Asia/Dhaka Asia/Dacca\n\
+40 Asia/Dili\n\
+37 Asia/Dubai Asia/Muscat Indian/Mahe Indian/Reunion\n\
+33 Asia/Dushanbe\n\
+42 Asia/Famagusta\n\
+43 Asia/Gaza\n\
+43 Asia/Hebron\n\
+31 Asia/Ho_Chi_Minh Asia/Saigon\n\
+44 Asia/Hong_Kong Hongkong\n\
+31 Asia/Hovd\n\
+30 Asia/Irkutsk\n\
+45 Asia/Jakarta\n\
+46 Asia/Jayapura\n\
+47 Asia/Jerusalem Asia/Tel_Aviv Israel\n\
+48 Asia/Kabul\n\
+36 Asia/Kamchatka\n\
+49 Asia/Karachi\n\
+50 Asia/Kathmandu Asia/Katmandu\n\
+40 Asia/Khandyga\n\
+51 Asia/Kolkata Asia/Calcutta\n\
+31 Asia/Krasnoyarsk\n\
+30 Asia/Kuching Asia/Brunei\n\
+52 Asia/Macau Asia/Macao\n\
+53 Asia/Magadan\n\
+54 Asia/Makassar Asia/Ujung_Pandang\n\
+55 Asia/Manila\n\
+42 Asia/Nicosia Europe/Nicosia\n\
+31 Asia/Novokuznetsk\n\
+31 Asia/Novosibirsk\n\
+39 Asia/Omsk\n\
+33 Asia/Oral\n\
+45 Asia/Pontianak\n\
+56 Asia/Pyongyang\n\
+35 Asia/Qatar Asia/Bahrain\n\
+33 Asia/Qostanay\n\
+33 Asia/Qyzylorda\n\
+35 Asia/Riyadh Antarctica/Syowa Asia/Aden Asia/Kuwait\n\
+53 Asia/Sakhalin\n\
+33 Asia/Samarkand\n\
+56 Asia/Seoul ROK\n\
+52 Asia/Shanghai Asia/Chongqing Asia/Chungking Asia/Harbin PRC\n\
+30 Asia/Singapore Asia/Kuala_Lumpur Singapore\n\
+53 Asia/Srednekolymsk\n\
+52 Asia/Taipei ROC\n\
+33 Asia/Tashkent\n\
+37 Asia/Tbilisi\n\
+57 Asia/Tehran Iran\n\
+39 Asia/Thimphu Asia/Thimbu\n\
+58 Asia/Tokyo Japan\n\
+31 Asia/Tomsk\n\
+30 Asia/Ulaanbaatar Asia/Choibalsan Asia/Ulan_Bator\n\
+39 Asia/Urumqi Asia/Kashgar\n\
+59 Asia/Ust-Nera\n\
+59 Asia/Vladivostok\n\
+40 Asia/Yakutsk\n\
+60 Asia/Yangon Asia/Rangoon Indian/Cocos\n\
+33 Asia/Yekaterinburg\n\
+37 Asia/Yerevan\n\
+61 Atlantic/Azores\n\
+22 Atlantic/Bermuda\n\
+62 Atlantic/Canary\n\
+63 Atlantic/Cape_Verde\n\
+62 Atlantic/Faroe Atlantic/Faeroe\n\
+62 Atlantic/Madeira\n\
+26 Atlantic/South_Georgia\n\
+12 Atlantic/Stanley\n\
+64 Australia/Adelaide Australia/South\n\
+65 Australia/Brisbane Australia/Queensland\n\
+64 Australia/Broken_Hill Australia/Yancowinna\n\
+66 Australia/Darwin Australia/North\n\
+67 Australia/Eucla\n\
+32 Australia/Hobart Australia/Currie Australia/Tasmania\n\
+65 Australia/Lindeman\n\
+68 Australia/Lord_Howe Australia/LHI\n\
+32 Australia/Melbourne Australia/Victoria\n\
+69 Australia/Perth Australia/West\n\
+32 Australia/Sydney Australia/ACT Australia/Canberra Australia/NSW\n\
+19 CST6CDT\n\
+21 EST5EDT\n\
+0 Etc/GMT Etc/GMT+0 Etc/GMT-0 Etc/GMT0 Etc/Greenwich GMT GMT+0 GMT-0 GMT0 Greenwich\n\
+63 Etc/GMT+1\n\
+70 Etc/GMT+10\n\
+71 Etc/GMT+11\n\
+72 Etc/GMT+12\n\
+26 Etc/GMT+2\n\
+12 Etc/GMT+3\n\
+15 Etc/GMT+4\n\
+16 Etc/GMT+5\n\
+73 Etc/GMT+6\n\
+74 Etc/GMT+7\n\
+75 Etc/GMT+8\n\
+76 Etc/GMT+9\n\
+77 Etc/GMT-1\n\
+59 Etc/GMT-10\n\
+53 Etc/GMT-11\n\
+36 Etc/GMT-12\n\
+78 Etc/GMT-13\n\
+79 Etc/GMT-14\n\
+80 Etc/GMT-2\n\
+35 Etc/GMT-3\n\
+37 Etc/GMT-4\n\
+33 Etc/GMT-5\n\
+39 Etc/GMT-6\n\
+31 Etc/GMT-7\n\
+30 Etc/GMT-8\n\
+40 Etc/GMT-9\n\
+81 Etc/UCT Etc/UTC Etc/Universal Etc/Zulu UCT UTC Universal Zulu\n\
+4 Europe/Andorra\n\
+37 Europe/Astrakhan\n\
+42 Europe/Athens EET\n\
+4 Europe/Belgrade Europe/Ljubljana Europe/Podgorica Europe/Sarajevo Europe/Skopje Europe/Zagreb\n\
+4 Europe/Berlin Arctic/Longyearbyen Atlantic/Jan_Mayen Europe/Copenhagen Europe/Oslo Europe/Stockholm\n\
+4 Europe/Brussels CET Europe/Amsterdam Europe/Luxembourg MET\n\
+42 Europe/Bucharest\n\
+4 Europe/Budapest\n\
+42 Europe/Chisinau Europe/Tiraspol\n\
+82 Europe/Dublin Eire\n\
+4 Europe/Gibraltar\n\
+42 Europe/Helsinki Europe/Mariehamn\n\
+35 Europe/Istanbul Asia/Istanbul Turkey\n\
+9 Europe/Kaliningrad\n\
+83 Europe/Kirov\n\
+42 Europe/Kyiv Europe/Kiev Europe/Uzhgorod Europe/Zaporozhye\n\
+62 Europe/Lisbon Portugal WET\n\
+84 Europe/London Europe/Belfast Europe/Guernsey Europe/Isle_of_Man Europe/Jersey GB GB-Eire\n\
+4 Europe/Madrid\n\
+4 Europe/Malta\n\
+35 Europe/Minsk\n\
+83 Europe/Moscow W-SU\n\
+4 Europe/Paris Europe/Monaco\n\
+4 Europe/Prague Europe/Bratislava\n\
+42 Europe/Riga\n\
+4 Europe/Rome Europe/San_Marino Europe/Vatican\n\
+37 Europe/Samara\n\
+37 Europe/Saratov\n\
+83 Europe/Simferopol\n\
+42 Europe/Sofia\n\
+42 Europe/Tallinn\n\
+4 Europe/Tirane\n\
+37 Europe/Ulyanovsk\n\
+4 Europe/Vienna\n\
+42 Europe/Vilnius\n\
+83 Europe/Volgograd\n\
+4 Europe/Warsaw Poland\n\
+4 Europe/Zurich Europe/Busingen Europe/Vaduz\n\
+85 Factory\n\
+39 Indian/Chagos\n\
+33 Indian/Maldives Indian/Kerguelen\n\
+37 Indian/Mauritius\n\
+17 MST7MDT\n\
+24 PST8PDT\n\
+78 Pacific/Apia\n\
+86 Pacific/Auckland Antarctica/McMurdo Antarctica/South_Pole NZ\n\
+53 Pacific/Bougainville\n\
+87 Pacific/Chatham NZ-CHAT\n\
+88 Pacific/Easter Chile/EasterIsland\n\
+53 Pacific/Efate\n\
+78 Pacific/Fakaofo\n\
+36 Pacific/Fiji\n\
+73 Pacific/Galapagos\n\
+76 Pacific/Gambier\n\
+53 Pacific/Guadalcanal Pacific/Pohnpei Pacific/Ponape\n\
+89 Pacific/Guam Pacific/Saipan\n\
+90 Pacific/Honolulu HST Pacific/Johnston US/Hawaii\n\
+78 Pacific/Kanton Pacific/Enderbury\n\
+79 Pacific/Kiritimati\n\
+53 Pacific/Kosrae\n\
+36 Pacific/Kwajalein Kwajalein\n\
+91 Pacific/Marquesas\n\
+36 Pacific/Nauru\n\
+71 Pacific/Niue\n\
+92 Pacific/Norfolk\n\
+53 Pacific/Noumea\n\
+93 Pacific/Pago_Pago Pacific/Midway Pacific/Samoa US/Samoa\n\
+40 Pacific/Palau\n\
+75 Pacific/Pitcairn\n\
+59 Pacific/Port_Moresby Antarctica/DumontDUrville Pacific/Chuuk Pacific/Truk Pacific/Yap\n\
+70 Pacific/Rarotonga\n\
+70 Pacific/Tahiti\n\
+36 Pacific/Tarawa Pacific/Funafuti Pacific/Majuro Pacific/Wake Pacific/Wallis\n\
+78 Pacific/Tongatapu\n\
 ";
 
 /// Transitions lists: (seconds since 2020-01-01T00:00:00Z, offset after it).

@@ -89,6 +89,9 @@ async function startWasm() {
     performance.mark('order-help:fetched');
     await init({ module_or_path: response });
     performance.mark('order-help:instantiated');
+    // Compiling the wasm was a task of its own making; mounting and the first render start in
+    // the next one, so no startup task runs over 50 ms (issue 16).
+    await yieldToBrowser();
     return null;
   } catch (error) {
     const message = `order-help: WebAssembly cannot start: ${wasmCause(error)}. The fallback content stays in place.`;
@@ -149,20 +152,45 @@ function startEarly() {
   for (const locale of locales) warmIntl(locale);
 }
 
-/** One Intl object of each kind src/intl.rs uses, so its data is loaded. */
-function warmIntl(locale) {
-  try {
-    const date = { day: 'numeric', month: 'long', year: 'numeric' };
-    new Intl.DateTimeFormat(locale, date).format(0);
-    new Intl.DateTimeFormat(locale, { ...date, hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(0);
-    new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).format(0);
-    new Intl.NumberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(0);
-    new Intl.PluralRules(locale).select(0);
-    new Intl.ListFormat(locale, { type: 'conjunction' }).format(['a', 'b']);
-    new Intl.ListFormat(locale, { type: 'unit' }).format(['a', 'b']);
-  } catch {
-    // A tag Intl rejects: src/intl.rs falls back to English.
+const DATE = { day: 'numeric', month: 'long', year: 'numeric' };
+/** One Intl object of each kind src/intl.rs uses. */
+const INTL_KINDS = [
+  (locale) => new Intl.DateTimeFormat(locale, DATE).format(0),
+  (locale) => new Intl.DateTimeFormat(locale, { ...DATE, hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(0),
+  (locale) => new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).format(0),
+  (locale) => new Intl.NumberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(0),
+  (locale) => new Intl.PluralRules(locale).select(0),
+  (locale) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(['a', 'b']),
+  (locale) => new Intl.ListFormat(locale, { type: 'unit' }).format(['a', 'b']),
+];
+
+/** Loads Intl's data for `locale`, one kind per task, so none of them is a long task. */
+async function warmIntl(locale) {
+  for (const kind of INTL_KINDS) {
+    await yieldToBrowser();
+    try {
+      kind(locale);
+    } catch {
+      return; // A tag Intl rejects: src/intl.rs falls back to English.
+    }
   }
+}
+
+/**
+ * Resolves in a task of its own, after what the browser has queued (input, paint): the
+ * startup is cut into tasks under 50 ms. `scheduler.yield()` where there is one; else a message
+ * to ourselves, which — unlike `setTimeout` — background tabs do not hold back for a second.
+ */
+function yieldToBrowser() {
+  if (typeof globalThis.scheduler?.yield === 'function') return globalThis.scheduler.yield();
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
 }
 
 startEarly();

@@ -4,6 +4,7 @@
 
 mod app;
 mod bidi;
+mod choices;
 mod choose_reason;
 mod error_panel;
 mod heading;

@@ -131,6 +131,37 @@ async fn mounts_into_a_shadow_root_with_its_own_stylesheet_and_says_ready() {
     widget.unmount();
 }
 
+/// The CSS rules of a stylesheet, each as the browser writes it back.
+fn rule_texts(sheet: &JsValue) -> Vec<String> {
+    let rules = Reflect::get(sheet, &"cssRules".into()).unwrap();
+    js_sys::Array::from(&rules)
+        .iter()
+        .map(|rule| {
+            Reflect::get(&rule, &"cssText".into())
+                .unwrap()
+                .as_string()
+                .unwrap()
+        })
+        .collect()
+}
+
+/// The sheet in the wasm is `widget.css` without comments and layout (build.rs): the browser
+/// reads the very same rules from it as from the source.
+#[wasm_bindgen_test]
+async fn the_adopted_stylesheet_holds_every_rule_of_the_source() {
+    let host = host_element();
+    let mut widget = mount_bundle(&host).await;
+    let adopted = host.shadow_root().unwrap().adopted_style_sheets().get(0);
+    let source = web_sys::CssStyleSheet::new().unwrap();
+    source
+        .replace_sync(include_str!("../src/components/widget.css"))
+        .unwrap();
+    let expected = rule_texts(&source);
+    assert!(expected.len() > 50, "the source sheet parsed: {expected:?}");
+    assert_eq!(rule_texts(&adopted), expected);
+    widget.unmount();
+}
+
 #[wasm_bindgen_test]
 async fn update_replaces_the_order_and_moves_the_clock() {
     let host = host_element();

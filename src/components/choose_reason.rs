@@ -1,11 +1,11 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use super::bidi::bdi;
+use super::choices::{comment_field, reason_choice, step_problem};
 use super::step_actions::step_actions;
 use super::step_region::StepRegion;
 use crate::i18n::Msg;
-use crate::state::{Action, Flow, Problem, MAX_COMMENT_CHARS};
+use crate::state::{Action, Flow, Problem};
 use crate::view_model::Texts;
 
 /// Step 2 of 3: the policy's reasons as radio buttons; a reason that asks for a comment reveals
@@ -34,25 +34,14 @@ pub fn choose_reason(texts: &Texts, flow: &Flow, dispatcher: &UseReducerDispatch
                     let id = option.id.clone();
                     let onchange = dispatch.reform(move |_: Event| Action::ChooseReason(id.clone()));
                     let label = texts.reason_label(&option.id, Some(&option.label));
-                    html! {
-                        <label class="choice" key={option.id.clone()}>
-                            <input type="radio" name="order-help-reason" value={option.id.clone()}
-                                checked={flow.reason.as_deref() == Some(option.id.as_str())} {onchange} />
-                            { bdi(&label, None) }
-                        </label>
-                    }
+                    let checked = flow.reason.as_deref() == Some(option.id.as_str());
+                    reason_choice("order-help-reason", &option.id, &label, checked, onchange)
                 }) }
             </fieldset>
             if comment_shown {
-                <label for="order-help-comment">
-                    { texts.text(if comment_required { Msg::CommentLabelRequired } else { Msg::CommentLabel }) }
-                </label>
-                <textarea id="order-help-comment" rows="3" maxlength={MAX_COMMENT_CHARS.to_string()}
-                    required={comment_required} value={flow.comment.clone()} oninput={on_comment} />
+                { comment_field(texts, "order-help-comment", comment_required, &flow.comment, on_comment) }
             }
-            if let Some(problem) = problem {
-                <p class="error" part="error" role="alert">{ problem }</p>
-            }
+            { step_problem(problem) }
             { step_actions(texts, dispatcher, Action::Back, Action::Continue) }
         </StepRegion>
     }

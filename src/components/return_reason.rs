@@ -3,11 +3,12 @@ use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use super::bidi::{bdi, rich};
+use super::bidi::rich;
+use super::choices::{comment_field, reason_choice, step_problem};
 use super::step_actions::step_actions;
 use super::step_region::StepRegion;
 use crate::i18n::{isolate, Msg};
-use crate::state::{Problem, ReturnAction, ReturnFlow, MAX_COMMENT_CHARS};
+use crate::state::{Problem, ReturnAction, ReturnFlow};
 use crate::view_model::{ItemView, Texts};
 
 /// Return, step 2 of 3: the policy's return reasons; a comment (required where the reason
@@ -39,13 +40,8 @@ pub fn return_reason(
                     let id = reason.id.clone();
                     let onchange = dispatch.reform(move |_: Event| ReturnAction::ChooseReason(id.clone()));
                     let label = texts.reason_label(&reason.id, Some(&reason.label));
-                    html! {
-                        <label class="choice" key={reason.id.clone()}>
-                            <input type="radio" name="order-help-return-reason" value={reason.id.clone()}
-                                checked={flow.reason.as_deref() == Some(reason.id.as_str())} {onchange} />
-                            { bdi(&label, None) }
-                        </label>
-                    }
+                    let checked = flow.reason.as_deref() == Some(reason.id.as_str());
+                    reason_choice("order-help-return-reason", &reason.id, &label, checked, onchange)
                 }) }
             </fieldset>
             // In a container of its own, so the list growing leaves its siblings (and the focused
@@ -77,15 +73,9 @@ pub fn return_reason(
             }
             </div>
             if flow.reason.is_some() {
-                <label for="order-help-return-comment">
-                    { texts.text(if comment_required { Msg::CommentLabelRequired } else { Msg::CommentLabel }) }
-                </label>
-                <textarea id="order-help-return-comment" rows="3" maxlength={MAX_COMMENT_CHARS.to_string()}
-                    required={comment_required} value={flow.comment.clone()} oninput={on_comment} />
+                { comment_field(texts, "order-help-return-comment", comment_required, &flow.comment, on_comment) }
             }
-            if let Some(problem) = problem {
-                <p class="error" part="error" role="alert">{ problem }</p>
-            }
+            { step_problem(problem) }
             { step_actions(texts, dispatcher, ReturnAction::Back, ReturnAction::Continue) }
         </StepRegion>
     }

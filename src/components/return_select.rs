@@ -3,7 +3,7 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::bidi::{bdi, rich};
+use super::choices::{item_choice, step_problem};
 use super::step_actions::step_actions;
 use super::step_region::StepRegion;
 use crate::i18n::Msg;
@@ -30,8 +30,7 @@ pub fn return_select(
                     let onchange = dispatch.reform(move |_: Event| ReturnAction::Toggle(id.clone()));
                     let checked = flow.selected.contains(&item.id);
                     // Index-based ids: item ids are the host's strings and may hold spaces.
-                    let (input_id, note_id, count_id) =
-                        (format!("return-{index}"), format!("return-{index}-note"), format!("return-{index}-count"));
+                    let (input_id, count_id) = (format!("return-{index}"), format!("return-{index}-count"));
                     let note = (returnable == 0).then(|| item.return_why.clone());
                     let id = item.id.clone();
                     let current = flow.quantity(&item.id);
@@ -48,18 +47,7 @@ pub fn return_select(
                         field.set_value(&n.to_string());
                         ReturnAction::SetQuantity(id.clone(), n)
                     });
-                    html! {
-                        <div class="choice" key={item.id.clone()}>
-                            <input type="checkbox" id={input_id.clone()} {checked} disabled={returnable == 0} {onchange}
-                                aria-describedby={note.as_ref().map(|_| note_id.clone())} />
-                            <div>
-                                <label for={input_id}>
-                                    { bdi(&item.title, Some("title")) }
-                                    { texts.after_title(item.quantity, &item.price) }
-                                </label>
-                                if let Some(note) = note {
-                                    <span class="note" id={note_id}>{ rich(&note) }</span>
-                                }
+                    let more = html! {
                                 if checked && returnable > 1 {
                                     <span class="quantity">
                                         <label for={count_id.clone()}>
@@ -69,14 +57,11 @@ pub fn return_select(
                                             value={flow.quantity(&item.id).to_string()} onchange={on_count} />
                                     </span>
                                 }
-                            </div>
-                        </div>
-                    }
+                    };
+                    item_choice(texts, item, input_id, checked, returnable == 0, onchange, note.as_deref(), more)
                 }) }
             </fieldset>
-            if let Some(problem) = problem {
-                <p class="error" part="error" role="alert">{ problem }</p>
-            }
+            { step_problem(problem) }
             { step_actions(texts, dispatcher, ReturnAction::Back, ReturnAction::Continue) }
         </StepRegion>
     }

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::bidi::{bdi, rich};
+use super::choices::{item_choice, step_problem};
 use super::step_actions::step_actions;
 use super::step_region::StepRegion;
 use crate::i18n::{isolate, Msg};
@@ -28,7 +28,7 @@ pub fn select_items(
                     let onchange = dispatch.reform(move |_: Event| Action::Toggle(id.clone()));
                     let checked = flow.selected.contains(&item.id);
                     // Index-based ids: item ids are the host's strings and may hold spaces.
-                    let (input_id, note_id) = (format!("choice-{index}"), format!("choice-{index}-note"));
+                    let input_id = format!("choice-{index}");
                     // The note is the checkbox's description, outside its label, so it is read once.
                     let note = if !item.cancellable() {
                         Some(item.cancel_why.clone())
@@ -38,26 +38,10 @@ pub fn select_items(
                     } else {
                         None
                     };
-                    html! {
-                        <div class="choice" key={item.id.clone()}>
-                            <input type="checkbox" id={input_id.clone()} {checked} disabled={!item.cancellable()} {onchange}
-                                aria-describedby={note.as_ref().map(|_| note_id.clone())} />
-                            <div>
-                                <label for={input_id}>
-                                    { bdi(&item.title, Some("title")) }
-                                    { texts.after_title(item.quantity, &item.price) }
-                                </label>
-                                if let Some(note) = note {
-                                    <span class="note" id={note_id}>{ rich(&note) }</span>
-                                }
-                            </div>
-                        </div>
-                    }
+                    item_choice(texts, item, input_id, checked, !item.cancellable(), onchange, note.as_deref(), Html::default())
                 }) }
             </fieldset>
-            if let Some(problem) = problem {
-                <p class="error" part="error" role="alert">{ problem }</p>
-            }
+            { step_problem(problem) }
             { step_actions(texts, dispatcher, Action::Back, Action::Continue) }
         </StepRegion>
     }

@@ -3,6 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::bidi::{bdi, rich};
+use super::choices::item_choice;
 use super::step_region::StepRegion;
 use crate::clock::Clock;
 use crate::i18n::{isolate, Msg};
@@ -105,17 +106,8 @@ pub fn WithdrawalForm(props: &WithdrawalFormProps) -> Html {
                         let id = item.id.clone();
                         let onchange = dispatch.to_callback().reform(move |_: Event| WithdrawalAction::Toggle(id.clone()));
                         let input_id = format!("withdraw-item-{index}");
-                        html! {
-                            <div class="choice" key={item.id.clone()}>
-                                <input type="checkbox" id={input_id.clone()} checked={flow.selected.contains(&item.id)} {onchange} />
-                                <div>
-                                    <label for={input_id}>
-                                        { bdi(&item.title, Some("title")) }
-                                        { texts.after_title(item.quantity, &item.price) }
-                                    </label>
-                                </div>
-                            </div>
-                        }
+                        let checked = flow.selected.contains(&item.id);
+                        item_choice(texts, item, input_id, checked, false, onchange, None, Html::default())
                     }) }
                 </fieldset>
                 if no_items {

@@ -6,7 +6,8 @@ use js_sys::Array;
 use wasm_bindgen::JsValue;
 use web_sys::{CssStyleSheet, ShadowRoot};
 
-const CSS: &str = include_str!("../components/widget.css");
+// `src/components/widget.css` without comments or layout (build.rs).
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 thread_local! {
     // One parsed sheet, shared by every widget on the page.

@@ -651,7 +651,7 @@ ${requestedLines.join('\n')}
 So a help page loads \`embed.js\` (the release build, \`scripts/integrity.mjs\`, puts the
 wasm-bindgen glue inside it) and \`order-help_bg.wasm\`, plus \`locales/<lang>.json\` for a
 language other than English; **its CSS has no file of its own: \`src/components/widget.css\` is
-compiled into the wasm** (adopted as a constructed stylesheet)${cssInWasm ? ` — ${cssInWasm.raw} bytes raw, ${cssInWasm.gzip} gzip -9 on its own, counted in the wasm row` : ''}.
+compiled into the wasm** (adopted as a constructed stylesheet; \`build.rs\` strips its comments and layout first)${cssInWasm ? ` — the source is ${cssInWasm.raw} bytes raw, ${cssInWasm.gzip} gzip -9 on its own; what the wasm holds is smaller, and counted in the wasm row` : ''}.
 _Correction (issue 16): reports before it counted \`order-help.js\` as well, the glue a second time
 (it is inside \`embed.js\`, and no page loads it), and their startup page preloaded it and the wasm
 without its hash (two downloads nothing used)._ The demo page's own files are not counted. The

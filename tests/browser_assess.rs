@@ -167,12 +167,34 @@ fn bad_input_throws_an_error_naming_the_field() {
         "{message}"
     );
     let message = error_message(
-        order_help::embed::assess(order, JsValue::UNDEFINED, JsValue::from_f64(f64::NAN))
-            .unwrap_err(),
+        order_help::embed::assess(
+            order.clone(),
+            JsValue::UNDEFINED,
+            JsValue::from_f64(f64::NAN),
+        )
+        .unwrap_err(),
     );
     assert!(
         message.starts_with("now: expected milliseconds"),
         "{message}"
+    );
+    // A `now` of another kind: the message lists every kind `now` accepts, null too, and says
+    // what it found.
+    let message = error_message(
+        order_help::embed::assess(order, JsValue::NULL, js_sys::Date::new_0().into()).unwrap_err(),
+    );
+    assert_eq!(
+        message,
+        "now: expected undefined, null, a number of milliseconds since the Unix epoch or an RFC 3339 string, found an object"
+    );
+    // No order at all is named as such, not as `null`.
+    let message = error_message(
+        order_help::embed::assess(JsValue::UNDEFINED, JsValue::UNDEFINED, JsValue::UNDEFINED)
+            .unwrap_err(),
+    );
+    assert_eq!(
+        message,
+        "expected an order (an object in the order contract, or its JSON text), found undefined"
     );
 }
 

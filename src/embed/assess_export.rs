@@ -23,6 +23,12 @@ use crate::js_json::read_document;
 /// per field.
 #[wasm_bindgen]
 pub fn assess(order: JsValue, policy: JsValue, now: JsValue) -> Result<JsValue, JsError> {
+    if order.is_undefined() {
+        // Read on, it would be `null` (what `JSON.stringify` makes of nothing).
+        return Err(JsError::new(
+            "expected an order (an object in the order contract, or its JSON text), found undefined",
+        ));
+    }
     let order = read_document(&order, Document::Order, engine::order_from_tree)
         .map_err(|e| JsError::new(&e.to_string()))?;
     let policy = if policy.is_undefined() || policy.is_null() {
@@ -70,8 +76,15 @@ pub(super) fn instant(now: &JsValue) -> Result<Instant, InputError> {
     if let Some(text) = now.as_string() {
         return Instant::parse_rfc3339(&text);
     }
+    let found = if now.is_object() {
+        "an object"
+    } else if now.as_bool().is_some() {
+        "a boolean"
+    } else {
+        "a value of another kind"
+    };
     Err(InputError::new(
         "",
-        "expected undefined, a number of milliseconds since the Unix epoch or an RFC 3339 string",
+        format!("expected undefined, null, a number of milliseconds since the Unix epoch or an RFC 3339 string, found {found}"),
     ))
 }

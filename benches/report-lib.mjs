@@ -1,5 +1,9 @@
 // The parts of benches/report.mjs that decide something, apart so tests/e2e/bench.test.mjs can
-// check them without a benchmark run.
+// check them without a benchmark run; and how a file's bytes are measured, shared with
+// scripts/size.sh.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import zlib from 'node:zlib';
 
 /**
  * A section written by hand in the previous BENCHMARKS.md (`oldDoc`): from the line `marker`
@@ -46,4 +50,28 @@ export function cycleGrowth(bytesAfterCycle) {
     per_cycle_bytes: (b[last] - b[settled]) / Math.max(1, last - settled),
     leak: secondHalf > 64 * 1024,
   };
+}
+
+/**
+ * The bytes of `file` as served: `{raw, gzip, brotli}`. gzip is `gzip -9 -n` (Node's zlib at
+ * level 9 where there is no gzip command); brotli is quality 11, in text mode for text files.
+ */
+export function compressed(file) {
+  const raw = readFileSync(file);
+  let gzip;
+  try {
+    gzip = execFileSync('gzip', ['-9', '-n', '-c', file], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 30 }).length;
+  } catch {
+    gzip = zlib.gzipSync(raw, { level: 9 }).length;
+  }
+  const brotli = zlib.brotliCompressSync(raw, {
+    params: {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+      [zlib.constants.BROTLI_PARAM_MODE]: file.endsWith('.wasm')
+        ? zlib.constants.BROTLI_MODE_GENERIC
+        : zlib.constants.BROTLI_MODE_TEXT,
+    },
+  }).length;
+  return { raw: raw.length, gzip, brotli };
 }

@@ -10,8 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import zlib from 'node:zlib';
-import { cycleGrowth as growthOf, preservedSection, requestedFiles } from './report-lib.mjs';
+import { compressed, cycleGrowth as growthOf, preservedSection, requestedFiles } from './report-lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..');
@@ -50,21 +49,7 @@ const run = (cmd, argv = []) => {
 // Bytes on the wire: every file of each bundle that a help page downloads (the demo page's
 // index.html, demo.js and demo.css are not the widget's), raw, gzip -9 and brotli (quality 11).
 
-function compressed(file) {
-  const raw = readFileSync(file);
-  let gzip = run('sh', ['-c', `gzip -9 -n -c < "${file}" | wc -c`]);
-  gzip = gzip === null ? zlib.gzipSync(raw, { level: 9 }).length : Number(gzip);
-  const brotli = zlib.brotliCompressSync(raw, {
-    params: {
-      [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
-      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
-      [zlib.constants.BROTLI_PARAM_MODE]: file.endsWith('.wasm')
-        ? zlib.constants.BROTLI_MODE_GENERIC
-        : zlib.constants.BROTLI_MODE_TEXT,
-    },
-  }).length;
-  return { raw: raw.length, gzip, brotli };
-}
+// `compressed(file)`: report-lib.mjs (scripts/size.sh measures with it too).
 
 // The files a page loads: those the browser run saw it request (Playwright's request events,
 // `requested` in browser.json), mapped to the bundle's folder. Without a browser run, the files

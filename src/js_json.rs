@@ -19,12 +19,26 @@ use crate::engine::InputError;
 /// and parsed, and its tree against the limits before any field is read (`engine::limits`).
 /// When an object's JSON text gives no valid document, the object is read again field by
 /// field, so that the error describes the value itself (`JSON.stringify` silently drops an
-/// `undefined` or a function, and writes `NaN` as `null`).
+/// `undefined` or a function, and writes `NaN` as `null`); a document that is `undefined`
+/// itself is named so.
 pub fn read_document<T>(
     value: &JsValue,
     document: Document,
     from_tree: fn(&Json<'_>) -> Result<T, InputError>,
 ) -> Result<T, InputError> {
+    if value.is_undefined() {
+        // Read on, nothing would be `null` (what `JSON.stringify` makes of it) and the error
+        // would name a value the host never gave.
+        let what = match document {
+            Document::Order => "an order (an object in the order contract",
+            Document::Policy => "a policy (an object in the policy contract",
+            Document::Request => "a request (an object in the request contract",
+        };
+        return Err(InputError::new(
+            "",
+            format!("expected {what}, or its JSON text), found undefined"),
+        ));
+    }
     let given_text = value.is_string();
     let text = if given_text {
         Some(value.unchecked_ref::<JsString>().clone())

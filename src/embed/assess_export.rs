@@ -23,12 +23,6 @@ use crate::js_json::read_document;
 /// per field.
 #[wasm_bindgen]
 pub fn assess(order: JsValue, policy: JsValue, now: JsValue) -> Result<JsValue, JsError> {
-    if order.is_undefined() {
-        // Read on, it would be `null` (what `JSON.stringify` makes of nothing).
-        return Err(JsError::new(
-            "expected an order (an object in the order contract, or its JSON text), found undefined",
-        ));
-    }
     let order = read_document(&order, Document::Order, engine::order_from_tree)
         .map_err(|e| JsError::new(&e.to_string()))?;
     let policy = if policy.is_undefined() || policy.is_null() {

@@ -76,23 +76,26 @@ part of the request, 2 for bad usage or bad input (the error names the file and 
     #[derive(Debug, PartialEq)]
     enum Command {
         Help,
-        Assess {
-            order: String,
-            policy: Option<String>,
-            at: Option<String>,
-        },
+        Assess(Inputs),
+        /// `proposal`: the file of the proposed return.
         PreviewReturn {
-            order: String,
-            policy: Option<String>,
+            inputs: Inputs,
             proposal: String,
-            at: Option<String>,
         },
+        /// `request`: the file of the request to verify.
         Verify {
-            order: String,
-            policy: Option<String>,
+            inputs: Inputs,
             request: String,
-            at: Option<String>,
         },
+    }
+
+    /// What every command reads: the order's file, the policy's (absent: the default policy)
+    /// and the instant as given (absent: now).
+    #[derive(Debug, PartialEq)]
+    struct Inputs {
+        order: String,
+        policy: Option<String>,
+        at: Option<String>,
     }
 
     /// Runs the command line; `Ok` is what to print and the exit status, `Err` the message for
@@ -100,33 +103,21 @@ part of the request, 2 for bad usage or bad input (the error names the file and 
     pub fn run(args: &[String]) -> Result<(String, i32), String> {
         match parse_args(args)? {
             Command::Help => Ok((USAGE.to_owned(), 0)),
-            Command::Assess { order, policy, at } => {
-                let (order, policy, at) = inputs(&order, policy.as_deref(), at.as_deref())?;
+            Command::Assess(inputs) => {
+                let (order, policy, at) = read_inputs(&inputs)?;
                 Ok((pretty(&assess(&order, &policy, at))?, 0))
             }
-            Command::Verify {
-                order,
-                policy,
-                request,
-                at,
-            } => {
-                let (order, policy, at) = inputs(&order, policy.as_deref(), at.as_deref())?;
-                let request_value = Request::from_json_str(&read(&request)?)
-                    .map_err(|e| format!("{request}: {e}"))?;
+            Command::Verify { inputs, request } => {
+                let (order, policy, at) = read_inputs(&inputs)?;
+                let request_value = document(&request, Request::from_json_str)?;
                 let verification = verify(&order, &policy, &request_value, at);
                 // A rejection is an answer, not an error: printed, with its own status.
                 let status = if verification.accepted { 0 } else { 1 };
                 Ok((pretty(&verification)?, status))
             }
-            Command::PreviewReturn {
-                order,
-                policy,
-                proposal,
-                at,
-            } => {
-                let (order, policy, at) = inputs(&order, policy.as_deref(), at.as_deref())?;
-                let proposal_value = ReturnProposal::from_json_str(&read(&proposal)?)
-                    .map_err(|e| format!("{proposal}: {e}"))?;
+            Command::PreviewReturn { inputs, proposal } => {
+                let (order, policy, at) = read_inputs(&inputs)?;
+                let proposal_value = document(&proposal, ReturnProposal::from_json_str)?;
                 // A proposal that does not fit the order is bad input too, with its path.
                 let preview = preview_return(&order, &policy, &proposal_value, at)
                     .map_err(|e| format!("{proposal}: {e}"))?;
@@ -142,24 +133,25 @@ part of the request, 2 for bad usage or bad input (the error names the file and 
     }
 
     /// The order, the policy (default when absent) and the instant (now when absent).
-    fn inputs(
-        order: &str,
-        policy: Option<&str>,
-        at: Option<&str>,
-    ) -> Result<(Order, Policy, Instant), String> {
-        let order_value =
-            Order::from_json_str(&read(order)?).map_err(|e| format!("{order}: {e}"))?;
-        let policy_value = match policy {
-            Some(path) => {
-                Policy::from_json_str(&read(path)?).map_err(|e| format!("{path}: {e}"))?
-            }
+    fn read_inputs(inputs: &Inputs) -> Result<(Order, Policy, Instant), String> {
+        let order = document(&inputs.order, Order::from_json_str)?;
+        let policy = match &inputs.policy {
+            Some(path) => document(path, Policy::from_json_str)?,
             None => Policy::default(),
         };
-        let at = match at {
+        let at = match &inputs.at {
             Some(text) => Instant::parse_rfc3339(text).map_err(|e| format!("--at: {e}"))?,
             None => now(),
         };
-        Ok((order_value, policy_value, at))
+        Ok((order, policy, at))
+    }
+
+    /// The document in the file at `path`, read by `parse`; an error names the file.
+    fn document<T, E: std::fmt::Display>(
+        path: &str,
+        parse: impl FnOnce(&str) -> Result<T, E>,
+    ) -> Result<T, String> {
+        parse(&read(path)?).map_err(|e| format!("{path}: {e}"))
     }
 
     fn parse_args(args: &[String]) -> Result<Command, String> {
@@ -207,30 +199,21 @@ part of the request, 2 for bad usage or bad input (the error names the file and 
         let Some(order) = order else {
             return Err(usage_error("expected --order FILE".to_owned()));
         };
+        let inputs = Inputs { order, policy, at };
         match command {
-            "assess" => return Ok(Command::Assess { order, policy, at }),
+            "assess" => return Ok(Command::Assess(inputs)),
             "verify" => {
                 let Some(request) = request else {
                     return Err(usage_error("expected --request FILE".to_owned()));
                 };
-                return Ok(Command::Verify {
-                    order,
-                    policy,
-                    request,
-                    at,
-                });
+                return Ok(Command::Verify { inputs, request });
             }
             _ => {}
         }
         let Some(proposal) = proposal else {
             return Err(usage_error("expected --proposal FILE".to_owned()));
         };
-        Ok(Command::PreviewReturn {
-            order,
-            policy,
-            proposal,
-            at,
-        })
+        Ok(Command::PreviewReturn { inputs, proposal })
     }
 
     /// The file's text: its size is checked before it is read (`engine::limits`), and a UTF-8
@@ -270,11 +253,12 @@ part of the request, 2 for bad usage or bad input (the error names the file and 
 
         #[test]
         fn parses_the_documented_forms() {
-            let assess = |order: &str, policy: Option<&str>, at: Option<&str>| Command::Assess {
+            let inputs = |order: &str, policy: Option<&str>, at: Option<&str>| Inputs {
                 order: order.to_owned(),
                 policy: policy.map(str::to_owned),
                 at: at.map(str::to_owned),
             };
+            let assess = |order, policy, at| Command::Assess(inputs(order, policy, at));
             let table = [
                 (
                     vec!["assess", "--order", "o.json"],
@@ -304,10 +288,8 @@ part of the request, 2 for bad usage or bad input (the error names the file and 
                         "o.json",
                     ],
                     Ok(Command::PreviewReturn {
-                        order: "o.json".to_owned(),
-                        policy: None,
+                        inputs: inputs("o.json", None, None),
                         proposal: "r.json".to_owned(),
-                        at: None,
                     }),
                 ),
                 (
@@ -320,10 +302,8 @@ part of the request, 2 for bad usage or bad input (the error names the file and 
                         "2025-03-01T00:00:00Z",
                     ],
                     Ok(Command::Verify {
-                        order: "o.json".to_owned(),
-                        policy: None,
+                        inputs: inputs("o.json", None, Some("2025-03-01T00:00:00Z")),
                         request: "q.json".to_owned(),
-                        at: Some("2025-03-01T00:00:00Z".to_owned()),
                     }),
                 ),
                 (vec!["--help"], Ok(Command::Help)),

@@ -20,8 +20,37 @@ fn order_help(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+/// The sample order most tests assess, relative to [`root`].
+const EXAMPLE: &str = "static/orders/example.json";
+
+/// `order-help COMMAND --order ORDER` and then `flags` (`["--at", "…"]`).
+fn run(command: &str, order: &str, flags: &[&str]) -> Output {
+    let mut args = vec![command, "--order", order];
+    args.extend_from_slice(flags);
+    order_help(&args)
+}
+
+/// A file's path as an argument of the tool.
+fn arg(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// The run succeeded (exit status 0): its stdout as JSON.
+fn json(output: &Output) -> Value {
+    assert!(output.status.success(), "{}", stderr(output));
+    serde_json::from_slice(&output.stdout).expect("stdout is JSON")
+}
+
+/// Bad input or usage: exit status 2, `phrase` on stderr and nothing on stdout.
+fn assert_refused(output: &Output, phrase: &str) {
+    let err = stderr(output);
+    assert_eq!(output.status.code(), Some(2), "{err}");
+    assert!(err.contains(phrase), "expected {phrase:?} on stderr: {err}");
+    assert!(output.stdout.is_empty(), "{err}");
 }
 
 /// A file in a fresh scratch directory under the target directory.
@@ -44,15 +73,11 @@ fn item<'a>(assessment: &'a Value, id: &str) -> &'a Value {
 
 #[test]
 fn the_example_order_prints_its_assessment() {
-    let output = order_help(&[
+    let a = json(&run(
         "assess",
-        "--order",
-        "static/orders/example.json",
-        "--at",
-        "2025-11-25T12:00:00-08:00",
-    ]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let a: Value = serde_json::from_slice(&output.stdout).expect("stdout is JSON");
+        EXAMPLE,
+        &["--at", "2025-11-25T12:00:00-08:00"],
+    ));
     assert_eq!(a["order_id"], "112-7730215-4418");
     assert_eq!(a["at"], "2025-11-25T12:00:00-08:00");
     assert_eq!(a["order_cancel"], "not_available");
@@ -83,15 +108,7 @@ fn a_policy_file_and_the_clock() {
         "policy.json",
         r#"{"time_zone": "America/New_York", "holiday_extension": {"enabled": false}}"#,
     );
-    let output = order_help(&[
-        "assess",
-        "--order",
-        "static/orders/example.json",
-        "--policy",
-        policy.to_str().unwrap(),
-    ]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let a: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let a = json(&run("assess", EXAMPLE, &["--policy", arg(&policy)]));
     assert_eq!(a["time_zone"], "America/New_York");
     // Without --at: now, long after November 2025.
     assert_eq!(item(&a, "A1")["return"]["verdict"], "expired");
@@ -103,57 +120,28 @@ fn a_policy_file_and_the_clock() {
 
 #[test]
 fn bad_input_exits_2_naming_the_file_and_the_field() {
-    let text = std::fs::read_to_string(root().join("static/orders/example.json")).unwrap();
+    let text = std::fs::read_to_string(root().join(EXAMPLE)).unwrap();
     let bad = scratch_file(
         "bad-order.json",
         &text.replace("\"shipment\": \"S2\"", "\"shipment\": \"S9\""),
     );
-    let output = order_help(&["assess", "--order", bad.to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(2));
-    let err = stderr(&output);
-    assert!(
-        err.contains(
-            "bad-order.json: items[3].shipment: expected the id of one of the order's shipments"
-        ),
-        "{err}"
+    assert_refused(
+        &run("assess", arg(&bad), &[]),
+        "bad-order.json: items[3].shipment: expected the id of one of the order's shipments",
     );
-    assert!(output.stdout.is_empty());
 
     let bad_policy = scratch_file("bad-policy.json", r#"{"opened_fees": {"computers": 150}}"#);
-    let output = order_help(&[
-        "assess",
-        "--order",
-        "static/orders/example.json",
-        "--policy",
-        bad_policy.to_str().unwrap(),
-    ]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("bad-policy.json: opened_fees.computers: expected a percentage"),
-        "{}",
-        stderr(&output)
+    assert_refused(
+        &run("assess", EXAMPLE, &["--policy", arg(&bad_policy)]),
+        "bad-policy.json: opened_fees.computers: expected a percentage",
     );
-
-    let output = order_help(&["assess", "--order", "static/orders/nope.json"]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("static/orders/nope.json: cannot read it"),
-        "{}",
-        stderr(&output)
+    assert_refused(
+        &run("assess", "static/orders/nope.json", &[]),
+        "static/orders/nope.json: cannot read it",
     );
-
-    let output = order_help(&[
-        "assess",
-        "--order",
-        "static/orders/example.json",
-        "--at",
-        "tomorrow",
-    ]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("--at: expected a four-digit year"),
-        "{}",
-        stderr(&output)
+    assert_refused(
+        &run("assess", EXAMPLE, &["--at", "tomorrow"]),
+        "--at: expected a four-digit year",
     );
 }
 
@@ -165,34 +153,24 @@ fn usage() {
         String::from_utf8_lossy(&output.stdout).contains("Usage: order-help assess --order FILE")
     );
 
-    let output = order_help(&["assess"]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("expected --order FILE"),
-        "{}",
-        stderr(&output)
-    );
+    assert_refused(&order_help(&["assess"]), "expected --order FILE");
 }
 
 #[test]
 fn a_file_with_a_byte_order_mark_is_read() {
-    let example = std::fs::read_to_string(root().join("static/orders/example.json")).unwrap();
+    let example = std::fs::read_to_string(root().join(EXAMPLE)).unwrap();
     let order = scratch_file("bom-order.json", &format!("\u{feff}{example}"));
     let policy = scratch_file(
         "bom-policy.json",
         "\u{feff}{\"time_zone\": \"Europe/Amsterdam\", \"return_window_days\": 14}",
     );
-    let output = order_help(&[
-        "assess",
-        "--order",
-        order.to_str().unwrap(),
+    let flags = [
         "--policy",
-        policy.to_str().unwrap(),
+        arg(&policy),
         "--at",
         "2025-11-25T12:00:00-08:00",
-    ]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let a: Value = serde_json::from_slice(&output.stdout).expect("stdout is JSON");
+    ];
+    let a = json(&run("assess", arg(&order), &flags));
     assert_eq!(a["order_id"], "112-7730215-4418");
     // The link is reported under the name the policy gave.
     assert_eq!(a["time_zone"], "Europe/Amsterdam");
@@ -204,22 +182,11 @@ fn a_serde_voiced_or_rounded_message_never_reaches_the_user() {
         "negative-grace.json",
         "{\"marketplace_cancel_grace_minutes\": -1}",
     );
-    let output = order_help(&[
-        "assess",
-        "--order",
-        "static/orders/example.json",
-        "--policy",
-        policy.to_str().unwrap(),
-    ]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains(
-            "negative-grace.json: marketplace_cancel_grace_minutes: expected a whole number of minutes from 0 to 10080, found -1"
-        ),
-        "{}",
-        stderr(&output)
+    assert_refused(
+        &run("assess", EXAMPLE, &["--policy", arg(&policy)]),
+        "negative-grace.json: marketplace_cancel_grace_minutes: expected a whole number of minutes from 0 to 10080, found -1",
     );
-    let example = std::fs::read_to_string(root().join("static/orders/example.json")).unwrap();
+    let example = std::fs::read_to_string(root().join(EXAMPLE)).unwrap();
     let order = scratch_file(
         "fraction.json",
         &example.replacen(
@@ -228,12 +195,9 @@ fn a_serde_voiced_or_rounded_message_never_reaches_the_user() {
             1,
         ),
     );
-    let output = order_help(&["assess", "--order", order.to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("items[0].unit_price: expected an amount in minor units (a whole number from 0 to 9007199254740991), found 1298.9999999999998, which has a fraction"),
-        "{}",
-        stderr(&output)
+    assert_refused(
+        &run("assess", arg(&order), &[]),
+        "items[0].unit_price: expected an amount in minor units (a whole number from 0 to 9007199254740991), found 1298.9999999999998, which has a fraction",
     );
 }
 
@@ -245,15 +209,12 @@ fn a_document_over_the_size_limit_is_refused_before_it_is_read() {
     // 20 MiB of title: the file is not even read.
     let file = std::fs::File::create(&path).unwrap();
     file.set_len(20 * 1024 * 1024).unwrap();
-    let output = order_help(&["assess", "--order", path.to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains(&format!(
+    assert_refused(
+        &run("assess", arg(&path), &[]),
+        &format!(
             "huge.json: expected a document of at most 10485760 bytes (10 MiB), found {} bytes",
             20 * 1024 * 1024
-        )),
-        "{}",
-        stderr(&output)
+        ),
     );
 }
 
@@ -276,21 +237,15 @@ fn the_withdrawal_object_and_a_bad_holiday() {
             "withdrawal": {"enabled": true, "public_holidays": ["2026-04-03", "2026-04-06"],
                            "contact_email": "widerruf@example.de"}}"#,
     );
-    let run = |at: &str| {
-        let output = order_help(&[
+    let at = |at: &str| {
+        json(&run(
             "assess",
-            "--order",
-            order.to_str().unwrap(),
-            "--policy",
-            policy.to_str().unwrap(),
-            "--at",
-            at,
-        ]);
-        assert!(output.status.success(), "{}", stderr(&output));
-        serde_json::from_slice::<Value>(&output.stdout).expect("stdout is JSON")
+            arg(&order),
+            &["--policy", arg(&policy), "--at", at],
+        ))
     };
     // 20 March + 14 days is Good Friday; the weekend and Easter Monday follow: Tuesday 7 April.
-    let a = run("2026-04-07T23:59:59+02:00");
+    let a = at("2026-04-07T23:59:59+02:00");
     let w = &a["withdrawal"];
     assert_eq!(w["verdict"], "allowed");
     assert_eq!(w["code"], "within_period");
@@ -307,7 +262,7 @@ fn the_withdrawal_object_and_a_bad_holiday() {
         "{w}"
     );
     assert_eq!(a["next_change_at"], "2026-04-08T00:00:00+02:00");
-    let a = run("2026-04-08T00:00:00+02:00");
+    let a = at("2026-04-08T00:00:00+02:00");
     assert_eq!(a["withdrawal"]["verdict"], "expired");
     assert_eq!(a["withdrawal"]["code"], "period_over");
 
@@ -315,20 +270,9 @@ fn the_withdrawal_object_and_a_bad_holiday() {
         "bad-holiday.json",
         r#"{"withdrawal": {"enabled": true, "public_holidays": ["2026-04-31"]}}"#,
     );
-    let output = order_help(&[
-        "assess",
-        "--order",
-        order.to_str().unwrap(),
-        "--policy",
-        bad_policy.to_str().unwrap(),
-    ]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains(
-            "bad-holiday.json: withdrawal.public_holidays[0]: expected a date written YYYY-MM-DD (e.g. \"2026-12-25\"), found \"2026-04-31\": April 2026 has 30 days"
-        ),
-        "{}",
-        stderr(&output)
+    assert_refused(
+        &run("assess", arg(&order), &["--policy", arg(&bad_policy)]),
+        "bad-holiday.json: withdrawal.public_holidays[0]: expected a date written YYYY-MM-DD (e.g. \"2026-12-25\"), found \"2026-04-31\": April 2026 has 30 days",
     );
 }
 
@@ -339,22 +283,19 @@ fn preview_return_prints_the_refund_preview() {
         "proposal.json",
         r#"{"lines": [{"item_id": "A1", "quantity": 1}, {"item_id": "A2", "quantity": 1}], "reason_id": "no_longer_needed"}"#,
     );
-    let run = |proposal: &std::path::Path| {
-        order_help(&[
-            "preview-return",
-            "--order",
-            "static/orders/example.json",
+    let preview = |proposal: &Path| {
+        let at = "2025-11-25T12:00:00-08:00";
+        let flags = [
             "--policy",
-            policy.to_str().unwrap(),
+            arg(&policy),
             "--proposal",
-            proposal.to_str().unwrap(),
+            arg(proposal),
             "--at",
-            "2025-11-25T12:00:00-08:00",
-        ])
+            at,
+        ];
+        run("preview-return", EXAMPLE, &flags)
     };
-    let output = run(&proposal);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let p: Value = serde_json::from_slice(&output.stdout).expect("stdout is JSON");
+    let p = json(&preview(&proposal));
     // The milk frother is opened (the order says so): 20 % of 39.99 is 7.99 (rounded down).
     assert_eq!(p["lines"][1]["deductions"][0]["code"], "opened_item_fee");
     assert_eq!(p["lines"][1]["deductions"][0]["amount"], 799);
@@ -368,7 +309,7 @@ fn preview_return_prints_the_refund_preview() {
         "damaged.json",
         r#"{"lines": [{"item_id": "A2", "quantity": 1}], "reason_id": "arrived_damaged"}"#,
     );
-    let p: Value = serde_json::from_slice(&run(&damaged).stdout).unwrap();
+    let p = json(&preview(&damaged));
     assert_eq!(p["total"], 3999 + 599);
 
     // A proposal that does not fit the order exits 2 with the file and the path.
@@ -394,10 +335,7 @@ fn preview_return_prints_the_refund_preview() {
             "bad-shape.json: lines[0].quantity: expected",
         ),
     ] {
-        let output = run(&scratch_file(name, text));
-        assert_eq!(output.status.code(), Some(2), "{name}");
-        assert!(stderr(&output).contains(phrase), "{name}: {}", stderr(&output));
-        assert!(output.stdout.is_empty());
+        assert_refused(&preview(&scratch_file(name, text)), phrase);
     }
 }
 
@@ -432,19 +370,16 @@ fn verify_runs_every_scenario_request_and_reaches_every_code() {
             };
             cases += 1;
             let request = scratch_file(&format!("{name}-{i}-request.json"), &request.to_string());
-            let mut args = vec![
-                "verify",
-                "--order",
-                order.to_str().unwrap(),
+            let mut flags = vec![
                 "--request",
-                request.to_str().unwrap(),
+                arg(&request),
                 "--at",
                 case["at"].as_str().unwrap(),
             ];
             if let Some(policy) = &policy {
-                args.extend(["--policy", policy.to_str().unwrap()]);
+                flags.extend(["--policy", arg(policy)]);
             }
-            let output = order_help(&args);
+            let output = run("verify", arg(&order), &flags);
             let v: Value = serde_json::from_slice(&output.stdout)
                 .unwrap_or_else(|e| panic!("{name} case {i}: {e}: {}", stderr(&output)));
             let expect = &case["expect"];
@@ -497,19 +432,12 @@ fn verify_bad_requests_exit_2_with_the_path() {
     let order = scratch_file("verify-bad-order.json", &doc["order"].to_string());
     let good = serde_json::json!({"kind": "cancel", "order_id": "M-500",
         "items": [{"item_id": "A", "quantity": 1}], "assessed_at": "2025-03-01T09:25:00-08:00"});
-    let run = |name: &str, request: &Value| {
+    let verify = |name: &str, request: &Value| {
         let file = scratch_file(name, &request.to_string());
-        order_help(&[
-            "verify",
-            "--order",
-            order.to_str().unwrap(),
-            "--request",
-            file.to_str().unwrap(),
-            "--at",
-            "2025-03-01T09:26:00-08:00",
-        ])
+        let flags = ["--request", arg(&file), "--at", "2025-03-01T09:26:00-08:00"];
+        run("verify", arg(&order), &flags)
     };
-    assert_eq!(run("verify-good.json", &good).status.code(), Some(0));
+    assert_eq!(verify("verify-good.json", &good).status.code(), Some(0));
     let patched = |key: &str, value: Value| {
         let mut doc = good.clone();
         doc[key] = value;
@@ -547,23 +475,12 @@ fn verify_bad_requests_exit_2_with_the_path() {
         ),
     ];
     for (i, (request, phrase)) in cases.iter().enumerate() {
-        let output = run(&format!("verify-bad-{i}.json"), request);
-        let err = stderr(&output);
-        assert_eq!(output.status.code(), Some(2), "{request}: {err}");
-        assert!(
-            err.contains(&format!("verify-bad-{i}.json: {phrase}")),
-            "{request}: {err}"
-        );
-        assert!(output.stdout.is_empty(), "{request}");
+        let name = format!("verify-bad-{i}.json");
+        assert_refused(&verify(&name, request), &format!("{name}: {phrase}"));
     }
     // A missing file, too.
-    let output = order_help(&[
-        "verify",
-        "--order",
-        order.to_str().unwrap(),
-        "--request",
-        "nowhere.json",
-    ]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("nowhere.json: cannot read it"));
+    assert_refused(
+        &run("verify", arg(&order), &["--request", "nowhere.json"]),
+        "nowhere.json: cannot read it",
+    );
 }

@@ -20,7 +20,7 @@
 //! [`document`], call the engine, return [`to_js`] of its result.
 
 use order_help_engine::json::{self, Json};
-use order_help_engine::{self as engine, InputError, Instant, Policy, ReturnProposalError};
+use order_help_engine::{self as engine, InputError, Instant, Order, Policy, ReturnProposalError};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -115,8 +115,7 @@ pub fn assess(
     #[wasm_bindgen(unchecked_optional_param_type = "Document<Policy> | null")] policy: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "When")] now: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let order = document(&order, "order", engine::order_from_tree)?;
-    let policy = optional_policy(&policy)?;
+    let (order, policy) = order_and_policy(&order, &policy)?;
     let at = instant(&now)?;
     to_js(&engine::assess(&order, &policy, at))
 }
@@ -133,8 +132,7 @@ pub fn preview_return(
     #[wasm_bindgen(unchecked_param_type = "Document<ReturnProposal>")] proposal: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "When")] now: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let order = document(&order, "order", engine::order_from_tree)?;
-    let policy = optional_policy(&policy)?;
+    let (order, policy) = order_and_policy(&order, &policy)?;
     let proposal = document(&proposal, "proposal", engine::proposal_from_tree)?;
     let at = instant(&now)?;
     match engine::preview_return(&order, &policy, &proposal, at) {
@@ -157,8 +155,7 @@ pub fn verify(
     #[wasm_bindgen(js_name = receivedAt, unchecked_optional_param_type = "When")]
     received_at: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let order = document(&order, "order", engine::order_from_tree)?;
-    let policy = optional_policy(&policy)?;
+    let (order, policy) = order_and_policy(&order, &policy)?;
     let request = document(&request, "request", engine::request_from_tree)?;
     let at = instant(&received_at)?;
     to_js(&engine::verify(&order, &policy, &request, at))
@@ -205,12 +202,13 @@ pub fn document<T>(
     from_tree(&tree).map_err(invalid)
 }
 
-/// The policy, or the default one when absent.
-fn optional_policy(policy: &JsValue) -> Result<Policy, JsValue> {
+/// The order and the policy every function reads; the default policy when `policy` is absent.
+fn order_and_policy(order: &JsValue, policy: &JsValue) -> Result<(Order, Policy), JsValue> {
+    let order = document(order, "order", engine::order_from_tree)?;
     if policy.is_undefined() || policy.is_null() {
-        Ok(Policy::default())
+        Ok((order, Policy::default()))
     } else {
-        document(policy, "policy", engine::policy_from_tree)
+        Ok((order, document(policy, "policy", engine::policy_from_tree)?))
     }
 }
 

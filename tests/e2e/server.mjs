@@ -1,24 +1,24 @@
 // A tiny static server for the end-to-end tests and the screenshot script: `dist/` (the release
 // bundle) at `/`, the bundle again under a sub-path (`/assets/order-help/`), without its wasm
 // file (`/no-wasm/`) and with one file tampered with (`/tampered-wasm/`, `/tampered-embed/`), a
-// page loading the bundle with its SRI hash (`/e2e/sri.html?bundle=…`), the test pages of
-// tests/e2e/pages/ at `/e2e/`, and a few fake API endpoints under `/e2e/api/`. 127.0.0.1 only,
-// on a free port.
+// page loading the bundle with its SRI hash (`/e2e/sri.html?bundle=…`), the test pages at
+// `/e2e/` (built by pages.mjs, with their scripts and stylesheets from tests/e2e/pages/), and a
+// few fake API endpoints under `/e2e/api/`. 127.0.0.1 only, on a free port.
 import http from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MIME } from './chromium.mjs';
+import { MIME, listenLocally } from './chromium.mjs';
+import { CSP, CSP_NO_WASM, PAGES, renderPage, sriPage } from './pages.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '../..');
 export const DIST = path.join(ROOT, 'dist');
-export const PAGES = path.join(here, 'pages');
+/** The test pages' scripts and stylesheets. */
+const PAGES_DIR = path.join(here, 'pages');
 export const SUB_PATH = '/assets/order-help/';
 
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-/** The same without 'wasm-unsafe-eval': WebAssembly cannot start. */
-export const CSP_NO_WASM = "default-src 'self'; script-src 'self'; style-src 'self'";
+export { CSP, CSP_NO_WASM };
 /** The bundle again, but its wasm file answers 404. */
 export const NO_WASM_PATH = '/no-wasm/';
 /** The bundle again, one file changed as an attacker on a CDN might: one byte flipped, same size. */
@@ -39,38 +39,15 @@ function flipMiddleByte(body) {
  * The README's snippet: `<script type="module" src="BUNDLE/embed.js" integrity="…"
  * crossorigin="anonymous">` with the hash of dist/integrity.json, under the strict CSP.
  */
-async function sriPage(res, bundle) {
+async function sri(res, bundle, method) {
   const hashes = JSON.parse(await readFile(path.join(DIST, 'integrity.json'), 'utf8'));
-  const attr = (text) => text.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
-  const html = `<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <title>Help: cancel an order (the bundle with its integrity hash)</title>
-  <link rel="stylesheet" href="/e2e/plain.css">
-  <script type="module" src="/e2e/host.js"></script>
-  <script type="module" src="${attr(bundle)}embed.js" integrity="${attr(hashes['embed.js'])}" crossorigin="anonymous"></script>
-</head>
-<body>
-  <main>
-    <h1>Cancel an order</h1>
-    <order-help id="widget" order-src="/orders/bundle.json" now="2025-03-20T10:00:00-07:00" locale="en-US">
-      <p class="fallback"><a href="/orders/114-3308871-6612009">See your order</a> to cancel items.</p>
-    </order-help>
-  </main>
-</body>
-</html>
-`;
-  send(res, 200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP }, html);
+  servePage(res, sriPage(bundle, hashes['embed.js']), method);
 }
 
-
-/** Extra headers per test page (by file name under pages/). */
-const PAGE_HEADERS = {
-  'csp.html': { 'content-security-policy': CSP },
-  'subpath.html': { 'content-security-policy': CSP },
-  'no-wasm-csp.html': { 'content-security-policy': CSP_NO_WASM },
-};
+/** A test page of pages.mjs, built from the shared template. */
+function servePage(res, page, method) {
+  serveBody(res, Buffer.from(renderPage(page)), MIME['.html'], page.headers, method);
+}
 
 /** `/e2e/api/…`: orders that are missing, broken, or never arrive. */
 function api(name, req, res) {
@@ -110,18 +87,22 @@ async function serveFile(res, file, extraHeaders = {}, method = 'GET', change = 
       info = await stat(file);
     }
     const body = change(await readFile(file));
-    const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-    res.writeHead(200, {
-      'content-type': type,
-      'content-length': body.length,
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-      ...extraHeaders,
-    });
-    res.end(method === 'HEAD' ? undefined : body);
+    serveBody(res, body, MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream', extraHeaders, method);
   } catch {
     send(res, 404, { 'content-type': 'text/plain' }, 'not found');
   }
+}
+
+/** 200 with `body` (a Buffer) of `type`, uncached and not sniffed; no body for HEAD. */
+function serveBody(res, body, type, extraHeaders = {}, method = 'GET') {
+  res.writeHead(200, {
+    'content-type': type,
+    'content-length': body.length,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...extraHeaders,
+  });
+  res.end(method === 'HEAD' ? undefined : body);
 }
 
 /** Starts the server on 127.0.0.1 and a free port. Returns `{ origin, url(path), close() }`. */
@@ -139,7 +120,7 @@ export async function startServer() {
     }
     if (rel.startsWith('/e2e/api/')) return api(rel.slice('/e2e/api/'.length), req, res);
     if (rel === '/e2e/sri.html') {
-      return sriPage(res, new URL(req.url, 'http://127.0.0.1').searchParams.get('bundle') ?? '/').catch(() =>
+      return sri(res, new URL(req.url, 'http://127.0.0.1').searchParams.get('bundle') ?? '/', req.method).catch(() =>
         send(res, 500, { 'content-type': 'text/plain' }, 'no dist/integrity.json: run trunk build --release'));
     }
     for (const [prefix, { file: tampered, change }] of Object.entries(TAMPERED)) {
@@ -151,9 +132,10 @@ export async function startServer() {
     }
     if (rel.startsWith('/e2e/')) {
       const name = rel.slice('/e2e/'.length);
-      const file = inside(PAGES, name);
+      if (Object.hasOwn(PAGES, name)) return servePage(res, PAGES[name], req.method);
+      const file = inside(PAGES_DIR, name);
       if (!file) return send(res, 404, { 'content-type': 'text/plain' }, 'not found');
-      return serveFile(res, file, PAGE_HEADERS[name] ?? {}, req.method);
+      return serveFile(res, file, {}, req.method);
     }
     if (rel.startsWith(SUB_PATH)) {
       const file = inside(DIST, rel.slice(SUB_PATH.length));
@@ -171,27 +153,11 @@ export async function startServer() {
     if (!file) return send(res, 404, { 'content-type': 'text/plain' }, 'not found');
     return serveFile(res, file, {}, req.method);
   });
-  // Keep-alive sockets would hold close() up; the tests are short-lived anyway.
-  server.keepAliveTimeout = 1000;
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address();
-  const origin = `http://127.0.0.1:${port}`;
-  return {
-    origin,
-    url: (p = '/') => origin + p,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections?.();
-      }),
-  };
+  return listenLocally(server);
 }
 
 // `node tests/e2e/server.mjs`: serve by hand, to look at the test pages in a browser.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const server = await startServer();
-  console.log(`serving dist/ and tests/e2e/pages/ on ${server.origin} (test pages at /e2e/…)`);
+  console.log(`serving dist/ and the test pages on ${server.origin} (test pages at /e2e/…)`);
 }

@@ -3,7 +3,7 @@
 // zero violations of serious or critical impact. Minor ones are printed as diagnostics.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { ERRORS_PAGE_ALLOW, WCAG22AA, auditStep as auditAll, axeSeen, harness, waitForEvent, waitForRequests } from './helpers.mjs';
+import { ERRORS_PAGE_ALLOW, WCAG22AA, auditStep as auditAll, axeSeen, harness, waitForRequests } from './helpers.mjs';
 
 /** Every rule of axe, then the rules tagged up to WCAG 2.2 AA alone (axe weighs some of them
  * differently when they run on their own). */
@@ -23,8 +23,7 @@ after(async () => {
 
 describe('accessibility (axe-core)', { concurrency: true }, () => {
   test('every step of the flow, a send error and the declined outcome (bundle order)', async () => {
-    const page = await h.open('/e2e/element.html');
-    await waitForEvent(page, 'ready');
+    const page = await h.openReady('/e2e/element.html');
     await auditStep(page, 'overview');
     await startFlow(page);
     await auditStep(page, 'step 1');
@@ -54,8 +53,7 @@ describe('accessibility (axe-core)', { concurrency: true }, () => {
 
   test('the cancelled and requested outcomes', async () => {
     for (const status of ['cancelled', 'requested']) {
-      const page = await h.open(`/e2e/api.html?answer=${status}`);
-      await waitForEvent(page, 'ready');
+      const page = await h.openReady(`/e2e/api.html?answer=${status}`);
       const w = page.locator('#widget');
       await requestByClicks(w);
       await w.getByRole('heading', { name: status === 'cancelled' ? 'Cancelled' : 'Request sent' }).waitFor();
@@ -65,22 +63,19 @@ describe('accessibility (axe-core)', { concurrency: true }, () => {
   });
 
   test('items that cannot be cancelled (several shipments), an urgent countdown, German', async () => {
-    let page = await h.open('/e2e/element.html?order=multi-shipment&now=2025-03-20T12:00:00-07:00');
-    await waitForEvent(page, 'ready');
+    let page = await h.openReady('/e2e/element.html?order=multi-shipment&now=2025-03-20T12:00:00-07:00');
     await auditStep(page, 'overview (several shipments)');
     await page.locator('order-help').getByRole('button', { name: 'Cancel items' }).click();
     assert.ok((await page.locator('order-help input[type=checkbox]:disabled').count()) > 0, 'some items are disabled');
     await auditStep(page, 'step 1 with disabled items');
     await page.done();
 
-    page = await h.open('/e2e/element.html?order=delivered-29-days-ago&now=2025-03-31T23:55:00-07:00');
-    await waitForEvent(page, 'ready');
+    page = await h.openReady('/e2e/element.html?order=delivered-29-days-ago&now=2025-03-31T23:55:00-07:00');
     await page.locator('order-help .countdown.urgent').first().waitFor();
     await auditStep(page, 'overview with an urgent countdown');
     await page.done();
 
-    page = await h.open('/e2e/element.html?order=german-customer&now=2025-03-28T10:00:00%2B01:00&locale=de-DE');
-    await waitForEvent(page, 'ready');
+    page = await h.openReady('/e2e/element.html?order=german-customer&now=2025-03-28T10:00:00%2B01:00&locale=de-DE');
     await auditStep(page, 'overview in German');
     await page.done();
   });

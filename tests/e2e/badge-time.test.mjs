@@ -4,7 +4,7 @@
 // store's day is the end of the customer's: the date alone.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { SAMPLES, harness, waitForEvent } from './helpers.mjs';
+import { SAMPLES, harness } from './helpers.mjs';
 
 const h = harness();
 before(h.setup);
@@ -13,8 +13,7 @@ after(h.teardown);
 const NAME = 'delivered-29-days-ago';
 
 async function badge(timezoneId) {
-  const page = await h.open(`/e2e/element.html?order=${NAME}&now=${encodeURIComponent(SAMPLES[NAME].now)}`, { context: { timezoneId } });
-  await waitForEvent(page, 'ready');
+  const page = await h.openReady(`/e2e/element.html?order=${NAME}&now=${encodeURIComponent(SAMPLES[NAME].now)}`, { context: { timezoneId } });
   const text = await page.locator('order-help li[data-item="blender"] .badge').textContent();
   await page.done();
   return text;

@@ -112,8 +112,7 @@ describe('configuration, updates and removal', { concurrency: true }, () => {
 
   test('attribute changes update the widget: locale (mid-flow, choices kept), order-src, policy-src set and removed, now, a broken and a fixed source', async () => {
     // The 404 of the broken source below is provoked on purpose.
-    const page = await h.open('/e2e/element.html', { allow: [MISSING_404] });
-    await waitForEvent(page, 'ready');
+    const page = await h.openReady('/e2e/element.html', { allow: [MISSING_404] });
     const widget = page.locator('order-help');
     await widget.getByRole('button', { name: 'Cancel items' }).click();
     await widget.getByRole('checkbox', { name: /^128 GB memory card/ }).check();

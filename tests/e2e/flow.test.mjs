@@ -33,6 +33,22 @@ function assertRequest(actual, items, reason, comment) {
   assert.ok(skew >= 0 && skew < 60_000, `assessed_at ${assessedAt} should be just after ${BUNDLE.now}`);
 }
 
+/**
+ * Opens `url` (the bundle order), goes to the review by keyboard with `choice` (`titles`,
+ * `reason`, `comment`), runs `atReview(page)` there and sends: returns the page and the first
+ * request the host received, checked to hold `items` (ids) and the choice.
+ */
+async function sendByKeyboard(url, choice, items, atReview = async () => {}) {
+  const page = await h.open(url);
+  await waitForEvent(page, 'ready', { order_id: BUNDLE.id });
+  await toReview(page, choice);
+  await atReview(page);
+  await submit(page);
+  const [first] = await waitForRequests(page, 1);
+  assertRequest(first.request, items, choice.reason, choice.comment);
+  return { page, first };
+}
+
 async function steps(page) {
   return (await hostLog(page)).events.filter((e) => e.type === 'step').map((e) => e.detail.step);
 }
@@ -40,14 +56,11 @@ async function steps(page) {
 describe('the cancel flow, by keyboard only', { concurrency: true }, () => {
   for (const [page_, label] of [['/e2e/element.html', 'custom element'], ['/e2e/api.html', 'JS API']]) {
     test(`${label}: the host answers "cancelled" → the refund is shown`, async () => {
-      const page = await h.open(page_);
-      await waitForEvent(page, 'ready', { order_id: BUNDLE.id });
-      await toReview(page, { titles: [BUNDLE.titles.card], reason: 'ordered_by_mistake' });
-      const review = region(page, 'Step 3 of 3: Review your request');
-      await assert.doesNotReject(review.getByText('These items can be cancelled right away.').waitFor());
-      await submit(page);
-      const [{ request }] = await waitForRequests(page, 1);
-      assertRequest(request, ['card'], 'ordered_by_mistake', undefined);
+      const choice = { titles: [BUNDLE.titles.card], reason: 'ordered_by_mistake' };
+      const { page } = await sendByKeyboard(page_, choice, ['card'], async (page) => {
+        const review = region(page, 'Step 3 of 3: Review your request');
+        await assert.doesNotReject(review.getByText('These items can be cancelled right away.').waitFor());
+      });
       await page.evaluate(() => window.e2e.answer(0, { status: 'cancelled', refund: 4998 }));
       await assertFocusOnHeading(page, 'Cancelled');
       const outcome = region(page, 'Cancelled');
@@ -62,20 +75,15 @@ describe('the cancel flow, by keyboard only', { concurrency: true }, () => {
   }
 
   test('the host answers "requested" → "Request sent" with its message', async () => {
-    const page = await h.open('/e2e/element.html');
-    await waitForEvent(page, 'ready');
-    const comment = 'Bought the kit twice.';
-    await toReview(page, { titles: [BUNDLE.titles.camera], reason: 'other', comment });
-    const review = region(page, 'Step 3 of 3: Review your request');
-    const text = await review.innerText();
-    assert.match(text, /Mirrorless camera body/);
-    assert.match(text, /35 mm f\/1\.8 lens/, 'the bundle partner is part of the request');
-    assert.doesNotMatch(text, /memory card/);
-    assert.match(text, /Other — “Bought the kit twice\.”/);
-    assert.match(text, /This is a request: cancellation is not guaranteed/);
-    await submit(page);
-    const [{ request }] = await waitForRequests(page, 1);
-    assertRequest(request, ['camera', 'lens'], 'other', comment);
+    const choice = { titles: [BUNDLE.titles.camera], reason: 'other', comment: 'Bought the kit twice.' };
+    const { page } = await sendByKeyboard('/e2e/element.html', choice, ['camera', 'lens'], async (page) => {
+      const text = await region(page, 'Step 3 of 3: Review your request').innerText();
+      assert.match(text, /Mirrorless camera body/);
+      assert.match(text, /35 mm f\/1\.8 lens/, 'the bundle partner is part of the request');
+      assert.doesNotMatch(text, /memory card/);
+      assert.match(text, /Other — “Bought the kit twice\.”/);
+      assert.match(text, /This is a request: cancellation is not guaranteed/);
+    });
     await page.evaluate(() =>
       window.e2e.answer(0, { status: 'requested', message: 'We have asked the warehouse to stop the package.' }),
     );
@@ -86,12 +94,8 @@ describe('the cancel flow, by keyboard only', { concurrency: true }, () => {
   });
 
   test('the host answers "declined" → what to do instead, per item', async () => {
-    const page = await h.open('/e2e/api.html');
-    await waitForEvent(page, 'ready');
-    await toReview(page, { titles: [BUNDLE.titles.camera], reason: 'found_better_price' });
-    await submit(page);
-    const [{ request }] = await waitForRequests(page, 1);
-    assertRequest(request, ['camera', 'lens'], 'found_better_price', undefined);
+    const choice = { titles: [BUNDLE.titles.camera], reason: 'found_better_price' };
+    const { page } = await sendByKeyboard('/e2e/api.html', choice, ['camera', 'lens']);
     await page.evaluate(() => window.e2e.answer(0, { status: 'declined', message: 'The lens has already left.' }));
     await assertFocusOnHeading(page, 'Cancellation declined');
     const outcome = region(page, 'Cancellation declined');
@@ -106,13 +110,8 @@ describe('the cancel flow, by keyboard only', { concurrency: true }, () => {
   });
 
   test('a rejected answer → an error with retry; choices are kept; the retry reuses the idempotency key', async () => {
-    const page = await h.open('/e2e/element.html');
-    await waitForEvent(page, 'ready');
-    const comment = 'Wrong colour.';
-    await toReview(page, { titles: [BUNDLE.titles.camera, BUNDLE.titles.card], reason: 'other', comment });
-    await submit(page);
-    const [first] = await waitForRequests(page, 1);
-    assertRequest(first.request, ['camera', 'lens', 'card'], 'other', comment);
+    const choice = { titles: [BUNDLE.titles.camera, BUNDLE.titles.card], reason: 'other', comment: 'Wrong colour.' };
+    const { page, first } = await sendByKeyboard('/e2e/element.html', choice, ['camera', 'lens', 'card']);
     await page.evaluate(() => window.e2e.reject(0, 'HTTP 503 Service Unavailable'));
     const review = region(page, 'Step 3 of 3: Review your request');
     const alert = review.getByRole('alert');
@@ -139,12 +138,8 @@ describe('the cancel flow, by keyboard only', { concurrency: true }, () => {
   });
 
   test('no answer within the timeout → an error with retry; a late answer to the first attempt is ignored', async () => {
-    const page = await h.open('/e2e/element.html?timeout=300');
-    await waitForEvent(page, 'ready');
-    await toReview(page, { titles: [BUNDLE.titles.lens], reason: 'arriving_too_late' });
-    await submit(page);
-    const [first] = await waitForRequests(page, 1);
-    assertRequest(first.request, ['camera', 'lens'], 'arriving_too_late', undefined);
+    const choice = { titles: [BUNDLE.titles.lens], reason: 'arriving_too_late' };
+    const { page, first } = await sendByKeyboard('/e2e/element.html?timeout=300', choice, ['camera', 'lens']);
     const review = region(page, 'Step 3 of 3: Review your request');
     await review.getByRole('alert').waitFor({ timeout: 3000 });
     assert.match((await review.getByRole('alert').innerText()).trim(), /^The store didn't answer in time, so we don't know whether your request arrived\. Your choices are kept\.$/);
@@ -166,8 +161,7 @@ describe('the cancel flow, by keyboard only', { concurrency: true }, () => {
   });
 
   test('a double click on "Request cancellation" sends one request', async () => {
-    const page = await h.open('/e2e/element.html');
-    await waitForEvent(page, 'ready');
+    const page = await h.openReady('/e2e/element.html');
     await page.getByRole('button', { name: 'Cancel items' }).click();
     await page.getByRole('checkbox', { name: /^128 GB memory card/ }).check();
     await page.getByRole('button', { name: 'Continue' }).click();
@@ -188,8 +182,7 @@ describe('the cancel flow, by keyboard only', { concurrency: true }, () => {
   });
 
   test('JS API without onRequestCancel: "this page can\'t take cancellation requests", code no_request_handler', async () => {
-    const page = await h.open('/e2e/api.html?handler=none');
-    await waitForEvent(page, 'ready');
+    const page = await h.openReady('/e2e/api.html?handler=none');
     await toReview(page, { titles: [BUNDLE.titles.card], reason: 'ordered_by_mistake' });
     await submit(page);
     const alert = region(page, 'Step 3 of 3: Review your request').getByRole('alert');

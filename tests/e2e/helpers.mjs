@@ -21,7 +21,7 @@ export const order = (name) => JSON.parse(readFileSync(path.join(DIST, 'orders',
 /** Chromium's console error for the 404 of `/e2e/api/missing`, for `h.open`'s `allow`. */
 export const MISSING_404 =
   /^error: Failed to load resource: the server responded with a status of 404 \(Not Found\) \(http:\/\/127\.0\.0\.1:\d+\/e2e\/api\/missing:/;
-/** What pages/errors.html provokes on purpose, and Chromium logs: the 404 and a dropped connection. */
+/** What the errors.html page (pages.mjs) provokes on purpose, and Chromium logs: the 404 and a dropped connection. */
 export const ERRORS_PAGE_ALLOW = [
   MISSING_404,
   /^error: Failed to load resource: net::ERR_EMPTY_RESPONSE \(http:\/\/127\.0\.0\.1:\d+\/e2e\/api\/hang-up:/,
@@ -109,6 +109,12 @@ export function harness() {
           await context.close();
         }
       };
+      return page;
+    },
+    /** `open()`, then wait until a widget of the page says `order-help-ready`. */
+    async openReady(urlPath, options) {
+      const page = await h.open(urlPath, options);
+      await waitForEvent(page, 'ready');
       return page;
     },
   };

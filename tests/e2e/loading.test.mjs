@@ -32,8 +32,7 @@ function addElement(page, attributes) {
 
 describe('loading the order', { concurrency: true }, () => {
   test('each <order-help order-src> fetches its order once on page load', async () => {
-    const page = await h.open('/e2e/element.html?order=bundle');
-    await waitForEvent(page, 'ready');
+    const page = await h.openReady('/e2e/element.html?order=bundle');
     // Give a second load (if any) time to be asked for.
     await page.waitForTimeout(300);
     const fetched = page.requests.filter((url) => url.endsWith('/orders/bundle.json'));

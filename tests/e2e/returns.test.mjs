@@ -44,6 +44,13 @@ async function twoMugsToReview(page) {
   await continueTo(page, 'Step 3 of 3: Review your return');
 }
 
+/** Opens `url` (the mugs order; `MULTI.page` by default) and goes to the review of two mugs. */
+async function mugsAtReview(url = MULTI.page) {
+  const page = await h.openReady(url);
+  await twoMugsToReview(page);
+  return page;
+}
+
 function assertReturnRequest(request) {
   const { assessed_at: at, idempotency_key: key, ...rest } = request;
   assert.deepEqual(rest, {
@@ -62,9 +69,7 @@ function assertReturnRequest(request) {
 
 describe('the return flow, by keyboard only', { concurrency: true }, () => {
   test('accepted: the return number, the return-by date, the https label; the overview says so', async () => {
-    const page = await h.open(MULTI.page);
-    await waitForEvent(page, 'ready');
-    await twoMugsToReview(page);
+    const page = await mugsAtReview();
     const review = await region(page, 'Step 3 of 3: Review your return').innerText();
     assert.match(review, /Stoneware mug, speckled white · Qty 2 · Value: \$28\.00/);
     assert.match(review, /Refund for this item: \$28\.00/);
@@ -112,9 +117,7 @@ describe('the return flow, by keyboard only', { concurrency: true }, () => {
   });
 
   test('declined: said so, and the items stay returnable', async () => {
-    const page = await h.open(`${MULTI.page}&answer=declined`);
-    await waitForEvent(page, 'ready');
-    await twoMugsToReview(page);
+    const page = await mugsAtReview(`${MULTI.page}&answer=declined`);
     await submit(page, 'Request return');
     await assertFocusOnHeading(page, 'Return declined');
     assert.match(await region(page, 'Return declined').innerText(), /The store won’t take this return/);
@@ -127,9 +130,7 @@ describe('the return flow, by keyboard only', { concurrency: true }, () => {
   });
 
   test('a javascript: label URL is not rendered as a link, and is reported', async () => {
-    const page = await h.open(MULTI.page);
-    await waitForEvent(page, 'ready');
-    await twoMugsToReview(page);
+    const page = await mugsAtReview();
     await submit(page, 'Request return');
     await waitForRequests(page, 1);
     await page.evaluate(() => window.e2e.answer(0, { status: 'accepted', return_id: 'R-7', label_url: 'javascript:alert(1)' }));
@@ -143,9 +144,7 @@ describe('the return flow, by keyboard only', { concurrency: true }, () => {
   });
 
   test('a double click sends one request', async () => {
-    const page = await h.open(MULTI.page);
-    await waitForEvent(page, 'ready');
-    await twoMugsToReview(page);
+    const page = await mugsAtReview();
     await page.locator('order-help').getByRole('button', { name: 'Request return' }).dblclick();
     await waitForRequests(page, 1);
     await page.waitForTimeout(300);
@@ -154,9 +153,7 @@ describe('the return flow, by keyboard only', { concurrency: true }, () => {
   });
 
   test('no answer in time: said so, choices kept; Try again sends the same key', async () => {
-    const page = await h.open(`${MULTI.page}&timeout=400`);
-    await waitForEvent(page, 'ready');
-    await twoMugsToReview(page);
+    const page = await mugsAtReview(`${MULTI.page}&timeout=400`);
     await submit(page, 'Request return');
     await waitForEvent(page, 'error', { code: 'request_timeout' });
     const error = (await hostLog(page)).events.find((e) => e.type === 'error');
@@ -174,8 +171,7 @@ describe('the return flow, by keyboard only', { concurrency: true }, () => {
   });
 
   test('an opened laptop: asked, and the fee and the lost delivery cost explained', async () => {
-    const page = await h.open(LAPTOP);
-    await waitForEvent(page, 'ready');
+    const page = await h.openReady(LAPTOP);
     await tabTo(page, isButton('Return items'), '"Return items"');
     await page.keyboard.press('Enter');
     await assertFocusOnHeading(page, 'Step 1 of 3: Select items to return');
@@ -213,37 +209,35 @@ describe('accessibility of the return steps (axe-core, up to WCAG 2.2 AA)', { co
       const t = catalogue(lang);
       const audit = (page, step) => auditStep(page, `${lang}: ${step}`, { tags: WCAG22AA });
       const button = (w, key) => w.getByRole('button', { name: t[key], exact: true });
+      // Presses the button `key` of the widget `w` and waits until `shown(w)` is there.
+      const press = async (key, shown) => {
+        await button(w, key).click();
+        await shown(w).waitFor();
+      };
+      const heading = (name) => (w) => w.getByRole('heading', { name });
+      const alert = (w) => w.getByRole('alert');
 
-      let page = await h.open(`${MULTI.page}&locale=${locale}&answer=accepted`);
-      await waitForEvent(page, 'ready');
+      let page = await h.openReady(`${MULTI.page}&locale=${locale}&answer=accepted`);
       let w = page.locator('order-help');
-      await button(w, 'return_items').click();
-      await w.getByRole('heading', { name: t.return_step_select }).waitFor();
-      await button(w, 'continue').click();
-      await w.getByRole('alert').waitFor();
+      await press('return_items', heading(t.return_step_select));
+      await press('continue', alert);
       await audit(page, 'step 1 with its error');
       await w.getByRole('checkbox').first().check();
       await w.getByRole('spinbutton').fill('2');
       await audit(page, 'step 1 with a quantity');
-      await button(w, 'continue').click();
-      await w.getByRole('heading', { name: t.return_step_reason }).waitFor();
-      await button(w, 'continue').click();
-      await w.getByRole('alert').waitFor();
+      await press('continue', heading(t.return_step_reason));
+      await press('continue', alert);
       await audit(page, 'step 2 with its error');
       await w.getByRole('radio').first().check();
-      await button(w, 'continue').click();
-      await w.getByRole('heading', { name: t.return_step_review }).waitFor();
+      await press('continue', heading(t.return_step_review));
       await audit(page, 'step 3');
-      await button(w, 'request_return').click();
-      await w.getByRole('heading', { name: t.return_outcome_accepted }).waitFor();
+      await press('request_return', heading(t.return_outcome_accepted));
       await audit(page, 'outcome: accepted');
-      await button(w, 'back_to_order').click();
-      await w.getByText(t.badge_return_requested).first().waitFor();
+      await press('back_to_order', (w) => w.getByText(t.badge_return_requested).first());
       await audit(page, 'overview after the return');
       await page.done();
 
-      page = await h.open(`${LAPTOP}&locale=${locale}&answer=declined`);
-      await waitForEvent(page, 'ready');
+      page = await h.openReady(`${LAPTOP}&locale=${locale}&answer=declined`);
       w = page.locator('order-help');
       await button(w, 'return_items').click();
       await w.getByRole('checkbox').first().check();
@@ -253,20 +247,16 @@ describe('accessibility of the return steps (axe-core, up to WCAG 2.2 AA)', { co
       await audit(page, 'step 2 with "has it been opened?"');
       await w.getByRole('radio', { name: t.return_opened_yes }).check();
       await w.locator('textarea').fill('Zu schwer.');
-      await button(w, 'continue').click();
-      await w.getByRole('heading', { name: t.return_step_review }).waitFor();
+      await press('continue', heading(t.return_step_review));
       await audit(page, 'step 3 with deductions');
-      await button(w, 'request_return').click();
-      await w.getByRole('heading', { name: t.return_outcome_declined }).waitFor();
+      await press('request_return', heading(t.return_outcome_declined));
       await audit(page, 'outcome: declined');
       await page.done();
     });
   }
 
   test('a failed send on the return review', async () => {
-    const page = await h.open(MULTI.page);
-    await waitForEvent(page, 'ready');
-    await twoMugsToReview(page);
+    const page = await mugsAtReview();
     await submit(page, 'Request return');
     await waitForRequests(page, 1);
     await page.evaluate(() => window.e2e.reject(0, 'HTTP 503'));

@@ -23,9 +23,12 @@ const context = await browser.newContext({
 const problems = [];
 const written = [];
 
-/** A new page at `url`; console errors not matching `allow` (as in helpers.mjs) are problems. */
-async function open(url, allow = []) {
-  const page = await context.newPage();
+/**
+ * A new page at `url` in `within` (a browser context); console errors not matching `allow` (as in
+ * helpers.mjs) are problems.
+ */
+async function open(url, { allow = [], within = context } = {}) {
+  const page = await within.newPage();
   page.setDefaultTimeout(15_000);
   page.on('console', (msg) => {
     if (msg.type() !== 'error') return;
@@ -56,6 +59,12 @@ async function demo(order, { answer = 'requested', delay = 0 } = {}) {
 try {
   await mkdir(OUT, { recursive: true });
   const w = (page) => page.locator('order-help');
+  /** From step 1 with items chosen: Continue twice (the default reason), Request cancellation. */
+  const sendWithDefaultReason = async (page) => {
+    await w(page).getByRole('button', { name: 'Continue' }).click();
+    await w(page).getByRole('button', { name: 'Continue' }).click();
+    await w(page).getByRole('button', { name: 'Request cancellation' }).click();
+  };
 
   // The bundle: overview, the three steps, the outcome.
   let page = await demo('bundle', { answer: 'requested' });
@@ -81,9 +90,7 @@ try {
   await w(page).getByRole('button', { name: 'Cancel items' }).click();
   await shot(page, '06-step1-items-that-cannot-be-cancelled.png');
   for (const box of await w(page).locator('input[type=checkbox]:not(:disabled)').all()) await box.check();
-  await w(page).getByRole('button', { name: 'Continue' }).click();
-  await w(page).getByRole('button', { name: 'Continue' }).click();
-  await w(page).getByRole('button', { name: 'Request cancellation' }).click();
+  await sendWithDefaultReason(page);
   await w(page).getByRole('heading', { name: 'Cancellation declined' }).waitFor();
   await shot(page, '07-outcome-declined-fallbacks.png');
   await page.close();
@@ -104,9 +111,7 @@ try {
   page = await demo('not-shipped', { answer: 'fail' });
   await w(page).getByRole('button', { name: 'Cancel items' }).click();
   await w(page).locator('input[type=checkbox]:not(:disabled)').first().check();
-  await w(page).getByRole('button', { name: 'Continue' }).click();
-  await w(page).getByRole('button', { name: 'Continue' }).click();
-  await w(page).getByRole('button', { name: 'Request cancellation' }).click();
+  await sendWithDefaultReason(page);
   await w(page).getByRole('button', { name: 'Try again' }).waitFor();
   await shot(page, '10-send-failed.png');
   await page.close();
@@ -150,7 +155,7 @@ try {
   }
 
   // The error panel for an order that cannot be loaded.
-  page = await open('/e2e/errors.html', ERRORS_PAGE_ALLOW);
+  page = await open('/e2e/errors.html', { allow: ERRORS_PAGE_ALLOW });
   await page.locator('#not-found').getByRole('alert').waitFor();
   await shot(page, '11-error-panel.png', '#not-found');
   await page.close();
@@ -161,13 +166,7 @@ try {
   const berlin = await browser.newContext({
     deviceScaleFactor: 2, viewport: { width: 820, height: 1000 }, timezoneId: 'Europe/Berlin', locale: 'en-GB', reducedMotion: 'reduce',
   });
-  const openIn = async (url) => {
-    const p = await berlin.newPage();
-    p.on('console', (msg) => { if (msg.type() === 'error') problems.push(`${url}: ${msg.text()}`); });
-    p.on('pageerror', (error) => problems.push(`${url}: ${error.message}`));
-    await p.goto(server.url(url));
-    return p;
-  };
+  const openIn = (url) => open(url, { within: berlin });
   for (const [lang, l] of [
     ['en', { button: 'Withdraw from contract here', confirm: 'Confirm withdrawal', received: 'Withdrawal received', tryAgain: 'Try again' }],
     ['de', { button: 'Vertrag widerrufen', confirm: 'Widerruf bestätigen', received: 'Widerruf eingegangen', tryAgain: 'Erneut versuchen' }],

@@ -122,8 +122,7 @@ describe('the withdrawal function', { concurrency: true }, () => {
   }
 
   test('a double click on Confirm withdrawal sends one withdrawal', async () => {
-    const page = await h.open(page_());
-    await waitForEvent(page, 'ready');
+    const page = await h.openReady(page_());
     const w = page.locator('order-help');
     await w.getByRole('button', { name: LABELS['en-US'].button }).click();
     await w.getByRole('button', { name: 'Confirm withdrawal' }).dblclick();
@@ -134,8 +133,7 @@ describe('the withdrawal function', { concurrency: true }, () => {
   });
 
   test('no answer within the timeout: everything kept, the contact address, Try again with the same key and declared_at', async () => {
-    const page = await h.open(page_('&timeout=300'));
-    await waitForEvent(page, 'ready');
+    const page = await h.openReady(page_('&timeout=300'));
     await openForm(page, LABELS['en-US']);
     await tabTo(page, (f) => f.tag === 'input' && f.type === 'text', 'the name field');
     await page.keyboard.press('End');
@@ -207,8 +205,7 @@ describe('the withdrawal function', { concurrency: true }, () => {
   for (const locale of ['en-US', 'de-DE', 'fr-FR', 'es-ES']) {
     test(`${locale}: axe (WCAG 2.2 AA tags) on every withdrawal step, and 24×24 px targets`, async () => {
       const l = LABELS[locale];
-      const page = await h.open(page_(`&locale=${locale}&timeout=400`), { context: { locale } });
-      await waitForEvent(page, 'ready');
+      const page = await h.openReady(page_(`&locale=${locale}&timeout=400`), { context: { locale } });
       const w = page.locator('order-help');
       await auditWcag22(page, `${locale} overview with the withdrawal button`);
       assert.deepEqual(await smallTargets(page), [], 'overview: targets of at least 24×24 px');
@@ -239,14 +236,12 @@ describe('the withdrawal function', { concurrency: true }, () => {
   }
 
   test('the whole widget under the WCAG 2.2 AA tags: the cancel flow\'s overview and step 1, a good on its way', async () => {
-    let page = await h.open('/e2e/element.html');
-    await waitForEvent(page, 'ready');
+    let page = await h.openReady('/e2e/element.html');
     await auditWcag22(page, 'cancel overview');
     await page.locator('order-help').getByRole('button', { name: 'Cancel items' }).click();
     await auditWcag22(page, 'cancel step 1');
     await page.done();
-    page = await h.open('/e2e/element.html?order=withdrawal-in-transit&policy=berlin-withdrawal&now=2026-04-01T10:00:00%2B02:00');
-    await waitForEvent(page, 'ready');
+    page = await h.openReady('/e2e/element.html?order=withdrawal-in-transit&policy=berlin-withdrawal&now=2026-04-01T10:00:00%2B02:00');
     const text = await page.locator('order-help .withdrawal').innerText();
     assert.match(text, /Until 14 days after delivery/);
     await auditWcag22(page, 'withdrawal with a good on its way');

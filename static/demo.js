@@ -67,19 +67,29 @@ document.getElementById('jump-go').addEventListener('click', () => {
 });
 document.getElementById('jump-reset').addEventListener('click', () => choose(Number(sample.value)));
 
-// The pretend store: answers after a delay, the way a real back end would.
+// The pretend store: answers after a delay, the way a real back end would; "silent" never
+// answers and "fail" fails, whatever the request.
 const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-function storeAnswer(request) {
+function storeAnswer(answerFor) {
   const mode = answer.value;
   if (mode === 'silent') return new Promise(() => {});
   return wait(Number(delay.value) || 0).then(() => {
     if (mode === 'fail') throw new Error('HTTP 503 Service Unavailable');
-    if (mode !== 'auto') return { status: mode };
-    // As a real store: what can be cancelled at once is; the rest goes to the warehouse or seller.
-    const instant = request.verdicts.every((v) => v.cancel === 'allowed');
-    return instant
-      ? { status: 'cancelled' }
-      : { status: 'requested', message: 'We have asked the warehouse to stop the package.' };
+    return answerFor(mode);
+  });
+}
+
+/**
+ * Takes every `order-help-<type>` request and answers it with `answerFor(request, mode)` (after
+ * the delay); `then(answer, request)` sees each answer the store gave.
+ */
+function serve(type, answerFor, then = () => {}) {
+  widget.addEventListener(`order-help-${type}`, (event) => {
+    event.preventDefault();
+    const { request, respond } = event.detail;
+    const answered = storeAnswer((mode) => answerFor(request, mode));
+    respond(answered);
+    answered.then((given) => then(given, request), () => {});
   });
 }
 
@@ -103,52 +113,41 @@ function showOrder(next) {
   widget.setAttribute('order-src', orderUrl);
 }
 
-widget.addEventListener('order-help-cancel-request', (event) => {
-  event.preventDefault();
-  const { request, respond } = event.detail;
-  const answered = storeAnswer(request);
-  respond(answered);
+// Cancelling: the chosen status, or with "auto" as a real store: what can be cancelled at once
+// is; the rest goes to the warehouse or seller.
+serve('cancel-request', (request, mode) => {
+  if (mode !== 'auto') return { status: mode };
+  const instant = request.verdicts.every((v) => v.cancel === 'allowed');
+  return instant
+    ? { status: 'cancelled' }
+    : { status: 'requested', message: 'We have asked the warehouse to stop the package.' };
+}, (given, request) => {
   // As a real store would, once it has cancelled: the widget gets the order as it is now. (A
   // request changes nothing in the order yet: the widget remembers it was sent.)
-  answered.then((answer) => {
-    if (answer.status === 'cancelled' && order) showOrder(withCancelled(order, request));
-  }, () => {});
+  if (given.status === 'cancelled' && order) showOrder(withCancelled(order, request));
 });
 
-// Returns: "declined", "fail" and "never answer" as for cancelling; any other choice accepts,
-// with a return number and an https link to the label.
+// Returns: "declined" as for cancelling; any other choice accepts, with a return number and an
+// https link to the label.
 let returns = 0;
-widget.addEventListener('order-help-return-request', (event) => {
-  event.preventDefault();
-  const { request, respond } = event.detail;
-  const mode = answer.value;
-  if (mode === 'silent') return respond(new Promise(() => {}));
-  respond(wait(Number(delay.value) || 0).then(() => {
-    if (mode === 'fail') throw new Error('HTTP 503 Service Unavailable');
-    if (mode === 'declined') return { status: 'declined', message: 'This order was a final sale.' };
-    returns += 1;
-    const id = `R-${request.order_id.slice(-4)}-${String(returns).padStart(2, '0')}`;
-    return {
-      status: 'accepted',
-      return_id: id,
-      label_url: `https://returns.example.com/labels/${id}.pdf`,
-      instructions: 'Pack the items in their original box and drop them at any UPS store within 14 days.',
-    };
-  }));
+serve('return-request', (request, mode) => {
+  if (mode === 'declined') return { status: 'declined', message: 'This order was a final sale.' };
+  returns += 1;
+  const id = `R-${request.order_id.slice(-4)}-${String(returns).padStart(2, '0')}`;
+  return {
+    status: 'accepted',
+    return_id: id,
+    label_url: `https://returns.example.com/labels/${id}.pdf`,
+    instructions: 'Pack the items in their original box and drop them at any UPS store within 14 days.',
+  };
 });
 
 // The pretend store's withdrawal service: it receives the declaration and acknowledges it by
 // e-mail (a real store must, on a durable medium, with the statement and the time received).
-widget.addEventListener('order-help-withdrawal', (event) => {
-  event.preventDefault();
-  const { request, respond } = event.detail;
-  const mode = answer.value;
-  if (mode === 'silent') return respond(new Promise(() => {}));
-  respond(wait(Number(delay.value) || 0).then(() => {
-    if (mode === 'fail') throw new Error('HTTP 503 Service Unavailable');
-    return { received_at: new Date(widgetNow()).toISOString(), acknowledgement_to: request.customer.email };
-  }));
-});
+serve('withdrawal', (request) => ({
+  received_at: new Date(widgetNow()).toISOString(),
+  acknowledgement_to: request.customer.email,
+}));
 
 function log(event) {
   const item = document.createElement('li');

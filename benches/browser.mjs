@@ -21,7 +21,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { LAUNCH, MIME } from '../tests/e2e/chromium.mjs';
+import { LAUNCH, MIME, listenLocally } from '../tests/e2e/chromium.mjs';
+import { pageInit } from './page-probe.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURES = path.join(here, 'fixtures');
@@ -131,85 +132,8 @@ async function startServer() {
       res.end('not found');
     }
   });
-  server.keepAliveTimeout = 1000;
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  return {
-    origin,
-    close: () => new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections?.();
-    }),
-  };
+  return listenLocally(server);
 }
-
-// ---------------------------------------------------------------------------------------------
-// In-page helpers, installed before any page script (and before Playwright's fake clock, which
-// replaces `performance`): the real high-resolution clock, and "first complete render"
-// detection. Both pages are judged the same way: a MutationObserver sees the complete markup
-// appear (the widget's 10 `li[data-item]` in its shadow root, the baseline's button), and the
-// time is performance.now() then, i.e. milliseconds since navigation start.
-
-function pageInit() {
-  const realPerformance = performance;
-  const realNow = Performance.prototype.now.bind(realPerformance);
-  const bench = { realNow, firstRender: null };
-  Object.defineProperty(window, '__bench', { value: bench });
-  const rendered = () => {
-    if (bench.firstRender !== null) return;
-    bench.firstRender = realNow();
-    realPerformance.mark('bench:first-render');
-  };
-  // When the wasm module is compiled and instantiated (either glue path), to split startup.
-  bench.instantiated = null;
-  for (const name of ['instantiateStreaming', 'instantiate']) {
-    const original = WebAssembly[name];
-    if (typeof original !== 'function') continue;
-    WebAssembly[name] = function (...args) {
-      return original.apply(this, args).then((result) => {
-        bench.instantiated ??= realNow();
-        return result;
-      });
-    };
-  }
-  // Long tasks (over 50 ms), from before any page script runs.
-  bench.longTasks = [];
-  try {
-    bench.longTaskObserver = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, duration: e.duration });
-    });
-    bench.longTaskObserver.observe({ type: 'longtask', buffered: true });
-  } catch {
-    bench.longTasks = null;
-  }
-  const page = location.pathname;
-  if (/\/(startup-widget(-de)?|profile-widget)\.html$/.test(page)) {
-    const attachShadow = Element.prototype.attachShadow;
-    Element.prototype.attachShadow = function (init) {
-      const root = attachShadow.call(this, init);
-      const observer = new MutationObserver(() => {
-        if (root.querySelectorAll('li[data-item]').length >= 10) {
-          observer.disconnect();
-          rendered();
-        }
-      });
-      observer.observe(root, { childList: true, subtree: true });
-      return root;
-    };
-  } else if (page.endsWith('/startup-baseline.html')) {
-    const observer = new MutationObserver(() => {
-      if (document.querySelector('button[data-baseline]')) {
-        observer.disconnect();
-        rendered();
-      }
-    });
-    observer.observe(document, { childList: true, subtree: true });
-  }
-}
-
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

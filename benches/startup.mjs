@@ -14,7 +14,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { LAUNCH, MIME } from '../tests/e2e/chromium.mjs';
+import { LAUNCH, MIME, listenLocally } from '../tests/e2e/chromium.mjs';
+import { pageInit } from './page-probe.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { values: args, positionals } = parseArgs({
@@ -34,9 +35,11 @@ const page = (dist, locale) => `<!doctype html>
 </head><body>
 <order-help now="${NOW}" locale="${locale}"><script type="application/json">${ORDER.replace(/</g, '\\u003c')}</script></order-help>
 </body></html>`;
+// Named as browser.mjs names its widget pages, which the shared probe watches for a render.
+const PAGE_NAMES = { en: 'startup-widget.html', de: 'startup-widget-de.html' };
 const PAGES = Object.fromEntries(dists.flatMap((_, d) => [
-  [`/${d}/en.html`, page(d, 'en-US')],
-  [`/${d}/de.html`, page(d, 'de-DE')],
+  [`/${d}/${PAGE_NAMES.en}`, page(d, 'en-US')],
+  [`/${d}/${PAGE_NAMES.de}`, page(d, 'de-DE')],
 ]));
 
 const server = http.createServer(async (req, res) => {
@@ -58,35 +61,7 @@ const server = http.createServer(async (req, res) => {
     res.end();
   }
 });
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const origin = `http://127.0.0.1:${server.address().port}`;
-
-function init() {
-  const now = performance.now.bind(performance);
-  const bench = { firstRender: null, instantiated: null, tasks: [] };
-  window.__bench = bench;
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) bench.tasks.push([e.startTime, e.duration]);
-  }).observe({ type: 'longtask', buffered: true });
-  for (const name of ['instantiateStreaming', 'instantiate']) {
-    const original = WebAssembly[name];
-    WebAssembly[name] = function (...a) {
-      return original.apply(this, a).then((r) => { bench.instantiated ??= now(); return r; });
-    };
-  }
-  const attach = Element.prototype.attachShadow;
-  Element.prototype.attachShadow = function (i) {
-    const root = attach.call(this, i);
-    const observer = new MutationObserver(() => {
-      if (root.querySelectorAll('li[data-item]').length >= 10) {
-        observer.disconnect();
-        bench.firstRender = now();
-      }
-    });
-    observer.observe(root, { childList: true, subtree: true });
-    return root;
-  };
-}
+const { origin, close } = await listenLocally(server);
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -98,15 +73,16 @@ async function load(d, lang, trace) {
   const context = await browser.newContext();
   try {
     const p = await context.newPage();
-    await p.addInitScript(init);
+    await p.addInitScript(pageInit);
     if (trace) await browser.startTracing(p, { path: trace, screenshots: false });
-    await p.goto(`${origin}/${d}/${lang}.html`);
+    await p.goto(`${origin}/${d}/${PAGE_NAMES[lang]}`);
     await p.waitForFunction(() => window.__bench.firstRender !== null, null, { timeout: 30_000 });
     await p.waitForTimeout(60); // the longtask entries of the render's task
     if (trace) await browser.stopTracing();
     return await p.evaluate(() => {
       const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
-      return { ...window.__bench, wasmStart: wasm?.startTime, wasmEnd: wasm?.responseEnd };
+      const { firstRender, instantiated, longTasks } = window.__bench;
+      return { firstRender, instantiated, longTasks, wasmStart: wasm?.startTime, wasmEnd: wasm?.responseEnd };
     });
   } finally {
     await context.close();
@@ -124,7 +100,7 @@ for (let i = 0; i < LOADS + 2; i++) {
     out[key].wasmStart.push(b.wasmStart);
     out[key].wasmEnd.push(b.wasmEnd);
     out[key].instantiated.push(b.instantiated);
-    const after = b.tasks.filter(([start, d]) => start + d >= b.instantiated).map(([, d]) => d);
+    const after = b.longTasks.filter((t) => t.start + t.duration >= b.instantiated).map((t) => t.duration);
     out[key].longest.push(after.length ? Math.max(...after) : 0);
   }
 }
@@ -145,4 +121,4 @@ if (args.trace) {
   }
 }
 await browser.close();
-server.close();
+await close();

@@ -1,28 +1,23 @@
-use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::choices::{comment_field, reason_choice, step_problem};
 use super::step_actions::step_actions;
-use super::step_region::StepRegion;
+use super::step_region::{FlowStep, StepRegion};
 use crate::i18n::Msg;
-use crate::state::{Action, Flow, Problem};
-use crate::view_model::Texts;
+use crate::state::{CancelAction, CancelFlow};
 
-/// Step 2 of 3: the policy's reasons as radio buttons; a reason that asks for a comment reveals
+/// Cancel, step 2 of 3: the policy's reasons as radio buttons; a reason that asks for a comment reveals
 /// a short text field. Required or optional as the policy says.
-pub fn choose_reason(texts: &Texts, flow: &Flow, dispatcher: &UseReducerDispatcher<Flow>) -> Html {
-    let dispatch = &dispatcher.to_callback();
-    let reasons = &flow.context.reasons;
+pub fn cancel_reason(step: &FlowStep<'_, CancelFlow>) -> Html {
+    let &FlowStep {
+        texts,
+        flow,
+        ref dispatch,
+        ..
+    } = step;
+    let reasons = flow.reasons();
     let (comment_shown, comment_required) = flow.comment_wanted();
-    let problem = match flow.problem {
-        Some(Problem::NoReason) => Some(texts.text(Msg::ReasonRequired)),
-        Some(Problem::NoComment) => Some(texts.text(Msg::CommentRequired)),
-        _ => None,
-    };
-    let on_comment = dispatch.reform(|event: InputEvent| {
-        let field: HtmlTextAreaElement = event.target_unchecked_into();
-        Action::EditComment(field.value())
-    });
+    let on_choose = dispatch.reform(CancelAction::ChooseReason);
     html! {
         <StepRegion level={texts.heading_level} key="cancel-reason" heading={texts.text(Msg::StepReason).to_owned()} step_changes={flow.step_changes}>
             <fieldset role="radiogroup" aria-required={reasons.required.to_string()}>
@@ -30,19 +25,15 @@ pub fn choose_reason(texts: &Texts, flow: &Flow, dispatcher: &UseReducerDispatch
                     { texts.text(Msg::ReasonLegend) }
                     if !reasons.required { { " " }{ texts.text(Msg::ReasonOptional) } }
                 </legend>
-                { for reasons.options.iter().map(|option| {
-                    let id = option.id.clone();
-                    let onchange = dispatch.reform(move |_: Event| Action::ChooseReason(id.clone()));
-                    let label = texts.reason_label(&option.id, Some(&option.label));
-                    let checked = flow.reason.as_deref() == Some(option.id.as_str());
-                    reason_choice("order-help-reason", &option.id, &label, checked, onchange)
-                }) }
+                { for reasons.options.iter().map(|o| reason_choice(texts, "order-help-reason",
+                    &o.id, &o.label, flow.reason.as_deref(), &on_choose)) }
             </fieldset>
             if comment_shown {
-                { comment_field(texts, "order-help-comment", comment_required, &flow.comment, on_comment) }
+                { comment_field(texts, "order-help-comment", comment_required, &flow.comment,
+                    &dispatch.reform(CancelAction::EditComment)) }
             }
-            { step_problem(problem) }
-            { step_actions(texts, dispatcher, Action::Back, Action::Continue) }
+            { step_problem(texts, flow.problem) }
+            { step_actions(texts, dispatch, CancelAction::Back, CancelAction::Continue) }
         </StepRegion>
     }
 }

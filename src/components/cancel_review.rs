@@ -1,51 +1,39 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use super::bidi::{bdi, rich};
-use super::step_region::StepRegion;
-use crate::engine::{CancelVerdict, Order, Policy};
+use super::bidi::bdi;
+use super::review::{review_reason, send_actions};
+use super::step_region::{FlowStep, StepRegion};
+use crate::engine::CancelVerdict;
 use crate::i18n::Msg;
-use crate::state::{Action, Flow};
-use crate::view_model::{failure_text, selection, timing_text, ItemView, Texts};
+use crate::state::{CancelAction, CancelFlow};
+use crate::view_model::{chosen_views, timing_text};
 
-/// Step 3 of 3: the items, the reason, the refund estimate and its timing, the honest word
-/// "request" where success is not guaranteed, and **Request cancellation**.
-pub fn review_request(
-    texts: &Texts,
-    flow: &Flow,
-    items: &[Rc<ItemView>],
-    order: &Order,
-    policy: &Policy,
-    dispatcher: &UseReducerDispatcher<Flow>,
-) -> Html {
-    let dispatch = &dispatcher.to_callback();
-    let (chosen, refund) = selection(items, flow, order, policy);
+/// Cancel, step 3 of 3: the items, the reason, the refund estimate (the flow's) and its
+/// timing, the honest word "request" where success is not guaranteed, and **Request
+/// cancellation**.
+pub fn cancel_review(step: &FlowStep<'_, CancelFlow>) -> Html {
+    let &FlowStep {
+        texts,
+        flow,
+        items,
+        ref dispatch,
+    } = step;
+    let chosen = chosen_views(items, &flow.selected);
+    let refund = flow.estimate();
     let only_request = chosen
         .iter()
         .any(|i| i.cancel_verdict == CancelVerdict::Request);
-    let marketplace = order.is_marketplace_fulfilled_by_seller();
+    let marketplace = flow.context.order.is_marketplace_fulfilled_by_seller();
     let reason = match flow.reason.as_deref() {
         None => texts.text(Msg::ReviewNoReason).to_owned(),
         Some(id) => {
-            let options = &flow.context.reasons.options;
+            let options = &flow.reasons().options;
             let label = options
                 .iter()
                 .find(|o| o.id == id)
                 .map(|o| o.label.as_str());
             texts.reason_label(id, label)
         }
-    };
-    let failure = flow
-        .failure
-        .as_ref()
-        .map(|failure| failure_text(texts, failure, Msg::ErrorNoHost));
-    let label = if flow.sending {
-        Msg::Sending
-    } else if flow.failure.is_some() {
-        Msg::TryAgain
-    } else {
-        Msg::RequestCancellation
     };
     html! {
         <StepRegion level={texts.heading_level} key="cancel-review" heading={texts.text(Msg::StepReview).to_owned()} step_changes={flow.step_changes}>
@@ -58,13 +46,7 @@ pub fn review_request(
                         }) }
                     </ul>
                 </dd>
-                <dt>{ texts.text(Msg::ReviewReason) }</dt>
-                <dd>
-                    { bdi(&reason, None) }
-                    if let Some(comment) = flow.sent_comment() {
-                        { " — “" }{ bdi(comment, None) }{ "”" }
-                    }
-                </dd>
+                { review_reason(texts, &reason, flow.sent_comment()) }
                 <dt>{ texts.text(Msg::ReviewRefund) }</dt>
                 <dd>{ texts.fmt.money(refund.amount) }</dd>
                 <dt>{ texts.text(Msg::ReviewTiming) }</dt>
@@ -78,15 +60,9 @@ pub fn review_request(
             } else {
                 <p class="hint">{ texts.text(Msg::ReviewInstant) }</p>
             }
-            if let Some(failure) = failure {
-                <p class="error" part="error" role="alert">{ rich(&failure) }</p>
-            }
-            <div class="actions">
-                <button type="button" part="button" aria-disabled={flow.sending.then_some("true")}
-                    onclick={dispatch.reform(|_: MouseEvent| Action::Back)}>{ texts.text(Msg::Back) }</button>
-                <button type="button" class="primary" part="button" aria-disabled={flow.sending.then_some("true")}
-                    onclick={dispatch.reform(|_: MouseEvent| Action::Submit)}>{ texts.text(label) }</button>
-            </div>
+            { send_actions(texts, &flow.send, Msg::ErrorNoHost, Msg::RequestCancellation,
+                dispatch.reform(|_: MouseEvent| CancelAction::Back),
+                Some(dispatch.reform(|_: MouseEvent| CancelAction::Submit))) }
         </StepRegion>
     }
 }

@@ -1,7 +1,20 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::heading::{heading, Rank};
 use crate::hooks::use_focus_on_change;
+use crate::view_model::{ItemView, Texts};
+
+/// What each step of the cancel and return flows renders from (each a plain function taking
+/// it): the texts, the flow's state, the item views, and the callback that dispatches the
+/// flow's actions.
+pub struct FlowStep<'a, F: Reducible> {
+    pub texts: &'a Rc<Texts>,
+    pub flow: &'a F,
+    pub items: &'a [Rc<ItemView>],
+    pub dispatch: Callback<F::Action>,
+}
 
 #[derive(Properties, PartialEq)]
 pub struct StepRegionProps {

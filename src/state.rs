@@ -1,0 +1,146 @@
+//! The widget's three flows as reducers, one module each, named alike: [`cancel`]
+//! ([`CancelFlow`]), [`returns`] ([`ReturnFlow`]) and [`withdrawal`] ([`WithdrawalFlow`]), each
+//! with its `Action`, its host answer and its native tests beside it (`state/<flow>/tests.rs`).
+//! Pure (no DOM, no clock): the components only render a flow and dispatch its actions.
+//!
+//! What the flows share is written once: here, the [`FlowContext`] every flow reads (one per
+//! assessment, compared by pointer) and the steps of the stepped flows; in [`request`], sending
+//! a request to the host (the [`Sending`] sub-state with its answered / failed / Try again arms,
+//! the answer reader, the idempotency key, the request's common fields, the send button's
+//! label) and the [`RequestFlow`] trait the widget wires every flow through. A fourth flow is
+//! one more module using them.
+
+use std::rc::Rc;
+
+use crate::engine::{Assessment, Customer, Item, Order, Policy, Shipment, WithdrawalVerdict};
+
+pub mod cancel;
+pub mod request;
+pub mod returns;
+pub mod withdrawal;
+
+pub use cancel::{CancelAction, CancelAnswer, CancelFlow, CancelStatus, ItemOutcome};
+pub use request::{RequestFlow, SendFailure, Sending};
+pub use returns::{is_https, ReturnAction, ReturnAnswer, ReturnFlow, ReturnStatus};
+pub use withdrawal::{Receipt, WithdrawalAction, WithdrawalFlow, WithdrawalStep};
+
+/// What every flow reads: the order, the policy, their assessment now, and the page load's
+/// seed. One per assessment (the widget builds it once and hands the same `Rc` to each flow
+/// with `Reassessed`).
+#[derive(Debug)]
+pub struct FlowContext {
+    /// The order as the host gave it: a different `Rc` is a new order from the host, which
+    /// replaces what earlier answers said about its items.
+    pub order: Rc<Order>,
+    /// The store's policy: the cancellation and return reasons, the refund rules.
+    pub policy: Rc<Policy>,
+    pub assessment: Rc<Assessment>,
+    /// The customer the host gave with the order or the configuration (the order's wins), to
+    /// pre-fill the withdrawal form.
+    pub customer: Option<Customer>,
+    /// Mixed into idempotency keys so two page loads never share one.
+    pub key_seed: u64,
+}
+
+/// Two contexts are the same when they hold the same order, policy and assessment (compared by
+/// pointer: none is changed in place), so every action's "did anything change?" is cheap.
+impl PartialEq for FlowContext {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.assessment, &other.assessment)
+            && Rc::ptr_eq(&self.order, &other.order)
+            && Rc::ptr_eq(&self.policy, &other.policy)
+            && self.customer == other.customer
+            && self.key_seed == other.key_seed
+    }
+}
+
+impl FlowContext {
+    /// Whether a new withdrawal can be declared now (the engine's verdict is `allowed`).
+    pub fn withdrawal_allowed(&self) -> bool {
+        self.assessment.withdrawal.verdict == WithdrawalVerdict::Allowed
+    }
+}
+
+/// `Eq`, so comparing a flow's `Rc<FlowContext>` (on every action) starts with a pointer
+/// comparison.
+impl Eq for FlowContext {}
+
+/// Where the customer is in the cancel or the return flow (the withdrawal flow has its own
+/// [`WithdrawalStep`]s).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// The order with each item's best next step.
+    Overview,
+    /// Step 1 of 3: select the items.
+    Select,
+    /// Step 2 of 3: choose a reason.
+    Reason,
+    /// Step 3 of 3: review, then send the request.
+    Review,
+    /// The host's answer.
+    Outcome,
+}
+
+/// What stops Continue, said to the customer next to the button.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Problem {
+    NoItems,
+    NoReason,
+    NoComment,
+    /// The return flow: "was it opened?" is unanswered for an item where it changes the refund.
+    NotSaidOpened,
+}
+
+/// Longest comment kept (the field says so too).
+pub const MAX_COMMENT_CHARS: usize = 500;
+
+/// An item of the order and its shipment, to tell whether a new order changed it (and so
+/// whether an earlier answer about it gives way).
+fn item_state<'a>(order: &'a Order, item_id: &str) -> Option<(&'a Item, Option<&'a Shipment>)> {
+    let item = order.items.iter().find(|item| item.id == item_id)?;
+    Some((item, order.shipment_of(item)))
+}
+
+/// Moves a flow's `step` to `to`, counting the change (focus moves to a step's heading on a
+/// change, never on the first render); whether it changed.
+fn go<S: PartialEq>(step: &mut S, to: S, changes: &mut u32) -> bool {
+    let changed = *step != to;
+    if changed {
+        *step = to;
+        *changes += 1;
+    }
+    changed
+}
+
+/// The ids of the assessed items for which `keep` holds, in the order's item order.
+fn in_item_order(assessment: &Assessment, keep: &dyn Fn(&str) -> bool) -> Vec<String> {
+    assessment
+        .items
+        .iter()
+        .map(|item| item.item_id.as_str())
+        .filter(|id| keep(id))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A reducer's result: a state that did not change (a second click while sending, say) is the
+/// same `Rc`, so nothing re-renders.
+fn kept_if_same<T: PartialEq>(before: Rc<T>, after: T) -> Rc<T> {
+    if after == *before {
+        before
+    } else {
+        Rc::new(after)
+    }
+}
+
+impl Step {
+    /// The step Back goes to from this one, if any (none from the overview or an outcome).
+    pub fn before(self) -> Option<Step> {
+        match self {
+            Step::Select => Some(Step::Overview),
+            Step::Reason => Some(Step::Select),
+            Step::Review => Some(Step::Reason),
+            Step::Overview | Step::Outcome => None,
+        }
+    }
+}

@@ -5,8 +5,8 @@
 //! withdrawal flows as reducers, and the request machinery they share) → `view_model` (what each
 //! row shows) → `hooks` (one of them wires every flow) → `components` (the Yew view) → `embed`
 //! (what a host page calls), with the small helpers (`i18n`, `clock`, `countdown`, `intl`,
-//! `js_json`, `load`, `host`) below the view. Each module uses only those below it: the engine is a crate of its
-//! own, so the compiler holds that edge, and `tests/layers.rs` holds the rest.
+//! `js_json`, `load`, `host`) below the view. Each module uses only those below it: the engine
+//! is a crate of its own, so the compiler holds that edge, and `tests/layers.rs` holds the rest.
 
 pub mod clock;
 pub mod components;

@@ -7,15 +7,10 @@ use crate::i18n::Msg;
 use crate::state::{CancelAction, CancelFlow, CancelStatus};
 use crate::view_model::{chosen_views, timing_text};
 
-/// The host's answer to a cancellation request: cancelled (with the refund and its timing), request sent (the seller must
-/// approve), or declined, with what to do instead for each item.
+/// The host's answer to a cancellation request: cancelled (with the refund and its timing),
+/// request sent (the seller must approve), or declined, with what to do instead for each item.
 pub fn cancel_outcome(step: &FlowStep<'_, CancelFlow>) -> Html {
-    let &FlowStep {
-        texts,
-        flow,
-        items,
-        ref dispatch,
-    } = step;
+    let (texts, flow, items, dispatch) = step.parts();
     let Some(answer) = &flow.answer else {
         return html! {};
     };

@@ -6,15 +6,10 @@ use super::step_region::{FlowStep, StepRegion};
 use crate::i18n::Msg;
 use crate::state::{CancelAction, CancelFlow};
 
-/// Cancel, step 2 of 3: the policy's reasons as radio buttons; a reason that asks for a comment reveals
-/// a short text field. Required or optional as the policy says.
+/// Cancel, step 2 of 3: the policy's reasons as radio buttons; a reason that asks for a comment
+/// reveals a short text field. Required or optional as the policy says.
 pub fn cancel_reason(step: &FlowStep<'_, CancelFlow>) -> Html {
-    let &FlowStep {
-        texts,
-        flow,
-        ref dispatch,
-        ..
-    } = step;
+    let (texts, flow, _, dispatch) = step.parts();
     let reasons = flow.reasons();
     let (comment_shown, comment_required) = flow.comment_wanted();
     let on_choose = dispatch.reform(CancelAction::ChooseReason);

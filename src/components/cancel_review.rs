@@ -12,12 +12,7 @@ use crate::view_model::{chosen_views, timing_text};
 /// timing, the honest word "request" where success is not guaranteed, and **Request
 /// cancellation**.
 pub fn cancel_review(step: &FlowStep<'_, CancelFlow>) -> Html {
-    let &FlowStep {
-        texts,
-        flow,
-        items,
-        ref dispatch,
-    } = step;
+    let (texts, flow, items, dispatch) = step.parts();
     let chosen = chosen_views(items, &flow.selected);
     let refund = flow.estimate();
     let only_request = chosen

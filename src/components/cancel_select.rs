@@ -6,15 +6,10 @@ use super::step_region::{FlowStep, StepRegion};
 use crate::i18n::{isolate, Msg};
 use crate::state::{CancelAction, CancelFlow};
 
-/// Cancel, step 1 of 3: a checkbox per item. Items that can't be cancelled are disabled and say why in
-/// text; a bundle item says what it is cancelled together with.
+/// Cancel, step 1 of 3: a checkbox per item. Items that can't be cancelled are disabled and say
+/// why in text; a bundle item says what it is cancelled together with.
 pub fn cancel_select(step: &FlowStep<'_, CancelFlow>) -> Html {
-    let &FlowStep {
-        texts,
-        flow,
-        items,
-        ref dispatch,
-    } = step;
+    let (texts, flow, items, dispatch) = step.parts();
     html! {
         <StepRegion level={texts.heading_level} key="cancel-select" heading={texts.text(Msg::StepSelect).to_owned()} step_changes={flow.step_changes}>
             <fieldset>

@@ -10,12 +10,7 @@ use crate::view_model::timing_text;
 /// date, the label link — only ever an `https:` URL — and the store's instructions), or
 /// declined; the store's own message either way.
 pub fn return_outcome(step: &FlowStep<'_, ReturnFlow>) -> Html {
-    let &FlowStep {
-        texts,
-        flow,
-        items,
-        ref dispatch,
-    } = step;
+    let (texts, flow, items, dispatch) = step.parts();
     let Some(answer) = &flow.answer else {
         return html! {};
     };

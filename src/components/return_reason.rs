@@ -10,12 +10,7 @@ use crate::state::{ReturnAction, ReturnFlow};
 /// Return, step 2 of 3: the policy's return reasons; a comment (required where the reason
 /// says so); and "has it been opened?" only for the items where the answer changes the refund.
 pub fn return_reason(step: &FlowStep<'_, ReturnFlow>) -> Html {
-    let &FlowStep {
-        texts,
-        flow,
-        items,
-        ref dispatch,
-    } = step;
+    let (texts, flow, items, dispatch) = step.parts();
     let comment_required = flow.comment_required();
     let on_choose = dispatch.reform(ReturnAction::ChooseReason);
     let asked = flow.asked_opened();

@@ -22,12 +22,7 @@ pub fn deduction_text(texts: &Texts, deduction: &Deduction) -> String {
 /// return-by date with the countdown; the delivery refund or loss; the estimated total and its
 /// timing; the reason; and **Request return**.
 pub fn return_review(step: &FlowStep<'_, ReturnFlow>, countdowns: &[Option<Countdown>]) -> Html {
-    let &FlowStep {
-        texts,
-        flow,
-        items,
-        ref dispatch,
-    } = step;
+    let (texts, flow, items, dispatch) = step.parts();
     let preview = flow.preview().and_then(Result::ok);
     let reason = flow
         .reason()

@@ -10,12 +10,7 @@ use crate::state::{ReturnAction, ReturnFlow};
 /// Return, step 1 of 3: a checkbox per item; an item that can't be returned is disabled and
 /// says why in text; a selected line with more than one returnable unit asks how many.
 pub fn return_select(step: &FlowStep<'_, ReturnFlow>) -> Html {
-    let &FlowStep {
-        texts,
-        flow,
-        items,
-        ref dispatch,
-    } = step;
+    let (texts, flow, items, dispatch) = step.parts();
     html! {
         <StepRegion level={texts.heading_level} key="return-select" heading={texts.text(Msg::ReturnStepSelect).to_owned()} step_changes={flow.step_changes}>
             <fieldset>

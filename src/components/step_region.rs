@@ -16,6 +16,21 @@ pub struct FlowStep<'a, F: Reducible> {
     pub dispatch: Callback<F::Action>,
 }
 
+impl<'a, F: Reducible> FlowStep<'a, F> {
+    /// The texts, the flow, the item views and the dispatching callback, for a step's first line.
+    #[allow(clippy::type_complexity)] // the four fields themselves, named where they are used
+    pub fn parts(
+        &self,
+    ) -> (
+        &'a Rc<Texts>,
+        &'a F,
+        &'a [Rc<ItemView>],
+        &Callback<F::Action>,
+    ) {
+        (self.texts, self.flow, self.items, &self.dispatch)
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct StepRegionProps {
     /// The heading ("Step 2 of 3: Choose a reason"), which also labels the region.

@@ -181,6 +181,12 @@ impl ReturnFlow {
         }
     }
 
+    fn back(&mut self) {
+        if let Some(step) = self.step.before().filter(|_| !self.send.sending) {
+            self.go(step);
+        }
+    }
+
     /// How many units of the item can be returned now: the engine's returnable quantity when
     /// its return verdict is `allowed`, none once the store accepted a return of it.
     pub fn returnable(&self, item_id: &str) -> u32 {
@@ -377,12 +383,6 @@ impl ReturnFlow {
             }
             Step::Reason => self.go(Step::Review),
             Step::Overview | Step::Review | Step::Outcome => {}
-        }
-    }
-
-    fn back(&mut self) {
-        if let Some(step) = self.step.before().filter(|_| !self.send.sending) {
-            self.go(step);
         }
     }
 

@@ -1,11 +1,12 @@
 //! order-help: can this order still be cancelled, refused or returned?
 //!
 //! The widget is layered the way it works: the engine (the `order-help-engine` crate: pure
-//! rules, order, policy and instant in, verdicts out) → `state` (the flow's reducer) →
-//! `view_model` (what each row shows) → `hooks` → `components` (the Yew view) → `embed` (what a
-//! host page calls), with the small helpers (`i18n`, `clock`, `countdown`, `intl`, `js_json`,
-//! `host`) below the view. Each module uses only those below it: the engine is a crate of its
-//! own, so the compiler holds that edge, and `tests/layers.rs` holds the rest.
+//! rules, order, policy and instant in, verdicts out) → `state` (the cancel, return and
+//! withdrawal flows as reducers, and the request machinery they share) → `view_model` (what each
+//! row shows) → `hooks` (one of them wires every flow) → `components` (the Yew view) → `embed`
+//! (what a host page calls), with the small helpers (`i18n`, `clock`, `countdown`, `intl`,
+//! `js_json`, `load`, `host`) below the view. Each module uses only those below it: the engine
+//! is a crate of its own, so the compiler holds that edge, and `tests/layers.rs` holds the rest.
 
 pub mod clock;
 pub mod components;
@@ -16,6 +17,7 @@ pub mod host;
 pub mod i18n;
 pub mod intl;
 pub mod js_json;
+pub mod load;
 pub mod state;
 pub mod view_model;
 

@@ -330,7 +330,7 @@ fn item_view(
     }
 }
 
-/// The views with what the store's answers said (`outcomes`, from [`crate::state::Flow`]):
+/// The views with what the store's answers said (`outcomes`, from [`crate::state::CancelFlow`]):
 /// a cancelled item shows "Cancelled", a requested one "Cancellation requested", and neither is
 /// offered for cancelling again, until the host gives a newer order. Views without an outcome
 /// are shared, not copied.
@@ -393,26 +393,9 @@ fn fallback(item: &ItemAssessment, texts: &Texts, deadline_date: &str) -> String
     }
 }
 
-/// The selected items' views, in the order's item order, and the refund for cancelling them.
-pub fn selection<'a>(
-    items: &'a [Rc<ItemView>],
-    flow: &crate::state::Flow,
-    order: &Order,
-    policy: &crate::engine::Policy,
-) -> (Vec<&'a Rc<ItemView>>, crate::engine::RefundEstimate) {
-    let chosen: Vec<&Rc<ItemView>> = items
-        .iter()
-        .filter(|i| flow.selected.contains(&i.id))
-        .collect();
-    let lines: Vec<(&str, u32)> = chosen.iter().map(|i| (i.id.as_str(), i.quantity)).collect();
-    let refund = crate::engine::refund_for(
-        order,
-        policy,
-        &lines,
-        flow.reason.as_deref(),
-        crate::engine::RefundKind::Cancellation,
-    );
-    (chosen, refund)
+/// The views of the `selected` items, in the order's item order.
+pub fn chosen_views<'a>(items: &'a [Rc<ItemView>], selected: &[String]) -> Vec<&'a Rc<ItemView>> {
+    items.iter().filter(|i| selected.contains(&i.id)).collect()
 }
 
 /// "within 3–5 business days", "within 24 hours".

@@ -2,12 +2,14 @@
 //! events, `update`, `unmount`, and an error panel (never a blank box) for bad configuration.
 #![cfg(target_arch = "wasm32")]
 
+mod support;
+
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::time::Duration;
 
 use js_sys::{Object, Reflect};
 use order_help::embed::{mount, WidgetHandle};
+use support::settle;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -23,14 +25,6 @@ const GERMAN: &str = include_str!("../locales/de.json");
 
 fn catalogue_value(json: &str) -> JsValue {
     js_sys::JSON::parse(json).unwrap()
-}
-
-/// Lets pending promises and timers run, then waits until Yew has rendered everything queued.
-async fn settle() {
-    for _ in 0..2 {
-        yew::platform::time::sleep(Duration::from_millis(1)).await;
-        yew::scheduler::flush().await;
-    }
 }
 
 fn host_element() -> Element {

@@ -2,11 +2,12 @@
 //! (CLDR's) say: the sample order in Iraqi dinars, Kuwaiti dinars (3 decimals) and yen (none).
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
+mod support;
 
 use js_sys::{Object, Reflect};
 use order_help::embed::mount;
 use order_help::intl::Formatters;
+use support::settle;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
@@ -54,10 +55,7 @@ async fn the_widget_shows_the_sample_order_in_iqd_kwd_and_jpy() {
         let host = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&host).unwrap();
         let mut widget = mount(host.clone(), JsValue::from(config)).unwrap();
-        for _ in 0..2 {
-            yew::platform::time::sleep(Duration::from_millis(1)).await;
-            yew::scheduler::flush().await;
-        }
+        settle().await;
         let shadow = host.shadow_root().unwrap();
         let error_panel = shadow.query_selector("[part=error]").unwrap();
         let text = plain(&shadow.text_content().unwrap_or_default());

@@ -1,28 +1,25 @@
 //! The widget in headless Chromium, driven through its DOM on the demo's sample orders, with a
 //! manual clock so every boundary is crossed to the second without waiting.
 //!
-//! Keyboard: synthetic key events are untrusted and trigger no default action, so here a step
-//! is "pressed" the way the browser does for Enter/Space on a focused native control (focus,
-//! then activate), after checking that the control is reachable by Tab. The end-to-end suite
-//! (Playwright) presses the real keys.
+//! Keyboard: a step is "pressed" as the browser does for Enter/Space (see `support`); the
+//! end-to-end suite (Playwright) presses the real keys.
 #![cfg(target_arch = "wasm32")]
+
+mod support;
 
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use js_sys::{Function, Promise, Reflect};
-use order_help::clock::Clock;
-use order_help::components::{Widget, WidgetProps};
+use js_sys::{Function, Reflect};
 use order_help::host::Host;
-use order_help::i18n::{Lang, Msg};
-use order_help_engine::text::Catalogue;
-use order_help_engine::{order_from_tree, Instant, Order, Policy};
+use order_help::i18n::Msg;
+use order_help_engine::Policy;
+use support::{get, lang_of, ms, order, settle, FakeHost, Fixture};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
-use yew::AppHandle;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -33,117 +30,7 @@ const MARKETPLACE_GRACE: &str = include_str!("../static/orders/marketplace-grace
 /// The bundle sample's demo time.
 const BUNDLE_NOW: &str = "2025-03-20T10:00:00-07:00";
 
-fn order(json: &str) -> Rc<Order> {
-    let value = js_sys::JSON::parse(json).expect("JSON");
-    let tree = order_help::js_json::to_json(&value).expect("JSON");
-    Rc::new(order_from_tree(&tree).expect("valid sample order"))
-}
-
-fn ms(rfc3339: &str) -> f64 {
-    Instant::parse_rfc3339(rfc3339)
-        .expect("instant")
-        .unix_seconds() as f64
-        * 1000.0
-}
-
-/// Lets pending promises and timers run, then waits until Yew has rendered everything queued.
-async fn settle() {
-    for _ in 0..2 {
-        yew::platform::time::sleep(Duration::from_millis(1)).await;
-        yew::scheduler::flush().await;
-    }
-}
-
-type Handler = Closure<dyn FnMut(JsValue) -> Promise>;
-
-/// A host whose answers the test gives by hand, counting the requests it received.
-#[derive(Clone)]
-struct FakeHost {
-    requests: Rc<RefCell<Vec<JsValue>>>,
-    /// The (resolve, reject) pair of each unanswered request.
-    pending: Rc<RefCell<Vec<(Function, Function)>>>,
-    handler: Rc<Handler>,
-}
-
-impl FakeHost {
-    fn new() -> FakeHost {
-        let requests = Rc::new(RefCell::new(Vec::new()));
-        let pending = Rc::new(RefCell::new(Vec::new()));
-        let (seen, waiting) = (requests.clone(), pending.clone());
-        let handler = Closure::<dyn FnMut(JsValue) -> Promise>::new(move |request: JsValue| {
-            seen.borrow_mut().push(request);
-            let waiting = waiting.clone();
-            Promise::new(&mut |resolve, reject| waiting.borrow_mut().push((resolve, reject)))
-        });
-        FakeHost {
-            requests,
-            pending,
-            handler: Rc::new(handler),
-        }
-    }
-
-    fn host(&self) -> Host {
-        // One recorder for every kind of request (`request.kind` tells them apart).
-        let handler = self
-            .handler
-            .as_ref()
-            .as_ref()
-            .unchecked_ref::<Function>()
-            .clone();
-        Host {
-            on_request_cancel: Some(handler.clone()),
-            on_request_return: Some(handler.clone()),
-            on_withdraw: Some(handler),
-            ..Host::default()
-        }
-    }
-
-    fn answer(&self, json: &str) {
-        let (resolve, _) = self.pending.borrow_mut().remove(0);
-        resolve
-            .call1(&JsValue::NULL, &js_sys::JSON::parse(json).unwrap())
-            .unwrap();
-    }
-
-    fn fail(&self, message: &str) {
-        let (_, reject) = self.pending.borrow_mut().remove(0);
-        reject
-            .call1(&JsValue::NULL, &js_sys::Error::new(message))
-            .unwrap();
-    }
-
-    fn request(&self, index: usize) -> JsValue {
-        self.requests.borrow()[index].clone()
-    }
-
-    fn count(&self) -> usize {
-        self.requests.borrow().len()
-    }
-}
-
-fn get(value: &JsValue, path: &str) -> JsValue {
-    path.split('.').fold(value.clone(), |v, key| {
-        Reflect::get(&v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-    })
-}
-
-/// The catalogue of `locale`'s language, as a host page would give it (English compiled in).
-fn lang_of(locale: &str) -> Lang {
-    let text = match locale.get(..2) {
-        Some("de") => include_str!("../locales/de.json"),
-        Some("fr") => include_str!("../locales/fr.json"),
-        Some("es") => include_str!("../locales/es.json"),
-        _ => return Lang::english(),
-    };
-    Lang::from_catalogue(Catalogue::parse(text).unwrap())
-}
-
-struct Fixture {
-    root: Element,
-    clock: Clock,
-    app: Option<AppHandle<Widget>>,
-}
-
+/// This file's mounts (the default policy) and finders (items, step-1 choices).
 impl Fixture {
     async fn mount(order_json: &str, now: &str, locale: &'static str, host: Host) -> Fixture {
         Fixture::mount_with(order_json, now, locale, host, 15_000).await
@@ -156,29 +43,11 @@ impl Fixture {
         host: Host,
         timeout_ms: u32,
     ) -> Fixture {
-        let document = web_sys::window().unwrap().document().unwrap();
-        let root = document.create_element("div").unwrap();
-        document.body().unwrap().append_child(&root).unwrap();
-        let clock = Clock::manual(ms(now));
-        let props = WidgetProps {
-            order: order(order_json),
-            policy: Rc::new(Policy::default()),
-            locale: locale.into(),
-            lang: lang_of(locale),
-            clock: clock.clone(),
-            host,
-            key_seed: 42,
-            timeout_ms,
-            heading_level: 2,
-            customer: None,
-        };
-        let app = yew::Renderer::<Widget>::with_root_and_props(root.clone(), props).render();
-        settle().await;
-        Fixture {
-            root,
-            clock,
-            app: Some(app),
-        }
+        let policy = Rc::new(Policy::default());
+        Fixture::mount_widget(order(order_json), policy, now, locale, host, |props| {
+            props.timeout_ms = timeout_ms
+        })
+        .await
     }
 
     /// `order_json` at `now`, in English, with no request handler.
@@ -191,41 +60,12 @@ impl Fixture {
         Fixture::mount(BUNDLE, BUNDLE_NOW, "en-US", host).await
     }
 
-    fn find(&self, selector: &str) -> Option<Element> {
-        self.root.query_selector(selector).unwrap()
-    }
-
-    fn one(&self, selector: &str) -> Element {
-        self.find(selector)
-            .unwrap_or_else(|| panic!("no {selector} in {}", self.root.inner_html()))
-    }
-
-    fn all(&self, selector: &str) -> Vec<Element> {
-        let list = self.root.query_selector_all(selector).unwrap();
-        (0..list.length())
-            .filter_map(|i| list.item(i))
-            .filter_map(|n| n.dyn_into::<Element>().ok())
-            .collect()
-    }
-
-    fn text(&self, selector: &str) -> String {
-        self.one(selector).text_content().unwrap_or_default()
-    }
-
     fn item(&self, id: &str) -> Element {
         self.one(&format!("li[data-item=\"{id}\"]"))
     }
 
     fn item_text(&self, id: &str) -> String {
         self.item(id).text_content().unwrap()
-    }
-
-    fn button(&self, label: &str) -> HtmlElement {
-        self.all("button")
-            .into_iter()
-            .find(|b| b.text_content().unwrap_or_default() == label)
-            .unwrap_or_else(|| panic!("no button {label:?} in {}", self.root.inner_html()))
-            .unchecked_into()
     }
 
     /// The step-1 choice whose item title is `title` (or contains it).
@@ -252,48 +92,6 @@ impl Fixture {
             .unwrap()
             .expect("a checkbox")
             .unchecked_into()
-    }
-
-    fn focused_text(&self) -> String {
-        web_sys::window()
-            .unwrap()
-            .document()
-            .unwrap()
-            .active_element()
-            .filter(|e| self.root.contains(Some(e)))
-            .and_then(|e| e.text_content())
-            .unwrap_or_default()
-    }
-
-    /// Press a control as Enter/Space does: it must be a native, focusable, enabled control.
-    async fn press(&self, control: &HtmlElement) {
-        assert!(
-            matches!(control.tag_name().as_str(), "BUTTON" | "INPUT"),
-            "keyboard-operable control, got {}",
-            control.tag_name()
-        );
-        assert!(control.tab_index() >= 0, "reachable by Tab");
-        control.focus().unwrap();
-        control.click();
-        settle().await;
-    }
-
-    async fn set_clock(&self, rfc3339: &str) {
-        self.clock.set(ms(rfc3339));
-        settle().await;
-    }
-
-    fn unmount(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
-        }
-        self.root.remove();
-    }
-}
-
-impl Drop for Fixture {
-    fn drop(&mut self) {
-        self.unmount();
     }
 }
 

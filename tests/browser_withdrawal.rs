@@ -4,22 +4,17 @@
 //! receipt, a failure and Try again, and the deadline crossed to the second.
 #![cfg(target_arch = "wasm32")]
 
-use std::cell::RefCell;
-use std::rc::Rc;
-use std::time::Duration;
+mod support;
 
-use js_sys::{Function, Promise, Reflect};
-use order_help::clock::Clock;
-use order_help::components::{Widget, WidgetProps};
+use std::rc::Rc;
+
 use order_help::host::Host;
-use order_help::i18n::Lang;
-use order_help_engine::text::Catalogue;
-use order_help_engine::{order_from_tree, policy_from_tree, Customer, Instant};
+use order_help_engine::{order_from_tree, policy_from_tree, Customer};
+use support::{ms, settle, tree, FakeHost as Store, Fixture};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
-use yew::AppHandle;
+use web_sys::HtmlInputElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -29,106 +24,7 @@ const BERLIN: &str = include_str!("../static/policies/berlin-withdrawal.json");
 /// The Easter order's demo time: the period runs to the end of Tuesday 7 April (Berlin).
 const NOW: &str = "2026-04-02T10:00:00+02:00";
 
-fn tree(json: &str) -> order_help_engine::json::Json<'static> {
-    let value = js_sys::JSON::parse(json).expect("JSON");
-    order_help::js_json::to_json(&value).expect("JSON")
-}
-
-fn ms(rfc3339: &str) -> f64 {
-    Instant::parse_rfc3339(rfc3339)
-        .expect("instant")
-        .unix_seconds() as f64
-        * 1000.0
-}
-
-async fn settle() {
-    for _ in 0..2 {
-        yew::platform::time::sleep(Duration::from_millis(1)).await;
-        yew::scheduler::flush().await;
-    }
-}
-
-fn lang_of(locale: &str) -> Lang {
-    let text = match locale.get(..2) {
-        Some("de") => include_str!("../locales/de.json"),
-        Some("fr") => include_str!("../locales/fr.json"),
-        Some("es") => include_str!("../locales/es.json"),
-        _ => return Lang::english(),
-    };
-    Lang::from_catalogue(Catalogue::parse(text).unwrap())
-}
-
-type Handler = Closure<dyn FnMut(JsValue) -> Promise>;
-
-/// A store whose answers the test gives by hand, recording the withdrawals it received.
-struct Store {
-    requests: Rc<RefCell<Vec<JsValue>>>,
-    pending: Rc<RefCell<Vec<(Function, Function)>>>,
-    handler: Rc<Handler>,
-}
-
-impl Store {
-    fn new() -> Store {
-        let requests = Rc::new(RefCell::new(Vec::new()));
-        let pending = Rc::new(RefCell::new(Vec::new()));
-        let (seen, waiting) = (requests.clone(), pending.clone());
-        let handler = Closure::<dyn FnMut(JsValue) -> Promise>::new(move |request: JsValue| {
-            seen.borrow_mut().push(request);
-            let waiting = waiting.clone();
-            Promise::new(&mut |resolve, reject| waiting.borrow_mut().push((resolve, reject)))
-        });
-        Store {
-            requests,
-            pending,
-            handler: Rc::new(handler),
-        }
-    }
-
-    fn host(&self) -> Host {
-        let handler = self
-            .handler
-            .as_ref()
-            .as_ref()
-            .unchecked_ref::<Function>()
-            .clone();
-        Host {
-            on_withdraw: Some(handler),
-            ..Host::default()
-        }
-    }
-
-    fn answer(&self, json: &str) {
-        let (resolve, _) = self.pending.borrow_mut().remove(0);
-        resolve
-            .call1(&JsValue::NULL, &js_sys::JSON::parse(json).unwrap())
-            .unwrap();
-    }
-
-    fn fail(&self, message: &str) {
-        let (_, reject) = self.pending.borrow_mut().remove(0);
-        reject
-            .call1(&JsValue::NULL, &js_sys::Error::new(message))
-            .unwrap();
-    }
-
-    fn field(&self, index: usize, path: &str) -> JsValue {
-        path.split('.')
-            .fold(self.requests.borrow()[index].clone(), |v, key| {
-                Reflect::get(&v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-            })
-    }
-
-    fn count(&self) -> usize {
-        self.requests.borrow().len()
-    }
-}
-
-struct Fixture {
-    root: Element,
-    clock: Clock,
-    app: Option<AppHandle<Widget>>,
-}
-
+/// This file's mounts: the demo's Berlin policy, and the host's customer if any.
 impl Fixture {
     async fn mount(
         order_json: &str,
@@ -137,110 +33,20 @@ impl Fixture {
         host: Host,
         customer: Option<Customer>,
     ) -> Fixture {
-        let document = web_sys::window().unwrap().document().unwrap();
-        let root = document.create_element("div").unwrap();
-        document.body().unwrap().append_child(&root).unwrap();
-        let clock = Clock::manual(ms(now));
-        let props = WidgetProps {
-            order: Rc::new(order_from_tree(&tree(order_json)).expect("sample order")),
-            policy: Rc::new(policy_from_tree(&tree(BERLIN)).expect("policy")),
-            locale: locale.into(),
-            lang: lang_of(locale),
-            clock: clock.clone(),
-            host,
-            key_seed: 42,
-            timeout_ms: 15_000,
-            heading_level: 2,
-            customer,
-        };
-        let app = yew::Renderer::<Widget>::with_root_and_props(root.clone(), props).render();
-        settle().await;
-        Fixture {
-            root,
-            clock,
-            app: Some(app),
-        }
+        let order = Rc::new(order_from_tree(&tree(order_json)).expect("sample order"));
+        let policy = Rc::new(policy_from_tree(&tree(BERLIN)).expect("policy"));
+        Fixture::mount_widget(order, policy, now, locale, host, |props| {
+            props.customer = customer
+        })
+        .await
     }
 
     async fn easter(locale: &'static str, host: Host) -> Fixture {
         Fixture::mount(EASTER, NOW, locale, host, None).await
     }
 
-    fn find(&self, selector: &str) -> Option<Element> {
-        self.root.query_selector(selector).unwrap()
-    }
-
-    fn one(&self, selector: &str) -> Element {
-        self.find(selector)
-            .unwrap_or_else(|| panic!("no {selector} in {}", self.root.inner_html()))
-    }
-
-    fn text(&self, selector: &str) -> String {
-        self.one(selector).text_content().unwrap_or_default()
-    }
-
-    fn button(&self, label: &str) -> HtmlElement {
-        let list = self.root.query_selector_all("button").unwrap();
-        (0..list.length())
-            .filter_map(|i| list.item(i))
-            .filter_map(|n| n.dyn_into::<HtmlElement>().ok())
-            .find(|b| b.text_content().unwrap_or_default() == label)
-            .unwrap_or_else(|| panic!("no button {label:?} in {}", self.root.inner_html()))
-    }
-
-    fn input(&self, selector: &str) -> HtmlInputElement {
-        self.one(selector).unchecked_into()
-    }
-
-    fn focused(&self) -> Option<Element> {
-        web_sys::window()
-            .unwrap()
-            .document()
-            .unwrap()
-            .active_element()
-            .filter(|e| self.root.contains(Some(e)))
-    }
-
-    /// Press a control as Enter/Space does: a native, focusable control, focused then activated.
-    async fn press(&self, control: &HtmlElement) {
-        assert!(
-            matches!(control.tag_name().as_str(), "BUTTON" | "INPUT"),
-            "a keyboard-operable control, got {}",
-            control.tag_name()
-        );
-        assert!(control.tab_index() >= 0, "reachable by Tab");
-        control.focus().unwrap();
-        control.click();
-        settle().await;
-    }
-
-    /// Types `text` into the field as the browser does: a new value, then an `input` event.
-    async fn type_into(&self, selector: &str, text: &str) {
-        let input = self.input(selector);
-        input.set_value(text);
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        let event = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
-        input.dispatch_event(&event).unwrap();
-        settle().await;
-    }
-
-    async fn set_clock(&self, rfc3339: &str) {
-        self.clock.set(ms(rfc3339));
-        settle().await;
-    }
-
     async fn open_form(&self, label: &str) {
         self.press(&self.button(label)).await;
-    }
-}
-
-impl Drop for Fixture {
-    fn drop(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
-        }
-        self.root.remove();
     }
 }
 

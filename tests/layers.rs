@@ -5,7 +5,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+// The module lister and the use finder, shared with the engine's layer check.
+#[path = "support/layers.rs"]
+mod layers;
+use layers::modules;
 
 /// The widget's modules, bottom first: each may use only those before it.
 const LAYERS: &[&str] = &[
@@ -15,7 +20,8 @@ const LAYERS: &[&str] = &[
     "countdown",  // what the return countdown shows, and when it next changes
     "intl",       // dates, numbers and money through the browser's Intl
     "js_json",    // a JS value as the engine's JSON tree
-    "state",      // the cancel and return flows as reducers
+    "load",       // why a mounted widget has no order (what the error panel says)
+    "state",      // the cancel, return and withdrawal flows as reducers
     "host",       // the widget's side of the host contract
     "view_model", // what each item row shows, built once per assessment
     "hooks",      // custom Yew hooks
@@ -23,84 +29,41 @@ const LAYERS: &[&str] = &[
     "embed",      // what a host page calls
 ];
 
-/// The `.rs` files of a top-level module: `src/NAME.rs` and everything under `src/NAME/`.
-fn files_of(src: &Path, module: &str) -> Vec<PathBuf> {
-    let mut files = vec![src.join(format!("{module}.rs"))];
-    let mut dirs = vec![src.join(module)];
-    while let Some(dir) = dirs.pop() {
-        let Ok(entries) = fs::read_dir(&dir) else {
-            continue;
-        };
-        for path in entries.map(|e| e.unwrap().path()) {
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                files.push(path);
-            }
-        }
-    }
-    files.retain(|f| f.exists());
-    files
-}
-
 /// The first path segment after each `crate::` in code (comments skipped), including every name
 /// of a `crate::{a, b::c}` group.
 fn crate_uses(code: &str) -> Vec<String> {
-    let ident = |s: &str| -> String {
-        s.trim_start()
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '_')
-            .collect()
-    };
-    let mut names = Vec::new();
-    for line in code.lines().filter(|l| !l.trim_start().starts_with("//")) {
-        let mut rest = line;
-        while let Some(at) = rest.find("crate::") {
-            rest = &rest[at + "crate::".len()..];
-            if let Some(group) = rest.strip_prefix('{') {
-                let group = &group[..group.find('}').unwrap_or(group.len())];
-                names.extend(group.split(',').map(ident).filter(|n| !n.is_empty()));
-            } else {
-                names.push(ident(rest));
-            }
-        }
-    }
-    names
+    layers::paths_used(code, &["crate::"])
 }
 
 #[test]
 fn every_module_uses_only_the_layers_below_it() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let modules = modules(&src);
     let mut problems = Vec::new();
 
     // Every top-level module has its place in the list (a new one must be placed).
-    for entry in fs::read_dir(&src).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-        if path.extension().is_some_and(|e| e == "rs") && name != "lib" && !LAYERS.contains(&&*name)
-        {
+    for name in modules.keys() {
+        if !LAYERS.contains(&name.as_str()) {
             problems.push(format!("src/{name}.rs is in no layer: add it to LAYERS"));
         }
     }
 
     for (rank, module) in LAYERS.iter().enumerate().skip(1) {
-        for file in files_of(&src, module) {
-            let code = fs::read_to_string(&file).unwrap();
+        for file in modules.get(*module).into_iter().flatten() {
+            let code = fs::read_to_string(file).unwrap();
             for used in crate_uses(&code) {
+                let file = file
+                    .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+                    .unwrap()
+                    .display();
                 match LAYERS.iter().position(|l| *l == used) {
                     Some(used_rank) if used_rank < rank || used == *module => {}
                     Some(_) => problems.push(format!(
-                        "{}: `{module}` uses `crate::{used}`, a layer above it",
-                        file.strip_prefix(env!("CARGO_MANIFEST_DIR"))
-                            .unwrap()
-                            .display()
+                        "{file}: `{module}` uses `crate::{used}`, a layer above it"
                     )),
-                    None => problems.push(format!(
-                        "{}: `crate::{used}` is not a module of LAYERS",
-                        file.strip_prefix(env!("CARGO_MANIFEST_DIR"))
-                            .unwrap()
-                            .display()
-                    )),
+                    None => {
+                        problems.push(format!("{file}: `crate::{used}` is not a module of LAYERS"))
+                    }
                 }
             }
         }
@@ -110,7 +73,7 @@ fn every_module_uses_only_the_layers_below_it() {
 
 #[test]
 fn the_checker_sees_uses_in_every_form() {
-    let code = "use crate::state::Flow;\n\
+    let code = "use crate::state::CancelFlow;\n\
                 // crate::embed in a comment does not count\n\
                 let t = crate::js_json::to_json(v);\n\
                 use crate::{host::Host, view_model};";

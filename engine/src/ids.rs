@@ -17,10 +17,12 @@ pub(crate) fn first_index_of<'a>(ids: impl Iterator<Item = &'a str>) -> IdMap<'a
     map
 }
 
-/// FNV-1a, for [`IdMap`]: ids are short, and std's default hasher costs more than the lookups
-/// it serves. (It resists hash flooding; an order's ids come from the store, and a flood would
-/// only slow down the page that sent it.)
-pub(crate) struct Fnv(u64);
+/// FNV-1a, 64 bits, as a [`Hasher`]: for [`IdMap`] (ids are short, and std's default hasher
+/// costs more than the lookups it serves; it resists hash flooding, but an order's ids come
+/// from the store, and a flood would only slow down the page that sent it), and public for the
+/// widget's idempotency keys, so one hasher is in the wasm. Stable across builds and platforms;
+/// not for secrecy. `Fnv::default()` starts from the FNV offset basis.
+pub struct Fnv(u64);
 
 impl Default for Fnv {
     fn default() -> Fnv {

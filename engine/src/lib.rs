@@ -98,6 +98,7 @@ pub use assessment::{
 };
 pub use currency::{iso_4217_codes, minor_unit_digits};
 pub use error::InputError;
+pub use ids::Fnv;
 pub use limits::{MAX_GRACE_MINUTES, MAX_WINDOW_DAYS};
 pub use money::Money;
 pub use order::{

@@ -2,19 +2,20 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::error_panel::{error_panel, Problem};
+use super::error_panel::error_panel;
 use super::widget::Widget;
 use crate::clock::Clock;
 use crate::engine::{Customer, Order, Policy};
 use crate::host::Host;
 use crate::i18n::Lang;
+use crate::load::LoadProblem;
 
 /// Everything a mounted widget was given, already parsed: the order and policy, or what was
 /// wrong with them.
 #[derive(Debug, PartialEq)]
 pub struct Loaded {
-    pub order: Result<Rc<Order>, Problem>,
-    pub policy: Result<Rc<Policy>, Problem>,
+    pub order: Result<Rc<Order>, LoadProblem>,
+    pub policy: Result<Rc<Policy>, LoadProblem>,
     pub locale: AttrValue,
     /// The customer's language; `None` while its catalogue is loading (nothing is shown, so
     /// no English flashes before it).
@@ -65,7 +66,7 @@ pub fn App(props: &AppProps) -> Html {
                 customer={loaded.customer.clone()} />
         },
         (_, _, problem) => error_panel(
-            &problem.unwrap_or(Problem::MissingOrder),
+            &problem.unwrap_or(LoadProblem::MissingOrder),
             &lang,
             loaded.heading_level,
         ),

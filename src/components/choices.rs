@@ -2,11 +2,12 @@
 //! copy of each in the bundle, not one per step (issue 16: unique view code is what the wasm's
 //! bytes pay for).
 
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::bidi::{bdi, rich};
 use crate::i18n::Msg;
-use crate::state::MAX_COMMENT_CHARS;
+use crate::state::{Problem, MAX_COMMENT_CHARS};
 use crate::view_model::{ItemView, Texts};
 
 /// An item's checkbox, as the cancel, return and withdrawal lists show it: the title, quantity
@@ -44,30 +45,44 @@ pub fn item_choice(
     }
 }
 
-/// A reason's radio button in a step's reason group (`name`), keyed by the reason's id.
+/// A reason's radio button in a step's reason group (`name`), keyed by the reason's id: the
+/// policy's `label` (in the customer's language for the default reasons), checked when it is
+/// the `chosen` one; choosing it sends its id to `on_choose`.
 pub fn reason_choice(
+    texts: &Texts,
     name: &'static str,
     id: &str,
     label: &str,
-    checked: bool,
-    onchange: Callback<Event>,
+    chosen: Option<&str>,
+    on_choose: &Callback<String>,
 ) -> Html {
+    let label = texts.reason_label(id, Some(label));
+    let checked = chosen == Some(id);
+    let onchange = {
+        let id = id.to_owned();
+        on_choose.reform(move |_: Event| id.clone())
+    };
     html! {
         <label class="choice" key={id.to_owned()}>
             <input type="radio" {name} value={id.to_owned()} {checked} {onchange} />
-            { bdi(label, None) }
+            { bdi(&label, None) }
         </label>
     }
 }
 
-/// The comment field (`id`) of a reason step, labelled as required or optional.
+/// The comment field (`id`) of a reason step, labelled as required or optional; each edit
+/// sends the field's text to `on_edit`.
 pub fn comment_field(
     texts: &Texts,
     id: &'static str,
     required: bool,
     value: &str,
-    oninput: Callback<InputEvent>,
+    on_edit: &Callback<String>,
 ) -> Html {
+    let oninput = on_edit.reform(|event: InputEvent| {
+        let field: HtmlTextAreaElement = event.target_unchecked_into();
+        field.value()
+    });
     html! {
         <>
             <label for={id}>
@@ -79,11 +94,17 @@ pub fn comment_field(
     }
 }
 
-/// A step's problem ("choose an item"), announced when it appears; nothing without one.
-pub fn step_problem(problem: Option<&str>) -> Html {
+/// A step's problem ("choose an item"), announced when it appears; nothing without one. (A
+/// problem belongs to the step it was found on: a step change clears it.)
+pub fn step_problem(texts: &Texts, problem: Option<Problem>) -> Html {
+    let msg = match problem {
+        None => return Html::default(),
+        Some(Problem::NoItems) => Msg::SelectNone,
+        Some(Problem::NoReason) => Msg::ReasonRequired,
+        Some(Problem::NoComment) => Msg::CommentRequired,
+        Some(Problem::NotSaidOpened) => Msg::ReturnOpenedRequired,
+    };
     html! {
-        if let Some(problem) = problem {
-            <p class="error" part="error" role="alert">{ problem.to_owned() }</p>
-        }
+        <p class="error" part="error" role="alert">{ texts.text(msg) }</p>
     }
 }

@@ -1,22 +1,16 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::bidi::{bdi, rich};
-use super::step_region::StepRegion;
+use super::step_region::{FlowStep, StepRegion};
 use crate::i18n::{isolate, Msg};
 use crate::state::{ReturnAction, ReturnFlow, ReturnStatus};
-use crate::view_model::{timing_text, ItemView, Texts};
+use crate::view_model::timing_text;
 
 /// The host's answer to a return request: accepted (the return number, each item's return-by
 /// date, the label link — only ever an `https:` URL — and the store's instructions), or
 /// declined; the store's own message either way.
-pub fn return_outcome(
-    texts: &Texts,
-    flow: &ReturnFlow,
-    items: &[Rc<ItemView>],
-    dispatcher: &UseReducerDispatcher<ReturnFlow>,
-) -> Html {
+pub fn return_outcome(step: &FlowStep<'_, ReturnFlow>) -> Html {
+    let (texts, flow, items, dispatch) = step.parts();
     let Some(answer) = &flow.answer else {
         return html! {};
     };
@@ -63,7 +57,7 @@ pub fn return_outcome(
                 <p>{ texts.text(Msg::ReturnOutcomeDeclinedBody) }</p>
             }
             <div class="actions">
-                <button type="button" part="button" onclick={dispatcher.to_callback().reform(|_: MouseEvent| ReturnAction::Close)}>{ texts.text(Msg::BackToOrder) }</button>
+                <button type="button" part="button" onclick={dispatch.reform(|_: MouseEvent| ReturnAction::Close)}>{ texts.text(Msg::BackToOrder) }</button>
             </div>
         </StepRegion>
     }

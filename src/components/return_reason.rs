@@ -1,48 +1,25 @@
-use std::rc::Rc;
-
-use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::bidi::rich;
 use super::choices::{comment_field, reason_choice, step_problem};
 use super::step_actions::step_actions;
-use super::step_region::StepRegion;
+use super::step_region::{FlowStep, StepRegion};
 use crate::i18n::{isolate, Msg};
-use crate::state::{Problem, ReturnAction, ReturnFlow};
-use crate::view_model::{ItemView, Texts};
+use crate::state::{ReturnAction, ReturnFlow};
 
 /// Return, step 2 of 3: the policy's return reasons; a comment (required where the reason
 /// says so); and "has it been opened?" only for the items where the answer changes the refund.
-pub fn return_reason(
-    texts: &Texts,
-    flow: &ReturnFlow,
-    items: &[Rc<ItemView>],
-    dispatcher: &UseReducerDispatcher<ReturnFlow>,
-) -> Html {
-    let dispatch = &dispatcher.to_callback();
+pub fn return_reason(step: &FlowStep<'_, ReturnFlow>) -> Html {
+    let (texts, flow, items, dispatch) = step.parts();
     let comment_required = flow.comment_required();
-    let problem = match flow.problem {
-        Some(Problem::NoReason) => Some(texts.text(Msg::ReasonRequired)),
-        Some(Problem::NoComment) => Some(texts.text(Msg::CommentRequired)),
-        Some(Problem::NotSaidOpened) => Some(texts.text(Msg::ReturnOpenedRequired)),
-        _ => None,
-    };
-    let on_comment = dispatch.reform(|event: InputEvent| {
-        let field: HtmlTextAreaElement = event.target_unchecked_into();
-        ReturnAction::EditComment(field.value())
-    });
+    let on_choose = dispatch.reform(ReturnAction::ChooseReason);
     let asked = flow.asked_opened();
     html! {
         <StepRegion level={texts.heading_level} key="return-reason" heading={texts.text(Msg::ReturnStepReason).to_owned()} step_changes={flow.step_changes}>
             <fieldset role="radiogroup" aria-required="true">
                 <legend>{ texts.text(Msg::ReturnReasonLegend) }</legend>
-                { for flow.context.policy.return_reasons.iter().map(|reason| {
-                    let id = reason.id.clone();
-                    let onchange = dispatch.reform(move |_: Event| ReturnAction::ChooseReason(id.clone()));
-                    let label = texts.reason_label(&reason.id, Some(&reason.label));
-                    let checked = flow.reason.as_deref() == Some(reason.id.as_str());
-                    reason_choice("order-help-return-reason", &reason.id, &label, checked, onchange)
-                }) }
+                { for flow.context.policy.return_reasons.iter().map(|r| reason_choice(texts,
+                    "order-help-return-reason", &r.id, &r.label, flow.reason.as_deref(), &on_choose)) }
             </fieldset>
             // In a container of its own, so the list growing leaves its siblings (and the focused
             // reason) in place.
@@ -73,10 +50,11 @@ pub fn return_reason(
             }
             </div>
             if flow.reason.is_some() {
-                { comment_field(texts, "order-help-return-comment", comment_required, &flow.comment, on_comment) }
+                { comment_field(texts, "order-help-return-comment", comment_required, &flow.comment,
+                    &dispatch.reform(ReturnAction::EditComment)) }
             }
-            { step_problem(problem) }
-            { step_actions(texts, dispatcher, ReturnAction::Back, ReturnAction::Continue) }
+            { step_problem(texts, flow.problem) }
+            { step_actions(texts, dispatch, ReturnAction::Back, ReturnAction::Continue) }
         </StepRegion>
     }
 }

@@ -1,15 +1,14 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use super::bidi::{bdi, rich};
+use super::bidi::bdi;
 use super::return_countdown::ReturnCountdown;
-use super::step_region::StepRegion;
+use super::review::{review_reason, send_actions};
+use super::step_region::{FlowStep, StepRegion};
 use crate::countdown::Countdown;
 use crate::engine::Deduction;
 use crate::i18n::{fill_template, Msg};
 use crate::state::{ReturnAction, ReturnFlow};
-use crate::view_model::{failure_text, timing_text, ItemView, Texts};
+use crate::view_model::{timing_text, Texts};
 
 /// A deduction in words: its catalogue sentence (`deduction.<code>`) with the amount as money.
 pub fn deduction_text(texts: &Texts, deduction: &Deduction) -> String {
@@ -22,30 +21,13 @@ pub fn deduction_text(texts: &Texts, deduction: &Deduction) -> String {
 /// Return, step 3 of 3: each line with its value, each deduction explained, its refund and its
 /// return-by date with the countdown; the delivery refund or loss; the estimated total and its
 /// timing; the reason; and **Request return**.
-pub fn return_review(
-    texts: &Rc<Texts>,
-    flow: &ReturnFlow,
-    items: &[Rc<ItemView>],
-    countdowns: &[Option<Countdown>],
-    dispatcher: &UseReducerDispatcher<ReturnFlow>,
-) -> Html {
-    let dispatch = &dispatcher.to_callback();
+pub fn return_review(step: &FlowStep<'_, ReturnFlow>, countdowns: &[Option<Countdown>]) -> Html {
+    let (texts, flow, items, dispatch) = step.parts();
     let preview = flow.preview().and_then(Result::ok);
     let reason = flow
         .reason()
         .map(|r| texts.reason_label(&r.id, Some(&r.label)))
         .unwrap_or_default();
-    let failure = flow
-        .failure
-        .as_ref()
-        .map(|failure| failure_text(texts, failure, Msg::ErrorNoHostReturn));
-    let label = if flow.sending {
-        Msg::Sending
-    } else if flow.failure.is_some() {
-        Msg::TryAgain
-    } else {
-        Msg::RequestReturn
-    };
     let lines = preview.as_ref().map(|preview| {
         html! {
             <ul class="lines">
@@ -81,13 +63,7 @@ pub fn return_review(
                 <dl>
                     <dt>{ texts.text(Msg::ReviewItems) }</dt>
                     <dd>{ lines.unwrap_or_default() }</dd>
-                    <dt>{ texts.text(Msg::ReviewReason) }</dt>
-                    <dd>
-                        { bdi(&reason, None) }
-                        if let Some(comment) = flow.sent_comment() {
-                            { " — “" }{ bdi(comment, None) }{ "”" }
-                        }
-                    </dd>
+                    { review_reason(texts, &reason, flow.sent_comment()) }
                     <dt>{ texts.text(Msg::ReviewRefund) }</dt>
                     <dd>
                         if preview.delivery_refund.minor() > 0 {
@@ -103,17 +79,9 @@ pub fn return_review(
             } else {
                 <p class="error" part="error" role="alert">{ texts.text(Msg::ReturnReviewUnavailable) }</p>
             }
-            if let Some(failure) = failure {
-                <p class="error" part="error" role="alert">{ rich(&failure) }</p>
-            }
-            <div class="actions">
-                <button type="button" part="button" aria-disabled={flow.sending.then_some("true")}
-                    onclick={dispatch.reform(|_: MouseEvent| ReturnAction::Back)}>{ texts.text(Msg::Back) }</button>
-                if preview.is_some() {
-                    <button type="button" class="primary" part="button" aria-disabled={flow.sending.then_some("true")}
-                        onclick={dispatch.reform(|_: MouseEvent| ReturnAction::Submit)}>{ texts.text(label) }</button>
-                }
-            </div>
+            { send_actions(texts, &flow.send, Msg::ErrorNoHostReturn, Msg::RequestReturn,
+                dispatch.reform(|_: MouseEvent| ReturnAction::Back),
+                preview.is_some().then(|| dispatch.reform(|_: MouseEvent| ReturnAction::Submit))) }
         </StepRegion>
     }
 }

@@ -1,25 +1,16 @@
-use std::rc::Rc;
-
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::choices::{item_choice, step_problem};
 use super::step_actions::step_actions;
-use super::step_region::StepRegion;
+use super::step_region::{FlowStep, StepRegion};
 use crate::i18n::Msg;
-use crate::state::{Problem, ReturnAction, ReturnFlow};
-use crate::view_model::{ItemView, Texts};
+use crate::state::{ReturnAction, ReturnFlow};
 
 /// Return, step 1 of 3: a checkbox per item; an item that can't be returned is disabled and
 /// says why in text; a selected line with more than one returnable unit asks how many.
-pub fn return_select(
-    texts: &Texts,
-    flow: &ReturnFlow,
-    items: &[Rc<ItemView>],
-    dispatcher: &UseReducerDispatcher<ReturnFlow>,
-) -> Html {
-    let dispatch = &dispatcher.to_callback();
-    let problem = (flow.problem == Some(Problem::NoItems)).then(|| texts.text(Msg::SelectNone));
+pub fn return_select(step: &FlowStep<'_, ReturnFlow>) -> Html {
+    let (texts, flow, items, dispatch) = step.parts();
     html! {
         <StepRegion level={texts.heading_level} key="return-select" heading={texts.text(Msg::ReturnStepSelect).to_owned()} step_changes={flow.step_changes}>
             <fieldset>
@@ -61,8 +52,8 @@ pub fn return_select(
                     item_choice(texts, item, input_id, checked, returnable == 0, onchange, note.as_deref(), more)
                 }) }
             </fieldset>
-            { step_problem(problem) }
-            { step_actions(texts, dispatcher, ReturnAction::Back, ReturnAction::Continue) }
+            { step_problem(texts, flow.problem) }
+            { step_actions(texts, dispatch, ReturnAction::Back, ReturnAction::Continue) }
         </StepRegion>
     }
 }

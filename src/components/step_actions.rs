@@ -4,17 +4,13 @@ use crate::i18n::Msg;
 use crate::view_model::Texts;
 
 /// Back and Continue, as the flows' first two steps show them (a plain function: no state of
-/// its own); `back` and `next` are the flow's actions for them.
-pub fn step_actions<R: Reducible + 'static>(
+/// its own); `back` and `next` are the flow's actions for them, sent to `dispatch`.
+pub fn step_actions<A: Clone + 'static>(
     texts: &Texts,
-    dispatch: &UseReducerDispatcher<R>,
-    back: R::Action,
-    next: R::Action,
-) -> Html
-where
-    R::Action: Clone,
-{
-    let dispatch = dispatch.to_callback();
+    dispatch: &Callback<A>,
+    back: A,
+    next: A,
+) -> Html {
     html! {
         <div class="actions">
             <button type="button" part="button" onclick={dispatch.reform(move |_: MouseEvent| back.clone())}>{ texts.text(Msg::Back) }</button>

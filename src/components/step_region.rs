@@ -1,7 +1,35 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::heading::{heading, Rank};
 use crate::hooks::use_focus_on_change;
+use crate::view_model::{ItemView, Texts};
+
+/// What each step of the cancel and return flows renders from (each a plain function taking
+/// it): the texts, the flow's state, the item views, and the callback that dispatches the
+/// flow's actions.
+pub struct FlowStep<'a, F: Reducible> {
+    pub texts: &'a Rc<Texts>,
+    pub flow: &'a F,
+    pub items: &'a [Rc<ItemView>],
+    pub dispatch: Callback<F::Action>,
+}
+
+impl<'a, F: Reducible> FlowStep<'a, F> {
+    /// The texts, the flow, the item views and the dispatching callback, for a step's first line.
+    #[allow(clippy::type_complexity)] // the four fields themselves, named where they are used
+    pub fn parts(
+        &self,
+    ) -> (
+        &'a Rc<Texts>,
+        &'a F,
+        &'a [Rc<ItemView>],
+        &Callback<F::Action>,
+    ) {
+        (self.texts, self.flow, self.items, &self.dispatch)
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct StepRegionProps {

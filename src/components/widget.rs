@@ -2,32 +2,30 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::choose_reason::choose_reason;
+use super::cancel_outcome::cancel_outcome;
+use super::cancel_reason::cancel_reason;
+use super::cancel_review::cancel_review;
+use super::cancel_select::cancel_select;
 use super::live_region::live_region;
 use super::order_overview::{order_overview, Overview};
-use super::outcome_panel::outcome_panel;
 use super::return_outcome::return_outcome;
 use super::return_reason::return_reason;
 use super::return_review::return_review;
 use super::return_select::return_select;
-use super::review_request::review_request;
-use super::select_items::select_items;
+use super::step_region::FlowStep;
 use super::withdrawal_form::WithdrawalForm;
 use super::withdrawal_notice::withdrawal_notice;
 use super::withdrawal_outcome::withdrawal_outcome;
 use crate::clock::Clock;
 use crate::countdown::{Countdown, Threshold};
 use crate::engine::{Customer, Order, Policy, RequestKind};
-use crate::hooks::{use_announcement, use_assessment, use_now, use_request_sender, use_wake};
+use crate::hooks::{use_announcement, use_assessment, use_flow, use_now, use_wake};
 use crate::host::{object, Host};
 use crate::i18n::{isolate, Lang, Msg};
 use crate::intl::Formatters;
-use crate::state::withdrawal::{
-    WithdrawalAction, WithdrawalContext, WithdrawalFlow, WithdrawalStep,
-};
 use crate::state::{
-    Action, Flow, FlowContext, ItemOutcome, ReturnAction, ReturnContext, ReturnFlow, SendFailure,
-    Step,
+    CancelAction, CancelFlow, FlowContext, ItemOutcome, ReturnAction, ReturnFlow, Step,
+    WithdrawalAction, WithdrawalFlow, WithdrawalStep,
 };
 use crate::view_model::{item_views, with_outcomes, withdrawal_view, Texts};
 
@@ -59,8 +57,9 @@ pub struct WidgetProps {
     pub customer: Option<Customer>,
 }
 
-/// The widget for one order: the overview, the cancel flow, the outcome, and the one timer that
-/// keeps countdowns and verdicts right to the second.
+/// The widget for one order: the overview, the three flows (cancel, return, withdrawal: each
+/// wired by [`use_flow`] on one shared context), and the one timer that keeps countdowns and
+/// verdicts right to the second.
 #[function_component]
 pub fn Widget(props: &WidgetProps) -> Html {
     let texts = use_memo(
@@ -87,56 +86,28 @@ pub fn Widget(props: &WidgetProps) -> Html {
         )
     };
 
+    // One context for every flow, rebuilt when the assessment (a tick past a boundary), the
+    // order, the policy or the customer changes; each flow is reassessed with it.
     let context = use_memo(
         (
             assessment.clone(),
             props.order.clone(),
             props.policy.clone(),
+            props.customer.clone(),
             props.key_seed,
         ),
-        |(assessment, order, policy, seed)| FlowContext {
-            order: order.clone(),
-            assessment: assessment.clone(),
-            reasons: policy.cancellation_reasons.clone(),
-            key_seed: *seed,
-        },
-    );
-    let flow = {
-        let context = context.clone();
-        use_reducer_eq(move || Flow::new(context))
-    };
-    {
-        let dispatcher = flow.dispatcher();
-        use_effect_with(context, move |context| {
-            dispatcher.dispatch(Action::Reassessed(context.clone()))
-        });
-    }
-
-    // The return flow: its own reducer, on the same assessment.
-    let return_context = use_memo(
-        (
-            assessment.clone(),
-            props.order.clone(),
-            props.policy.clone(),
-            props.key_seed,
-        ),
-        |(assessment, order, policy, seed)| ReturnContext {
+        |(assessment, order, policy, customer, seed)| FlowContext {
             order: order.clone(),
             policy: policy.clone(),
             assessment: assessment.clone(),
+            customer: order.customer.clone().or_else(|| customer.clone()),
             key_seed: *seed,
         },
     );
-    let returns = {
-        let context = return_context.clone();
-        use_reducer_eq(move || ReturnFlow::new(context))
-    };
-    {
-        let dispatcher = returns.dispatcher();
-        use_effect_with(return_context, move |context| {
-            dispatcher.dispatch(ReturnAction::Reassessed(context.clone()))
-        });
-    }
+    let (host, timeout_ms) = (&props.host, props.timeout_ms);
+    let flow = use_flow::<CancelFlow>(&context, host, timeout_ms);
+    let returns = use_flow::<ReturnFlow>(&context, host, timeout_ms);
+    let withdrawal = use_flow::<WithdrawalFlow>(&context, host, timeout_ms);
 
     // What the store's answers said about items (cancelled, cancellation or return
     // requested), until the host gives a newer order.
@@ -153,31 +124,6 @@ pub fn Widget(props: &WidgetProps) -> Html {
         )
         .collect();
 
-    // The withdrawal function: its own flow, beside the cancel flow.
-    let withdrawal_context = use_memo(
-        (
-            assessment.clone(),
-            props.order.clone(),
-            props.customer.clone(),
-            props.key_seed,
-        ),
-        |(assessment, order, customer, seed)| WithdrawalContext {
-            order: order.clone(),
-            assessment: assessment.clone(),
-            customer: order.customer.clone().or_else(|| customer.clone()),
-            key_seed: *seed,
-        },
-    );
-    let withdrawal = {
-        let context = withdrawal_context.clone();
-        use_reducer_eq(move || WithdrawalFlow::new(context))
-    };
-    {
-        let dispatcher = withdrawal.dispatcher();
-        use_effect_with(withdrawal_context, move |context| {
-            dispatcher.dispatch(WithdrawalAction::Reassessed(context.clone()))
-        });
-    }
     let withdrawal_view = use_memo(
         (
             assessment.clone(),
@@ -243,19 +189,21 @@ pub fn Widget(props: &WidgetProps) -> Html {
             .unwrap_or_default()
     });
 
-    use_request_sender(&flow, &props.host, props.timeout_ms);
-    use_request_sender(&returns, &props.host, props.timeout_ms);
-    use_request_sender(&withdrawal, &props.host, props.timeout_ms);
     use_host_events(&props.host, &flow, &returns, &props.order);
-    use_failure_event(
-        &props.host,
-        RequestKind::Withdrawal,
-        withdrawal.failure.clone(),
-    );
 
-    let return_dispatch = returns.dispatcher();
-    let dispatch = flow.dispatcher();
     let items = views.clone();
+    let cancel_step = FlowStep {
+        texts: &texts,
+        flow: &*flow,
+        items: &items,
+        dispatch: flow.dispatcher().to_callback(),
+    };
+    let return_step = FlowStep {
+        texts: &texts,
+        flow: &*returns,
+        items: &items,
+        dispatch: returns.dispatcher().to_callback(),
+    };
     let received = withdrawal
         .receipt
         .as_ref()
@@ -271,12 +219,10 @@ pub fn Widget(props: &WidgetProps) -> Html {
         (WithdrawalStep::Outcome, _, _) => {
             withdrawal_outcome(&texts, &withdrawal, &withdrawal_view, &props.order.id)
         }
-        (_, Step::Select, _) => return_select(&texts, &returns, &items, &return_dispatch),
-        (_, Step::Reason, _) => return_reason(&texts, &returns, &items, &return_dispatch),
-        (_, Step::Review, _) => {
-            return_review(&texts, &returns, &items, &countdowns, &return_dispatch)
-        }
-        (_, Step::Outcome, _) => return_outcome(&texts, &returns, &items, &return_dispatch),
+        (_, Step::Select, _) => return_select(&return_step),
+        (_, Step::Reason, _) => return_reason(&return_step),
+        (_, Step::Review, _) => return_review(&return_step, &countdowns),
+        (_, Step::Outcome, _) => return_outcome(&return_step),
         // Any flow's step change moves focus back to the overview's heading.
         (_, Step::Overview, Step::Overview) => order_overview(
             &texts,
@@ -286,12 +232,10 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 countdowns: &countdowns,
                 on_start: flow
                     .can_start()
-                    .then(|| dispatch.to_callback().reform(|_| Action::Start)),
-                on_return: returns.can_start().then(|| {
-                    return_dispatch
-                        .to_callback()
-                        .reform(|_| ReturnAction::Start)
-                }),
+                    .then(|| cancel_step.dispatch.reform(|_| CancelAction::Start)),
+                on_return: returns
+                    .can_start()
+                    .then(|| return_step.dispatch.reform(|_| ReturnAction::Start)),
                 step_changes: flow.step_changes + returns.step_changes + withdrawal.step_changes,
                 withdrawal: withdrawal_notice(
                     &texts,
@@ -305,24 +249,10 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 ),
             },
         ),
-        (_, _, Step::Select) => select_items(&texts, &flow, &items, &dispatch),
-        (_, _, Step::Reason) => choose_reason(&texts, &flow, &dispatch),
-        (_, _, Step::Review) => review_request(
-            &texts,
-            &flow,
-            &items,
-            &props.order,
-            &props.policy,
-            &dispatch,
-        ),
-        (_, _, Step::Outcome) => outcome_panel(
-            &texts,
-            &flow,
-            &items,
-            &props.order,
-            &props.policy,
-            &dispatch,
-        ),
+        (_, _, Step::Select) => cancel_select(&cancel_step),
+        (_, _, Step::Reason) => cancel_reason(&cancel_step),
+        (_, _, Step::Review) => cancel_review(&cancel_step),
+        (_, _, Step::Outcome) => cancel_outcome(&cancel_step),
     };
     html! {
         <div class="root" part="root" lang={props.locale.clone()} aria-label={texts.text(Msg::WidgetLabel).to_owned()} role="region">
@@ -332,12 +262,13 @@ pub fn Widget(props: &WidgetProps) -> Html {
     }
 }
 
-/// `order-help-ready` for each order shown, `order-help-step` on each step change of either
-/// flow (`{step, kind}`), `order-help-error` when a request fails: so a host can log or measure.
+/// `order-help-ready` for each order shown, `order-help-step` on each step change of the cancel
+/// and return flows (`{step, kind}`), so a host can log or measure (`use_flow` fires
+/// `order-help-error` when a request fails).
 #[hook]
 fn use_host_events(
     host: &Host,
-    flow: &UseReducerHandle<Flow>,
+    flow: &UseReducerHandle<CancelFlow>,
     returns: &UseReducerHandle<ReturnFlow>,
     order: &Rc<Order>,
 ) {
@@ -355,8 +286,6 @@ fn use_host_events(
         returns.step,
         returns.step_changes,
     );
-    use_failure_event(host, RequestKind::Cancel, flow.failure.clone());
-    use_failure_event(host, RequestKind::Return, returns.failure.clone());
 }
 
 /// `order-help-step` `{step, kind}` on each step change of one flow.
@@ -378,17 +307,6 @@ fn use_step_event(host: &Host, kind: RequestKind, step: Step, changes: u32) {
                 RequestKind::Withdrawal => "withdrawal",
             };
             host.emit("step", &object(&[("step", step), ("kind", kind)]));
-        }
-    });
-}
-
-/// `order-help-error` when one flow's request fails, naming the kind of request.
-#[hook]
-fn use_failure_event(host: &Host, kind: RequestKind, failure: Option<SendFailure>) {
-    let host = host.clone();
-    use_effect_with(failure, move |failure| {
-        if let Some(failure) = failure {
-            host.emit_error(failure.code(), &failure.detail(kind));
         }
     });
 }

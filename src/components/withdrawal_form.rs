@@ -75,20 +75,15 @@ pub fn WithdrawalForm(props: &WithdrawalFormProps) -> Html {
         FieldProblem::NotAnEmail => texts.text(Msg::WithdrawEmailInvalid),
     });
     let failure = flow
+        .send
         .failure
         .as_ref()
         .map(|failure| failure_text(texts, failure, Msg::WithdrawErrorNoHost));
-    let label = if flow.sending {
-        Msg::WithdrawSending
-    } else if flow.failure.is_some() {
-        Msg::TryAgain
-    } else {
-        Msg::WithdrawConfirm
-    };
-    let busy = flow.sending.then_some("true");
+    let label = flow.send.label(Msg::WithdrawSending, Msg::WithdrawConfirm);
+    let busy = flow.send.sending.then_some("true");
     // The period ended while the form was open and nothing was declared yet: say so, and offer
     // no Confirm that could only do nothing (a declaration already confirmed still counts).
-    let period_over = (!flow.context.allowed() && flow.declared_at.is_none())
+    let period_over = (!flow.allowed() && flow.declared_at.is_none())
         .then(|| props.view.until.as_deref())
         .flatten()
         .map(|until| format!("{}.", texts.fill(Msg::WithdrawClosed, &[("date", until)])));

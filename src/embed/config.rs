@@ -9,7 +9,7 @@ use web_sys::EventTarget;
 use yew::AttrValue;
 
 use crate::clock::Clock;
-use crate::components::{LoadFailure, Loaded, Problem};
+use crate::components::Loaded;
 use crate::engine::json::{parse_text, Json};
 use crate::engine::limits::Document;
 use crate::engine::text::Catalogue;
@@ -17,6 +17,7 @@ use crate::engine::{order_from_tree, policy_from_tree, Customer, InputError, Ord
 use crate::host::Host;
 use crate::i18n::Lang;
 use crate::js_json::{json_text, read_document, to_json};
+use crate::load::{LoadFailure, LoadProblem};
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
@@ -30,8 +31,8 @@ pub struct Given {
     order: Option<JsValue>,
     policy: Option<JsValue>,
     load_error: Option<JsValue>,
-    parsed_order: Option<Result<Rc<Order>, Problem>>,
-    parsed_policy: Option<Result<Rc<Policy>, Problem>>,
+    parsed_order: Option<Result<Rc<Order>, LoadProblem>>,
+    parsed_policy: Option<Result<Rc<Policy>, LoadProblem>>,
     locale: Option<String>,
     /// The last `catalogue` given, and the language made of it: `None` while it loads.
     catalogue: Option<JsValue>,
@@ -59,19 +60,19 @@ fn changed(before: &Option<JsValue>, now: &JsValue) -> bool {
         .is_none_or(|before| !Object::is(before, now))
 }
 
-fn order_from(value: &JsValue) -> Result<Rc<Order>, Problem> {
+fn order_from(value: &JsValue) -> Result<Rc<Order>, LoadProblem> {
     if value.is_null() {
-        return Err(Problem::MissingOrder);
+        return Err(LoadProblem::MissingOrder);
     }
     document(
         value,
         Document::Order,
         order_from_tree,
-        Problem::InvalidOrder,
+        LoadProblem::InvalidOrder,
     )
 }
 
-fn policy_from(value: &JsValue) -> Result<Rc<Policy>, Problem> {
+fn policy_from(value: &JsValue) -> Result<Rc<Policy>, LoadProblem> {
     if value.is_null() {
         return Ok(Rc::new(Policy::default()));
     }
@@ -79,7 +80,7 @@ fn policy_from(value: &JsValue) -> Result<Rc<Policy>, Problem> {
         value,
         Document::Policy,
         policy_from_tree,
-        Problem::InvalidPolicy,
+        LoadProblem::InvalidPolicy,
     )
 }
 
@@ -89,8 +90,8 @@ fn document<T>(
     value: &JsValue,
     kind: Document,
     from_tree: fn(&Json<'_>) -> Result<T, InputError>,
-    invalid: fn(String) -> Problem,
-) -> Result<Rc<T>, Problem> {
+    invalid: fn(String) -> LoadProblem,
+) -> Result<Rc<T>, LoadProblem> {
     read_document(value, kind, from_tree)
         .map(Rc::new)
         .map_err(|error| invalid(error.to_string()))
@@ -98,7 +99,7 @@ fn document<T>(
 
 /// A load failure reported by `embed.js` (`{code, message}` for an unreachable or broken
 /// `order-src` / `policy-src`).
-fn load_problem(value: &JsValue) -> Problem {
+fn load_problem(value: &JsValue) -> LoadProblem {
     let code = field(value, "code")
         .and_then(|c| c.as_string())
         .unwrap_or_default();
@@ -116,9 +117,9 @@ fn load_problem(value: &JsValue) -> Problem {
         _ => LoadFailure::Network,
     };
     match code.as_str() {
-        "order_unreachable" => Problem::Unreachable(failure, message),
-        "policy_unreachable" | "policy_invalid" => Problem::InvalidPolicy(message),
-        _ => Problem::InvalidOrder(message),
+        "order_unreachable" => LoadProblem::Unreachable(failure, message),
+        "policy_unreachable" | "policy_invalid" => LoadProblem::InvalidPolicy(message),
+        _ => LoadProblem::InvalidOrder(message),
     }
 }
 
@@ -267,7 +268,7 @@ impl Given {
             None => self
                 .parsed_order
                 .clone()
-                .unwrap_or(Err(Problem::MissingOrder)),
+                .unwrap_or(Err(LoadProblem::MissingOrder)),
         };
         Loaded {
             order,

@@ -24,7 +24,7 @@ pub fn use_request_sender<F: RequestFlow>(
     timeout_ms: u32,
 ) {
     let dispatcher = flow.dispatcher();
-    let attempt = flow.attempt();
+    let attempt = flow.send().attempt;
     // Built on the render where `attempt` changed (when the effect below runs), from that
     // render's flow, rather than on every render while sending.
     let outgoing = use_memo(attempt, |_| flow.outgoing());

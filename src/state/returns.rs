@@ -1,51 +1,31 @@
 //! The return flow as a reducer: Return items → select items (and how many of a line with more
 //! than one returnable unit) → a reason (and, only where it changes the refund, whether each
 //! item was opened) → review with the engine's refund preview → Request return → the host's
-//! answer. Same shape as the cancel flow ([`super::Flow`]); pure, tested natively.
+//! answer. Same shape as the cancel flow ([`super::CancelFlow`]); pure, tested natively
+//! (`returns/tests.rs`). Sending is [`super::request`]'s.
 
 use std::rc::Rc;
 
 use yew::Reducible;
 
+use super::request::{
+    chosen, request, request_flow, verdict, wrong, AnswerFields, AnswerReader, IdempotencyKey,
+    Outgoing, SendFailure, Sending,
+};
 use super::{
-    describe_json, item_state, AnswerReader, Fnv, Outgoing, Problem, RequestFlow, SendFailure,
-    Step, MAX_COMMENT_CHARS,
+    go, in_item_order, item_state, kept_if_same, FlowContext, Problem, Step, MAX_COMMENT_CHARS,
 };
 use crate::engine::json::Json;
 use crate::engine::{
-    preview_return, Assessment, Order, Policy, ProposalLine, Request, RequestItem, RequestKind,
-    RequestVerdict, ReturnPreview, ReturnProposal, ReturnProposalError, ReturnReason,
-    ReturnVerdict,
+    preview_return, ProposalLine, Request, RequestItem, RequestKind, RequestVerdict, ReturnPreview,
+    ReturnProposal, ReturnProposalError, ReturnReason, ReturnVerdict,
 };
-
-/// What the return flow needs to know: the order, the policy (its return reasons and refund
-/// rules) and the assessment the customer sees.
-#[derive(Debug)]
-pub struct ReturnContext {
-    pub order: Rc<Order>,
-    pub policy: Rc<Policy>,
-    pub assessment: Rc<Assessment>,
-    /// Mixed into idempotency keys so two page loads never share one.
-    pub key_seed: u64,
-}
-
-/// The same context when it holds the same order, policy and assessment (by pointer: none is
-/// changed in place).
-impl PartialEq for ReturnContext {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.assessment, &other.assessment)
-            && Rc::ptr_eq(&self.order, &other.order)
-            && Rc::ptr_eq(&self.policy, &other.policy)
-            && self.key_seed == other.key_seed
-    }
-}
-
-impl Eq for ReturnContext {}
 
 /// The host's answer to a return request, `{status, message?, return_id?, label_url?,
 /// instructions?}`: `status` decides; other fields are ignored.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReturnAnswer {
+    /// Accepted or declined: what the outcome says.
     pub status: ReturnStatus,
     /// The host's own words for the customer (shown as text).
     pub message: Option<String>,
@@ -62,7 +42,8 @@ pub struct ReturnAnswer {
 /// The statuses a host may answer a return request with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReturnStatus {
-    /// The store takes the return: the customer sends the items back.
+    /// The store takes the return: the customer sends the items back by each one's return-by
+    /// date (with the label, if the answer links one).
     Accepted,
     /// The store will not take it.
     Declined,
@@ -83,48 +64,24 @@ impl ReturnAnswer {
     /// `label_url` that is not an `https:` URL (a `javascript:` or `http:` one, say), is left
     /// out and described in [`ReturnAnswer::ignored`].
     pub fn read(tree: &Json<'_>) -> Result<ReturnAnswer, String> {
-        let Json::Object(fields) = tree else {
-            return Err(format!(
-                "expected an object {{status, message?, return_id?, label_url?, instructions?}}, found {}",
-                describe_json(tree)
-            ));
-        };
-        let get = |name: &str| {
-            fields
-                .iter()
-                .rev()
-                .find(|(key, _)| key == name)
-                .map(|(_, v)| v)
-        };
-        const EXPECTED: &str = "status: expected \"accepted\" or \"declined\", found";
-        let status = match get("status") {
-            Some(Json::Str(s)) if s == "accepted" => ReturnStatus::Accepted,
-            Some(Json::Str(s)) if s == "declined" => ReturnStatus::Declined,
-            None | Some(Json::Null) => return Err(format!("{EXPECTED} nothing")),
-            Some(other) => return Err(format!("{EXPECTED} {}", describe_json(other))),
-        };
-        let mut ignored = Vec::new();
-        let mut text = |name: &str| match get(name) {
-            None | Some(Json::Null) => None,
-            Some(Json::Str(text)) => Some(text.to_string()),
-            Some(other) => {
-                ignored.push(format!(
-                    "{name}: expected a string, found {}",
-                    describe_json(other)
-                ));
-                None
-            }
-        };
-        let (message, return_id, instructions) =
-            (text("message"), text("return_id"), text("instructions"));
-        let label_url = text("label_url").and_then(|url| {
+        let mut fields = AnswerFields::of(
+            tree,
+            "{status, message?, return_id?, label_url?, instructions?}",
+        )?;
+        let status = [ReturnStatus::Accepted, ReturnStatus::Declined]
+            [fields.one_of("status", &["accepted", "declined"])?];
+        let (message, return_id, instructions) = (
+            fields.text("message"),
+            fields.text("return_id"),
+            fields.text("instructions"),
+        );
+        let label_url = fields.text("label_url").and_then(|url| {
             if is_https(&url) {
                 Some(url)
             } else {
-                ignored.push(format!(
-                    "label_url: expected an https: URL, found {}; no link is shown",
-                    describe_json(&Json::Str(url.as_str().into()))
-                ));
+                let found = Json::Str(url.into());
+                let why = wrong("label_url", "an https: URL", Some(&found));
+                fields.ignore(format!("{why}; no link is shown"));
                 None
             }
         });
@@ -134,7 +91,7 @@ impl ReturnAnswer {
             return_id,
             label_url,
             instructions,
-            ignored: (!ignored.is_empty()).then(|| ignored.join("; ")),
+            ignored: fields.ignored(),
         })
     }
 }
@@ -163,10 +120,8 @@ pub struct ReturnFlow {
     pub reason: Option<String>,
     pub comment: String,
     pub problem: Option<Problem>,
-    /// How many requests were started; the sender sends once per value.
-    pub attempt: u32,
-    pub sending: bool,
-    pub failure: Option<SendFailure>,
+    /// The request "Request return" sends, under way or failed.
+    pub send: Sending,
     pub answer: Option<ReturnAnswer>,
     /// The preview of what was sent (the outcome shows its return-by dates).
     pub sent: Option<ReturnPreview>,
@@ -175,7 +130,7 @@ pub struct ReturnFlow {
     pub requested: Vec<String>,
     /// How many times the step changed (focus moves to the step's heading on a change).
     pub step_changes: u32,
-    pub context: Rc<ReturnContext>,
+    pub context: Rc<FlowContext>,
 }
 
 /// What the customer (or the host) did in the return flow.
@@ -198,11 +153,11 @@ pub enum ReturnAction {
     Answered(u32, ReturnAnswer),
     Failed(u32, SendFailure),
     Close,
-    Reassessed(Rc<ReturnContext>),
+    Reassessed(Rc<FlowContext>),
 }
 
 impl ReturnFlow {
-    pub fn new(context: Rc<ReturnContext>) -> ReturnFlow {
+    pub fn new(context: Rc<FlowContext>) -> ReturnFlow {
         ReturnFlow {
             step: Step::Overview,
             selected: Vec::new(),
@@ -211,9 +166,7 @@ impl ReturnFlow {
             reason: None,
             comment: String::new(),
             problem: None,
-            attempt: 0,
-            sending: false,
-            failure: None,
+            send: Sending::default(),
             answer: None,
             sent: None,
             requested: Vec::new(),
@@ -223,10 +176,14 @@ impl ReturnFlow {
     }
 
     fn go(&mut self, step: Step) {
-        if self.step != step {
-            self.step = step;
-            self.step_changes += 1;
+        if go(&mut self.step, step, &mut self.step_changes) {
             self.problem = None;
+        }
+    }
+
+    fn back(&mut self) {
+        if let Some(step) = self.step.before().filter(|_| !self.send.sending) {
+            self.go(step);
         }
     }
 
@@ -367,25 +324,13 @@ impl ReturnFlow {
         Some(self.comment.trim()).filter(|c| !c.is_empty())
     }
 
-    /// The ids for which `keep` holds, in the order's item order.
-    fn in_item_order(&self, keep: impl Fn(&str) -> bool) -> Vec<String> {
-        self.context
-            .assessment
-            .items
-            .iter()
-            .map(|item| item.item_id.as_str())
-            .filter(|id| keep(id))
-            .map(str::to_owned)
-            .collect()
-    }
-
     fn toggle(&mut self, item_id: &str) {
         if self.step != Step::Select || self.returnable(item_id) == 0 {
             return;
         }
         let on = !self.selected.iter().any(|id| id == item_id);
         let selected = std::mem::take(&mut self.selected);
-        self.selected = self.in_item_order(|id| {
+        self.selected = in_item_order(&self.context.assessment, &|id| {
             if id == item_id {
                 on
             } else {
@@ -441,31 +386,13 @@ impl ReturnFlow {
         }
     }
 
-    fn back(&mut self) {
-        if self.sending {
-            return;
-        }
-        match self.step {
-            Step::Select => self.go(Step::Overview),
-            Step::Reason => self.go(Step::Select),
-            Step::Review => self.go(Step::Reason),
-            Step::Overview | Step::Outcome => {}
-        }
-    }
-
     fn submit(&mut self) {
         // Only a return the engine can preview is sent (the review shows why otherwise).
         let preview = self.preview().and_then(Result::ok);
-        if self.step == Step::Review && !self.sending && preview.is_some() {
+        if self.step == Step::Review && !self.send.sending && preview.is_some() {
             self.sent = preview;
-            self.sending = true;
-            self.failure = None;
-            self.attempt += 1;
+            self.send.start();
         }
-    }
-
-    fn is_waiting_for(&self, attempt: u32) -> bool {
-        self.sending && self.attempt == attempt
     }
 
     fn close(&mut self) {
@@ -481,7 +408,7 @@ impl ReturnFlow {
         }
     }
 
-    fn reassessed(&mut self, context: Rc<ReturnContext>) {
+    fn reassessed(&mut self, context: Rc<FlowContext>) {
         // A newer order says what became of an item it changed: the earlier answer gives way.
         if !Rc::ptr_eq(&self.context.order, &context.order) {
             let (before, after) = (&self.context.order, &context.order);
@@ -489,15 +416,16 @@ impl ReturnFlow {
                 .retain(|id| item_state(before, id) == item_state(after, id));
         }
         self.context = context;
-        if self.sending || self.step == Step::Outcome {
+        if self.send.sending || self.step == Step::Outcome {
             return;
         }
         if self.reason().is_none() {
             self.reason = None;
         }
         let selected = std::mem::take(&mut self.selected);
-        self.selected =
-            self.in_item_order(|id| selected.iter().any(|s| s == id) && self.returnable(id) > 0);
+        self.selected = in_item_order(&self.context.assessment, &|id| {
+            selected.iter().any(|s| s == id) && self.returnable(id) > 0
+        });
         if self.selected.is_empty() && matches!(self.step, Step::Reason | Step::Review) {
             self.go(Step::Select);
         }
@@ -506,81 +434,59 @@ impl ReturnFlow {
     /// The request "Request return" sends: the same key for every retry of the same choices.
     pub fn request(&self) -> Request {
         let assessment = &self.context.assessment;
-        let chosen: Vec<_> = assessment
-            .items
-            .iter()
-            .filter(|item| self.selected.contains(&item.item_id))
-            .collect();
         let lines = self.proposal().map(|p| p.lines).unwrap_or_default();
         let comment = self.sent_comment();
-        let mut key = Fnv::new(self.context.key_seed);
-        key.write(b"return");
-        key.write(assessment.order_id.as_bytes());
+        let mut key = IdempotencyKey::new(self.context.key_seed);
+        key.part(b"return");
+        key.part(assessment.order_id.as_bytes());
         for line in &lines {
-            key.write(line.item_id.as_bytes());
-            key.write(&line.quantity.to_le_bytes());
-            key.write(&[line.opened.map_or(2, u8::from)]);
+            key.part(line.item_id.as_bytes());
+            key.part(&line.quantity.to_le_bytes());
+            key.part(&[line.opened.map_or(2, u8::from)]);
         }
-        key.write(self.reason.as_deref().unwrap_or("").as_bytes());
-        key.write(comment.unwrap_or("").as_bytes());
+        key.part(self.reason.as_deref().unwrap_or("").as_bytes());
+        key.part(comment.unwrap_or("").as_bytes());
+        let items = lines
+            .iter()
+            .map(|line| RequestItem {
+                item_id: line.item_id.clone(),
+                quantity: line.quantity,
+            })
+            .collect();
+        let verdicts = chosen(assessment, &self.selected)
+            .into_iter()
+            .map(|item| RequestVerdict {
+                r#return: Some(item.r#return.verdict),
+                ..verdict(item, item.r#return.code.as_str())
+            });
         Request {
-            kind: RequestKind::Return,
-            order_id: assessment.order_id.clone(),
-            items: lines
-                .iter()
-                .map(|line| RequestItem {
-                    item_id: line.item_id.clone(),
-                    quantity: line.quantity,
-                })
-                .collect(),
-            assessed_at: assessment.at.instant,
-            verdicts: chosen
-                .iter()
-                .map(|item| RequestVerdict {
-                    item_id: item.item_id.clone(),
-                    cancel: None,
-                    r#return: Some(item.r#return.verdict),
-                    withdrawal: None,
-                    code: item.r#return.code.as_str().to_owned(),
-                })
-                .collect(),
             reason: self.reason.clone(),
             comment: comment.map(str::to_owned),
-            idempotency_key: Some(key.idempotency_key()),
             lines: Some(lines),
-            customer: None,
-            declared_at: None,
+            ..request(
+                RequestKind::Return,
+                assessment,
+                items,
+                verdicts.collect(),
+                &key,
+            )
         }
     }
 }
 
-impl RequestFlow for ReturnFlow {
-    type Answer = ReturnAnswer;
-
-    fn attempt(&self) -> u32 {
-        self.attempt
-    }
-
-    fn outgoing(&self) -> Option<Outgoing<ReturnAnswer>> {
-        (self.sending && self.attempt > 0).then(|| Outgoing {
+impl ReturnFlow {
+    /// The request under way and how to read its answer.
+    fn to_send(&self) -> Outgoing<ReturnAnswer> {
+        let read = Rc::new(ReturnAnswer::read) as Rc<AnswerReader<ReturnAnswer>>;
+        Outgoing {
             request: self.request(),
             fields: ReturnAnswer::FIELDS,
-            read: Rc::new(ReturnAnswer::read) as Rc<AnswerReader<ReturnAnswer>>,
-        })
-    }
-
-    fn ignored(answer: &ReturnAnswer) -> Option<&str> {
-        answer.ignored.as_deref()
-    }
-
-    fn answered(attempt: u32, answer: ReturnAnswer) -> ReturnAction {
-        ReturnAction::Answered(attempt, answer)
-    }
-
-    fn failed(attempt: u32, failure: SendFailure) -> ReturnAction {
-        ReturnAction::Failed(attempt, failure)
+            read,
+        }
     }
 }
+
+request_flow!(ReturnFlow, ReturnAction, ReturnAnswer, RequestKind::Return);
 
 impl Reducible for ReturnFlow {
     type Action = ReturnAction;
@@ -602,29 +508,22 @@ impl Reducible for ReturnFlow {
             ReturnAction::Continue => next.next(),
             ReturnAction::Back => next.back(),
             ReturnAction::Submit => next.submit(),
-            ReturnAction::Answered(attempt, answer) if next.is_waiting_for(attempt) => {
-                next.sending = false;
-                if answer.status == ReturnStatus::Accepted {
-                    let selected = next.selected.clone();
-                    next.requested.retain(|id| !selected.contains(id));
-                    next.requested.extend(selected);
+            ReturnAction::Answered(attempt, answer) => {
+                if next.send.answered(attempt) {
+                    if answer.status == ReturnStatus::Accepted {
+                        let selected = next.selected.clone();
+                        next.requested.retain(|id| !selected.contains(id));
+                        next.requested.extend(selected);
+                    }
+                    next.answer = Some(answer);
+                    next.go(Step::Outcome);
                 }
-                next.answer = Some(answer);
-                next.go(Step::Outcome);
             }
-            ReturnAction::Failed(attempt, failure) if next.is_waiting_for(attempt) => {
-                next.sending = false;
-                next.failure = Some(failure);
-            }
-            ReturnAction::Answered(..) | ReturnAction::Failed(..) => {}
+            ReturnAction::Failed(attempt, failure) => next.send.failed(attempt, failure),
             ReturnAction::Close => next.close(),
             ReturnAction::Reassessed(context) => next.reassessed(context),
         }
-        if next == *self {
-            self
-        } else {
-            Rc::new(next)
-        }
+        kept_if_same(self, next)
     }
 }
 

@@ -1,7 +1,8 @@
 //! The withdrawal flow (the EU consumer's statutory withdrawal, art. 11a of Directive
 //! 2011/83/EU; in Germany § 356a BGB) as a reducer: "Withdraw from contract here" → the form
 //! (the order number, the items, name and e-mail) → **Confirm withdrawal** → the store's receipt.
-//! Pure (no DOM, no clock: the confirming click brings its instant), tested natively.
+//! Pure (no DOM, no clock: the confirming click brings its instant), tested natively
+//! (`withdrawal/tests.rs`). Sending is [`super::request`]'s.
 //!
 //! What the law asks of it, and how it holds here:
 //! - only what identifies the contract and the consumer is asked for (no reason, no comment);
@@ -13,11 +14,14 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use super::{describe_json, Fnv, Outgoing, RequestFlow, SendFailure};
+use super::request::{
+    chosen, request, request_flow, verdict, whole, wrong, AnswerFields, IdempotencyKey, Outgoing,
+    SendFailure, Sending,
+};
+use super::{go, kept_if_same, FlowContext};
 use crate::engine::json::Json;
 use crate::engine::{
-    looks_like_an_email_address, Assessment, Customer, Instant, Order, Request, RequestItem,
-    RequestKind, RequestVerdict, WithdrawalVerdict,
+    looks_like_an_email_address, Customer, Instant, Request, RequestKind, RequestVerdict,
 };
 
 /// The longest name kept (a display name; the engine takes 2,000 characters per string).
@@ -45,39 +49,6 @@ pub enum FieldProblem {
     NotAnEmail,
 }
 
-/// What the widget needs of the order to run the flow.
-#[derive(Debug)]
-pub struct WithdrawalContext {
-    /// The order as the host gave it.
-    pub order: Rc<Order>,
-    /// Its assessment now; `withdrawal` decides whether a new declaration can be made.
-    pub assessment: Rc<Assessment>,
-    /// The customer the host gave with the order or the configuration (the order's wins), to
-    /// pre-fill name and e-mail.
-    pub customer: Option<Customer>,
-    /// Mixed into idempotency keys so two page loads never share one.
-    pub key_seed: u64,
-}
-
-/// Compared by pointer for the assessment and the order (never changed in place).
-impl PartialEq for WithdrawalContext {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.assessment, &other.assessment)
-            && Rc::ptr_eq(&self.order, &other.order)
-            && self.customer == other.customer
-            && self.key_seed == other.key_seed
-    }
-}
-
-impl Eq for WithdrawalContext {}
-
-impl WithdrawalContext {
-    /// Whether a new declaration can be made now (the engine's verdict is `allowed`).
-    pub fn allowed(&self) -> bool {
-        self.assessment.withdrawal.verdict == WithdrawalVerdict::Allowed
-    }
-}
-
 /// The store's receipt of a withdrawal: `{received_at, acknowledgement_to?}`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Receipt {
@@ -90,50 +61,34 @@ pub struct Receipt {
 }
 
 impl Receipt {
+    /// The answer's fields the widget reads.
+    pub const FIELDS: &'static [&'static str] = &["received_at", "acknowledgement_to"];
+
     /// Reads the host's answer from its JSON tree. A missing or unreadable `received_at` is an
     /// error (the store did not say it has the declaration); an `acknowledgement_to` that is not
     /// a string is ignored and described in [`Receipt::ignored`]; other fields are ignored.
     pub fn read(tree: &Json<'_>) -> Result<Receipt, String> {
-        let Json::Object(fields) = tree else {
-            return Err(format!(
-                "expected an object {{received_at, acknowledgement_to?}}, found {}",
-                describe_json(tree)
-            ));
-        };
-        let get = |name: &str| {
-            fields
-                .iter()
-                .rev()
-                .find(|(key, _)| key == name)
-                .map(|(_, v)| v)
-        };
-        let expected = "received_at: expected an RFC 3339 instant with an offset (e.g. \
-                        \"2026-04-07T21:59:59Z\")";
-        let received_at = match get("received_at") {
-            Some(Json::Str(text)) => Instant::parse_rfc3339(text).map_err(|_| {
-                format!(
-                    "{expected}, found {}",
-                    describe_json(&Json::Str(text.clone()))
-                )
-            })?,
-            None | Some(Json::Null) => return Err(format!("{expected}, found nothing")),
-            Some(other) => return Err(format!("{expected}, found {}", describe_json(other))),
-        };
-        let (acknowledgement_to, ignored) = match get("acknowledgement_to") {
-            None | Some(Json::Null) => (None, None),
-            Some(Json::Str(to)) if !to.trim().is_empty() => (Some(to.to_string()), None),
-            Some(other) => (
-                None,
-                Some(format!(
-                    "acknowledgement_to: expected an e-mail address (a string), found {}",
-                    describe_json(other)
-                )),
-            ),
+        let mut fields = AnswerFields::of(tree, "{received_at, acknowledgement_to?}")?;
+        let expected = "an RFC 3339 instant with an offset (e.g. \"2026-04-07T21:59:59Z\")";
+        let found = fields.get("received_at");
+        let received_at = match found {
+            Some(Json::Str(text)) => Instant::parse_rfc3339(text).ok(),
+            _ => None,
+        }
+        .ok_or_else(|| wrong("received_at", expected, found))?;
+        let acknowledgement_to = match fields.get("acknowledgement_to") {
+            None => None,
+            Some(Json::Str(to)) if !to.trim().is_empty() => Some(to.to_string()),
+            Some(other) => {
+                let expected = "an e-mail address (a string)";
+                fields.ignore(wrong("acknowledgement_to", expected, Some(other)));
+                None
+            }
         };
         Ok(Receipt {
             received_at,
             acknowledgement_to,
-            ignored,
+            ignored: fields.ignored(),
         })
     }
 }
@@ -154,15 +109,13 @@ pub struct WithdrawalFlow {
     /// The instant of the confirming click of the declaration being sent (kept for Try again;
     /// a change to the form makes it a new declaration).
     pub declared_at: Option<Instant>,
-    /// How many sends were started; the sender sends once per value.
-    pub attempt: u32,
-    pub sending: bool,
-    pub failure: Option<SendFailure>,
+    /// The declaration being sent, or why sending it failed (Try again sends it again).
+    pub send: Sending,
     /// The store's receipt: shown as the outcome, then in the overview instead of the button.
     pub receipt: Option<Receipt>,
     /// How many times the step changed: focus moves to the step's heading on a change.
     pub step_changes: u32,
-    pub context: Rc<WithdrawalContext>,
+    pub context: Rc<FlowContext>,
 }
 
 /// What the customer (or the host, or time) did.
@@ -185,11 +138,11 @@ pub enum WithdrawalAction {
     /// Leave the outcome for the order.
     Close,
     /// Time passed a boundary, or the host gave a new order, policy or customer.
-    Reassessed(Rc<WithdrawalContext>),
+    Reassessed(Rc<FlowContext>),
 }
 
 impl WithdrawalFlow {
-    pub fn new(context: Rc<WithdrawalContext>) -> WithdrawalFlow {
+    pub fn new(context: Rc<FlowContext>) -> WithdrawalFlow {
         let (name, email) = prefill(&context);
         WithdrawalFlow {
             step: WithdrawalStep::Overview,
@@ -199,9 +152,7 @@ impl WithdrawalFlow {
             checked: false,
             invalid_tries: 0,
             declared_at: None,
-            attempt: 0,
-            sending: false,
-            failure: None,
+            send: Sending::default(),
             receipt: None,
             step_changes: 0,
             context,
@@ -209,16 +160,18 @@ impl WithdrawalFlow {
     }
 
     fn go(&mut self, step: WithdrawalStep) {
-        if self.step != step {
-            self.step = step;
-            self.step_changes += 1;
-        }
+        go(&mut self.step, step, &mut self.step_changes);
+    }
+
+    /// Whether a new declaration can be made now (the engine's verdict is `allowed`).
+    pub fn allowed(&self) -> bool {
+        self.context.withdrawal_allowed()
     }
 
     /// Whether the overview offers "Withdraw from contract here": the engine allows it and no
     /// withdrawal of this order was received yet.
     pub fn can_open(&self) -> bool {
-        self.context.allowed() && self.receipt.is_none()
+        self.allowed() && self.receipt.is_none()
     }
 
     /// What is wrong with the name, if anything.
@@ -249,16 +202,16 @@ impl WithdrawalFlow {
 
     /// A change to the form: what is sent next is a new declaration, made at its own click.
     fn edited(&mut self) {
-        if !self.sending {
+        if !self.send.sending {
             self.declared_at = None;
-            self.failure = None;
+            self.send.failure = None;
         }
     }
 
     fn toggle(&mut self, item_id: &str) {
         let covered = &self.context.assessment.withdrawal.items;
         if self.step != WithdrawalStep::Form
-            || self.sending
+            || self.send.sending
             || !covered.iter().any(|id| id == item_id)
         {
             return;
@@ -279,12 +232,12 @@ impl WithdrawalFlow {
     }
 
     fn confirm(&mut self, now: Instant) {
-        if self.step != WithdrawalStep::Form || self.sending {
+        if self.step != WithdrawalStep::Form || self.send.sending {
             return;
         }
         if self.declared_at.is_none() {
             // A new declaration: the period is checked now, at the click, and never again.
-            if !self.context.allowed() {
+            if !self.allowed() {
                 return;
             }
             if !self.valid() {
@@ -294,23 +247,17 @@ impl WithdrawalFlow {
             }
             self.declared_at = Some(now);
         }
-        self.sending = true;
-        self.failure = None;
-        self.attempt += 1;
+        self.send.start();
     }
 
-    fn is_waiting_for(&self, attempt: u32) -> bool {
-        self.sending && self.attempt == attempt
-    }
-
-    fn reassessed(&mut self, context: Rc<WithdrawalContext>) {
+    fn reassessed(&mut self, context: Rc<FlowContext>) {
         let customer_changed = self.context.customer != context.customer;
         let covered_changed =
             self.context.assessment.withdrawal.items != context.assessment.withdrawal.items;
         let (old_name, old_email) = prefill(&self.context);
         self.context = context;
         // What was sent, and its receipt, are about that declaration: keep them.
-        if self.sending || self.step == WithdrawalStep::Outcome {
+        if self.send.sending || self.step == WithdrawalStep::Outcome {
             return;
         }
         if customer_changed {
@@ -343,58 +290,42 @@ impl WithdrawalFlow {
     /// of the same declaration (`declared_at` is not in it: a retry keeps it anyway).
     pub fn request(&self) -> Request {
         let assessment = &self.context.assessment;
-        let chosen: Vec<_> = assessment
-            .items
-            .iter()
-            .filter(|item| self.selected.contains(&item.item_id))
-            .collect();
+        let chosen = chosen(assessment, &self.selected);
         let customer = Customer {
             name: self.name.trim().to_owned(),
             email: self.email.trim().to_owned(),
         };
-        let mut key = Fnv::new(self.context.key_seed);
-        key.write(b"withdrawal");
-        key.write(assessment.order_id.as_bytes());
+        let mut key = IdempotencyKey::new(self.context.key_seed);
+        key.part(b"withdrawal");
+        key.part(assessment.order_id.as_bytes());
         for item in &chosen {
-            key.write(item.item_id.as_bytes());
+            key.part(item.item_id.as_bytes());
         }
-        key.write(customer.name.as_bytes());
-        key.write(customer.email.as_bytes());
+        key.part(customer.name.as_bytes());
+        key.part(customer.email.as_bytes());
+        // The order's withdrawal verdict, as the customer saw it, for each item withdrawn from
+        // (so the store can tell what changed since).
+        let decision = &assessment.withdrawal;
+        let verdicts = chosen.iter().map(|item| RequestVerdict {
+            withdrawal: Some(decision.verdict),
+            ..verdict(item, decision.code.as_str())
+        });
         Request {
-            kind: RequestKind::Withdrawal,
-            order_id: assessment.order_id.clone(),
-            items: chosen
-                .iter()
-                .map(|item| RequestItem {
-                    item_id: item.item_id.clone(),
-                    quantity: item.quantity,
-                })
-                .collect(),
-            assessed_at: assessment.at.instant,
-            // The order's withdrawal verdict, as the customer saw it, for each item withdrawn
-            // from (so the store can tell what changed since).
-            verdicts: chosen
-                .iter()
-                .map(|item| RequestVerdict {
-                    item_id: item.item_id.clone(),
-                    cancel: None,
-                    r#return: None,
-                    withdrawal: Some(assessment.withdrawal.verdict),
-                    code: assessment.withdrawal.code.as_str().to_owned(),
-                })
-                .collect(),
-            reason: None,
-            comment: None,
-            idempotency_key: Some(key.idempotency_key()),
-            lines: None,
             declared_at: self.declared_at,
             customer: Some(customer),
+            ..request(
+                RequestKind::Withdrawal,
+                assessment,
+                chosen.iter().map(|item| whole(item)).collect(),
+                verdicts.collect(),
+                &key,
+            )
         }
     }
 }
 
 /// The name and e-mail to start the form with: the host's customer, else blank.
-fn prefill(context: &WithdrawalContext) -> (String, String) {
+fn prefill(context: &FlowContext) -> (String, String) {
     context
         .customer
         .as_ref()
@@ -417,27 +348,24 @@ impl Reducible for WithdrawalFlow {
             }
             WithdrawalAction::Open => {}
             WithdrawalAction::Toggle(id) => next.toggle(&id),
-            WithdrawalAction::EditName(text) if !next.sending => {
+            WithdrawalAction::EditName(text) if !next.send.sending => {
                 next.name = text.chars().take(MAX_NAME_CHARS).collect();
                 next.edited();
             }
-            WithdrawalAction::EditEmail(text) if !next.sending => {
+            WithdrawalAction::EditEmail(text) if !next.send.sending => {
                 next.email = text.chars().take(MAX_EMAIL_CHARS).collect();
                 next.edited();
             }
             WithdrawalAction::EditName(_) | WithdrawalAction::EditEmail(_) => {}
             WithdrawalAction::Confirm(now) => next.confirm(now),
-            WithdrawalAction::Answered(attempt, receipt) if next.is_waiting_for(attempt) => {
-                next.sending = false;
-                next.receipt = Some(receipt);
-                next.go(WithdrawalStep::Outcome);
+            WithdrawalAction::Answered(attempt, receipt) => {
+                if next.send.answered(attempt) {
+                    next.receipt = Some(receipt);
+                    next.go(WithdrawalStep::Outcome);
+                }
             }
-            WithdrawalAction::Failed(attempt, failure) if next.is_waiting_for(attempt) => {
-                next.sending = false;
-                next.failure = Some(failure);
-            }
-            WithdrawalAction::Answered(..) | WithdrawalAction::Failed(..) => {}
-            WithdrawalAction::Back if next.step == WithdrawalStep::Form && !next.sending => {
+            WithdrawalAction::Failed(attempt, failure) => next.send.failed(attempt, failure),
+            WithdrawalAction::Back if next.step == WithdrawalStep::Form && !next.send.sending => {
                 next.go(WithdrawalStep::Overview)
             }
             WithdrawalAction::Back => {}
@@ -447,41 +375,27 @@ impl Reducible for WithdrawalFlow {
             WithdrawalAction::Close => {}
             WithdrawalAction::Reassessed(context) => next.reassessed(context),
         }
-        if next == *self {
-            self
-        } else {
-            Rc::new(next)
+        kept_if_same(self, next)
+    }
+}
+
+impl WithdrawalFlow {
+    /// The declaration under way and how to read the store's receipt.
+    fn to_send(&self) -> Outgoing<Receipt> {
+        Outgoing {
+            request: self.request(),
+            fields: Receipt::FIELDS,
+            read: Rc::new(Receipt::read),
         }
     }
 }
 
-impl RequestFlow for WithdrawalFlow {
-    type Answer = Receipt;
-
-    fn attempt(&self) -> u32 {
-        self.attempt
-    }
-
-    fn outgoing(&self) -> Option<Outgoing<Receipt>> {
-        (self.sending && self.attempt > 0).then(|| Outgoing {
-            request: self.request(),
-            fields: &["received_at", "acknowledgement_to"],
-            read: Rc::new(Receipt::read),
-        })
-    }
-
-    fn ignored(receipt: &Receipt) -> Option<&str> {
-        receipt.ignored.as_deref()
-    }
-
-    fn answered(attempt: u32, receipt: Receipt) -> WithdrawalAction {
-        WithdrawalAction::Answered(attempt, receipt)
-    }
-
-    fn failed(attempt: u32, failure: SendFailure) -> WithdrawalAction {
-        WithdrawalAction::Failed(attempt, failure)
-    }
-}
+request_flow!(
+    WithdrawalFlow,
+    WithdrawalAction,
+    Receipt,
+    RequestKind::Withdrawal
+);
 
 // Native: the tests read the sample orders with serde_json.
 #[cfg(all(test, not(target_arch = "wasm32")))]

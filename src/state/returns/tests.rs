@@ -2,20 +2,22 @@
 
 use super::*;
 use crate::engine::{assess, Instant, Order, Policy};
+use crate::state::RequestFlow;
 
 const MULTI: &str = include_str!("../../../static/orders/return-multi-unit.json");
 const LAPTOP: &str = include_str!("../../../static/orders/return-opened-laptop.json");
 const NOW: &str = "2025-03-20T12:00:00-07:00";
 
-fn context(order_json: &str, at: &str) -> Rc<ReturnContext> {
+fn context(order_json: &str, at: &str) -> Rc<FlowContext> {
     let order = Order::from_json_str(order_json).expect("sample order");
     let policy = Policy::default();
     let at = Instant::parse_rfc3339(at).expect("instant");
     let assessment = Rc::new(assess(&order, &policy, at));
-    Rc::new(ReturnContext {
+    Rc::new(FlowContext {
         order: Rc::new(order),
         policy: Rc::new(policy),
         assessment,
+        customer: None,
         key_seed: 7,
     })
 }
@@ -214,15 +216,15 @@ fn a_double_click_sends_one_request_and_a_retry_keeps_the_key() {
         Rc::ptr_eq(&sending, &twice),
         "a second click changes nothing"
     );
-    assert_eq!(sending.attempt, 1);
+    assert_eq!(sending.send.attempt, 1);
     assert!(sending.outgoing().is_some());
     let key = sending.request().idempotency_key;
 
     let failed = run(sending, [ReturnAction::Failed(1, SendFailure::Timeout)]);
-    assert_eq!((failed.step, failed.sending), (Step::Review, false));
+    assert_eq!((failed.step, failed.send.sending), (Step::Review, false));
     assert_eq!(failed.quantity("mugs"), 2, "choices kept");
     let retry = run(failed, [ReturnAction::Submit]);
-    assert_eq!(retry.attempt, 2);
+    assert_eq!(retry.send.attempt, 2);
     assert_eq!(retry.request().idempotency_key, key);
     // A late answer to the first attempt is ignored.
     let late = run(retry.clone(), [ReturnAction::Answered(1, accepted())]);

@@ -2,7 +2,7 @@
 //! engine under the demo's Berlin policy (withdrawal on, German public holidays).
 
 use super::*;
-use crate::engine::{assess, Policy, RequestKind};
+use crate::engine::{assess, Order, Policy, RequestKind, WithdrawalVerdict};
 
 const EASTER: &str = include_str!("../../../static/orders/withdrawal-easter.json");
 const IN_TRANSIT: &str = include_str!("../../../static/orders/withdrawal-in-transit.json");
@@ -15,13 +15,14 @@ fn at(text: &str) -> Instant {
     Instant::parse_rfc3339(text).expect("instant")
 }
 
-fn context(order: &str, now: &str, customer: Option<Customer>) -> Rc<WithdrawalContext> {
+fn context(order: &str, now: &str, customer: Option<Customer>) -> Rc<FlowContext> {
     let order = Rc::new(Order::from_json_str(order).expect("sample order"));
     let policy = Policy::from_json_str(BERLIN).expect("policy");
     let assessment = Rc::new(assess(&order, &policy, at(now)));
     let customer = order.customer.clone().or(customer);
-    Rc::new(WithdrawalContext {
+    Rc::new(FlowContext {
         order,
+        policy: Rc::new(policy),
         assessment,
         customer,
         key_seed: 7,
@@ -121,8 +122,8 @@ fn every_field_is_checked_only_after_confirm_and_blocks_it() {
     let flow = run(flow, [confirm(now)]);
     assert!(flow.checked);
     assert_eq!(flow.invalid_tries, 1);
-    assert!(!flow.sending);
-    assert_eq!(flow.attempt, 0);
+    assert!(!flow.send.sending);
+    assert_eq!(flow.send.attempt, 0);
     assert_eq!(flow.name_problem(), Some(FieldProblem::Missing));
     assert_eq!(flow.email_problem(), Some(FieldProblem::NotAnEmail));
     // Fixing the fields clears their problems as the customer types.
@@ -146,7 +147,7 @@ fn every_field_is_checked_only_after_confirm_and_blocks_it() {
         ],
     );
     assert!(flow.no_items());
-    assert_eq!((flow.invalid_tries, flow.sending), (2, false));
+    assert_eq!((flow.invalid_tries, flow.send.sending), (2, false));
     // The mug is not covered: it cannot be selected.
     let flow = run(flow, [WithdrawalAction::Toggle("becher".into())]);
     assert!(flow.no_items());
@@ -154,7 +155,7 @@ fn every_field_is_checked_only_after_confirm_and_blocks_it() {
         flow,
         [WithdrawalAction::Toggle("schal".into()), confirm(now)],
     );
-    assert!(flow.sending);
+    assert!(flow.send.sending);
     assert_eq!(flow.request().items.len(), 1);
     assert_eq!(flow.request().items[0].item_id, "schal");
 }
@@ -179,8 +180,8 @@ fn confirm_sends_once_with_the_click_instant_and_the_customer() {
         easter("2026-04-02T10:00:00+02:00"),
         [WithdrawalAction::Open, confirm("2026-04-02T10:00:07+02:00")],
     );
-    assert!(flow.sending);
-    assert_eq!(flow.attempt, 1);
+    assert!(flow.send.sending);
+    assert_eq!(flow.send.attempt, 1);
     // A double click: the second Confirm changes nothing (one request).
     let again = flow.clone().reduce(confirm("2026-04-02T10:00:08+02:00"));
     assert!(Rc::ptr_eq(&flow, &again));
@@ -235,12 +236,15 @@ fn a_failure_keeps_everything_and_try_again_keeps_the_key_and_the_declaration_ti
     );
     let first = flow.request();
     let flow = run(flow, [WithdrawalAction::Failed(1, SendFailure::Timeout)]);
-    assert_eq!(flow.failure, Some(SendFailure::Timeout));
-    assert_eq!((flow.step, flow.sending), (WithdrawalStep::Form, false));
+    assert_eq!(flow.send.failure, Some(SendFailure::Timeout));
+    assert_eq!(
+        (flow.step, flow.send.sending),
+        (WithdrawalStep::Form, false)
+    );
     assert_eq!(flow.selected, ["mantel", "schal"]);
     // Try again, later: the same declaration, the same key.
     let flow = run(flow, [confirm("2026-04-02T10:05:00+02:00")]);
-    assert_eq!(flow.attempt, 2);
+    assert_eq!(flow.send.attempt, 2);
     assert_eq!(flow.request(), first);
     // A late answer to the first send is ignored; the second's counts.
     let ignored = flow.clone().reduce(WithdrawalAction::Answered(
@@ -281,11 +285,11 @@ fn a_declaration_confirmed_a_second_before_the_deadline_counts_when_answered_aft
         easter("2026-04-07T23:59:58+02:00"),
         [WithdrawalAction::Open, confirm("2026-04-07T23:59:58+02:00")],
     );
-    assert!(flow.sending);
+    assert!(flow.send.sending);
     // The deadline passes while the store is answering: the period is over for new
     // declarations, not for this one.
     let expired = context(EASTER, "2026-04-08T00:00:00+02:00", None);
-    assert!(!expired.allowed());
+    assert!(!expired.withdrawal_allowed());
     let flow = run(
         flow,
         [
@@ -295,7 +299,7 @@ fn a_declaration_confirmed_a_second_before_the_deadline_counts_when_answered_aft
             confirm("2026-04-08T00:00:30+02:00"),
         ],
     );
-    assert!(flow.sending);
+    assert!(flow.send.sending);
     assert_eq!(flow.request().declared_at, Some(at("2026-04-07T21:59:58Z")));
     let flow = run(
         flow,
@@ -323,7 +327,7 @@ fn a_declaration_confirmed_a_second_before_the_deadline_counts_when_answered_aft
         ],
     );
     let late = run(late, [confirm("2026-04-08T00:00:01+02:00")]);
-    assert_eq!((late.sending, late.attempt), (false, 0));
+    assert_eq!((late.send.sending, late.send.attempt), (false, 0));
 }
 
 #[test]

@@ -1,31 +1,22 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::choices::{item_choice, step_problem};
 use super::step_actions::step_actions;
-use super::step_region::StepRegion;
+use super::step_region::{FlowStep, StepRegion};
 use crate::i18n::{isolate, Msg};
-use crate::state::{Action, Flow, Problem};
-use crate::view_model::{ItemView, Texts};
+use crate::state::{CancelAction, CancelFlow};
 
-/// Step 1 of 3: a checkbox per item. Items that can't be cancelled are disabled and say why in
-/// text; a bundle item says what it is cancelled together with.
-pub fn select_items(
-    texts: &Texts,
-    flow: &Flow,
-    items: &[Rc<ItemView>],
-    dispatcher: &UseReducerDispatcher<Flow>,
-) -> Html {
-    let dispatch = &dispatcher.to_callback();
-    let problem = (flow.problem == Some(Problem::NoItems)).then(|| texts.text(Msg::SelectNone));
+/// Cancel, step 1 of 3: a checkbox per item. Items that can't be cancelled are disabled and say
+/// why in text; a bundle item says what it is cancelled together with.
+pub fn cancel_select(step: &FlowStep<'_, CancelFlow>) -> Html {
+    let (texts, flow, items, dispatch) = step.parts();
     html! {
         <StepRegion level={texts.heading_level} key="cancel-select" heading={texts.text(Msg::StepSelect).to_owned()} step_changes={flow.step_changes}>
             <fieldset>
                 <legend>{ texts.text(Msg::SelectLegend) }</legend>
                 { for items.iter().enumerate().map(|(index, item)| {
                     let id = item.id.clone();
-                    let onchange = dispatch.reform(move |_: Event| Action::Toggle(id.clone()));
+                    let onchange = dispatch.reform(move |_: Event| CancelAction::Toggle(id.clone()));
                     let checked = flow.selected.contains(&item.id);
                     // Index-based ids: item ids are the host's strings and may hold spaces.
                     let input_id = format!("choice-{index}");
@@ -41,8 +32,8 @@ pub fn select_items(
                     item_choice(texts, item, input_id, checked, !item.cancellable(), onchange, note.as_deref(), Html::default())
                 }) }
             </fieldset>
-            { step_problem(problem) }
-            { step_actions(texts, dispatcher, Action::Back, Action::Continue) }
+            { step_problem(texts, flow.problem) }
+            { step_actions(texts, dispatch, CancelAction::Back, CancelAction::Continue) }
         </StepRegion>
     }
 }

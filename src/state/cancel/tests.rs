@@ -1,28 +1,29 @@
 //! Every transition of the flow, on real sample orders assessed by the real engine.
 
 use super::*;
-use crate::engine::{assess, Instant, Order, Policy};
+use crate::engine::{assess, Assessment, Instant, Order, Policy};
 
-const BUNDLE: &str = include_str!("../../static/orders/bundle.json");
-const MULTI: &str = include_str!("../../static/orders/multi-shipment.json");
+const BUNDLE: &str = include_str!("../../../static/orders/bundle.json");
+const MULTI: &str = include_str!("../../../static/orders/multi-shipment.json");
 
-fn flow_for(order_json: &str, at: &str, policy: Policy) -> Rc<Flow> {
+fn flow_for(order_json: &str, at: &str, policy: Policy) -> Rc<CancelFlow> {
     let order = Order::from_json_str(order_json).expect("sample order");
     let at = Instant::parse_rfc3339(at).expect("instant");
     let assessment = Rc::new(assess(&order, &policy, at));
-    Rc::new(Flow::new(Rc::new(FlowContext {
+    Rc::new(CancelFlow::new(Rc::new(FlowContext {
         order: Rc::new(order),
+        policy: Rc::new(policy),
         assessment,
-        reasons: policy.cancellation_reasons.clone(),
+        customer: None,
         key_seed: 7,
     })))
 }
 
-fn bundle_flow() -> Rc<Flow> {
+fn bundle_flow() -> Rc<CancelFlow> {
     flow_for(BUNDLE, "2025-03-20T10:00:00-07:00", Policy::default())
 }
 
-fn multi_flow() -> Rc<Flow> {
+fn multi_flow() -> Rc<CancelFlow> {
     flow_for(MULTI, "2025-03-20T12:00:00-07:00", Policy::default())
 }
 
@@ -32,53 +33,54 @@ fn required_reasons_policy() -> Policy {
     policy
 }
 
-fn run(flow: Rc<Flow>, actions: impl IntoIterator<Item = Action>) -> Rc<Flow> {
+fn run(flow: Rc<CancelFlow>, actions: impl IntoIterator<Item = CancelAction>) -> Rc<CancelFlow> {
     actions
         .into_iter()
         .fold(flow, |flow, action| flow.reduce(action))
 }
 
-fn context_with(flow: &Flow, assessment: Rc<Assessment>) -> Rc<FlowContext> {
+fn context_with(flow: &CancelFlow, assessment: Rc<Assessment>) -> Rc<FlowContext> {
     Rc::new(FlowContext {
         order: flow.context.order.clone(),
+        policy: flow.context.policy.clone(),
         assessment,
-        reasons: flow.context.reasons.clone(),
+        customer: None,
         key_seed: flow.context.key_seed,
     })
 }
 
-fn toggle(id: &str) -> Action {
-    Action::Toggle(id.to_owned())
+fn toggle(id: &str) -> CancelAction {
+    CancelAction::Toggle(id.to_owned())
 }
 
-fn reason(id: &str) -> Action {
-    Action::ChooseReason(id.to_owned())
+fn reason(id: &str) -> CancelAction {
+    CancelAction::ChooseReason(id.to_owned())
 }
 
 /// Cancel items, the memory card, Continue past the (optional) reason: the review step.
-fn card_to_review() -> [Action; 4] {
+fn card_to_review() -> [CancelAction; 4] {
     [
-        Action::Start,
+        CancelAction::Start,
         toggle("card"),
-        Action::Continue,
-        Action::Continue,
+        CancelAction::Continue,
+        CancelAction::Continue,
     ]
 }
 
 #[test]
 fn cancel_items_opens_step_one_only_when_something_can_be_cancelled() {
-    let flow = run(multi_flow(), [Action::Start]);
+    let flow = run(multi_flow(), [CancelAction::Start]);
     assert_eq!(flow.step, Step::Select);
     assert_eq!(flow.step_changes, 1);
 
     // Every item of the final-sale order was delivered: nothing to cancel.
     let delivered = flow_for(
-        include_str!("../../static/orders/final-sale.json"),
+        include_str!("../../../static/orders/final-sale.json"),
         "2025-03-20T12:00:00-07:00",
         Policy::default(),
     );
     assert!(!delivered.can_start());
-    let after = run(delivered.clone(), [Action::Start]);
+    let after = run(delivered.clone(), [CancelAction::Start]);
     assert!(
         Rc::ptr_eq(&after, &delivered),
         "no state change, no re-render"
@@ -89,7 +91,7 @@ fn cancel_items_opens_step_one_only_when_something_can_be_cancelled() {
 fn items_that_cannot_be_cancelled_cannot_be_selected() {
     let flow = run(
         multi_flow(),
-        [Action::Start, toggle("chair"), toggle("laptop")],
+        [CancelAction::Start, toggle("chair"), toggle("laptop")],
     );
     assert!(flow.selected.is_empty(), "delivered items stay unselected");
     let flow = run(flow, [toggle("sleeve"), toggle("mat")]);
@@ -104,7 +106,7 @@ fn items_that_cannot_be_cancelled_cannot_be_selected() {
 
 #[test]
 fn selecting_a_bundle_item_selects_its_bundle_and_unselecting_releases_both() {
-    let flow = run(bundle_flow(), [Action::Start, toggle("lens")]);
+    let flow = run(bundle_flow(), [CancelAction::Start, toggle("lens")]);
     assert_eq!(flow.selected, ["camera", "lens"]);
     let flow = run(flow, [toggle("card")]);
     assert_eq!(flow.selected, ["camera", "lens", "card"]);
@@ -122,9 +124,9 @@ fn toggling_outside_step_one_does_nothing() {
     let flow = run(
         flow,
         [
-            Action::Start,
+            CancelAction::Start,
             toggle("card"),
-            Action::Continue,
+            CancelAction::Continue,
             toggle("camera"),
         ],
     );
@@ -134,12 +136,12 @@ fn toggling_outside_step_one_does_nothing() {
 
 #[test]
 fn continue_needs_an_item() {
-    let flow = run(bundle_flow(), [Action::Start, Action::Continue]);
+    let flow = run(bundle_flow(), [CancelAction::Start, CancelAction::Continue]);
     assert_eq!(flow.step, Step::Select);
     assert_eq!(flow.problem, Some(Problem::NoItems));
     let flow = run(flow, [toggle("card")]);
     assert_eq!(flow.problem, None, "selecting clears the problem");
-    let flow = run(flow, [Action::Continue]);
+    let flow = run(flow, [CancelAction::Continue]);
     assert_eq!(flow.step, Step::Reason);
 }
 
@@ -165,7 +167,13 @@ fn a_required_reason_and_its_comment_must_be_given() {
 
     let flow = run(flow, [reason("other")]);
     assert_eq!(flow.comment_wanted(), (true, true));
-    let flow = run(flow, [Action::EditComment("   ".into()), Action::Continue]);
+    let flow = run(
+        flow,
+        [
+            CancelAction::EditComment("   ".into()),
+            CancelAction::Continue,
+        ],
+    );
     assert_eq!(
         (flow.step, flow.problem),
         (Step::Reason, Some(Problem::NoComment))
@@ -174,8 +182,8 @@ fn a_required_reason_and_its_comment_must_be_given() {
     let flow = run(
         flow,
         [
-            Action::EditComment("Bought it twice".into()),
-            Action::Continue,
+            CancelAction::EditComment("Bought it twice".into()),
+            CancelAction::Continue,
         ],
     );
     assert_eq!(flow.step, Step::Review);
@@ -186,7 +194,7 @@ fn a_required_reason_and_its_comment_must_be_given() {
 fn only_comment_reasons_reveal_the_comment_field() {
     let flow = run(
         bundle_flow(),
-        [Action::Start, toggle("card"), Action::Continue],
+        [CancelAction::Start, toggle("card"), CancelAction::Continue],
     );
     assert_eq!(flow.comment_wanted(), (false, false));
     let flow = run(flow, [reason("found_better_price")]);
@@ -210,19 +218,19 @@ fn back_works_at_every_step_without_losing_choices() {
     let flow = run(
         bundle_flow(),
         [
-            Action::Start,
+            CancelAction::Start,
             toggle("lens"),
-            Action::Continue,
+            CancelAction::Continue,
             reason("other"),
-            Action::EditComment("Found it locally".into()),
-            Action::Continue,
+            CancelAction::EditComment("Found it locally".into()),
+            CancelAction::Continue,
         ],
     );
     assert_eq!(flow.step, Step::Review);
     let mut steps = Vec::new();
     let mut flow = flow;
     for _ in 0..4 {
-        flow = flow.reduce(Action::Back);
+        flow = flow.reduce(CancelAction::Back);
         steps.push(flow.step);
         assert_eq!(flow.selected, ["camera", "lens"]);
         assert_eq!(flow.reason.as_deref(), Some("other"));
@@ -233,7 +241,14 @@ fn back_works_at_every_step_without_losing_choices() {
         [Step::Reason, Step::Select, Step::Overview, Step::Overview]
     );
     // And forward again, everything still there.
-    let flow = run(flow, [Action::Start, Action::Continue, Action::Continue]);
+    let flow = run(
+        flow,
+        [
+            CancelAction::Start,
+            CancelAction::Continue,
+            CancelAction::Continue,
+        ],
+    );
     assert_eq!(flow.step, Step::Review);
     assert_eq!(flow.request().items.len(), 2);
 }
@@ -241,16 +256,16 @@ fn back_works_at_every_step_without_losing_choices() {
 #[test]
 fn a_double_click_sends_one_request() {
     let review = run(bundle_flow(), card_to_review());
-    let sending = review.clone().reduce(Action::Submit);
-    assert!(sending.sending);
-    assert_eq!(sending.attempt, 1);
-    let again = sending.clone().reduce(Action::Submit);
+    let sending = review.clone().reduce(CancelAction::Submit);
+    assert!(sending.send.sending);
+    assert_eq!(sending.send.attempt, 1);
+    let again = sending.clone().reduce(CancelAction::Submit);
     assert!(
         Rc::ptr_eq(&again, &sending),
         "the second click changes nothing"
     );
     assert!(
-        Rc::ptr_eq(&again.clone().reduce(Action::Back), &again),
+        Rc::ptr_eq(&again.clone().reduce(CancelAction::Back), &again),
         "no going back while sending"
     );
 }
@@ -260,25 +275,25 @@ fn a_failure_keeps_every_choice_and_a_retry_reuses_the_key() {
     let review = run(
         bundle_flow(),
         [
-            Action::Start,
+            CancelAction::Start,
             toggle("lens"),
-            Action::Continue,
+            CancelAction::Continue,
             reason("arriving_too_late"),
-            Action::Continue,
+            CancelAction::Continue,
         ],
     );
-    let first = review.clone().reduce(Action::Submit);
+    let first = review.clone().reduce(CancelAction::Submit);
     let key = first.request().idempotency_key;
-    let failed = first.reduce(Action::Failed(1, SendFailure::Timeout));
+    let failed = first.reduce(CancelAction::Failed(1, SendFailure::Timeout));
     assert_eq!(failed.step, Step::Review);
-    assert!(!failed.sending);
-    assert_eq!(failed.failure, Some(SendFailure::Timeout));
+    assert!(!failed.send.sending);
+    assert_eq!(failed.send.failure, Some(SendFailure::Timeout));
     assert_eq!(failed.selected, ["camera", "lens"]);
     assert_eq!(failed.reason.as_deref(), Some("arriving_too_late"));
 
-    let retry = failed.reduce(Action::Submit);
-    assert_eq!(retry.attempt, 2);
-    assert_eq!(retry.failure, None);
+    let retry = failed.reduce(CancelAction::Submit);
+    assert_eq!(retry.send.attempt, 2);
+    assert_eq!(retry.send.failure, None);
     assert_eq!(
         retry.request().idempotency_key,
         key,
@@ -286,8 +301,12 @@ fn a_failure_keeps_every_choice_and_a_retry_reuses_the_key() {
     );
 
     let changed = run(
-        retry.reduce(Action::Failed(2, SendFailure::Rejected("503".into()))),
-        [Action::Back, reason("ordered_by_mistake"), Action::Continue],
+        retry.reduce(CancelAction::Failed(2, SendFailure::Rejected("503".into()))),
+        [
+            CancelAction::Back,
+            reason("ordered_by_mistake"),
+            CancelAction::Continue,
+        ],
     );
     assert_ne!(
         changed.request().idempotency_key,
@@ -302,11 +321,12 @@ fn keys_differ_between_page_loads() {
         let flow = bundle_flow();
         let context = Rc::new(FlowContext {
             order: flow.context.order.clone(),
+            policy: flow.context.policy.clone(),
             assessment: flow.context.assessment.clone(),
-            reasons: flow.context.reasons.clone(),
+            customer: None,
             key_seed: seed,
         });
-        run(Rc::new(Flow::new(context)), card_to_review())
+        run(Rc::new(CancelFlow::new(context)), card_to_review())
             .request()
             .idempotency_key
     };
@@ -316,14 +336,16 @@ fn keys_differ_between_page_loads() {
 
 #[test]
 fn answers_lead_to_the_outcome_only_while_sending() {
-    let answer = HostAnswer {
-        status: AnswerStatus::Requested,
+    let answer = CancelAnswer {
+        status: CancelStatus::Requested,
         message: None,
         refund: None,
         ignored: None,
     };
     let review = run(bundle_flow(), card_to_review());
-    let stray = review.clone().reduce(Action::Answered(1, answer.clone()));
+    let stray = review
+        .clone()
+        .reduce(CancelAction::Answered(1, answer.clone()));
     assert!(
         Rc::ptr_eq(&stray, &review),
         "an answer nobody asked for is ignored"
@@ -333,26 +355,28 @@ fn answers_lead_to_the_outcome_only_while_sending() {
     let retrying = run(
         review,
         [
-            Action::Submit,
-            Action::Failed(1, SendFailure::Timeout),
-            Action::Submit,
+            CancelAction::Submit,
+            CancelAction::Failed(1, SendFailure::Timeout),
+            CancelAction::Submit,
         ],
     );
-    let late = retrying.clone().reduce(Action::Answered(1, answer.clone()));
+    let late = retrying
+        .clone()
+        .reduce(CancelAction::Answered(1, answer.clone()));
     assert!(Rc::ptr_eq(&late, &retrying));
 
-    let outcome = retrying.reduce(Action::Answered(2, answer.clone()));
+    let outcome = retrying.reduce(CancelAction::Answered(2, answer.clone()));
     assert_eq!(outcome.step, Step::Outcome);
     assert_eq!(outcome.answer, Some(answer));
     let late_failure = outcome
         .clone()
-        .reduce(Action::Failed(2, SendFailure::Timeout));
+        .reduce(CancelAction::Failed(2, SendFailure::Timeout));
     assert!(
         Rc::ptr_eq(&late_failure, &outcome),
         "a timeout after the answer is ignored"
     );
 
-    let closed = outcome.reduce(Action::Close);
+    let closed = outcome.reduce(CancelAction::Close);
     assert_eq!(closed.step, Step::Overview);
     assert!(closed.selected.is_empty() && closed.reason.is_none() && closed.answer.is_none());
 }
@@ -362,13 +386,13 @@ fn the_request_carries_items_quantities_reason_and_verdicts() {
     let flow = run(
         multi_flow(),
         [
-            Action::Start,
+            CancelAction::Start,
             toggle("mat"),
             toggle("sleeve"),
-            Action::Continue,
+            CancelAction::Continue,
             reason("other"),
-            Action::EditComment("  Moving house  ".into()),
-            Action::Continue,
+            CancelAction::EditComment("  Moving house  ".into()),
+            CancelAction::Continue,
         ],
     );
     let request = flow.request();
@@ -406,12 +430,12 @@ fn the_engine_reads_the_cancel_request_the_widget_sends() {
     let flow = run(
         multi_flow(),
         [
-            Action::Start,
+            CancelAction::Start,
             toggle("mat"),
-            Action::Continue,
+            CancelAction::Continue,
             reason("other"),
-            Action::EditComment("Moving house".into()),
-            Action::Continue,
+            CancelAction::EditComment("Moving house".into()),
+            CancelAction::Continue,
         ],
     );
     let sent = serde_json::to_value(flow.request()).unwrap();
@@ -442,7 +466,7 @@ fn the_engine_reads_the_cancel_request_the_widget_sends() {
 #[test]
 fn comments_are_cut_to_the_maximum() {
     let long = "é".repeat(MAX_COMMENT_CHARS + 20);
-    let flow = run(bundle_flow(), [Action::EditComment(long)]);
+    let flow = run(bundle_flow(), [CancelAction::EditComment(long)]);
     assert_eq!(flow.comment.chars().count(), MAX_COMMENT_CHARS);
 }
 
@@ -451,10 +475,10 @@ fn a_reassessment_drops_items_that_can_no_longer_be_cancelled() {
     let flow = run(
         multi_flow(),
         [
-            Action::Start,
+            CancelAction::Start,
             toggle("mat"),
             toggle("sleeve"),
-            Action::Continue,
+            CancelAction::Continue,
         ],
     );
     // The host reports the mat delivered meanwhile.
@@ -465,7 +489,7 @@ fn a_reassessment_drops_items_that_can_no_longer_be_cancelled() {
     let at = Instant::parse_rfc3339("2025-03-20T12:00:00-07:00").unwrap();
     let fresh = Rc::new(assess(&order, &Policy::default(), at));
     let context = context_with(&flow, fresh);
-    let flow = flow.reduce(Action::Reassessed(context));
+    let flow = flow.reduce(CancelAction::Reassessed(context));
     assert_eq!(flow.selected, ["sleeve"]);
     assert_eq!(flow.step, Step::Reason, "still something to cancel: stay");
 
@@ -474,7 +498,7 @@ fn a_reassessment_drops_items_that_can_no_longer_be_cancelled() {
     sleeve.shipment = Some("S1".into());
     let none_left = Rc::new(assess(&order, &Policy::default(), at));
     let context = context_with(&flow, none_left);
-    let flow = flow.reduce(Action::Reassessed(context));
+    let flow = flow.reduce(CancelAction::Reassessed(context));
     assert!(flow.selected.is_empty());
     assert_eq!(flow.step, Step::Select);
 }
@@ -484,21 +508,25 @@ fn a_new_policy_without_the_chosen_reason_clears_it() {
     let flow = run(
         bundle_flow(),
         [
-            Action::Start,
+            CancelAction::Start,
             toggle("card"),
-            Action::Continue,
+            CancelAction::Continue,
             reason("payment_issue"),
         ],
     );
-    let mut reasons = flow.context.reasons.clone();
-    reasons.options.retain(|o| o.id != "payment_issue");
+    let mut policy = (*flow.context.policy).clone();
+    policy
+        .cancellation_reasons
+        .options
+        .retain(|o| o.id != "payment_issue");
     let context = Rc::new(FlowContext {
         order: flow.context.order.clone(),
+        policy: Rc::new(policy),
         assessment: flow.context.assessment.clone(),
-        reasons,
+        customer: None,
         key_seed: flow.context.key_seed,
     });
-    let flow = flow.reduce(Action::Reassessed(context));
+    let flow = flow.reduce(CancelAction::Reassessed(context));
     assert_eq!(flow.reason, None);
     assert_eq!(flow.selected, ["card"]);
 }
@@ -525,9 +553,9 @@ fn failure_codes_are_stable() {
     );
 }
 
-fn read(text: &str, cap: u64) -> Result<HostAnswer, String> {
+fn read(text: &str, cap: u64) -> Result<CancelAnswer, String> {
     let tree = crate::engine::json::parse_text(text).expect("test JSON");
-    HostAnswer::read(&tree, cap)
+    CancelAnswer::read(&tree, cap)
 }
 
 #[test]
@@ -540,8 +568,8 @@ fn an_answer_is_read_by_its_status_and_other_fields_are_ignored() {
     .expect("a normal answer");
     assert_eq!(
         answer,
-        HostAnswer {
-            status: AnswerStatus::Cancelled,
+        CancelAnswer {
+            status: CancelStatus::Cancelled,
             message: None,
             refund: Some(4998),
             ignored: None,
@@ -550,16 +578,16 @@ fn an_answer_is_read_by_its_status_and_other_fields_are_ignored() {
     for (text, status) in [
         (
             r#"{"status": "requested", "message": "Asked the seller."}"#,
-            AnswerStatus::Requested,
+            CancelStatus::Requested,
         ),
         (
             r#"{"status": "declined", "refund": null, "message": null}"#,
-            AnswerStatus::Declined,
+            CancelStatus::Declined,
         ),
         // The last of duplicated keys wins, as in JSON.parse.
         (
             r#"{"status": "declined", "status": "cancelled"}"#,
-            AnswerStatus::Cancelled,
+            CancelStatus::Cancelled,
         ),
     ] {
         let answer = read(text, 5497).unwrap_or_else(|e| panic!("{text}: {e}"));
@@ -583,7 +611,7 @@ fn a_bad_refund_is_ignored_and_reported_but_the_status_stands() {
     ] {
         let text = format!(r#"{{"status": "cancelled", "refund": {refund}}}"#);
         let answer = read(&text, 5497).unwrap_or_else(|e| panic!("{text}: {e}"));
-        assert_eq!(answer.status, AnswerStatus::Cancelled, "{text}");
+        assert_eq!(answer.status, CancelStatus::Cancelled, "{text}");
         assert_eq!(
             answer.refund, None,
             "{text}: the widget's estimate is shown"
@@ -656,7 +684,7 @@ fn only_a_missing_or_unknown_status_is_a_malformed_answer() {
 
 #[test]
 fn the_refund_cap_is_the_selected_items_plus_delivery() {
-    let flow = run(bundle_flow(), [Action::Start, toggle("card")]);
+    let flow = run(bundle_flow(), [CancelAction::Start, toggle("card")]);
     assert_eq!(flow.refund_cap(), 2 * 2499);
     let flow = run(flow, [toggle("camera")]);
     assert_eq!(
@@ -668,18 +696,19 @@ fn the_refund_cap_is_the_selected_items_plus_delivery() {
     order.shipping_cost = crate::engine::Money::from_minor(599);
     let context = Rc::new(FlowContext {
         order: Rc::new(order),
+        policy: flow.context.policy.clone(),
         assessment: flow.context.assessment.clone(),
-        reasons: flow.context.reasons.clone(),
+        customer: None,
         key_seed: 7,
     });
-    let flow = flow.reduce(Action::Reassessed(context));
+    let flow = flow.reduce(CancelAction::Reassessed(context));
     assert_eq!(flow.refund_cap(), 2 * 2499 + 64900 + 24900 + 599);
 }
 
-fn answered(status: AnswerStatus) -> Action {
-    Action::Answered(
+fn answered(status: CancelStatus) -> CancelAction {
+    CancelAction::Answered(
         1,
-        HostAnswer {
+        CancelAnswer {
             status,
             message: None,
             refund: None,
@@ -694,9 +723,9 @@ fn after_an_answer_the_items_keep_its_outcome_until_the_host_gives_a_new_order()
     let flow = run(
         flow,
         [
-            Action::Submit,
-            answered(AnswerStatus::Cancelled),
-            Action::Close,
+            CancelAction::Submit,
+            answered(CancelStatus::Cancelled),
+            CancelAction::Close,
         ],
     );
     assert_eq!(flow.step, Step::Overview);
@@ -709,7 +738,7 @@ fn after_an_answer_the_items_keep_its_outcome_until_the_host_gives_a_new_order()
         flow.can_start(),
         "the camera and lens can still be cancelled"
     );
-    let select = run(flow.clone(), [Action::Start, toggle("card")]);
+    let select = run(flow.clone(), [CancelAction::Start, toggle("card")]);
     assert!(
         select.selected.is_empty(),
         "the cancelled card cannot be selected"
@@ -720,19 +749,19 @@ fn after_an_answer_the_items_keep_its_outcome_until_the_host_gives_a_new_order()
         select,
         [
             toggle("camera"),
-            Action::Continue,
-            Action::Continue,
-            Action::Submit,
-            Action::Answered(
+            CancelAction::Continue,
+            CancelAction::Continue,
+            CancelAction::Submit,
+            CancelAction::Answered(
                 2,
-                HostAnswer {
-                    status: AnswerStatus::Requested,
+                CancelAnswer {
+                    status: CancelStatus::Requested,
                     message: None,
                     refund: None,
                     ignored: None,
                 },
             ),
-            Action::Close,
+            CancelAction::Close,
         ],
     );
     assert_eq!(
@@ -744,11 +773,11 @@ fn after_an_answer_the_items_keep_its_outcome_until_the_host_gives_a_new_order()
         ]
     );
     assert!(!all.can_start());
-    assert_eq!(all.clone().reduce(Action::Start).step, Step::Overview);
+    assert_eq!(all.clone().reduce(CancelAction::Start).step, Step::Overview);
 
     // Time passing (a new assessment of the same order) changes nothing of it.
     let later = all.context.assessment.clone();
-    let ticked = all.clone().reduce(Action::Reassessed(context_with(
+    let ticked = all.clone().reduce(CancelAction::Reassessed(context_with(
         &all,
         Rc::new((*later).clone()),
     )));
@@ -756,16 +785,17 @@ fn after_an_answer_the_items_keep_its_outcome_until_the_host_gives_a_new_order()
 
     // A new order that changes nothing of them (an unrelated update): the answers stand.
     let same = Rc::new((*all.context.order).clone());
-    let (assessment, reasons) = (all.context.assessment.clone(), all.context.reasons.clone());
+    let (assessment, policy) = (all.context.assessment.clone(), all.context.policy.clone());
     let context = |order: Rc<Order>| {
         Rc::new(FlowContext {
             order,
+            policy: policy.clone(),
             assessment: assessment.clone(),
-            reasons: reasons.clone(),
+            customer: None,
             key_seed: 7,
         })
     };
-    let unrelated = all.clone().reduce(Action::Reassessed(context(same)));
+    let unrelated = all.clone().reduce(CancelAction::Reassessed(context(same)));
     assert_eq!(unrelated.outcomes, all.outcomes);
 
     // The host's new order says what became of the card (a cancelled shipment of its own): its
@@ -781,7 +811,7 @@ fn after_an_answer_the_items_keep_its_outcome_until_the_host_gives_a_new_order()
         .find(|i| i.id == "card")
         .unwrap()
         .shipment = Some("S-cancelled".into());
-    let fresh = all.reduce(Action::Reassessed(context(Rc::new(order))));
+    let fresh = all.reduce(CancelAction::Reassessed(context(Rc::new(order))));
     assert_eq!(
         fresh.outcomes,
         [
@@ -794,17 +824,21 @@ fn after_an_answer_the_items_keep_its_outcome_until_the_host_gives_a_new_order()
 #[test]
 fn a_new_order_during_the_outcome_keeps_the_items_it_is_about() {
     let flow = run(bundle_flow(), card_to_review());
-    let outcome = run(flow, [Action::Submit, answered(AnswerStatus::Cancelled)]);
+    let outcome = run(
+        flow,
+        [CancelAction::Submit, answered(CancelStatus::Cancelled)],
+    );
     let mut order = (*outcome.context.order).clone();
     order.shipments[0].status = crate::engine::ShipmentStatus::Cancelled;
     let at = Instant::parse_rfc3339("2025-03-20T10:00:00-07:00").unwrap();
     let context = Rc::new(FlowContext {
         assessment: Rc::new(assess(&order, &Policy::default(), at)),
         order: Rc::new(order),
-        reasons: outcome.context.reasons.clone(),
+        policy: outcome.context.policy.clone(),
+        customer: None,
         key_seed: 7,
     });
-    let updated = outcome.reduce(Action::Reassessed(context));
+    let updated = outcome.reduce(CancelAction::Reassessed(context));
     assert_eq!(updated.step, Step::Outcome);
     assert_eq!(
         updated.selected,
@@ -819,9 +853,9 @@ fn a_declined_answer_leaves_the_items_as_they_were() {
     let flow = run(
         flow,
         [
-            Action::Submit,
-            answered(AnswerStatus::Declined),
-            Action::Close,
+            CancelAction::Submit,
+            answered(CancelStatus::Declined),
+            CancelAction::Close,
         ],
     );
     assert!(flow.outcomes.is_empty());

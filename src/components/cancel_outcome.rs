@@ -1,36 +1,28 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::bidi::bdi;
 use super::heading::{heading, Rank};
-use super::step_region::StepRegion;
-use crate::engine::{Order, Policy};
+use super::step_region::{FlowStep, StepRegion};
 use crate::i18n::Msg;
-use crate::state::{Action, AnswerStatus, Flow};
-use crate::view_model::{selection, timing_text, ItemView, Texts};
+use crate::state::{CancelAction, CancelFlow, CancelStatus};
+use crate::view_model::{chosen_views, timing_text};
 
-/// The host's answer: cancelled (with the refund and its timing), request sent (the seller must
-/// approve), or declined, with what to do instead for each item.
-pub fn outcome_panel(
-    texts: &Texts,
-    flow: &Flow,
-    items: &[Rc<ItemView>],
-    order: &Order,
-    policy: &Policy,
-    dispatcher: &UseReducerDispatcher<Flow>,
-) -> Html {
+/// The host's answer to a cancellation request: cancelled (with the refund and its timing),
+/// request sent (the seller must approve), or declined, with what to do instead for each item.
+pub fn cancel_outcome(step: &FlowStep<'_, CancelFlow>) -> Html {
+    let (texts, flow, items, dispatch) = step.parts();
     let Some(answer) = &flow.answer else {
         return html! {};
     };
-    let (chosen, estimate) = selection(items, flow, order, policy);
+    let chosen = chosen_views(items, &flow.selected);
+    let estimate = flow.estimate();
     let (title, class) = match answer.status {
-        AnswerStatus::Cancelled => (Msg::OutcomeCancelled, "outcome"),
-        AnswerStatus::Requested => (Msg::OutcomeRequested, "outcome"),
-        AnswerStatus::Declined => (Msg::OutcomeDeclined, "outcome declined"),
+        CancelStatus::Cancelled => (Msg::OutcomeCancelled, "outcome"),
+        CancelStatus::Requested => (Msg::OutcomeRequested, "outcome"),
+        CancelStatus::Declined => (Msg::OutcomeDeclined, "outcome declined"),
     };
     let body = match answer.status {
-        AnswerStatus::Cancelled => texts.fill(
+        CancelStatus::Cancelled => texts.fill(
             Msg::OutcomeCancelledRefund,
             &[
                 (
@@ -40,18 +32,18 @@ pub fn outcome_panel(
                 ("timing", &timing_text(texts, &estimate.timing)),
             ],
         ),
-        AnswerStatus::Requested if order.is_marketplace_fulfilled_by_seller() => {
+        CancelStatus::Requested if flow.context.order.is_marketplace_fulfilled_by_seller() => {
             texts.text(Msg::OutcomeRequestedBody).to_owned()
         }
-        AnswerStatus::Requested => texts.text(Msg::OutcomeRequestedWarehouse).to_owned(),
-        AnswerStatus::Declined => String::new(),
+        CancelStatus::Requested => texts.text(Msg::OutcomeRequestedWarehouse).to_owned(),
+        CancelStatus::Declined => String::new(),
     };
     html! {
         <StepRegion level={texts.heading_level} key="cancel-outcome" heading={texts.text(title).to_owned()} step_changes={flow.step_changes}
             heading_id="order-help-outcome-heading" class={class} part="outcome">
             if !body.is_empty() { <p>{ body }</p> }
             if let Some(message) = &answer.message { <p>{ bdi(message, None) }</p> }
-            if answer.status == AnswerStatus::Declined {
+            if answer.status == CancelStatus::Declined {
                 { heading(texts.heading_level, Rank::Sub, texts.text(Msg::OutcomeFallback), None, NodeRef::default()) }
                 <ul>
                     { for chosen.iter().map(|item| html! {
@@ -60,7 +52,7 @@ pub fn outcome_panel(
                 </ul>
             }
             <div class="actions">
-                <button type="button" part="button" onclick={dispatcher.to_callback().reform(|_: MouseEvent| Action::Close)}>{ texts.text(Msg::BackToOrder) }</button>
+                <button type="button" part="button" onclick={dispatch.reform(|_: MouseEvent| CancelAction::Close)}>{ texts.text(Msg::BackToOrder) }</button>
             </div>
         </StepRegion>
     }

@@ -9,10 +9,13 @@
 //! see [`crate::Reason`]). English is compiled in ([`Catalogue::english`], from a plain table
 //! `build.rs` makes of `locales/en.json`, so no JSON is parsed at run time): it is what the
 //! command-line tool and `assess` print, and the fallback for every other language. Without
-//! the `verify-texts` feature (the widget) the `verify.*` sentences are left out of it, and out
-//! of every catalogue read.
+//! the `verify-texts` feature (the widget) the `verify.*` and `proposal.*` sentences are left
+//! out of it, and out of every catalogue read. Every English sentence of the engine is written
+//! by one renderer ([`crate::Reason::english`]: this catalogue, [`fill_with`], and
+//! [`crate::ZonedInstant::in_english`] for instants).
 
 use std::collections::BTreeMap;
+use std::fmt::{self, Write as _};
 use std::sync::OnceLock;
 
 use super::error::InputError;
@@ -24,12 +27,13 @@ pub const ENGLISH_JSON: &str = include_str!("../../locales/en.json");
 /// The CLDR plural categories, in CLDR's order.
 pub const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
-/// The key families this build leaves out of every catalogue: `verify.*` without the
-/// `verify-texts` feature.
+/// The key families this build leaves out of every catalogue: without the `verify-texts`
+/// feature, the sentences only the command-line tool and the Node package write (`verify.*`,
+/// and `proposal.*`, the errors of a return proposal). `build.rs` leaves out the same.
 const LEFT_OUT: &[&str] = if cfg!(feature = "verify-texts") {
     &[]
 } else {
-    &["verify."]
+    &["verify.", "proposal."]
 };
 
 /// `locales/en.json` as `build.rs` writes it: `key US text RS` per entry; a plural entry's
@@ -399,31 +403,41 @@ pub fn english_plural(n: u64) -> &'static str {
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let extra: usize = values.iter().map(|(_, v)| v.len()).sum();
     let mut out = String::with_capacity(template.len() + extra);
+    // Writing to a `String` cannot fail.
+    let _ = fill_with(&mut out, template, |out, name| {
+        let (_, value) = values.iter().find(|(key, _)| *key == name)?;
+        Some(out.write_str(value))
+    });
+    out
+}
+
+/// The one fill loop: writes `template` to `out`, each `{name}` written by `value` (which
+/// returns `None` for a name it does not know: that placeholder stays as written). What
+/// [`fill`] and the engine's English sentences ([`crate::Reason::english`]) both use.
+pub fn fill_with<W: fmt::Write>(
+    out: &mut W,
+    template: &str,
+    mut value: impl FnMut(&mut W, &str) -> Option<fmt::Result>,
+) -> fmt::Result {
     let mut rest = template;
     while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
+        out.write_str(&rest[..open])?;
         let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                let name = &after[..close];
-                match values.iter().find(|(key, _)| *key == name) {
-                    Some((_, value)) => out.push_str(value),
-                    None => {
-                        out.push('{');
-                        out.push_str(name);
-                        out.push('}');
-                    }
-                }
-                rest = &after[close + 1..];
-            }
+        let Some(close) = after.find('}') else {
+            return out.write_str(&rest[open..]);
+        };
+        let name = &after[..close];
+        match value(out, name) {
+            Some(written) => written?,
             None => {
-                out.push_str(&rest[open..]);
-                rest = "";
+                out.write_char('{')?;
+                out.write_str(name)?;
+                out.write_char('}')?;
             }
         }
+        rest = &after[close + 1..];
     }
-    out.push_str(rest);
-    out
+    out.write_str(rest)
 }
 
 fn kind(value: &Json<'_>) -> String {

@@ -111,7 +111,7 @@ impl fmt::Display for English<'_, '_> {
 
 fn write_english(f: &mut fmt::Formatter<'_>, value: Value<'_>, en: &Catalogue) -> fmt::Result {
     match value {
-        Value::Instant(zoned) => write!(f, "{}", zoned.in_english()),
+        Value::Instant(zoned) => fmt::Display::fmt(&zoned.in_english(), f),
         Value::Number(n) => write!(f, "{n}"),
         Value::Text(text) => f.write_str(text),
         // Each title in the catalogue's quotation marks (`quoted_title`).

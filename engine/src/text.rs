@@ -214,7 +214,7 @@ impl Catalogue {
         let mut problems = Problems(Vec::new());
         for (key, expected) in &reference.entries {
             let Some(entry) = self.entries.get(key) else {
-                problems.push(format!("{key}: missing"));
+                problems.push(key, "missing".into());
                 continue;
             };
             let wanted = names(expected);
@@ -224,17 +224,23 @@ impl Catalogue {
                 // reference does not have are wrong there.
                 let extra: Vec<_> = found.iter().filter(|n| !wanted.contains(n)).collect();
                 if !extra.is_empty() {
-                    problems.push(format!(
-                        "{key}: unknown placeholder(s) {extra:?} (expected {wanted:?}) in {text:?}"
-                    ));
+                    problems.push(
+                        key,
+                        format!(
+                            "unknown placeholder(s) {extra:?} (expected {wanted:?}) in {text:?}"
+                        ),
+                    );
                 }
             }
             match (expected, entry) {
                 (Entry::Text(_), Entry::Text(text)) if placeholders(text) != wanted => {
-                    problems.push(format!(
-                        "{key}: expected the placeholders {wanted:?}, found {:?} in {text:?}",
-                        placeholders(text)
-                    ));
+                    problems.push(
+                        key,
+                        format!(
+                            "expected the placeholders {wanted:?}, found {:?} in {text:?}",
+                            placeholders(text)
+                        ),
+                    );
                 }
                 (Entry::Plural(_), Entry::Plural(forms)) => {
                     // In CLDR order (any unknown category first), as a stable sort by position
@@ -247,30 +253,31 @@ impl Catalogue {
                         found.extend(all.iter().copied().filter(|c| *c == category));
                     }
                     if !categories.is_empty() && found != categories {
-                        problems.push(format!(
-                            "{key}: expected the plural forms {categories:?}, found {found:?}"
-                        ));
+                        problems.push(
+                            key,
+                            format!("expected the plural forms {categories:?}, found {found:?}"),
+                        );
                     }
                     let other = entry.form("other");
                     if placeholders(other) != wanted {
-                        problems.push(format!(
-                            "{key}: expected the placeholders {wanted:?} in its \"other\" form, found {:?}",
+                        problems.push(key, format!(
+                            "expected the placeholders {wanted:?} in its \"other\" form, found {:?}",
                             placeholders(other)
                         ));
                     }
                 }
                 (Entry::Text(_), Entry::Plural(_)) => {
-                    problems.push(format!("{key}: expected a text, found plural forms"))
+                    problems.push(key, "expected a text, found plural forms".into())
                 }
                 (Entry::Plural(_), Entry::Text(_)) => {
-                    problems.push(format!("{key}: expected plural forms, found a text"))
+                    problems.push(key, "expected plural forms, found a text".into())
                 }
                 _ => {}
             }
         }
         for key in self.entries.keys() {
             if !reference.entries.contains_key(key) {
-                problems.push(format!("{key}: not a key of the English catalogue"));
+                problems.push(key, "not a key of the English catalogue".into());
             }
         }
         problems.0
@@ -316,15 +323,14 @@ impl std::fmt::Display for Problem {
     }
 }
 
-/// Collects `"key: what"` lines as [`Problem`]s.
+/// Collects [`Problem`]s.
 struct Problems(Vec<Problem>);
 
 impl Problems {
-    fn push(&mut self, line: String) {
-        let (key, what) = line.split_once(": ").unwrap_or((&line, ""));
+    fn push(&mut self, key: &str, what: String) {
         self.0.push(Problem {
             key: key.to_owned(),
-            what: what.to_owned(),
+            what,
         });
     }
 }

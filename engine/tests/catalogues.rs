@@ -3,6 +3,8 @@
 //! plural forms fails here, naming the key and the language. And no rule writes a sentence.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -113,14 +115,8 @@ fn literals(code: &str) -> Vec<String> {
 
 #[test]
 fn no_rule_writes_a_sentence() {
-    let dir = root().join("engine/src/rules");
-    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.push(root().join("engine/src/rules.rs"));
     let mut found = Vec::new();
-    for file in files {
+    for file in support::rule_files() {
         let code = fs::read_to_string(&file).unwrap();
         for literal in literals(&code) {
             // Words with a space between them: prose. Ids and codes have none.

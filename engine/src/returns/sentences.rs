@@ -15,23 +15,20 @@ impl ProposalProblem {
     /// `proposal.not_returnable.window_closed` when it names the window's end), for a host that
     /// shows it in another language (`locales/<lang>.json`, with the problem's values).
     pub fn key(&self) -> &'static str {
-        key(self)
-    }
-}
-
-/// The catalogue key of a problem's sentence.
-fn key(problem: &ProposalProblem) -> &'static str {
-    match problem {
-        ProposalProblem::NoLines => "proposal.no_lines",
-        ProposalProblem::UnknownItem { .. } => "proposal.unknown_item",
-        ProposalProblem::DuplicateLine { .. } => "proposal.duplicate_line",
-        ProposalProblem::ZeroQuantity => "proposal.zero_quantity",
-        ProposalProblem::QuantityExceedsReturnable { .. } => "proposal.quantity_exceeds_returnable",
-        ProposalProblem::NotReturnable {
-            closed_at: Some(_), ..
-        } => "proposal.not_returnable.window_closed",
-        ProposalProblem::NotReturnable { .. } => "proposal.not_returnable",
-        ProposalProblem::UnknownReason { .. } => "proposal.unknown_reason",
+        match self {
+            ProposalProblem::NoLines => "proposal.no_lines",
+            ProposalProblem::UnknownItem { .. } => "proposal.unknown_item",
+            ProposalProblem::DuplicateLine { .. } => "proposal.duplicate_line",
+            ProposalProblem::ZeroQuantity => "proposal.zero_quantity",
+            ProposalProblem::QuantityExceedsReturnable { .. } => {
+                "proposal.quantity_exceeds_returnable"
+            }
+            ProposalProblem::NotReturnable {
+                closed_at: Some(_), ..
+            } => "proposal.not_returnable.window_closed",
+            ProposalProblem::NotReturnable { .. } => "proposal.not_returnable",
+            ProposalProblem::UnknownReason { .. } => "proposal.unknown_reason",
+        }
     }
 }
 
@@ -66,7 +63,7 @@ fn texts(problem: &ProposalProblem) -> [String; 3] {
 /// The problem's sentence as a [`Reason`]: its key, values and count (the units left to
 /// return choose the plural form).
 fn reason<'a>(problem: &ProposalProblem, texts: &'a [String; 3]) -> Reason<'a> {
-    let reason = Reason::new(key(problem));
+    let reason = Reason::new(problem.key());
     let [id, second, third] = texts.each_ref().map(|t| Value::Text(t.as_str()));
     match problem {
         ProposalProblem::NoLines | ProposalProblem::ZeroQuantity => reason,

@@ -2,7 +2,8 @@
 //! the engine reads it by splitting (`text::Catalogue::english`) rather than parsing JSON at
 //! run time (no JSON syntax in the wasm, no escapes to undo).
 //! The `verify-texts` feature (the command-line tool, the Node package, the engine's own tests)
-//! keeps the `verify.*` sentences; the widget, which never shows them, leaves them out.
+//! keeps the `verify.*` and `proposal.*` sentences; the widget, which never shows them, leaves
+//! them out (as `text.rs`'s `LEFT_OUT` does).
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -27,7 +28,7 @@ fn main() {
         );
     };
     for (key, value) in &entries {
-        if !verify && key.starts_with("verify.") {
+        if !verify && (key.starts_with("verify.") || key.starts_with("proposal.")) {
             continue;
         }
         plain(key, key);

@@ -322,7 +322,7 @@ fn preview_return_prints_the_refund_preview() {
         (
             "too-many.json",
             r#"{"lines": [{"item_id": "A1", "quantity": 2}], "reason_id": "other"}"#,
-            "too-many.json: lines[0].quantity: expected at most the 1 unit(s) left to return, found 2",
+            "too-many.json: lines[0].quantity: expected at most the 1 unit left to return, found 2",
         ),
         (
             "no-reason.json",

@@ -12,6 +12,37 @@ use super::order::{Carrier, ShipmentStatus};
 use super::policy::RefundTiming;
 use super::time::{Date, ZonedInstant};
 
+/// Declares a code enum once: its variants, each with the `snake_case` name JSON writes for it
+/// (a test checks they agree with serde's), from which follow [`as_str`](CancelCode::as_str)
+/// and `ALL`, every variant in declaration order (for tests and catalogues).
+macro_rules! codes {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $($(#[$doc:meta])* $variant:ident = $text:literal,)*
+        }
+    ) => {
+        $(#[$meta])*
+        pub enum $name {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl $name {
+            /// Every code, in declaration order.
+            pub const ALL: &'static [$name] = &[$(Self::$variant,)*];
+
+            /// The code as JSON writes it (`snake_case`), e.g. for a request's
+            /// `verdicts[].code` or a catalogue key.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $text,)*
+                }
+            }
+        }
+    };
+}
+pub(crate) use codes;
+
 /// What [`crate::assess`] says about a whole order at an instant.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
@@ -64,59 +95,38 @@ pub enum CancelVerdict {
     Allowed,
 }
 
-/// Why an item's cancel verdict is what it is: a stable code (`snake_case` in JSON), one per
-/// situation of [the cancel rules](crate#the-rules).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[serde(rename_all = "snake_case")]
-pub enum CancelCode {
-    /// Retailer: pending or not yet in a shipment.
-    NotInShippingProcess,
-    /// Marketplace: pending, and the grace period after ordering is still running.
-    WithinGracePeriod,
-    /// Retailer: being picked and packed.
-    BeingPrepared,
-    /// Retailer: packed and ship-confirmed, still in the building.
-    StagedForShipping,
-    /// Retailer: in transit with the retailer's own fleet.
-    WithRetailerFleet,
-    /// Marketplace: after the grace period (or already being prepared): the seller decides.
-    SellerMustApprove,
-    /// Retailer: in transit with an outside carrier.
-    WithCarrier,
-    /// Marketplace: the seller has shipped it (staged or in transit).
-    ShippedBySeller,
-    OutForDelivery,
-    Delivered,
-    AlreadyCancelled,
-    Refused,
-    ReturnedToSender,
-    /// Lowered to `request` by an unshipped item of the same bundle.
-    BundleRequiresRequest,
-    /// Lowered to `not_available` by an unshipped item of the same bundle.
-    BundleNotCancellable,
-}
-
-impl CancelCode {
-    /// The code as JSON writes it (`snake_case`), e.g. for a request's `verdicts[].code`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CancelCode::NotInShippingProcess => "not_in_shipping_process",
-            CancelCode::WithinGracePeriod => "within_grace_period",
-            CancelCode::BeingPrepared => "being_prepared",
-            CancelCode::StagedForShipping => "staged_for_shipping",
-            CancelCode::WithRetailerFleet => "with_retailer_fleet",
-            CancelCode::SellerMustApprove => "seller_must_approve",
-            CancelCode::WithCarrier => "with_carrier",
-            CancelCode::ShippedBySeller => "shipped_by_seller",
-            CancelCode::OutForDelivery => "out_for_delivery",
-            CancelCode::Delivered => "delivered",
-            CancelCode::AlreadyCancelled => "already_cancelled",
-            CancelCode::Refused => "refused",
-            CancelCode::ReturnedToSender => "returned_to_sender",
-            CancelCode::BundleRequiresRequest => "bundle_requires_request",
-            CancelCode::BundleNotCancellable => "bundle_not_cancellable",
-        }
+codes! {
+    /// Why an item's cancel verdict is what it is: a stable code (`snake_case` in JSON), one per
+    /// situation of [the cancel rules](crate#the-rules).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+    #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+    #[serde(rename_all = "snake_case")]
+    pub enum CancelCode {
+        /// Retailer: pending or not yet in a shipment.
+        NotInShippingProcess = "not_in_shipping_process",
+        /// Marketplace: pending, and the grace period after ordering is still running.
+        WithinGracePeriod = "within_grace_period",
+        /// Retailer: being picked and packed.
+        BeingPrepared = "being_prepared",
+        /// Retailer: packed and ship-confirmed, still in the building.
+        StagedForShipping = "staged_for_shipping",
+        /// Retailer: in transit with the retailer's own fleet.
+        WithRetailerFleet = "with_retailer_fleet",
+        /// Marketplace: after the grace period (or already being prepared): the seller decides.
+        SellerMustApprove = "seller_must_approve",
+        /// Retailer: in transit with an outside carrier.
+        WithCarrier = "with_carrier",
+        /// Marketplace: the seller has shipped it (staged or in transit).
+        ShippedBySeller = "shipped_by_seller",
+        OutForDelivery = "out_for_delivery",
+        Delivered = "delivered",
+        AlreadyCancelled = "already_cancelled",
+        Refused = "refused",
+        ReturnedToSender = "returned_to_sender",
+        /// Lowered to `request` by an unshipped item of the same bundle.
+        BundleRequiresRequest = "bundle_requires_request",
+        /// Lowered to `not_available` by an unshipped item of the same bundle.
+        BundleNotCancellable = "bundle_not_cancellable",
     }
 }
 
@@ -154,38 +164,42 @@ pub enum RefuseVerdict {
     AtDoor,
 }
 
-/// Why an item's refuse verdict is what it is: a stable code (`snake_case` in JSON).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[serde(rename_all = "snake_case")]
-pub enum RefuseCode {
-    /// On its way with an outside carrier.
-    AtDoor,
-    /// On its way with the retailer's fleet, whose tracking shows a live map within 10 stops.
-    AtDoorLiveMap,
-    /// Delivered by USPS, not opened, not a service that must be refused at delivery.
-    UspsUnopened,
-    NotShippedYet,
-    /// Delivered by a carrier other than USPS.
-    DeliveredByOtherCarrier,
-    Opened,
-    /// Certified, insured or cash-on-delivery mail: only at the moment of delivery.
-    MustRefuseAtDelivery,
-    AlreadyRefused,
-    ReturnedToSender,
-    ShipmentCancelled,
+codes! {
+    /// Why an item's refuse verdict is what it is: a stable code (`snake_case` in JSON).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+    #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+    #[serde(rename_all = "snake_case")]
+    pub enum RefuseCode {
+        /// On its way with an outside carrier.
+        AtDoor = "at_door",
+        /// On its way with the retailer's fleet, whose tracking shows a live map within 10 stops.
+        AtDoorLiveMap = "at_door_live_map",
+        /// Delivered by USPS, not opened, not a service that must be refused at delivery.
+        UspsUnopened = "usps_unopened",
+        NotShippedYet = "not_shipped_yet",
+        /// Delivered by a carrier other than USPS.
+        DeliveredByOtherCarrier = "delivered_by_other_carrier",
+        Opened = "opened",
+        /// Certified, insured or cash-on-delivery mail: only at the moment of delivery.
+        MustRefuseAtDelivery = "must_refuse_at_delivery",
+        AlreadyRefused = "already_refused",
+        ReturnedToSender = "returned_to_sender",
+        ShipmentCancelled = "shipment_cancelled",
+    }
 }
 
 /// Whether the delivery can be refused: the verdict, its code, how many stops away the parcel
-/// is, whether tracking shows a live map, and what the reason's sentence names
-/// ([`RefuseDecision::reason`]; in JSON, `message` is it in English).
+/// is, whether tracking shows a live map and how near the parcel is on it, and what the
+/// reason's sentence names ([`RefuseDecision::reason`]; in JSON, `message` is it in English).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RefuseDecision {
     pub verdict: RefuseVerdict,
     pub code: RefuseCode,
     pub stops_away: Option<u32>,
-    /// The retailer's fleet: tracking shows the package on a live map within 10 stops.
-    pub live_map: bool,
+    /// The retailer's fleet (`at_door_live_map`): tracking shows the package on a live map
+    /// within 10 stops, and this is where `stops_away` puts it. `None` for any other code. In
+    /// JSON, `live_map` is whether it is `Some`.
+    pub live_map: Option<LiveMapBand>,
     /// The shipment's carrier, if the item is in one (not in the JSON).
     pub carrier: Option<Carrier>,
     /// On its way: out for delivery (else in transit) (not in the JSON).
@@ -197,6 +211,21 @@ pub struct RefuseDecision {
     pub opened: Option<bool>,
     /// `must_refuse_at_delivery`: the USPS service, as the order gives it (not in the JSON).
     pub service: Option<String>,
+}
+
+/// Where a parcel on the retailer fleet's live map is, by its stops away: what the
+/// `at_door_live_map` sentence says (`rules/refuse.rs` decides it; the map shows the parcel
+/// within 10 stops).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LiveMapBand {
+    /// The customer's is the next stop (0 stops away).
+    NextStop,
+    /// 1 to 10 stops away: the map shows it.
+    OnTheMap,
+    /// More than 10 stops away: not on the map yet.
+    BeyondTheMap,
+    /// The order does not say how many stops away.
+    StopsUnknown,
 }
 
 /// Can it be returned? Worst to best: `NotReturnable < Expired < NotYet < Allowed` (not yet
@@ -212,55 +241,24 @@ pub enum ReturnVerdict {
     Allowed,
 }
 
-/// Why an item's return verdict is what it is: a stable code (`snake_case` in JSON).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[serde(rename_all = "snake_case")]
-pub enum ReturnCode {
-    WithinWindow,
-    WindowClosed,
-    NotDeliveredYet,
-    /// Delivered, but the order does not say when (only an order built in Rust, unvalidated).
-    DeliveryTimeUnknown,
-    FinalSale,
-    NonReturnableCategory,
-    AlreadyReturned,
-    ReturnAlreadyRequested,
-    Cancelled,
-    Refused,
-    ReturnedToSender,
-}
-
-impl WithdrawalCode {
-    /// The code as JSON writes it (`snake_case`), e.g. for a request's `verdicts[].code`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            WithdrawalCode::NotOffered => "not_offered",
-            WithdrawalCode::NoItemCovered => "no_item_covered",
-            WithdrawalCode::PeriodNotStarted => "period_not_started",
-            WithdrawalCode::DeliveryTimeUnknown => "delivery_time_unknown",
-            WithdrawalCode::WithinPeriod => "within_period",
-            WithdrawalCode::PeriodOver => "period_over",
-        }
-    }
-}
-
-impl ReturnCode {
-    /// The code as JSON writes it (`snake_case`), e.g. for a request's `verdicts[].code`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReturnCode::WithinWindow => "within_window",
-            ReturnCode::WindowClosed => "window_closed",
-            ReturnCode::NotDeliveredYet => "not_delivered_yet",
-            ReturnCode::DeliveryTimeUnknown => "delivery_time_unknown",
-            ReturnCode::FinalSale => "final_sale",
-            ReturnCode::NonReturnableCategory => "non_returnable_category",
-            ReturnCode::AlreadyReturned => "already_returned",
-            ReturnCode::ReturnAlreadyRequested => "return_already_requested",
-            ReturnCode::Cancelled => "cancelled",
-            ReturnCode::Refused => "refused",
-            ReturnCode::ReturnedToSender => "returned_to_sender",
-        }
+codes! {
+    /// Why an item's return verdict is what it is: a stable code (`snake_case` in JSON).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+    #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+    #[serde(rename_all = "snake_case")]
+    pub enum ReturnCode {
+        WithinWindow = "within_window",
+        WindowClosed = "window_closed",
+        NotDeliveredYet = "not_delivered_yet",
+        /// Delivered, but the order does not say when (only an order built in Rust, unvalidated).
+        DeliveryTimeUnknown = "delivery_time_unknown",
+        FinalSale = "final_sale",
+        NonReturnableCategory = "non_returnable_category",
+        AlreadyReturned = "already_returned",
+        ReturnAlreadyRequested = "return_already_requested",
+        Cancelled = "cancelled",
+        Refused = "refused",
+        ReturnedToSender = "returned_to_sender",
     }
 }
 
@@ -350,27 +348,29 @@ pub enum WithdrawalVerdict {
     Allowed,
 }
 
-/// Why the withdrawal verdict is what it is: a stable code (`snake_case` in JSON), with the
-/// values its sentence names in the [`WithdrawalDecision`]'s other fields.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[serde(rename_all = "snake_case")]
-pub enum WithdrawalCode {
-    /// The policy's `withdrawal.enabled` is `false`. Values: none.
-    NotOffered,
-    /// Every item is of an excluded category, or on a shipment that was cancelled, refused or
-    /// returned to the sender. Values: none.
-    NoItemCovered,
-    /// A good of the order is still on its way: the period has not started, and withdrawing
-    /// is already possible (art. 9(3)). Values: `days`.
-    PeriodNotStarted,
-    /// Delivered, but the order does not say when (an unvalidated order only). Values: `days`.
-    DeliveryTimeUnknown,
-    /// Within the period. Values: `deadline`, `days`, `moved_from` (set when the last day was
-    /// not a working day).
-    WithinPeriod,
-    /// The period has ended. Values: `deadline`.
-    PeriodOver,
+codes! {
+    /// Why the withdrawal verdict is what it is: a stable code (`snake_case` in JSON), with the
+    /// values its sentence names in the [`WithdrawalDecision`]'s other fields.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+    #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+    #[serde(rename_all = "snake_case")]
+    pub enum WithdrawalCode {
+        /// The policy's `withdrawal.enabled` is `false`. Values: none.
+        NotOffered = "not_offered",
+        /// Every item is of an excluded category, or on a shipment that was cancelled, refused or
+        /// returned to the sender. Values: none.
+        NoItemCovered = "no_item_covered",
+        /// A good of the order is still on its way: the period has not started, and withdrawing
+        /// is already possible (art. 9(3)). Values: `days`.
+        PeriodNotStarted = "period_not_started",
+        /// Delivered, but the order does not say when (an unvalidated order only). Values: `days`.
+        DeliveryTimeUnknown = "delivery_time_unknown",
+        /// Within the period. Values: `deadline`, `days`, `moved_from` (set when the last day was
+        /// not a working day).
+        WithinPeriod = "within_period",
+        /// The period has ended. Values: `deadline`.
+        PeriodOver = "period_over",
+    }
 }
 
 /// Whether the consumer can withdraw from the contract (the whole order): the verdict, its code
@@ -418,67 +418,27 @@ pub struct WithdrawalDecision {
 mod tests {
     use super::*;
 
+    /// `as_str` of each code is its JSON.
+    fn as_str_by_json<T: Copy + Serialize + std::fmt::Debug>(
+        all: &[T],
+        as_str: fn(T) -> &'static str,
+    ) {
+        for &code in all {
+            let json = serde_json::to_value(code).unwrap();
+            assert_eq!(json, as_str(code), "{code:?}");
+        }
+    }
+
     /// `as_str` writes what serde writes, for every code.
     #[test]
     fn codes_as_str_match_their_json() {
-        use CancelCode::*;
-        for code in [
-            NotInShippingProcess,
-            WithinGracePeriod,
-            BeingPrepared,
-            StagedForShipping,
-            WithRetailerFleet,
-            SellerMustApprove,
-            WithCarrier,
-            ShippedBySeller,
-            OutForDelivery,
-            Delivered,
-            AlreadyCancelled,
-            Refused,
-            ReturnedToSender,
-            BundleRequiresRequest,
-            BundleNotCancellable,
-        ] {
-            assert_eq!(
-                serde_json::to_value(code).unwrap(),
-                code.as_str(),
-                "{code:?}"
-            );
-        }
-        use ReturnCode as R;
-        for code in [
-            R::WithinWindow,
-            R::WindowClosed,
-            R::NotDeliveredYet,
-            R::DeliveryTimeUnknown,
-            R::FinalSale,
-            R::NonReturnableCategory,
-            R::AlreadyReturned,
-            R::ReturnAlreadyRequested,
-            R::Cancelled,
-            R::Refused,
-            R::ReturnedToSender,
-        ] {
-            assert_eq!(
-                serde_json::to_value(code).unwrap(),
-                code.as_str(),
-                "{code:?}"
-            );
-        }
-        use WithdrawalCode as W;
-        for code in [
-            W::NotOffered,
-            W::NoItemCovered,
-            W::PeriodNotStarted,
-            W::DeliveryTimeUnknown,
-            W::WithinPeriod,
-            W::PeriodOver,
-        ] {
-            assert_eq!(
-                serde_json::to_value(code).unwrap(),
-                code.as_str(),
-                "{code:?}"
-            );
-        }
+        as_str_by_json(CancelCode::ALL, CancelCode::as_str);
+        as_str_by_json(RefuseCode::ALL, RefuseCode::as_str);
+        as_str_by_json(ReturnCode::ALL, ReturnCode::as_str);
+        as_str_by_json(WithdrawalCode::ALL, WithdrawalCode::as_str);
+        use crate::VerifyCode;
+        as_str_by_json(VerifyCode::ALL, VerifyCode::as_str);
+        assert_eq!(CancelCode::ALL.len(), 15);
+        assert_eq!(ReturnCode::ALL.len(), 11);
     }
 }

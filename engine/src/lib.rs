@@ -92,7 +92,7 @@ mod verify;
 pub use assess::assess;
 pub use assessment::{
     Assessment, CancelCode, CancelDecision, CancelVerdict, Deduction, DeductionCode,
-    ItemAssessment, NextStep, RefundEstimate, RefundKind, RefuseCode, RefuseDecision,
+    ItemAssessment, LiveMapBand, NextStep, RefundEstimate, RefundKind, RefuseCode, RefuseDecision,
     RefuseVerdict, ReturnCode, ReturnDecision, ReturnVerdict, WithdrawalCode, WithdrawalDecision,
     WithdrawalVerdict,
 };
@@ -121,7 +121,7 @@ pub use returns::{
 };
 pub use rules::refund::refund_for;
 pub use rules::return_preview::preview_return;
-pub use time::{Date, Instant, LocalDateTime, StoreZone, Time, ZonedInstant};
+pub use time::{Date, InEnglish, Instant, LocalDateTime, StoreZone, Time, ZonedInstant};
 pub use validate::looks_like_an_email_address;
 pub use verification::{
     ItemVerification, KindCode, KindVerdict, Verification, VerifyCode, VerifyValues,

@@ -3,6 +3,11 @@
 //! ([`crate::text`]), in English for the command-line tool and `assess` (rendered only when the
 //! output is written), in the customer's language in the widget.
 //!
+//! [`Reason::english`] is the engine's one English renderer: `verify`'s sentences
+//! (`verification/sentences.rs`) and a return proposal's errors (`returns/sentences.rs`) are
+//! [`Reason`]s too, so an instant reads the same in all of them
+//! ([`ZonedInstant::in_english`]).
+//!
 //! Adding a code: add the variant, its key in the `match` below (the match is exhaustive, so
 //! the build fails until it has one), and its sentence to every `locales/*.json` (the tests
 //! fail, naming the key and the language, until each has it).
@@ -12,13 +17,12 @@ use std::fmt;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use super::assessment::{
-    CancelCode, CancelDecision, DeductionCode, RefuseCode, RefuseDecision, ReturnCode,
+    CancelCode, CancelDecision, DeductionCode, LiveMapBand, RefuseCode, RefuseDecision, ReturnCode,
     ReturnDecision, WithdrawalCode, WithdrawalDecision,
 };
 use super::order::Carrier;
-use super::rules::refuse::LIVE_MAP_STOPS;
-use super::text::{english_plural, english_titles, Catalogue, Entry};
-use super::time::{LocalDateTime, ZonedInstant};
+use super::text::{english_plural, english_titles, fill_with, Catalogue, Entry};
+use super::time::ZonedInstant;
 
 /// A value a reason's sentence names; the renderer formats it for its reader.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,7 +50,7 @@ pub struct Reason<'a> {
 }
 
 impl<'a> Reason<'a> {
-    fn new(key: &'static str) -> Reason<'a> {
+    pub(crate) fn new(key: &'static str) -> Reason<'a> {
         Reason {
             key,
             values: [None; 3],
@@ -54,14 +58,16 @@ impl<'a> Reason<'a> {
         }
     }
 
-    fn with(mut self, name: &'static str, value: Value<'a>) -> Reason<'a> {
+    /// With the value of `{name}` (at most three: a fourth is dropped, and its placeholder
+    /// stays in the sentence, which the catalogue tests catch).
+    pub(crate) fn with(mut self, name: &'static str, value: Value<'a>) -> Reason<'a> {
         if let Some(slot) = self.values.iter_mut().find(|v| v.is_none()) {
             *slot = Some((name, value));
         }
         self
     }
 
-    fn counting(mut self, n: u32) -> Reason<'a> {
+    pub(crate) fn counting(mut self, n: u32) -> Reason<'a> {
         self.count = Some(n);
         self
     }
@@ -77,8 +83,8 @@ impl<'a> Reason<'a> {
     }
 
     /// The sentence in English, as the command-line tool prints it: instants in store time
-    /// (`31 March 2025 at 23:59:59 (store time)`), titles quoted and listed. Written only when
-    /// it is displayed, straight into the output.
+    /// ([`ZonedInstant::in_english`]: `31 March 2025 at 23:59:59 (store time)`), titles quoted
+    /// and listed. Written only when it is displayed, straight into the output.
     pub fn english(&self) -> English<'_, 'a> {
         English(self)
     }
@@ -97,49 +103,15 @@ impl fmt::Display for English<'_, '_> {
             // Every key is in `locales/en.json` (tested); never an empty sentence regardless.
             (None, _) => return f.write_str(reason.key),
         };
-        let mut rest = template;
-        while let Some(open) = rest.find('{') {
-            f.write_str(&rest[..open])?;
-            let after = &rest[open + 1..];
-            let Some(close) = after.find('}') else {
-                f.write_str(&rest[open..])?;
-                return Ok(());
-            };
-            let name = &after[..close];
-            match reason.value(name) {
-                Some(value) => write_english(f, value, catalogue)?,
-                None => write!(f, "{{{name}}}")?,
-            }
-            rest = &after[close + 1..];
-        }
-        f.write_str(rest)
+        fill_with(f, template, |f, name| {
+            Some(write_english(f, reason.value(name)?, catalogue))
+        })
     }
 }
 
 fn write_english(f: &mut fmt::Formatter<'_>, value: Value<'_>, en: &Catalogue) -> fmt::Result {
     match value {
-        Value::Instant(zoned) => {
-            let local = LocalDateTime::from_local_seconds(
-                zoned
-                    .instant
-                    .unix_seconds()
-                    .saturating_add(i64::from(zoned.offset_seconds)),
-            );
-            let (date, time) = (local.date, local.time);
-            write!(
-                f,
-                "{} {} {} at {:02}:{:02}",
-                date.day(),
-                date.month_name(),
-                date.year(),
-                time.hour(),
-                time.minute()
-            )?;
-            if time.second() != 0 {
-                write!(f, ":{:02}", time.second())?;
-            }
-            f.write_str(" (store time)")
-        }
+        Value::Instant(zoned) => fmt::Display::fmt(&zoned.in_english(), f),
         Value::Number(n) => write!(f, "{n}"),
         Value::Text(text) => f.write_str(text),
         // Each title in the catalogue's quotation marks (`quoted_title`).
@@ -209,8 +181,8 @@ impl CancelDecision {
     }
 }
 
-/// `refuse.at_door_live_map.<status>.<stops>.<who refunds>`: [in transit, out for delivery] ×
-/// [next stop, within 10, beyond 10, unknown] × [retailer, marketplace seller].
+/// `refuse.at_door_live_map.<status>.<band>.<who refunds>`: [in transit, out for delivery] ×
+/// [`LiveMapBand`] (next stop, within 10, beyond 10, unknown) × [retailer, marketplace seller].
 const LIVE_MAP: [[[&str; 2]; 4]; 2] = [
     [
         [
@@ -272,16 +244,14 @@ impl RefuseDecision {
         match self.code {
             AtDoor => Reason::new(AT_DOOR[status][refunder]).with("carrier", carrier),
             AtDoorLiveMap => {
-                let (stops, reason) = match self.stops_away {
-                    Some(0) => (0, None),
-                    Some(n) if n <= LIVE_MAP_STOPS => (1, Some(n)),
-                    Some(n) => (2, Some(n)),
-                    None => (3, None),
-                };
-                let key = LIVE_MAP[status][stops][refunder];
-                match reason {
-                    Some(n) => Reason::new(key).with("stops", Value::Number(n)).counting(n),
-                    None => Reason::new(key),
+                // The band is the rule's (`rules/refuse.rs`); only the sentence is chosen here.
+                let band = self.live_map.unwrap_or(LiveMapBand::StopsUnknown);
+                let key = LIVE_MAP[status][band as usize][refunder];
+                match (band, self.stops_away) {
+                    (LiveMapBand::OnTheMap | LiveMapBand::BeyondTheMap, Some(n)) => {
+                        Reason::new(key).with("stops", Value::Number(n)).counting(n)
+                    }
+                    _ => Reason::new(key),
                 }
             }
             UspsUnopened if self.opened == Some(false) => Reason::new("refuse.usps_unopened"),
@@ -424,55 +394,40 @@ impl Serialize for Message<'_, '_> {
     }
 }
 
-impl Serialize for CancelDecision {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("CancelDecision", 6)?;
-        s.serialize_field("verdict", &self.verdict)?;
-        s.serialize_field("code", &self.code)?;
-        s.serialize_field("message", &Message(&self.reason()))?;
-        s.serialize_field("bundle", &self.bundle)?;
-        s.serialize_field("bundle_items", &self.bundle_items)?;
-        s.serialize_field("grace_ends_at", &self.grace_ends_at)?;
-        s.end()
-    }
+/// `impl Serialize` for a decision: `verdict`, `code` and `message` (its reason in English,
+/// streamed), then its own fields, each `"name": value` with the decision bound to `$d`.
+macro_rules! decision_json {
+    ($type:ident as $d:ident { $($name:literal: $value:expr),* $(,)? }) => {
+        impl Serialize for $type {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let $d = self;
+                let len = 3 + [$($name),*].len();
+                let mut s = serializer.serialize_struct(stringify!($type), len)?;
+                s.serialize_field("verdict", &$d.verdict)?;
+                s.serialize_field("code", &$d.code)?;
+                s.serialize_field("message", &Message(&$d.reason()))?;
+                $(s.serialize_field($name, $value)?;)*
+                s.end()
+            }
+        }
+    };
 }
 
-impl Serialize for RefuseDecision {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("RefuseDecision", 5)?;
-        s.serialize_field("verdict", &self.verdict)?;
-        s.serialize_field("code", &self.code)?;
-        s.serialize_field("message", &Message(&self.reason()))?;
-        s.serialize_field("stops_away", &self.stops_away)?;
-        s.serialize_field("live_map", &self.live_map)?;
-        s.end()
-    }
-}
+decision_json!(CancelDecision as d {
+    "bundle": &d.bundle, "bundle_items": &d.bundle_items, "grace_ends_at": &d.grace_ends_at });
+// `live_map`: whether tracking shows one (the band stays out of the JSON).
+decision_json!(RefuseDecision as d {
+    "stops_away": &d.stops_away, "live_map": &d.live_map.is_some() });
+decision_json!(ReturnDecision as d {
+    "deadline": &d.deadline, "quantity": &d.quantity, "holiday_extended": &d.holiday_extended });
+decision_json!(WithdrawalDecision as d {
+    "deadline": &d.deadline, "items": &d.items, "days": &d.days,
+    "starts_on": &d.starts_on, "moved_from": &d.moved_from });
 
-impl Serialize for ReturnDecision {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("ReturnDecision", 6)?;
-        s.serialize_field("verdict", &self.verdict)?;
-        s.serialize_field("code", &self.code)?;
-        s.serialize_field("message", &Message(&self.reason()))?;
-        s.serialize_field("deadline", &self.deadline)?;
-        s.serialize_field("quantity", &self.quantity)?;
-        s.serialize_field("holiday_extended", &self.holiday_extended)?;
-        s.end()
-    }
-}
-
-impl Serialize for WithdrawalDecision {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("WithdrawalDecision", 8)?;
-        s.serialize_field("verdict", &self.verdict)?;
-        s.serialize_field("code", &self.code)?;
-        s.serialize_field("message", &Message(&self.reason()))?;
-        s.serialize_field("deadline", &self.deadline)?;
-        s.serialize_field("items", &self.items)?;
-        s.serialize_field("days", &self.days)?;
-        s.serialize_field("starts_on", &self.starts_on)?;
-        s.serialize_field("moved_from", &self.moved_from)?;
-        s.end()
-    }
+/// An enum's `snake_case` name, as serialized (a verdict or a code named in a sentence).
+pub(crate) fn snake_name(value: &impl Serialize) -> String {
+    crate::json::to_text(value)
+        .unwrap_or_default()
+        .trim_matches('"')
+        .to_owned()
 }

@@ -1,6 +1,6 @@
 //! A proposed return and its refund preview: the shapes [`crate::preview_return`] reads and
-//! writes. The rule itself is in `rules/return_preview.rs`; the sentences of its errors in
-//! `returns/sentences.rs` (one function, to be replaced by the text catalogues).
+//! writes. The rule itself is in `rules/return_preview.rs`; the sentences of its errors are the
+//! `proposal.*` entries of the text catalogues, keyed and rendered by `returns/sentences.rs`.
 
 mod sentences;
 
@@ -143,6 +143,9 @@ pub enum ProposalProblem {
         item_id: String,
         verdict: ReturnVerdict,
         return_code: ReturnCode,
+        /// `window_closed`: the window's last second, which has passed (absent otherwise).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        closed_at: Option<ZonedInstant>,
     },
     /// The policy offers no return reason with this id.
     UnknownReason {

@@ -9,10 +9,13 @@
 //! see [`crate::Reason`]). English is compiled in ([`Catalogue::english`], from a plain table
 //! `build.rs` makes of `locales/en.json`, so no JSON is parsed at run time): it is what the
 //! command-line tool and `assess` print, and the fallback for every other language. Without
-//! the `verify-texts` feature (the widget) the `verify.*` sentences are left out of it, and out
-//! of every catalogue read.
+//! the `verify-texts` feature (the widget) the `verify.*` and `proposal.*` sentences are left
+//! out of it, and out of every catalogue read. Every English sentence of the engine is written
+//! by one renderer ([`crate::Reason::english`]: this catalogue, [`fill_with`], and
+//! [`crate::ZonedInstant::in_english`] for instants).
 
 use std::collections::BTreeMap;
+use std::fmt::{self, Write as _};
 use std::sync::OnceLock;
 
 use super::error::InputError;
@@ -24,12 +27,13 @@ pub const ENGLISH_JSON: &str = include_str!("../../locales/en.json");
 /// The CLDR plural categories, in CLDR's order.
 pub const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
-/// The key families this build leaves out of every catalogue: `verify.*` without the
-/// `verify-texts` feature.
+/// The key families this build leaves out of every catalogue: without the `verify-texts`
+/// feature, the sentences only the command-line tool and the Node package write (`verify.*`,
+/// and `proposal.*`, the errors of a return proposal). `build.rs` leaves out the same.
 const LEFT_OUT: &[&str] = if cfg!(feature = "verify-texts") {
     &[]
 } else {
-    &["verify."]
+    &["verify.", "proposal."]
 };
 
 /// `locales/en.json` as `build.rs` writes it: `key US text RS` per entry; a plural entry's
@@ -210,7 +214,7 @@ impl Catalogue {
         let mut problems = Problems(Vec::new());
         for (key, expected) in &reference.entries {
             let Some(entry) = self.entries.get(key) else {
-                problems.push(format!("{key}: missing"));
+                problems.push(key, "missing".into());
                 continue;
             };
             let wanted = names(expected);
@@ -220,17 +224,23 @@ impl Catalogue {
                 // reference does not have are wrong there.
                 let extra: Vec<_> = found.iter().filter(|n| !wanted.contains(n)).collect();
                 if !extra.is_empty() {
-                    problems.push(format!(
-                        "{key}: unknown placeholder(s) {extra:?} (expected {wanted:?}) in {text:?}"
-                    ));
+                    problems.push(
+                        key,
+                        format!(
+                            "unknown placeholder(s) {extra:?} (expected {wanted:?}) in {text:?}"
+                        ),
+                    );
                 }
             }
             match (expected, entry) {
                 (Entry::Text(_), Entry::Text(text)) if placeholders(text) != wanted => {
-                    problems.push(format!(
-                        "{key}: expected the placeholders {wanted:?}, found {:?} in {text:?}",
-                        placeholders(text)
-                    ));
+                    problems.push(
+                        key,
+                        format!(
+                            "expected the placeholders {wanted:?}, found {:?} in {text:?}",
+                            placeholders(text)
+                        ),
+                    );
                 }
                 (Entry::Plural(_), Entry::Plural(forms)) => {
                     // In CLDR order (any unknown category first), as a stable sort by position
@@ -243,30 +253,31 @@ impl Catalogue {
                         found.extend(all.iter().copied().filter(|c| *c == category));
                     }
                     if !categories.is_empty() && found != categories {
-                        problems.push(format!(
-                            "{key}: expected the plural forms {categories:?}, found {found:?}"
-                        ));
+                        problems.push(
+                            key,
+                            format!("expected the plural forms {categories:?}, found {found:?}"),
+                        );
                     }
                     let other = entry.form("other");
                     if placeholders(other) != wanted {
-                        problems.push(format!(
-                            "{key}: expected the placeholders {wanted:?} in its \"other\" form, found {:?}",
+                        problems.push(key, format!(
+                            "expected the placeholders {wanted:?} in its \"other\" form, found {:?}",
                             placeholders(other)
                         ));
                     }
                 }
                 (Entry::Text(_), Entry::Plural(_)) => {
-                    problems.push(format!("{key}: expected a text, found plural forms"))
+                    problems.push(key, "expected a text, found plural forms".into())
                 }
                 (Entry::Plural(_), Entry::Text(_)) => {
-                    problems.push(format!("{key}: expected plural forms, found a text"))
+                    problems.push(key, "expected plural forms, found a text".into())
                 }
                 _ => {}
             }
         }
         for key in self.entries.keys() {
             if !reference.entries.contains_key(key) {
-                problems.push(format!("{key}: not a key of the English catalogue"));
+                problems.push(key, "not a key of the English catalogue".into());
             }
         }
         problems.0
@@ -312,15 +323,14 @@ impl std::fmt::Display for Problem {
     }
 }
 
-/// Collects `"key: what"` lines as [`Problem`]s.
+/// Collects [`Problem`]s.
 struct Problems(Vec<Problem>);
 
 impl Problems {
-    fn push(&mut self, line: String) {
-        let (key, what) = line.split_once(": ").unwrap_or((&line, ""));
+    fn push(&mut self, key: &str, what: String) {
         self.0.push(Problem {
             key: key.to_owned(),
-            what: what.to_owned(),
+            what,
         });
     }
 }
@@ -399,31 +409,41 @@ pub fn english_plural(n: u64) -> &'static str {
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let extra: usize = values.iter().map(|(_, v)| v.len()).sum();
     let mut out = String::with_capacity(template.len() + extra);
+    // Writing to a `String` cannot fail.
+    let _ = fill_with(&mut out, template, |out, name| {
+        let (_, value) = values.iter().find(|(key, _)| *key == name)?;
+        Some(out.write_str(value))
+    });
+    out
+}
+
+/// The one fill loop: writes `template` to `out`, each `{name}` written by `value` (which
+/// returns `None` for a name it does not know: that placeholder stays as written). What
+/// [`fill`] and the engine's English sentences ([`crate::Reason::english`]) both use.
+pub fn fill_with<W: fmt::Write>(
+    out: &mut W,
+    template: &str,
+    mut value: impl FnMut(&mut W, &str) -> Option<fmt::Result>,
+) -> fmt::Result {
     let mut rest = template;
     while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
+        out.write_str(&rest[..open])?;
         let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                let name = &after[..close];
-                match values.iter().find(|(key, _)| *key == name) {
-                    Some((_, value)) => out.push_str(value),
-                    None => {
-                        out.push('{');
-                        out.push_str(name);
-                        out.push('}');
-                    }
-                }
-                rest = &after[close + 1..];
-            }
+        let Some(close) = after.find('}') else {
+            return out.write_str(&rest[open..]);
+        };
+        let name = &after[..close];
+        match value(out, name) {
+            Some(written) => written?,
             None => {
-                out.push_str(&rest[open..]);
-                rest = "";
+                out.write_char('{')?;
+                out.write_str(name)?;
+                out.write_char('}')?;
             }
         }
+        rest = &after[close + 1..];
     }
-    out.push_str(rest);
-    out
+    out.write_str(rest)
 }
 
 fn kind(value: &Json<'_>) -> String {

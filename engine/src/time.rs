@@ -15,4 +15,4 @@ pub use civil::{Date, LocalDateTime, Time};
 pub use instant::Instant;
 pub(crate) use store_zone::CachedZone;
 pub use store_zone::StoreZone;
-pub use zoned::ZonedInstant;
+pub use zoned::{InEnglish, ZonedInstant};

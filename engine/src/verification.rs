@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use super::assessment::{
-    CancelCode, CancelVerdict, ReturnCode, ReturnVerdict, WithdrawalCode, WithdrawalVerdict,
+    codes, CancelCode, CancelVerdict, ReturnCode, ReturnVerdict, WithdrawalCode, WithdrawalVerdict,
 };
 use super::request::RequestKind;
 use super::time::ZonedInstant;
@@ -124,111 +124,61 @@ pub enum KindCode {
     Withdrawal(WithdrawalCode),
 }
 
-/// Why a request or an item is accepted or not: a stable code (`snake_case` in JSON). The
-/// values each sentence names are listed; the sentences are in
-/// [docs/domain.md](../../docs/domain.md#verifying-a-request).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[serde(rename_all = "snake_case")]
-pub enum VerifyCode {
-    /// Item: it may go ahead (`verdict`, `verdict_code`); request: every item may (`requested`).
-    Accepted,
-    /// Request only: some items are rejected (`rejected`, `requested`).
-    ItemsRejected,
-    /// The request names another order (`request_order_id`, `order_id`); every item too.
-    OrderMismatch,
-    /// The request's `reason` is not one the policy offers for its kind (`reason`); every item.
-    UnknownReason,
-    /// The request has no `reason`, and its kind requires one (a return always; a cancel when
-    /// the policy's `cancellation_reasons.required`); every item.
-    ReasonRequired,
-    /// The request's reason requires a comment and its `comment` is missing or blank (a return
-    /// reason with `comment_required`; a cancellation reason with `comment` when the policy's
-    /// `cancellation_reasons.required`) (`reason`); every item.
-    CommentRequired,
-    /// The order has no item with this id (`item_id`).
-    UnknownItem,
-    /// Cancel or withdrawal: more units than the item has (`quantity`, `ordered`).
-    QuantityExceedsOrdered,
-    /// Cancel: the cancel verdict at receipt is `not_available` (`verdict_code`, `why`).
-    NotCancellableNow,
-    /// Cancel: the item was sold in a bundle and the request leaves out some of its unshipped
-    /// bundle-mates at receipt (`missing_items`, `titles`): a bundle is cancelled together.
-    BundleIncomplete,
-    /// Return: not delivered yet (`verdict_code`, `why`).
-    NotDeliveredYet,
-    /// Return: the window has closed (`deadline`).
-    ReturnWindowClosed,
-    /// Return: never returnable, or nothing left to return (`verdict_code`, `why`).
-    NotReturnable,
-    /// Return: more units than are left to return (`quantity`, `returnable`).
-    QuantityExceedsReturnable,
-    /// Withdrawal: the policy does not offer it; every item too.
-    WithdrawalNotOffered,
-    /// Withdrawal: the right does not cover this item (excluded category, ended shipment).
-    NotCoveredByWithdrawal,
-    /// Withdrawal: declared after the period's end (`declared_at`, `deadline`); every item.
-    WithdrawalPeriodOver,
-    /// Withdrawal: the request has no `declared_at`; every item.
-    DeclaredAtMissing,
-    /// Withdrawal: `declared_at` is later than the receipt plus the allowed clock skew
-    /// (`declared_at`, `received_at`, `skew_seconds`); every item.
-    DeclaredAfterReceipt,
-    /// Withdrawal: received more than `max_delay_seconds` after `declared_at` (`declared_at`,
-    /// `received_at`, `max_delay_seconds`); every item.
-    DeclarationDelayed,
-}
-
-impl VerifyCode {
-    /// The code as serialized (`order_mismatch`, …): the catalogue key is `verify.<code>`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Accepted => "accepted",
-            Self::ItemsRejected => "items_rejected",
-            Self::OrderMismatch => "order_mismatch",
-            Self::UnknownReason => "unknown_reason",
-            Self::ReasonRequired => "reason_required",
-            Self::CommentRequired => "comment_required",
-            Self::UnknownItem => "unknown_item",
-            Self::QuantityExceedsOrdered => "quantity_exceeds_ordered",
-            Self::NotCancellableNow => "not_cancellable_now",
-            Self::BundleIncomplete => "bundle_incomplete",
-            Self::NotDeliveredYet => "not_delivered_yet",
-            Self::ReturnWindowClosed => "return_window_closed",
-            Self::NotReturnable => "not_returnable",
-            Self::QuantityExceedsReturnable => "quantity_exceeds_returnable",
-            Self::WithdrawalNotOffered => "withdrawal_not_offered",
-            Self::NotCoveredByWithdrawal => "not_covered_by_withdrawal",
-            Self::WithdrawalPeriodOver => "withdrawal_period_over",
-            Self::DeclaredAtMissing => "declared_at_missing",
-            Self::DeclaredAfterReceipt => "declared_after_receipt",
-            Self::DeclarationDelayed => "declaration_delayed",
-        }
+codes! {
+    /// Why a request or an item is accepted or not: a stable code (`snake_case` in JSON). The
+    /// values each sentence names are listed; the sentences are in
+    /// [docs/domain.md](../../docs/domain.md#verifying-a-request).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+    #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+    #[serde(rename_all = "snake_case")]
+    pub enum VerifyCode {
+        /// Item: it may go ahead (`verdict`, `verdict_code`); request: every item may (`requested`).
+        Accepted = "accepted",
+        /// Request only: some items are rejected (`rejected`, `requested`).
+        ItemsRejected = "items_rejected",
+        /// The request names another order (`request_order_id`, `order_id`); every item too.
+        OrderMismatch = "order_mismatch",
+        /// The request's `reason` is not one the policy offers for its kind (`reason`); every item.
+        UnknownReason = "unknown_reason",
+        /// The request has no `reason`, and its kind requires one (a return always; a cancel when
+        /// the policy's `cancellation_reasons.required`); every item.
+        ReasonRequired = "reason_required",
+        /// The request's reason requires a comment and its `comment` is missing or blank (a return
+        /// reason with `comment_required`; a cancellation reason with `comment` when the policy's
+        /// `cancellation_reasons.required`) (`reason`); every item.
+        CommentRequired = "comment_required",
+        /// The order has no item with this id (`item_id`).
+        UnknownItem = "unknown_item",
+        /// Cancel or withdrawal: more units than the item has (`quantity`, `ordered`).
+        QuantityExceedsOrdered = "quantity_exceeds_ordered",
+        /// Cancel: the cancel verdict at receipt is `not_available` (`verdict_code`, `why`).
+        NotCancellableNow = "not_cancellable_now",
+        /// Cancel: the item was sold in a bundle and the request leaves out some of its unshipped
+        /// bundle-mates at receipt (`missing_items`, `titles`): a bundle is cancelled together.
+        BundleIncomplete = "bundle_incomplete",
+        /// Return: not delivered yet (`verdict_code`, `why`).
+        NotDeliveredYet = "not_delivered_yet",
+        /// Return: the window has closed (`deadline`).
+        ReturnWindowClosed = "return_window_closed",
+        /// Return: never returnable, or nothing left to return (`verdict_code`, `why`).
+        NotReturnable = "not_returnable",
+        /// Return: more units than are left to return (`quantity`, `returnable`).
+        QuantityExceedsReturnable = "quantity_exceeds_returnable",
+        /// Withdrawal: the policy does not offer it; every item too.
+        WithdrawalNotOffered = "withdrawal_not_offered",
+        /// Withdrawal: the right does not cover this item (excluded category, ended shipment).
+        NotCoveredByWithdrawal = "not_covered_by_withdrawal",
+        /// Withdrawal: declared after the period's end (`declared_at`, `deadline`); every item.
+        WithdrawalPeriodOver = "withdrawal_period_over",
+        /// Withdrawal: the request has no `declared_at`; every item.
+        DeclaredAtMissing = "declared_at_missing",
+        /// Withdrawal: `declared_at` is later than the receipt plus the allowed clock skew
+        /// (`declared_at`, `received_at`, `skew_seconds`); every item.
+        DeclaredAfterReceipt = "declared_after_receipt",
+        /// Withdrawal: received more than `max_delay_seconds` after `declared_at` (`declared_at`,
+        /// `received_at`, `max_delay_seconds`); every item.
+        DeclarationDelayed = "declaration_delayed",
     }
-
-    /// Every code, in declaration order (for tests and catalogues).
-    pub const ALL: [VerifyCode; 20] = [
-        Self::Accepted,
-        Self::ItemsRejected,
-        Self::OrderMismatch,
-        Self::UnknownReason,
-        Self::ReasonRequired,
-        Self::CommentRequired,
-        Self::UnknownItem,
-        Self::QuantityExceedsOrdered,
-        Self::NotCancellableNow,
-        Self::BundleIncomplete,
-        Self::NotDeliveredYet,
-        Self::ReturnWindowClosed,
-        Self::NotReturnable,
-        Self::QuantityExceedsReturnable,
-        Self::WithdrawalNotOffered,
-        Self::NotCoveredByWithdrawal,
-        Self::WithdrawalPeriodOver,
-        Self::DeclaredAtMissing,
-        Self::DeclaredAfterReceipt,
-        Self::DeclarationDelayed,
-    ];
 }
 
 /// The values a code's sentence names, each present only where that code names it (absent

@@ -3,6 +3,8 @@
 //! plural forms fails here, naming the key and the language. And no rule writes a sentence.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -13,7 +15,9 @@ use order_help_engine::{
     Policy, RefuseCode, RefuseDecision, RefuseVerdict, ReturnCode, ReturnDecision, ReturnVerdict,
     WithdrawalCode, WithdrawalDecision, WithdrawalVerdict, ZonedInstant,
 };
-use order_help_engine::{verify, Request, Verification};
+use order_help_engine::{
+    verify, LiveMapBand, ProposalProblem, Request, ReturnProposalError, Verification,
+};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -111,14 +115,8 @@ fn literals(code: &str) -> Vec<String> {
 
 #[test]
 fn no_rule_writes_a_sentence() {
-    let dir = root().join("engine/src/rules");
-    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.push(root().join("engine/src/rules.rs"));
     let mut found = Vec::new();
-    for file in files {
+    for file in support::rule_files() {
         let code = fs::read_to_string(&file).unwrap();
         for literal in literals(&code) {
             // Words with a space between them: prose. Ids and codes have none.
@@ -146,12 +144,13 @@ fn the_scan_finds_a_sentence() {
 }
 
 /// The reason keys the engine's source names (`"cancel.…"`, `"refuse.…"`, `"return.…"`,
-/// `"deduction.…"`, `"withdrawal.…"`, `"verify.…"`): the exhaustive matches of `reason.rs` and
-/// of `verification/sentences.rs`.
+/// `"deduction.…"`, `"withdrawal.…"`, `"verify.…"`, `"proposal.…"`): the exhaustive matches
+/// of `reason.rs`, `verification/sentences.rs` and `returns/sentences.rs`.
 fn keys_in_the_engine() -> Vec<String> {
     [
         "engine/src/reason.rs",
         "engine/src/verification/sentences.rs",
+        "engine/src/returns/sentences.rs",
     ]
     .iter()
     .flat_map(|file| literals(&fs::read_to_string(root().join(file)).unwrap()))
@@ -163,6 +162,7 @@ fn keys_in_the_engine() -> Vec<String> {
             "deduction.",
             "withdrawal.",
             "verify.",
+            "proposal.",
         ]
         .iter()
         .any(|p| l.starts_with(p))
@@ -233,23 +233,7 @@ fn every_reason_renders_without_a_placeholder_left() {
     use RefuseCode as F;
     use ReturnCode as R;
     let mut messages = Vec::new();
-    for code in [
-        C::NotInShippingProcess,
-        C::WithinGracePeriod,
-        C::BeingPrepared,
-        C::StagedForShipping,
-        C::WithRetailerFleet,
-        C::SellerMustApprove,
-        C::WithCarrier,
-        C::ShippedBySeller,
-        C::OutForDelivery,
-        C::Delivered,
-        C::AlreadyCancelled,
-        C::Refused,
-        C::ReturnedToSender,
-        C::BundleRequiresRequest,
-        C::BundleNotCancellable,
-    ] {
+    for &code in C::ALL {
         let d = CancelDecision {
             verdict: CancelVerdict::Request,
             code,
@@ -262,25 +246,22 @@ fn every_reason_renders_without_a_placeholder_left() {
         };
         messages.push((d.reason().key, d.message()));
     }
-    for code in [
-        F::AtDoor,
-        F::AtDoorLiveMap,
-        F::UspsUnopened,
-        F::NotShippedYet,
-        F::DeliveredByOtherCarrier,
-        F::Opened,
-        F::MustRefuseAtDelivery,
-        F::AlreadyRefused,
-        F::ReturnedToSender,
-        F::ShipmentCancelled,
-    ] {
-        for stops in [None, Some(0), Some(1), Some(4), Some(12)] {
+    for &code in F::ALL {
+        use LiveMapBand::*;
+        let bands = [
+            (None, StopsUnknown),
+            (Some(0), NextStop),
+            (Some(1), OnTheMap),
+            (Some(4), OnTheMap),
+            (Some(12), BeyondTheMap),
+        ];
+        for (stops, band) in bands {
             for flags in 0..8u8 {
                 let d = RefuseDecision {
                     verdict: RefuseVerdict::AtDoor,
                     code,
                     stops_away: stops,
-                    live_map: code == F::AtDoorLiveMap,
+                    live_map: (code == F::AtDoorLiveMap).then_some(band),
                     carrier: Some(Carrier::Fedex),
                     out_for_delivery: flags & 1 != 0,
                     seller_refunds: flags & 2 != 0,
@@ -291,19 +272,7 @@ fn every_reason_renders_without_a_placeholder_left() {
             }
         }
     }
-    for code in [
-        R::WithinWindow,
-        R::WindowClosed,
-        R::NotDeliveredYet,
-        R::DeliveryTimeUnknown,
-        R::FinalSale,
-        R::NonReturnableCategory,
-        R::AlreadyReturned,
-        R::ReturnAlreadyRequested,
-        R::Cancelled,
-        R::Refused,
-        R::ReturnedToSender,
-    ] {
+    for &code in R::ALL {
         for (quantity, of) in [(1, 1), (3, 3), (1, 3), (2, 3)] {
             for deadline in [None, Some(zoned("2025-03-31T23:59:59-07:00"))] {
                 for holiday in [false, true] {
@@ -325,14 +294,7 @@ fn every_reason_renders_without_a_placeholder_left() {
             }
         }
     }
-    for code in [
-        WithdrawalCode::NotOffered,
-        WithdrawalCode::NoItemCovered,
-        WithdrawalCode::PeriodNotStarted,
-        WithdrawalCode::DeliveryTimeUnknown,
-        WithdrawalCode::WithinPeriod,
-        WithdrawalCode::PeriodOver,
-    ] {
+    for &code in WithdrawalCode::ALL {
         for moved in [false, true] {
             let d = WithdrawalDecision {
                 verdict: WithdrawalVerdict::Allowed,
@@ -345,6 +307,15 @@ fn every_reason_renders_without_a_placeholder_left() {
             };
             messages.push((d.reason().key, d.message()));
         }
+    }
+    for problem in proposal_problems() {
+        let key = problem.key();
+        let sentence = ReturnProposalError {
+            path: String::new(),
+            problem,
+        };
+        // An error's sentence has no full stop: a path goes before it, nothing after it.
+        messages.push((key, format!("{sentence}.")));
     }
     let english = catalogue("en");
     // Every reason key of the catalogue is reached by some decision above, or (`verify.…`) by
@@ -387,6 +358,37 @@ fn every_reason_renders_without_a_placeholder_left() {
         "until 7 April 2026 at 23:59:59 (store time), the first working day after the 14 days."
     ));
     assert!(has("the 14-day withdrawal period starts the day after"));
+}
+
+/// One of each return-proposal problem (a closed window with and without its deadline).
+fn proposal_problems() -> Vec<ProposalProblem> {
+    let not_returnable = |closed_at| ProposalProblem::NotReturnable {
+        item_id: "A".into(),
+        verdict: ReturnVerdict::Expired,
+        return_code: ReturnCode::WindowClosed,
+        closed_at,
+    };
+    vec![
+        ProposalProblem::NoLines,
+        ProposalProblem::UnknownItem {
+            item_id: "Z".into(),
+        },
+        ProposalProblem::DuplicateLine {
+            item_id: "A".into(),
+            first: 0,
+        },
+        ProposalProblem::ZeroQuantity,
+        ProposalProblem::QuantityExceedsReturnable {
+            quantity: 2,
+            returnable: 1,
+        },
+        not_returnable(None),
+        not_returnable(Some(zoned("2025-03-31T23:59:59-07:00"))),
+        ProposalProblem::UnknownReason {
+            reason_id: "x".into(),
+            known: vec!["a".into()],
+        },
+    ]
 }
 
 /// Every scenario's assessment, written as JSON, has a sentence for every decision.

@@ -4,6 +4,8 @@
 //! outside the repository.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -147,14 +149,8 @@ fn every_scenario_table_is_in_the_table() {
 #[test]
 fn every_rule_file_links_docs_domain_md_at_a_heading_that_exists() {
     let headings = anchors(&domain_md());
-    let rules = engine_dir().join("src/rules");
-    let mut files: Vec<PathBuf> = fs::read_dir(&rules)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.push(engine_dir().join("src/rules.rs"));
     let mut problems = Vec::new();
-    for file in files {
+    for file in support::rule_files() {
         let code = fs::read_to_string(&file).unwrap();
         let doc: String = code
             .lines()

@@ -54,7 +54,7 @@ mod tests {
             verdict,
             code: RefuseCode::AtDoor,
             stops_away: None,
-            live_map: false,
+            live_map: None,
             carrier: None,
             out_for_delivery: false,
             seller_refunds: false,

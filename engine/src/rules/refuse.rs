@@ -6,7 +6,7 @@
 //! package back, unopened, marked "Refused", with free return postage (USPS DMM 508.1.1.3);
 //! certified, insured and cash-on-delivery pieces must be refused at the moment of delivery.
 
-use super::super::assessment::{RefuseCode, RefuseDecision, RefuseVerdict};
+use super::super::assessment::{LiveMapBand, RefuseCode, RefuseDecision, RefuseVerdict};
 use super::super::order::{Carrier, Item, Shipment, ShipmentStatus};
 use super::ItemContext;
 
@@ -15,7 +15,7 @@ use RefuseVerdict::{AfterDeliveryUnopened, AtDoor, NotAvailable};
 use ShipmentStatus as S;
 
 /// The retailer fleet's tracking shows the live map within this many stops.
-pub(crate) const LIVE_MAP_STOPS: u32 = 10;
+const LIVE_MAP_STOPS: u32 = 10;
 
 pub(crate) fn refuse(cx: &ItemContext) -> RefuseDecision {
     let Some(shipment) = cx.shipment else {
@@ -23,7 +23,7 @@ pub(crate) fn refuse(cx: &ItemContext) -> RefuseDecision {
             verdict: NotAvailable,
             code: Code::NotShippedYet,
             stops_away: None,
-            live_map: false,
+            live_map: None,
             carrier: None,
             out_for_delivery: false,
             seller_refunds: false,
@@ -45,7 +45,7 @@ pub(crate) fn refuse(cx: &ItemContext) -> RefuseDecision {
         verdict,
         code,
         stops_away,
-        live_map: code == Code::AtDoorLiveMap,
+        live_map: (code == Code::AtDoorLiveMap).then(|| live_map_band(stops_away)),
         carrier: Some(shipment.carrier),
         out_for_delivery: shipment.status == S::OutForDelivery,
         seller_refunds: cx.order.is_marketplace_fulfilled_by_seller(),
@@ -54,6 +54,16 @@ pub(crate) fn refuse(cx: &ItemContext) -> RefuseDecision {
         service: (code == Code::MustRefuseAtDelivery)
             .then(|| shipment.service.clone())
             .flatten(),
+    }
+}
+
+/// Where the live map puts a parcel `stops_away` stops away.
+fn live_map_band(stops_away: Option<u32>) -> LiveMapBand {
+    match stops_away {
+        Some(0) => LiveMapBand::NextStop,
+        Some(n) if n <= LIVE_MAP_STOPS => LiveMapBand::OnTheMap,
+        Some(_) => LiveMapBand::BeyondTheMap,
+        None => LiveMapBand::StopsUnknown,
     }
 }
 
@@ -311,7 +321,7 @@ mod tests {
                 (verdict, code),
                 "{status:?} {carrier:?} {service:?} {opened:?}"
             );
-            assert_eq!(d.live_map, code == Code::AtDoorLiveMap);
+            assert_eq!(d.live_map.is_some(), code == Code::AtDoorLiveMap);
             let message = d.message();
             assert!(message.ends_with('.'), "{message}");
         }
@@ -319,20 +329,31 @@ mod tests {
 
     #[test]
     fn live_map_and_stops_away() {
+        use LiveMapBand::*;
         let table = [
-            (Some(4), "4 stops away, so it is on the live map now"),
-            (Some(10), "10 stops away, so it is on the live map now"),
+            (
+                Some(4),
+                OnTheMap,
+                "4 stops away, so it is on the live map now",
+            ),
+            (
+                Some(10),
+                OnTheMap,
+                "10 stops away, so it is on the live map now",
+            ),
             (
                 Some(11),
+                BeyondTheMap,
                 "11 stops away, and tracking shows it on a live map from 10 stops",
             ),
-            (Some(1), "1 stop away"),
-            (None, "once it is within 10 stops"),
+            (Some(1), OnTheMap, "1 stop away"),
+            (Some(0), NextStop, "next stop"),
+            (None, StopsUnknown, "once it is within 10 stops"),
         ];
-        for (stops, phrase) in table {
+        for (stops, band, phrase) in table {
             let d = refuse_with(S::OutForDelivery, Carrier::RetailerFleet, None, None, stops);
             assert_eq!(d.stops_away, stops);
-            assert!(d.live_map);
+            assert_eq!(d.live_map, Some(band));
             assert!(d.message().contains(phrase), "{stops:?}: {}", d.message());
         }
         // stops_away only means something on the way.

@@ -8,7 +8,7 @@
 //! order at the instant: known items, each once, 1 to the returnable quantity of an item whose
 //! return verdict is `allowed`.
 
-use super::super::assessment::{Deduction, DeductionCode, RefundKind, ReturnVerdict};
+use super::super::assessment::{Deduction, DeductionCode, RefundKind, ReturnCode, ReturnVerdict};
 use super::super::ids::{first_index_of, IdMap};
 use super::super::money::Money;
 use super::super::order::{Item, Order};
@@ -177,8 +177,13 @@ fn returnable_lines<'a>(
                         item_id: id.to_owned(),
                         verdict: decision.verdict,
                         return_code: decision.code,
+                        // The deadline that has passed; a not-yet-delivered item's is only
+                        // an estimate, and says nothing about why it cannot go back now.
+                        closed_at: decision
+                            .deadline
+                            .filter(|_| decision.code == ReturnCode::WindowClosed),
                     },
-                ))
+                ));
             }
         };
         if line.quantity > decision.quantity {

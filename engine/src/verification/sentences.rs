@@ -1,12 +1,13 @@
 //! The sentences of [`VerifyCode`]: each code's key in the text catalogues (`locales/*.json`,
 //! `verify.<code>`, and `verify.accepted.request` / `verify.accepted.item`), the count that
-//! chooses its plural form, and its values by `{name}`. Rendered through the catalogue renderer
-//! ([`Catalogue::render`]), in English for the command-line tool and the Node package.
+//! chooses its plural form, and its values by `{name}`. Rendered as a [`Reason`] by the engine's
+//! one English renderer ([`Reason::english`]), in English for the command-line tool and the
+//! Node package: an instant reads as it does in `assess`.
 
 use std::borrow::Cow;
 
-use super::super::text::{english_plural, english_titles, Catalogue};
-use super::super::time::{LocalDateTime, ZonedInstant};
+use super::super::reason::{snake_name, Reason, Value};
+use super::super::text::{placeholders, Catalogue};
 use super::{VerifyCode, VerifyValues};
 
 /// Whose sentence: the request's or an item's (only `accepted` differs).
@@ -58,52 +59,51 @@ fn count(code: VerifyCode, values: &VerifyValues) -> Option<u32> {
 }
 
 /// The English sentence for a code and its values: its catalogue entry (the plural form for
-/// its count) with each `{name}` replaced by the value of that name (an instant in the store's
-/// wall-clock time, `23:59:59 on 16 March 2026`; a verdict or code by its `snake_case` name). A
-/// placeholder without a value stays as written.
+/// its count) with each `{name}` replaced by the value of that name, written by the engine's
+/// one English renderer ([`Reason::english`]: an instant as the store's wall clock,
+/// `16 March 2026 at 23:59:59 (store time)`, as `assess` writes it; a verdict or code by its
+/// `snake_case` name). A placeholder without a value stays as written.
 pub(crate) fn sentence(scope: Scope, code: VerifyCode, values: &VerifyValues) -> Cow<'static, str> {
     let catalogue = Catalogue::english();
     let key = key(scope, code);
-    let names = catalogue
-        .get(key)
-        .map(|entry| {
-            entry
-                .texts()
-                .into_iter()
-                .flat_map(super::super::text::placeholders)
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default();
-    let filled: Vec<(&str, String)> = names
-        .into_iter()
-        .filter_map(|name| value(name, values).map(|text| (name, text)))
-        .collect();
-    let pairs: Vec<(&str, &str)> = filled.iter().map(|(n, v)| (*n, v.as_str())).collect();
-    match catalogue.render(
-        key,
-        count(code, values).map(u64::from),
-        &pairs,
-        english_plural,
-    ) {
-        // `{why}` may be absent: no trailing space then.
-        Some(text) => Cow::Owned(text.trim_end().to_owned()),
+    let Some(entry) = catalogue.get(key) else {
         // Every key is in `locales/en.json` (tested); never an empty sentence regardless.
-        None => Cow::Borrowed(key),
+        return Cow::Borrowed(key);
+    };
+    let names: Vec<&str> = entry.texts().into_iter().flat_map(placeholders).collect();
+    // The verdict and its code by name: written first, so the reason can borrow them.
+    let verdict = values.verdict.as_ref().map(snake_name);
+    let verdict_code = values.verdict_code.as_ref().map(snake_name);
+    let mut reason = Reason::new(key);
+    for name in names {
+        if reason.value(name).is_none() {
+            if let Some(value) = value(name, values, (&verdict, &verdict_code)) {
+                reason = reason.with(name, value);
+            }
+        }
     }
+    if let Some(n) = count(code, values) {
+        reason = reason.counting(n);
+    }
+    // `{why}` may be absent: no trailing space then.
+    Cow::Owned(reason.english().to_string().trim_end().to_owned())
 }
 
-/// The value named `name`, written in English; `None` when it has none.
-fn value(name: &str, v: &VerifyValues) -> Option<String> {
-    let number = |n: Option<u32>| n.map(|n| n.to_string());
+/// The value named `name`; `None` when it has none. `names` are the verdict's and its code's
+/// `snake_case` names.
+fn value<'a>(
+    name: &str,
+    v: &'a VerifyValues,
+    names: (&'a Option<String>, &'a Option<String>),
+) -> Option<Value<'a>> {
+    let number = |n: Option<u32>| n.map(Value::Number);
+    let text = |t: &'a Option<String>| t.as_deref().map(Value::Text);
     match name {
-        "order_id" => v.order_id.clone(),
-        "request_order_id" => v.request_order_id.clone(),
-        "reason" => v.reason.clone(),
-        "item_id" => v.item_id.clone(),
-        "titles" => v
-            .titles
-            .as_deref()
-            .map(|t| english_titles(t, Catalogue::english())),
+        "order_id" => text(&v.order_id),
+        "request_order_id" => text(&v.request_order_id),
+        "reason" => text(&v.reason),
+        "item_id" => text(&v.item_id),
+        "titles" => v.titles.as_deref().map(Value::Titles),
         "quantity" => number(v.quantity),
         "ordered" => number(v.ordered),
         "returnable" => number(v.returnable),
@@ -111,56 +111,20 @@ fn value(name: &str, v: &VerifyValues) -> Option<String> {
         "requested" => number(v.requested),
         "max_delay_seconds" => number(v.max_delay_seconds),
         "skew_seconds" => number(v.skew_seconds),
-        "verdict" => v.verdict.as_ref().map(snake),
-        "verdict_code" => v.verdict_code.as_ref().map(snake),
-        "why" => v.why.as_deref().map(str::to_owned),
-        "deadline" => v.deadline.map(wall_clock),
-        "declared_at" => v.declared_at.map(wall_clock),
-        "received_at" => v.received_at.map(wall_clock),
+        "verdict" => text(names.0),
+        "verdict_code" => text(names.1),
+        "why" => v.why.as_deref().map(Value::Text),
+        "deadline" => v.deadline.map(Value::Instant),
+        "declared_at" => v.declared_at.map(Value::Instant),
+        "received_at" => v.received_at.map(Value::Instant),
         _ => None,
     }
-}
-
-/// `23:59:59 on 16 March 2026` (`09:45 on …` when on the minute), on the wall clock of the
-/// instant's offset (the store's zone).
-fn wall_clock(zoned: ZonedInstant) -> String {
-    let local = LocalDateTime::from_local_seconds(
-        zoned
-            .instant
-            .unix_seconds()
-            .saturating_add(i64::from(zoned.offset_seconds)),
-    );
-    let (date, time) = (local.date, local.time);
-    let clock = if time.second() == 0 {
-        format!("{:02}:{:02}", time.hour(), time.minute())
-    } else {
-        format!(
-            "{:02}:{:02}:{:02}",
-            time.hour(),
-            time.minute(),
-            time.second()
-        )
-    };
-    format!(
-        "{clock} on {} {} {}",
-        date.day(),
-        date.month_name(),
-        date.year()
-    )
-}
-
-/// An enum's `snake_case` name, as serialized.
-fn snake(value: &impl serde::Serialize) -> String {
-    crate::json::to_text(value)
-        .unwrap_or_default()
-        .trim_matches('"')
-        .to_owned()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::time::Instant;
+    use crate::time::{Instant, ZonedInstant};
 
     /// Every code has a sentence in each scope, and every placeholder of each of its forms is
     /// one [`value`] knows (a misspelt one would stay in the text as `{name}`).
@@ -195,13 +159,14 @@ mod tests {
             rejected: Some(1),
             requested: Some(2),
         };
-        for code in VerifyCode::ALL {
+        for &code in VerifyCode::ALL {
             for scope in [Scope::Request, Scope::Item] {
                 let entry = Catalogue::english().get(key(scope, code));
                 let entry = entry.unwrap_or_else(|| panic!("locales/en.json: {code:?}"));
+                let names = (&Some("v".to_owned()), &Some("c".to_owned()));
                 for form in entry.texts() {
                     for name in crate::text::placeholders(form) {
-                        assert!(value(name, &all).is_some(), "{code:?}: {{{name}}}");
+                        assert!(value(name, &all, names).is_some(), "{code:?}: {{{name}}}");
                     }
                 }
                 let text = sentence(scope, code, &all);
@@ -211,7 +176,7 @@ mod tests {
         }
         assert_eq!(
             sentence(Scope::Item, VerifyCode::ReturnWindowClosed, &all),
-            "Not accepted: its return window ended at 23:59:59 on 16 March 2026 (store time)."
+            "Not accepted: its return window ended on 16 March 2026 at 23:59:59 (store time)."
         );
         assert_eq!(
             sentence(Scope::Item, VerifyCode::Accepted, &all),
@@ -227,7 +192,7 @@ mod tests {
     #[test]
     fn the_domain_doc_lists_every_sentence() {
         let doc = include_str!("../../../docs/domain.md");
-        for code in VerifyCode::ALL {
+        for &code in VerifyCode::ALL {
             for (scope, label) in [(Scope::Request, " (request)"), (Scope::Item, " (item)")] {
                 let entry = Catalogue::english().get(key(scope, code)).unwrap();
                 let template = entry.form("other");

@@ -1,10 +1,10 @@
 //! The input model: an order, its items and its shipments, as the host page sends them.
 //!
-//! Read one with [`crate::parse_order`] (or [`Order::from_json_str`] natively), which
-//! also validates it. The fields are public so a Rust caller can build an order directly;
-//! [`crate::assess`] copes with any value, valid or not.
-
-use serde::{Deserialize, Deserializer, Serialize};
+//! Each type is declared once, field by field (`document!` and `names!`, see `read.rs`): its
+//! JSON names, which fields are required and what an absent one is; its reader and its serde
+//! attributes follow. Read one with [`crate::order_from_tree`] (or [`Order::from_json_str`]
+//! natively), which also validates it. The fields are public so a Rust caller can build an
+//! order directly; [`crate::assess`] copes with any value, valid or not.
 
 use super::money::Money;
 use super::time::Instant;
@@ -23,26 +23,21 @@ document! {
     /// assert_eq!(order.items[0].unit_price.minor(), 2999);
     /// # }
     /// ```
-    #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-    #[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
-    #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "typescript", tsify(missing_as_null))]
     pub struct Order {
         pub id: String = required,
         pub placed_at: Instant = required,
         /// ISO 4217: three capital letters.
         pub currency: String = required,
         pub seller: Seller = required,
-        #[serde(default)]
         pub payment_method: Option<PaymentMethod> = optional,
         /// What the customer paid for delivery, if the order states it.
-        #[serde(default)]
         pub shipping_cost: Option<Money> = optional,
         pub items: Vec<Item> = required,
         #[cfg_attr(feature = "typescript", tsify(type = "Shipment[] | null"))]
-        #[serde(default, deserialize_with = "null_as_default")]
         pub shipments: Vec<Shipment> = null_default,
         /// Who ordered, if the host says: the withdrawal form is pre-filled with it.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub customer: Option<Customer> = optional,
     }
 }
@@ -54,9 +49,6 @@ document! {
     ///
     /// Checked loosely: `name` not blank, `email` shaped like `local@domain.tld` (only the mail
     /// system can say whether an address works). At most 2,000 characters each, like every string.
-    #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-    #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-    #[serde(deny_unknown_fields)]
     pub struct Customer {
         pub name: String = required,
         pub email: String = required,
@@ -65,9 +57,6 @@ document! {
 
 document! {
     /// Who sold the order, and who ships it.
-    #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-    #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-    #[serde(deny_unknown_fields)]
     pub struct Seller {
         pub name: String = required,
         pub kind: SellerKind = required,
@@ -77,9 +66,6 @@ document! {
 
 names! {
     /// The retailer itself, or a marketplace (third-party) seller.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
-    #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-    #[serde(rename_all = "snake_case")]
     pub enum SellerKind {
         /// The store itself.
         Retailer = "retailer",
@@ -90,9 +76,6 @@ names! {
 
 names! {
     /// Who ships a sale: the retailer's warehouses, or the seller.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
-    #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-    #[serde(rename_all = "snake_case")]
     pub enum FulfilledBy {
         /// The store's warehouses ship it.
         Retailer = "retailer",
@@ -103,9 +86,6 @@ names! {
 
 names! {
     /// How the order was paid: it decides how soon a refund arrives.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
-    #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-    #[serde(rename_all = "snake_case")]
     pub enum PaymentMethod {
         CreditCard = "credit_card",
         DebitCard = "debit_card",
@@ -118,68 +98,49 @@ names! {
 
 document! {
     /// One line of the order.
-    #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-    #[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
-    #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "typescript", tsify(missing_as_null))]
     pub struct Item {
         pub id: String = required,
         pub title: String = required,
         /// At least 1.
         pub quantity: u32 = required,
         pub unit_price: Money = required,
-        #[serde(default)]
         pub category: Option<String> = optional,
         #[cfg_attr(feature = "typescript", tsify(type = "boolean | null"))]
-        #[serde(default, deserialize_with = "null_as_default")]
         pub final_sale: bool = null_default,
         /// Items sharing a bundle id were sold together and are cancelled together.
-        #[serde(default)]
         pub bundle: Option<String> = optional,
         /// The id of the shipment carrying it; absent: not yet assigned to one (like `pending`).
-        #[serde(default)]
         pub shipment: Option<String> = optional,
         /// Whether the customer opened it; absent: unknown.
-        #[serde(default)]
         pub opened: Option<bool> = optional,
         #[cfg_attr(feature = "typescript", tsify(type = "number | null"))]
-        #[serde(default, deserialize_with = "null_as_default")]
         pub returned_quantity: u32 = null_default,
         /// Units in a return that is open but not yet received.
         #[cfg_attr(feature = "typescript", tsify(type = "number | null"))]
-        #[serde(default, deserialize_with = "null_as_default")]
         pub return_requested_quantity: u32 = null_default,
     }
 }
 
 document! {
     /// One parcel of the order: where it is, who carries it, and its times (RFC 3339 instants).
-    #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-    #[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
-    #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "typescript", tsify(missing_as_null))]
     pub struct Shipment {
         pub id: String = required,
         pub status: ShipmentStatus = required,
         pub carrier: Carrier = required,
         /// The carrier's service, e.g. `first_class`, `certified`, `insured`, `cod`.
-        #[serde(default)]
         pub service: Option<String> = optional,
         /// For the retailer's fleet: how many stops before this delivery.
-        #[serde(default)]
         pub stops_away: Option<u32> = optional,
-        #[serde(default)]
         pub shipped_at: Option<Instant> = optional,
-        #[serde(default)]
         pub delivered_at: Option<Instant> = optional,
-        #[serde(default)]
         pub estimated_delivery: Option<Instant> = optional,
     }
 }
 
 names! {
     /// Where a shipment is, in the order it gets there (the last three are endings).
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
-    #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-    #[serde(rename_all = "snake_case")]
     pub enum ShipmentStatus {
         /// Not in the shipping process yet.
         Pending = "pending",
@@ -211,9 +172,6 @@ impl ShipmentStatus {
 
 names! {
     /// Who carries a shipment; the retailer's own fleet has rules of its own.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
-    #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-    #[serde(rename_all = "snake_case")]
     pub enum Carrier {
         /// The retailer's own delivery drivers.
         RetailerFleet = "retailer_fleet",
@@ -271,13 +229,4 @@ impl Item {
             .saturating_sub(self.returned_quantity)
             .saturating_sub(self.return_requested_quantity)
     }
-}
-
-/// For optional fields without an `Option`: absent or `null` give the default.
-fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de> + Default,
-{
-    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
 }

@@ -1,6 +1,8 @@
 //! The store's policy: every number and list the rules read, defaulted to the values in
 //! [docs/domain.md](../../docs/domain.md). A policy document only needs the fields it changes; a field it gives
-//! replaces the default as a whole (a `category_windows` map replaces the default map).
+//! replaces the default as a whole (a `category_windows` map replaces the default map). Each
+//! type is declared once (`document!`, see `read.rs`): a `struct Name: default` keeps its
+//! `Default` value for every absent field.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -22,10 +24,8 @@ document! {
     /// assert_eq!(policy.marketplace_cancel_grace_minutes, Policy::default().marketplace_cancel_grace_minutes);
     /// # }
     /// ```
-    #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-    #[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(hashmap_as_object))]
-    #[serde(default, deny_unknown_fields)]
-    pub struct Policy: Default {
+    #[cfg_attr(feature = "typescript", tsify(hashmap_as_object))]
+    pub struct Policy: default {
         /// Where return windows are counted (an IANA name or a POSIX TZ rule).
         pub time_zone: StoreZone = preset,
         /// Days after delivery, for categories without their own window.
@@ -214,10 +214,8 @@ document! {
     /// assert!(policy.withdrawal.is_excluded(Some("Perishable"), None));
     /// # }
     /// ```
-    #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-    #[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
-    #[serde(default, deny_unknown_fields)]
-    pub struct Withdrawal: Default {
+    #[cfg_attr(feature = "typescript", tsify(missing_as_null))]
+    pub struct Withdrawal: default {
         /// Whether the assessment offers withdrawal at all (default `false`: the store decides
         /// whether its customers are EU consumers).
         pub enabled: bool = preset,
@@ -288,10 +286,7 @@ document! {
     /// Amazon's holiday rule: items *shipped* from `shipped_from` to `shipped_until` (inclusive,
     /// local ship date) can be returned until `return_until` of the following year, if that is
     /// later than their normal deadline.
-    #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-    #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-    #[serde(default, deny_unknown_fields)]
-    pub struct HolidayExtension: Default {
+    pub struct HolidayExtension: default {
         pub enabled: bool = preset,
         pub shipped_from: MonthDay = preset,
         pub shipped_until: MonthDay = preset,
@@ -383,9 +378,7 @@ impl Serialize for MonthDay {
 
 document! {
     /// How long a refund takes to arrive: `min` to `max` `unit`s.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
-    #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-    #[serde(deny_unknown_fields)]
+    #[derive(Copy)]
     pub struct RefundTiming {
         pub min: u32 = required,
         pub max: u32 = required,
@@ -395,9 +388,6 @@ document! {
 
 names! {
     /// The unit of a [`RefundTiming`].
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
-    #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-    #[serde(rename_all = "snake_case")]
     pub enum TimingUnit {
         Hours = "hours",
         BusinessDays = "business_days",
@@ -407,10 +397,8 @@ names! {
 document! {
     /// Refund timing per payment method; `default` for an order without a payment method, or a
     /// method without an entry.
-    #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-    #[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
-    #[serde(default, deny_unknown_fields)]
-    pub struct RefundTimingTable: Default {
+    #[cfg_attr(feature = "typescript", tsify(missing_as_null))]
+    pub struct RefundTimingTable: default {
         pub credit_card: Option<RefundTiming> = preset,
         pub debit_card: Option<RefundTiming> = preset,
         pub gift_card: Option<RefundTiming> = preset,
@@ -481,10 +469,7 @@ impl RefundTimingTable {
 
 document! {
     /// The reasons the cancel flow offers.
-    #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-    #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-    #[serde(default, deny_unknown_fields)]
-    pub struct CancellationReasons: Default {
+    pub struct CancellationReasons: default {
         /// Whether the customer must pick one.
         pub required: bool = preset,
         pub options: Vec<ReasonOption> = preset,
@@ -519,14 +504,10 @@ impl Default for CancellationReasons {
 
 document! {
     /// One cancellation reason the flow offers: its id (sent to the host) and its label.
-    #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-    #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-    #[serde(deny_unknown_fields)]
     pub struct ReasonOption {
         pub id: String = required,
         pub label: String = required,
         /// Choosing it reveals a free-text comment field.
-        #[serde(default)]
         pub comment: bool = default,
     }
 }
@@ -551,9 +532,6 @@ document! {
     /// assert!(Policy::default().return_reason("no_longer_needed").unwrap().buyers_remorse);
     /// # }
     /// ```
-    #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-    #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-    #[serde(deny_unknown_fields)]
     pub struct ReturnReason {
         /// Stable id, sent to the host as the request's `reason`.
         pub id: String = required,
@@ -563,7 +541,6 @@ document! {
         /// The customer changed their mind: the deductions apply.
         pub buyers_remorse: bool = required,
         /// Choosing it requires a free-text comment.
-        #[serde(default)]
         pub comment_required: bool = default,
     }
 }

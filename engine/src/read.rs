@@ -2,13 +2,12 @@
 //! type is written as: [`document!`] for a struct, [`names!`] for an enum of names.
 //!
 //! A document type is declared once: each field with its JSON name, its type (which says how
-//! it is read and what it may hold), whether it is `required`, `optional` (absent or `null`:
-//! `None`), `default` (absent: the type's default), `null_default` (absent or `null`: the
-//! type's default) or, in a `Default` struct, `preset` (absent: the struct's own default), and
-//! the bounded reader of a number with bounds (`= preset(policy::window_days)`). From that one
-//! declaration follow the struct itself, its reader, the list of names the unknown-field message
-//! quotes (`FIELD_NAMES`), and which fields a missing-field message names. The checks no single
-//! field can make (references, sums, orderings, uniqueness) are `validate.rs`'s.
+//! it is read and what it may hold), how an absent field reads (`required`, `optional`,
+//! `default`, `null_default`, or `preset` in a `struct Name: default`) and, for a number with
+//! bounds, its bounded reader (`= preset(window_days)`). From that one declaration follow the
+//! struct with its serde attributes, its reader, the names the unknown-field message quotes
+//! (`FIELD_NAMES`) and the missing-field messages. The checks no single field can make
+//! (references, sums, orderings, uniqueness, blank ids) are `validate.rs`'s.
 //!
 //! Why not serde's derived `Deserialize`: it generates, for each struct, a visitor whose field
 //! loop, error paths and drop code are monomorphised and inlined into every caller; for the
@@ -17,10 +16,10 @@
 //! [`At::fields`](crate::json::At::fields), and an enum's one table of names for
 //! [`At::variant`](crate::json::At::variant). The leaves (strings, numbers, timestamps,
 //! amounts, zones, dates) are read by their serde `Deserialize`, so their messages are the same
-//! word for word, and so are the struct errors (unknown, repeated or missing fields). The
-//! derives stay on the types for serde users (`serde_json::from_str::<Order>`, the Node
-//! package's TypeScript); a test (in `parse.rs`) reads every scenario both
-//! ways and compares.
+//! word for word, and so are the struct errors (unknown, repeated or missing fields). serde's
+//! derives stay on the types, written by the declaration, for serde users
+//! (`serde_json::from_str::<Order>`, the Node package's TypeScript); a test (in `parse.rs`)
+//! reads every scenario both ways and compares.
 //!
 //! The walker can go on past an error ([`At::collecting`](crate::json::At::collecting)), so
 //! the same readers also give every problem of a document
@@ -85,10 +84,18 @@ impl Read for BTreeMap<String, u32> {
     }
 }
 
-/// A `null_default` field (serde's `deserialize_with = "null_as_default"`): absent or `null`
-/// give the default.
+/// A `null_default` field: absent or `null` give the default.
 pub(crate) fn or_default<T: Read + Default>(at: At<'_>) -> Result<T> {
     Ok(Option::<T>::read(at)?.unwrap_or_default())
+}
+
+/// serde's reader of a `null_default` field (`deserialize_with`), for serde users.
+pub(crate) fn null_as_default<'de, D, T>(deserializer: D) -> std::result::Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de> + Default,
+{
+    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
 }
 
 /// A required field's value, or the error naming it (the walker has already reported a
@@ -97,106 +104,94 @@ pub(crate) fn required<T>(value: Option<T>, at: &At<'_>, field: &'static str) ->
     value.ok_or_else(|| at.missing(field))
 }
 
-/// Declares a document struct once: the struct (its attributes, serde's and tsify's
-/// included, are passed through), its [`Read`]er and its `FIELD_NAMES`.
+/// Declares a document struct once. Each field: its name (`as "json"` when the JSON name is
+/// not the Rust one), its type, and how an absent field reads: `required`, `optional` (an
+/// `Option`: absent or `null` are `None`), `default` (absent: the type's default), `null_default`
+/// (absent or `null`: the type's default) or, in a `struct Name: default`, `preset` (absent:
+/// the struct's own `Default` value); `= how(reader)` reads it with `reader` (a bounded number)
+/// instead of its type's reader.
+///
+/// From it follow the struct, with the derives every document has (`Clone, Debug, PartialEq,
+/// Eq`, serde's `Deserialize` and `Serialize`, tsify's `Tsify` with the `typescript` feature)
+/// and the serde attributes the declaration implies (`deny_unknown_fields`, `default`,
+/// `rename`), so serde users read what the engine reads; its [`Read`]er; and its
+/// `FIELD_NAMES`, which the unknown-field message quotes. Other attributes (doc comments,
+/// `skip_serializing_if`, tsify's, a bounded reader's `deserialize_with` for serde) are passed
+/// through.
 ///
 /// ```text
 /// document! {
-///     /// One line of the order.
-///     #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-///     #[serde(deny_unknown_fields)]
-///     pub struct Item {
-///         pub id: String = required,
-///         #[serde(default)]
-///         pub category: Option<String> = optional,
-///         #[serde(default, rename = "return")]
-///         pub r#return as "return": Option<ReturnVerdict> = optional,
+///     /// One line of a proposal.
+///     pub struct ProposalLine {
+///         pub item_id: String = required,
+///         pub opened: Option<bool> = optional,
 ///     }
 /// }
 /// ```
-///
-/// `pub struct Name: Default { … }` is a struct whose absent fields keep its `Default`
-/// value (serde's container `default`); its fields are each `= preset`. A field's
-/// `= how(reader)` reads it with `reader` (a bounded number) instead of its type's reader.
 macro_rules! document {
-    (
-        $(#[$meta:meta])*
-        $vis:vis struct $name:ident {
-            $(
-                $(#[$field_meta:meta])*
-                $field_vis:vis $field:ident $(as $json:literal)? : $ty:ty = $how:ident $(($reader:path))?
-            ),* $(,)?
-        }
+    // The struct, field by field: each with the serde attributes its `how` implies.
+    (@struct [$($head:tt)*] [$($done:tt)*]) => { $($head)* { $($done)* } };
+    (@struct $head:tt [$($done:tt)*]
+        $(#[$m:meta])* $v:vis $f:ident $(as $json:literal)? : $ty:ty = required $(($r:path))?,
+        $($rest:tt)*
     ) => {
-        $(#[$meta])*
-        $vis struct $name {
-            $($(#[$field_meta])* $field_vis $field: $ty,)*
-        }
-
-        impl $name {
-            /// The JSON names of its fields, as declared.
-            pub(crate) const FIELD_NAMES: &'static [&'static str] =
-                &[$(document!(@name $field $($json)?)),*];
-        }
-
-        impl $crate::read::Read for $name {
-            fn read(at: $crate::json::At<'_>) -> $crate::read::Result<$name> {
-                #[allow(non_camel_case_types)]
-                #[derive(Clone, Copy)]
-                enum Field { $($field),* }
-                const FIELDS: &[Field] = &[$(Field::$field),*];
-                const REQUIRED: u64 = 0 $(| ((document!(@required $how) as u64) << (Field::$field as u32)))*;
-                $(let mut $field: Option<$ty> = None;)*
-                at.fields($name::FIELD_NAMES, REQUIRED, &mut |index, value| {
-                    match FIELDS.get(index) {
-                        $(Some(Field::$field) => $field = Some(document!(@read $how value $($reader)?)),)*
-                        None => {}
-                    }
-                    Ok(())
-                })?;
-                Ok($name {
-                    $($field: document!(@finish $how $field at document!(@name $field $($json)?)),)*
-                })
-            }
-        }
+        document!(@struct $head [$($done)* $(#[$m])* $(#[serde(rename = $json)])? $v $f: $ty,] $($rest)*);
     };
-    (
-        $(#[$meta:meta])*
-        $vis:vis struct $name:ident: Default {
-            $(
-                $(#[$field_meta:meta])*
-                $field_vis:vis $field:ident $(as $json:literal)? : $ty:ty = preset $(($reader:path))?
-            ),* $(,)?
-        }
+    (@struct $head:tt [$($done:tt)*]
+        $(#[$m:meta])* $v:vis $f:ident $(as $json:literal)? : $ty:ty = preset $(($r:path))?,
+        $($rest:tt)*
     ) => {
-        $(#[$meta])*
-        $vis struct $name {
-            $($(#[$field_meta])* $field_vis $field: $ty,)*
-        }
-
-        impl $name {
-            /// The JSON names of its fields, as declared.
-            pub(crate) const FIELD_NAMES: &'static [&'static str] =
-                &[$(document!(@name $field $($json)?)),*];
-        }
-
-        impl $crate::read::Read for $name {
-            fn read(at: $crate::json::At<'_>) -> $crate::read::Result<$name> {
-                #[allow(non_camel_case_types)]
-                #[derive(Clone, Copy)]
-                enum Field { $($field),* }
-                const FIELDS: &[Field] = &[$(Field::$field),*];
-                let mut read = <$name as Default>::default();
-                at.fields($name::FIELD_NAMES, 0, &mut |index, value| {
-                    match FIELDS.get(index) {
-                        $(Some(Field::$field) => read.$field = document!(@read preset value $($reader)?),)*
-                        None => {}
-                    }
-                    Ok(())
-                })?;
-                Ok(read)
+        document!(@struct $head [$($done)* $(#[$m])* $(#[serde(rename = $json)])? $v $f: $ty,] $($rest)*);
+    };
+    (@struct $head:tt [$($done:tt)*]
+        $(#[$m:meta])* $v:vis $f:ident $(as $json:literal)? : $ty:ty = null_default,
+        $($rest:tt)*
+    ) => {
+        document!(@struct $head [$($done)*
+            $(#[$m])* #[serde(default, deserialize_with = "crate::read::null_as_default")]
+            $(#[serde(rename = $json)])? $v $f: $ty,
+        ] $($rest)*);
+    };
+    // `optional` and `default`: absent is the default.
+    (@struct $head:tt [$($done:tt)*]
+        $(#[$m:meta])* $v:vis $f:ident $(as $json:literal)? : $ty:ty = $how:ident,
+        $($rest:tt)*
+    ) => {
+        document!(@struct $head [$($done)*
+            $(#[$m])* #[serde(default)] $(#[serde(rename = $json)])? $v $f: $ty,
+        ] $($rest)*);
+    };
+    // Each field into a slot of its own, then the struct from the slots.
+    (@body [] $at:ident {
+        $($field:ident : $ty:ty = $how:ident $(($reader:path))? $(as $json:literal)?),*
+    }) => {{
+        $(let mut $field: Option<$ty> = None;)*
+        document!(@walk $at value {
+            $($field => $field = Some(document!(@read $how value $($reader)?))),*
+        });
+        Ok(Self {
+            $($field: document!(@finish $how $field $at document!(@name $field $($json)?)),)*
+        })
+    }};
+    // Each field over the struct's default.
+    (@body [default] $at:ident {
+        $($field:ident : $ty:ty = preset $(($reader:path))? $(as $json:literal)?),*
+    }) => {{
+        let mut read = Self::default();
+        document!(@walk $at value {
+            $($field => read.$field = document!(@read preset value $($reader)?)),*
+        });
+        Ok(read)
+    }};
+    // The object's fields in the document's order, each to its `assign`.
+    (@walk $at:ident $value:ident { $($field:ident => $assign:expr),* }) => {
+        $at.fields(Self::FIELD_NAMES, REQUIRED, &mut |index, $value| {
+            match FIELDS.get(index) {
+                $(Some(Field::$field) => $assign,)*
+                None => {}
             }
-        }
+            Ok(())
+        })?
     };
     (@name $field:ident) => { stringify!($field) };
     (@name $field:ident $json:literal) => { $json };
@@ -211,11 +206,50 @@ macro_rules! document {
     (@finish optional $field:ident $at:ident $name:expr) => { $field.unwrap_or_default() };
     (@finish default $field:ident $at:ident $name:expr) => { $field.unwrap_or_default() };
     (@finish null_default $field:ident $at:ident $name:expr) => { $field.unwrap_or_default() };
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident $(: $defaults:ident)? {
+            $(
+                $(#[$field_meta:meta])*
+                $field_vis:vis $field:ident $(as $json:literal)? : $ty:ty = $how:ident $(($reader:path))?
+            ),* $(,)?
+        }
+    ) => {
+        document!(@struct [
+            #[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+            #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+            #[serde(deny_unknown_fields)]
+            $(#[serde($defaults)])?
+            $(#[$meta])*
+            $vis struct $name
+        ] [] $($(#[$field_meta])* $field_vis $field $(as $json)? : $ty = $how $(($reader))?,)*);
+
+        impl $name {
+            /// The JSON names of its fields, as declared.
+            pub(crate) const FIELD_NAMES: &'static [&'static str] =
+                &[$(document!(@name $field $($json)?)),*];
+        }
+
+        impl $crate::read::Read for $name {
+            fn read(at: $crate::json::At<'_>) -> $crate::read::Result<$name> {
+                #[allow(non_camel_case_types)]
+                #[derive(Clone, Copy)]
+                enum Field { $($field),* }
+                const FIELDS: &[Field] = &[$(Field::$field),*];
+                const REQUIRED: u64 =
+                    0 $(| ((document!(@required $how) as u64) << (Field::$field as u32)))*;
+                document!(@body [$($defaults)?] at {
+                    $($field: $ty = $how $(($reader))? $(as $json)?),*
+                })
+            }
+        }
+    };
 }
 
-/// Declares an enum of names once: the enum (attributes passed through) with each variant's
-/// JSON name (`InTransit = "in_transit"`, as serde's `rename_all = "snake_case"` has it), and
-/// its [`Read`]er.
+/// Declares an enum of names once: each variant with its JSON name (`InTransit =
+/// "in_transit"`). From it follow the enum, with the derives every such enum has (`Clone,
+/// Copy, Debug, PartialEq, Eq, Hash`, serde's `Deserialize` and `Serialize` with that name,
+/// tsify's `Tsify` with the `typescript` feature), and its [`Read`]er.
 macro_rules! names {
     (
         $(#[$meta:meta])*
@@ -223,9 +257,11 @@ macro_rules! names {
             $($(#[$variant_meta:meta])* $variant:ident = $json:literal),* $(,)?
         }
     ) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Deserialize, serde::Serialize)]
+        #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
         $(#[$meta])*
         $vis enum $name {
-            $($(#[$variant_meta])* $variant,)*
+            $($(#[$variant_meta])* #[serde(rename = $json)] $variant,)*
         }
 
         read_names! { $name { $($json => $variant),* } }

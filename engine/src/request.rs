@@ -5,8 +5,6 @@
 //! checks its shape, its limits and what serde cannot (each item once, quantities of at least 1).
 //! Whether it fits the order is for the verification to say.
 
-use serde::{Deserialize, Serialize};
-
 use super::assessment::{CancelVerdict, ReturnVerdict, WithdrawalVerdict};
 use super::order::Customer;
 use super::returns::ProposalLine;
@@ -53,9 +51,7 @@ document! {
     /// assert_eq!(twice.path, "items[1].item_id");
     /// # }
     /// ```
-    #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-    #[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
-    #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "typescript", tsify(missing_as_null))]
     pub struct Request {
         pub kind: RequestKind = required,
         pub order_id: String = required,
@@ -64,38 +60,31 @@ document! {
         /// The instant the verdicts were assessed (RFC 3339 with an offset).
         pub assessed_at: Instant = required,
         /// The engine's verdicts for the requested items at `assessed_at`, as the customer saw them.
-        #[serde(default)]
         pub verdicts: Vec<RequestVerdict> = default,
         /// A reason id of the policy (a cancellation reason, or a return reason), if one was chosen.
-        #[serde(default)]
         pub reason: Option<String> = optional,
         /// The customer's own words, if any.
-        #[serde(default)]
         pub comment: Option<String> = optional,
         /// The same for every retry of the same request, so a server can ignore duplicates.
-        #[serde(default)]
         pub idempotency_key: Option<String> = optional,
         /// Return: the proposal the refund preview was made from, one line per entry of `items`
         /// (same order, ids and quantities), with whether the customer said it was opened
         /// (`opened` absent: not asked, the order's own `opened` counts). With `reason` as its
         /// `reason_id` it is a [`crate::ReturnProposal`] for [`crate::preview_return`].
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub lines: Option<Vec<ProposalLine>> = optional,
         /// Withdrawal: when the consumer sent the declaration (RFC 3339): the instant that counts
         /// for the period (art. 11(2)), bounded by the store's receipt (`withdrawal.max_delay_seconds`).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub declared_at: Option<Instant> = optional,
         /// Withdrawal: who declares it and where the store's acknowledgement goes.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub customer: Option<Customer> = optional,
     }
 }
 
 names! {
     /// Which way out a request asks for.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
-    #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-    #[serde(rename_all = "snake_case")]
     pub enum RequestKind {
         Cancel = "cancel",
         Return = "return",
@@ -106,9 +95,6 @@ names! {
 
 document! {
     /// A requested item: which, and how many units.
-    #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-    #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-    #[serde(deny_unknown_fields)]
     pub struct RequestItem {
         pub item_id: String = required,
         /// At least 1.
@@ -122,16 +108,14 @@ document! {
     /// request, with its stable code (`CancelCode`, `ReturnCode` or `WithdrawalCode` in
     /// `snake_case`). [`crate::verify`] compares it with the verdict at receipt
     /// (`changed_since_assessed`).
-    #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-    #[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
-    #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "typescript", tsify(missing_as_null))]
     pub struct RequestVerdict {
         pub item_id: String = required,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub cancel: Option<CancelVerdict> = optional,
-        #[serde(default, rename = "return", skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub r#return as "return": Option<ReturnVerdict> = optional,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub withdrawal: Option<WithdrawalVerdict> = optional,
         pub code: String = required,
     }

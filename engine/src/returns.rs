@@ -4,7 +4,7 @@
 
 mod sentences;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::assessment::{Deduction, ReturnCode, ReturnVerdict};
 use super::money::Money;
@@ -20,9 +20,6 @@ document! {
     /// ```json
     /// {"lines": [{"item_id": "A", "quantity": 2, "opened": true}], "reason_id": "no_longer_needed"}
     /// ```
-    #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-    #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-    #[serde(deny_unknown_fields)]
     pub struct ReturnProposal {
         /// At least one; each item at most once.
         pub lines: Vec<ProposalLine> = required,
@@ -33,9 +30,7 @@ document! {
 
 document! {
     /// One line of a [`ReturnProposal`].
-    #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-    #[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
-    #[serde(deny_unknown_fields)]
+    #[cfg_attr(feature = "typescript", tsify(missing_as_null))]
     pub struct ProposalLine {
         /// The id of one of the order's items.
         pub item_id: String = required,
@@ -44,7 +39,6 @@ document! {
         /// Whether the customer opened these units. Absent: what the order says (`Item::opened`),
         /// and unopened when the order does not say either. Per line, not per unit: a line whose
         /// units differ is estimated as opened when any of them is.
-        #[serde(default)]
         pub opened: Option<bool> = optional,
     }
 }

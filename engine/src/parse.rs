@@ -41,42 +41,32 @@ pub trait Readable: sealed::Readable {}
 
 impl<T: sealed::Readable> Readable for T {}
 
-impl sealed::Readable for Order {
-    const LIMITS: Option<Document> = Some(Document::Order);
-    fn check(&self, problems: &mut Problems) -> Result<(), Full> {
-        validate::order(self, problems)
-    }
+/// Each document type's limits and checks.
+macro_rules! readable {
+    ($($document:ident: $limits:expr, $check:path;)*) => {$(
+        impl sealed::Readable for $document {
+            const LIMITS: Option<Document> = $limits;
+            fn check(&self, problems: &mut Problems) -> Result<(), Full> {
+                $check(self, problems)
+            }
+        }
+    )*};
 }
 
-impl sealed::Readable for Policy {
-    const LIMITS: Option<Document> = Some(Document::Policy);
-    fn check(&self, problems: &mut Problems) -> Result<(), Full> {
-        validate::policy(self, problems)
-    }
+readable! {
+    Order: Some(Document::Order), validate::order;
+    Policy: Some(Document::Policy), validate::policy;
+    Request: Some(Document::Request), validate::request;
+    // Whether it fits the order is `preview_return`'s to say.
+    ReturnProposal: Some(Document::Request), shape_only;
+    // The widget's configuration gives one on its own; an order's or a request's is checked
+    // as part of them.
+    Customer: None, shape_only;
 }
 
-impl sealed::Readable for Request {
-    const LIMITS: Option<Document> = Some(Document::Request);
-    fn check(&self, problems: &mut Problems) -> Result<(), Full> {
-        validate::request(self, problems)
-    }
-}
-
-/// Only its shape: whether it fits the order is [`crate::preview_return`]'s to say.
-impl sealed::Readable for ReturnProposal {
-    const LIMITS: Option<Document> = Some(Document::Request);
-    fn check(&self, _: &mut Problems) -> Result<(), Full> {
-        Ok(())
-    }
-}
-
-/// Only its shape (the widget's configuration gives one on its own; an order's or a request's
-/// is checked as part of them).
-impl sealed::Readable for Customer {
-    const LIMITS: Option<Document> = None;
-    fn check(&self, _: &mut Problems) -> Result<(), Full> {
-        Ok(())
-    }
+/// The checks of a document whose shape is all there is to check.
+fn shape_only<T>(_: &T, _: &mut Problems) -> Result<(), Full> {
+    Ok(())
 }
 
 /// Reads and checks a document of type `T` from a JSON tree: its limits, its fields, then what
@@ -270,41 +260,29 @@ fn message(error: &impl std::fmt::Display) -> String {
     }
 }
 
-// Defined here rather than in order.rs and policy.rs, so the types stay at the bottom of the
-// engine: order and policy ← validate ← parse, never back.
-impl Order {
-    /// Parses and validates an order from JSON text (native builds only).
-    #[cfg(not(target_arch = "wasm32"))]
-    pub fn from_json_str(json: &str) -> Result<Order, InputError> {
-        order_from_tree(&json_text(json)?)
-    }
+/// `from_json_str` for document types: JSON text read by [`read_document`] (native builds
+/// only). Defined here rather than beside the types, so the types stay at the bottom of the
+/// engine: order and policy ← validate ← parse, never back.
+macro_rules! from_json_str {
+    ($($document:ident: $doc:literal,)*) => {$(
+        impl $document {
+            #[doc = $doc]
+            #[cfg(not(target_arch = "wasm32"))]
+            pub fn from_json_str(json: &str) -> Result<$document, InputError> {
+                read_document(&json_text(json)?)
+            }
+        }
+    )*};
 }
 
-impl Policy {
-    /// Parses and validates a policy from JSON text (native builds only); absent fields take
-    /// their defaults.
-    #[cfg(not(target_arch = "wasm32"))]
-    pub fn from_json_str(json: &str) -> Result<Policy, InputError> {
-        policy_from_tree(&json_text(json)?)
-    }
-}
-
-impl ReturnProposal {
-    /// Parses a return proposal from JSON text (native builds only); see
-    /// [`proposal_from_tree`].
-    #[cfg(not(target_arch = "wasm32"))]
-    pub fn from_json_str(json: &str) -> Result<ReturnProposal, InputError> {
-        proposal_from_tree(&json_text(json)?)
-    }
-}
-
-impl Request {
-    /// Parses and checks a host request from JSON text (native builds only); see
-    /// [`request_from_tree`].
-    #[cfg(not(target_arch = "wasm32"))]
-    pub fn from_json_str(json: &str) -> Result<Request, InputError> {
-        request_from_tree(&json_text(json)?)
-    }
+from_json_str! {
+    Order: "Parses and validates an order from JSON text (native builds only).",
+    Policy: "Parses and validates a policy from JSON text (native builds only); absent fields \
+        take their defaults.",
+    ReturnProposal: "Parses a return proposal from JSON text (native builds only); see \
+        [`proposal_from_tree`].",
+    Request: "Parses and checks a host request from JSON text (native builds only); see \
+        [`request_from_tree`].",
 }
 
 /// JSON text as a tree, after checking its size: read by the engine's own reader, which keeps

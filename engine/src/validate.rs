@@ -25,6 +25,26 @@ fn non_empty(p: &mut Problems, path: &dyn Fn() -> String, what: &str, value: &st
     Ok(())
 }
 
+/// The id of `list[index]` is the first of its kind: `ids` keeps each id's first index, and a
+/// repeated one is a problem at `path`, naming the entry that has it first.
+fn first_of_its_kind<'a>(
+    p: &mut Problems,
+    ids: &mut IdMap<'a>,
+    (list, index, id): (&str, usize, &'a str),
+    path: &dyn Fn() -> String,
+    expected: &str,
+) -> Check {
+    // One lookup; a repeated id puts the first index back.
+    if let Some(first) = ids.insert(id, index) {
+        ids.insert(id, first);
+        p.add(
+            path(),
+            format!("expected {expected}, found {id:?}, which {list}[{first}] already has"),
+        )?;
+    }
+    Ok(())
+}
+
 pub(crate) fn order(order: &Order, p: &mut Problems) -> Check {
     non_empty(p, &|| "id".into(), "order id", &order.id)?;
     currency(p, &order.currency)?;
@@ -46,17 +66,8 @@ pub(crate) fn order(order: &Order, p: &mut Problems) -> Check {
     for (i, item) in order.items.iter().enumerate() {
         let path = |field: &str| format!("items[{i}].{field}");
         non_empty(p, &|| path("id"), "item id", &item.id)?;
-        // One lookup; a duplicate puts the first index back, for the next duplicate's message.
-        if let Some(first) = item_ids.insert(item.id.as_str(), i) {
-            item_ids.insert(item.id.as_str(), first);
-            p.add(
-                path("id"),
-                format!(
-                    "expected a unique item id, found {:?}, which items[{first}] already has",
-                    item.id
-                ),
-            )?;
-        }
+        let entry = ("items", i, item.id.as_str());
+        first_of_its_kind(p, &mut item_ids, entry, &|| path("id"), "a unique item id")?;
         if item.quantity == 0 {
             p.add(
                 path("quantity"),
@@ -235,16 +246,8 @@ pub(crate) fn policy(policy: &Policy, p: &mut Problems) -> Check {
         let path = |field: &str| format!("cancellation_reasons.options[{i}].{field}");
         non_empty(p, &|| path("id"), "reason id", &option.id)?;
         non_empty(p, &|| path("label"), "reason label", &option.label)?;
-        if let Some(first) = ids.insert(&option.id, i) {
-            ids.insert(&option.id, first);
-            p.add(
-                path("id"),
-                format!(
-                    "expected a unique reason id, found {:?}, which options[{first}] already has",
-                    option.id
-                ),
-            )?;
-        }
+        let entry = ("options", i, option.id.as_str());
+        first_of_its_kind(p, &mut ids, entry, &|| path("id"), "a unique reason id")?;
     }
     return_reasons(p, &policy.return_reasons)?;
     for (i, reason) in policy.buyers_remorse_reasons.iter().enumerate() {
@@ -318,16 +321,8 @@ fn return_reasons(p: &mut Problems, reasons: &[ReturnReason]) -> Check {
         let path = |field: &str| format!("return_reasons[{i}].{field}");
         non_empty(p, &|| path("id"), "reason id", &reason.id)?;
         non_empty(p, &|| path("label"), "reason label", &reason.label)?;
-        if let Some(first) = ids.insert(&reason.id, i) {
-            ids.insert(&reason.id, first);
-            p.add(
-                path("id"),
-                format!(
-                    "expected a unique reason id, found {:?}, which return_reasons[{first}] already has",
-                    reason.id
-                ),
-            )?;
-        }
+        let entry = ("return_reasons", i, reason.id.as_str());
+        first_of_its_kind(p, &mut ids, entry, &|| path("id"), "a unique reason id")?;
     }
     Ok(())
 }
@@ -352,16 +347,14 @@ pub(crate) fn request(request: &Request, p: &mut Problems) -> Check {
     for (i, item) in request.items.iter().enumerate() {
         let path = |field: &str| format!("items[{i}].{field}");
         non_empty(p, &|| path("item_id"), "item id", &item.item_id)?;
-        if let Some(first) = ids.insert(item.item_id.as_str(), i) {
-            ids.insert(item.item_id.as_str(), first);
-            p.add(
-                path("item_id"),
-                format!(
-                    "expected each item at most once, found {:?}, which items[{first}] already has",
-                    item.item_id
-                ),
-            )?;
-        }
+        let entry = ("items", i, item.item_id.as_str());
+        first_of_its_kind(
+            p,
+            &mut ids,
+            entry,
+            &|| path("item_id"),
+            "each item at most once",
+        )?;
         if item.quantity == 0 {
             p.add(
                 path("quantity"),

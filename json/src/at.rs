@@ -297,6 +297,15 @@ impl At<'_> {
     }
 }
 
+/// `deserialize_*` methods that give the visitor a whole number ([`At::whole`]).
+macro_rules! whole_numbers {
+    ($($method:ident)*) => {$(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
+            self.whole(visitor)
+        }
+    )*};
+}
+
 // Each `deserialize_*` gives its visitor only the kind it asks for, and reports any other kind
 // through the one non-generic `wrong_kind`: serde's default visitor methods would say the same
 // (`expected …, found …`), but each visitor type would then carry a copy of the whole
@@ -335,36 +344,10 @@ impl<'de> Deserializer<'de> for At<'_> {
         }
     }
 
-    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
-        self.whole(visitor)
-    }
-
-    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
-        self.whole(visitor)
-    }
-
-    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
-        self.whole(visitor)
-    }
-
-    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
-        self.whole(visitor)
-    }
-
-    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
-        self.whole(visitor)
-    }
-
-    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
-        self.whole(visitor)
-    }
-
-    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
-        self.whole(visitor)
-    }
-
-    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
-        self.whole(visitor)
+    // Every integer the same way: a whole number, which the visitor bounds.
+    whole_numbers! {
+        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64
+        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
     }
 
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {

@@ -28,58 +28,61 @@ pub enum Json<'a> {
 
 impl<'de> de::Deserialize<'de> for Json<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Json<'de>, D::Error> {
-        struct Tree;
-        impl<'de> Visitor<'de> for Tree {
-            type Value = Json<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a JSON value")
-            }
-            fn visit_unit<E>(self) -> Result<Json<'de>, E> {
-                Ok(Json::Null)
-            }
-            fn visit_none<E>(self) -> Result<Json<'de>, E> {
-                Ok(Json::Null)
-            }
-            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Json<'de>, D::Error> {
-                <Json as de::Deserialize>::deserialize(d)
-            }
-            fn visit_bool<E>(self, v: bool) -> Result<Json<'de>, E> {
-                Ok(Json::Bool(v))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<Json<'de>, E> {
-                Ok(u64::try_from(v).map_or(Json::Int(v), Json::UInt))
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<Json<'de>, E> {
-                Ok(Json::UInt(v))
-            }
-            fn visit_f64<E>(self, v: f64) -> Result<Json<'de>, E> {
-                Ok(Json::Float(v, Cow::Owned(float_text(v))))
-            }
-            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Json<'de>, E> {
-                Ok(Json::Str(Cow::Borrowed(v)))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Json<'de>, E> {
-                Ok(Json::Str(Cow::Owned(v.to_owned())))
-            }
-            fn visit_string<E>(self, v: String) -> Result<Json<'de>, E> {
-                Ok(Json::Str(Cow::Owned(v)))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json<'de>, A::Error> {
-                let mut items = Vec::new();
-                while let Some(item) = seq.next_element()? {
-                    items.push(item);
-                }
-                Ok(Json::Array(items))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json<'de>, A::Error> {
-                let mut fields = Vec::new();
-                while let Some(Key(key)) = map.next_key()? {
-                    fields.push((key, map.next_value()?));
-                }
-                Ok(Json::Object(fields))
-            }
-        }
         deserializer.deserialize_any(Tree)
+    }
+}
+
+/// The visitor that builds the tree from any serde input.
+struct Tree;
+
+impl<'de> Visitor<'de> for Tree {
+    type Value = Json<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Json<'de>, E> {
+        Ok(Json::Null)
+    }
+    fn visit_none<E>(self) -> Result<Json<'de>, E> {
+        Ok(Json::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Json<'de>, D::Error> {
+        <Json as de::Deserialize>::deserialize(d)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Json<'de>, E> {
+        Ok(Json::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Json<'de>, E> {
+        Ok(u64::try_from(v).map_or(Json::Int(v), Json::UInt))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Json<'de>, E> {
+        Ok(Json::UInt(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Json<'de>, E> {
+        Ok(Json::Float(v, Cow::Owned(float_text(v))))
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Json<'de>, E> {
+        Ok(Json::Str(Cow::Borrowed(v)))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Json<'de>, E> {
+        Ok(Json::Str(Cow::Owned(v.to_owned())))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Json<'de>, E> {
+        Ok(Json::Str(Cow::Owned(v)))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json<'de>, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Json::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json<'de>, A::Error> {
+        let mut fields = Vec::new();
+        while let Some(Key(key)) = map.next_key()? {
+            fields.push((key, map.next_value()?));
+        }
+        Ok(Json::Object(fields))
     }
 }
 
@@ -88,23 +91,10 @@ struct Key<'de>(Cow<'de, str>);
 
 impl<'de> de::Deserialize<'de> for Key<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Key<'de>, D::Error> {
-        struct KeyVisitor;
-        impl<'de> Visitor<'de> for KeyVisitor {
-            type Value = Key<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string key")
-            }
-            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Borrowed(v)))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(v.to_owned())))
-            }
-            fn visit_string<E>(self, v: String) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(v)))
-            }
+        match deserializer.deserialize_str(Tree)? {
+            Json::Str(key) => Ok(Key(key)),
+            _ => Err(de::Error::custom("expected a string key")),
         }
-        deserializer.deserialize_str(KeyVisitor)
     }
 }
 

@@ -12,7 +12,7 @@
 use serde::{Deserialize, Deserializer};
 
 use super::error::{Full, InputError, Problems};
-use super::json::{At, Json, Report};
+use super::json::{At, Json, PathError, Report};
 use super::limits::{self, Document};
 use super::order::Customer;
 use super::order::Order;
@@ -128,16 +128,22 @@ fn read_into<T: Readable>(
             (checked.is_ok() && problems.is_empty()).then_some(value)
         }
         Err(error) => {
-            let kept = report.map(|r| r.take()).unwrap_or_default();
-            for error in kept.into_iter().chain((!error.is_kept()).then_some(error)) {
-                if problems
-                    .add(error.path.unwrap_or_default(), error.message)
-                    .is_err()
-                {
-                    break;
-                }
-            }
+            unread(error, report, problems);
             None
+        }
+    }
+}
+
+/// The problems of a document whose fields did not read: those `report` kept, then `error`
+/// unless it is only the mark of them (not generic: one copy for every document type).
+fn unread(error: PathError, report: Option<&Report>, problems: &mut Problems) {
+    let kept = report.map(Report::take).unwrap_or_default();
+    for error in kept.into_iter().chain((!error.is_kept()).then_some(error)) {
+        if problems
+            .add(error.path.unwrap_or_default(), error.message)
+            .is_err()
+        {
+            break;
         }
     }
 }

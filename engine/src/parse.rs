@@ -80,8 +80,16 @@ fn shape_only<T>(_: &T, _: &mut Problems) -> Result<(), Full> {
 /// assert_eq!(policy.return_window_days, 14);
 /// ```
 pub fn read_document<T: Readable>(tree: &Json<'_>) -> Result<T, InputError> {
+    if let Some(document) = T::LIMITS {
+        limits::check_tree(tree, document)?;
+    }
+    let value = T::read(At::root(tree))
+        .map_err(|error| InputError::new(error.path.unwrap_or_default(), error.message))?;
     let mut problems = Problems::first();
-    read_into(tree, None, &mut problems).ok_or_else(|| problems.into_first())
+    match value.check(&mut problems) {
+        Ok(()) if problems.is_empty() => Ok(value),
+        _ => Err(problems.into_first()),
+    }
 }
 
 /// [`read_document`] that goes on past a problem: every problem of the document, in document
@@ -101,44 +109,35 @@ pub fn read_document<T: Readable>(tree: &Json<'_>) -> Result<T, InputError> {
 /// ```
 pub fn read_document_reporting_all<T: Readable>(tree: &Json<'_>) -> Result<T, Vec<InputError>> {
     let mut problems = Problems::up_to(limits::MAX_PROBLEMS);
-    let report = Report::new(limits::MAX_PROBLEMS);
-    read_into(tree, Some(&report), &mut problems).ok_or_else(|| problems.into_all())
-}
-
-/// The one reader path: limits, fields (through `report` if every problem is wanted), checks.
-/// `None` if there was a problem (in `problems`).
-fn read_into<T: Readable>(
-    tree: &Json<'_>,
-    report: Option<&Report>,
-    problems: &mut Problems,
-) -> Option<T> {
     if let Some(document) = T::LIMITS {
         if let Err(problem) = limits::check_tree(tree, document) {
-            let _ = problems.add(problem.path, problem.message);
-            return None;
+            return Err(vec![problem]);
         }
     }
-    let at = match report {
-        Some(report) => At::collecting(tree, report),
-        None => At::root(tree),
-    };
-    match T::read(at) {
+    let report = Report::new(limits::MAX_PROBLEMS);
+    match T::read(At::collecting(tree, &report)) {
         Ok(value) => {
-            let checked = value.check(problems);
-            (checked.is_ok() && problems.is_empty()).then_some(value)
+            let checked = value.check(&mut problems);
+            match checked.is_ok() && problems.is_empty() {
+                true => Ok(value),
+                false => Err(problems.into_all()),
+            }
         }
         Err(error) => {
-            unread(error, report, problems);
-            None
+            unread(error, &report, &mut problems);
+            Err(problems.into_all())
         }
     }
 }
 
 /// The problems of a document whose fields did not read: those `report` kept, then `error`
 /// unless it is only the mark of them (not generic: one copy for every document type).
-fn unread(error: PathError, report: Option<&Report>, problems: &mut Problems) {
-    let kept = report.map(Report::take).unwrap_or_default();
-    for error in kept.into_iter().chain((!error.is_kept()).then_some(error)) {
+fn unread(error: PathError, report: &Report, problems: &mut Problems) {
+    for error in report
+        .take()
+        .into_iter()
+        .chain((!error.is_kept()).then_some(error))
+    {
         if problems
             .add(error.path.unwrap_or_default(), error.message)
             .is_err()

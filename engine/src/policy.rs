@@ -365,7 +365,7 @@ impl<'de> Deserialize<'de> for MonthDay {
 }
 
 impl crate::read::Read for MonthDay {
-    fn read(at: crate::json::At<'_>) -> crate::read::Result<MonthDay> {
+    fn read<W: crate::json::Walk>(at: crate::json::At<'_, W>) -> crate::read::Result<MonthDay> {
         MonthDay::deserialize(at)
     }
 }

@@ -29,7 +29,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use super::json::{At, PathError};
+use super::json::{At, PathError, Walk};
 use super::money::Money;
 use super::time::{Date, Instant, StoreZone};
 
@@ -37,14 +37,16 @@ pub(crate) type Result<T> = std::result::Result<T, PathError>;
 
 /// A value readable from the tree.
 pub trait Read: Sized {
-    fn read(at: At<'_>) -> Result<Self>;
+    /// Reads the value; `W` says whether the walk stops at the first error (the widget's
+    /// reading, with none of the keeping in its wasm) or goes on.
+    fn read<W: Walk>(at: At<'_, W>) -> Result<Self>;
 }
 
 /// The leaves keep their serde readers (small ones: the document readers are the bulk).
 macro_rules! by_serde {
     ($($t:ty),*) => {$(
         impl Read for $t {
-            fn read(at: At<'_>) -> Result<$t> {
+            fn read<W: Walk>(at: At<'_, W>) -> Result<$t> {
                 <$t>::deserialize(at)
             }
         }
@@ -54,7 +56,7 @@ by_serde!(String, u32, bool, Instant, Money, StoreZone, Date);
 
 /// Absent or `null`: `None`.
 impl<T: Read> Read for Option<T> {
-    fn read(at: At<'_>) -> Result<Option<T>> {
+    fn read<W: Walk>(at: At<'_, W>) -> Result<Option<T>> {
         if at.is_null() {
             return Ok(None);
         }
@@ -63,7 +65,7 @@ impl<T: Read> Read for Option<T> {
 }
 
 impl<T: Read> Read for Vec<T> {
-    fn read(at: At<'_>) -> Result<Vec<T>> {
+    fn read<W: Walk>(at: At<'_, W>) -> Result<Vec<T>> {
         let mut list = Vec::new();
         at.elements(&mut |element| {
             list.push(T::read(element)?);
@@ -74,7 +76,7 @@ impl<T: Read> Read for Vec<T> {
 }
 
 impl Read for BTreeMap<String, u32> {
-    fn read(at: At<'_>) -> Result<BTreeMap<String, u32>> {
+    fn read<W: Walk>(at: At<'_, W>) -> Result<BTreeMap<String, u32>> {
         let mut map = BTreeMap::new();
         at.entries(&mut |name, value| {
             map.insert(name.to_owned(), u32::read(value)?);
@@ -85,7 +87,7 @@ impl Read for BTreeMap<String, u32> {
 }
 
 /// A `null_default` field: absent or `null` give the default.
-pub(crate) fn or_default<T: Read + Default>(at: At<'_>) -> Result<T> {
+pub(crate) fn or_default<T: Read + Default, W: Walk>(at: At<'_, W>) -> Result<T> {
     Ok(Option::<T>::read(at)?.unwrap_or_default())
 }
 
@@ -100,7 +102,11 @@ where
 
 /// A required field's value, or the error naming it (the walker has already reported a
 /// missing field: this is never the one an input meets).
-pub(crate) fn required<T>(value: Option<T>, at: &At<'_>, field: &'static str) -> Result<T> {
+pub(crate) fn required<T, W: Walk>(
+    value: Option<T>,
+    at: &At<'_, W>,
+    field: &'static str,
+) -> Result<T> {
     value.ok_or_else(|| at.missing(field))
 }
 
@@ -231,7 +237,7 @@ macro_rules! document {
         }
 
         impl $crate::read::Read for $name {
-            fn read(at: $crate::json::At<'_>) -> $crate::read::Result<$name> {
+            fn read<W: $crate::json::Walk>(at: $crate::json::At<'_, W>) -> $crate::read::Result<$name> {
                 #[allow(non_camel_case_types)]
                 #[derive(Clone, Copy)]
                 enum Field { $($field),* }
@@ -272,7 +278,7 @@ macro_rules! names {
 macro_rules! read_names {
     ($($name:ident { $($json:literal => $variant:ident),* })*) => {$(
         impl $crate::read::Read for $name {
-            fn read(at: $crate::json::At<'_>) -> $crate::read::Result<$name> {
+            fn read<W: $crate::json::Walk>(at: $crate::json::At<'_, W>) -> $crate::read::Result<$name> {
                 const ALL: &[$name] = &[$($name::$variant),*];
                 Ok(ALL[at.variant(&[$($json),*])?])
             }

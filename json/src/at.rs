@@ -34,44 +34,79 @@ pub fn deserialize<'de, T: de::Deserialize<'de>>(tree: &Json<'_>) -> Result<T, P
     T::deserialize(At::root(tree))
 }
 
-/// A value of the tree and where it is (and, in a walk that goes on past errors, the
-/// [`Report`] that keeps them).
-pub struct At<'a> {
-    value: &'a Json<'a>,
-    path: Path<'a>,
-    report: Option<&'a Report>,
+/// How a walk treats the error of a part (an element, an entry, a field): [`Stop`] at the
+/// first, or keep it in a [`Report`] and go on (`&Report`). A type, not a value, so a walk
+/// that stops carries none of the keeping: the widget's wasm reads documents that way.
+pub trait Walk: Copy {
+    /// After a part's error: `Err` to end the walk with it, `Ok` to read the next part.
+    fn after(self, error: PathError) -> Result<(), PathError>;
 }
 
-// What a document reader walking the tree by hand (the engine's) needs of a value: its kind,
-// its parts and their paths, and the errors serde would give, from non-generic code.
+/// The walk ends at the first error ([`At::root`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Stop;
+
+impl Walk for Stop {
+    #[inline]
+    fn after(self, error: PathError) -> Result<(), PathError> {
+        Err(error)
+    }
+}
+
+/// The walk keeps each error and goes on ([`At::collecting`]), until the report is full.
+impl Walk for &Report {
+    fn after(self, error: PathError) -> Result<(), PathError> {
+        self.keep(error)
+    }
+}
+
+/// What [`At::entries`] gives each entry to: its name and value.
+pub type ReadEntry<'r, W> = dyn FnMut(&str, At<'_, W>) -> Result<(), PathError> + 'r;
+
+/// What [`At::fields`] gives each field to: its index in the names and its value.
+pub type ReadField<'r, W> = dyn FnMut(usize, At<'_, W>) -> Result<(), PathError> + 'r;
+
+/// A value of the tree and where it is, walked with `W` ([`Stop`] unless said).
+pub struct At<'a, W: Walk = Stop> {
+    value: &'a Json<'a>,
+    path: Path<'a>,
+    walk: W,
+}
+
 impl<'a> At<'a> {
     /// The document itself: the walk stops at the first error.
     pub fn root(value: &'a Json<'a>) -> At<'a> {
         At {
             value,
             path: Path::Root,
-            report: None,
+            walk: Stop,
         }
     }
+}
 
+impl<'a> At<'a, &'a Report> {
     /// The document itself, in a walk that goes on past errors: [`elements`](At::elements),
     /// [`entries`](At::entries) and [`fields`](At::fields) keep the error of a part in `report`
     /// and read the next part, then fail with [`PathError::kept`] (until the report is full,
     /// when they stop at once).
-    pub fn collecting(value: &'a Json<'a>, report: &'a Report) -> At<'a> {
+    pub fn collecting(value: &'a Json<'a>, report: &'a Report) -> At<'a, &'a Report> {
         At {
             value,
             path: Path::Root,
-            report: Some(report),
+            walk: report,
         }
     }
+}
 
-    /// A part of this value: its path, and this walk's report.
-    fn part(&self, value: &'a Json<'a>, path: Path<'a>) -> At<'a> {
+// What a document reader walking the tree by hand (the engine's) needs of a value: its kind,
+// its parts and their paths, and the errors serde would give, from non-generic code.
+impl<'a, W: Walk> At<'a, W> {
+    /// A part of this value: its path, and this walk.
+    fn part(&self, value: &'a Json<'a>, path: Path<'a>) -> At<'a, W> {
         At {
             value,
             path,
-            report: self.report,
+            walk: self.walk,
         }
     }
 
@@ -79,14 +114,10 @@ impl<'a> At<'a> {
         matches!(self.value, Json::Null)
     }
 
-    /// After a part's error: stop with it, or, in a walk that goes on past errors, keep it and
-    /// go on (`failed` then says the value could not be read).
+    /// After a part's error: end the walk, or note that the value could not be read and go on.
     fn after(&self, error: PathError, failed: &mut bool) -> Result<(), PathError> {
-        let Some(report) = self.report else {
-            return Err(error);
-        };
         *failed = true;
-        report.keep(error)
+        self.walk.after(error)
     }
 
     /// The end of a walk over the parts: an error if any part failed (already kept).
@@ -100,7 +131,7 @@ impl<'a> At<'a> {
     /// Each element of a list, with its path (`items[2]`).
     pub fn elements(
         &self,
-        read: &mut dyn FnMut(At<'_>) -> Result<(), PathError>,
+        read: &mut dyn FnMut(At<'_, W>) -> Result<(), PathError>,
     ) -> Result<(), PathError> {
         let Json::Array(items) = self.value else {
             return Err(self.wrong_kind(&"a list"));
@@ -111,13 +142,13 @@ impl<'a> At<'a> {
                 self.after(error, &mut failed)?;
             }
         }
-        At::end(failed)
+        Self::end(failed)
     }
 
     /// Each entry of an object used as a map, with its path (`category_windows.books`).
     pub fn entries(
         &self,
-        read: &mut dyn FnMut(&str, At<'_>) -> Result<(), PathError>,
+        read: &mut ReadEntry<'_, W>,
     ) -> Result<(), PathError> {
         let Json::Object(fields) = self.value else {
             return Err(self.wrong_kind(&"an object"));
@@ -128,7 +159,7 @@ impl<'a> At<'a> {
                 self.after(error, &mut failed)?;
             }
         }
-        At::end(failed)
+        Self::end(failed)
     }
 
     /// The fields of an object that may have only the fields `names` (each at most once, at
@@ -140,7 +171,7 @@ impl<'a> At<'a> {
         &self,
         names: &'static [&'static str],
         required: u64,
-        read: &mut dyn FnMut(usize, At<'_>) -> Result<(), PathError>,
+        read: &mut ReadField<'_, W>,
     ) -> Result<(), PathError> {
         let Json::Object(fields) = self.value else {
             return Err(self.wrong_kind(&"an object"));
@@ -168,7 +199,7 @@ impl<'a> At<'a> {
                 self.after(self.missing(name), &mut failed)?;
             }
         }
-        At::end(failed)
+        Self::end(failed)
     }
 
     /// A required field was not given: the error, at the object's path.
@@ -246,7 +277,7 @@ enum Number {
     NonNegative(u64),
 }
 
-impl At<'_> {
+impl<W: Walk> At<'_, W> {
     /// The value as a whole number, if it is one: an integer, or a float whose text is a whole
     /// number within JavaScript's safe range (serde_json reads `5.0` as a float).
     fn number(&self) -> Option<Number> {
@@ -311,7 +342,7 @@ macro_rules! whole_numbers {
 // (`expected …, found …`), but each visitor type would then carry a copy of the whole
 // `deserialize_any` (and a derived struct its array-of-fields reader, which the contract never
 // accepts), the bulk of the engine's bytes in the wasm.
-impl<'de> Deserializer<'de> for At<'_> {
+impl<'de, W: Walk> Deserializer<'de> for At<'_, W> {
     type Error = PathError;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, PathError> {
@@ -456,7 +487,7 @@ impl<'de> SeqAccess<'de> for Elements<'_> {
         seed.deserialize(At {
             value,
             path,
-            report: None,
+            walk: Stop,
         })
         .map(Some)
     }
@@ -492,7 +523,7 @@ impl<'de> MapAccess<'de> for Fields<'_> {
         seed.deserialize(At {
             value,
             path: Path::Field(self.parent, name),
-            report: None,
+            walk: Stop,
         })
     }
 }

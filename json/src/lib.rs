@@ -33,7 +33,7 @@ mod tree;
 mod wording;
 mod write;
 
-pub use at::{deserialize, At, Report};
+pub use at::{deserialize, At, Report, Stop, Walk};
 pub use error::PathError;
 pub use parse::{parse as parse_text, whole_number, MAX_DEPTH};
 pub use tree::Json;

@@ -100,16 +100,6 @@ where
     Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
 }
 
-/// A required field's value, or the error naming it (the walker has already reported a
-/// missing field: this is never the one an input meets).
-pub(crate) fn required<T, W: Walk>(
-    value: Option<T>,
-    at: &At<'_, W>,
-    field: &'static str,
-) -> Result<T> {
-    value.ok_or_else(|| at.missing(field))
-}
-
 /// Declares a document struct once. Each field: its name (`as "json"` when the JSON name is
 /// not the Rust one), its type, and how an absent field reads: `required`, `optional` (an
 /// `Option`: absent or `null` are `None`), `default` (absent: the type's default), `null_default`
@@ -206,8 +196,9 @@ macro_rules! document {
     (@read null_default $value:ident) => { $crate::read::or_default($value)? };
     (@read $how:ident $value:ident) => { $crate::read::Read::read($value)? };
     (@read $how:ident $value:ident $reader:path) => { $reader($value)? };
+    // `fields` has reported a missing required field: the mark is only the type's way out.
     (@finish required $field:ident $at:ident $name:expr) => {
-        $crate::read::required($field, &$at, $name)?
+        $field.ok_or_else($crate::json::PathError::kept)?
     };
     (@finish optional $field:ident $at:ident $name:expr) => { $field.unwrap_or_default() };
     (@finish default $field:ident $at:ident $name:expr) => { $field.unwrap_or_default() };

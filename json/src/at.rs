@@ -146,10 +146,7 @@ impl<'a, W: Walk> At<'a, W> {
     }
 
     /// Each entry of an object used as a map, with its path (`category_windows.books`).
-    pub fn entries(
-        &self,
-        read: &mut ReadEntry<'_, W>,
-    ) -> Result<(), PathError> {
+    pub fn entries(&self, read: &mut ReadEntry<'_, W>) -> Result<(), PathError> {
         let Json::Object(fields) = self.value else {
             return Err(self.wrong_kind(&"an object"));
         };

@@ -270,11 +270,11 @@ impl<'a> Parser<'a> {
 /// ```
 pub fn whole_number(text: &str) -> Option<Option<u64>> {
     let unsigned = text.strip_prefix('-').unwrap_or(text);
-    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+    let (mantissa, exponent) = match split_at_byte(unsigned, |b| b == b'e' || b == b'E') {
         Some((m, e)) => (m, e),
         None => (unsigned, "0"),
     };
-    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let (whole, fraction) = split_at_byte(mantissa, |b| b == b'.').unwrap_or((mantissa, ""));
     let exponent_digits = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
     let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     if !all_digits(whole)
@@ -311,12 +311,20 @@ pub fn whole_number(text: &str) -> Option<Option<u64>> {
     Some(value.filter(|_| last_power <= 20))
 }
 
+/// `text` before and after the first ASCII byte `at` matches, without it: `str::split_once`
+/// without its pattern machinery, a copy of which each crate using it carries into the wasm.
+fn split_at_byte(text: &str, at: impl Fn(u8) -> bool) -> Option<(&str, &str)> {
+    let i = text.bytes().position(at)?;
+    Some((text.get(..i)?, text.get(i + 1..)?))
+}
+
 /// The value of a JSON number that is not a safe integer, to within a few units in the last
 /// place (an exact decimal-to-float conversion would add kilobytes to the wasm). Such a
 /// number is never valid in the contract (amounts and counts are whole), so it only reaches
 /// an error, which quotes the number's text as written.
 fn approximate(number: &str) -> f64 {
-    let (mantissa, exponent) = number.split_once(['e', 'E']).unwrap_or((number, ""));
+    let (mantissa, exponent) =
+        split_at_byte(number, |b| b == b'e' || b == b'E').unwrap_or((number, ""));
     let mut scale = exponent.bytes().fold(0i32, |e, b| match b {
         b'0'..=b'9' => e.saturating_mul(10).saturating_add(i32::from(b - b'0')),
         _ => e,

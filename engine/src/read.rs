@@ -157,13 +157,14 @@ macro_rules! document {
             $(#[$m])* #[serde(default)] $(#[serde(rename = $json)])? $v $f: $ty,
         ] $($rest)*);
     };
-    // Each field into a slot of its own, then the struct from the slots.
+    // Each field into a local of its own (a required one as an `Option`, else its type's
+    // default), then the struct from them.
     (@body [] $at:ident {
         $($field:ident : $ty:ty = $how:ident $(($reader:path))? $(as $json:literal)?),*
     }) => {{
-        $(let mut $field: Option<$ty> = None;)*
+        $(let mut $field = document!(@slot $how $ty);)*
         document!(@walk $at value {
-            $($field => $field = Some(document!(@read $how value $($reader)?))),*
+            $($field => $field = document!(@fill $how document!(@read $how value $($reader)?))),*
         });
         Ok(Self {
             $($field: document!(@finish $how $field $at document!(@name $field $($json)?)),)*
@@ -200,9 +201,11 @@ macro_rules! document {
     (@finish required $field:ident $at:ident $name:expr) => {
         $field.ok_or_else($crate::json::PathError::kept)?
     };
-    (@finish optional $field:ident $at:ident $name:expr) => { $field.unwrap_or_default() };
-    (@finish default $field:ident $at:ident $name:expr) => { $field.unwrap_or_default() };
-    (@finish null_default $field:ident $at:ident $name:expr) => { $field.unwrap_or_default() };
+    (@finish $how:ident $field:ident $at:ident $name:expr) => { $field };
+    (@slot required $ty:ty) => { None::<$ty> };
+    (@slot $how:ident $ty:ty) => { <$ty>::default() };
+    (@fill required $value:expr) => { Some($value) };
+    (@fill $how:ident $value:expr) => { $value };
     (
         $(#[$meta:meta])*
         $vis:vis struct $name:ident $(: $defaults:ident)? {

@@ -306,9 +306,10 @@ fn requests_reach_the_page_as_serde_wasm_bindgen_made_them() {
     let minimal = r#"{"kind":"cancel","order_id":"A-1","items":[{"item_id":"I1","quantity":1}],
         "assessed_at":"2025-03-20T10:05:00Z"}"#;
     for text in [with_all, minimal] {
-        let request: order_help_engine::Request =
-            order_help_engine::json::from_tree(&order_help_engine::json::parse_text(text).unwrap())
-                .unwrap();
+        let request: order_help_engine::Request = order_help_engine::json::deserialize(
+            &order_help_engine::json::parse_text(text).unwrap(),
+        )
+        .unwrap();
         assert_eq!(
             JSON::stringify(&order_help::host::request_to_js(&request))
                 .unwrap()

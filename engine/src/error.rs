@@ -1,4 +1,5 @@
-//! `InputError`: what was wrong with an order or a policy, and where.
+//! `InputError`: what was wrong with a document, and where; `Problems`: where the reader and
+//! the checks put them, the first alone or every one up to a cap.
 
 use std::fmt;
 
@@ -36,3 +37,61 @@ impl fmt::Display for InputError {
 }
 
 impl std::error::Error for InputError {}
+
+/// Where the reader and the checks put the problems of a document: the first one alone, or
+/// every one up to a cap, in the order found.
+#[derive(Debug)]
+pub struct Problems {
+    found: Vec<InputError>,
+    cap: usize,
+}
+
+/// The checks are to stop: [`Problems`] holds as many as it takes.
+#[derive(Debug)]
+pub struct Full;
+
+impl Problems {
+    /// Takes the first problem only.
+    pub fn first() -> Problems {
+        Problems::up_to(1)
+    }
+
+    /// Takes at most `cap` problems (at least one).
+    pub fn up_to(cap: usize) -> Problems {
+        Problems {
+            found: Vec::new(),
+            cap: cap.max(1),
+        }
+    }
+
+    /// Adds a problem: the path of the field at fault and what was expected and found.
+    /// `Err(Full)` once it holds as many as it takes, and the checks stop there.
+    pub fn add(&mut self, path: impl Into<String>, message: impl Into<String>) -> Result<(), Full> {
+        if self.found.len() < self.cap {
+            self.found.push(InputError::new(path, message));
+        }
+        match self.found.len() < self.cap {
+            true => Ok(()),
+            false => Err(Full),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.found.is_empty()
+    }
+
+    /// The first problem (one is always there when this is asked for; an empty one says so).
+    pub fn into_first(self) -> InputError {
+        self.found.into_iter().next().unwrap_or_else(|| {
+            InputError::new(
+                "",
+                "expected a document, found a problem that was not recorded",
+            )
+        })
+    }
+
+    /// Every problem found, in order.
+    pub fn into_all(self) -> Vec<InputError> {
+        self.found
+    }
+}

@@ -36,6 +36,10 @@ pub const MAX_POLICY_ENTRIES: usize = 1_000;
 /// fields, an unknown field's value), so that no part of a document is unbounded.
 pub const MAX_OTHER_ENTRIES: usize = 1_000;
 
+/// The most problems [`crate::read_document_reporting_all`] gives of one document: enough for
+/// a person to fix a document in one go, few enough that a broken one cannot make a huge list.
+pub const MAX_PROBLEMS: usize = 100;
+
 /// `text` is at most [`MAX_DOCUMENT_BYTES`] long (checked before it is parsed).
 pub fn check_document_size(bytes: usize) -> Result<(), InputError> {
     if bytes > MAX_DOCUMENT_BYTES {

@@ -1,181 +1,160 @@
 //! The input model: an order, its items and its shipments, as the host page sends them.
 //!
-//! Read one with [`crate::parse_order`] (or [`Order::from_json_str`] natively), which
-//! also validates it. The fields are public so a Rust caller can build an order directly;
-//! [`crate::assess`] copes with any value, valid or not.
-
-use serde::{Deserialize, Deserializer, Serialize};
+//! Each type is declared once, field by field (`document!` and `names!`, see `read.rs`): its
+//! JSON names, which fields are required and what an absent one is; its reader and its serde
+//! attributes follow. Read one with [`crate::order_from_tree`] (or [`Order::from_json_str`]
+//! natively), which also validates it. The fields are public so a Rust caller can build an
+//! order directly; [`crate::assess`] copes with any value, valid or not.
 
 use super::money::Money;
 use super::time::Instant;
 
-/// An order.
-///
-/// ```
-/// # #[cfg(not(target_arch = "wasm32"))] {
-/// use order_help_engine::Order;
-/// let order = Order::from_json_str(r#"{
-///     "id": "112-0000001", "placed_at": "2025-03-01T09:00:00-08:00", "currency": "USD",
-///     "seller": {"name": "Example Store", "kind": "retailer", "fulfilled_by": "retailer"},
-///     "items": [{"id": "A", "title": "Kettle", "quantity": 1, "unit_price": 2999}]
-/// }"#).unwrap();
-/// assert_eq!(order.items[0].unit_price.minor(), 2999);
-/// # }
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
-#[serde(deny_unknown_fields)]
-pub struct Order {
-    pub id: String,
-    pub placed_at: Instant,
-    /// ISO 4217: three capital letters.
-    pub currency: String,
-    pub seller: Seller,
-    #[serde(default)]
-    pub payment_method: Option<PaymentMethod>,
-    /// What the customer paid for delivery, if the order states it.
-    #[serde(default)]
-    pub shipping_cost: Option<Money>,
-    pub items: Vec<Item>,
-    #[cfg_attr(feature = "typescript", tsify(type = "Shipment[] | null"))]
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub shipments: Vec<Shipment>,
-    /// Who ordered, if the host says: the withdrawal form is pre-filled with it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub customer: Option<Customer>,
+document! {
+    /// An order.
+    ///
+    /// ```
+    /// # #[cfg(not(target_arch = "wasm32"))] {
+    /// use order_help_engine::Order;
+    /// let order = Order::from_json_str(r#"{
+    ///     "id": "112-0000001", "placed_at": "2025-03-01T09:00:00-08:00", "currency": "USD",
+    ///     "seller": {"name": "Example Store", "kind": "retailer", "fulfilled_by": "retailer"},
+    ///     "items": [{"id": "A", "title": "Kettle", "quantity": 1, "unit_price": 2999}]
+    /// }"#).unwrap();
+    /// assert_eq!(order.items[0].unit_price.minor(), 2999);
+    /// # }
+    /// ```
+    #[cfg_attr(feature = "typescript", tsify(missing_as_null))]
+    pub struct Order {
+        pub id: String = required,
+        pub placed_at: Instant = required,
+        /// ISO 4217: three capital letters.
+        pub currency: String = required,
+        pub seller: Seller = required,
+        pub payment_method: Option<PaymentMethod> = optional,
+        /// What the customer paid for delivery, if the order states it.
+        pub shipping_cost: Option<Money> = optional,
+        pub items: Vec<Item> = required,
+        #[cfg_attr(feature = "typescript", tsify(type = "Shipment[] | null"))]
+        pub shipments: Vec<Shipment> = null_default,
+        /// Who ordered, if the host says: the withdrawal form is pre-filled with it.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub customer: Option<Customer> = optional,
+    }
 }
 
-/// The consumer, as a withdrawal names them (art. 11a of Directive 2011/83/EU asks for their
-/// name and how to reach them electronically, nothing more). Also an order's optional
-/// `customer`, from which the widget pre-fills its form.
-///
-/// Checked loosely: `name` not blank, `email` shaped like `local@domain.tld` (only the mail
-/// system can say whether an address works). At most 2,000 characters each, like every string.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[serde(deny_unknown_fields)]
-pub struct Customer {
-    pub name: String,
-    pub email: String,
+document! {
+    /// The consumer, as a withdrawal names them (art. 11a of Directive 2011/83/EU asks for their
+    /// name and how to reach them electronically, nothing more). Also an order's optional
+    /// `customer`, from which the widget pre-fills its form.
+    ///
+    /// Checked loosely: `name` not blank, `email` shaped like `local@domain.tld` (only the mail
+    /// system can say whether an address works). At most 2,000 characters each, like every string.
+    pub struct Customer {
+        pub name: String = required,
+        pub email: String = required,
+    }
 }
 
-/// Who sold the order, and who ships it.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[serde(deny_unknown_fields)]
-pub struct Seller {
-    pub name: String,
-    pub kind: SellerKind,
-    pub fulfilled_by: FulfilledBy,
+document! {
+    /// Who sold the order, and who ships it.
+    pub struct Seller {
+        pub name: String = required,
+        pub kind: SellerKind = required,
+        pub fulfilled_by: FulfilledBy = required,
+    }
 }
 
-/// The retailer itself, or a marketplace (third-party) seller.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[serde(rename_all = "snake_case")]
-pub enum SellerKind {
-    /// The store itself.
-    Retailer,
-    /// A third-party seller on the store's marketplace.
-    Marketplace,
+names! {
+    /// The retailer itself, or a marketplace (third-party) seller.
+    pub enum SellerKind {
+        /// The store itself.
+        Retailer = "retailer",
+        /// A third-party seller on the store's marketplace.
+        Marketplace = "marketplace",
+    }
 }
 
-/// Who ships a sale: the retailer's warehouses, or the seller.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[serde(rename_all = "snake_case")]
-pub enum FulfilledBy {
-    /// The store's warehouses ship it.
-    Retailer,
-    /// The marketplace seller ships it.
-    Seller,
+names! {
+    /// Who ships a sale: the retailer's warehouses, or the seller.
+    pub enum FulfilledBy {
+        /// The store's warehouses ship it.
+        Retailer = "retailer",
+        /// The marketplace seller ships it.
+        Seller = "seller",
+    }
 }
 
-/// How the order was paid: it decides how soon a refund arrives.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[serde(rename_all = "snake_case")]
-pub enum PaymentMethod {
-    CreditCard,
-    DebitCard,
-    GiftCard,
-    BankAccount,
-    Points,
-    Other,
+names! {
+    /// How the order was paid: it decides how soon a refund arrives.
+    pub enum PaymentMethod {
+        CreditCard = "credit_card",
+        DebitCard = "debit_card",
+        GiftCard = "gift_card",
+        BankAccount = "bank_account",
+        Points = "points",
+        Other = "other",
+    }
 }
 
-/// One line of the order.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
-#[serde(deny_unknown_fields)]
-pub struct Item {
-    pub id: String,
-    pub title: String,
-    /// At least 1.
-    pub quantity: u32,
-    pub unit_price: Money,
-    #[serde(default)]
-    pub category: Option<String>,
-    #[cfg_attr(feature = "typescript", tsify(type = "boolean | null"))]
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub final_sale: bool,
-    /// Items sharing a bundle id were sold together and are cancelled together.
-    #[serde(default)]
-    pub bundle: Option<String>,
-    /// The id of the shipment carrying it; absent: not yet assigned to one (like `pending`).
-    #[serde(default)]
-    pub shipment: Option<String>,
-    /// Whether the customer opened it; absent: unknown.
-    #[serde(default)]
-    pub opened: Option<bool>,
-    #[cfg_attr(feature = "typescript", tsify(type = "number | null"))]
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub returned_quantity: u32,
-    /// Units in a return that is open but not yet received.
-    #[cfg_attr(feature = "typescript", tsify(type = "number | null"))]
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub return_requested_quantity: u32,
+document! {
+    /// One line of the order.
+    #[cfg_attr(feature = "typescript", tsify(missing_as_null))]
+    pub struct Item {
+        pub id: String = required,
+        pub title: String = required,
+        /// At least 1.
+        pub quantity: u32 = required,
+        pub unit_price: Money = required,
+        pub category: Option<String> = optional,
+        #[cfg_attr(feature = "typescript", tsify(type = "boolean | null"))]
+        pub final_sale: bool = null_default,
+        /// Items sharing a bundle id were sold together and are cancelled together.
+        pub bundle: Option<String> = optional,
+        /// The id of the shipment carrying it; absent: not yet assigned to one (like `pending`).
+        pub shipment: Option<String> = optional,
+        /// Whether the customer opened it; absent: unknown.
+        pub opened: Option<bool> = optional,
+        #[cfg_attr(feature = "typescript", tsify(type = "number | null"))]
+        pub returned_quantity: u32 = null_default,
+        /// Units in a return that is open but not yet received.
+        #[cfg_attr(feature = "typescript", tsify(type = "number | null"))]
+        pub return_requested_quantity: u32 = null_default,
+    }
 }
 
-/// One parcel of the order: where it is, who carries it, and its times (RFC 3339 instants).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
-#[serde(deny_unknown_fields)]
-pub struct Shipment {
-    pub id: String,
-    pub status: ShipmentStatus,
-    pub carrier: Carrier,
-    /// The carrier's service, e.g. `first_class`, `certified`, `insured`, `cod`.
-    #[serde(default)]
-    pub service: Option<String>,
-    /// For the retailer's fleet: how many stops before this delivery.
-    #[serde(default)]
-    pub stops_away: Option<u32>,
-    #[serde(default)]
-    pub shipped_at: Option<Instant>,
-    #[serde(default)]
-    pub delivered_at: Option<Instant>,
-    #[serde(default)]
-    pub estimated_delivery: Option<Instant>,
+document! {
+    /// One parcel of the order: where it is, who carries it, and its times (RFC 3339 instants).
+    #[cfg_attr(feature = "typescript", tsify(missing_as_null))]
+    pub struct Shipment {
+        pub id: String = required,
+        pub status: ShipmentStatus = required,
+        pub carrier: Carrier = required,
+        /// The carrier's service, e.g. `first_class`, `certified`, `insured`, `cod`.
+        pub service: Option<String> = optional,
+        /// For the retailer's fleet: how many stops before this delivery.
+        pub stops_away: Option<u32> = optional,
+        pub shipped_at: Option<Instant> = optional,
+        pub delivered_at: Option<Instant> = optional,
+        pub estimated_delivery: Option<Instant> = optional,
+    }
 }
 
-/// Where a shipment is, in the order it gets there (the last three are endings).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[serde(rename_all = "snake_case")]
-pub enum ShipmentStatus {
-    /// Not in the shipping process yet.
-    Pending,
-    /// Being picked and packed.
-    Preparing,
-    /// Ship-confirmed, tracking assigned, still in the building.
-    Staged,
-    InTransit,
-    OutForDelivery,
-    Delivered,
-    Refused,
-    ReturnedToSender,
-    Cancelled,
+names! {
+    /// Where a shipment is, in the order it gets there (the last three are endings).
+    pub enum ShipmentStatus {
+        /// Not in the shipping process yet.
+        Pending = "pending",
+        /// Being picked and packed.
+        Preparing = "preparing",
+        /// Ship-confirmed, tracking assigned, still in the building.
+        Staged = "staged",
+        InTransit = "in_transit",
+        OutForDelivery = "out_for_delivery",
+        Delivered = "delivered",
+        Refused = "refused",
+        ReturnedToSender = "returned_to_sender",
+        Cancelled = "cancelled",
+    }
 }
 
 impl ShipmentStatus {
@@ -191,18 +170,17 @@ impl ShipmentStatus {
     }
 }
 
-/// Who carries a shipment; the retailer's own fleet has rules of its own.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[serde(rename_all = "snake_case")]
-pub enum Carrier {
-    /// The retailer's own delivery drivers.
-    RetailerFleet,
-    Usps,
-    Ups,
-    Fedex,
-    Dhl,
-    Other,
+names! {
+    /// Who carries a shipment; the retailer's own fleet has rules of its own.
+    pub enum Carrier {
+        /// The retailer's own delivery drivers.
+        RetailerFleet = "retailer_fleet",
+        Usps = "usps",
+        Ups = "ups",
+        Fedex = "fedex",
+        Dhl = "dhl",
+        Other = "other",
+    }
 }
 
 impl Carrier {
@@ -251,13 +229,4 @@ impl Item {
             .saturating_sub(self.returned_quantity)
             .saturating_sub(self.return_requested_quantity)
     }
-}
-
-/// For optional fields without an `Option`: absent or `null` give the default.
-fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de> + Default,
-{
-    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
 }

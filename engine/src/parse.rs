@@ -1,21 +1,154 @@
-//! Reading an order or a policy from any serde input (JSON text, a JS object), with the path of
-//! the field at fault, then validating what serde cannot check.
+//! Reading a document (an order, a policy, a request, a return proposal, a customer): the one
+//! path every document takes, [`read_document`], and its entry points by document and by
+//! input (a JSON tree, JSON text, any serde deserializer).
+//!
+//! The path: the tree is checked against the document's limits ([`limits`](crate::limits))
+//! before anything is read from it; then read by the document's declared reader
+//! ([`read`](super::read)); then checked for what no single field can say
+//! ([`validate`](super::validate)). [`read_document`] stops at the first problem;
+//! [`read_document_reporting_all`] goes on and gives every problem, up to
+//! [`MAX_PROBLEMS`](crate::limits::MAX_PROBLEMS).
 
 use serde::{Deserialize, Deserializer};
 
-use super::error::InputError;
-use super::json::{self, Json};
+use super::error::{Full, InputError, Problems};
+use super::json::{At, Json, PathError, Report};
 use super::limits::{self, Document};
 use super::order::Customer;
 use super::order::Order;
 use super::policy::Policy;
-use super::read::{self, Read};
 use super::request::Request;
 use super::returns::ReturnProposal;
 use super::validate;
 
-/// Reads and validates an order from any serde deserializer: a JSON one natively, or
-/// `serde_wasm_bindgen::Deserializer::from(js_value)` in the browser.
+mod sealed {
+    use super::{Document, Full, Problems};
+
+    /// What reading a document needs of its type: its reader, its limits and its checks.
+    pub trait Readable: crate::read::Read {
+        /// The limits its tree is checked against first (none: a customer, which is part of
+        /// other documents).
+        const LIMITS: Option<Document>;
+        /// What no single field can say (references, sums, orderings, uniqueness), each
+        /// problem into `problems` in document order.
+        fn check(&self, problems: &mut Problems) -> Result<(), Full>;
+    }
+}
+
+/// A document type the engine reads: [`Order`], [`Policy`], [`Request`], [`ReturnProposal`],
+/// [`Customer`]. (Sealed: its reader is declared with the type.)
+pub trait Readable: sealed::Readable {}
+
+impl<T: sealed::Readable> Readable for T {}
+
+/// Each document type's limits and checks.
+macro_rules! readable {
+    ($($document:ident: $limits:expr, $check:path;)*) => {$(
+        impl sealed::Readable for $document {
+            const LIMITS: Option<Document> = $limits;
+            fn check(&self, problems: &mut Problems) -> Result<(), Full> {
+                $check(self, problems)
+            }
+        }
+    )*};
+}
+
+readable! {
+    Order: Some(Document::Order), validate::order;
+    Policy: Some(Document::Policy), validate::policy;
+    Request: Some(Document::Request), validate::request;
+    // Whether it fits the order is `preview_return`'s to say.
+    ReturnProposal: Some(Document::Request), shape_only;
+    // The widget's configuration gives one on its own; an order's or a request's is checked
+    // as part of them.
+    Customer: None, shape_only;
+}
+
+/// The checks of a document whose shape is all there is to check.
+fn shape_only<T>(_: &T, _: &mut Problems) -> Result<(), Full> {
+    Ok(())
+}
+
+/// Reads and checks a document of type `T` from a JSON tree: its limits, its fields, then what
+/// no single field can say. The first problem is the error, with the path of the field at
+/// fault (empty: the document itself) and what was expected and found.
+///
+/// ```
+/// use order_help_engine::{json, read_document, Policy};
+/// let tree = json::parse_text(r#"{"return_window_days": 14}"#).unwrap();
+/// let policy: Policy = read_document(&tree).unwrap();
+/// assert_eq!(policy.return_window_days, 14);
+/// ```
+pub fn read_document<T: Readable>(tree: &Json<'_>) -> Result<T, InputError> {
+    if let Some(document) = T::LIMITS {
+        limits::check_tree(tree, document)?;
+    }
+    let value = T::read(At::root(tree))
+        .map_err(|error| InputError::new(error.path.unwrap_or_default(), error.message))?;
+    let mut problems = Problems::first();
+    match value.check(&mut problems) {
+        Ok(()) if problems.is_empty() => Ok(value),
+        _ => Err(problems.into_first()),
+    }
+}
+
+/// [`read_document`] that goes on past a problem: every problem of the document, in document
+/// order, up to [`MAX_PROBLEMS`](crate::limits::MAX_PROBLEMS). Those of its fields first (a
+/// value of the wrong kind, an unknown, repeated or missing field; a missing field after the
+/// other fields of its object); only a document whose fields all read is then checked, and
+/// its checks' problems follow in the order of [`read_document`]'s. A document over the limits
+/// has that one problem (the limits bound the work a document can cause).
+///
+/// ```
+/// use order_help_engine::{json, read_document_reporting_all, Policy};
+/// let tree = json::parse_text(r#"{"return_window_days": "thirty", "colour": "red",
+///     "opened_fees": {"computers": true}}"#).unwrap();
+/// let problems = read_document_reporting_all::<Policy>(&tree).unwrap_err();
+/// let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+/// assert_eq!(paths, ["return_window_days", "colour", "opened_fees.computers"]);
+/// ```
+pub fn read_document_reporting_all<T: Readable>(tree: &Json<'_>) -> Result<T, Vec<InputError>> {
+    let mut problems = Problems::up_to(limits::MAX_PROBLEMS);
+    if let Some(document) = T::LIMITS {
+        if let Err(problem) = limits::check_tree(tree, document) {
+            return Err(vec![problem]);
+        }
+    }
+    let report = Report::new(limits::MAX_PROBLEMS);
+    match T::read(At::collecting(tree, &report)) {
+        Ok(value) => {
+            let checked = value.check(&mut problems);
+            match checked.is_ok() && problems.is_empty() {
+                true => Ok(value),
+                false => Err(problems.into_all()),
+            }
+        }
+        Err(error) => {
+            unread(error, &report, &mut problems);
+            Err(problems.into_all())
+        }
+    }
+}
+
+/// The problems of a document whose fields did not read: those `report` kept, then `error`
+/// unless it is only the mark of them (not generic: one copy for every document type).
+fn unread(error: PathError, report: &Report, problems: &mut Problems) {
+    for error in report
+        .take()
+        .into_iter()
+        .chain((!error.is_kept()).then_some(error))
+    {
+        if problems
+            .add(error.path.unwrap_or_default(), error.message)
+            .is_err()
+        {
+            break;
+        }
+    }
+}
+
+/// Reads and validates an order from any serde deserializer (a JSON one natively, or one over a
+/// JS value): it is read into a JSON tree, then by [`order_from_tree`].
 ///
 /// ```
 /// # #[cfg(not(target_arch = "wasm32"))] {
@@ -32,9 +165,9 @@ pub fn parse_order<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Order, 
     order_from_tree(&tree(deserializer)?)
 }
 
-/// Reads and validates an order from a JSON tree (the widget builds one from a JS object).
-/// The tree is first checked against the limits ([`limits`](crate::limits)): the lengths of its lists
-/// before any item is read.
+/// Reads and validates an order from a JSON tree (the widget builds one from a JS object):
+/// [`read_document`] for an order. The tree is first checked against the limits
+/// ([`limits`](crate::limits)): the lengths of its lists before any item is read.
 ///
 /// ```
 /// use order_help_engine::{json, order_from_tree};
@@ -46,8 +179,7 @@ pub fn parse_order<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Order, 
 /// assert_eq!(err.path, "items[0].shipment");
 /// ```
 pub fn order_from_tree(tree: &Json<'_>) -> Result<Order, InputError> {
-    limits::check_tree(tree, Document::Order)?;
-    read_tree(tree, validate::order)
+    read_document(tree)
 }
 
 /// Reads and validates a policy from a JSON tree; absent fields take their defaults. The tree
@@ -60,8 +192,7 @@ pub fn order_from_tree(tree: &Json<'_>) -> Result<Order, InputError> {
 /// assert_eq!((policy.return_window_days, policy.time_zone.name()), (14, "America/Los_Angeles"));
 /// ```
 pub fn policy_from_tree(tree: &Json<'_>) -> Result<Policy, InputError> {
-    limits::check_tree(tree, Document::Policy)?;
-    read_tree(tree, validate::policy)
+    read_document(tree)
 }
 
 /// Reads and validates a policy from any serde deserializer; absent fields take their defaults.
@@ -88,7 +219,7 @@ pub fn parse_policy<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Policy
 /// assert_eq!(customer_from_tree(&tree).unwrap_err().path, "mail");
 /// ```
 pub fn customer_from_tree(tree: &Json<'_>) -> Result<Customer, InputError> {
-    read_tree(tree, |_| Ok(()))
+    read_document(tree)
 }
 
 /// Reads a return proposal from a JSON tree, after checking its limits (at most
@@ -102,8 +233,7 @@ pub fn customer_from_tree(tree: &Json<'_>) -> Result<Customer, InputError> {
 /// assert_eq!(err.path, "lines[0].quantity");
 /// ```
 pub fn proposal_from_tree(tree: &Json<'_>) -> Result<ReturnProposal, InputError> {
-    limits::check_tree(tree, Document::Request)?;
-    from_tree(tree, |_| Ok(()))
+    read_document(tree)
 }
 
 /// Reads a host request from a JSON tree, after checking its limits, then what serde cannot:
@@ -117,8 +247,7 @@ pub fn proposal_from_tree(tree: &Json<'_>) -> Result<ReturnProposal, InputError>
 /// assert_eq!(err.path, "kind");
 /// ```
 pub fn request_from_tree(tree: &Json<'_>) -> Result<Request, InputError> {
-    limits::check_tree(tree, Document::Request)?;
-    from_tree(tree, validate::request)
+    read_document(tree)
 }
 
 /// The document as a JSON tree (anything a JSON document cannot hold is rejected here).
@@ -126,33 +255,8 @@ fn tree<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Json<'de>, InputEr
     Json::deserialize(deserializer).map_err(|e| InputError::new("", message(&e)))
 }
 
-/// Reads `T` from the tree with the path of any error, then checks what serde cannot.
-fn from_tree<T: serde::de::DeserializeOwned>(
-    tree: &Json<'_>,
-    validate: fn(&T) -> Result<(), InputError>,
-) -> Result<T, InputError> {
-    let value: T = json::from_tree(tree).map_err(input_error)?;
-    validate(&value)?;
-    Ok(value)
-}
-
-/// [`from_tree`] by the engine's own readers ([`read`](super::read)), which the widget's
-/// documents take: far fewer bytes in the wasm than serde's derived ones.
-fn read_tree<T: Read>(
-    tree: &Json<'_>,
-    validate: fn(&T) -> Result<(), InputError>,
-) -> Result<T, InputError> {
-    let value: T = read::from_tree(tree).map_err(input_error)?;
-    validate(&value)?;
-    Ok(value)
-}
-
-fn input_error(e: json::PathError) -> InputError {
-    InputError::new(e.path.unwrap_or_default(), e.message)
-}
-
-/// A deserializer's error as a message. serde-wasm-bindgen's errors are JS `Error`s whose
-/// text starts with `Error: `; that adds nothing after a field path.
+/// A deserializer's error as a message. A deserializer over a JS value may give JS `Error`s,
+/// whose text starts with `Error: `; that adds nothing after a field path.
 fn message(error: &impl std::fmt::Display) -> String {
     let text = error.to_string();
     match text.strip_prefix("Error: ") {
@@ -161,41 +265,29 @@ fn message(error: &impl std::fmt::Display) -> String {
     }
 }
 
-// Defined here rather than in order.rs and policy.rs, so the types stay at the bottom of the
-// engine: order and policy ← validate ← parse, never back.
-impl Order {
-    /// Parses and validates an order from JSON text (native builds only).
-    #[cfg(not(target_arch = "wasm32"))]
-    pub fn from_json_str(json: &str) -> Result<Order, InputError> {
-        order_from_tree(&json_text(json)?)
-    }
+/// `from_json_str` for document types: JSON text read by [`read_document`] (native builds
+/// only). Defined here rather than beside the types, so the types stay at the bottom of the
+/// engine: order and policy ← validate ← parse, never back.
+macro_rules! from_json_str {
+    ($($document:ident: $doc:literal,)*) => {$(
+        impl $document {
+            #[doc = $doc]
+            #[cfg(not(target_arch = "wasm32"))]
+            pub fn from_json_str(json: &str) -> Result<$document, InputError> {
+                read_document(&json_text(json)?)
+            }
+        }
+    )*};
 }
 
-impl Policy {
-    /// Parses and validates a policy from JSON text (native builds only); absent fields take
-    /// their defaults.
-    #[cfg(not(target_arch = "wasm32"))]
-    pub fn from_json_str(json: &str) -> Result<Policy, InputError> {
-        policy_from_tree(&json_text(json)?)
-    }
-}
-
-impl ReturnProposal {
-    /// Parses a return proposal from JSON text (native builds only); see
-    /// [`proposal_from_tree`].
-    #[cfg(not(target_arch = "wasm32"))]
-    pub fn from_json_str(json: &str) -> Result<ReturnProposal, InputError> {
-        proposal_from_tree(&json_text(json)?)
-    }
-}
-
-impl Request {
-    /// Parses and checks a host request from JSON text (native builds only); see
-    /// [`request_from_tree`].
-    #[cfg(not(target_arch = "wasm32"))]
-    pub fn from_json_str(json: &str) -> Result<Request, InputError> {
-        request_from_tree(&json_text(json)?)
-    }
+from_json_str! {
+    Order: "Parses and validates an order from JSON text (native builds only).",
+    Policy: "Parses and validates a policy from JSON text (native builds only); absent fields \
+        take their defaults.",
+    ReturnProposal: "Parses a return proposal from JSON text (native builds only); see \
+        [`proposal_from_tree`].",
+    Request: "Parses and checks a host request from JSON text (native builds only); see \
+        [`request_from_tree`].",
 }
 
 /// JSON text as a tree, after checking its size: read by the engine's own reader, which keeps
@@ -204,7 +296,7 @@ impl Request {
 #[cfg(not(target_arch = "wasm32"))]
 fn json_text(json: &str) -> Result<Json<'_>, InputError> {
     limits::check_document_size(json.len())?;
-    if let Some(tree) = json::parse_text(json) {
+    if let Some(tree) = super::json::parse_text(json) {
         return Ok(tree);
     }
     match serde_json::from_str::<serde::de::IgnoredAny>(json) {
@@ -214,8 +306,166 @@ fn json_text(json: &str) -> Result<Json<'_>, InputError> {
             "",
             format!(
                 "expected a document nested at most {} levels deep, found one nested deeper",
-                json::MAX_DEPTH
+                super::json::MAX_DEPTH
             ),
         )),
+    }
+}
+
+// The readers must agree with serde's derived ones, which serde users still get: every
+// scenario's order, policy and request (and a proposal, and a request with every field), and
+// every one-edit variant of them (each field removed,
+// repeated, or replaced by a value of each kind; an unknown field in each object), read both
+// ways, give the same value or the same error.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use std::borrow::Cow;
+
+    use super::super::json::{self, At, Json};
+    use super::super::read::Read;
+    use super::*;
+
+    fn replacements() -> Vec<Json<'static>> {
+        vec![
+            Json::Null,
+            Json::Bool(true),
+            Json::Int(-1),
+            Json::UInt(5),
+            Json::UInt(5_000_000_000),
+            Json::Float(1.5, "1.5".into()),
+            Json::Float(2.0, "2.0".into()),
+            Json::Str("x".into()),
+            Json::Str("retailer".into()),
+            Json::Array(vec![]),
+            Json::Array(vec![Json::UInt(1)]),
+            Json::Object(vec![]),
+            Json::Object(vec![("zzz".into(), Json::UInt(1))]),
+        ]
+    }
+
+    /// Every variant of `tree` with one edit.
+    fn edits(tree: &Json<'static>) -> Vec<Json<'static>> {
+        let mut out = Vec::new();
+        match tree {
+            Json::Object(fields) => {
+                let mut extra = fields.clone();
+                extra.push((Cow::Borrowed("zzz"), Json::Null));
+                out.push(Json::Object(extra));
+                for i in 0..fields.len() {
+                    let mut removed = fields.clone();
+                    removed.remove(i);
+                    out.push(Json::Object(removed));
+                    let mut repeated = fields.clone();
+                    repeated.push(fields[i].clone());
+                    out.push(Json::Object(repeated));
+                    for value in replacements().into_iter().chain(edits(&fields[i].1)) {
+                        let mut changed = fields.clone();
+                        changed[i].1 = value;
+                        out.push(Json::Object(changed));
+                    }
+                }
+            }
+            Json::Array(items) => {
+                for i in 0..items.len() {
+                    for value in replacements().into_iter().chain(edits(&items[i])) {
+                        let mut changed = items.clone();
+                        changed[i] = value;
+                        out.push(Json::Array(changed));
+                    }
+                }
+            }
+            _ => {}
+        }
+        out
+    }
+
+    fn same<T>(tree: &Json<'_>)
+    where
+        T: Read + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+    {
+        let ours = T::read(At::root(tree));
+        let serde = json::deserialize::<T>(tree);
+        assert_eq!(ours, serde, "{tree:?}");
+    }
+
+    /// Every request among a scenario's cases.
+    fn requests<'t>(tree: &'t Json<'static>, found: &mut Vec<&'t Json<'static>>) {
+        match tree {
+            Json::Object(fields) => {
+                for (key, value) in fields {
+                    if key == "request" {
+                        found.push(value);
+                    } else {
+                        requests(value, found);
+                    }
+                }
+            }
+            Json::Array(items) => items.iter().for_each(|item| requests(item, found)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn the_readers_agree_with_serde() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/scenarios");
+        let (mut orders, mut policies, mut request_count) = (0, 0, 0);
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let text: &'static str = Box::leak(text.into_boxed_str());
+            let Some(tree) = json::parse_text(text) else {
+                continue;
+            };
+            let Json::Object(doc) = &tree else {
+                continue;
+            };
+            for (key, tree) in doc {
+                match &**key {
+                    "order" => {
+                        orders += 1;
+                        same::<Order>(tree);
+                        edits(tree).iter().for_each(same::<Order>);
+                    }
+                    "policy" => {
+                        policies += 1;
+                        same::<Policy>(tree);
+                        edits(tree).iter().for_each(same::<Policy>);
+                    }
+                    _ => {}
+                }
+            }
+            let mut found = Vec::new();
+            requests(&tree, &mut found);
+            for request in found {
+                request_count += 1;
+                same::<Request>(request);
+                edits(request).iter().for_each(same::<Request>);
+            }
+        }
+        assert!(
+            orders > 20 && policies > 5 && request_count > 10,
+            "{orders} orders, {policies} policies, {request_count} requests"
+        );
+        let full = Json::Object(vec![("withdrawal".into(), Json::Object(vec![]))]);
+        edits(&full).iter().for_each(same::<Policy>);
+        let customer = json::parse_text(r#"{"name": "Ana", "email": "a@b.c"}"#).unwrap();
+        same::<Customer>(&customer);
+        edits(&customer).iter().for_each(same::<Customer>);
+        let proposal = json::parse_text(
+            r#"{"lines": [{"item_id": "A", "quantity": 2, "opened": true}], "reason_id": "other"}"#,
+        )
+        .unwrap();
+        same::<ReturnProposal>(&proposal);
+        edits(&proposal).iter().for_each(same::<ReturnProposal>);
+        let verdicts = json::parse_text(
+            r#"{"kind": "return", "order_id": "O1", "items": [{"item_id": "A", "quantity": 1}],
+                "assessed_at": "2025-03-10T12:00:00Z", "verdicts": [
+                {"item_id": "A", "cancel": "request", "return": "not_yet", "withdrawal": "expired", "code": "x"}],
+                "lines": [{"item_id": "A", "quantity": 1}], "declared_at": "2025-03-10T12:00:00Z",
+                "customer": {"name": "Ana", "email": "a@b.c"}, "reason": "r", "comment": "c",
+                "idempotency_key": "k"}"#,
+        )
+        .unwrap();
+        same::<Request>(&verdicts);
+        edits(&verdicts).iter().for_each(same::<Request>);
     }
 }

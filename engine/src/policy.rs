@@ -1,6 +1,8 @@
 //! The store's policy: every number and list the rules read, defaulted to the values in
 //! [docs/domain.md](../../docs/domain.md). A policy document only needs the fields it changes; a field it gives
-//! replaces the default as a whole (a `category_windows` map replaces the default map).
+//! replaces the default as a whole (a `category_windows` map replaces the default map). Each
+//! type is declared once (`document!`, see `read.rs`): a `struct Name: default` keeps its
+//! `Default` value for every absent field.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -10,46 +12,46 @@ use serde::{Deserialize, Serialize};
 use super::order::PaymentMethod;
 use super::time::{Date, StoreZone};
 
-/// The store's policy.
-///
-/// ```
-/// # #[cfg(not(target_arch = "wasm32"))] {
-/// use order_help_engine::Policy;
-/// let policy = Policy::from_json_str(r#"{"time_zone": "Europe/Berlin", "return_window_days": 14}"#).unwrap();
-/// assert_eq!(policy.time_zone.name(), "Europe/Berlin");
-/// assert_eq!(policy.return_window_days, 14);
-/// assert_eq!(policy.marketplace_cancel_grace_minutes, Policy::default().marketplace_cancel_grace_minutes);
-/// # }
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(hashmap_as_object))]
-#[serde(default, deny_unknown_fields)]
-pub struct Policy {
-    /// Where return windows are counted (an IANA name or a POSIX TZ rule).
-    pub time_zone: StoreZone,
-    /// Days after delivery, for categories without their own window.
-    #[serde(deserialize_with = "window_days")]
-    pub return_window_days: u32,
-    /// Category → days after delivery.
-    pub category_windows: BTreeMap<String, u32>,
-    pub non_returnable_categories: Vec<String>,
-    /// How long after ordering a marketplace buyer may cancel without the seller.
-    #[serde(deserialize_with = "grace_minutes")]
-    pub marketplace_cancel_grace_minutes: u32,
-    pub holiday_extension: HolidayExtension,
-    /// Category → percent of the item value kept when an opened item is returned.
-    pub opened_fees: BTreeMap<String, u32>,
-    pub refund_timing: RefundTimingTable,
-    pub cancellation_reasons: CancellationReasons,
-    /// Reason ids that count as buyer's remorse (a marketplace return then loses the delivery
-    /// cost).
-    pub buyers_remorse_reasons: Vec<String>,
-    /// The EU consumer's statutory right of withdrawal (off by default).
-    pub withdrawal: Withdrawal,
-    /// The reasons the return flow offers, in order (at most [`crate::limits::MAX_REASONS`]);
-    /// each says whether it is buyer's remorse, which decides the refund
-    /// ([`crate::preview_return`]).
-    pub return_reasons: Vec<ReturnReason>,
+document! {
+    /// The store's policy.
+    ///
+    /// ```
+    /// # #[cfg(not(target_arch = "wasm32"))] {
+    /// use order_help_engine::Policy;
+    /// let policy = Policy::from_json_str(r#"{"time_zone": "Europe/Berlin", "return_window_days": 14}"#).unwrap();
+    /// assert_eq!(policy.time_zone.name(), "Europe/Berlin");
+    /// assert_eq!(policy.return_window_days, 14);
+    /// assert_eq!(policy.marketplace_cancel_grace_minutes, Policy::default().marketplace_cancel_grace_minutes);
+    /// # }
+    /// ```
+    #[cfg_attr(feature = "typescript", tsify(hashmap_as_object))]
+    pub struct Policy: default {
+        /// Where return windows are counted (an IANA name or a POSIX TZ rule).
+        pub time_zone: StoreZone = preset,
+        /// Days after delivery, for categories without their own window.
+        #[serde(deserialize_with = "window_days")]
+        pub return_window_days: u32 = preset(window_days),
+        /// Category → days after delivery.
+        pub category_windows: BTreeMap<String, u32> = preset,
+        pub non_returnable_categories: Vec<String> = preset,
+        /// How long after ordering a marketplace buyer may cancel without the seller.
+        #[serde(deserialize_with = "grace_minutes")]
+        pub marketplace_cancel_grace_minutes: u32 = preset(grace_minutes),
+        pub holiday_extension: HolidayExtension = preset,
+        /// Category → percent of the item value kept when an opened item is returned.
+        pub opened_fees: BTreeMap<String, u32> = preset,
+        pub refund_timing: RefundTimingTable = preset,
+        pub cancellation_reasons: CancellationReasons = preset,
+        /// Reason ids that count as buyer's remorse (a marketplace return then loses the delivery
+        /// cost).
+        pub buyers_remorse_reasons: Vec<String> = preset,
+        /// The EU consumer's statutory right of withdrawal (off by default).
+        pub withdrawal: Withdrawal = preset,
+        /// The reasons the return flow offers, in order (at most [`crate::limits::MAX_REASONS`]);
+        /// each says whether it is buyer's remorse, which decides the refund
+        /// ([`crate::preview_return`]).
+        pub return_reasons: Vec<ReturnReason> = preset,
+    }
 }
 
 impl Default for Policy {
@@ -143,9 +145,7 @@ impl serde::de::Visitor<'_> for Bounded {
     }
 }
 
-pub(crate) fn window_days<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<u32, D::Error> {
+fn window_days<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
     deserializer.deserialize_any(Bounded {
         unit: "days",
         min: 0,
@@ -153,9 +153,7 @@ pub(crate) fn window_days<'de, D: serde::Deserializer<'de>>(
     })
 }
 
-pub(crate) fn grace_minutes<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<u32, D::Error> {
+fn grace_minutes<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
     deserializer.deserialize_any(Bounded {
         unit: "minutes",
         min: 0,
@@ -163,9 +161,7 @@ pub(crate) fn grace_minutes<'de, D: serde::Deserializer<'de>>(
     })
 }
 
-pub(crate) fn withdrawal_days<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<u32, D::Error> {
+fn withdrawal_days<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
     deserializer.deserialize_any(Bounded {
         unit: "days",
         min: super::limits::MIN_WITHDRAWAL_DAYS,
@@ -173,9 +169,7 @@ pub(crate) fn withdrawal_days<'de, D: serde::Deserializer<'de>>(
     })
 }
 
-pub(crate) fn delay_seconds<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<u32, D::Error> {
+fn delay_seconds<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
     deserializer.deserialize_any(Bounded {
         unit: "seconds",
         min: 0,
@@ -193,65 +187,65 @@ fn lookup(map: &BTreeMap<String, u32>, key: &str) -> Option<u32> {
         .copied()
 }
 
-/// The EU consumer's statutory right to withdraw from a distance contract, as the store
-/// offers it through the widget's withdrawal function (Directive 2011/83/EU arts. 9, 11, 11a
-/// and 16; the rules: [docs/domain.md § Withdrawing](../../docs/domain.md#withdrawing-eu-consumers)).
-///
-/// ```json
-/// "withdrawal": {
-///   "enabled": true, "days": 14,
-///   "public_holidays": ["2026-04-03", "2026-04-06", "2026-05-01"],
-///   "contact_email": "widerruf@example.de"
-/// }
-/// ```
-///
-/// Errors name the field: `withdrawal.public_holidays[0]: expected a date written YYYY-MM-DD
-/// (e.g. "2026-12-25"), found "2026-02-30": February 2026 has 28 days`.
-///
-/// ```
-/// # #[cfg(not(target_arch = "wasm32"))] {
-/// use order_help_engine::{Date, Policy};
-/// let policy = Policy::from_json_str(
-///     r#"{"withdrawal": {"enabled": true, "public_holidays": ["2026-12-25"]}}"#,
-/// ).unwrap();
-/// assert_eq!(policy.withdrawal.days, 14);
-/// assert_eq!(policy.withdrawal.public_holidays, [Date::new(2026, 12, 25).unwrap()]);
-/// assert!(policy.withdrawal.is_excluded(Some("Perishable"), None));
-/// # }
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
-#[serde(default, deny_unknown_fields)]
-pub struct Withdrawal {
-    /// Whether the assessment offers withdrawal at all (default `false`: the store decides
-    /// whether its customers are EU consumers).
-    pub enabled: bool,
-    /// The period's length in days (default 14, the statutory minimum of art. 9(1); a store
-    /// may give more, up to [`MAX_WINDOW_DAYS`](crate::MAX_WINDOW_DAYS)).
-    #[serde(deserialize_with = "withdrawal_days")]
-    pub days: u32,
-    /// The public holidays of the store's region (`"YYYY-MM-DD"`): a period whose last day is
-    /// one of them, a Saturday or a Sunday runs on to the next working day (Regulation 1182/71
-    /// art. 3(4)). At most [`MAX_POLICY_ENTRIES`](crate::limits::MAX_POLICY_ENTRIES).
-    #[cfg_attr(feature = "typescript", tsify(type = "string[]"))]
-    pub public_holidays: Vec<Date>,
-    /// Item categories without a right of withdrawal (art. 16(c), (d), (j)); matched ignoring
-    /// ASCII case. Default: `custom_made`, `personalized`, `personalised`, `perishable`,
-    /// `newspapers_magazines`.
-    pub excluded_categories: Vec<String>,
-    /// Item categories of sealed goods that lose the right once unsealed after delivery
-    /// (art. 16(e) health or hygiene, 16(i) audio, video, software): excluded only when the
-    /// order says the item was opened (`opened: true`). Default: `sealed_hygiene`,
-    /// `sealed_media`.
-    pub excluded_when_unsealed: Vec<String>,
-    /// Where the customer can also send the withdrawal (shown when sending fails); an e-mail
-    /// address, checked loosely (`local@domain.tld`, no spaces).
-    pub contact_email: Option<String>,
-    /// How long after the customer's `declared_at` the store's server may receive a withdrawal
-    /// and still count it as sent in time (default 600 s; at most
-    /// [`MAX_WITHDRAWAL_DELAY_SECONDS`](crate::limits::MAX_WITHDRAWAL_DELAY_SECONDS)).
-    #[serde(deserialize_with = "delay_seconds")]
-    pub max_delay_seconds: u32,
+document! {
+    /// The EU consumer's statutory right to withdraw from a distance contract, as the store
+    /// offers it through the widget's withdrawal function (Directive 2011/83/EU arts. 9, 11, 11a
+    /// and 16; the rules: [docs/domain.md § Withdrawing](../../docs/domain.md#withdrawing-eu-consumers)).
+    ///
+    /// ```json
+    /// "withdrawal": {
+    ///   "enabled": true, "days": 14,
+    ///   "public_holidays": ["2026-04-03", "2026-04-06", "2026-05-01"],
+    ///   "contact_email": "widerruf@example.de"
+    /// }
+    /// ```
+    ///
+    /// Errors name the field: `withdrawal.public_holidays[0]: expected a date written YYYY-MM-DD
+    /// (e.g. "2026-12-25"), found "2026-02-30": February 2026 has 28 days`.
+    ///
+    /// ```
+    /// # #[cfg(not(target_arch = "wasm32"))] {
+    /// use order_help_engine::{Date, Policy};
+    /// let policy = Policy::from_json_str(
+    ///     r#"{"withdrawal": {"enabled": true, "public_holidays": ["2026-12-25"]}}"#,
+    /// ).unwrap();
+    /// assert_eq!(policy.withdrawal.days, 14);
+    /// assert_eq!(policy.withdrawal.public_holidays, [Date::new(2026, 12, 25).unwrap()]);
+    /// assert!(policy.withdrawal.is_excluded(Some("Perishable"), None));
+    /// # }
+    /// ```
+    #[cfg_attr(feature = "typescript", tsify(missing_as_null))]
+    pub struct Withdrawal: default {
+        /// Whether the assessment offers withdrawal at all (default `false`: the store decides
+        /// whether its customers are EU consumers).
+        pub enabled: bool = preset,
+        /// The period's length in days (default 14, the statutory minimum of art. 9(1); a store
+        /// may give more, up to [`MAX_WINDOW_DAYS`](crate::MAX_WINDOW_DAYS)).
+        #[serde(deserialize_with = "withdrawal_days")]
+        pub days: u32 = preset(withdrawal_days),
+        /// The public holidays of the store's region (`"YYYY-MM-DD"`): a period whose last day is
+        /// one of them, a Saturday or a Sunday runs on to the next working day (Regulation 1182/71
+        /// art. 3(4)). At most [`MAX_POLICY_ENTRIES`](crate::limits::MAX_POLICY_ENTRIES).
+        #[cfg_attr(feature = "typescript", tsify(type = "string[]"))]
+        pub public_holidays: Vec<Date> = preset,
+        /// Item categories without a right of withdrawal (art. 16(c), (d), (j)); matched ignoring
+        /// ASCII case. Default: `custom_made`, `personalized`, `personalised`, `perishable`,
+        /// `newspapers_magazines`.
+        pub excluded_categories: Vec<String> = preset,
+        /// Item categories of sealed goods that lose the right once unsealed after delivery
+        /// (art. 16(e) health or hygiene, 16(i) audio, video, software): excluded only when the
+        /// order says the item was opened (`opened: true`). Default: `sealed_hygiene`,
+        /// `sealed_media`.
+        pub excluded_when_unsealed: Vec<String> = preset,
+        /// Where the customer can also send the withdrawal (shown when sending fails); an e-mail
+        /// address, checked loosely (`local@domain.tld`, no spaces).
+        pub contact_email: Option<String> = preset,
+        /// How long after the customer's `declared_at` the store's server may receive a withdrawal
+        /// and still count it as sent in time (default 600 s; at most
+        /// [`MAX_WITHDRAWAL_DELAY_SECONDS`](crate::limits::MAX_WITHDRAWAL_DELAY_SECONDS)).
+        #[serde(deserialize_with = "delay_seconds")]
+        pub max_delay_seconds: u32 = preset(delay_seconds),
+    }
 }
 
 impl Default for Withdrawal {
@@ -288,17 +282,16 @@ impl Withdrawal {
     }
 }
 
-/// Amazon's holiday rule: items *shipped* from `shipped_from` to `shipped_until` (inclusive,
-/// local ship date) can be returned until `return_until` of the following year, if that is
-/// later than their normal deadline.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[serde(default, deny_unknown_fields)]
-pub struct HolidayExtension {
-    pub enabled: bool,
-    pub shipped_from: MonthDay,
-    pub shipped_until: MonthDay,
-    pub return_until: MonthDay,
+document! {
+    /// Amazon's holiday rule: items *shipped* from `shipped_from` to `shipped_until` (inclusive,
+    /// local ship date) can be returned until `return_until` of the following year, if that is
+    /// later than their normal deadline.
+    pub struct HolidayExtension: default {
+        pub enabled: bool = preset,
+        pub shipped_from: MonthDay = preset,
+        pub shipped_until: MonthDay = preset,
+        pub return_until: MonthDay = preset,
+    }
 }
 
 impl Default for HolidayExtension {
@@ -371,44 +364,49 @@ impl<'de> Deserialize<'de> for MonthDay {
     }
 }
 
+impl crate::read::Read for MonthDay {
+    fn read<W: crate::json::Walk>(at: crate::json::At<'_, W>) -> crate::read::Result<MonthDay> {
+        MonthDay::deserialize(at)
+    }
+}
+
 impl Serialize for MonthDay {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
     }
 }
 
-/// How long a refund takes to arrive: `min` to `max` `unit`s.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[serde(deny_unknown_fields)]
-pub struct RefundTiming {
-    pub min: u32,
-    pub max: u32,
-    pub unit: TimingUnit,
+document! {
+    /// How long a refund takes to arrive: `min` to `max` `unit`s.
+    #[derive(Copy)]
+    pub struct RefundTiming {
+        pub min: u32 = required,
+        pub max: u32 = required,
+        pub unit: TimingUnit = required,
+    }
 }
 
-/// The unit of a [`RefundTiming`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[serde(rename_all = "snake_case")]
-pub enum TimingUnit {
-    Hours,
-    BusinessDays,
+names! {
+    /// The unit of a [`RefundTiming`].
+    pub enum TimingUnit {
+        Hours = "hours",
+        BusinessDays = "business_days",
+    }
 }
 
-/// Refund timing per payment method; `default` for an order without a payment method, or a
-/// method without an entry.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
-#[serde(default, deny_unknown_fields)]
-pub struct RefundTimingTable {
-    pub credit_card: Option<RefundTiming>,
-    pub debit_card: Option<RefundTiming>,
-    pub gift_card: Option<RefundTiming>,
-    pub bank_account: Option<RefundTiming>,
-    pub points: Option<RefundTiming>,
-    pub other: Option<RefundTiming>,
-    pub default: RefundTiming,
+document! {
+    /// Refund timing per payment method; `default` for an order without a payment method, or a
+    /// method without an entry.
+    #[cfg_attr(feature = "typescript", tsify(missing_as_null))]
+    pub struct RefundTimingTable: default {
+        pub credit_card: Option<RefundTiming> = preset,
+        pub debit_card: Option<RefundTiming> = preset,
+        pub gift_card: Option<RefundTiming> = preset,
+        pub bank_account: Option<RefundTiming> = preset,
+        pub points: Option<RefundTiming> = preset,
+        pub other: Option<RefundTiming> = preset,
+        pub default: RefundTiming = preset,
+    }
 }
 
 impl Default for RefundTimingTable {
@@ -469,14 +467,13 @@ impl RefundTimingTable {
     }
 }
 
-/// The reasons the cancel flow offers.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[serde(default, deny_unknown_fields)]
-pub struct CancellationReasons {
-    /// Whether the customer must pick one.
-    pub required: bool,
-    pub options: Vec<ReasonOption>,
+document! {
+    /// The reasons the cancel flow offers.
+    pub struct CancellationReasons: default {
+        /// Whether the customer must pick one.
+        pub required: bool = preset,
+        pub options: Vec<ReasonOption> = preset,
+    }
 }
 
 impl Default for CancellationReasons {
@@ -505,51 +502,47 @@ impl Default for CancellationReasons {
     }
 }
 
-/// One cancellation reason the flow offers: its id (sent to the host) and its label.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[serde(deny_unknown_fields)]
-pub struct ReasonOption {
-    pub id: String,
-    pub label: String,
-    /// Choosing it reveals a free-text comment field.
-    #[serde(default)]
-    pub comment: bool,
+document! {
+    /// One cancellation reason the flow offers: its id (sent to the host) and its label.
+    pub struct ReasonOption {
+        pub id: String = required,
+        pub label: String = required,
+        /// Choosing it reveals a free-text comment field.
+        pub comment: bool = default,
+    }
 }
 
-/// One reason the return flow offers.
-///
-/// `buyers_remorse` decides the refund ([`crate::preview_return`]): a buyer's-remorse return
-/// pays the opened-item fee and, to a marketplace seller, loses the delivery cost; any other
-/// reason is the seller's fault (damaged, wrong, late, not as described) and is refunded in
-/// full, delivery included. `comment_required`: the customer must say more (e.g. `other`).
-///
-/// ```
-/// # #[cfg(not(target_arch = "wasm32"))] {
-/// use order_help_engine::Policy;
-/// let policy = Policy::from_json_str(r#"{"return_reasons": [
-///     {"id": "too_small", "label": "Too small", "buyers_remorse": true},
-///     {"id": "broken", "label": "Arrived broken", "buyers_remorse": false, "comment_required": true}
-/// ]}"#).unwrap();
-/// assert!(policy.return_reasons[0].buyers_remorse);
-/// assert!(!policy.return_reasons[0].comment_required);
-/// assert!(Policy::default().return_reason("no_longer_needed").unwrap().buyers_remorse);
-/// # }
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[serde(deny_unknown_fields)]
-pub struct ReturnReason {
-    /// Stable id, sent to the host as the request's `reason`.
-    pub id: String,
-    /// The store's label. For the default ids the widget is to show its own translation, as it
-    /// does for the default cancellation reasons (`i18n::default_reason`).
-    pub label: String,
-    /// The customer changed their mind: the deductions apply.
-    pub buyers_remorse: bool,
-    /// Choosing it requires a free-text comment.
-    #[serde(default)]
-    pub comment_required: bool,
+document! {
+    /// One reason the return flow offers.
+    ///
+    /// `buyers_remorse` decides the refund ([`crate::preview_return`]): a buyer's-remorse return
+    /// pays the opened-item fee and, to a marketplace seller, loses the delivery cost; any other
+    /// reason is the seller's fault (damaged, wrong, late, not as described) and is refunded in
+    /// full, delivery included. `comment_required`: the customer must say more (e.g. `other`).
+    ///
+    /// ```
+    /// # #[cfg(not(target_arch = "wasm32"))] {
+    /// use order_help_engine::Policy;
+    /// let policy = Policy::from_json_str(r#"{"return_reasons": [
+    ///     {"id": "too_small", "label": "Too small", "buyers_remorse": true},
+    ///     {"id": "broken", "label": "Arrived broken", "buyers_remorse": false, "comment_required": true}
+    /// ]}"#).unwrap();
+    /// assert!(policy.return_reasons[0].buyers_remorse);
+    /// assert!(!policy.return_reasons[0].comment_required);
+    /// assert!(Policy::default().return_reason("no_longer_needed").unwrap().buyers_remorse);
+    /// # }
+    /// ```
+    pub struct ReturnReason {
+        /// Stable id, sent to the host as the request's `reason`.
+        pub id: String = required,
+        /// The store's label. For the default ids the widget is to show its own translation, as it
+        /// does for the default cancellation reasons (`i18n::default_reason`).
+        pub label: String = required,
+        /// The customer changed their mind: the deductions apply.
+        pub buyers_remorse: bool = required,
+        /// Choosing it requires a free-text comment.
+        pub comment_required: bool = default,
+    }
 }
 
 impl ReturnReason {

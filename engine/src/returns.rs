@@ -4,45 +4,43 @@
 
 mod sentences;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::assessment::{Deduction, ReturnCode, ReturnVerdict};
 use super::money::Money;
 use super::policy::RefundTiming;
 use super::time::ZonedInstant;
 
-/// What the customer proposes to return: which units of which lines, why, and whether each was
-/// opened. Read from JSON with [`crate::proposal_from_tree`] (or natively
-/// [`ReturnProposal::from_json_str`]), which checks its shape and limits; whether it fits the
-/// order is [`crate::preview_return`]'s to say.
-///
-/// ```json
-/// {"lines": [{"item_id": "A", "quantity": 2, "opened": true}], "reason_id": "no_longer_needed"}
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
-#[serde(deny_unknown_fields)]
-pub struct ReturnProposal {
-    /// At least one; each item at most once.
-    pub lines: Vec<ProposalLine>,
-    /// The id of one of the policy's [`return_reasons`](crate::Policy::return_reasons).
-    pub reason_id: String,
+document! {
+    /// What the customer proposes to return: which units of which lines, why, and whether each was
+    /// opened. Read from JSON with [`crate::proposal_from_tree`] (or natively
+    /// [`ReturnProposal::from_json_str`]), which checks its shape and limits; whether it fits the
+    /// order is [`crate::preview_return`]'s to say.
+    ///
+    /// ```json
+    /// {"lines": [{"item_id": "A", "quantity": 2, "opened": true}], "reason_id": "no_longer_needed"}
+    /// ```
+    pub struct ReturnProposal {
+        /// At least one; each item at most once.
+        pub lines: Vec<ProposalLine> = required,
+        /// The id of one of the policy's [`return_reasons`](crate::Policy::return_reasons).
+        pub reason_id: String = required,
+    }
 }
 
-/// One line of a [`ReturnProposal`].
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
-#[serde(deny_unknown_fields)]
-pub struct ProposalLine {
-    /// The id of one of the order's items.
-    pub item_id: String,
-    /// How many units: from 1 to the item's returnable quantity at the instant.
-    pub quantity: u32,
-    /// Whether the customer opened these units. Absent: what the order says (`Item::opened`),
-    /// and unopened when the order does not say either. Per line, not per unit: a line whose
-    /// units differ is estimated as opened when any of them is.
-    #[serde(default)]
-    pub opened: Option<bool>,
+document! {
+    /// One line of a [`ReturnProposal`].
+    #[cfg_attr(feature = "typescript", tsify(missing_as_null))]
+    pub struct ProposalLine {
+        /// The id of one of the order's items.
+        pub item_id: String = required,
+        /// How many units: from 1 to the item's returnable quantity at the instant.
+        pub quantity: u32 = required,
+        /// Whether the customer opened these units. Absent: what the order says (`Item::opened`),
+        /// and unopened when the order does not say either. Per line, not per unit: a line whose
+        /// units differ is estimated as opened when any of them is.
+        pub opened: Option<bool> = optional,
+    }
 }
 
 /// What a proposed return would refund, line by line, and until when each line can be sent

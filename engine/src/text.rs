@@ -19,7 +19,7 @@ use std::fmt::{self, Write as _};
 use std::sync::OnceLock;
 
 use super::error::InputError;
-use super::json::{parse_text, Json};
+use super::json::{found, parse_text, Json};
 
 /// The English catalogue's text (`locales/en.json`).
 pub const ENGLISH_JSON: &str = include_str!("../../locales/en.json");
@@ -78,7 +78,7 @@ impl Entry {
 /// assert_eq!(de.render("quantity", None, &[("n", "3")], english_plural).as_deref(), Some("Menge 3"));
 /// assert_eq!(de.render("stops", Some(1), &[("n", "1")], english_plural).as_deref(), Some("1 Stopp"));
 /// let err = Catalogue::parse(r#"{"a": 1}"#).unwrap_err();
-/// assert_eq!(err.to_string(), "a: expected a text or an object of plural forms, found the number 1");
+/// assert_eq!(err.to_string(), "a: expected a text or an object of plural forms, found 1");
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Catalogue {
@@ -99,7 +99,7 @@ impl Catalogue {
         let Json::Object(fields) = tree else {
             return Err(InputError::new(
                 "",
-                format!("expected an object of texts by key, found {}", kind(tree)),
+                format!("expected an object of texts by key, found {}", found(tree)),
             ));
         };
         let mut entries = BTreeMap::new();
@@ -125,7 +125,7 @@ impl Catalogue {
                         let Json::Str(form) = form else {
                             return Err(InputError::new(
                                 path(),
-                                format!("expected a text, found {}", kind(form)),
+                                format!("expected a text, found {}", found(form)),
                             ));
                         };
                         plural.push((category.clone().into_owned(), form.clone().into_owned()));
@@ -143,7 +143,7 @@ impl Catalogue {
                         key.as_ref(),
                         format!(
                             "expected a text or an object of plural forms, found {}",
-                            kind(other)
+                            found(other)
                         ),
                     ))
                 }
@@ -210,8 +210,8 @@ impl Catalogue {
     /// naming the key: a missing key, an unknown one, a text whose placeholders differ from
     /// the reference's, or plural forms that are not exactly `categories` (the language's CLDR
     /// categories; not checked when empty). Empty when it is complete.
-    pub fn problems(&self, reference: &Catalogue, categories: &[&str]) -> Vec<Problem> {
-        let mut problems = Problems(Vec::new());
+    pub fn problems(&self, reference: &Catalogue, categories: &[&str]) -> Vec<EntryProblem> {
+        let mut problems = EntryProblems(Vec::new());
         for (key, expected) in &reference.entries {
             let Some(entry) = self.entries.get(key) else {
                 problems.push(key, "missing".into());
@@ -290,7 +290,7 @@ impl Catalogue {
         mut self,
         reference: &Catalogue,
         categories: &[&str],
-    ) -> (Catalogue, Vec<Problem>) {
+    ) -> (Catalogue, Vec<EntryProblem>) {
         let problems = self.problems(reference, categories);
         for problem in &problems {
             self.entries.remove(&problem.key);
@@ -312,23 +312,23 @@ impl Catalogue {
 
 /// A problem of one entry of a catalogue: its key, and what is wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
+pub struct EntryProblem {
     pub key: String,
     pub what: String,
 }
 
-impl std::fmt::Display for Problem {
+impl std::fmt::Display for EntryProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}: {}", self.key, self.what)
     }
 }
 
-/// Collects [`Problem`]s.
-struct Problems(Vec<Problem>);
+/// Collects [`EntryProblem`]s.
+struct EntryProblems(Vec<EntryProblem>);
 
-impl Problems {
+impl EntryProblems {
     fn push(&mut self, key: &str, what: String) {
-        self.0.push(Problem {
+        self.0.push(EntryProblem {
             key: key.to_owned(),
             what,
         });
@@ -444,19 +444,6 @@ pub fn fill_with<W: fmt::Write>(
         rest = &after[close + 1..];
     }
     out.write_str(rest)
-}
-
-fn kind(value: &Json<'_>) -> String {
-    match value {
-        Json::Null => "null".into(),
-        Json::Bool(b) => format!("{b}"),
-        Json::Int(n) => format!("the number {n}"),
-        Json::UInt(n) => format!("the number {n}"),
-        Json::Float(_, text) => format!("the number {text}"),
-        Json::Str(_) => "a text".into(),
-        Json::Array(_) => "an array".into(),
-        Json::Object(_) => "an object".into(),
-    }
 }
 
 #[cfg(test)]

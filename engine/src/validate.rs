@@ -1,8 +1,10 @@
-//! What serde cannot check: references between fields, orderings of timestamps, sums, and
-//! sane bounds. The first problem in document order is reported, with its path.
+//! What no single field's reader can check: references between fields, orderings of
+//! timestamps, sums, uniqueness, and sane bounds. Each problem goes into [`Problems`] with its
+//! path, in document order; the checks go on past a problem until it is full (it takes only the
+//! first unless every problem is asked for, see [`crate::read_document_reporting_all`]).
 
 use super::currency::minor_unit_digits;
-use super::error::InputError;
+use super::error::{Full, Problems};
 use super::ids::{first_index_of, IdMap};
 use super::limits::{MAX_GRACE_MINUTES, MAX_WINDOW_DAYS};
 use super::money::Money;
@@ -10,57 +12,70 @@ use super::order::{Customer, Order, ShipmentStatus};
 use super::policy::{Policy, ReturnReason, Withdrawal};
 use super::request::Request;
 
-type Check = Result<(), InputError>;
-
-fn fail(path: impl Into<String>, message: impl Into<String>) -> Check {
-    Err(InputError::new(path, message))
-}
+type Check = Result<(), Full>;
 
 /// `value` is not blank. The path is written only for an error: an order has hundreds of ids.
-fn non_empty(path: &dyn Fn() -> String, what: &str, value: &str) -> Check {
+fn non_empty(p: &mut Problems, path: &dyn Fn() -> String, what: &str, value: &str) -> Check {
     if value.trim().is_empty() {
-        return fail(
+        p.add(
             path(),
             format!("expected a non-empty {what}, found {value:?}"),
-        );
+        )?;
     }
     Ok(())
 }
 
-pub(crate) fn order(order: &Order) -> Check {
-    non_empty(&|| "id".into(), "order id", &order.id)?;
-    currency(&order.currency)?;
-    non_empty(&|| "seller.name".into(), "seller name", &order.seller.name)?;
+/// The id of `list[index]` is the first of its kind: `ids` keeps each id's first index, and a
+/// repeated one is a problem at `path`, naming the entry that has it first.
+fn first_of_its_kind<'a>(
+    p: &mut Problems,
+    ids: &mut IdMap<'a>,
+    (list, index, id): (&str, usize, &'a str),
+    path: &dyn Fn() -> String,
+    expected: &str,
+) -> Check {
+    // One lookup; a repeated id puts the first index back.
+    if let Some(first) = ids.insert(id, index) {
+        ids.insert(id, first);
+        p.add(
+            path(),
+            format!("expected {expected}, found {id:?}, which {list}[{first}] already has"),
+        )?;
+    }
+    Ok(())
+}
+
+pub(crate) fn order(order: &Order, p: &mut Problems) -> Check {
+    non_empty(p, &|| "id".into(), "order id", &order.id)?;
+    currency(p, &order.currency)?;
+    non_empty(
+        p,
+        &|| "seller.name".into(),
+        "seller name",
+        &order.seller.name,
+    )?;
     if let Some(who) = &order.customer {
-        customer(who, "customer")?;
+        customer(p, who, "customer")?;
     }
     if order.items.is_empty() {
-        return fail("items", "expected at least one item, found an empty list");
+        p.add("items", "expected at least one item, found an empty list")?;
     }
     let shipment_ids: Vec<&str> = order.shipments.iter().map(|s| s.id.as_str()).collect();
     let known_shipments = first_index_of(shipment_ids.iter().copied());
     let mut item_ids = IdMap::default();
     for (i, item) in order.items.iter().enumerate() {
         let path = |field: &str| format!("items[{i}].{field}");
-        non_empty(&|| path("id"), "item id", &item.id)?;
-        // One lookup: on a duplicate we return at once, so the overwritten index is moot.
-        if let Some(first) = item_ids.insert(item.id.as_str(), i) {
-            return fail(
-                path("id"),
-                format!(
-                    "expected a unique item id, found {:?}, which items[{first}] already has",
-                    item.id
-                ),
-            );
-        }
+        non_empty(p, &|| path("id"), "item id", &item.id)?;
+        let entry = ("items", i, item.id.as_str());
+        first_of_its_kind(p, &mut item_ids, entry, &|| path("id"), "a unique item id")?;
         if item.quantity == 0 {
-            return fail(
+            p.add(
                 path("quantity"),
                 "expected a quantity of at least 1, found 0",
-            );
+            )?;
         }
         if item.unit_price.checked_mul(item.quantity).is_none() {
-            return fail(
+            p.add(
                 path("unit_price"),
                 format!(
                     "expected quantity × unit_price to be at most {}, found {} × {}",
@@ -68,10 +83,10 @@ pub(crate) fn order(order: &Order) -> Check {
                     item.quantity,
                     item.unit_price
                 ),
-            );
+            )?;
         }
         if let Some(bundle) = &item.bundle {
-            non_empty(&|| path("bundle"), "bundle id", bundle)?;
+            non_empty(p, &|| path("bundle"), "bundle id", bundle)?;
         }
         if let Some(shipment) = &item.shipment {
             if !known_shipments.contains_key(shipment.as_str()) {
@@ -84,7 +99,7 @@ pub(crate) fn order(order: &Order) -> Check {
                         .collect::<Vec<_>>()
                         .join(", ")
                 };
-                return fail(path("shipment"), format!("expected the id of one of the order's shipments ({known}), found {shipment:?}"));
+                p.add(path("shipment"), format!("expected the id of one of the order's shipments ({known}), found {shipment:?}"))?;
             }
         }
         let (returned, requested) = (item.returned_quantity, item.return_requested_quantity);
@@ -94,45 +109,45 @@ pub(crate) fn order(order: &Order) -> Check {
             } else {
                 "returned_quantity"
             };
-            return fail(
+            p.add(
                 path(field),
                 format!(
                     "expected returned_quantity + return_requested_quantity to be at most the quantity ({}), found {returned} + {requested}",
                     item.quantity
                 ),
-            );
+            )?;
         }
     }
     for (j, shipment) in order.shipments.iter().enumerate() {
         let path = |field: &str| format!("shipments[{j}].{field}");
-        non_empty(&|| path("id"), "shipment id", &shipment.id)?;
+        non_empty(p, &|| path("id"), "shipment id", &shipment.id)?;
         // `known_shipments` has each id's first index: another one means a duplicate.
         if let Some(first) = known_shipments
             .get(shipment.id.as_str())
             .copied()
             .filter(|&first| first != j)
         {
-            return fail(
+            p.add(
                 path("id"),
                 format!("expected a unique shipment id, found {:?}, which shipments[{first}] already has", shipment.id),
-            );
+            )?;
         }
         if let Some(shipped) = shipment.shipped_at {
             if shipped < order.placed_at {
-                return fail(
+                p.add(
                     path("shipped_at"),
                     format!(
                         "expected a time at or after the order's placed_at ({}), found {shipped}",
                         order.placed_at
                     ),
-                );
+                )?;
             }
         }
         if shipment.status == ShipmentStatus::Delivered && shipment.delivered_at.is_none() {
-            return fail(
+            p.add(
                 path("delivered_at"),
                 "expected the delivery time of a delivered shipment, found none",
-            );
+            )?;
         }
         if let Some(delivered) = shipment.delivered_at {
             let (earliest, name) = match shipment.shipped_at {
@@ -140,106 +155,101 @@ pub(crate) fn order(order: &Order) -> Check {
                 None => (order.placed_at, "the order's placed_at"),
             };
             if delivered < earliest {
-                return fail(
+                p.add(
                     path("delivered_at"),
                     format!("expected a time at or after {name} ({earliest}), found {delivered}"),
-                );
+                )?;
             }
         }
     }
     Ok(())
 }
 
-fn currency(code: &str) -> Check {
+fn currency(p: &mut Problems, code: &str) -> Check {
     if !(code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())) {
-        return fail("currency", format!("expected an ISO 4217 currency code (three capital letters, e.g. \"USD\"), found {code:?}"));
+        // One problem per field: the next check would say the same of this code.
+        return p.add("currency", format!("expected an ISO 4217 currency code (three capital letters, e.g. \"USD\"), found {code:?}"));
     }
     // Amounts are minor units per ISO 4217: a code without a known minor unit leaves them
     // without a meaning.
     if minor_unit_digits(code).is_none() {
-        return fail("currency", format!("expected an ISO 4217 currency code (e.g. \"USD\"), found {code:?}, which ISO 4217 does not list as a currency with minor units"));
+        p.add("currency", format!("expected an ISO 4217 currency code (e.g. \"USD\"), found {code:?}, which ISO 4217 does not list as a currency with minor units"))?;
     }
     Ok(())
 }
 
-pub(crate) fn policy(policy: &Policy) -> Check {
-    window_days("return_window_days", policy.return_window_days)?;
+pub(crate) fn policy(policy: &Policy, p: &mut Problems) -> Check {
+    window_days(p, "return_window_days", policy.return_window_days)?;
     for (category, days) in &policy.category_windows {
-        non_empty(&|| "category_windows".into(), "category name", category)?;
-        window_days(&format!("category_windows.{category}"), *days)?;
+        non_empty(p, &|| "category_windows".into(), "category name", category)?;
+        window_days(p, &format!("category_windows.{category}"), *days)?;
     }
     for (i, category) in policy.non_returnable_categories.iter().enumerate() {
         non_empty(
+            p,
             &|| format!("non_returnable_categories[{i}]"),
             "category name",
             category,
         )?;
     }
     if policy.marketplace_cancel_grace_minutes > MAX_GRACE_MINUTES {
-        return fail(
+        p.add(
             "marketplace_cancel_grace_minutes",
             format!(
                 "expected at most {MAX_GRACE_MINUTES} minutes (a week), found {}",
                 policy.marketplace_cancel_grace_minutes
             ),
-        );
+        )?;
     }
     let holiday = &policy.holiday_extension;
     if holiday.shipped_until < holiday.shipped_from {
-        return fail(
+        p.add(
             "holiday_extension.shipped_until",
             format!(
                 "expected a date on or after shipped_from ({}) in the same year, found {}",
                 holiday.shipped_from, holiday.shipped_until
             ),
-        );
+        )?;
     }
     for (category, percent) in &policy.opened_fees {
-        non_empty(&|| "opened_fees".into(), "category name", category)?;
+        non_empty(p, &|| "opened_fees".into(), "category name", category)?;
         if *percent > 100 {
-            return fail(
+            p.add(
                 format!("opened_fees.{category}"),
                 format!("expected a percentage from 0 to 100, found {percent}"),
-            );
+            )?;
         }
     }
     for (method, timing) in policy.refund_timing.entries() {
         if let Some(timing) = timing {
             if timing.min > timing.max {
-                return fail(
+                p.add(
                     format!("refund_timing.{method}.min"),
                     format!(
                         "expected min to be at most max ({}), found {}",
                         timing.max, timing.min
                     ),
-                );
+                )?;
             }
         }
     }
     let reasons = &policy.cancellation_reasons;
     if reasons.required && reasons.options.is_empty() {
-        return fail(
+        p.add(
             "cancellation_reasons.options",
             "expected at least one reason when a reason is required, found none",
-        );
+        )?;
     }
     // The one id map type of the engine (its code is in the wasm once).
     let mut ids = IdMap::default();
     for (i, option) in reasons.options.iter().enumerate() {
         let path = |field: &str| format!("cancellation_reasons.options[{i}].{field}");
-        non_empty(&|| path("id"), "reason id", &option.id)?;
-        non_empty(&|| path("label"), "reason label", &option.label)?;
-        if let Some(first) = ids.insert(&option.id, i) {
-            return fail(
-                path("id"),
-                format!(
-                    "expected a unique reason id, found {:?}, which options[{first}] already has",
-                    option.id
-                ),
-            );
-        }
+        non_empty(p, &|| path("id"), "reason id", &option.id)?;
+        non_empty(p, &|| path("label"), "reason label", &option.label)?;
+        let entry = ("options", i, option.id.as_str());
+        first_of_its_kind(p, &mut ids, entry, &|| path("id"), "a unique reason id")?;
     }
-    return_reasons(&policy.return_reasons)?;
+    return_reasons(p, &policy.return_reasons)?;
     for (i, reason) in policy.buyers_remorse_reasons.iter().enumerate() {
         if !ids.contains_key(reason.as_str()) {
             let known = reasons
@@ -248,22 +258,23 @@ pub(crate) fn policy(policy: &Policy) -> Check {
                 .map(|o| format!("{:?}", o.id))
                 .collect::<Vec<_>>()
                 .join(", ");
-            return fail(
+            p.add(
                 format!("buyers_remorse_reasons[{i}]"),
                 format!("expected the id of one of the cancellation reasons ({known}), found {reason:?}"),
-            );
+            )?;
         }
     }
-    withdrawal(&policy.withdrawal)
+    withdrawal(p, &policy.withdrawal)
 }
 
-fn withdrawal(withdrawal: &Withdrawal) -> Check {
+fn withdrawal(p: &mut Problems, withdrawal: &Withdrawal) -> Check {
     for (field, list) in [
         ("excluded_categories", &withdrawal.excluded_categories),
         ("excluded_when_unsealed", &withdrawal.excluded_when_unsealed),
     ] {
         for (i, category) in list.iter().enumerate() {
             non_empty(
+                p,
                 &|| format!("withdrawal.{field}[{i}]"),
                 "category name",
                 category,
@@ -272,12 +283,12 @@ fn withdrawal(withdrawal: &Withdrawal) -> Check {
     }
     if let Some(email) = &withdrawal.contact_email {
         if !looks_like_an_email_address(email) {
-            return fail(
+            p.add(
                 "withdrawal.contact_email",
                 format!(
                     "expected an e-mail address (e.g. \"withdrawal@example.com\"), found {email:?}"
                 ),
-            );
+            )?;
         }
     }
     Ok(())
@@ -298,116 +309,114 @@ pub fn looks_like_an_email_address(text: &str) -> bool {
 
 /// Mirrors the cancellation reasons: ids and labels not blank, ids unique; and at least one,
 /// since every return names its reason.
-fn return_reasons(reasons: &[ReturnReason]) -> Check {
+fn return_reasons(p: &mut Problems, reasons: &[ReturnReason]) -> Check {
     if reasons.is_empty() {
-        return fail(
+        p.add(
             "return_reasons",
             "expected at least one return reason (every return names one), found none",
-        );
+        )?;
     }
     let mut ids = IdMap::default();
     for (i, reason) in reasons.iter().enumerate() {
         let path = |field: &str| format!("return_reasons[{i}].{field}");
-        non_empty(&|| path("id"), "reason id", &reason.id)?;
-        non_empty(&|| path("label"), "reason label", &reason.label)?;
-        if let Some(first) = ids.insert(&reason.id, i) {
-            return fail(
-                path("id"),
-                format!(
-                    "expected a unique reason id, found {:?}, which return_reasons[{first}] already has",
-                    reason.id
-                ),
-            );
-        }
+        non_empty(p, &|| path("id"), "reason id", &reason.id)?;
+        non_empty(p, &|| path("label"), "reason label", &reason.label)?;
+        let entry = ("return_reasons", i, reason.id.as_str());
+        first_of_its_kind(p, &mut ids, entry, &|| path("id"), "a unique reason id")?;
     }
     Ok(())
 }
 
-fn window_days(path: &str, days: u32) -> Check {
+fn window_days(p: &mut Problems, path: &str, days: u32) -> Check {
     if days > MAX_WINDOW_DAYS {
-        return fail(
+        p.add(
             path,
             format!("expected at most {MAX_WINDOW_DAYS} days, found {days}"),
-        );
+        )?;
     }
     Ok(())
 }
 
 /// A request's items: at least one, each once, at least one unit; a non-blank order id.
-pub(crate) fn request(request: &Request) -> Check {
-    non_empty(&|| "order_id".into(), "order id", &request.order_id)?;
+pub(crate) fn request(request: &Request, p: &mut Problems) -> Check {
+    non_empty(p, &|| "order_id".into(), "order id", &request.order_id)?;
     if request.items.is_empty() {
-        return fail("items", "expected at least one item, found an empty list");
+        p.add("items", "expected at least one item, found an empty list")?;
     }
     let mut ids = IdMap::default();
     for (i, item) in request.items.iter().enumerate() {
         let path = |field: &str| format!("items[{i}].{field}");
-        non_empty(&|| path("item_id"), "item id", &item.item_id)?;
-        if let Some(first) = ids.insert(item.item_id.as_str(), i) {
-            return fail(
-                path("item_id"),
-                format!(
-                    "expected each item at most once, found {:?}, which items[{first}] already has",
-                    item.item_id
-                ),
-            );
-        }
+        non_empty(p, &|| path("item_id"), "item id", &item.item_id)?;
+        let entry = ("items", i, item.item_id.as_str());
+        first_of_its_kind(
+            p,
+            &mut ids,
+            entry,
+            &|| path("item_id"),
+            "each item at most once",
+        )?;
         if item.quantity == 0 {
-            return fail(
+            p.add(
                 path("quantity"),
                 "expected a quantity of at least 1, found 0",
-            );
+            )?;
         }
     }
     if let Some(lines) = &request.lines {
         if lines.len() != request.items.len() {
-            return fail(
+            p.add(
                 "lines",
                 format!(
                     "expected one line per entry of items ({}), found {}",
                     request.items.len(),
                     lines.len()
                 ),
-            );
+            )?;
         }
-        for (i, (line, item)) in lines.iter().zip(&request.items).enumerate() {
+        // Line by line only when they pair up.
+        let paired = if lines.len() == request.items.len() {
+            &lines[..]
+        } else {
+            &[]
+        };
+        for (i, (line, item)) in paired.iter().zip(&request.items).enumerate() {
             if line.item_id != item.item_id {
-                return fail(
+                p.add(
                     format!("lines[{i}].item_id"),
                     format!(
                         "expected {:?}, the item of items[{i}], found {:?}",
                         item.item_id, line.item_id
                     ),
-                );
+                )?;
             }
             if line.quantity != item.quantity {
-                return fail(
+                p.add(
                     format!("lines[{i}].quantity"),
                     format!(
                         "expected {}, the quantity of items[{i}], found {}",
                         item.quantity, line.quantity
                     ),
-                );
+                )?;
             }
         }
     }
     if let Some(customer) = &request.customer {
-        self::customer(customer, "customer")?;
+        self::customer(p, customer, "customer")?;
     }
     Ok(())
 }
 
 /// A request's or an order's `customer`: a name that is not blank, an address shaped like one.
-pub(crate) fn customer(customer: &Customer, at: &str) -> Check {
-    non_empty(&|| format!("{at}.name"), "name", &customer.name)?;
+pub(crate) fn customer(p: &mut Problems, customer: &Customer, at: &str) -> Check {
+    non_empty(p, &|| format!("{at}.name"), "name", &customer.name)?;
     if !looks_like_an_email_address(customer.email.trim()) {
-        return fail(
+        p.add(
             format!("{at}.email"),
             format!(
                 "expected an e-mail address (e.g. \"name@example.com\"), found {:?}",
                 customer.email
             ),
-        );
+        )?;
     }
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! The output of [`crate::verify`]: whether a store's server should accept a request, as a
 //! whole and item by item, with a stable code, the values its sentence names and the sentence.
-//! The rule itself is in `rules/verify.rs`; the sentences are the
+//! The rule itself is in `verify.rs` (beside `assess.rs`); the sentences are the
 //! `verify.*` entries of the text catalogues, keyed and rendered by `verification/sentences.rs`.
 
 mod sentences;

@@ -1,10 +1,11 @@
 //! Bad input gets a clear error, never a panic: each case breaks one thing in a valid order or
-//! policy and checks the error's path and a key phrase of its message.
+//! policy and checks the error's path and a key phrase of its message; a document with several
+//! problems gives every one of them when asked.
 #![cfg(not(target_arch = "wasm32"))]
 
 use order_help_engine::{
-    parse_order, InputError, Order, Policy, Request, RequestKind, ReturnProposal, ReturnVerdict,
-    WithdrawalVerdict,
+    parse_order, read_document, read_document_reporting_all, InputError, Order, Policy, Readable,
+    Request, RequestKind, ReturnProposal, ReturnVerdict, WithdrawalVerdict,
 };
 use serde_json::{json, Value};
 
@@ -867,4 +868,103 @@ fn bad_requests() {
     let mut expected = cancel.clone();
     expected["declared_at"] = Value::Null;
     assert_eq!(written, expected);
+}
+
+/// The paths of every problem [`read_document_reporting_all`] finds in `doc`, after checking
+/// that the first-problem reader reports the first of them, word for word.
+fn every_problem<T: Readable + std::fmt::Debug>(doc: &Value) -> Vec<String> {
+    let text = serde_json::to_string(doc).unwrap();
+    let tree = order_help_engine::json::parse_text(&text).unwrap();
+    let problems = read_document_reporting_all::<T>(&tree).expect_err("the document has problems");
+    let first = read_document::<T>(&tree).expect_err("the document has problems");
+    assert_eq!(problems[0], first, "{text}");
+    assert!(
+        problems.iter().all(|p| !p.message.is_empty()),
+        "{problems:?}"
+    );
+    problems.into_iter().map(|p| p.path).collect()
+}
+
+#[test]
+fn every_problem_of_a_document_in_document_order() {
+    // Problems of the fields: each one, the document's order, a missing field after the other
+    // fields of its object.
+    let mut doc = edit(valid_order(), "/placed_at", Some(json!("yesterday")));
+    doc = edit(doc, "/colour", Some(json!("red")));
+    doc = edit(doc, "/seller/kind", Some(json!("shop")));
+    doc = edit(doc, "/seller/fulfilled_by", None);
+    doc = edit(doc, "/items/0/quantity", Some(json!("two")));
+    doc = edit(doc, "/items/2/unit_price", Some(json!(-5)));
+    doc = edit(doc, "/shipments/1/carrier", Some(json!("pigeon")));
+    let paths = every_problem::<Order>(&doc);
+    // serde_json's map writes the keys sorted: colour before currency, ….
+    assert_eq!(
+        paths,
+        [
+            "colour",
+            "items[0].quantity",
+            "items[2].unit_price",
+            "placed_at",
+            "seller.kind",
+            "seller",
+            "shipments[1].carrier",
+        ]
+    );
+
+    // Problems no single field can show, once every field reads: in the order of the checks.
+    let mut doc = edit(valid_order(), "/id", Some(json!(" ")));
+    doc = edit(doc, "/currency", Some(json!("usd")));
+    doc = edit(doc, "/items/1/id", Some(json!("A")));
+    doc = edit(doc, "/items/2/quantity", Some(json!(0)));
+    doc = edit(doc, "/items/2/shipment", Some(json!("S9")));
+    doc = edit(doc, "/shipments/0/delivered_at", None);
+    assert_eq!(
+        every_problem::<Order>(&doc),
+        [
+            "id",
+            "currency",
+            "items[1].id",
+            "items[2].quantity",
+            "items[2].shipment",
+            "shipments[0].delivered_at",
+        ]
+    );
+
+    let policy = json!({
+        "return_window_days": "thirty", "opened_fees": {"computers": true},
+        "withdrawal": {"days": 3, "contact_email": 5}
+    });
+    assert_eq!(
+        every_problem::<Policy>(&policy),
+        [
+            "opened_fees.computers",
+            "return_window_days",
+            "withdrawal.contact_email",
+            "withdrawal.days"
+        ]
+    );
+    let request =
+        json!({"kind": "refund", "order_id": "O1", "items": [{"item_id": "A", "quantity": -1}]});
+    assert_eq!(
+        every_problem::<Request>(&request),
+        ["items[0].quantity", "kind", ""]
+    );
+}
+
+#[test]
+fn every_problem_stops_at_the_documented_cap() {
+    let mut doc = valid_order();
+    let item = json!({"id": "X", "title": "T", "quantity": "many", "unit_price": 1});
+    doc["items"] = Value::Array(vec![item; 150]);
+    let paths = every_problem::<Order>(&doc);
+    assert_eq!(paths.len(), order_help_engine::limits::MAX_PROBLEMS);
+    assert_eq!(paths[0], "items[0].quantity");
+    assert_eq!(paths[99], "items[99].quantity");
+    // A valid document has none, and gives its value.
+    let text = serde_json::to_string(&valid_order()).unwrap();
+    let tree = order_help_engine::json::parse_text(&text).unwrap();
+    assert_eq!(
+        read_document_reporting_all::<Order>(&tree),
+        Ok(Order::from_json_str(&text).unwrap())
+    );
 }

@@ -1,15 +1,14 @@
-//! The engine's own JSON text reader and writer (what the wasm export passes across the JS
-//! boundary), checked against serde_json: the same trees from the same text, and the same
-//! assessment JSON as `serde_json::to_value` gives.
+//! The JSON crate's text reader and writer (what the wasm export passes across the JS
+//! boundary) on the engine's documents, checked against serde_json: the same trees from every
+//! scenario's text, and the same assessment JSON as `serde_json::to_value` gives. (The reader
+//! and writer on any JSON are tested in json/tests/text.rs.)
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::borrow::Cow;
 use std::fs;
 use std::path::Path;
 
-use order_help_engine::json::{parse_text, to_text, Json, MAX_DEPTH};
+use order_help_engine::json::{parse_text, to_text, Json};
 use order_help_engine::{assess, Instant, Order, Policy};
-use proptest::prelude::*;
 use serde_json::{json, Value};
 
 fn scenario_texts() -> Vec<String> {
@@ -142,148 +141,4 @@ fn reads_every_scenario_as_serde_json_does() {
     }
     let order = serde_json::to_string(&awkward_order()).unwrap();
     assert_eq!(parse_text(&order), serde_json::from_str(&order).ok());
-}
-
-#[test]
-fn numbers_are_what_javascript_makes_of_them() {
-    let table = [
-        ("0", Json::UInt(0)),
-        ("-0", Json::UInt(0)),
-        ("-17", Json::Int(-17)),
-        ("9007199254740991", Json::UInt(9_007_199_254_740_991)),
-        ("-9007199254740991", Json::Int(-9_007_199_254_740_991)),
-        ("1e2", Json::UInt(100)),
-        ("2.5E-1", Json::Float(0.25, "2.5E-1".into())),
-        ("-1.5", Json::Float(-1.5, "-1.5".into())),
-        ("0.5e1", Json::UInt(5)),
-        // Not whole, though JavaScript rounds it to 0: kept as written, for the error.
-        ("1e-99999999999", Json::Float(0.0, "1e-99999999999".into())),
-    ];
-    for (text, expected) in table {
-        assert_eq!(parse_text(text), Some(expected), "{text}");
-    }
-    // Beyond JavaScript's safe integers: a float, as a JS number is.
-    for text in [
-        "9007199254740993",
-        "18446744073709551616",
-        "1e400",
-        "1e99999999999",
-        "-1e21",
-    ] {
-        assert!(
-            matches!(parse_text(text), Some(Json::Float(_, t)) if t == text),
-            "{text}: {:?}",
-            parse_text(text)
-        );
-    }
-}
-
-#[test]
-fn rejects_what_is_not_json() {
-    for text in [
-        "",
-        " ",
-        "[1,]",
-        "{\"a\":1,}",
-        "{a:1}",
-        "01",
-        "1.",
-        ".5",
-        "1e",
-        "+1",
-        "--1",
-        "\"\t\"",
-        "\"\\x\"",
-        "\"\\u12\"",
-        "tru",
-        "nulls",
-        "[1] [2]",
-        "{\"a\" 1}",
-        "[\"a\" \"b\"]",
-        "NaN",
-        "\"unterminated",
-    ] {
-        assert_eq!(parse_text(text), None, "{text:?}");
-    }
-}
-
-#[test]
-fn escapes_and_surrogates() {
-    assert_eq!(
-        parse_text(r#""\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00""#),
-        Some(Json::Str("\"\\/\u{8}\u{c}\n\r\t\u{e9}\u{1f600}".into()))
-    );
-    // Strings without an escape are borrowed from the text.
-    assert!(matches!(
-        parse_text(r#"{"key": "value"}"#),
-        Some(Json::Object(fields)) if matches!(
-            fields.as_slice(),
-            [(Cow::Borrowed("key"), Json::Str(Cow::Borrowed("value")))]
-        )
-    ));
-    // A lone surrogate is U+FFFD, as a JS string copied into the wasm has it.
-    assert_eq!(
-        parse_text(r#""a\ud83db\ude00\ud83d\u0041""#),
-        Some(Json::Str("a\u{fffd}b\u{fffd}\u{fffd}A".into()))
-    );
-}
-
-#[test]
-fn nesting_is_bounded() {
-    let nested = |depth: usize| format!("{}{}", "[".repeat(depth + 1), "]".repeat(depth + 1));
-    assert!(parse_text(&nested(MAX_DEPTH)).is_some());
-    assert_eq!(parse_text(&nested(MAX_DEPTH + 1)), None);
-    assert_eq!(parse_text(&nested(100_000)), None);
-}
-
-#[test]
-fn writes_no_floats() {
-    assert!(to_text(&1.5f64).is_err());
-    assert_eq!(to_text(&i64::MIN).unwrap(), i64::MIN.to_string());
-    assert_eq!(to_text(&u64::MAX).unwrap(), u64::MAX.to_string());
-}
-
-/// JSON without floats, with any text.
-fn json_value() -> impl Strategy<Value = Value> {
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::from),
-        (-9_007_199_254_740_991i64..=9_007_199_254_740_991).prop_map(Value::from),
-        any::<String>().prop_map(Value::from),
-        "[\"\\\\\u{0}-\u{1f}\u{7f}-\u{ff}\u{2028}\u{fffd}\u{1f600}a]{0,6}".prop_map(Value::from),
-    ];
-    leaf.prop_recursive(4, 40, 6, |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::from),
-            prop::collection::btree_map(any::<String>(), inner, 0..6)
-                .prop_map(|m| Value::Object(m.into_iter().collect())),
-        ]
-    })
-}
-
-proptest! {
-    #[test]
-    fn reads_and_writes_any_json_as_serde_json_does(value in json_value()) {
-        for text in [serde_json::to_string(&value).unwrap(), serde_json::to_string_pretty(&value).unwrap()] {
-            let expected: Json = serde_json::from_str(&text).unwrap();
-            prop_assert_eq!(parse_text(&text), Some(expected));
-        }
-        prop_assert_eq!(written(&value), value);
-    }
-
-    #[test]
-    fn never_panics_on_any_text(text in any::<String>()) {
-        let _ = parse_text(&text);
-    }
-
-    #[test]
-    fn never_panics_on_json_like_text(text in "[\\[\\]{}\",:0-9eE.+\\-\\\\u ntrfalse]{0,40}") {
-        let parsed = parse_text(&text);
-        if let Ok(expected) = serde_json::from_str::<Json>(&text) {
-            // Where serde_json reads it, the same tree (floats aside: they are approximate).
-            if !format!("{expected:?}").contains("Float") {
-                prop_assert_eq!(parsed, Some(expected));
-            }
-        }
-    }
 }

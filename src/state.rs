@@ -4,11 +4,14 @@
 //! Pure (no DOM, no clock): the components only render a flow and dispatch its actions.
 //!
 //! What the flows share is written once: here, the [`FlowContext`] every flow reads (one per
-//! assessment, compared by pointer) and the steps of the stepped flows; in [`request`], sending
-//! a request to the host (the [`Sending`] sub-state with its answered / failed / Try again arms,
-//! the answer reader, the idempotency key, the request's common fields, the send button's
-//! label) and the [`RequestFlow`] trait the widget wires every flow through. A fourth flow is
-//! one more module using them.
+//! assessment, compared by pointer), the steps of the stepped flows, and how a new order
+//! overtakes what answers said about its items; in [`request`], sending a request to the host
+//! (the [`RequestState`] every flow holds as its `shared` field: the [`Sending`] sub-state with
+//! its answered / failed / Try again arms, the answer, the step changes, the context; the
+//! [`RequestAction`]s every flow takes alike; the answer reader and [`StatusAnswer`], the
+//! idempotency key, the request's common fields, the send button's label) and the
+//! [`RequestFlow`] trait the widget wires every flow through. A fourth flow is one more module
+//! using them.
 
 use std::rc::Rc;
 
@@ -20,7 +23,9 @@ pub mod returns;
 pub mod withdrawal;
 
 pub use cancel::{CancelAction, CancelAnswer, CancelFlow, CancelStatus, ItemOutcome};
-pub use request::{RequestFlow, SendFailure, Sending};
+pub use request::{
+    AnswerStatus, RequestAction, RequestFlow, RequestState, SendFailure, Sending, StatusAnswer,
+};
 pub use returns::{is_https, ReturnAction, ReturnAnswer, ReturnFlow, ReturnStatus};
 pub use withdrawal::{Receipt, WithdrawalAction, WithdrawalFlow, WithdrawalStep};
 
@@ -101,15 +106,21 @@ fn item_state<'a>(order: &'a Order, item_id: &str) -> Option<(&'a Item, Option<&
     Some((item, order.shipment_of(item)))
 }
 
-/// Moves a flow's `step` to `to`, counting the change (focus moves to a step's heading on a
-/// change, never on the first render); whether it changed.
-fn go<S: PartialEq>(step: &mut S, to: S, changes: &mut u32) -> bool {
-    let changed = *step != to;
-    if changed {
-        *step = to;
-        *changes += 1;
+/// Of what the store's answers `said` about items (`id` names each one's item), keeps what a
+/// new order from the host did not overtake: a different order (`before` → `after`) says what
+/// became of every item it changed (moved it to a cancelled shipment, say), and for that item
+/// the earlier answer gives way. Items it left as they were keep what the answer said (an
+/// order has no field for "requested").
+fn keep_unchanged<T>(
+    said: &mut Vec<T>,
+    id: fn(&T) -> &str,
+    before: &FlowContext,
+    after: &FlowContext,
+) {
+    if !Rc::ptr_eq(&before.order, &after.order) {
+        let (before, after) = (&before.order, &after.order);
+        said.retain(|said| item_state(before, id(said)) == item_state(after, id(said)));
     }
-    changed
 }
 
 /// The ids of the assessed items for which `keep` holds, in the order's item order.
@@ -125,7 +136,7 @@ fn in_item_order(assessment: &Assessment, keep: &dyn Fn(&str) -> bool) -> Vec<St
 
 /// A reducer's result: a state that did not change (a second click while sending, say) is the
 /// same `Rc`, so nothing re-renders.
-fn kept_if_same<T: PartialEq>(before: Rc<T>, after: T) -> Rc<T> {
+pub(crate) fn kept_if_same<T: PartialEq>(before: Rc<T>, after: T) -> Rc<T> {
     if after == *before {
         before
     } else {

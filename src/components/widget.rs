@@ -205,7 +205,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
         dispatch: returns.dispatcher().to_callback(),
     };
     let received = withdrawal
-        .receipt
+        .shared
+        .answer
         .as_ref()
         .map(|receipt| texts.fmt.date_time(receipt.received_at));
     // One flow at a time: the withdrawal form, else a return step, else the cancel flow (whose
@@ -236,7 +237,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 on_return: returns
                     .can_start()
                     .then(|| return_step.dispatch.reform(|_| ReturnAction::Start)),
-                step_changes: flow.step_changes + returns.step_changes + withdrawal.step_changes,
+                step_changes: flow.shared.step_changes
+                    + returns.shared.step_changes
+                    + withdrawal.shared.step_changes,
                 withdrawal: withdrawal_notice(
                     &texts,
                     &withdrawal_view,
@@ -279,12 +282,17 @@ fn use_host_events(
             host.emit("ready", &object(&[("order_id", &order.id)]));
         });
     }
-    use_step_event(host, RequestKind::Cancel, flow.step, flow.step_changes);
+    use_step_event(
+        host,
+        RequestKind::Cancel,
+        flow.step,
+        flow.shared.step_changes,
+    );
     use_step_event(
         host,
         RequestKind::Return,
         returns.step,
-        returns.step_changes,
+        returns.shared.step_changes,
     );
 }
 

@@ -6,15 +6,11 @@
 
 use std::rc::Rc;
 
-use yew::Reducible;
-
 use super::request::{
-    chosen, request, request_flow, verdict, wrong, AnswerFields, AnswerReader, IdempotencyKey,
-    Outgoing, SendFailure, Sending,
+    chosen, request, request_flow, verdict, wrong, AnswerReader, AnswerStatus, IdempotencyKey,
+    Outgoing, RequestAction, RequestFlow, RequestState, StatusAnswer,
 };
-use super::{
-    go, in_item_order, item_state, kept_if_same, FlowContext, Problem, Step, MAX_COMMENT_CHARS,
-};
+use super::{in_item_order, keep_unchanged, FlowContext, Problem, Step, MAX_COMMENT_CHARS};
 use crate::engine::json::Json;
 use crate::engine::{
     preview_return, ProposalLine, Request, RequestItem, RequestKind, RequestVerdict, ReturnPreview,
@@ -23,20 +19,17 @@ use crate::engine::{
 
 /// The host's answer to a return request, `{status, message?, return_id?, label_url?,
 /// instructions?}`: `status` decides; other fields are ignored.
+pub type ReturnAnswer = StatusAnswer<ReturnStatus, ReturnDetails>;
+
+/// What only a return answer has (each shown as text).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ReturnAnswer {
-    /// Accepted or declined: what the outcome says.
-    pub status: ReturnStatus,
-    /// The host's own words for the customer (shown as text).
-    pub message: Option<String>,
-    /// The store's return number (shown as text).
+pub struct ReturnDetails {
+    /// The store's return number.
     pub return_id: Option<String>,
     /// Where the return label is: always an `https:` URL (any other is left out and reported).
     pub label_url: Option<String>,
-    /// How to send the items back (shown as text).
+    /// How to send the items back.
     pub instructions: Option<String>,
-    /// What was wrong with the optional fields and was ignored, for `answer_malformed`.
-    pub ignored: Option<String>,
 }
 
 /// The statuses a host may answer a return request with.
@@ -49,6 +42,13 @@ pub enum ReturnStatus {
     Declined,
 }
 
+impl AnswerStatus for ReturnStatus {
+    const NAMES: &'static [(&'static str, ReturnStatus)] = &[
+        ("accepted", ReturnStatus::Accepted),
+        ("declined", ReturnStatus::Declined),
+    ];
+}
+
 impl ReturnAnswer {
     /// The answer's fields the widget reads.
     pub const FIELDS: &'static [&'static str] = &[
@@ -59,39 +59,28 @@ impl ReturnAnswer {
         "instructions",
     ];
 
-    /// Reads the host's answer from its JSON tree. Only a missing or unknown `status` (or an
-    /// answer that is not an object) is an error. A text field that is not a string, or a
-    /// `label_url` that is not an `https:` URL (a `javascript:` or `http:` one, say), is left
-    /// out and described in [`ReturnAnswer::ignored`].
+    /// Reads the host's answer from its JSON tree ([`StatusAnswer::read_with`]). A text field
+    /// that is not a string, or a `label_url` that is not an `https:` URL (a `javascript:` or
+    /// `http:` one, say), is left out and described in `ignored`.
     pub fn read(tree: &Json<'_>) -> Result<ReturnAnswer, String> {
-        let mut fields = AnswerFields::of(
-            tree,
-            "{status, message?, return_id?, label_url?, instructions?}",
-        )?;
-        let status = [ReturnStatus::Accepted, ReturnStatus::Declined]
-            [fields.one_of("status", &["accepted", "declined"])?];
-        let (message, return_id, instructions) = (
-            fields.text("message"),
-            fields.text("return_id"),
-            fields.text("instructions"),
-        );
-        let label_url = fields.text("label_url").and_then(|url| {
-            if is_https(&url) {
-                Some(url)
-            } else {
-                let found = Json::Str(url.into());
-                let why = wrong("label_url", "an https: URL", Some(&found));
-                fields.ignore(format!("{why}; no link is shown"));
-                None
+        let shape = "{status, message?, return_id?, label_url?, instructions?}";
+        StatusAnswer::read_with(tree, shape, |fields| {
+            let (return_id, instructions) = (fields.text("return_id"), fields.text("instructions"));
+            let label_url = fields.text("label_url").and_then(|url| {
+                if is_https(&url) {
+                    Some(url)
+                } else {
+                    let found = Json::Str(url.into());
+                    let why = wrong("label_url", "an https: URL", Some(&found));
+                    fields.ignore(format!("{why}; no link is shown"));
+                    None
+                }
+            });
+            ReturnDetails {
+                return_id,
+                label_url,
+                instructions,
             }
-        });
-        Ok(ReturnAnswer {
-            status,
-            message,
-            return_id,
-            label_url,
-            instructions,
-            ignored: fields.ignored(),
         })
     }
 }
@@ -120,17 +109,13 @@ pub struct ReturnFlow {
     pub reason: Option<String>,
     pub comment: String,
     pub problem: Option<Problem>,
-    /// The request "Request return" sends, under way or failed.
-    pub send: Sending,
-    pub answer: Option<ReturnAnswer>,
     /// The preview of what was sent (the outcome shows its return-by dates).
     pub sent: Option<ReturnPreview>,
     /// Items whose return the store accepted, until the host gives a newer order: shown as
     /// "Return requested" and not offered again.
     pub requested: Vec<String>,
-    /// How many times the step changed (focus moves to the step's heading on a change).
-    pub step_changes: u32,
-    pub context: Rc<FlowContext>,
+    /// The request "Request return" sends, its answer, the step changes, the context.
+    pub shared: RequestState<ReturnAnswer>,
 }
 
 /// What the customer (or the host) did in the return flow.
@@ -150,10 +135,9 @@ pub enum ReturnAction {
     Back,
     /// "Request return" (and "Try again").
     Submit,
-    Answered(u32, ReturnAnswer),
-    Failed(u32, SendFailure),
     Close,
-    Reassessed(Rc<FlowContext>),
+    /// The host's answer, a failure, or a new context: as every flow takes them.
+    Request(RequestAction<ReturnAnswer>),
 }
 
 impl ReturnFlow {
@@ -166,23 +150,20 @@ impl ReturnFlow {
             reason: None,
             comment: String::new(),
             problem: None,
-            send: Sending::default(),
-            answer: None,
             sent: None,
             requested: Vec::new(),
-            step_changes: 0,
-            context,
+            shared: RequestState::new(context),
         }
     }
 
     fn go(&mut self, step: Step) {
-        if go(&mut self.step, step, &mut self.step_changes) {
+        if self.shared.go(&mut self.step, step) {
             self.problem = None;
         }
     }
 
     fn back(&mut self) {
-        if let Some(step) = self.step.before().filter(|_| !self.send.sending) {
+        if let Some(step) = self.step.before().filter(|_| !self.shared.send.sending) {
             self.go(step);
         }
     }
@@ -193,7 +174,8 @@ impl ReturnFlow {
         if self.requested.iter().any(|id| id == item_id) {
             return 0;
         }
-        self.context
+        self.shared
+            .context
             .assessment
             .items
             .iter()
@@ -204,7 +186,8 @@ impl ReturnFlow {
 
     /// Whether any item can be returned ("Return items" is shown).
     pub fn can_start(&self) -> bool {
-        self.context
+        self.shared
+            .context
             .assessment
             .items
             .iter()
@@ -232,7 +215,7 @@ impl ReturnFlow {
     /// The chosen reason, as the policy defines it.
     pub fn reason(&self) -> Option<&ReturnReason> {
         let id = self.reason.as_deref()?;
-        self.context.policy.return_reason(id)
+        self.shared.context.policy.return_reason(id)
     }
 
     /// The return as the engine reads it (once a reason is chosen): the selected lines with
@@ -262,7 +245,7 @@ impl ReturnFlow {
     /// (the widget's clock, reassessed at every boundary).
     pub fn preview(&self) -> Option<Result<ReturnPreview, ReturnProposalError>> {
         let proposal = self.proposal()?;
-        let context = &self.context;
+        let context = &self.shared.context;
         Some(preview_return(
             &context.order,
             &context.policy,
@@ -296,7 +279,7 @@ impl ReturnFlow {
                 .collect(),
             reason_id: reason_id.to_owned(),
         };
-        let context = &self.context;
+        let context = &self.shared.context;
         preview_return(
             &context.order,
             &context.policy,
@@ -330,7 +313,7 @@ impl ReturnFlow {
         }
         let on = !self.selected.iter().any(|id| id == item_id);
         let selected = std::mem::take(&mut self.selected);
-        self.selected = in_item_order(&self.context.assessment, &|id| {
+        self.selected = in_item_order(&self.shared.context.assessment, &|id| {
             if id == item_id {
                 on
             } else {
@@ -359,7 +342,7 @@ impl ReturnFlow {
     }
 
     fn choose_reason(&mut self, reason: String) {
-        if self.context.policy.return_reason(&reason).is_some() {
+        if self.shared.context.policy.return_reason(&reason).is_some() {
             self.reason = Some(reason);
             self.problem = None;
         }
@@ -389,9 +372,9 @@ impl ReturnFlow {
     fn submit(&mut self) {
         // Only a return the engine can preview is sent (the review shows why otherwise).
         let preview = self.preview().and_then(Result::ok);
-        if self.step == Step::Review && !self.send.sending && preview.is_some() {
+        if self.step == Step::Review && !self.shared.send.sending && preview.is_some() {
             self.sent = preview;
-            self.send.start();
+            self.shared.send.start();
         }
     }
 
@@ -402,28 +385,28 @@ impl ReturnFlow {
             self.opened.clear();
             self.reason = None;
             self.comment.clear();
-            self.answer = None;
+            self.shared.answer = None;
             self.sent = None;
             self.go(Step::Overview);
         }
     }
 
     fn reassessed(&mut self, context: Rc<FlowContext>) {
-        // A newer order says what became of an item it changed: the earlier answer gives way.
-        if !Rc::ptr_eq(&self.context.order, &context.order) {
-            let (before, after) = (&self.context.order, &context.order);
-            self.requested
-                .retain(|id| item_state(before, id) == item_state(after, id));
-        }
-        self.context = context;
-        if self.send.sending || self.step == Step::Outcome {
+        keep_unchanged(
+            &mut self.requested,
+            String::as_str,
+            &self.shared.context,
+            &context,
+        );
+        self.shared.context = context;
+        if self.shared.send.sending || self.step == Step::Outcome {
             return;
         }
         if self.reason().is_none() {
             self.reason = None;
         }
         let selected = std::mem::take(&mut self.selected);
-        self.selected = in_item_order(&self.context.assessment, &|id| {
+        self.selected = in_item_order(&self.shared.context.assessment, &|id| {
             selected.iter().any(|s| s == id) && self.returnable(id) > 0
         });
         if self.selected.is_empty() && matches!(self.step, Step::Reason | Step::Review) {
@@ -433,10 +416,10 @@ impl ReturnFlow {
 
     /// The request "Request return" sends: the same key for every retry of the same choices.
     pub fn request(&self) -> Request {
-        let assessment = &self.context.assessment;
+        let assessment = &self.shared.context.assessment;
         let lines = self.proposal().map(|p| p.lines).unwrap_or_default();
         let comment = self.sent_comment();
-        let mut key = IdempotencyKey::new(self.context.key_seed);
+        let mut key = IdempotencyKey::new(self.shared.context.key_seed);
         key.part(b"return");
         key.part(assessment.order_id.as_bytes());
         for line in &lines {
@@ -488,42 +471,38 @@ impl ReturnFlow {
 
 request_flow!(ReturnFlow, ReturnAction, ReturnAnswer, RequestKind::Return);
 
-impl Reducible for ReturnFlow {
-    type Action = ReturnAction;
+impl ReturnFlow {
+    /// The answer to the request under way: an accepted return's items are requested, then
+    /// the outcome.
+    fn took(&mut self, answer: &ReturnAnswer) {
+        if answer.status == ReturnStatus::Accepted {
+            let selected = self.selected.clone();
+            self.requested.retain(|id| !selected.contains(id));
+            self.requested.extend(selected);
+        }
+        self.go(Step::Outcome);
+    }
 
-    fn reduce(self: Rc<Self>, action: ReturnAction) -> Rc<Self> {
-        let mut next = (*self).clone();
+    /// The reducer: every action (see [`request_flow!`] for the copy it changes).
+    fn act(&mut self, action: ReturnAction) {
         match action {
-            ReturnAction::Start if next.can_start() && next.step == Step::Overview => {
-                next.go(Step::Select)
+            ReturnAction::Start if self.can_start() && self.step == Step::Overview => {
+                self.go(Step::Select)
             }
             ReturnAction::Start => {}
-            ReturnAction::Toggle(id) => next.toggle(&id),
-            ReturnAction::SetQuantity(id, n) => next.set_quantity(&id, n),
-            ReturnAction::ChooseReason(id) => next.choose_reason(id),
+            ReturnAction::Toggle(id) => self.toggle(&id),
+            ReturnAction::SetQuantity(id, n) => self.set_quantity(&id, n),
+            ReturnAction::ChooseReason(id) => self.choose_reason(id),
             ReturnAction::EditComment(text) => {
-                next.comment = text.chars().take(MAX_COMMENT_CHARS).collect()
+                self.comment = text.chars().take(MAX_COMMENT_CHARS).collect()
             }
-            ReturnAction::SetOpened(id, opened) => next.set_opened(&id, opened),
-            ReturnAction::Continue => next.next(),
-            ReturnAction::Back => next.back(),
-            ReturnAction::Submit => next.submit(),
-            ReturnAction::Answered(attempt, answer) => {
-                if next.send.answered(attempt) {
-                    if answer.status == ReturnStatus::Accepted {
-                        let selected = next.selected.clone();
-                        next.requested.retain(|id| !selected.contains(id));
-                        next.requested.extend(selected);
-                    }
-                    next.answer = Some(answer);
-                    next.go(Step::Outcome);
-                }
-            }
-            ReturnAction::Failed(attempt, failure) => next.send.failed(attempt, failure),
-            ReturnAction::Close => next.close(),
-            ReturnAction::Reassessed(context) => next.reassessed(context),
+            ReturnAction::SetOpened(id, opened) => self.set_opened(&id, opened),
+            ReturnAction::Continue => self.next(),
+            ReturnAction::Back => self.back(),
+            ReturnAction::Submit => self.submit(),
+            ReturnAction::Close => self.close(),
+            ReturnAction::Request(action) => self.on_request(action),
         }
-        kept_if_same(self, next)
     }
 }
 

@@ -2,7 +2,8 @@
 
 use super::*;
 use crate::engine::{assess, Instant, Order, Policy};
-use crate::state::RequestFlow;
+use crate::state::SendFailure;
+use yew::Reducible;
 
 const MULTI: &str = include_str!("../../../static/orders/return-multi-unit.json");
 const LAPTOP: &str = include_str!("../../../static/orders/return-opened-laptop.json");
@@ -70,7 +71,10 @@ fn accepted() -> ReturnAnswer {
 #[test]
 fn return_items_opens_step_one_only_when_something_can_be_returned() {
     let started = run(flow(MULTI), [ReturnAction::Start]);
-    assert_eq!((started.step, started.step_changes), (Step::Select, 1));
+    assert_eq!(
+        (started.step, started.shared.step_changes),
+        (Step::Select, 1)
+    );
     // Nothing of the bundle order has been delivered: nothing to return yet.
     let bundle = flow(include_str!("../../../static/orders/bundle.json"));
     assert!(!bundle.can_start());
@@ -216,18 +220,33 @@ fn a_double_click_sends_one_request_and_a_retry_keeps_the_key() {
         Rc::ptr_eq(&sending, &twice),
         "a second click changes nothing"
     );
-    assert_eq!(sending.send.attempt, 1);
+    assert_eq!(sending.shared.send.attempt, 1);
     assert!(sending.outgoing().is_some());
     let key = sending.request().idempotency_key;
 
-    let failed = run(sending, [ReturnAction::Failed(1, SendFailure::Timeout)]);
-    assert_eq!((failed.step, failed.send.sending), (Step::Review, false));
+    let failed = run(
+        sending,
+        [ReturnAction::Request(RequestAction::Failed(
+            1,
+            SendFailure::Timeout,
+        ))],
+    );
+    assert_eq!(
+        (failed.step, failed.shared.send.sending),
+        (Step::Review, false)
+    );
     assert_eq!(failed.quantity("mugs"), 2, "choices kept");
     let retry = run(failed, [ReturnAction::Submit]);
-    assert_eq!(retry.send.attempt, 2);
+    assert_eq!(retry.shared.send.attempt, 2);
     assert_eq!(retry.request().idempotency_key, key);
     // A late answer to the first attempt is ignored.
-    let late = run(retry.clone(), [ReturnAction::Answered(1, accepted())]);
+    let late = run(
+        retry.clone(),
+        [ReturnAction::Request(RequestAction::Answered(
+            1,
+            accepted(),
+        ))],
+    );
     assert_eq!(late.step, Step::Review);
 
     // Other choices, another key.
@@ -248,7 +267,10 @@ fn a_double_click_sends_one_request_and_a_retry_keeps_the_key() {
 fn an_accepted_return_shows_in_the_overview_until_a_new_order() {
     let done = run(
         two_mugs_to_review(),
-        [ReturnAction::Submit, ReturnAction::Answered(1, accepted())],
+        [
+            ReturnAction::Submit,
+            ReturnAction::Request(RequestAction::Answered(1, accepted())),
+        ],
     );
     assert_eq!(done.step, Step::Outcome);
     assert_eq!(done.requested, ["mugs"]);
@@ -262,7 +284,10 @@ fn an_accepted_return_shows_in_the_overview_until_a_new_order() {
     order["items"][0]["return_requested_quantity"] = 2.into();
     let newer = run(
         closed,
-        [ReturnAction::Reassessed(context(&order.to_string(), NOW))],
+        [ReturnAction::Request(RequestAction::Reassessed(context(
+            &order.to_string(),
+            NOW,
+        )))],
     );
     assert!(newer.requested.is_empty());
     assert_eq!(newer.returnable("mugs"), 2);
@@ -277,7 +302,10 @@ fn a_declined_return_leaves_the_items_as_they_were() {
     .unwrap();
     let done = run(
         two_mugs_to_review(),
-        [ReturnAction::Submit, ReturnAction::Answered(1, declined)],
+        [
+            ReturnAction::Submit,
+            ReturnAction::Request(RequestAction::Answered(1, declined)),
+        ],
     );
     assert_eq!(done.step, Step::Outcome);
     assert!(done.requested.is_empty());
@@ -336,9 +364,9 @@ fn an_answer_is_read_by_its_status_and_a_label_is_linked_only_when_https() {
     )
     .unwrap();
     assert_eq!(full.status, ReturnStatus::Accepted);
-    assert_eq!(full.return_id.as_deref(), Some("R-1042"));
+    assert_eq!(full.details.return_id.as_deref(), Some("R-1042"));
     assert_eq!(
-        full.label_url.as_deref(),
+        full.details.label_url.as_deref(),
         Some("https://store.example/labels/R-1042.pdf")
     );
     assert_eq!(full.ignored, None);
@@ -354,7 +382,7 @@ fn an_answer_is_read_by_its_status_and_a_label_is_linked_only_when_https() {
     ] {
         let read = answer(&serde_json::json!({"status": "accepted", "label_url": bad}).to_string())
             .unwrap();
-        assert_eq!(read.label_url, None, "{bad}");
+        assert_eq!(read.details.label_url, None, "{bad}");
         let why = read.ignored.unwrap();
         assert!(
             why.starts_with("label_url: expected an https: URL, found"),
@@ -390,10 +418,10 @@ fn a_reassessment_drops_items_that_can_no_longer_be_returned() {
     // After the window closed (9 April 23:59:59 store time), nothing can be returned.
     let later = run(
         flow,
-        [ReturnAction::Reassessed(context(
+        [ReturnAction::Request(RequestAction::Reassessed(context(
             MULTI,
             "2025-04-10T00:00:00-07:00",
-        ))],
+        )))],
     );
     assert!(later.selected.is_empty());
     assert_eq!(later.step, Step::Select);

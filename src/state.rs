@@ -24,7 +24,8 @@ pub mod withdrawal;
 
 pub use cancel::{CancelAction, CancelAnswer, CancelFlow, CancelStatus, ItemOutcome};
 pub use request::{
-    AnswerStatus, RequestAction, RequestFlow, RequestState, SendFailure, Sending, StatusAnswer,
+    AnswerStatus, FlowStep, RequestAction, RequestFlow, RequestState, SendFailure, Sending,
+    StatusAnswer,
 };
 pub use returns::{is_https, ReturnAction, ReturnAnswer, ReturnFlow, ReturnStatus};
 pub use withdrawal::{Receipt, WithdrawalAction, WithdrawalFlow, WithdrawalStep};
@@ -144,9 +145,8 @@ pub(crate) fn kept_if_same<T: PartialEq>(before: Rc<T>, after: T) -> Rc<T> {
     }
 }
 
-impl Step {
-    /// The step Back goes to from this one, if any (none from the overview or an outcome).
-    pub fn before(self) -> Option<Step> {
+impl request::FlowStep for Step {
+    fn before(self) -> Option<Step> {
         match self {
             Step::Select => Some(Step::Overview),
             Step::Reason => Some(Step::Select),

@@ -212,7 +212,11 @@ pub fn Widget(props: &WidgetProps) -> Html {
     // One flow at a time: the withdrawal form, else a return step, else the cancel flow (whose
     // overview offers all three). The steps without state of their own are plain functions;
     // their regions are keyed, so each step gets fresh elements, as a component of its own would.
-    let body = match (withdrawal.step, returns.step, flow.step) {
+    let body = match (
+        withdrawal.shared.step,
+        returns.shared.step,
+        flow.shared.step,
+    ) {
         (WithdrawalStep::Form, _, _) => html! {
             <WithdrawalForm texts={texts.clone()} flow={withdrawal.clone()} view={withdrawal_view.clone()}
                 order_id={props.order.id.clone()} clock={props.clock.clone()} />
@@ -285,13 +289,13 @@ fn use_host_events(
     use_step_event(
         host,
         RequestKind::Cancel,
-        flow.step,
+        flow.shared.step,
         flow.shared.step_changes,
     );
     use_step_event(
         host,
         RequestKind::Return,
-        returns.step,
+        returns.shared.step,
         returns.shared.step_changes,
     );
 }

@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use super::request::{
-    chosen, request, request_flow, verdict, whole, AnswerStatus, IdempotencyKey, Outgoing,
+    answer_statuses, chosen, request, request_flow, verdict, whole, IdempotencyKey, Outgoing,
     RequestAction, RequestFlow, RequestState, StatusAnswer,
 };
 use super::{in_item_order, keep_unchanged, FlowContext, Problem, Step, MAX_COMMENT_CHARS};
@@ -29,23 +29,16 @@ pub struct CancelDetails {
     pub refund: Option<u64>,
 }
 
-/// The statuses a host may answer a cancellation request with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CancelStatus {
-    /// The store cancelled the items.
-    Cancelled,
-    /// The store took the request; someone (the seller, the warehouse) still has to act.
-    Requested,
-    /// The store will not cancel them.
-    Declined,
-}
-
-impl AnswerStatus for CancelStatus {
-    const NAMES: &'static [(&'static str, CancelStatus)] = &[
-        ("cancelled", CancelStatus::Cancelled),
-        ("requested", CancelStatus::Requested),
-        ("declined", CancelStatus::Declined),
-    ];
+answer_statuses! {
+    /// The statuses a host may answer a cancellation request with.
+    CancelStatus {
+        /// The store cancelled the items.
+        Cancelled = "cancelled",
+        /// The store took the request; someone (the seller, the warehouse) still has to act.
+        Requested = "requested",
+        /// The store will not cancel them.
+        Declined = "declined",
+    }
 }
 
 impl CancelAnswer {
@@ -89,7 +82,6 @@ pub enum ItemOutcome {
 /// The cancel flow's state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CancelFlow {
-    pub step: Step,
     /// Selected item ids, in the order's item order.
     pub selected: Vec<String>,
     pub reason: Option<String>,
@@ -99,7 +91,7 @@ pub struct CancelFlow {
     /// order, until the host gives a new order: those items are shown so and not offered again.
     pub outcomes: Vec<(String, ItemOutcome)>,
     /// The request "Request cancellation" sends, its answer, the step changes, the context.
-    pub shared: RequestState<CancelAnswer>,
+    pub shared: RequestState<Step, CancelAnswer>,
 }
 
 /// What the customer (or the host) did in the cancel flow.
@@ -124,19 +116,12 @@ pub enum CancelAction {
 impl CancelFlow {
     pub fn new(context: Rc<FlowContext>) -> CancelFlow {
         CancelFlow {
-            step: Step::Overview,
             selected: Vec::new(),
             reason: None,
             comment: String::new(),
             problem: None,
             outcomes: Vec::new(),
-            shared: RequestState::new(context),
-        }
-    }
-
-    fn go(&mut self, step: Step) {
-        if self.shared.go(&mut self.step, step) {
-            self.problem = None;
+            shared: RequestState::new(Step::Overview, context),
         }
     }
 
@@ -231,7 +216,7 @@ impl CancelFlow {
         else {
             return;
         };
-        if self.step != Step::Select || item.cancel.verdict == CancelVerdict::NotAvailable {
+        if self.shared.step != Step::Select || item.cancel.verdict == CancelVerdict::NotAvailable {
             return;
         }
         let group: Vec<&str> = std::iter::once(item_id)
@@ -267,8 +252,13 @@ impl CancelFlow {
         (shown, shown && reasons.required)
     }
 
+    /// What stopped Continue was about the step left.
+    fn left_step(&mut self) {
+        self.problem = None;
+    }
+
     fn next(&mut self) {
-        match self.step {
+        match self.shared.step {
             Step::Select if self.selected.is_empty() => self.problem = Some(Problem::NoItems),
             Step::Select => self.go(Step::Reason),
             Step::Reason if self.reason.is_none() && self.reasons().required => {
@@ -282,20 +272,17 @@ impl CancelFlow {
         }
     }
 
-    fn back(&mut self) {
-        if let Some(step) = self.step.before().filter(|_| !self.shared.send.sending) {
-            self.go(step);
-        }
-    }
-
     fn submit(&mut self) {
-        if self.step == Step::Review && !self.shared.send.sending && !self.selected.is_empty() {
+        if self.shared.step == Step::Review
+            && !self.shared.send.sending
+            && !self.selected.is_empty()
+        {
             self.shared.send.start();
         }
     }
 
     fn close(&mut self) {
-        if self.step == Step::Outcome {
+        if self.shared.step == Step::Outcome {
             self.selected.clear();
             self.reason = None;
             self.comment.clear();
@@ -313,7 +300,7 @@ impl CancelFlow {
         );
         self.shared.context = context;
         // The outcome (and the request under way) is about what was sent: keep its items.
-        if self.shared.send.sending || self.step == Step::Outcome {
+        if self.shared.send.sending || self.shared.step == Step::Outcome {
             return;
         }
         if let Some(reason) = &self.reason {
@@ -325,7 +312,7 @@ impl CancelFlow {
         self.selected = in_item_order(&self.shared.context.assessment, &|id| {
             selected.iter().any(|s| s == id) && self.selectable(id)
         });
-        if self.selected.is_empty() && matches!(self.step, Step::Reason | Step::Review) {
+        if self.selected.is_empty() && matches!(self.shared.step, Step::Reason | Step::Review) {
             self.go(Step::Select);
         }
     }
@@ -380,7 +367,13 @@ impl CancelFlow {
     }
 }
 
-request_flow!(CancelFlow, CancelAction, CancelAnswer, RequestKind::Cancel);
+request_flow!(
+    CancelFlow,
+    CancelAction,
+    Step,
+    CancelAnswer,
+    RequestKind::Cancel
+);
 
 impl CancelFlow {
     /// The answer to the request under way: what it says about the selected items, then the

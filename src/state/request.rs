@@ -115,40 +115,55 @@ impl Sending {
     }
 }
 
-/// What every request flow carries besides its own choices, written once: the request under
-/// way or failed ([`Sending`]), the host's answer to it, how many times the step changed (focus
-/// moves to a step's heading on a change, never on the first render) and the context the flow
-/// reads. A flow holds one as its `shared` field.
+/// What every request flow carries besides its own choices, written once: where the customer
+/// is (`S`, the flow's steps) and how many times that changed (focus moves to a step's heading
+/// on a change, never on the first render), the request under way or failed ([`Sending`]), the
+/// host's answer to it, and the context the flow reads. A flow holds one as its `shared` field.
 #[derive(Clone, Debug, PartialEq)]
-pub struct RequestState<A> {
+pub struct RequestState<S, A> {
+    /// Where the customer is in the flow.
+    pub step: S,
+    /// How many times `step` changed.
+    pub step_changes: u32,
     /// The request the flow's send button sends, under way or failed.
     pub send: Sending,
     /// The host's answer to the last request (the outcome shows it).
     pub answer: Option<A>,
-    /// How many times the flow's step changed.
-    pub step_changes: u32,
     pub context: Rc<FlowContext>,
 }
 
-impl<A> RequestState<A> {
-    /// Nothing sent yet, on `context`.
-    pub fn new(context: Rc<FlowContext>) -> RequestState<A> {
+/// A flow's steps, and where Back goes from each.
+pub trait FlowStep: Copy + PartialEq {
+    /// The step Back goes to from this one, if any (none from the overview or an outcome).
+    fn before(self) -> Option<Self>;
+}
+
+impl<S: FlowStep, A> RequestState<S, A> {
+    /// At `step`, nothing sent yet, on `context`.
+    pub fn new(step: S, context: Rc<FlowContext>) -> RequestState<S, A> {
         RequestState {
+            step,
+            step_changes: 0,
             send: Sending::default(),
             answer: None,
-            step_changes: 0,
             context,
         }
     }
 
-    /// Moves a flow's `step` to `to`, counting the change; whether it changed.
-    pub fn go<S: PartialEq>(&mut self, step: &mut S, to: S) -> bool {
-        let changed = *step != to;
+    /// Moves to `to`, counting the change; whether it changed.
+    pub fn go(&mut self, to: S) -> bool {
+        let changed = self.step != to;
         if changed {
-            *step = to;
+            self.step = to;
             self.step_changes += 1;
         }
         changed
+    }
+
+    /// The step Back goes to: the one before, unless a request is under way (the flow's
+    /// buttons wait).
+    pub fn back(&self) -> Option<S> {
+        self.step.before().filter(|_| !self.send.sending)
     }
 }
 
@@ -169,6 +184,8 @@ pub enum RequestAction<A> {
 /// under the one host contract, and bring the answer or the failure back as its actions — and
 /// how every flow takes those actions ([`RequestFlow::on_request`]).
 pub trait RequestFlow: Reducible + Clone + PartialEq + 'static {
+    /// Where the customer can be in this flow.
+    type Step: FlowStep;
     /// The host's answer as this flow takes it.
     type Answer: 'static;
     /// The kind of request it sends (names it in `order-help-error` events).
@@ -178,9 +195,23 @@ pub trait RequestFlow: Reducible + Clone + PartialEq + 'static {
     /// A request action as this flow's action.
     fn wrap(action: RequestAction<Self::Answer>) -> Self::Action;
     /// What it carries like every flow.
-    fn shared(&self) -> &RequestState<Self::Answer>;
+    fn shared(&self) -> &RequestState<Self::Step, Self::Answer>;
     /// The same, to change.
-    fn shared_mut(&mut self) -> &mut RequestState<Self::Answer>;
+    fn shared_mut(&mut self) -> &mut RequestState<Self::Step, Self::Answer>;
+    /// The flow left a step: it forgets what belonged to it (what stopped Continue, say).
+    fn left_step(&mut self);
+    /// Moves the flow to `step` (a change is counted, and the step left is forgotten).
+    fn go(&mut self, step: Self::Step) {
+        if self.shared_mut().go(step) {
+            self.left_step();
+        }
+    }
+    /// Back: to the step before, unless a request is under way.
+    fn back(&mut self) {
+        if let Some(step) = self.shared().back() {
+            self.go(step);
+        }
+    }
     /// The request of the current choices and how to read its answer.
     fn to_send(&self) -> Outgoing<Self::Answer>;
     /// While a request is under way: what to send and how to read the answer. Asked once per
@@ -216,12 +247,14 @@ pub trait RequestFlow: Reducible + Clone + PartialEq + 'static {
 
 /// `impl RequestFlow` and `impl Reducible` for a flow, from the parts every flow names alike:
 /// its state `$flow` (a `shared: RequestState` field, and inherent `new(context)`, `to_send()`,
-/// `took(&answer)`, `reassessed(context)` and `act(action)`, the last taking every action), its
-/// `$action` (with a `Request(RequestAction)` variant), its `$answer` (with an `ignored` field)
-/// and the request's `$kind`. One line per flow instead of a copy of the glue.
+/// `left_step()`, `took(&answer)`, `reassessed(context)` and `act(action)`, the last taking
+/// every action), its `$action` (with a `Request(RequestAction)` variant), its `$step`s, its
+/// `$answer` (with an `ignored` field) and the request's `$kind`. One line per flow instead of
+/// a copy of the glue.
 macro_rules! request_flow {
-    ($flow:ident, $action:ident, $answer:ident, $kind:expr) => {
+    ($flow:ident, $action:ident, $step:ident, $answer:ident, $kind:expr) => {
         impl $crate::state::request::RequestFlow for $flow {
+            type Step = $step;
             type Answer = $answer;
             const KIND: $crate::engine::RequestKind = $kind;
 
@@ -233,12 +266,16 @@ macro_rules! request_flow {
                 $action::Request(action)
             }
 
-            fn shared(&self) -> &$crate::state::request::RequestState<$answer> {
+            fn shared(&self) -> &$crate::state::request::RequestState<$step, $answer> {
                 &self.shared
             }
 
-            fn shared_mut(&mut self) -> &mut $crate::state::request::RequestState<$answer> {
+            fn shared_mut(&mut self) -> &mut $crate::state::request::RequestState<$step, $answer> {
                 &mut self.shared
+            }
+
+            fn left_step(&mut self) {
+                $flow::left_step(self)
             }
 
             fn to_send(&self) -> $crate::state::request::Outgoing<$answer> {
@@ -306,6 +343,23 @@ pub trait AnswerStatus: Copy + 'static {
     /// Each status's name (`"cancelled"`) and value, in the order an error lists them.
     const NAMES: &'static [(&'static str, Self)];
 }
+
+/// Declares the statuses of one kind of answer, each once (its doc, its variant, its name in
+/// the answer): the enum and its [`AnswerStatus`] table follow from the one list.
+macro_rules! answer_statuses {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal,)+ }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum $name {
+            $($(#[$vdoc])* $variant,)+
+        }
+
+        impl $crate::state::request::AnswerStatus for $name {
+            const NAMES: &'static [(&'static str, $name)] = &[$(($text, $name::$variant),)+];
+        }
+    };
+}
+pub(crate) use answer_statuses;
 
 impl<S: AnswerStatus, D> StatusAnswer<S, D> {
     /// Reads `{status, message?, …}` from the answer's JSON tree, `details` reading the rest.

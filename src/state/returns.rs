@@ -7,7 +7,7 @@
 use std::rc::Rc;
 
 use super::request::{
-    chosen, request, request_flow, verdict, wrong, AnswerReader, AnswerStatus, IdempotencyKey,
+    answer_statuses, chosen, request, request_flow, verdict, wrong, AnswerReader, IdempotencyKey,
     Outgoing, RequestAction, RequestFlow, RequestState, StatusAnswer,
 };
 use super::{in_item_order, keep_unchanged, FlowContext, Problem, Step, MAX_COMMENT_CHARS};
@@ -32,21 +32,15 @@ pub struct ReturnDetails {
     pub instructions: Option<String>,
 }
 
-/// The statuses a host may answer a return request with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ReturnStatus {
-    /// The store takes the return: the customer sends the items back by each one's return-by
-    /// date (with the label, if the answer links one).
-    Accepted,
-    /// The store will not take it.
-    Declined,
-}
-
-impl AnswerStatus for ReturnStatus {
-    const NAMES: &'static [(&'static str, ReturnStatus)] = &[
-        ("accepted", ReturnStatus::Accepted),
-        ("declined", ReturnStatus::Declined),
-    ];
+answer_statuses! {
+    /// The statuses a host may answer a return request with.
+    ReturnStatus {
+        /// The store takes the return: the customer sends the items back by each one's
+        /// return-by date (with the label, if the answer links one).
+        Accepted = "accepted",
+        /// The store will not take it.
+        Declined = "declined",
+    }
 }
 
 impl ReturnAnswer {
@@ -98,7 +92,6 @@ pub fn is_https(url: &str) -> bool {
 /// The return flow's state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReturnFlow {
-    pub step: Step,
     /// Selected item ids, in the order's item order.
     pub selected: Vec<String>,
     /// The number of units chosen per item (kept when an item is unselected, so ticking it
@@ -115,7 +108,7 @@ pub struct ReturnFlow {
     /// "Return requested" and not offered again.
     pub requested: Vec<String>,
     /// The request "Request return" sends, its answer, the step changes, the context.
-    pub shared: RequestState<ReturnAnswer>,
+    pub shared: RequestState<Step, ReturnAnswer>,
 }
 
 /// What the customer (or the host) did in the return flow.
@@ -143,7 +136,6 @@ pub enum ReturnAction {
 impl ReturnFlow {
     pub fn new(context: Rc<FlowContext>) -> ReturnFlow {
         ReturnFlow {
-            step: Step::Overview,
             selected: Vec::new(),
             quantities: Vec::new(),
             opened: Vec::new(),
@@ -152,19 +144,7 @@ impl ReturnFlow {
             problem: None,
             sent: None,
             requested: Vec::new(),
-            shared: RequestState::new(context),
-        }
-    }
-
-    fn go(&mut self, step: Step) {
-        if self.shared.go(&mut self.step, step) {
-            self.problem = None;
-        }
-    }
-
-    fn back(&mut self) {
-        if let Some(step) = self.step.before().filter(|_| !self.shared.send.sending) {
-            self.go(step);
+            shared: RequestState::new(Step::Overview, context),
         }
     }
 
@@ -308,7 +288,7 @@ impl ReturnFlow {
     }
 
     fn toggle(&mut self, item_id: &str) {
-        if self.step != Step::Select || self.returnable(item_id) == 0 {
+        if self.shared.step != Step::Select || self.returnable(item_id) == 0 {
             return;
         }
         let on = !self.selected.iter().any(|id| id == item_id);
@@ -325,7 +305,7 @@ impl ReturnFlow {
 
     fn set_quantity(&mut self, item_id: &str, n: u32) {
         let max = self.returnable(item_id);
-        if self.step != Step::Select || max == 0 {
+        if self.shared.step != Step::Select || max == 0 {
             return;
         }
         let n = n.clamp(1, max);
@@ -334,7 +314,7 @@ impl ReturnFlow {
     }
 
     fn set_opened(&mut self, item_id: &str, opened: bool) {
-        if self.step == Step::Reason && self.selected.iter().any(|id| id == item_id) {
+        if self.shared.step == Step::Reason && self.selected.iter().any(|id| id == item_id) {
             self.opened.retain(|(id, _)| id != item_id);
             self.opened.push((item_id.to_owned(), opened));
             self.problem = None;
@@ -348,8 +328,13 @@ impl ReturnFlow {
         }
     }
 
+    /// What stopped Continue was about the step left.
+    fn left_step(&mut self) {
+        self.problem = None;
+    }
+
     fn next(&mut self) {
-        match self.step {
+        match self.shared.step {
             Step::Select if self.selected.is_empty() => self.problem = Some(Problem::NoItems),
             Step::Select => self.go(Step::Reason),
             Step::Reason if self.reason.is_none() => self.problem = Some(Problem::NoReason),
@@ -372,14 +357,14 @@ impl ReturnFlow {
     fn submit(&mut self) {
         // Only a return the engine can preview is sent (the review shows why otherwise).
         let preview = self.preview().and_then(Result::ok);
-        if self.step == Step::Review && !self.shared.send.sending && preview.is_some() {
+        if self.shared.step == Step::Review && !self.shared.send.sending && preview.is_some() {
             self.sent = preview;
             self.shared.send.start();
         }
     }
 
     fn close(&mut self) {
-        if self.step == Step::Outcome {
+        if self.shared.step == Step::Outcome {
             self.selected.clear();
             self.quantities.clear();
             self.opened.clear();
@@ -399,7 +384,7 @@ impl ReturnFlow {
             &context,
         );
         self.shared.context = context;
-        if self.shared.send.sending || self.step == Step::Outcome {
+        if self.shared.send.sending || self.shared.step == Step::Outcome {
             return;
         }
         if self.reason().is_none() {
@@ -409,7 +394,7 @@ impl ReturnFlow {
         self.selected = in_item_order(&self.shared.context.assessment, &|id| {
             selected.iter().any(|s| s == id) && self.returnable(id) > 0
         });
-        if self.selected.is_empty() && matches!(self.step, Step::Reason | Step::Review) {
+        if self.selected.is_empty() && matches!(self.shared.step, Step::Reason | Step::Review) {
             self.go(Step::Select);
         }
     }
@@ -469,7 +454,13 @@ impl ReturnFlow {
     }
 }
 
-request_flow!(ReturnFlow, ReturnAction, ReturnAnswer, RequestKind::Return);
+request_flow!(
+    ReturnFlow,
+    ReturnAction,
+    Step,
+    ReturnAnswer,
+    RequestKind::Return
+);
 
 impl ReturnFlow {
     /// The answer to the request under way: an accepted return's items are requested, then
@@ -486,7 +477,7 @@ impl ReturnFlow {
     /// The reducer: every action (see [`request_flow!`] for the copy it changes).
     fn act(&mut self, action: ReturnAction) {
         match action {
-            ReturnAction::Start if self.can_start() && self.step == Step::Overview => {
+            ReturnAction::Start if self.can_start() && self.shared.step == Step::Overview => {
                 self.go(Step::Select)
             }
             ReturnAction::Start => {}

@@ -13,8 +13,8 @@
 use std::rc::Rc;
 
 use super::request::{
-    chosen, request, request_flow, verdict, whole, wrong, AnswerFields, IdempotencyKey, Outgoing,
-    RequestAction, RequestFlow, RequestState,
+    chosen, request, request_flow, verdict, whole, wrong, AnswerFields, FlowStep, IdempotencyKey,
+    Outgoing, RequestAction, RequestFlow, RequestState,
 };
 use super::FlowContext;
 use crate::engine::json::Json;
@@ -36,6 +36,13 @@ pub enum WithdrawalStep {
     Form,
     /// The store's receipt.
     Outcome,
+}
+
+impl FlowStep for WithdrawalStep {
+    /// Back from the form goes to the order (everything typed is kept).
+    fn before(self) -> Option<WithdrawalStep> {
+        (self == WithdrawalStep::Form).then_some(WithdrawalStep::Overview)
+    }
 }
 
 /// What is wrong with a field of the form, said next to it.
@@ -94,7 +101,6 @@ impl Receipt {
 /// The flow's state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WithdrawalFlow {
-    pub step: WithdrawalStep,
     /// The items withdrawn from, in the order's item order (all covered items by default).
     pub selected: Vec<String>,
     pub name: String,
@@ -110,7 +116,7 @@ pub struct WithdrawalFlow {
     /// The declaration being sent, or why sending it failed (Try again sends it again); the
     /// store's receipt as its answer (shown as the outcome, then in the overview instead of the
     /// button); the step changes; the context.
-    pub shared: RequestState<Receipt>,
+    pub shared: RequestState<WithdrawalStep, Receipt>,
 }
 
 /// What the customer (or the host, or time) did.
@@ -137,20 +143,18 @@ impl WithdrawalFlow {
     pub fn new(context: Rc<FlowContext>) -> WithdrawalFlow {
         let (name, email) = prefill(&context);
         WithdrawalFlow {
-            step: WithdrawalStep::Overview,
             selected: context.assessment.withdrawal.items.clone(),
             name,
             email,
             checked: false,
             invalid_tries: 0,
             declared_at: None,
-            shared: RequestState::new(context),
+            shared: RequestState::new(WithdrawalStep::Overview, context),
         }
     }
 
-    fn go(&mut self, step: WithdrawalStep) {
-        self.shared.go(&mut self.step, step);
-    }
+    /// Nothing belongs to one step: what was typed is kept for the next visit to the form.
+    fn left_step(&mut self) {}
 
     /// Whether a new declaration can be made now (the engine's verdict is `allowed`).
     pub fn allowed(&self) -> bool {
@@ -199,7 +203,7 @@ impl WithdrawalFlow {
 
     fn toggle(&mut self, item_id: &str) {
         let covered = &self.shared.context.assessment.withdrawal.items;
-        if self.step != WithdrawalStep::Form
+        if self.shared.step != WithdrawalStep::Form
             || self.shared.send.sending
             || !covered.iter().any(|id| id == item_id)
         {
@@ -221,7 +225,7 @@ impl WithdrawalFlow {
     }
 
     fn confirm(&mut self, now: Instant) {
-        if self.step != WithdrawalStep::Form || self.shared.send.sending {
+        if self.shared.step != WithdrawalStep::Form || self.shared.send.sending {
             return;
         }
         if self.declared_at.is_none() {
@@ -246,7 +250,7 @@ impl WithdrawalFlow {
             before.assessment.withdrawal.items != self.shared.context.assessment.withdrawal.items;
         let (old_name, old_email) = prefill(&before);
         // What was sent, and its receipt, are about that declaration: keep them.
-        if self.shared.send.sending || self.step == WithdrawalStep::Outcome {
+        if self.shared.send.sending || self.shared.step == WithdrawalStep::Outcome {
             return;
         }
         if customer_changed {
@@ -261,7 +265,7 @@ impl WithdrawalFlow {
         }
         if covered_changed {
             let covered = &self.shared.context.assessment.withdrawal.items;
-            self.selected = if self.step == WithdrawalStep::Form {
+            self.selected = if self.shared.step == WithdrawalStep::Form {
                 covered
                     .iter()
                     .filter(|id| self.selected.contains(id))
@@ -336,7 +340,9 @@ impl WithdrawalFlow {
     fn act(&mut self, action: WithdrawalAction) {
         let sending = self.shared.send.sending;
         match action {
-            WithdrawalAction::Open if self.can_open() && self.step == WithdrawalStep::Overview => {
+            WithdrawalAction::Open
+                if self.can_open() && self.shared.step == WithdrawalStep::Overview =>
+            {
                 self.go(WithdrawalStep::Form)
             }
             WithdrawalAction::Open => {}
@@ -351,11 +357,8 @@ impl WithdrawalFlow {
             }
             WithdrawalAction::EditName(_) | WithdrawalAction::EditEmail(_) => {}
             WithdrawalAction::Confirm(now) => self.confirm(now),
-            WithdrawalAction::Back if self.step == WithdrawalStep::Form && !sending => {
-                self.go(WithdrawalStep::Overview)
-            }
-            WithdrawalAction::Back => {}
-            WithdrawalAction::Close if self.step == WithdrawalStep::Outcome => {
+            WithdrawalAction::Back => self.back(),
+            WithdrawalAction::Close if self.shared.step == WithdrawalStep::Outcome => {
                 self.go(WithdrawalStep::Overview)
             }
             WithdrawalAction::Close => {}
@@ -378,6 +381,7 @@ impl WithdrawalFlow {
 request_flow!(
     WithdrawalFlow,
     WithdrawalAction,
+    WithdrawalStep,
     Receipt,
     RequestKind::Withdrawal
 );

@@ -72,7 +72,7 @@ fn card_to_review() -> [CancelAction; 4] {
 #[test]
 fn cancel_items_opens_step_one_only_when_something_can_be_cancelled() {
     let flow = run(multi_flow(), [CancelAction::Start]);
-    assert_eq!(flow.step, Step::Select);
+    assert_eq!(flow.shared.step, Step::Select);
     assert_eq!(flow.shared.step_changes, 1);
 
     // Every item of the final-sale order was delivered: nothing to cancel.
@@ -132,25 +132,25 @@ fn toggling_outside_step_one_does_nothing() {
             toggle("camera"),
         ],
     );
-    assert_eq!(flow.step, Step::Reason);
+    assert_eq!(flow.shared.step, Step::Reason);
     assert_eq!(flow.selected, ["card"]);
 }
 
 #[test]
 fn continue_needs_an_item() {
     let flow = run(bundle_flow(), [CancelAction::Start, CancelAction::Continue]);
-    assert_eq!(flow.step, Step::Select);
+    assert_eq!(flow.shared.step, Step::Select);
     assert_eq!(flow.problem, Some(Problem::NoItems));
     let flow = run(flow, [toggle("card")]);
     assert_eq!(flow.problem, None, "selecting clears the problem");
     let flow = run(flow, [CancelAction::Continue]);
-    assert_eq!(flow.step, Step::Reason);
+    assert_eq!(flow.shared.step, Step::Reason);
 }
 
 #[test]
 fn an_optional_reason_may_be_skipped() {
     let flow = run(bundle_flow(), card_to_review());
-    assert_eq!(flow.step, Step::Review);
+    assert_eq!(flow.shared.step, Step::Review);
     assert_eq!(flow.request().reason, None);
 }
 
@@ -163,7 +163,7 @@ fn a_required_reason_and_its_comment_must_be_given() {
     );
     let flow = run(start, card_to_review());
     assert_eq!(
-        (flow.step, flow.problem),
+        (flow.shared.step, flow.problem),
         (Step::Reason, Some(Problem::NoReason))
     );
 
@@ -177,7 +177,7 @@ fn a_required_reason_and_its_comment_must_be_given() {
         ],
     );
     assert_eq!(
-        (flow.step, flow.problem),
+        (flow.shared.step, flow.problem),
         (Step::Reason, Some(Problem::NoComment))
     );
 
@@ -188,7 +188,7 @@ fn a_required_reason_and_its_comment_must_be_given() {
             CancelAction::Continue,
         ],
     );
-    assert_eq!(flow.step, Step::Review);
+    assert_eq!(flow.shared.step, Step::Review);
     assert_eq!(flow.request().comment.as_deref(), Some("Bought it twice"));
 }
 
@@ -228,12 +228,12 @@ fn back_works_at_every_step_without_losing_choices() {
             CancelAction::Continue,
         ],
     );
-    assert_eq!(flow.step, Step::Review);
+    assert_eq!(flow.shared.step, Step::Review);
     let mut steps = Vec::new();
     let mut flow = flow;
     for _ in 0..4 {
         flow = flow.reduce(CancelAction::Back);
-        steps.push(flow.step);
+        steps.push(flow.shared.step);
         assert_eq!(flow.selected, ["camera", "lens"]);
         assert_eq!(flow.reason.as_deref(), Some("other"));
         assert_eq!(flow.comment, "Found it locally");
@@ -251,7 +251,7 @@ fn back_works_at_every_step_without_losing_choices() {
             CancelAction::Continue,
         ],
     );
-    assert_eq!(flow.step, Step::Review);
+    assert_eq!(flow.shared.step, Step::Review);
     assert_eq!(flow.request().items.len(), 2);
 }
 
@@ -290,7 +290,7 @@ fn a_failure_keeps_every_choice_and_a_retry_reuses_the_key() {
         1,
         SendFailure::Timeout,
     )));
-    assert_eq!(failed.step, Step::Review);
+    assert_eq!(failed.shared.step, Step::Review);
     assert!(!failed.shared.send.sending);
     assert_eq!(failed.shared.send.failure, Some(SendFailure::Timeout));
     assert_eq!(failed.selected, ["camera", "lens"]);
@@ -383,7 +383,7 @@ fn answers_lead_to_the_outcome_only_while_sending() {
         2,
         answer.clone(),
     )));
-    assert_eq!(outcome.step, Step::Outcome);
+    assert_eq!(outcome.shared.step, Step::Outcome);
     assert_eq!(outcome.shared.answer, Some(answer));
     let late_failure = outcome
         .clone()
@@ -397,7 +397,7 @@ fn answers_lead_to_the_outcome_only_while_sending() {
     );
 
     let closed = outcome.reduce(CancelAction::Close);
-    assert_eq!(closed.step, Step::Overview);
+    assert_eq!(closed.shared.step, Step::Overview);
     assert!(
         closed.selected.is_empty() && closed.reason.is_none() && closed.shared.answer.is_none()
     );
@@ -514,7 +514,11 @@ fn a_reassessment_drops_items_that_can_no_longer_be_cancelled() {
     let context = context_with(&flow, fresh);
     let flow = flow.reduce(CancelAction::Request(RequestAction::Reassessed(context)));
     assert_eq!(flow.selected, ["sleeve"]);
-    assert_eq!(flow.step, Step::Reason, "still something to cancel: stay");
+    assert_eq!(
+        flow.shared.step,
+        Step::Reason,
+        "still something to cancel: stay"
+    );
 
     // Once nothing selected is cancellable any more, back to step 1.
     let sleeve = order.items.iter_mut().find(|i| i.id == "sleeve").unwrap();
@@ -523,7 +527,7 @@ fn a_reassessment_drops_items_that_can_no_longer_be_cancelled() {
     let context = context_with(&flow, none_left);
     let flow = flow.reduce(CancelAction::Request(RequestAction::Reassessed(context)));
     assert!(flow.selected.is_empty());
-    assert_eq!(flow.step, Step::Select);
+    assert_eq!(flow.shared.step, Step::Select);
 }
 
 #[test]
@@ -753,7 +757,7 @@ fn after_an_answer_the_items_keep_its_outcome_until_the_host_gives_a_new_order()
             CancelAction::Close,
         ],
     );
-    assert_eq!(flow.step, Step::Overview);
+    assert_eq!(flow.shared.step, Step::Overview);
     assert_eq!(flow.outcomes, [("card".to_owned(), ItemOutcome::Cancelled)]);
     assert!(
         !flow.selectable("card"),
@@ -798,7 +802,10 @@ fn after_an_answer_the_items_keep_its_outcome_until_the_host_gives_a_new_order()
         ]
     );
     assert!(!all.can_start());
-    assert_eq!(all.clone().reduce(CancelAction::Start).step, Step::Overview);
+    assert_eq!(
+        all.clone().reduce(CancelAction::Start).shared.step,
+        Step::Overview
+    );
 
     // Time passing (a new assessment of the same order) changes nothing of it.
     let later = all.shared.context.assessment.clone();
@@ -874,7 +881,7 @@ fn a_new_order_during_the_outcome_keeps_the_items_it_is_about() {
         key_seed: 7,
     });
     let updated = outcome.reduce(CancelAction::Request(RequestAction::Reassessed(context)));
-    assert_eq!(updated.step, Step::Outcome);
+    assert_eq!(updated.shared.step, Step::Outcome);
     assert_eq!(
         updated.selected,
         ["card"],

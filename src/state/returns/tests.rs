@@ -72,13 +72,16 @@ fn accepted() -> ReturnAnswer {
 fn return_items_opens_step_one_only_when_something_can_be_returned() {
     let started = run(flow(MULTI), [ReturnAction::Start]);
     assert_eq!(
-        (started.step, started.shared.step_changes),
+        (started.shared.step, started.shared.step_changes),
         (Step::Select, 1)
     );
     // Nothing of the bundle order has been delivered: nothing to return yet.
     let bundle = flow(include_str!("../../../static/orders/bundle.json"));
     assert!(!bundle.can_start());
-    assert_eq!(run(bundle, [ReturnAction::Start]).step, Step::Overview);
+    assert_eq!(
+        run(bundle, [ReturnAction::Start]).shared.step,
+        Step::Overview
+    );
 }
 
 #[test]
@@ -108,7 +111,7 @@ fn a_quantity_is_kept_within_what_can_be_returned() {
 fn continue_needs_an_item_a_reason_and_a_required_comment() {
     let flow = run(flow(MULTI), [ReturnAction::Start, ReturnAction::Continue]);
     assert_eq!(
-        (flow.step, flow.problem),
+        (flow.shared.step, flow.problem),
         (Step::Select, Some(Problem::NoItems))
     );
     let flow = run(
@@ -120,7 +123,7 @@ fn continue_needs_an_item_a_reason_and_a_required_comment() {
         ],
     );
     assert_eq!(
-        (flow.step, flow.problem),
+        (flow.shared.step, flow.problem),
         (Step::Reason, Some(Problem::NoReason))
     );
     // `other` asks for a comment.
@@ -133,7 +136,7 @@ fn continue_needs_an_item_a_reason_and_a_required_comment() {
             ReturnAction::Continue,
         ],
     );
-    assert_eq!(flow.step, Step::Review);
+    assert_eq!(flow.shared.step, Step::Review);
     assert_eq!(flow.request().comment.as_deref(), Some("Too loud"));
 }
 
@@ -153,20 +156,23 @@ fn opened_is_asked_only_where_it_changes_the_refund() {
     assert_eq!(remorse.asked_opened(), ["laptop"]);
     let blocked = run(remorse.clone(), [ReturnAction::Continue]);
     assert_eq!(
-        (blocked.step, blocked.problem),
+        (blocked.shared.step, blocked.problem),
         (Step::Reason, Some(Problem::NotSaidOpened))
     );
     // The seller's fault: refunded in full whatever the answer, so not asked.
     let damaged = run(flow, [reason("arrived_damaged"), ReturnAction::Continue]);
     assert!(damaged.asked_opened().is_empty());
-    assert_eq!(damaged.step, Step::Review);
+    assert_eq!(damaged.shared.step, Step::Review);
 
     let yes = run(
         remorse.clone(),
         [opened("laptop", true), ReturnAction::Continue],
     );
     let no = run(remorse, [opened("laptop", false), ReturnAction::Continue]);
-    assert_eq!((yes.step, no.step), (Step::Review, Step::Review));
+    assert_eq!(
+        (yes.shared.step, no.shared.step),
+        (Step::Review, Step::Review)
+    );
     let (yes, no) = (
         yes.preview().unwrap().unwrap(),
         no.preview().unwrap().unwrap(),
@@ -193,12 +199,12 @@ fn back_works_at_every_step_without_losing_choices() {
             ReturnAction::Continue,
         ],
     );
-    assert_eq!(review.step, Step::Review);
+    assert_eq!(review.shared.step, Step::Review);
     let back = run(
         review.clone(),
         [ReturnAction::Back, ReturnAction::Back, ReturnAction::Back],
     );
-    assert_eq!(back.step, Step::Overview);
+    assert_eq!(back.shared.step, Step::Overview);
     let again = run(
         back,
         [
@@ -207,7 +213,7 @@ fn back_works_at_every_step_without_losing_choices() {
             ReturnAction::Continue,
         ],
     );
-    assert_eq!(again.step, Step::Review, "every choice was kept");
+    assert_eq!(again.shared.step, Step::Review, "every choice was kept");
     assert_eq!(again.request(), review.request());
 }
 
@@ -232,7 +238,7 @@ fn a_double_click_sends_one_request_and_a_retry_keeps_the_key() {
         ))],
     );
     assert_eq!(
-        (failed.step, failed.shared.send.sending),
+        (failed.shared.step, failed.shared.send.sending),
         (Step::Review, false)
     );
     assert_eq!(failed.quantity("mugs"), 2, "choices kept");
@@ -247,7 +253,7 @@ fn a_double_click_sends_one_request_and_a_retry_keeps_the_key() {
             accepted(),
         ))],
     );
-    assert_eq!(late.step, Step::Review);
+    assert_eq!(late.shared.step, Step::Review);
 
     // Other choices, another key.
     let three = run(
@@ -272,11 +278,11 @@ fn an_accepted_return_shows_in_the_overview_until_a_new_order() {
             ReturnAction::Request(RequestAction::Answered(1, accepted())),
         ],
     );
-    assert_eq!(done.step, Step::Outcome);
+    assert_eq!(done.shared.step, Step::Outcome);
     assert_eq!(done.requested, ["mugs"]);
     assert_eq!(done.sent.as_ref().unwrap().lines[0].quantity, 2);
     let closed = run(done, [ReturnAction::Close]);
-    assert_eq!(closed.step, Step::Overview);
+    assert_eq!(closed.shared.step, Step::Overview);
     assert_eq!(closed.returnable("mugs"), 0, "not offered again");
     assert!(closed.can_start(), "the kettle still can be");
     // A newer order from the host that changed the mugs (2 now asked to return) decides again.
@@ -307,7 +313,7 @@ fn a_declined_return_leaves_the_items_as_they_were() {
             ReturnAction::Request(RequestAction::Answered(1, declined)),
         ],
     );
-    assert_eq!(done.step, Step::Outcome);
+    assert_eq!(done.shared.step, Step::Outcome);
     assert!(done.requested.is_empty());
 }
 
@@ -424,5 +430,5 @@ fn a_reassessment_drops_items_that_can_no_longer_be_returned() {
         )))],
     );
     assert!(later.selected.is_empty());
-    assert_eq!(later.step, Step::Select);
+    assert_eq!(later.shared.step, Step::Select);
 }

@@ -79,7 +79,7 @@ fn open_shows_the_form_prefilled_from_the_order_only_while_allowed() {
         easter("2026-04-02T10:00:00+02:00"),
         [WithdrawalAction::Open],
     );
-    assert_eq!(flow.step, WithdrawalStep::Form);
+    assert_eq!(flow.shared.step, WithdrawalStep::Form);
     assert_eq!(flow.shared.step_changes, 1);
     assert_eq!(
         (flow.name.as_str(), flow.email.as_str()),
@@ -249,7 +249,7 @@ fn a_failure_keeps_everything_and_try_again_keeps_the_key_and_the_declaration_ti
     );
     assert_eq!(flow.shared.send.failure, Some(SendFailure::Timeout));
     assert_eq!(
-        (flow.step, flow.shared.send.sending),
+        (flow.shared.step, flow.shared.send.sending),
         (WithdrawalStep::Form, false)
     );
     assert_eq!(flow.selected, ["mantel", "schal"]);
@@ -272,7 +272,7 @@ fn a_failure_keeps_everything_and_try_again_keeps_the_key_and_the_declaration_ti
             receipt("2026-04-02T08:05:01Z"),
         ))],
     );
-    assert_eq!(done.step, WithdrawalStep::Outcome);
+    assert_eq!(done.shared.step, WithdrawalStep::Outcome);
 
     // A change after a failure is a new declaration: a new key, a new instant.
     let changed = run(
@@ -321,12 +321,12 @@ fn a_declaration_confirmed_a_second_before_the_deadline_counts_when_answered_aft
             receipt("2026-04-07T22:00:31Z"),
         ))],
     );
-    assert_eq!(flow.step, WithdrawalStep::Outcome);
+    assert_eq!(flow.shared.step, WithdrawalStep::Outcome);
     assert!(flow.shared.answer.is_some());
     // Back to the order: no button again (received; and expired).
     let flow = run(flow, [WithdrawalAction::Close]);
     assert_eq!(
-        (flow.step, flow.shared.step_changes),
+        (flow.shared.step, flow.shared.step_changes),
         (WithdrawalStep::Overview, 3)
     );
     assert!(!flow.can_open());
@@ -357,7 +357,7 @@ fn back_keeps_what_was_typed_and_the_host_customer_fills_only_untouched_fields()
         ],
     );
     assert_eq!(
-        (flow.step, flow.shared.step_changes),
+        (flow.shared.step, flow.shared.step_changes),
         (WithdrawalStep::Overview, 2)
     );
     let flow = run(flow, [WithdrawalAction::Open]);

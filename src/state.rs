@@ -97,6 +97,54 @@ pub enum Problem {
     NotSaidOpened,
 }
 
+/// What the stepped flows (cancel, return) do alike, written once for both: `$flow` has the
+/// fields `selected`, `comment` and `problem`, a [`request::RequestState`] of [`Step`]s as
+/// `shared`, and an inherent `reason_problem()` (what stops Continue from the reason step). It
+/// gets `left_step` (for `request_flow!`), `next` (Continue), `edit_comment` and `sent_comment`.
+macro_rules! stepped_flow {
+    ($flow:ident) => {
+        impl $flow {
+            /// What stopped Continue was about the step left.
+            fn left_step(&mut self) {
+                self.problem = None;
+            }
+
+            /// Continue: from Select (with an item selected) to Reason, from Reason (unless
+            /// `reason_problem` says what stops it) to Review; the problem is said next to the
+            /// button. No Continue elsewhere.
+            fn next(&mut self) {
+                use $crate::state::{Problem, Step};
+                let (problem, to) = match self.shared.step {
+                    Step::Select => (
+                        self.selected.is_empty().then_some(Problem::NoItems),
+                        Step::Reason,
+                    ),
+                    Step::Reason => (self.reason_problem(), Step::Review),
+                    Step::Overview | Step::Review | Step::Outcome => return,
+                };
+                match problem {
+                    Some(problem) => self.problem = Some(problem),
+                    None => $crate::state::request::RequestFlow::go(self, to),
+                }
+            }
+
+            /// The comment as typed, kept to [`MAX_COMMENT_CHARS`](crate::state::MAX_COMMENT_CHARS).
+            fn edit_comment(&mut self, text: String) {
+                self.comment = text
+                    .chars()
+                    .take($crate::state::MAX_COMMENT_CHARS)
+                    .collect();
+            }
+
+            /// The comment as it is sent: trimmed, and `None` when blank.
+            pub fn sent_comment(&self) -> Option<&str> {
+                Some(self.comment.trim()).filter(|c| !c.is_empty())
+            }
+        }
+    };
+}
+use stepped_flow;
+
 /// Longest comment kept (the field says so too).
 pub const MAX_COMMENT_CHARS: usize = 500;
 

@@ -9,7 +9,7 @@ use super::request::{
     answer_statuses, chosen, request, request_flow, verdict, whole, IdempotencyKey, Outgoing,
     RequestAction, RequestFlow, RequestState, StatusAnswer,
 };
-use super::{in_item_order, keep_unchanged, FlowContext, Problem, Step, MAX_COMMENT_CHARS};
+use super::{in_item_order, keep_unchanged, stepped_flow, FlowContext, Problem, Step};
 use crate::engine::json::Json;
 use crate::engine::{
     refund_for, CancelVerdict, CancellationReasons, Money, RefundEstimate, RefundKind, Request,
@@ -252,23 +252,14 @@ impl CancelFlow {
         (shown, shown && reasons.required)
     }
 
-    /// What stopped Continue was about the step left.
-    fn left_step(&mut self) {
-        self.problem = None;
-    }
-
-    fn next(&mut self) {
-        match self.shared.step {
-            Step::Select if self.selected.is_empty() => self.problem = Some(Problem::NoItems),
-            Step::Select => self.go(Step::Reason),
-            Step::Reason if self.reason.is_none() && self.reasons().required => {
-                self.problem = Some(Problem::NoReason)
-            }
-            Step::Reason if self.comment_wanted().1 && self.comment.trim().is_empty() => {
-                self.problem = Some(Problem::NoComment)
-            }
-            Step::Reason => self.go(Step::Review),
-            Step::Overview | Step::Review | Step::Outcome => {}
+    /// What stops Continue from the reason step: no reason where the policy requires one, or
+    /// a blank comment where the reason requires one.
+    fn reason_problem(&self) -> Option<Problem> {
+        let (_, comment_required) = self.comment_wanted();
+        match &self.reason {
+            None if self.reasons().required => Some(Problem::NoReason),
+            _ if comment_required && self.comment.trim().is_empty() => Some(Problem::NoComment),
+            _ => None,
         }
     }
 
@@ -317,11 +308,6 @@ impl CancelFlow {
         }
     }
 
-    /// The comment as it is sent: trimmed, and `None` when blank.
-    pub fn sent_comment(&self) -> Option<&str> {
-        Some(self.comment.trim()).filter(|c| !c.is_empty())
-    }
-
     /// The request "Request cancellation" sends: the same key for every retry of the same
     /// choices, a new one when the choices change.
     pub fn request(&self) -> Request {
@@ -367,6 +353,7 @@ impl CancelFlow {
     }
 }
 
+stepped_flow!(CancelFlow);
 request_flow!(
     CancelFlow,
     CancelAction,
@@ -390,9 +377,7 @@ impl CancelFlow {
             CancelAction::Start => {}
             CancelAction::Toggle(id) => self.toggle(&id),
             CancelAction::ChooseReason(id) => self.choose_reason(id),
-            CancelAction::EditComment(text) => {
-                self.comment = text.chars().take(MAX_COMMENT_CHARS).collect()
-            }
+            CancelAction::EditComment(text) => self.edit_comment(text),
             CancelAction::Continue => self.next(),
             CancelAction::Back => self.back(),
             CancelAction::Submit => self.submit(),

@@ -10,7 +10,7 @@ use super::request::{
     answer_statuses, chosen, request, request_flow, verdict, wrong, AnswerReader, IdempotencyKey,
     Outgoing, RequestAction, RequestFlow, RequestState, StatusAnswer,
 };
-use super::{in_item_order, keep_unchanged, FlowContext, Problem, Step, MAX_COMMENT_CHARS};
+use super::{in_item_order, keep_unchanged, stepped_flow, FlowContext, Problem, Step};
 use crate::engine::json::Json;
 use crate::engine::{
     preview_return, ProposalLine, Request, RequestItem, RequestKind, RequestVerdict, ReturnPreview,
@@ -282,11 +282,6 @@ impl ReturnFlow {
         self.reason().is_some_and(|r| r.comment_required)
     }
 
-    /// The comment as it is sent: trimmed, and `None` when blank.
-    pub fn sent_comment(&self) -> Option<&str> {
-        Some(self.comment.trim()).filter(|c| !c.is_empty())
-    }
-
     fn toggle(&mut self, item_id: &str) {
         if self.shared.step != Step::Select || self.returnable(item_id) == 0 {
             return;
@@ -328,30 +323,20 @@ impl ReturnFlow {
         }
     }
 
-    /// What stopped Continue was about the step left.
-    fn left_step(&mut self) {
-        self.problem = None;
-    }
-
-    fn next(&mut self) {
-        match self.shared.step {
-            Step::Select if self.selected.is_empty() => self.problem = Some(Problem::NoItems),
-            Step::Select => self.go(Step::Reason),
-            Step::Reason if self.reason.is_none() => self.problem = Some(Problem::NoReason),
-            Step::Reason if self.comment_required() && self.sent_comment().is_none() => {
-                self.problem = Some(Problem::NoComment)
-            }
-            Step::Reason
-                if self
-                    .asked_opened()
-                    .iter()
-                    .any(|id| self.opened(id).is_none()) =>
-            {
-                self.problem = Some(Problem::NotSaidOpened)
-            }
-            Step::Reason => self.go(Step::Review),
-            Step::Overview | Step::Review | Step::Outcome => {}
+    /// What stops Continue from the reason step: no reason, a blank comment where the reason
+    /// requires one, or "was it opened?" unanswered where it changes the refund.
+    fn reason_problem(&self) -> Option<Problem> {
+        if self.reason.is_none() {
+            return Some(Problem::NoReason);
         }
+        if self.comment_required() && self.sent_comment().is_none() {
+            return Some(Problem::NoComment);
+        }
+        let unsaid = self
+            .asked_opened()
+            .iter()
+            .any(|id| self.opened(id).is_none());
+        unsaid.then_some(Problem::NotSaidOpened)
     }
 
     fn submit(&mut self) {
@@ -454,6 +439,7 @@ impl ReturnFlow {
     }
 }
 
+stepped_flow!(ReturnFlow);
 request_flow!(
     ReturnFlow,
     ReturnAction,
@@ -484,9 +470,7 @@ impl ReturnFlow {
             ReturnAction::Toggle(id) => self.toggle(&id),
             ReturnAction::SetQuantity(id, n) => self.set_quantity(&id, n),
             ReturnAction::ChooseReason(id) => self.choose_reason(id),
-            ReturnAction::EditComment(text) => {
-                self.comment = text.chars().take(MAX_COMMENT_CHARS).collect()
-            }
+            ReturnAction::EditComment(text) => self.edit_comment(text),
             ReturnAction::SetOpened(id, opened) => self.set_opened(&id, opened),
             ReturnAction::Continue => self.next(),
             ReturnAction::Back => self.back(),

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::engine::{assess, Assessment, Instant, Order, Policy};
-use crate::state::SendFailure;
+use crate::state::{SendFailure, MAX_COMMENT_CHARS};
 use yew::Reducible;
 
 const BUNDLE: &str = include_str!("../../../static/orders/bundle.json");

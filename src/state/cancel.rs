@@ -82,6 +82,9 @@ pub enum ItemOutcome {
 /// The cancel flow's state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CancelFlow {
+    /// Its step, the request "Request cancellation" sends and its answer, the context: what
+    /// every flow carries.
+    pub shared: RequestState<Step, CancelAnswer>,
     /// Selected item ids, in the order's item order.
     pub selected: Vec<String>,
     pub reason: Option<String>,
@@ -90,8 +93,6 @@ pub struct CancelFlow {
     /// What the store's answers said about items (cancelled, requested), in the order's item
     /// order, until the host gives a new order: those items are shown so and not offered again.
     pub outcomes: Vec<(String, ItemOutcome)>,
-    /// The request "Request cancellation" sends, its answer, the step changes, the context.
-    pub shared: RequestState<Step, CancelAnswer>,
 }
 
 /// What the customer (or the host) did in the cancel flow.

@@ -92,6 +92,9 @@ pub fn is_https(url: &str) -> bool {
 /// The return flow's state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReturnFlow {
+    /// Its step, the request "Request return" sends and its answer, the context: what every
+    /// flow carries.
+    pub shared: RequestState<Step, ReturnAnswer>,
     /// Selected item ids, in the order's item order.
     pub selected: Vec<String>,
     /// The number of units chosen per item (kept when an item is unselected, so ticking it
@@ -107,8 +110,6 @@ pub struct ReturnFlow {
     /// Items whose return the store accepted, until the host gives a newer order: shown as
     /// "Return requested" and not offered again.
     pub requested: Vec<String>,
-    /// The request "Request return" sends, its answer, the step changes, the context.
-    pub shared: RequestState<Step, ReturnAnswer>,
 }
 
 /// What the customer (or the host) did in the return flow.

@@ -101,6 +101,10 @@ impl Receipt {
 /// The flow's state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WithdrawalFlow {
+    /// What every flow carries: its step; the declaration being sent, or why sending it failed
+    /// (Try again sends it again); the store's receipt as its answer (shown as the outcome, then
+    /// in the overview instead of the button); the context.
+    pub shared: RequestState<WithdrawalStep, Receipt>,
     /// The items withdrawn from, in the order's item order (all covered items by default).
     pub selected: Vec<String>,
     pub name: String,
@@ -113,10 +117,6 @@ pub struct WithdrawalFlow {
     /// The instant of the confirming click of the declaration being sent (kept for Try again;
     /// a change to the form makes it a new declaration).
     pub declared_at: Option<Instant>,
-    /// The declaration being sent, or why sending it failed (Try again sends it again); the
-    /// store's receipt as its answer (shown as the outcome, then in the overview instead of the
-    /// button); the step changes; the context.
-    pub shared: RequestState<WithdrawalStep, Receipt>,
 }
 
 /// What the customer (or the host, or time) did.

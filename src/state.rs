@@ -203,3 +203,34 @@ impl request::FlowStep for Step {
         }
     }
 }
+
+/// What the flows' native tests share.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) mod testing {
+    use std::rc::Rc;
+
+    use yew::Reducible;
+
+    use super::request::RequestFlow;
+    use super::Step;
+
+    /// The flow after `actions`, one reducer step each.
+    pub fn run<F: Reducible>(flow: Rc<F>, actions: impl IntoIterator<Item = F::Action>) -> Rc<F> {
+        actions
+            .into_iter()
+            .fold(flow, |flow, action| flow.reduce(action))
+    }
+
+    /// Types `comment` at the reason step of a stepped flow and presses Continue (`edit` and
+    /// `next` are its actions): the flow is at the review.
+    pub fn comment_to_review<F: RequestFlow<Step = Step>>(
+        flow: Rc<F>,
+        edit: fn(String) -> F::Action,
+        comment: &str,
+        next: F::Action,
+    ) -> Rc<F> {
+        let flow = run(flow, [edit(comment.to_owned()), next]);
+        assert_eq!(flow.shared().step, Step::Review);
+        flow
+    }
+}

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::engine::{assess, Assessment, Instant, Order, Policy};
+use crate::state::testing::{comment_to_review, run};
 use crate::state::{SendFailure, MAX_COMMENT_CHARS};
 use yew::Reducible;
 
@@ -33,12 +34,6 @@ fn required_reasons_policy() -> Policy {
     let mut policy = Policy::default();
     policy.cancellation_reasons.required = true;
     policy
-}
-
-fn run(flow: Rc<CancelFlow>, actions: impl IntoIterator<Item = CancelAction>) -> Rc<CancelFlow> {
-    actions
-        .into_iter()
-        .fold(flow, |flow, action| flow.reduce(action))
 }
 
 fn context_with(flow: &CancelFlow, assessment: Rc<Assessment>) -> Rc<FlowContext> {
@@ -181,14 +176,8 @@ fn a_required_reason_and_its_comment_must_be_given() {
         (Step::Reason, Some(Problem::NoComment))
     );
 
-    let flow = run(
-        flow,
-        [
-            CancelAction::EditComment("Bought it twice".into()),
-            CancelAction::Continue,
-        ],
-    );
-    assert_eq!(flow.shared.step, Step::Review);
+    let edit = CancelAction::EditComment;
+    let flow = comment_to_review(flow, edit, "Bought it twice", CancelAction::Continue);
     assert_eq!(flow.request().comment.as_deref(), Some("Bought it twice"));
 }
 

@@ -2,8 +2,8 @@
 
 use super::*;
 use crate::engine::{assess, Instant, Order, Policy};
+use crate::state::testing::{comment_to_review, run};
 use crate::state::SendFailure;
-use yew::Reducible;
 
 const MULTI: &str = include_str!("../../../static/orders/return-multi-unit.json");
 const LAPTOP: &str = include_str!("../../../static/orders/return-opened-laptop.json");
@@ -25,12 +25,6 @@ fn context(order_json: &str, at: &str) -> Rc<FlowContext> {
 
 fn flow(order_json: &str) -> Rc<ReturnFlow> {
     Rc::new(ReturnFlow::new(context(order_json, NOW)))
-}
-
-fn run(flow: Rc<ReturnFlow>, actions: impl IntoIterator<Item = ReturnAction>) -> Rc<ReturnFlow> {
-    actions
-        .into_iter()
-        .fold(flow, |flow, action| flow.reduce(action))
 }
 
 fn toggle(id: &str) -> ReturnAction {
@@ -129,14 +123,12 @@ fn continue_needs_an_item_a_reason_and_a_required_comment() {
     // `other` asks for a comment.
     let flow = run(flow, [reason("other"), ReturnAction::Continue]);
     assert_eq!(flow.problem, Some(Problem::NoComment));
-    let flow = run(
+    let flow = comment_to_review(
         flow,
-        [
-            ReturnAction::EditComment("  Too loud ".into()),
-            ReturnAction::Continue,
-        ],
+        ReturnAction::EditComment,
+        "  Too loud ",
+        ReturnAction::Continue,
     );
-    assert_eq!(flow.shared.step, Step::Review);
     assert_eq!(flow.request().comment.as_deref(), Some("Too loud"));
 }
 

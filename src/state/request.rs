@@ -340,8 +340,10 @@ pub struct StatusAnswer<S, D> {
 
 /// The statuses a host may answer one kind of request with, by their names in the answer.
 pub trait AnswerStatus: Copy + 'static {
-    /// Each status's name (`"cancelled"`) and value, in the order an error lists them.
-    const NAMES: &'static [(&'static str, Self)];
+    /// Every status, in the order an error lists them.
+    const ALL: &'static [Self];
+    /// Their names in the answer (`"cancelled"`), in the same order.
+    const NAMES: &'static [&'static str];
 }
 
 /// Declares the statuses of one kind of answer, each once (its doc, its variant, its name in
@@ -355,7 +357,8 @@ macro_rules! answer_statuses {
         }
 
         impl $crate::state::request::AnswerStatus for $name {
-            const NAMES: &'static [(&'static str, $name)] = &[$(($text, $name::$variant),)+];
+            const ALL: &'static [$name] = &[$($name::$variant,)+];
+            const NAMES: &'static [&'static str] = &[$($text,)+];
         }
     };
 }
@@ -422,18 +425,24 @@ impl<'a, 'j> AnswerFields<'a, 'j> {
     /// The `status` field, one of `S`'s names; anything else, or nothing, is the error saying
     /// so (`status: expected "a" or "b", found 3`).
     pub fn status<S: AnswerStatus>(&self) -> Result<S, String> {
-        let found = self.get("status");
+        Ok(S::ALL[self.one_of("status", S::NAMES)?])
+    }
+
+    /// Which of `choices` the string field `name` holds (its index); anything else, or
+    /// nothing, is the error saying so. Not generic, so one copy for every kind of answer.
+    fn one_of(&self, name: &str, choices: &[&str]) -> Result<usize, String> {
+        let found = self.get(name);
         if let Some(Json::Str(text)) = found {
-            if let Some((_, status)) = S::NAMES.iter().find(|(name, _)| name == text) {
-                return Ok(*status);
+            if let Some(index) = choices.iter().position(|choice| choice == text) {
+                return Ok(index);
             }
         }
-        let quoted: Vec<String> = S::NAMES.iter().map(|(n, _)| format!("\"{n}\"")).collect();
+        let quoted: Vec<String> = choices.iter().map(|c| format!("\"{c}\"")).collect();
         let expected = match quoted.split_last() {
             Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
             _ => quoted.concat(),
         };
-        Err(wrong("status", &expected, found))
+        Err(wrong(name, &expected, found))
     }
 
     /// The optional text field `name`; a value that is not a string is left out and described.

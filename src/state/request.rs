@@ -229,6 +229,7 @@ pub trait RequestFlow: Reducible + Clone + PartialEq + 'static {
     fn reassessed(&mut self, context: Rc<FlowContext>);
     /// Takes a request action the way every flow does: an answer to the request under way is
     /// recorded and kept (any other is ignored); a failure of it is kept for Try again.
+    #[inline(always)] // one caller per flow, its reducer: no copy of its own in the bundle
     fn on_request(&mut self, action: RequestAction<Self::Answer>) {
         match action {
             RequestAction::Answered(attempt, answer) => {
@@ -285,11 +286,9 @@ macro_rules! request_flow {
             fn ignored(answer: &$answer) -> Option<&str> {
                 answer.ignored.as_deref()
             }
-
             fn took(&mut self, answer: &$answer) {
                 $flow::took(self, answer)
             }
-
             fn reassessed(&mut self, context: ::std::rc::Rc<$crate::state::FlowContext>) {
                 $flow::reassessed(self, context)
             }
@@ -375,7 +374,8 @@ impl<S: AnswerStatus, D> StatusAnswer<S, D> {
         details: impl FnOnce(&mut AnswerFields<'_, '_>) -> D,
     ) -> Result<StatusAnswer<S, D>, String> {
         let mut fields = AnswerFields::of(tree, shape)?;
-        let status = fields.status::<S>()?;
+        // The macro writes ALL and NAMES from one list, so the index is always in ALL.
+        let status = S::ALL[fields.one_of("status", S::NAMES)?];
         let message = fields.text("message");
         let details = details(&mut fields);
         Ok(StatusAnswer {
@@ -422,14 +422,9 @@ impl<'a, 'j> AnswerFields<'a, 'j> {
             .filter(|value| !matches!(value, Json::Null))
     }
 
-    /// The `status` field, one of `S`'s names; anything else, or nothing, is the error saying
-    /// so (`status: expected "a" or "b", found 3`).
-    pub fn status<S: AnswerStatus>(&self) -> Result<S, String> {
-        Ok(S::ALL[self.one_of("status", S::NAMES)?])
-    }
-
     /// Which of `choices` the string field `name` holds (its index); anything else, or
-    /// nothing, is the error saying so. Not generic, so one copy for every kind of answer.
+    /// nothing, is the error saying so (`status: expected "a" or "b", found 3`). Not generic,
+    /// so one copy for every kind of answer.
     fn one_of(&self, name: &str, choices: &[&str]) -> Result<usize, String> {
         let found = self.get(name);
         if let Some(Json::Str(text)) = found {
@@ -437,11 +432,20 @@ impl<'a, 'j> AnswerFields<'a, 'j> {
                 return Ok(index);
             }
         }
-        let quoted: Vec<String> = choices.iter().map(|c| format!("\"{c}\"")).collect();
-        let expected = match quoted.split_last() {
-            Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-            _ => quoted.concat(),
-        };
+        // `"a", "b" or "c"`, written in place (no list of quoted copies).
+        let mut expected = String::new();
+        for (index, choice) in choices.iter().enumerate() {
+            if index > 0 {
+                expected.push_str(if index + 1 == choices.len() {
+                    " or "
+                } else {
+                    ", "
+                });
+            }
+            expected.push('"');
+            expected.push_str(choice);
+            expected.push('"');
+        }
         Err(wrong(name, &expected, found))
     }
 

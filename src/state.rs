@@ -4,11 +4,14 @@
 //! Pure (no DOM, no clock): the components only render a flow and dispatch its actions.
 //!
 //! What the flows share is written once: here, the [`FlowContext`] every flow reads (one per
-//! assessment, compared by pointer) and the steps of the stepped flows; in [`request`], sending
-//! a request to the host (the [`Sending`] sub-state with its answered / failed / Try again arms,
-//! the answer reader, the idempotency key, the request's common fields, the send button's
-//! label) and the [`RequestFlow`] trait the widget wires every flow through. A fourth flow is
-//! one more module using them.
+//! assessment, compared by pointer), the steps of the stepped flows, and how a new order
+//! overtakes what answers said about its items; in [`request`], sending a request to the host
+//! (the [`RequestState`] every flow holds as its `shared` field: the [`Sending`] sub-state with
+//! its answered / failed / Try again arms, the answer, the step changes, the context; the
+//! [`RequestAction`]s every flow takes alike; the answer reader and [`StatusAnswer`], the
+//! idempotency key, the request's common fields, the send button's label) and the
+//! [`RequestFlow`] trait the widget wires every flow through. A fourth flow is one more module
+//! using them.
 
 use std::rc::Rc;
 
@@ -20,7 +23,10 @@ pub mod returns;
 pub mod withdrawal;
 
 pub use cancel::{CancelAction, CancelAnswer, CancelFlow, CancelStatus, ItemOutcome};
-pub use request::{RequestFlow, SendFailure, Sending};
+pub use request::{
+    AnswerStatus, FlowStep, RequestAction, RequestFlow, RequestState, SendFailure, Sending,
+    StatusAnswer,
+};
 pub use returns::{is_https, ReturnAction, ReturnAnswer, ReturnFlow, ReturnStatus};
 pub use withdrawal::{Receipt, WithdrawalAction, WithdrawalFlow, WithdrawalStep};
 
@@ -91,6 +97,54 @@ pub enum Problem {
     NotSaidOpened,
 }
 
+/// What the stepped flows (cancel, return) do alike, written once for both: `$flow` has the
+/// fields `selected`, `comment` and `problem`, a [`request::RequestState`] of [`Step`]s as
+/// `shared`, and an inherent `reason_problem()` (what stops Continue from the reason step). It
+/// gets `left_step` (for `request_flow!`), `next` (Continue), `edit_comment` and `sent_comment`.
+macro_rules! stepped_flow {
+    ($flow:ident) => {
+        impl $flow {
+            /// What stopped Continue was about the step left.
+            fn left_step(&mut self) {
+                self.problem = None;
+            }
+
+            /// Continue: from Select (with an item selected) to Reason, from Reason (unless
+            /// `reason_problem` says what stops it) to Review; the problem is said next to the
+            /// button. No Continue elsewhere.
+            fn next(&mut self) {
+                use $crate::state::{Problem, Step};
+                let (problem, to) = match self.shared.step {
+                    Step::Select => (
+                        self.selected.is_empty().then_some(Problem::NoItems),
+                        Step::Reason,
+                    ),
+                    Step::Reason => (self.reason_problem(), Step::Review),
+                    Step::Overview | Step::Review | Step::Outcome => return,
+                };
+                match problem {
+                    Some(problem) => self.problem = Some(problem),
+                    None => $crate::state::request::RequestFlow::go(self, to),
+                }
+            }
+
+            /// The comment as typed, kept to [`MAX_COMMENT_CHARS`](crate::state::MAX_COMMENT_CHARS).
+            fn edit_comment(&mut self, text: String) {
+                self.comment = text
+                    .chars()
+                    .take($crate::state::MAX_COMMENT_CHARS)
+                    .collect();
+            }
+
+            /// The comment as it is sent: trimmed, and `None` when blank.
+            pub fn sent_comment(&self) -> Option<&str> {
+                Some(self.comment.trim()).filter(|c| !c.is_empty())
+            }
+        }
+    };
+}
+use stepped_flow;
+
 /// Longest comment kept (the field says so too).
 pub const MAX_COMMENT_CHARS: usize = 500;
 
@@ -101,15 +155,21 @@ fn item_state<'a>(order: &'a Order, item_id: &str) -> Option<(&'a Item, Option<&
     Some((item, order.shipment_of(item)))
 }
 
-/// Moves a flow's `step` to `to`, counting the change (focus moves to a step's heading on a
-/// change, never on the first render); whether it changed.
-fn go<S: PartialEq>(step: &mut S, to: S, changes: &mut u32) -> bool {
-    let changed = *step != to;
-    if changed {
-        *step = to;
-        *changes += 1;
+/// Of what the store's answers `said` about items (`id` names each one's item), keeps what a
+/// new order from the host did not overtake: a different order (`before` → `after`) says what
+/// became of every item it changed (moved it to a cancelled shipment, say), and for that item
+/// the earlier answer gives way. Items it left as they were keep what the answer said (an
+/// order has no field for "requested").
+fn keep_unchanged<T>(
+    said: &mut Vec<T>,
+    id: fn(&T) -> &str,
+    before: &FlowContext,
+    after: &FlowContext,
+) {
+    if !Rc::ptr_eq(&before.order, &after.order) {
+        let (before, after) = (&before.order, &after.order);
+        said.retain(|said| item_state(before, id(said)) == item_state(after, id(said)));
     }
-    changed
 }
 
 /// The ids of the assessed items for which `keep` holds, in the order's item order.
@@ -125,7 +185,7 @@ fn in_item_order(assessment: &Assessment, keep: &dyn Fn(&str) -> bool) -> Vec<St
 
 /// A reducer's result: a state that did not change (a second click while sending, say) is the
 /// same `Rc`, so nothing re-renders.
-fn kept_if_same<T: PartialEq>(before: Rc<T>, after: T) -> Rc<T> {
+pub(crate) fn kept_if_same<T: PartialEq>(before: Rc<T>, after: T) -> Rc<T> {
     if after == *before {
         before
     } else {
@@ -133,14 +193,44 @@ fn kept_if_same<T: PartialEq>(before: Rc<T>, after: T) -> Rc<T> {
     }
 }
 
-impl Step {
-    /// The step Back goes to from this one, if any (none from the overview or an outcome).
-    pub fn before(self) -> Option<Step> {
+impl request::FlowStep for Step {
+    fn before(self) -> Option<Step> {
         match self {
             Step::Select => Some(Step::Overview),
             Step::Reason => Some(Step::Select),
             Step::Review => Some(Step::Reason),
             Step::Overview | Step::Outcome => None,
         }
+    }
+}
+
+/// What the flows' native tests share.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) mod testing {
+    use std::rc::Rc;
+
+    use yew::Reducible;
+
+    use super::request::RequestFlow;
+    use super::Step;
+
+    /// The flow after `actions`, one reducer step each.
+    pub fn run<F: Reducible>(flow: Rc<F>, actions: impl IntoIterator<Item = F::Action>) -> Rc<F> {
+        actions
+            .into_iter()
+            .fold(flow, |flow, action| flow.reduce(action))
+    }
+
+    /// Types `comment` at the reason step of a stepped flow and presses Continue (`edit` and
+    /// `next` are its actions): the flow is at the review.
+    pub fn comment_to_review<F: RequestFlow<Step = Step>>(
+        flow: Rc<F>,
+        edit: fn(String) -> F::Action,
+        comment: &str,
+        next: F::Action,
+    ) -> Rc<F> {
+        let flow = run(flow, [edit(comment.to_owned()), next]);
+        assert_eq!(flow.shared().step, Step::Review);
+        flow
     }
 }

@@ -11,7 +11,7 @@ use crate::view_model::{chosen_views, timing_text};
 /// request sent (the seller must approve), or declined, with what to do instead for each item.
 pub fn cancel_outcome(step: &FlowStep<'_, CancelFlow>) -> Html {
     let (texts, flow, items, dispatch) = step.parts();
-    let Some(answer) = &flow.answer else {
+    let Some(answer) = &flow.shared.answer else {
         return html! {};
     };
     let chosen = chosen_views(items, &flow.selected);
@@ -27,19 +27,27 @@ pub fn cancel_outcome(step: &FlowStep<'_, CancelFlow>) -> Html {
             &[
                 (
                     "amount",
-                    &texts.fmt.money(answer.refund.unwrap_or(estimate.amount)),
+                    &texts
+                        .fmt
+                        .money(answer.details.refund.unwrap_or(estimate.amount)),
                 ),
                 ("timing", &timing_text(texts, &estimate.timing)),
             ],
         ),
-        CancelStatus::Requested if flow.context.order.is_marketplace_fulfilled_by_seller() => {
+        CancelStatus::Requested
+            if flow
+                .shared
+                .context
+                .order
+                .is_marketplace_fulfilled_by_seller() =>
+        {
             texts.text(Msg::OutcomeRequestedBody).to_owned()
         }
         CancelStatus::Requested => texts.text(Msg::OutcomeRequestedWarehouse).to_owned(),
         CancelStatus::Declined => String::new(),
     };
     html! {
-        <StepRegion level={texts.heading_level} key="cancel-outcome" heading={texts.text(title).to_owned()} step_changes={flow.step_changes}
+        <StepRegion level={texts.heading_level} key="cancel-outcome" heading={texts.text(title).to_owned()} step_changes={flow.shared.step_changes}
             heading_id="order-help-outcome-heading" class={class} part="outcome">
             if !body.is_empty() { <p>{ body }</p> }
             if let Some(message) = &answer.message { <p>{ bdi(message, None) }</p> }

@@ -14,7 +14,7 @@ pub fn cancel_reason(step: &FlowStep<'_, CancelFlow>) -> Html {
     let (comment_shown, comment_required) = flow.comment_wanted();
     let on_choose = dispatch.reform(CancelAction::ChooseReason);
     html! {
-        <StepRegion level={texts.heading_level} key="cancel-reason" heading={texts.text(Msg::StepReason).to_owned()} step_changes={flow.step_changes}>
+        <StepRegion level={texts.heading_level} key="cancel-reason" heading={texts.text(Msg::StepReason).to_owned()} step_changes={flow.shared.step_changes}>
             <fieldset role="radiogroup" aria-required={reasons.required.to_string()}>
                 <legend>
                     { texts.text(Msg::ReasonLegend) }

@@ -18,7 +18,11 @@ pub fn cancel_review(step: &FlowStep<'_, CancelFlow>) -> Html {
     let only_request = chosen
         .iter()
         .any(|i| i.cancel_verdict == CancelVerdict::Request);
-    let marketplace = flow.context.order.is_marketplace_fulfilled_by_seller();
+    let marketplace = flow
+        .shared
+        .context
+        .order
+        .is_marketplace_fulfilled_by_seller();
     let reason = match flow.reason.as_deref() {
         None => texts.text(Msg::ReviewNoReason).to_owned(),
         Some(id) => {
@@ -31,7 +35,7 @@ pub fn cancel_review(step: &FlowStep<'_, CancelFlow>) -> Html {
         }
     };
     html! {
-        <StepRegion level={texts.heading_level} key="cancel-review" heading={texts.text(Msg::StepReview).to_owned()} step_changes={flow.step_changes}>
+        <StepRegion level={texts.heading_level} key="cancel-review" heading={texts.text(Msg::StepReview).to_owned()} step_changes={flow.shared.step_changes}>
             <dl>
                 <dt>{ texts.text(Msg::ReviewItems) }</dt>
                 <dd>
@@ -55,7 +59,7 @@ pub fn cancel_review(step: &FlowStep<'_, CancelFlow>) -> Html {
             } else {
                 <p class="hint">{ texts.text(Msg::ReviewInstant) }</p>
             }
-            { send_actions(texts, &flow.send, Msg::ErrorNoHost, Msg::RequestCancellation,
+            { send_actions(texts, &flow.shared.send, Msg::ErrorNoHost, Msg::RequestCancellation,
                 dispatch.reform(|_: MouseEvent| CancelAction::Back),
                 Some(dispatch.reform(|_: MouseEvent| CancelAction::Submit))) }
         </StepRegion>

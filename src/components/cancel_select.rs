@@ -11,7 +11,7 @@ use crate::state::{CancelAction, CancelFlow};
 pub fn cancel_select(step: &FlowStep<'_, CancelFlow>) -> Html {
     let (texts, flow, items, dispatch) = step.parts();
     html! {
-        <StepRegion level={texts.heading_level} key="cancel-select" heading={texts.text(Msg::StepSelect).to_owned()} step_changes={flow.step_changes}>
+        <StepRegion level={texts.heading_level} key="cancel-select" heading={texts.text(Msg::StepSelect).to_owned()} step_changes={flow.shared.step_changes}>
             <fieldset>
                 <legend>{ texts.text(Msg::SelectLegend) }</legend>
                 { for items.iter().enumerate().map(|(index, item)| {

@@ -11,7 +11,7 @@ use crate::view_model::timing_text;
 /// declined; the store's own message either way.
 pub fn return_outcome(step: &FlowStep<'_, ReturnFlow>) -> Html {
     let (texts, flow, items, dispatch) = step.parts();
-    let Some(answer) = &flow.answer else {
+    let Some(answer) = &flow.shared.answer else {
         return html! {};
     };
     let accepted = answer.status == ReturnStatus::Accepted;
@@ -27,11 +27,11 @@ pub fn return_outcome(step: &FlowStep<'_, ReturnFlow>) -> Html {
             .map(|i| (i.title.clone(), i.return_by.clone()))
     };
     html! {
-        <StepRegion level={texts.heading_level} key="return-outcome" heading={texts.text(title).to_owned()} step_changes={flow.step_changes}
+        <StepRegion level={texts.heading_level} key="return-outcome" heading={texts.text(title).to_owned()} step_changes={flow.shared.step_changes}
             heading_id="order-help-outcome-heading" class={class} part="outcome">
             if let Some(message) = &answer.message { <p>{ bdi(message, None) }</p> }
             if accepted {
-                if let Some(id) = &answer.return_id {
+                if let Some(id) = &answer.details.return_id {
                     <p class="return-id">{ rich(&texts.fill(Msg::ReturnOutcomeNumber, &[("id", &isolate(id))])) }</p>
                 }
                 if let Some(sent) = &flow.sent {
@@ -47,12 +47,12 @@ pub fn return_outcome(step: &FlowStep<'_, ReturnFlow>) -> Html {
                         ("timing", &timing_text(texts, &sent.timing)),
                     ]) }</p>
                 }
-                if let Some(url) = &answer.label_url {
+                if let Some(url) = &answer.details.label_url {
                     <p><a href={url.clone()} target="_blank" rel="noopener noreferrer" part="button" class="label-link">
                         { texts.text(Msg::ReturnOutcomeLabel) }
                     </a></p>
                 }
-                if let Some(instructions) = &answer.instructions { <p class="instructions">{ bdi(instructions, None) }</p> }
+                if let Some(instructions) = &answer.details.instructions { <p class="instructions">{ bdi(instructions, None) }</p> }
             } else {
                 <p>{ texts.text(Msg::ReturnOutcomeDeclinedBody) }</p>
             }

@@ -15,10 +15,10 @@ pub fn return_reason(step: &FlowStep<'_, ReturnFlow>) -> Html {
     let on_choose = dispatch.reform(ReturnAction::ChooseReason);
     let asked = flow.asked_opened();
     html! {
-        <StepRegion level={texts.heading_level} key="return-reason" heading={texts.text(Msg::ReturnStepReason).to_owned()} step_changes={flow.step_changes}>
+        <StepRegion level={texts.heading_level} key="return-reason" heading={texts.text(Msg::ReturnStepReason).to_owned()} step_changes={flow.shared.step_changes}>
             <fieldset role="radiogroup" aria-required="true">
                 <legend>{ texts.text(Msg::ReturnReasonLegend) }</legend>
-                { for flow.context.policy.return_reasons.iter().map(|r| reason_choice(texts,
+                { for flow.shared.context.policy.return_reasons.iter().map(|r| reason_choice(texts,
                     "order-help-return-reason", &r.id, &r.label, flow.reason.as_deref(), &on_choose)) }
             </fieldset>
             // In a container of its own, so the list growing leaves its siblings (and the focused

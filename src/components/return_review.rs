@@ -58,7 +58,7 @@ pub fn return_review(step: &FlowStep<'_, ReturnFlow>, countdowns: &[Option<Count
         }
     });
     html! {
-        <StepRegion level={texts.heading_level} key="return-review" heading={texts.text(Msg::ReturnStepReview).to_owned()} step_changes={flow.step_changes}>
+        <StepRegion level={texts.heading_level} key="return-review" heading={texts.text(Msg::ReturnStepReview).to_owned()} step_changes={flow.shared.step_changes}>
             if let Some(preview) = &preview {
                 <dl>
                     <dt>{ texts.text(Msg::ReviewItems) }</dt>
@@ -79,7 +79,7 @@ pub fn return_review(step: &FlowStep<'_, ReturnFlow>, countdowns: &[Option<Count
             } else {
                 <p class="error" part="error" role="alert">{ texts.text(Msg::ReturnReviewUnavailable) }</p>
             }
-            { send_actions(texts, &flow.send, Msg::ErrorNoHostReturn, Msg::RequestReturn,
+            { send_actions(texts, &flow.shared.send, Msg::ErrorNoHostReturn, Msg::RequestReturn,
                 dispatch.reform(|_: MouseEvent| ReturnAction::Back),
                 preview.is_some().then(|| dispatch.reform(|_: MouseEvent| ReturnAction::Submit))) }
         </StepRegion>

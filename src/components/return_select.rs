@@ -12,7 +12,7 @@ use crate::state::{ReturnAction, ReturnFlow};
 pub fn return_select(step: &FlowStep<'_, ReturnFlow>) -> Html {
     let (texts, flow, items, dispatch) = step.parts();
     html! {
-        <StepRegion level={texts.heading_level} key="return-select" heading={texts.text(Msg::ReturnStepSelect).to_owned()} step_changes={flow.step_changes}>
+        <StepRegion level={texts.heading_level} key="return-select" heading={texts.text(Msg::ReturnStepSelect).to_owned()} step_changes={flow.shared.step_changes}>
             <fieldset>
                 <legend>{ texts.text(Msg::ReturnSelectLegend) }</legend>
                 { for items.iter().enumerate().map(|(index, item)| {

@@ -205,13 +205,18 @@ pub fn Widget(props: &WidgetProps) -> Html {
         dispatch: returns.dispatcher().to_callback(),
     };
     let received = withdrawal
-        .receipt
+        .shared
+        .answer
         .as_ref()
         .map(|receipt| texts.fmt.date_time(receipt.received_at));
     // One flow at a time: the withdrawal form, else a return step, else the cancel flow (whose
     // overview offers all three). The steps without state of their own are plain functions;
     // their regions are keyed, so each step gets fresh elements, as a component of its own would.
-    let body = match (withdrawal.step, returns.step, flow.step) {
+    let body = match (
+        withdrawal.shared.step,
+        returns.shared.step,
+        flow.shared.step,
+    ) {
         (WithdrawalStep::Form, _, _) => html! {
             <WithdrawalForm texts={texts.clone()} flow={withdrawal.clone()} view={withdrawal_view.clone()}
                 order_id={props.order.id.clone()} clock={props.clock.clone()} />
@@ -236,7 +241,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 on_return: returns
                     .can_start()
                     .then(|| return_step.dispatch.reform(|_| ReturnAction::Start)),
-                step_changes: flow.step_changes + returns.step_changes + withdrawal.step_changes,
+                step_changes: flow.shared.step_changes
+                    + returns.shared.step_changes
+                    + withdrawal.shared.step_changes,
                 withdrawal: withdrawal_notice(
                     &texts,
                     &withdrawal_view,
@@ -279,12 +286,17 @@ fn use_host_events(
             host.emit("ready", &object(&[("order_id", &order.id)]));
         });
     }
-    use_step_event(host, RequestKind::Cancel, flow.step, flow.step_changes);
+    use_step_event(
+        host,
+        RequestKind::Cancel,
+        flow.shared.step,
+        flow.shared.step_changes,
+    );
     use_step_event(
         host,
         RequestKind::Return,
-        returns.step,
-        returns.step_changes,
+        returns.shared.step,
+        returns.shared.step_changes,
     );
 }
 

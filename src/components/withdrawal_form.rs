@@ -75,12 +75,16 @@ pub fn WithdrawalForm(props: &WithdrawalFormProps) -> Html {
         FieldProblem::NotAnEmail => texts.text(Msg::WithdrawEmailInvalid),
     });
     let failure = flow
+        .shared
         .send
         .failure
         .as_ref()
         .map(|failure| failure_text(texts, failure, Msg::WithdrawErrorNoHost));
-    let label = flow.send.label(Msg::WithdrawSending, Msg::WithdrawConfirm);
-    let busy = flow.send.sending.then_some("true");
+    let label = flow
+        .shared
+        .send
+        .label(Msg::WithdrawSending, Msg::WithdrawConfirm);
+    let busy = flow.shared.send.sending.then_some("true");
     // The period ended while the form was open and nothing was declared yet: say so, and offer
     // no Confirm that could only do nothing (a declaration already confirmed still counts).
     let period_over = (!flow.allowed() && flow.declared_at.is_none())
@@ -88,7 +92,7 @@ pub fn WithdrawalForm(props: &WithdrawalFormProps) -> Html {
         .flatten()
         .map(|until| format!("{}.", texts.fill(Msg::WithdrawClosed, &[("date", until)])));
     html! {
-        <StepRegion level={texts.heading_level} heading={texts.text(Msg::WithdrawFormHeading).to_owned()} step_changes={flow.step_changes}>
+        <StepRegion level={texts.heading_level} heading={texts.text(Msg::WithdrawFormHeading).to_owned()} step_changes={flow.shared.step_changes}>
             <form class="withdrawal-form" novalidate=true onsubmit={on_submit}>
                 <p class="hint">{ texts.text(Msg::WithdrawFormIntro) }</p>
                 <dl>

@@ -16,7 +16,7 @@ pub fn withdrawal_outcome(
     view: &WithdrawalView,
     order_id: &str,
 ) -> Html {
-    let Some(receipt) = &flow.receipt else {
+    let Some(receipt) = &flow.shared.answer else {
         return html! {};
     };
     let ack = match &receipt.acknowledgement_to {
@@ -31,7 +31,7 @@ pub fn withdrawal_outcome(
         .to_callback()
         .reform(|_: MouseEvent| WithdrawalAction::Close);
     html! {
-        <StepRegion level={texts.heading_level} key="withdrawal-outcome" heading={texts.text(Msg::WithdrawOutcomeHeading).to_owned()} step_changes={flow.step_changes}
+        <StepRegion level={texts.heading_level} key="withdrawal-outcome" heading={texts.text(Msg::WithdrawOutcomeHeading).to_owned()} step_changes={flow.shared.step_changes}
             heading_id="order-help-outcome-heading" class="outcome" part="outcome">
             <p>{ texts.fill(Msg::WithdrawDone, &[("date", &texts.fmt.date_time(receipt.received_at))]) }</p>
             if let Some(declared) = flow.declared_at {

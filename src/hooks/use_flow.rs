@@ -5,7 +5,7 @@ use yew::prelude::*;
 use super::use_request_sender;
 use crate::engine::RequestKind;
 use crate::host::Host;
-use crate::state::{FlowContext, RequestFlow, SendFailure};
+use crate::state::{FlowContext, RequestAction, RequestFlow, SendFailure};
 
 /// One flow, wired the way every flow is: its reducer, started on `context`; reassessed
 /// whenever the widget gives a new context (time passed a boundary, or the host gave a new
@@ -24,11 +24,11 @@ pub fn use_flow<F: RequestFlow>(
     {
         let dispatcher = flow.dispatcher();
         use_effect_with(context.clone(), move |context| {
-            dispatcher.dispatch(F::reassessed(context.clone()))
+            dispatcher.dispatch(F::wrap(RequestAction::Reassessed(context.clone())))
         });
     }
     use_request_sender(&flow, host, timeout_ms);
-    use_failure_event(host, F::KIND, flow.send().failure.clone());
+    use_failure_event(host, F::KIND, flow.shared().send.failure.clone());
     flow
 }
 

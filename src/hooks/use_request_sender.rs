@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::engine::json::Json;
 use crate::host::{describe, Host};
 use crate::js_json::to_json;
-use crate::state::{RequestFlow, SendFailure};
+use crate::state::{RequestAction, RequestFlow, SendFailure};
 
 /// The one host contract, for every kind of request: sends the flow's request to the page's
 /// handler for its kind once per attempt (so a double click sends one; a retry is a new attempt
@@ -24,7 +24,7 @@ pub fn use_request_sender<F: RequestFlow>(
     timeout_ms: u32,
 ) {
     let dispatcher = flow.dispatcher();
-    let attempt = flow.send().attempt;
+    let attempt = flow.shared().send.attempt;
     // Built on the render where `attempt` changed (when the effect below runs), from that
     // render's flow, rather than on every render while sending.
     let outgoing = use_memo(attempt, |_| flow.outgoing());
@@ -36,7 +36,9 @@ pub fn use_request_sender<F: RequestFlow>(
         if let Some(outgoing) = outgoing.as_ref() {
             let (read, fields) = (outgoing.read.clone(), outgoing.fields);
             match host.send(&outgoing.request) {
-                Err(failure) => dispatcher.dispatch(F::failed(attempt, failure)),
+                Err(failure) => {
+                    dispatcher.dispatch(F::wrap(RequestAction::Failed(attempt, failure)))
+                }
                 Ok(promise) => {
                     let (on_answer, on_timeout) = (dispatcher.clone(), dispatcher);
                     let (answer_live, timeout_live) = (live.clone(), live.clone());
@@ -61,14 +63,20 @@ pub fn use_request_sender<F: RequestFlow>(
                                         &format!("the host's answer was taken, but a field was ignored: {why}"),
                                     );
                                 }
-                                on_answer.dispatch(F::answered(attempt, answer));
+                                on_answer
+                                    .dispatch(F::wrap(RequestAction::Answered(attempt, answer)));
                             }
-                            Err(failure) => on_answer.dispatch(F::failed(attempt, failure)),
+                            Err(failure) => {
+                                on_answer.dispatch(F::wrap(RequestAction::Failed(attempt, failure)))
+                            }
                         }
                     });
                     timeout = Some(Timeout::new(timeout_ms, move || {
                         if timeout_live.get() {
-                            on_timeout.dispatch(F::failed(attempt, SendFailure::Timeout));
+                            on_timeout.dispatch(F::wrap(RequestAction::Failed(
+                                attempt,
+                                SendFailure::Timeout,
+                            )));
                         }
                     }));
                 }

@@ -5,83 +5,65 @@
 
 use std::rc::Rc;
 
-use yew::Reducible;
-
 use super::request::{
-    chosen, request, request_flow, verdict, whole, AnswerFields, IdempotencyKey, Outgoing,
-    SendFailure, Sending,
+    answer_statuses, chosen, request, request_flow, verdict, whole, IdempotencyKey, Outgoing,
+    RequestAction, RequestFlow, RequestState, StatusAnswer,
 };
-use super::{
-    go, in_item_order, item_state, kept_if_same, FlowContext, Problem, Step, MAX_COMMENT_CHARS,
-};
+use super::{in_item_order, keep_unchanged, stepped_flow, FlowContext, Problem, Step};
 use crate::engine::json::Json;
 use crate::engine::{
     refund_for, CancelVerdict, CancellationReasons, Money, RefundEstimate, RefundKind, Request,
     RequestKind, RequestVerdict,
 };
 
-/// The host's answer to a cancellation request, as the widget takes it: `status` decides;
-/// fields the widget does not know are ignored (back ends add their own, e.g. an id).
+/// The host's answer to a cancellation request, `{status, message?, refund?}`, as the widget
+/// takes it: `status` decides; fields the widget does not know are ignored (back ends add their
+/// own, e.g. an id).
+pub type CancelAnswer = StatusAnswer<CancelStatus, CancelDetails>;
+
+/// What only a cancellation answer has.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CancelAnswer {
-    pub status: CancelStatus,
-    /// The host's own words for the customer (shown as text, isolated).
-    pub message: Option<String>,
+pub struct CancelDetails {
     /// The refund the host confirms, in ISO 4217 minor units of the order's currency (else the
     /// widget's estimate is shown). Always within [`CancelFlow::refund_cap`].
     pub refund: Option<u64>,
-    /// What was wrong with the answer's optional fields and was ignored (a `refund` out of
-    /// range, say), for the `answer_malformed` error event; the answer itself still counts.
-    pub ignored: Option<String>,
 }
 
-/// The statuses a host may answer a cancellation request with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CancelStatus {
-    /// The store cancelled the items.
-    Cancelled,
-    /// The store took the request; someone (the seller, the warehouse) still has to act.
-    Requested,
-    /// The store will not cancel them.
-    Declined,
+answer_statuses! {
+    /// The statuses a host may answer a cancellation request with.
+    CancelStatus {
+        /// The store cancelled the items.
+        Cancelled = "cancelled",
+        /// The store took the request; someone (the seller, the warehouse) still has to act.
+        Requested = "requested",
+        /// The store will not cancel them.
+        Declined = "declined",
+    }
 }
 
 impl CancelAnswer {
     /// The answer's fields the widget reads.
     pub const FIELDS: &'static [&'static str] = &["status", "message", "refund"];
 
-    /// Reads the host's answer `{status, message?, refund?}` from its JSON tree.
-    ///
-    /// Only a missing or unknown `status` (or an answer that is not an object) is an error
-    /// (the text says what was found). A `message` that is not a string, or a `refund` that is
-    /// not a whole number of minor units from 0 to `refund_cap`, is left out and described in
-    /// [`CancelAnswer::ignored`]; every other field is ignored.
+    /// Reads the host's answer `{status, message?, refund?}` from its JSON tree
+    /// ([`StatusAnswer::read_with`]). A `refund` that is not a whole number of minor units from
+    /// 0 to `refund_cap` is left out and described in `ignored`.
     pub fn read(tree: &Json<'_>, refund_cap: u64) -> Result<CancelAnswer, String> {
-        let mut fields = AnswerFields::of(tree, "{status, message?, refund?}")?;
-        let status = [
-            CancelStatus::Cancelled,
-            CancelStatus::Requested,
-            CancelStatus::Declined,
-        ][fields.one_of("status", &["cancelled", "requested", "declined"])?];
-        let message = fields.text("message");
-        let refund = match fields.get("refund") {
-            None => None,
-            Some(Json::UInt(minor)) if *minor <= refund_cap => Some(*minor),
-            Some(other) => {
-                let expected = format!(
-                    "a whole number of minor units from 0 to {refund_cap} (the request's items \
-                     plus delivery)"
-                );
-                let why = super::request::wrong("refund", &expected, Some(other));
-                fields.ignore(format!("{why}; the widget's estimate is shown"));
-                None
-            }
-        };
-        Ok(CancelAnswer {
-            status,
-            message,
-            refund,
-            ignored: fields.ignored(),
+        StatusAnswer::read_with(tree, "{status, message?, refund?}", |fields| {
+            let refund = match fields.get("refund") {
+                None => None,
+                Some(Json::UInt(minor)) if *minor <= refund_cap => Some(*minor),
+                Some(other) => {
+                    let expected = format!(
+                        "a whole number of minor units from 0 to {refund_cap} (the request's \
+                         items plus delivery)"
+                    );
+                    let why = super::request::wrong("refund", &expected, Some(other));
+                    fields.ignore(format!("{why}; the widget's estimate is shown"));
+                    None
+                }
+            };
+            CancelDetails { refund }
         })
     }
 }
@@ -100,22 +82,17 @@ pub enum ItemOutcome {
 /// The cancel flow's state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CancelFlow {
-    pub step: Step,
+    /// Its step, the request "Request cancellation" sends and its answer, the context: what
+    /// every flow carries.
+    pub shared: RequestState<Step, CancelAnswer>,
     /// Selected item ids, in the order's item order.
     pub selected: Vec<String>,
     pub reason: Option<String>,
     pub comment: String,
     pub problem: Option<Problem>,
-    /// The request "Request cancellation" sends, under way or failed.
-    pub send: Sending,
-    pub answer: Option<CancelAnswer>,
     /// What the store's answers said about items (cancelled, requested), in the order's item
     /// order, until the host gives a new order: those items are shown so and not offered again.
     pub outcomes: Vec<(String, ItemOutcome)>,
-    /// How many times the step changed: focus moves to a step's heading on a change, never on
-    /// the first render.
-    pub step_changes: u32,
-    pub context: Rc<FlowContext>,
 }
 
 /// What the customer (or the host) did in the cancel flow.
@@ -131,41 +108,27 @@ pub enum CancelAction {
     Back,
     /// "Request cancellation" (and "Try again").
     Submit,
-    /// The host's answer to request number `.0` (an answer to an older attempt is ignored).
-    Answered(u32, CancelAnswer),
-    /// Request number `.0` failed.
-    Failed(u32, SendFailure),
     /// Leave the outcome for the order.
     Close,
-    /// Time passed a decision's boundary, or the host gave a new order or policy.
-    Reassessed(Rc<FlowContext>),
+    /// The host's answer, a failure, or a new context: as every flow takes them.
+    Request(RequestAction<CancelAnswer>),
 }
 
 impl CancelFlow {
     pub fn new(context: Rc<FlowContext>) -> CancelFlow {
         CancelFlow {
-            step: Step::Overview,
             selected: Vec::new(),
             reason: None,
             comment: String::new(),
             problem: None,
-            send: Sending::default(),
-            answer: None,
             outcomes: Vec::new(),
-            step_changes: 0,
-            context,
-        }
-    }
-
-    fn go(&mut self, step: Step) {
-        if go(&mut self.step, step, &mut self.step_changes) {
-            self.problem = None;
+            shared: RequestState::new(Step::Overview, context),
         }
     }
 
     /// The policy's cancellation reasons.
     pub fn reasons(&self) -> &CancellationReasons {
-        &self.context.policy.cancellation_reasons
+        &self.shared.context.policy.cancellation_reasons
     }
 
     /// What the store said about the item, if anything (since the host's last order).
@@ -180,14 +143,14 @@ impl CancelFlow {
     /// already cancelled it or taken a request for it.
     pub fn selectable(&self, item_id: &str) -> bool {
         self.outcome(item_id).is_none()
-            && self.context.assessment.items.iter().any(|item| {
+            && self.shared.context.assessment.items.iter().any(|item| {
                 item.item_id == item_id && item.cancel.verdict != CancelVerdict::NotAvailable
             })
     }
 
     /// Whether any item can be cancelled or requested ("Cancel items" is shown).
     pub fn can_start(&self) -> bool {
-        self.context.assessment.items.iter().any(|item| {
+        self.shared.context.assessment.items.iter().any(|item| {
             item.cancel.verdict != CancelVerdict::NotAvailable
                 && self.outcome(&item.item_id).is_none()
         })
@@ -196,7 +159,7 @@ impl CancelFlow {
     /// The most a refund for the selected items can be, in minor units: their prices times
     /// their quantities, plus the order's delivery cost. A host's `refund` above it is ignored.
     pub fn refund_cap(&self) -> u64 {
-        let order = &self.context.order;
+        let order = &self.shared.context.order;
         order
             .items
             .iter()
@@ -212,13 +175,13 @@ impl CancelFlow {
     /// confirms no refund of its own. Decided here, like the return flow's preview, not at
     /// render time.
     pub fn estimate(&self) -> RefundEstimate {
-        let lines: Vec<(&str, u32)> = chosen(&self.context.assessment, &self.selected)
+        let lines: Vec<(&str, u32)> = chosen(&self.shared.context.assessment, &self.selected)
             .into_iter()
             .map(|item| (item.item_id.as_str(), item.quantity))
             .collect();
         refund_for(
-            &self.context.order,
-            &self.context.policy,
+            &self.shared.context.order,
+            &self.shared.context.policy,
             &lines,
             self.reason.as_deref(),
             RefundKind::Cancellation,
@@ -235,7 +198,7 @@ impl CancelFlow {
         let mut outcomes = std::mem::take(&mut self.outcomes);
         outcomes.retain(|(id, _)| !self.selected.contains(id));
         outcomes.extend(self.selected.iter().map(|id| (id.clone(), outcome)));
-        self.outcomes = in_item_order(&self.context.assessment, &|id| {
+        self.outcomes = in_item_order(&self.shared.context.assessment, &|id| {
             outcomes.iter().any(|(o, _)| o == id)
         })
         .into_iter()
@@ -245,6 +208,7 @@ impl CancelFlow {
 
     fn toggle(&mut self, item_id: &str) {
         let Some(item) = self
+            .shared
             .context
             .assessment
             .items
@@ -253,7 +217,7 @@ impl CancelFlow {
         else {
             return;
         };
-        if self.step != Step::Select || item.cancel.verdict == CancelVerdict::NotAvailable {
+        if self.shared.step != Step::Select || item.cancel.verdict == CancelVerdict::NotAvailable {
             return;
         }
         let group: Vec<&str> = std::iter::once(item_id)
@@ -268,7 +232,7 @@ impl CancelFlow {
                 self.selected.iter().any(|s| s == id)
             }
         };
-        self.selected = in_item_order(&self.context.assessment, &keep);
+        self.selected = in_item_order(&self.shared.context.assessment, &keep);
         self.problem = None;
     }
 
@@ -289,55 +253,46 @@ impl CancelFlow {
         (shown, shown && reasons.required)
     }
 
-    fn next(&mut self) {
-        match self.step {
-            Step::Select if self.selected.is_empty() => self.problem = Some(Problem::NoItems),
-            Step::Select => self.go(Step::Reason),
-            Step::Reason if self.reason.is_none() && self.reasons().required => {
-                self.problem = Some(Problem::NoReason)
-            }
-            Step::Reason if self.comment_wanted().1 && self.comment.trim().is_empty() => {
-                self.problem = Some(Problem::NoComment)
-            }
-            Step::Reason => self.go(Step::Review),
-            Step::Overview | Step::Review | Step::Outcome => {}
-        }
-    }
-
-    fn back(&mut self) {
-        if let Some(step) = self.step.before().filter(|_| !self.send.sending) {
-            self.go(step);
+    /// What stops Continue from the reason step: no reason where the policy requires one, or
+    /// a blank comment where the reason requires one.
+    fn reason_problem(&self) -> Option<Problem> {
+        let (_, comment_required) = self.comment_wanted();
+        match &self.reason {
+            None if self.reasons().required => Some(Problem::NoReason),
+            _ if comment_required && self.comment.trim().is_empty() => Some(Problem::NoComment),
+            _ => None,
         }
     }
 
     fn submit(&mut self) {
-        if self.step == Step::Review && !self.send.sending && !self.selected.is_empty() {
-            self.send.start();
+        if self.shared.step == Step::Review
+            && !self.shared.send.sending
+            && !self.selected.is_empty()
+        {
+            self.shared.send.start();
         }
     }
 
     fn close(&mut self) {
-        if self.step == Step::Outcome {
+        if self.shared.step == Step::Outcome {
             self.selected.clear();
             self.reason = None;
             self.comment.clear();
-            self.answer = None;
+            self.shared.answer = None;
             self.go(Step::Overview);
         }
     }
 
     fn reassessed(&mut self, context: Rc<FlowContext>) {
-        // A new order from the host says what became of an item it changed (moved it to a
-        // cancelled shipment, say): for that item, the earlier answer gives way. Items it left
-        // as they were keep what the answer said (an order has no field for "requested").
-        if !Rc::ptr_eq(&self.context.order, &context.order) {
-            let (before, after) = (&self.context.order, &context.order);
-            self.outcomes
-                .retain(|(id, _)| item_state(before, id) == item_state(after, id));
-        }
-        self.context = context;
+        keep_unchanged(
+            &mut self.outcomes,
+            |(id, _)| id,
+            &self.shared.context,
+            &context,
+        );
+        self.shared.context = context;
         // The outcome (and the request under way) is about what was sent: keep its items.
-        if self.send.sending || self.step == Step::Outcome {
+        if self.shared.send.sending || self.shared.step == Step::Outcome {
             return;
         }
         if let Some(reason) = &self.reason {
@@ -346,26 +301,21 @@ impl CancelFlow {
             }
         }
         let selected = std::mem::take(&mut self.selected);
-        self.selected = in_item_order(&self.context.assessment, &|id| {
+        self.selected = in_item_order(&self.shared.context.assessment, &|id| {
             selected.iter().any(|s| s == id) && self.selectable(id)
         });
-        if self.selected.is_empty() && matches!(self.step, Step::Reason | Step::Review) {
+        if self.selected.is_empty() && matches!(self.shared.step, Step::Reason | Step::Review) {
             self.go(Step::Select);
         }
-    }
-
-    /// The comment as it is sent: trimmed, and `None` when blank.
-    pub fn sent_comment(&self) -> Option<&str> {
-        Some(self.comment.trim()).filter(|c| !c.is_empty())
     }
 
     /// The request "Request cancellation" sends: the same key for every retry of the same
     /// choices, a new one when the choices change.
     pub fn request(&self) -> Request {
-        let assessment = &self.context.assessment;
+        let assessment = &self.shared.context.assessment;
         let chosen = chosen(assessment, &self.selected);
         let comment = self.sent_comment();
-        let mut key = IdempotencyKey::new(self.context.key_seed);
+        let mut key = IdempotencyKey::new(self.shared.context.key_seed);
         key.part(assessment.order_id.as_bytes());
         for item in &chosen {
             key.part(item.item_id.as_bytes());
@@ -404,36 +354,37 @@ impl CancelFlow {
     }
 }
 
-request_flow!(CancelFlow, CancelAction, CancelAnswer, RequestKind::Cancel);
+stepped_flow!(CancelFlow);
+request_flow!(
+    CancelFlow,
+    CancelAction,
+    Step,
+    CancelAnswer,
+    RequestKind::Cancel
+);
 
-impl Reducible for CancelFlow {
-    type Action = CancelAction;
+impl CancelFlow {
+    /// The answer to the request under way: what it says about the selected items, then the
+    /// outcome.
+    fn took(&mut self, answer: &CancelAnswer) {
+        self.record_outcome(answer.status);
+        self.go(Step::Outcome);
+    }
 
-    fn reduce(self: Rc<Self>, action: CancelAction) -> Rc<Self> {
-        let mut next = (*self).clone();
+    /// The reducer: every action (see [`request_flow!`] for the copy it changes).
+    fn act(&mut self, action: CancelAction) {
         match action {
-            CancelAction::Start if next.can_start() => next.go(Step::Select),
+            CancelAction::Start if self.can_start() => self.go(Step::Select),
             CancelAction::Start => {}
-            CancelAction::Toggle(id) => next.toggle(&id),
-            CancelAction::ChooseReason(id) => next.choose_reason(id),
-            CancelAction::EditComment(text) => {
-                next.comment = text.chars().take(MAX_COMMENT_CHARS).collect()
-            }
-            CancelAction::Continue => next.next(),
-            CancelAction::Back => next.back(),
-            CancelAction::Submit => next.submit(),
-            CancelAction::Answered(attempt, answer) => {
-                if next.send.answered(attempt) {
-                    next.record_outcome(answer.status);
-                    next.answer = Some(answer);
-                    next.go(Step::Outcome);
-                }
-            }
-            CancelAction::Failed(attempt, failure) => next.send.failed(attempt, failure),
-            CancelAction::Close => next.close(),
-            CancelAction::Reassessed(context) => next.reassessed(context),
+            CancelAction::Toggle(id) => self.toggle(&id),
+            CancelAction::ChooseReason(id) => self.choose_reason(id),
+            CancelAction::EditComment(text) => self.edit_comment(text),
+            CancelAction::Continue => self.next(),
+            CancelAction::Back => self.back(),
+            CancelAction::Submit => self.submit(),
+            CancelAction::Close => self.close(),
+            CancelAction::Request(action) => self.on_request(action),
         }
-        kept_if_same(self, next)
     }
 }
 

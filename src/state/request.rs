@@ -1,8 +1,10 @@
-//! Sending a request to the host, as every flow does it, written once: the [`Sending`]
-//! sub-state (attempts, the request under way, the last failure: its answered / failed / Try
-//! again arms), the reader of the host's answer ([`AnswerFields`]), the [`IdempotencyKey`] (the
-//! engine's FNV-1a hasher), the fields every [`Request`] fills the same way, the send button's
-//! label, and the [`RequestFlow`] trait through which the widget wires each flow (reducer,
+//! Sending a request to the host, as every flow does it, written once: what every flow carries
+//! for it ([`RequestState`]: the [`Sending`] sub-state with its answered / failed / Try again
+//! arms, the host's answer, the step changes, the context), the actions every flow takes alike
+//! ([`RequestAction`]), the reader of the host's answer ([`AnswerFields`], and
+//! [`StatusAnswer`] for answers decided by a `status`), the [`IdempotencyKey`] (the engine's
+//! FNV-1a hasher), the fields every [`Request`] fills the same way, the send button's label,
+//! and the [`RequestFlow`] trait through which the widget wires each flow (reducer,
 //! reassessment, sender). Pure, like the flows.
 
 use std::borrow::Cow;
@@ -113,43 +115,147 @@ impl Sending {
     }
 }
 
+/// What every request flow carries besides its own choices, written once: where the customer
+/// is (`S`, the flow's steps) and how many times that changed (focus moves to a step's heading
+/// on a change, never on the first render), the request under way or failed ([`Sending`]), the
+/// host's answer to it, and the context the flow reads. A flow holds one as its `shared` field.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RequestState<S, A> {
+    /// Where the customer is in the flow.
+    pub step: S,
+    /// How many times `step` changed.
+    pub step_changes: u32,
+    /// The request the flow's send button sends, under way or failed.
+    pub send: Sending,
+    /// The host's answer to the last request (the outcome shows it).
+    pub answer: Option<A>,
+    pub context: Rc<FlowContext>,
+}
+
+/// A flow's steps, and where Back goes from each.
+pub trait FlowStep: Copy + PartialEq {
+    /// The step Back goes to from this one, if any (none from the overview or an outcome).
+    fn before(self) -> Option<Self>;
+}
+
+impl<S: FlowStep, A> RequestState<S, A> {
+    /// At `step`, nothing sent yet, on `context`.
+    pub fn new(step: S, context: Rc<FlowContext>) -> RequestState<S, A> {
+        RequestState {
+            step,
+            step_changes: 0,
+            send: Sending::default(),
+            answer: None,
+            context,
+        }
+    }
+
+    /// Moves to `to`, counting the change; whether it changed.
+    pub fn go(&mut self, to: S) -> bool {
+        let changed = self.step != to;
+        if changed {
+            self.step = to;
+            self.step_changes += 1;
+        }
+        changed
+    }
+
+    /// The step Back goes to: the one before, unless a request is under way (the flow's
+    /// buttons wait).
+    pub fn back(&self) -> Option<S> {
+        self.step.before().filter(|_| !self.send.sending)
+    }
+}
+
+/// What the host, the sender or time does to a request flow, the same for every flow (each
+/// flow's action wraps it as its `Request` variant).
+#[derive(Clone, Debug, PartialEq)]
+pub enum RequestAction<A> {
+    /// The host's answer to request number `.0` (an answer to an older attempt is ignored).
+    Answered(u32, A),
+    /// Request number `.0` failed.
+    Failed(u32, SendFailure),
+    /// Time passed a decision's boundary, or the host gave a new order, policy or customer.
+    Reassessed(Rc<FlowContext>),
+}
+
 /// A flow that hands the host one request per attempt: what the widget's one wiring hook
 /// (`use_flow`) needs to run any flow — build it on a context, reassess it, send its request
-/// under the one host contract, and bring the answer or the failure back as its actions.
-pub trait RequestFlow: Reducible + PartialEq + 'static {
+/// under the one host contract, and bring the answer or the failure back as its actions — and
+/// how every flow takes those actions ([`RequestFlow::on_request`]).
+pub trait RequestFlow: Reducible + Clone + PartialEq + 'static {
+    /// Where the customer can be in this flow.
+    type Step: FlowStep;
     /// The host's answer as this flow takes it.
     type Answer: 'static;
     /// The kind of request it sends (names it in `order-help-error` events).
     const KIND: RequestKind;
     /// The flow at its start, on `context`.
     fn new(context: Rc<FlowContext>) -> Self;
-    /// Time passed a boundary, or the host gave a new order, policy or customer.
-    fn reassessed(context: Rc<FlowContext>) -> Self::Action;
-    /// Its sending sub-state.
-    fn send(&self) -> &Sending;
+    /// A request action as this flow's action.
+    fn wrap(action: RequestAction<Self::Answer>) -> Self::Action;
+    /// What it carries like every flow.
+    fn shared(&self) -> &RequestState<Self::Step, Self::Answer>;
+    /// The same, to change.
+    fn shared_mut(&mut self) -> &mut RequestState<Self::Step, Self::Answer>;
+    /// The flow left a step: it forgets what belonged to it (what stopped Continue, say).
+    fn left_step(&mut self);
+    /// Moves the flow to `step` (a change is counted, and the step left is forgotten).
+    fn go(&mut self, step: Self::Step) {
+        if self.shared_mut().go(step) {
+            self.left_step();
+        }
+    }
+    /// Back: to the step before, unless a request is under way.
+    fn back(&mut self) {
+        if let Some(step) = self.shared().back() {
+            self.go(step);
+        }
+    }
     /// The request of the current choices and how to read its answer.
     fn to_send(&self) -> Outgoing<Self::Answer>;
     /// While a request is under way: what to send and how to read the answer. Asked once per
     /// attempt, so a retry sends the same idempotency key.
     fn outgoing(&self) -> Option<Outgoing<Self::Answer>> {
-        let send = self.send();
+        let send = &self.shared().send;
         (send.sending && send.attempt > 0).then(|| self.to_send())
     }
     /// What of an answer had to be ignored (a bad optional field), for `answer_malformed`.
     fn ignored(answer: &Self::Answer) -> Option<&str>;
-    /// The host answered request number `attempt`.
-    fn answered(attempt: u32, answer: Self::Answer) -> Self::Action;
-    /// Request number `attempt` failed.
-    fn failed(attempt: u32, failure: SendFailure) -> Self::Action;
+    /// The answer to the request under way came: the flow records what it says (before it is
+    /// kept as the shared `answer`) and goes to its outcome.
+    fn took(&mut self, answer: &Self::Answer);
+    /// A new context (time passed a boundary, or the host gave a new order, policy or customer).
+    fn reassessed(&mut self, context: Rc<FlowContext>);
+    /// Takes a request action the way every flow does: an answer to the request under way is
+    /// recorded and kept (any other is ignored); a failure of it is kept for Try again.
+    #[inline(always)] // one caller per flow, its reducer: no copy of its own in the bundle
+    fn on_request(&mut self, action: RequestAction<Self::Answer>) {
+        match action {
+            RequestAction::Answered(attempt, answer) => {
+                if self.shared_mut().send.answered(attempt) {
+                    self.took(&answer);
+                    self.shared_mut().answer = Some(answer);
+                }
+            }
+            RequestAction::Failed(attempt, failure) => {
+                self.shared_mut().send.failed(attempt, failure)
+            }
+            RequestAction::Reassessed(context) => self.reassessed(context),
+        }
+    }
 }
 
-/// `impl RequestFlow` for a flow, from the parts every flow names alike: its state `$flow`
-/// (with `new(context)`, a `send: Sending` field and an inherent `to_send()`), its `$action`s
-/// (`Reassessed`, `Answered`, `Failed`), its `$answer` (with an `ignored` field) and the
-/// request's `$kind`. One line per flow instead of a copy of the glue.
+/// `impl RequestFlow` and `impl Reducible` for a flow, from the parts every flow names alike:
+/// its state `$flow` (a `shared: RequestState` field, and inherent `new(context)`, `to_send()`,
+/// `left_step()`, `took(&answer)`, `reassessed(context)` and `act(action)`, the last taking
+/// every action), its `$action` (with a `Request(RequestAction)` variant), its `$step`s, its
+/// `$answer` (with an `ignored` field) and the request's `$kind`. One line per flow instead of
+/// a copy of the glue.
 macro_rules! request_flow {
-    ($flow:ident, $action:ident, $answer:ident, $kind:expr) => {
+    ($flow:ident, $action:ident, $step:ident, $answer:ident, $kind:expr) => {
         impl $crate::state::request::RequestFlow for $flow {
+            type Step = $step;
             type Answer = $answer;
             const KIND: $crate::engine::RequestKind = $kind;
 
@@ -157,12 +263,20 @@ macro_rules! request_flow {
                 $flow::new(context)
             }
 
-            fn reassessed(context: ::std::rc::Rc<$crate::state::FlowContext>) -> $action {
-                $action::Reassessed(context)
+            fn wrap(action: $crate::state::request::RequestAction<$answer>) -> $action {
+                $action::Request(action)
             }
 
-            fn send(&self) -> &$crate::state::request::Sending {
-                &self.send
+            fn shared(&self) -> &$crate::state::request::RequestState<$step, $answer> {
+                &self.shared
+            }
+
+            fn shared_mut(&mut self) -> &mut $crate::state::request::RequestState<$step, $answer> {
+                &mut self.shared
+            }
+
+            fn left_step(&mut self) {
+                $flow::left_step(self)
             }
 
             fn to_send(&self) -> $crate::state::request::Outgoing<$answer> {
@@ -172,13 +286,23 @@ macro_rules! request_flow {
             fn ignored(answer: &$answer) -> Option<&str> {
                 answer.ignored.as_deref()
             }
-
-            fn answered(attempt: u32, answer: $answer) -> $action {
-                $action::Answered(attempt, answer)
+            fn took(&mut self, answer: &$answer) {
+                $flow::took(self, answer)
             }
+            fn reassessed(&mut self, context: ::std::rc::Rc<$crate::state::FlowContext>) {
+                $flow::reassessed(self, context)
+            }
+        }
 
-            fn failed(attempt: u32, failure: $crate::state::request::SendFailure) -> $action {
-                $action::Failed(attempt, failure)
+        /// A copy changed by the action; the same `Rc` when nothing changed (a second click
+        /// while sending, say), so nothing re-renders.
+        impl ::yew::Reducible for $flow {
+            type Action = $action;
+
+            fn reduce(self: ::std::rc::Rc<Self>, action: $action) -> ::std::rc::Rc<Self> {
+                let mut next = (*self).clone();
+                next.act(action);
+                $crate::state::kept_if_same(self, next)
             }
         }
     };
@@ -197,6 +321,70 @@ pub struct Outgoing<A> {
     pub fields: &'static [&'static str],
     /// Reads the answer (those fields, as a JSON tree); `Err` says why it has no valid status.
     pub read: Rc<AnswerReader<A>>,
+}
+
+/// A host's answer decided by its `status` (a cancellation's, a return's): the status, the
+/// store's own words for the customer, what the kind of request adds (`D`), and what of its
+/// optional fields was wrong and ignored (for `answer_malformed`; the answer still counts).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatusAnswer<S, D> {
+    pub status: S,
+    /// The host's own words for the customer (shown as text, isolated).
+    pub message: Option<String>,
+    /// The fields only this kind of answer has.
+    pub details: D,
+    /// What was wrong with the answer's optional fields and was ignored.
+    pub ignored: Option<String>,
+}
+
+/// The statuses a host may answer one kind of request with, by their names in the answer.
+pub trait AnswerStatus: Copy + 'static {
+    /// Every status, in the order an error lists them.
+    const ALL: &'static [Self];
+    /// Their names in the answer (`"cancelled"`), in the same order.
+    const NAMES: &'static [&'static str];
+}
+
+/// Declares the statuses of one kind of answer, each once (its doc, its variant, its name in
+/// the answer): the enum and its [`AnswerStatus`] table follow from the one list.
+macro_rules! answer_statuses {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal,)+ }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum $name {
+            $($(#[$vdoc])* $variant,)+
+        }
+
+        impl $crate::state::request::AnswerStatus for $name {
+            const ALL: &'static [$name] = &[$($name::$variant,)+];
+            const NAMES: &'static [&'static str] = &[$($text,)+];
+        }
+    };
+}
+pub(crate) use answer_statuses;
+
+impl<S: AnswerStatus, D> StatusAnswer<S, D> {
+    /// Reads `{status, message?, …}` from the answer's JSON tree, `details` reading the rest.
+    /// Only a missing or unknown `status` (or an answer that is not an object, `shape` naming
+    /// the expected one) is an error; a `message` that is not a string is left out and
+    /// described in `ignored`, and so is what `details` leaves out.
+    pub fn read_with(
+        tree: &Json<'_>,
+        shape: &str,
+        details: impl FnOnce(&mut AnswerFields<'_, '_>) -> D,
+    ) -> Result<StatusAnswer<S, D>, String> {
+        let mut fields = AnswerFields::of(tree, shape)?;
+        // The macro writes ALL and NAMES from one list, so the index is always in ALL.
+        let status = S::ALL[fields.one_of("status", S::NAMES)?];
+        let message = fields.text("message");
+        let details = details(&mut fields);
+        Ok(StatusAnswer {
+            status,
+            message,
+            details,
+            ignored: fields.ignored(),
+        })
+    }
 }
 
 /// The host's answer as an object of fields, read the way every flow reads its answer: the
@@ -235,19 +423,29 @@ impl<'a, 'j> AnswerFields<'a, 'j> {
     }
 
     /// Which of `choices` the string field `name` holds (its index); anything else, or
-    /// nothing, is the error saying so (`status: expected "a" or "b", found 3`).
-    pub fn one_of(&self, name: &str, choices: &[&str]) -> Result<usize, String> {
+    /// nothing, is the error saying so (`status: expected "a" or "b", found 3`). Not generic,
+    /// so one copy for every kind of answer.
+    fn one_of(&self, name: &str, choices: &[&str]) -> Result<usize, String> {
         let found = self.get(name);
         if let Some(Json::Str(text)) = found {
             if let Some(index) = choices.iter().position(|choice| choice == text) {
                 return Ok(index);
             }
         }
-        let quoted: Vec<String> = choices.iter().map(|c| format!("\"{c}\"")).collect();
-        let expected = match quoted.split_last() {
-            Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-            _ => quoted.concat(),
-        };
+        // `"a", "b" or "c"`, written in place (no list of quoted copies).
+        let mut expected = String::new();
+        for (index, choice) in choices.iter().enumerate() {
+            if index > 0 {
+                expected.push_str(if index + 1 == choices.len() {
+                    " or "
+                } else {
+                    ", "
+                });
+            }
+            expected.push('"');
+            expected.push_str(choice);
+            expected.push('"');
+        }
         Err(wrong(name, &expected, found))
     }
 

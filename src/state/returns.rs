@@ -6,15 +6,11 @@
 
 use std::rc::Rc;
 
-use yew::Reducible;
-
 use super::request::{
-    chosen, request, request_flow, verdict, wrong, AnswerFields, AnswerReader, IdempotencyKey,
-    Outgoing, SendFailure, Sending,
+    answer_statuses, chosen, request, request_flow, verdict, wrong, AnswerReader, IdempotencyKey,
+    Outgoing, RequestAction, RequestFlow, RequestState, StatusAnswer,
 };
-use super::{
-    go, in_item_order, item_state, kept_if_same, FlowContext, Problem, Step, MAX_COMMENT_CHARS,
-};
+use super::{in_item_order, keep_unchanged, stepped_flow, FlowContext, Problem, Step};
 use crate::engine::json::Json;
 use crate::engine::{
     preview_return, ProposalLine, Request, RequestItem, RequestKind, RequestVerdict, ReturnPreview,
@@ -23,30 +19,28 @@ use crate::engine::{
 
 /// The host's answer to a return request, `{status, message?, return_id?, label_url?,
 /// instructions?}`: `status` decides; other fields are ignored.
+pub type ReturnAnswer = StatusAnswer<ReturnStatus, ReturnDetails>;
+
+/// What only a return answer has (each shown as text).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ReturnAnswer {
-    /// Accepted or declined: what the outcome says.
-    pub status: ReturnStatus,
-    /// The host's own words for the customer (shown as text).
-    pub message: Option<String>,
-    /// The store's return number (shown as text).
+pub struct ReturnDetails {
+    /// The store's return number.
     pub return_id: Option<String>,
     /// Where the return label is: always an `https:` URL (any other is left out and reported).
     pub label_url: Option<String>,
-    /// How to send the items back (shown as text).
+    /// How to send the items back.
     pub instructions: Option<String>,
-    /// What was wrong with the optional fields and was ignored, for `answer_malformed`.
-    pub ignored: Option<String>,
 }
 
-/// The statuses a host may answer a return request with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ReturnStatus {
-    /// The store takes the return: the customer sends the items back by each one's return-by
-    /// date (with the label, if the answer links one).
-    Accepted,
-    /// The store will not take it.
-    Declined,
+answer_statuses! {
+    /// The statuses a host may answer a return request with.
+    ReturnStatus {
+        /// The store takes the return: the customer sends the items back by each one's
+        /// return-by date (with the label, if the answer links one).
+        Accepted = "accepted",
+        /// The store will not take it.
+        Declined = "declined",
+    }
 }
 
 impl ReturnAnswer {
@@ -59,39 +53,28 @@ impl ReturnAnswer {
         "instructions",
     ];
 
-    /// Reads the host's answer from its JSON tree. Only a missing or unknown `status` (or an
-    /// answer that is not an object) is an error. A text field that is not a string, or a
-    /// `label_url` that is not an `https:` URL (a `javascript:` or `http:` one, say), is left
-    /// out and described in [`ReturnAnswer::ignored`].
+    /// Reads the host's answer from its JSON tree ([`StatusAnswer::read_with`]). A text field
+    /// that is not a string, or a `label_url` that is not an `https:` URL (a `javascript:` or
+    /// `http:` one, say), is left out and described in `ignored`.
     pub fn read(tree: &Json<'_>) -> Result<ReturnAnswer, String> {
-        let mut fields = AnswerFields::of(
-            tree,
-            "{status, message?, return_id?, label_url?, instructions?}",
-        )?;
-        let status = [ReturnStatus::Accepted, ReturnStatus::Declined]
-            [fields.one_of("status", &["accepted", "declined"])?];
-        let (message, return_id, instructions) = (
-            fields.text("message"),
-            fields.text("return_id"),
-            fields.text("instructions"),
-        );
-        let label_url = fields.text("label_url").and_then(|url| {
-            if is_https(&url) {
-                Some(url)
-            } else {
-                let found = Json::Str(url.into());
-                let why = wrong("label_url", "an https: URL", Some(&found));
-                fields.ignore(format!("{why}; no link is shown"));
-                None
+        let shape = "{status, message?, return_id?, label_url?, instructions?}";
+        StatusAnswer::read_with(tree, shape, |fields| {
+            let (return_id, instructions) = (fields.text("return_id"), fields.text("instructions"));
+            let label_url = fields.text("label_url").and_then(|url| {
+                if is_https(&url) {
+                    Some(url)
+                } else {
+                    let found = Json::Str(url.into());
+                    let why = wrong("label_url", "an https: URL", Some(&found));
+                    fields.ignore(format!("{why}; no link is shown"));
+                    None
+                }
+            });
+            ReturnDetails {
+                return_id,
+                label_url,
+                instructions,
             }
-        });
-        Ok(ReturnAnswer {
-            status,
-            message,
-            return_id,
-            label_url,
-            instructions,
-            ignored: fields.ignored(),
         })
     }
 }
@@ -109,7 +92,9 @@ pub fn is_https(url: &str) -> bool {
 /// The return flow's state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReturnFlow {
-    pub step: Step,
+    /// Its step, the request "Request return" sends and its answer, the context: what every
+    /// flow carries.
+    pub shared: RequestState<Step, ReturnAnswer>,
     /// Selected item ids, in the order's item order.
     pub selected: Vec<String>,
     /// The number of units chosen per item (kept when an item is unselected, so ticking it
@@ -120,17 +105,11 @@ pub struct ReturnFlow {
     pub reason: Option<String>,
     pub comment: String,
     pub problem: Option<Problem>,
-    /// The request "Request return" sends, under way or failed.
-    pub send: Sending,
-    pub answer: Option<ReturnAnswer>,
     /// The preview of what was sent (the outcome shows its return-by dates).
     pub sent: Option<ReturnPreview>,
     /// Items whose return the store accepted, until the host gives a newer order: shown as
     /// "Return requested" and not offered again.
     pub requested: Vec<String>,
-    /// How many times the step changed (focus moves to the step's heading on a change).
-    pub step_changes: u32,
-    pub context: Rc<FlowContext>,
 }
 
 /// What the customer (or the host) did in the return flow.
@@ -150,40 +129,23 @@ pub enum ReturnAction {
     Back,
     /// "Request return" (and "Try again").
     Submit,
-    Answered(u32, ReturnAnswer),
-    Failed(u32, SendFailure),
     Close,
-    Reassessed(Rc<FlowContext>),
+    /// The host's answer, a failure, or a new context: as every flow takes them.
+    Request(RequestAction<ReturnAnswer>),
 }
 
 impl ReturnFlow {
     pub fn new(context: Rc<FlowContext>) -> ReturnFlow {
         ReturnFlow {
-            step: Step::Overview,
             selected: Vec::new(),
             quantities: Vec::new(),
             opened: Vec::new(),
             reason: None,
             comment: String::new(),
             problem: None,
-            send: Sending::default(),
-            answer: None,
             sent: None,
             requested: Vec::new(),
-            step_changes: 0,
-            context,
-        }
-    }
-
-    fn go(&mut self, step: Step) {
-        if go(&mut self.step, step, &mut self.step_changes) {
-            self.problem = None;
-        }
-    }
-
-    fn back(&mut self) {
-        if let Some(step) = self.step.before().filter(|_| !self.send.sending) {
-            self.go(step);
+            shared: RequestState::new(Step::Overview, context),
         }
     }
 
@@ -193,7 +155,8 @@ impl ReturnFlow {
         if self.requested.iter().any(|id| id == item_id) {
             return 0;
         }
-        self.context
+        self.shared
+            .context
             .assessment
             .items
             .iter()
@@ -204,7 +167,8 @@ impl ReturnFlow {
 
     /// Whether any item can be returned ("Return items" is shown).
     pub fn can_start(&self) -> bool {
-        self.context
+        self.shared
+            .context
             .assessment
             .items
             .iter()
@@ -232,7 +196,7 @@ impl ReturnFlow {
     /// The chosen reason, as the policy defines it.
     pub fn reason(&self) -> Option<&ReturnReason> {
         let id = self.reason.as_deref()?;
-        self.context.policy.return_reason(id)
+        self.shared.context.policy.return_reason(id)
     }
 
     /// The return as the engine reads it (once a reason is chosen): the selected lines with
@@ -262,7 +226,7 @@ impl ReturnFlow {
     /// (the widget's clock, reassessed at every boundary).
     pub fn preview(&self) -> Option<Result<ReturnPreview, ReturnProposalError>> {
         let proposal = self.proposal()?;
-        let context = &self.context;
+        let context = &self.shared.context;
         Some(preview_return(
             &context.order,
             &context.policy,
@@ -296,7 +260,7 @@ impl ReturnFlow {
                 .collect(),
             reason_id: reason_id.to_owned(),
         };
-        let context = &self.context;
+        let context = &self.shared.context;
         preview_return(
             &context.order,
             &context.policy,
@@ -319,18 +283,13 @@ impl ReturnFlow {
         self.reason().is_some_and(|r| r.comment_required)
     }
 
-    /// The comment as it is sent: trimmed, and `None` when blank.
-    pub fn sent_comment(&self) -> Option<&str> {
-        Some(self.comment.trim()).filter(|c| !c.is_empty())
-    }
-
     fn toggle(&mut self, item_id: &str) {
-        if self.step != Step::Select || self.returnable(item_id) == 0 {
+        if self.shared.step != Step::Select || self.returnable(item_id) == 0 {
             return;
         }
         let on = !self.selected.iter().any(|id| id == item_id);
         let selected = std::mem::take(&mut self.selected);
-        self.selected = in_item_order(&self.context.assessment, &|id| {
+        self.selected = in_item_order(&self.shared.context.assessment, &|id| {
             if id == item_id {
                 on
             } else {
@@ -342,7 +301,7 @@ impl ReturnFlow {
 
     fn set_quantity(&mut self, item_id: &str, n: u32) {
         let max = self.returnable(item_id);
-        if self.step != Step::Select || max == 0 {
+        if self.shared.step != Step::Select || max == 0 {
             return;
         }
         let n = n.clamp(1, max);
@@ -351,7 +310,7 @@ impl ReturnFlow {
     }
 
     fn set_opened(&mut self, item_id: &str, opened: bool) {
-        if self.step == Step::Reason && self.selected.iter().any(|id| id == item_id) {
+        if self.shared.step == Step::Reason && self.selected.iter().any(|id| id == item_id) {
             self.opened.retain(|(id, _)| id != item_id);
             self.opened.push((item_id.to_owned(), opened));
             self.problem = None;
@@ -359,84 +318,79 @@ impl ReturnFlow {
     }
 
     fn choose_reason(&mut self, reason: String) {
-        if self.context.policy.return_reason(&reason).is_some() {
+        if self.shared.context.policy.return_reason(&reason).is_some() {
             self.reason = Some(reason);
             self.problem = None;
         }
     }
 
-    fn next(&mut self) {
-        match self.step {
-            Step::Select if self.selected.is_empty() => self.problem = Some(Problem::NoItems),
-            Step::Select => self.go(Step::Reason),
-            Step::Reason if self.reason.is_none() => self.problem = Some(Problem::NoReason),
-            Step::Reason if self.comment_required() && self.sent_comment().is_none() => {
-                self.problem = Some(Problem::NoComment)
-            }
-            Step::Reason
-                if self
-                    .asked_opened()
-                    .iter()
-                    .any(|id| self.opened(id).is_none()) =>
-            {
-                self.problem = Some(Problem::NotSaidOpened)
-            }
-            Step::Reason => self.go(Step::Review),
-            Step::Overview | Step::Review | Step::Outcome => {}
+    /// What stops Continue from the reason step: no reason, a blank comment where the reason
+    /// requires one, or "was it opened?" unanswered where it changes the refund.
+    fn reason_problem(&self) -> Option<Problem> {
+        if self.reason.is_none() {
+            return Some(Problem::NoReason);
         }
+        if self.comment_required() && self.sent_comment().is_none() {
+            return Some(Problem::NoComment);
+        }
+        let unsaid = self
+            .asked_opened()
+            .iter()
+            .any(|id| self.opened(id).is_none());
+        unsaid.then_some(Problem::NotSaidOpened)
     }
 
     fn submit(&mut self) {
         // Only a return the engine can preview is sent (the review shows why otherwise).
         let preview = self.preview().and_then(Result::ok);
-        if self.step == Step::Review && !self.send.sending && preview.is_some() {
+        if self.shared.step == Step::Review && !self.shared.send.sending && preview.is_some() {
             self.sent = preview;
-            self.send.start();
+            self.shared.send.start();
         }
     }
 
     fn close(&mut self) {
-        if self.step == Step::Outcome {
+        if self.shared.step == Step::Outcome {
             self.selected.clear();
             self.quantities.clear();
             self.opened.clear();
             self.reason = None;
             self.comment.clear();
-            self.answer = None;
+            self.shared.answer = None;
             self.sent = None;
             self.go(Step::Overview);
         }
     }
 
     fn reassessed(&mut self, context: Rc<FlowContext>) {
-        // A newer order says what became of an item it changed: the earlier answer gives way.
-        if !Rc::ptr_eq(&self.context.order, &context.order) {
-            let (before, after) = (&self.context.order, &context.order);
-            self.requested
-                .retain(|id| item_state(before, id) == item_state(after, id));
-        }
-        self.context = context;
-        if self.send.sending || self.step == Step::Outcome {
+        keep_unchanged(
+            &mut self.requested,
+            String::as_str,
+            &self.shared.context,
+            &context,
+        );
+        self.shared.context = context;
+        if self.shared.send.sending || self.shared.step == Step::Outcome {
             return;
         }
         if self.reason().is_none() {
             self.reason = None;
         }
         let selected = std::mem::take(&mut self.selected);
-        self.selected = in_item_order(&self.context.assessment, &|id| {
+        self.selected = in_item_order(&self.shared.context.assessment, &|id| {
             selected.iter().any(|s| s == id) && self.returnable(id) > 0
         });
-        if self.selected.is_empty() && matches!(self.step, Step::Reason | Step::Review) {
+        if self.selected.is_empty() && matches!(self.shared.step, Step::Reason | Step::Review) {
             self.go(Step::Select);
         }
     }
 
     /// The request "Request return" sends: the same key for every retry of the same choices.
     pub fn request(&self) -> Request {
-        let assessment = &self.context.assessment;
+        let assessment = &self.shared.context.assessment;
         let lines = self.proposal().map(|p| p.lines).unwrap_or_default();
         let comment = self.sent_comment();
-        let mut key = IdempotencyKey::new(self.context.key_seed);
+        let mut key = IdempotencyKey::new(self.shared.context.key_seed);
         key.part(b"return");
         key.part(assessment.order_id.as_bytes());
         for line in &lines {
@@ -486,44 +440,45 @@ impl ReturnFlow {
     }
 }
 
-request_flow!(ReturnFlow, ReturnAction, ReturnAnswer, RequestKind::Return);
+stepped_flow!(ReturnFlow);
+request_flow!(
+    ReturnFlow,
+    ReturnAction,
+    Step,
+    ReturnAnswer,
+    RequestKind::Return
+);
 
-impl Reducible for ReturnFlow {
-    type Action = ReturnAction;
+impl ReturnFlow {
+    /// The answer to the request under way: an accepted return's items are requested, then
+    /// the outcome.
+    fn took(&mut self, answer: &ReturnAnswer) {
+        if answer.status == ReturnStatus::Accepted {
+            let selected = self.selected.clone();
+            self.requested.retain(|id| !selected.contains(id));
+            self.requested.extend(selected);
+        }
+        self.go(Step::Outcome);
+    }
 
-    fn reduce(self: Rc<Self>, action: ReturnAction) -> Rc<Self> {
-        let mut next = (*self).clone();
+    /// The reducer: every action (see [`request_flow!`] for the copy it changes).
+    fn act(&mut self, action: ReturnAction) {
         match action {
-            ReturnAction::Start if next.can_start() && next.step == Step::Overview => {
-                next.go(Step::Select)
+            ReturnAction::Start if self.can_start() && self.shared.step == Step::Overview => {
+                self.go(Step::Select)
             }
             ReturnAction::Start => {}
-            ReturnAction::Toggle(id) => next.toggle(&id),
-            ReturnAction::SetQuantity(id, n) => next.set_quantity(&id, n),
-            ReturnAction::ChooseReason(id) => next.choose_reason(id),
-            ReturnAction::EditComment(text) => {
-                next.comment = text.chars().take(MAX_COMMENT_CHARS).collect()
-            }
-            ReturnAction::SetOpened(id, opened) => next.set_opened(&id, opened),
-            ReturnAction::Continue => next.next(),
-            ReturnAction::Back => next.back(),
-            ReturnAction::Submit => next.submit(),
-            ReturnAction::Answered(attempt, answer) => {
-                if next.send.answered(attempt) {
-                    if answer.status == ReturnStatus::Accepted {
-                        let selected = next.selected.clone();
-                        next.requested.retain(|id| !selected.contains(id));
-                        next.requested.extend(selected);
-                    }
-                    next.answer = Some(answer);
-                    next.go(Step::Outcome);
-                }
-            }
-            ReturnAction::Failed(attempt, failure) => next.send.failed(attempt, failure),
-            ReturnAction::Close => next.close(),
-            ReturnAction::Reassessed(context) => next.reassessed(context),
+            ReturnAction::Toggle(id) => self.toggle(&id),
+            ReturnAction::SetQuantity(id, n) => self.set_quantity(&id, n),
+            ReturnAction::ChooseReason(id) => self.choose_reason(id),
+            ReturnAction::EditComment(text) => self.edit_comment(text),
+            ReturnAction::SetOpened(id, opened) => self.set_opened(&id, opened),
+            ReturnAction::Continue => self.next(),
+            ReturnAction::Back => self.back(),
+            ReturnAction::Submit => self.submit(),
+            ReturnAction::Close => self.close(),
+            ReturnAction::Request(action) => self.on_request(action),
         }
-        kept_if_same(self, next)
     }
 }
 

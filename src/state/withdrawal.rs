@@ -12,13 +12,11 @@
 
 use std::rc::Rc;
 
-use yew::Reducible;
-
 use super::request::{
-    chosen, request, request_flow, verdict, whole, wrong, AnswerFields, IdempotencyKey, Outgoing,
-    SendFailure, Sending,
+    chosen, request, request_flow, verdict, whole, wrong, AnswerFields, FlowStep, IdempotencyKey,
+    Outgoing, RequestAction, RequestFlow, RequestState,
 };
-use super::{go, kept_if_same, FlowContext};
+use super::FlowContext;
 use crate::engine::json::Json;
 use crate::engine::{
     looks_like_an_email_address, Customer, Instant, Request, RequestKind, RequestVerdict,
@@ -38,6 +36,13 @@ pub enum WithdrawalStep {
     Form,
     /// The store's receipt.
     Outcome,
+}
+
+impl FlowStep for WithdrawalStep {
+    /// Back from the form goes to the order (everything typed is kept).
+    fn before(self) -> Option<WithdrawalStep> {
+        (self == WithdrawalStep::Form).then_some(WithdrawalStep::Overview)
+    }
 }
 
 /// What is wrong with a field of the form, said next to it.
@@ -96,7 +101,10 @@ impl Receipt {
 /// The flow's state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WithdrawalFlow {
-    pub step: WithdrawalStep,
+    /// What every flow carries: its step; the declaration being sent, or why sending it failed
+    /// (Try again sends it again); the store's receipt as its answer (shown as the outcome, then
+    /// in the overview instead of the button); the context.
+    pub shared: RequestState<WithdrawalStep, Receipt>,
     /// The items withdrawn from, in the order's item order (all covered items by default).
     pub selected: Vec<String>,
     pub name: String,
@@ -109,13 +117,6 @@ pub struct WithdrawalFlow {
     /// The instant of the confirming click of the declaration being sent (kept for Try again;
     /// a change to the form makes it a new declaration).
     pub declared_at: Option<Instant>,
-    /// The declaration being sent, or why sending it failed (Try again sends it again).
-    pub send: Sending,
-    /// The store's receipt: shown as the outcome, then in the overview instead of the button.
-    pub receipt: Option<Receipt>,
-    /// How many times the step changed: focus moves to the step's heading on a change.
-    pub step_changes: u32,
-    pub context: Rc<FlowContext>,
 }
 
 /// What the customer (or the host, or time) did.
@@ -129,49 +130,41 @@ pub enum WithdrawalAction {
     EditEmail(String),
     /// "Confirm withdrawal" (and "Try again"), at the widget's clock's instant.
     Confirm(Instant),
-    /// The store's receipt for send number `.0` (an answer to an older send is ignored).
-    Answered(u32, Receipt),
-    /// Send number `.0` failed.
-    Failed(u32, SendFailure),
     /// Back to the order from the form (everything typed is kept).
     Back,
     /// Leave the outcome for the order.
     Close,
-    /// Time passed a boundary, or the host gave a new order, policy or customer.
-    Reassessed(Rc<FlowContext>),
+    /// The store's receipt (for the send under way), a failure, or a new context: as every
+    /// flow takes them.
+    Request(RequestAction<Receipt>),
 }
 
 impl WithdrawalFlow {
     pub fn new(context: Rc<FlowContext>) -> WithdrawalFlow {
         let (name, email) = prefill(&context);
         WithdrawalFlow {
-            step: WithdrawalStep::Overview,
             selected: context.assessment.withdrawal.items.clone(),
             name,
             email,
             checked: false,
             invalid_tries: 0,
             declared_at: None,
-            send: Sending::default(),
-            receipt: None,
-            step_changes: 0,
-            context,
+            shared: RequestState::new(WithdrawalStep::Overview, context),
         }
     }
 
-    fn go(&mut self, step: WithdrawalStep) {
-        go(&mut self.step, step, &mut self.step_changes);
-    }
+    /// Nothing belongs to one step: what was typed is kept for the next visit to the form.
+    fn left_step(&mut self) {}
 
     /// Whether a new declaration can be made now (the engine's verdict is `allowed`).
     pub fn allowed(&self) -> bool {
-        self.context.withdrawal_allowed()
+        self.shared.context.withdrawal_allowed()
     }
 
     /// Whether the overview offers "Withdraw from contract here": the engine allows it and no
     /// withdrawal of this order was received yet.
     pub fn can_open(&self) -> bool {
-        self.allowed() && self.receipt.is_none()
+        self.allowed() && self.shared.answer.is_none()
     }
 
     /// What is wrong with the name, if anything.
@@ -202,16 +195,16 @@ impl WithdrawalFlow {
 
     /// A change to the form: what is sent next is a new declaration, made at its own click.
     fn edited(&mut self) {
-        if !self.send.sending {
+        if !self.shared.send.sending {
             self.declared_at = None;
-            self.send.failure = None;
+            self.shared.send.failure = None;
         }
     }
 
     fn toggle(&mut self, item_id: &str) {
-        let covered = &self.context.assessment.withdrawal.items;
-        if self.step != WithdrawalStep::Form
-            || self.send.sending
+        let covered = &self.shared.context.assessment.withdrawal.items;
+        if self.shared.step != WithdrawalStep::Form
+            || self.shared.send.sending
             || !covered.iter().any(|id| id == item_id)
         {
             return;
@@ -232,7 +225,7 @@ impl WithdrawalFlow {
     }
 
     fn confirm(&mut self, now: Instant) {
-        if self.step != WithdrawalStep::Form || self.send.sending {
+        if self.shared.step != WithdrawalStep::Form || self.shared.send.sending {
             return;
         }
         if self.declared_at.is_none() {
@@ -247,22 +240,22 @@ impl WithdrawalFlow {
             }
             self.declared_at = Some(now);
         }
-        self.send.start();
+        self.shared.send.start();
     }
 
     fn reassessed(&mut self, context: Rc<FlowContext>) {
-        let customer_changed = self.context.customer != context.customer;
+        let before = std::mem::replace(&mut self.shared.context, context);
+        let customer_changed = before.customer != self.shared.context.customer;
         let covered_changed =
-            self.context.assessment.withdrawal.items != context.assessment.withdrawal.items;
-        let (old_name, old_email) = prefill(&self.context);
-        self.context = context;
+            before.assessment.withdrawal.items != self.shared.context.assessment.withdrawal.items;
+        let (old_name, old_email) = prefill(&before);
         // What was sent, and its receipt, are about that declaration: keep them.
-        if self.send.sending || self.step == WithdrawalStep::Outcome {
+        if self.shared.send.sending || self.shared.step == WithdrawalStep::Outcome {
             return;
         }
         if customer_changed {
             // The host's new details replace only what the customer has not typed over.
-            let (name, email) = prefill(&self.context);
+            let (name, email) = prefill(&self.shared.context);
             if self.name == old_name {
                 self.name = name;
             }
@@ -271,8 +264,8 @@ impl WithdrawalFlow {
             }
         }
         if covered_changed {
-            let covered = &self.context.assessment.withdrawal.items;
-            self.selected = if self.step == WithdrawalStep::Form {
+            let covered = &self.shared.context.assessment.withdrawal.items;
+            self.selected = if self.shared.step == WithdrawalStep::Form {
                 covered
                     .iter()
                     .filter(|id| self.selected.contains(id))
@@ -289,13 +282,13 @@ impl WithdrawalFlow {
     /// "withdrawal"`, the items, `declared_at` and the customer. The same key for every retry
     /// of the same declaration (`declared_at` is not in it: a retry keeps it anyway).
     pub fn request(&self) -> Request {
-        let assessment = &self.context.assessment;
+        let assessment = &self.shared.context.assessment;
         let chosen = chosen(assessment, &self.selected);
         let customer = Customer {
             name: self.name.trim().to_owned(),
             email: self.email.trim().to_owned(),
         };
-        let mut key = IdempotencyKey::new(self.context.key_seed);
+        let mut key = IdempotencyKey::new(self.shared.context.key_seed);
         key.part(b"withdrawal");
         key.part(assessment.order_id.as_bytes());
         for item in &chosen {
@@ -337,45 +330,40 @@ fn prefill(context: &FlowContext) -> (String, String) {
         })
 }
 
-impl Reducible for WithdrawalFlow {
-    type Action = WithdrawalAction;
+impl WithdrawalFlow {
+    /// The store's receipt for the declaration under way: the outcome.
+    fn took(&mut self, _receipt: &Receipt) {
+        self.go(WithdrawalStep::Outcome);
+    }
 
-    fn reduce(self: Rc<Self>, action: WithdrawalAction) -> Rc<Self> {
-        let mut next = (*self).clone();
+    /// The reducer: every action (see [`request_flow!`] for the copy it changes).
+    fn act(&mut self, action: WithdrawalAction) {
+        let sending = self.shared.send.sending;
         match action {
-            WithdrawalAction::Open if next.can_open() && next.step == WithdrawalStep::Overview => {
-                next.go(WithdrawalStep::Form)
+            WithdrawalAction::Open
+                if self.can_open() && self.shared.step == WithdrawalStep::Overview =>
+            {
+                self.go(WithdrawalStep::Form)
             }
             WithdrawalAction::Open => {}
-            WithdrawalAction::Toggle(id) => next.toggle(&id),
-            WithdrawalAction::EditName(text) if !next.send.sending => {
-                next.name = text.chars().take(MAX_NAME_CHARS).collect();
-                next.edited();
+            WithdrawalAction::Toggle(id) => self.toggle(&id),
+            WithdrawalAction::EditName(text) if !sending => {
+                self.name = text.chars().take(MAX_NAME_CHARS).collect();
+                self.edited();
             }
-            WithdrawalAction::EditEmail(text) if !next.send.sending => {
-                next.email = text.chars().take(MAX_EMAIL_CHARS).collect();
-                next.edited();
+            WithdrawalAction::EditEmail(text) if !sending => {
+                self.email = text.chars().take(MAX_EMAIL_CHARS).collect();
+                self.edited();
             }
             WithdrawalAction::EditName(_) | WithdrawalAction::EditEmail(_) => {}
-            WithdrawalAction::Confirm(now) => next.confirm(now),
-            WithdrawalAction::Answered(attempt, receipt) => {
-                if next.send.answered(attempt) {
-                    next.receipt = Some(receipt);
-                    next.go(WithdrawalStep::Outcome);
-                }
-            }
-            WithdrawalAction::Failed(attempt, failure) => next.send.failed(attempt, failure),
-            WithdrawalAction::Back if next.step == WithdrawalStep::Form && !next.send.sending => {
-                next.go(WithdrawalStep::Overview)
-            }
-            WithdrawalAction::Back => {}
-            WithdrawalAction::Close if next.step == WithdrawalStep::Outcome => {
-                next.go(WithdrawalStep::Overview)
+            WithdrawalAction::Confirm(now) => self.confirm(now),
+            WithdrawalAction::Back => self.back(),
+            WithdrawalAction::Close if self.shared.step == WithdrawalStep::Outcome => {
+                self.go(WithdrawalStep::Overview)
             }
             WithdrawalAction::Close => {}
-            WithdrawalAction::Reassessed(context) => next.reassessed(context),
+            WithdrawalAction::Request(action) => self.on_request(action),
         }
-        kept_if_same(self, next)
     }
 }
 
@@ -393,6 +381,7 @@ impl WithdrawalFlow {
 request_flow!(
     WithdrawalFlow,
     WithdrawalAction,
+    WithdrawalStep,
     Receipt,
     RequestKind::Withdrawal
 );

@@ -2,6 +2,9 @@
 
 use super::*;
 use crate::engine::{assess, Assessment, Instant, Order, Policy};
+use crate::state::testing::{comment_to_review, run};
+use crate::state::{SendFailure, MAX_COMMENT_CHARS};
+use yew::Reducible;
 
 const BUNDLE: &str = include_str!("../../../static/orders/bundle.json");
 const MULTI: &str = include_str!("../../../static/orders/multi-shipment.json");
@@ -33,19 +36,13 @@ fn required_reasons_policy() -> Policy {
     policy
 }
 
-fn run(flow: Rc<CancelFlow>, actions: impl IntoIterator<Item = CancelAction>) -> Rc<CancelFlow> {
-    actions
-        .into_iter()
-        .fold(flow, |flow, action| flow.reduce(action))
-}
-
 fn context_with(flow: &CancelFlow, assessment: Rc<Assessment>) -> Rc<FlowContext> {
     Rc::new(FlowContext {
-        order: flow.context.order.clone(),
-        policy: flow.context.policy.clone(),
+        order: flow.shared.context.order.clone(),
+        policy: flow.shared.context.policy.clone(),
         assessment,
         customer: None,
-        key_seed: flow.context.key_seed,
+        key_seed: flow.shared.context.key_seed,
     })
 }
 
@@ -70,8 +67,8 @@ fn card_to_review() -> [CancelAction; 4] {
 #[test]
 fn cancel_items_opens_step_one_only_when_something_can_be_cancelled() {
     let flow = run(multi_flow(), [CancelAction::Start]);
-    assert_eq!(flow.step, Step::Select);
-    assert_eq!(flow.step_changes, 1);
+    assert_eq!(flow.shared.step, Step::Select);
+    assert_eq!(flow.shared.step_changes, 1);
 
     // Every item of the final-sale order was delivered: nothing to cancel.
     let delivered = flow_for(
@@ -130,25 +127,25 @@ fn toggling_outside_step_one_does_nothing() {
             toggle("camera"),
         ],
     );
-    assert_eq!(flow.step, Step::Reason);
+    assert_eq!(flow.shared.step, Step::Reason);
     assert_eq!(flow.selected, ["card"]);
 }
 
 #[test]
 fn continue_needs_an_item() {
     let flow = run(bundle_flow(), [CancelAction::Start, CancelAction::Continue]);
-    assert_eq!(flow.step, Step::Select);
+    assert_eq!(flow.shared.step, Step::Select);
     assert_eq!(flow.problem, Some(Problem::NoItems));
     let flow = run(flow, [toggle("card")]);
     assert_eq!(flow.problem, None, "selecting clears the problem");
     let flow = run(flow, [CancelAction::Continue]);
-    assert_eq!(flow.step, Step::Reason);
+    assert_eq!(flow.shared.step, Step::Reason);
 }
 
 #[test]
 fn an_optional_reason_may_be_skipped() {
     let flow = run(bundle_flow(), card_to_review());
-    assert_eq!(flow.step, Step::Review);
+    assert_eq!(flow.shared.step, Step::Review);
     assert_eq!(flow.request().reason, None);
 }
 
@@ -161,7 +158,7 @@ fn a_required_reason_and_its_comment_must_be_given() {
     );
     let flow = run(start, card_to_review());
     assert_eq!(
-        (flow.step, flow.problem),
+        (flow.shared.step, flow.problem),
         (Step::Reason, Some(Problem::NoReason))
     );
 
@@ -175,18 +172,12 @@ fn a_required_reason_and_its_comment_must_be_given() {
         ],
     );
     assert_eq!(
-        (flow.step, flow.problem),
+        (flow.shared.step, flow.problem),
         (Step::Reason, Some(Problem::NoComment))
     );
 
-    let flow = run(
-        flow,
-        [
-            CancelAction::EditComment("Bought it twice".into()),
-            CancelAction::Continue,
-        ],
-    );
-    assert_eq!(flow.step, Step::Review);
+    let edit = CancelAction::EditComment;
+    let flow = comment_to_review(flow, edit, "Bought it twice", CancelAction::Continue);
     assert_eq!(flow.request().comment.as_deref(), Some("Bought it twice"));
 }
 
@@ -226,12 +217,12 @@ fn back_works_at_every_step_without_losing_choices() {
             CancelAction::Continue,
         ],
     );
-    assert_eq!(flow.step, Step::Review);
+    assert_eq!(flow.shared.step, Step::Review);
     let mut steps = Vec::new();
     let mut flow = flow;
     for _ in 0..4 {
         flow = flow.reduce(CancelAction::Back);
-        steps.push(flow.step);
+        steps.push(flow.shared.step);
         assert_eq!(flow.selected, ["camera", "lens"]);
         assert_eq!(flow.reason.as_deref(), Some("other"));
         assert_eq!(flow.comment, "Found it locally");
@@ -249,7 +240,7 @@ fn back_works_at_every_step_without_losing_choices() {
             CancelAction::Continue,
         ],
     );
-    assert_eq!(flow.step, Step::Review);
+    assert_eq!(flow.shared.step, Step::Review);
     assert_eq!(flow.request().items.len(), 2);
 }
 
@@ -257,8 +248,8 @@ fn back_works_at_every_step_without_losing_choices() {
 fn a_double_click_sends_one_request() {
     let review = run(bundle_flow(), card_to_review());
     let sending = review.clone().reduce(CancelAction::Submit);
-    assert!(sending.send.sending);
-    assert_eq!(sending.send.attempt, 1);
+    assert!(sending.shared.send.sending);
+    assert_eq!(sending.shared.send.attempt, 1);
     let again = sending.clone().reduce(CancelAction::Submit);
     assert!(
         Rc::ptr_eq(&again, &sending),
@@ -284,16 +275,19 @@ fn a_failure_keeps_every_choice_and_a_retry_reuses_the_key() {
     );
     let first = review.clone().reduce(CancelAction::Submit);
     let key = first.request().idempotency_key;
-    let failed = first.reduce(CancelAction::Failed(1, SendFailure::Timeout));
-    assert_eq!(failed.step, Step::Review);
-    assert!(!failed.send.sending);
-    assert_eq!(failed.send.failure, Some(SendFailure::Timeout));
+    let failed = first.reduce(CancelAction::Request(RequestAction::Failed(
+        1,
+        SendFailure::Timeout,
+    )));
+    assert_eq!(failed.shared.step, Step::Review);
+    assert!(!failed.shared.send.sending);
+    assert_eq!(failed.shared.send.failure, Some(SendFailure::Timeout));
     assert_eq!(failed.selected, ["camera", "lens"]);
     assert_eq!(failed.reason.as_deref(), Some("arriving_too_late"));
 
     let retry = failed.reduce(CancelAction::Submit);
-    assert_eq!(retry.send.attempt, 2);
-    assert_eq!(retry.send.failure, None);
+    assert_eq!(retry.shared.send.attempt, 2);
+    assert_eq!(retry.shared.send.failure, None);
     assert_eq!(
         retry.request().idempotency_key,
         key,
@@ -301,7 +295,10 @@ fn a_failure_keeps_every_choice_and_a_retry_reuses_the_key() {
     );
 
     let changed = run(
-        retry.reduce(CancelAction::Failed(2, SendFailure::Rejected("503".into()))),
+        retry.reduce(CancelAction::Request(RequestAction::Failed(
+            2,
+            SendFailure::Rejected("503".into()),
+        ))),
         [
             CancelAction::Back,
             reason("ordered_by_mistake"),
@@ -320,9 +317,9 @@ fn keys_differ_between_page_loads() {
     let review = |seed| {
         let flow = bundle_flow();
         let context = Rc::new(FlowContext {
-            order: flow.context.order.clone(),
-            policy: flow.context.policy.clone(),
-            assessment: flow.context.assessment.clone(),
+            order: flow.shared.context.order.clone(),
+            policy: flow.shared.context.policy.clone(),
+            assessment: flow.shared.context.assessment.clone(),
             customer: None,
             key_seed: seed,
         });
@@ -339,13 +336,16 @@ fn answers_lead_to_the_outcome_only_while_sending() {
     let answer = CancelAnswer {
         status: CancelStatus::Requested,
         message: None,
-        refund: None,
+        details: CancelDetails { refund: None },
         ignored: None,
     };
     let review = run(bundle_flow(), card_to_review());
     let stray = review
         .clone()
-        .reduce(CancelAction::Answered(1, answer.clone()));
+        .reduce(CancelAction::Request(RequestAction::Answered(
+            1,
+            answer.clone(),
+        )));
     assert!(
         Rc::ptr_eq(&stray, &review),
         "an answer nobody asked for is ignored"
@@ -356,29 +356,40 @@ fn answers_lead_to_the_outcome_only_while_sending() {
         review,
         [
             CancelAction::Submit,
-            CancelAction::Failed(1, SendFailure::Timeout),
+            CancelAction::Request(RequestAction::Failed(1, SendFailure::Timeout)),
             CancelAction::Submit,
         ],
     );
     let late = retrying
         .clone()
-        .reduce(CancelAction::Answered(1, answer.clone()));
+        .reduce(CancelAction::Request(RequestAction::Answered(
+            1,
+            answer.clone(),
+        )));
     assert!(Rc::ptr_eq(&late, &retrying));
 
-    let outcome = retrying.reduce(CancelAction::Answered(2, answer.clone()));
-    assert_eq!(outcome.step, Step::Outcome);
-    assert_eq!(outcome.answer, Some(answer));
+    let outcome = retrying.reduce(CancelAction::Request(RequestAction::Answered(
+        2,
+        answer.clone(),
+    )));
+    assert_eq!(outcome.shared.step, Step::Outcome);
+    assert_eq!(outcome.shared.answer, Some(answer));
     let late_failure = outcome
         .clone()
-        .reduce(CancelAction::Failed(2, SendFailure::Timeout));
+        .reduce(CancelAction::Request(RequestAction::Failed(
+            2,
+            SendFailure::Timeout,
+        )));
     assert!(
         Rc::ptr_eq(&late_failure, &outcome),
         "a timeout after the answer is ignored"
     );
 
     let closed = outcome.reduce(CancelAction::Close);
-    assert_eq!(closed.step, Step::Overview);
-    assert!(closed.selected.is_empty() && closed.reason.is_none() && closed.answer.is_none());
+    assert_eq!(closed.shared.step, Step::Overview);
+    assert!(
+        closed.selected.is_empty() && closed.reason.is_none() && closed.shared.answer.is_none()
+    );
 }
 
 #[test]
@@ -448,6 +459,7 @@ fn the_engine_reads_the_cancel_request_the_widget_sends() {
     // RFC 3339 in UTC: the same instant the engine assessed (12:00 at -07:00).
     assert_eq!(sent["assessed_at"], "2025-03-20T19:00:00Z");
     let item = flow
+        .shared
         .context
         .assessment
         .items
@@ -489,18 +501,22 @@ fn a_reassessment_drops_items_that_can_no_longer_be_cancelled() {
     let at = Instant::parse_rfc3339("2025-03-20T12:00:00-07:00").unwrap();
     let fresh = Rc::new(assess(&order, &Policy::default(), at));
     let context = context_with(&flow, fresh);
-    let flow = flow.reduce(CancelAction::Reassessed(context));
+    let flow = flow.reduce(CancelAction::Request(RequestAction::Reassessed(context)));
     assert_eq!(flow.selected, ["sleeve"]);
-    assert_eq!(flow.step, Step::Reason, "still something to cancel: stay");
+    assert_eq!(
+        flow.shared.step,
+        Step::Reason,
+        "still something to cancel: stay"
+    );
 
     // Once nothing selected is cancellable any more, back to step 1.
     let sleeve = order.items.iter_mut().find(|i| i.id == "sleeve").unwrap();
     sleeve.shipment = Some("S1".into());
     let none_left = Rc::new(assess(&order, &Policy::default(), at));
     let context = context_with(&flow, none_left);
-    let flow = flow.reduce(CancelAction::Reassessed(context));
+    let flow = flow.reduce(CancelAction::Request(RequestAction::Reassessed(context)));
     assert!(flow.selected.is_empty());
-    assert_eq!(flow.step, Step::Select);
+    assert_eq!(flow.shared.step, Step::Select);
 }
 
 #[test]
@@ -514,19 +530,19 @@ fn a_new_policy_without_the_chosen_reason_clears_it() {
             reason("payment_issue"),
         ],
     );
-    let mut policy = (*flow.context.policy).clone();
+    let mut policy = (*flow.shared.context.policy).clone();
     policy
         .cancellation_reasons
         .options
         .retain(|o| o.id != "payment_issue");
     let context = Rc::new(FlowContext {
-        order: flow.context.order.clone(),
+        order: flow.shared.context.order.clone(),
         policy: Rc::new(policy),
-        assessment: flow.context.assessment.clone(),
+        assessment: flow.shared.context.assessment.clone(),
         customer: None,
-        key_seed: flow.context.key_seed,
+        key_seed: flow.shared.context.key_seed,
     });
-    let flow = flow.reduce(CancelAction::Reassessed(context));
+    let flow = flow.reduce(CancelAction::Request(RequestAction::Reassessed(context)));
     assert_eq!(flow.reason, None);
     assert_eq!(flow.selected, ["card"]);
 }
@@ -571,7 +587,7 @@ fn an_answer_is_read_by_its_status_and_other_fields_are_ignored() {
         CancelAnswer {
             status: CancelStatus::Cancelled,
             message: None,
-            refund: Some(4998),
+            details: CancelDetails { refund: Some(4998) },
             ignored: None,
         }
     );
@@ -613,7 +629,7 @@ fn a_bad_refund_is_ignored_and_reported_but_the_status_stands() {
         let answer = read(&text, 5497).unwrap_or_else(|e| panic!("{text}: {e}"));
         assert_eq!(answer.status, CancelStatus::Cancelled, "{text}");
         assert_eq!(
-            answer.refund, None,
+            answer.details.refund, None,
             "{text}: the widget's estimate is shown"
         );
         let why = answer.ignored.unwrap_or_default();
@@ -626,12 +642,14 @@ fn a_bad_refund_is_ignored_and_reported_but_the_status_stands() {
     assert_eq!(
         read(r#"{"status": "cancelled", "refund": 0}"#, 5497)
             .unwrap()
+            .details
             .refund,
         Some(0)
     );
     assert_eq!(
         read(r#"{"status": "cancelled", "refund": 5497}"#, 5497)
             .unwrap()
+            .details
             .refund,
         Some(5497)
     );
@@ -696,25 +714,25 @@ fn the_refund_cap_is_the_selected_items_plus_delivery() {
     order.shipping_cost = crate::engine::Money::from_minor(599);
     let context = Rc::new(FlowContext {
         order: Rc::new(order),
-        policy: flow.context.policy.clone(),
-        assessment: flow.context.assessment.clone(),
+        policy: flow.shared.context.policy.clone(),
+        assessment: flow.shared.context.assessment.clone(),
         customer: None,
         key_seed: 7,
     });
-    let flow = flow.reduce(CancelAction::Reassessed(context));
+    let flow = flow.reduce(CancelAction::Request(RequestAction::Reassessed(context)));
     assert_eq!(flow.refund_cap(), 2 * 2499 + 64900 + 24900 + 599);
 }
 
 fn answered(status: CancelStatus) -> CancelAction {
-    CancelAction::Answered(
+    CancelAction::Request(RequestAction::Answered(
         1,
         CancelAnswer {
             status,
             message: None,
-            refund: None,
+            details: CancelDetails { refund: None },
             ignored: None,
         },
-    )
+    ))
 }
 
 #[test]
@@ -728,7 +746,7 @@ fn after_an_answer_the_items_keep_its_outcome_until_the_host_gives_a_new_order()
             CancelAction::Close,
         ],
     );
-    assert_eq!(flow.step, Step::Overview);
+    assert_eq!(flow.shared.step, Step::Overview);
     assert_eq!(flow.outcomes, [("card".to_owned(), ItemOutcome::Cancelled)]);
     assert!(
         !flow.selectable("card"),
@@ -752,15 +770,15 @@ fn after_an_answer_the_items_keep_its_outcome_until_the_host_gives_a_new_order()
             CancelAction::Continue,
             CancelAction::Continue,
             CancelAction::Submit,
-            CancelAction::Answered(
+            CancelAction::Request(RequestAction::Answered(
                 2,
                 CancelAnswer {
                     status: CancelStatus::Requested,
                     message: None,
-                    refund: None,
+                    details: CancelDetails { refund: None },
                     ignored: None,
                 },
-            ),
+            )),
             CancelAction::Close,
         ],
     );
@@ -773,19 +791,26 @@ fn after_an_answer_the_items_keep_its_outcome_until_the_host_gives_a_new_order()
         ]
     );
     assert!(!all.can_start());
-    assert_eq!(all.clone().reduce(CancelAction::Start).step, Step::Overview);
+    assert_eq!(
+        all.clone().reduce(CancelAction::Start).shared.step,
+        Step::Overview
+    );
 
     // Time passing (a new assessment of the same order) changes nothing of it.
-    let later = all.context.assessment.clone();
-    let ticked = all.clone().reduce(CancelAction::Reassessed(context_with(
-        &all,
-        Rc::new((*later).clone()),
-    )));
+    let later = all.shared.context.assessment.clone();
+    let ticked = all
+        .clone()
+        .reduce(CancelAction::Request(RequestAction::Reassessed(
+            context_with(&all, Rc::new((*later).clone())),
+        )));
     assert_eq!(ticked.outcomes, all.outcomes);
 
     // A new order that changes nothing of them (an unrelated update): the answers stand.
-    let same = Rc::new((*all.context.order).clone());
-    let (assessment, policy) = (all.context.assessment.clone(), all.context.policy.clone());
+    let same = Rc::new((*all.shared.context.order).clone());
+    let (assessment, policy) = (
+        all.shared.context.assessment.clone(),
+        all.shared.context.policy.clone(),
+    );
     let context = |order: Rc<Order>| {
         Rc::new(FlowContext {
             order,
@@ -795,12 +820,16 @@ fn after_an_answer_the_items_keep_its_outcome_until_the_host_gives_a_new_order()
             key_seed: 7,
         })
     };
-    let unrelated = all.clone().reduce(CancelAction::Reassessed(context(same)));
+    let unrelated = all
+        .clone()
+        .reduce(CancelAction::Request(RequestAction::Reassessed(context(
+            same,
+        ))));
     assert_eq!(unrelated.outcomes, all.outcomes);
 
     // The host's new order says what became of the card (a cancelled shipment of its own): its
     // answer gives way to the order; the camera and lens keep theirs.
-    let mut order = (*all.context.order).clone();
+    let mut order = (*all.shared.context.order).clone();
     let mut cancelled = order.shipments[0].clone();
     cancelled.id = "S-cancelled".into();
     cancelled.status = crate::engine::ShipmentStatus::Cancelled;
@@ -811,7 +840,9 @@ fn after_an_answer_the_items_keep_its_outcome_until_the_host_gives_a_new_order()
         .find(|i| i.id == "card")
         .unwrap()
         .shipment = Some("S-cancelled".into());
-    let fresh = all.reduce(CancelAction::Reassessed(context(Rc::new(order))));
+    let fresh = all.reduce(CancelAction::Request(RequestAction::Reassessed(context(
+        Rc::new(order),
+    ))));
     assert_eq!(
         fresh.outcomes,
         [
@@ -828,18 +859,18 @@ fn a_new_order_during_the_outcome_keeps_the_items_it_is_about() {
         flow,
         [CancelAction::Submit, answered(CancelStatus::Cancelled)],
     );
-    let mut order = (*outcome.context.order).clone();
+    let mut order = (*outcome.shared.context.order).clone();
     order.shipments[0].status = crate::engine::ShipmentStatus::Cancelled;
     let at = Instant::parse_rfc3339("2025-03-20T10:00:00-07:00").unwrap();
     let context = Rc::new(FlowContext {
         assessment: Rc::new(assess(&order, &Policy::default(), at)),
         order: Rc::new(order),
-        policy: outcome.context.policy.clone(),
+        policy: outcome.shared.context.policy.clone(),
         customer: None,
         key_seed: 7,
     });
-    let updated = outcome.reduce(CancelAction::Reassessed(context));
-    assert_eq!(updated.step, Step::Outcome);
+    let updated = outcome.reduce(CancelAction::Request(RequestAction::Reassessed(context)));
+    assert_eq!(updated.shared.step, Step::Outcome);
     assert_eq!(
         updated.selected,
         ["card"],

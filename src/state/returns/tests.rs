@@ -2,7 +2,8 @@
 
 use super::*;
 use crate::engine::{assess, Instant, Order, Policy};
-use crate::state::RequestFlow;
+use crate::state::testing::{comment_to_review, run};
+use crate::state::SendFailure;
 
 const MULTI: &str = include_str!("../../../static/orders/return-multi-unit.json");
 const LAPTOP: &str = include_str!("../../../static/orders/return-opened-laptop.json");
@@ -24,12 +25,6 @@ fn context(order_json: &str, at: &str) -> Rc<FlowContext> {
 
 fn flow(order_json: &str) -> Rc<ReturnFlow> {
     Rc::new(ReturnFlow::new(context(order_json, NOW)))
-}
-
-fn run(flow: Rc<ReturnFlow>, actions: impl IntoIterator<Item = ReturnAction>) -> Rc<ReturnFlow> {
-    actions
-        .into_iter()
-        .fold(flow, |flow, action| flow.reduce(action))
 }
 
 fn toggle(id: &str) -> ReturnAction {
@@ -70,11 +65,17 @@ fn accepted() -> ReturnAnswer {
 #[test]
 fn return_items_opens_step_one_only_when_something_can_be_returned() {
     let started = run(flow(MULTI), [ReturnAction::Start]);
-    assert_eq!((started.step, started.step_changes), (Step::Select, 1));
+    assert_eq!(
+        (started.shared.step, started.shared.step_changes),
+        (Step::Select, 1)
+    );
     // Nothing of the bundle order has been delivered: nothing to return yet.
     let bundle = flow(include_str!("../../../static/orders/bundle.json"));
     assert!(!bundle.can_start());
-    assert_eq!(run(bundle, [ReturnAction::Start]).step, Step::Overview);
+    assert_eq!(
+        run(bundle, [ReturnAction::Start]).shared.step,
+        Step::Overview
+    );
 }
 
 #[test]
@@ -104,7 +105,7 @@ fn a_quantity_is_kept_within_what_can_be_returned() {
 fn continue_needs_an_item_a_reason_and_a_required_comment() {
     let flow = run(flow(MULTI), [ReturnAction::Start, ReturnAction::Continue]);
     assert_eq!(
-        (flow.step, flow.problem),
+        (flow.shared.step, flow.problem),
         (Step::Select, Some(Problem::NoItems))
     );
     let flow = run(
@@ -116,20 +117,18 @@ fn continue_needs_an_item_a_reason_and_a_required_comment() {
         ],
     );
     assert_eq!(
-        (flow.step, flow.problem),
+        (flow.shared.step, flow.problem),
         (Step::Reason, Some(Problem::NoReason))
     );
     // `other` asks for a comment.
     let flow = run(flow, [reason("other"), ReturnAction::Continue]);
     assert_eq!(flow.problem, Some(Problem::NoComment));
-    let flow = run(
+    let flow = comment_to_review(
         flow,
-        [
-            ReturnAction::EditComment("  Too loud ".into()),
-            ReturnAction::Continue,
-        ],
+        ReturnAction::EditComment,
+        "  Too loud ",
+        ReturnAction::Continue,
     );
-    assert_eq!(flow.step, Step::Review);
     assert_eq!(flow.request().comment.as_deref(), Some("Too loud"));
 }
 
@@ -149,20 +148,23 @@ fn opened_is_asked_only_where_it_changes_the_refund() {
     assert_eq!(remorse.asked_opened(), ["laptop"]);
     let blocked = run(remorse.clone(), [ReturnAction::Continue]);
     assert_eq!(
-        (blocked.step, blocked.problem),
+        (blocked.shared.step, blocked.problem),
         (Step::Reason, Some(Problem::NotSaidOpened))
     );
     // The seller's fault: refunded in full whatever the answer, so not asked.
     let damaged = run(flow, [reason("arrived_damaged"), ReturnAction::Continue]);
     assert!(damaged.asked_opened().is_empty());
-    assert_eq!(damaged.step, Step::Review);
+    assert_eq!(damaged.shared.step, Step::Review);
 
     let yes = run(
         remorse.clone(),
         [opened("laptop", true), ReturnAction::Continue],
     );
     let no = run(remorse, [opened("laptop", false), ReturnAction::Continue]);
-    assert_eq!((yes.step, no.step), (Step::Review, Step::Review));
+    assert_eq!(
+        (yes.shared.step, no.shared.step),
+        (Step::Review, Step::Review)
+    );
     let (yes, no) = (
         yes.preview().unwrap().unwrap(),
         no.preview().unwrap().unwrap(),
@@ -189,12 +191,12 @@ fn back_works_at_every_step_without_losing_choices() {
             ReturnAction::Continue,
         ],
     );
-    assert_eq!(review.step, Step::Review);
+    assert_eq!(review.shared.step, Step::Review);
     let back = run(
         review.clone(),
         [ReturnAction::Back, ReturnAction::Back, ReturnAction::Back],
     );
-    assert_eq!(back.step, Step::Overview);
+    assert_eq!(back.shared.step, Step::Overview);
     let again = run(
         back,
         [
@@ -203,7 +205,7 @@ fn back_works_at_every_step_without_losing_choices() {
             ReturnAction::Continue,
         ],
     );
-    assert_eq!(again.step, Step::Review, "every choice was kept");
+    assert_eq!(again.shared.step, Step::Review, "every choice was kept");
     assert_eq!(again.request(), review.request());
 }
 
@@ -216,19 +218,34 @@ fn a_double_click_sends_one_request_and_a_retry_keeps_the_key() {
         Rc::ptr_eq(&sending, &twice),
         "a second click changes nothing"
     );
-    assert_eq!(sending.send.attempt, 1);
+    assert_eq!(sending.shared.send.attempt, 1);
     assert!(sending.outgoing().is_some());
     let key = sending.request().idempotency_key;
 
-    let failed = run(sending, [ReturnAction::Failed(1, SendFailure::Timeout)]);
-    assert_eq!((failed.step, failed.send.sending), (Step::Review, false));
+    let failed = run(
+        sending,
+        [ReturnAction::Request(RequestAction::Failed(
+            1,
+            SendFailure::Timeout,
+        ))],
+    );
+    assert_eq!(
+        (failed.shared.step, failed.shared.send.sending),
+        (Step::Review, false)
+    );
     assert_eq!(failed.quantity("mugs"), 2, "choices kept");
     let retry = run(failed, [ReturnAction::Submit]);
-    assert_eq!(retry.send.attempt, 2);
+    assert_eq!(retry.shared.send.attempt, 2);
     assert_eq!(retry.request().idempotency_key, key);
     // A late answer to the first attempt is ignored.
-    let late = run(retry.clone(), [ReturnAction::Answered(1, accepted())]);
-    assert_eq!(late.step, Step::Review);
+    let late = run(
+        retry.clone(),
+        [ReturnAction::Request(RequestAction::Answered(
+            1,
+            accepted(),
+        ))],
+    );
+    assert_eq!(late.shared.step, Step::Review);
 
     // Other choices, another key.
     let three = run(
@@ -248,13 +265,16 @@ fn a_double_click_sends_one_request_and_a_retry_keeps_the_key() {
 fn an_accepted_return_shows_in_the_overview_until_a_new_order() {
     let done = run(
         two_mugs_to_review(),
-        [ReturnAction::Submit, ReturnAction::Answered(1, accepted())],
+        [
+            ReturnAction::Submit,
+            ReturnAction::Request(RequestAction::Answered(1, accepted())),
+        ],
     );
-    assert_eq!(done.step, Step::Outcome);
+    assert_eq!(done.shared.step, Step::Outcome);
     assert_eq!(done.requested, ["mugs"]);
     assert_eq!(done.sent.as_ref().unwrap().lines[0].quantity, 2);
     let closed = run(done, [ReturnAction::Close]);
-    assert_eq!(closed.step, Step::Overview);
+    assert_eq!(closed.shared.step, Step::Overview);
     assert_eq!(closed.returnable("mugs"), 0, "not offered again");
     assert!(closed.can_start(), "the kettle still can be");
     // A newer order from the host that changed the mugs (2 now asked to return) decides again.
@@ -262,7 +282,10 @@ fn an_accepted_return_shows_in_the_overview_until_a_new_order() {
     order["items"][0]["return_requested_quantity"] = 2.into();
     let newer = run(
         closed,
-        [ReturnAction::Reassessed(context(&order.to_string(), NOW))],
+        [ReturnAction::Request(RequestAction::Reassessed(context(
+            &order.to_string(),
+            NOW,
+        )))],
     );
     assert!(newer.requested.is_empty());
     assert_eq!(newer.returnable("mugs"), 2);
@@ -277,9 +300,12 @@ fn a_declined_return_leaves_the_items_as_they_were() {
     .unwrap();
     let done = run(
         two_mugs_to_review(),
-        [ReturnAction::Submit, ReturnAction::Answered(1, declined)],
+        [
+            ReturnAction::Submit,
+            ReturnAction::Request(RequestAction::Answered(1, declined)),
+        ],
     );
-    assert_eq!(done.step, Step::Outcome);
+    assert_eq!(done.shared.step, Step::Outcome);
     assert!(done.requested.is_empty());
 }
 
@@ -336,9 +362,9 @@ fn an_answer_is_read_by_its_status_and_a_label_is_linked_only_when_https() {
     )
     .unwrap();
     assert_eq!(full.status, ReturnStatus::Accepted);
-    assert_eq!(full.return_id.as_deref(), Some("R-1042"));
+    assert_eq!(full.details.return_id.as_deref(), Some("R-1042"));
     assert_eq!(
-        full.label_url.as_deref(),
+        full.details.label_url.as_deref(),
         Some("https://store.example/labels/R-1042.pdf")
     );
     assert_eq!(full.ignored, None);
@@ -354,7 +380,7 @@ fn an_answer_is_read_by_its_status_and_a_label_is_linked_only_when_https() {
     ] {
         let read = answer(&serde_json::json!({"status": "accepted", "label_url": bad}).to_string())
             .unwrap();
-        assert_eq!(read.label_url, None, "{bad}");
+        assert_eq!(read.details.label_url, None, "{bad}");
         let why = read.ignored.unwrap();
         assert!(
             why.starts_with("label_url: expected an https: URL, found"),
@@ -390,11 +416,11 @@ fn a_reassessment_drops_items_that_can_no_longer_be_returned() {
     // After the window closed (9 April 23:59:59 store time), nothing can be returned.
     let later = run(
         flow,
-        [ReturnAction::Reassessed(context(
+        [ReturnAction::Request(RequestAction::Reassessed(context(
             MULTI,
             "2025-04-10T00:00:00-07:00",
-        ))],
+        )))],
     );
     assert!(later.selected.is_empty());
-    assert_eq!(later.step, Step::Select);
+    assert_eq!(later.shared.step, Step::Select);
 }

@@ -3,6 +3,8 @@
 
 use super::*;
 use crate::engine::{assess, Order, Policy, RequestKind, WithdrawalVerdict};
+use crate::state::SendFailure;
+use yew::Reducible;
 
 const EASTER: &str = include_str!("../../../static/orders/withdrawal-easter.json");
 const IN_TRANSIT: &str = include_str!("../../../static/orders/withdrawal-in-transit.json");
@@ -57,7 +59,7 @@ fn receipt(received: &str) -> Receipt {
 #[test]
 fn the_demo_period_ends_after_the_easter_weekend() {
     let flow = easter("2026-04-02T10:00:00+02:00");
-    let decision = &flow.context.assessment.withdrawal;
+    let decision = &flow.shared.context.assessment.withdrawal;
     assert_eq!(
         decision.deadline.map(|d| d.to_string()).as_deref(),
         Some(DEADLINE)
@@ -77,8 +79,8 @@ fn open_shows_the_form_prefilled_from_the_order_only_while_allowed() {
         easter("2026-04-02T10:00:00+02:00"),
         [WithdrawalAction::Open],
     );
-    assert_eq!(flow.step, WithdrawalStep::Form);
-    assert_eq!(flow.step_changes, 1);
+    assert_eq!(flow.shared.step, WithdrawalStep::Form);
+    assert_eq!(flow.shared.step_changes, 1);
     assert_eq!(
         (flow.name.as_str(), flow.email.as_str()),
         ("Jana Krüger", "jana.krueger@example.de")
@@ -97,7 +99,10 @@ fn open_shows_the_form_prefilled_from_the_order_only_while_allowed() {
     assert_eq!(in_transit.name, "Ali Demir");
     // A good still on its way: allowed, with no deadline yet.
     assert!(in_transit.can_open());
-    assert_eq!(in_transit.context.assessment.withdrawal.deadline, None);
+    assert_eq!(
+        in_transit.shared.context.assessment.withdrawal.deadline,
+        None
+    );
 
     // A second after the period: expired, no button, Open does nothing.
     let late = easter("2026-04-08T00:00:00+02:00");
@@ -122,8 +127,8 @@ fn every_field_is_checked_only_after_confirm_and_blocks_it() {
     let flow = run(flow, [confirm(now)]);
     assert!(flow.checked);
     assert_eq!(flow.invalid_tries, 1);
-    assert!(!flow.send.sending);
-    assert_eq!(flow.send.attempt, 0);
+    assert!(!flow.shared.send.sending);
+    assert_eq!(flow.shared.send.attempt, 0);
     assert_eq!(flow.name_problem(), Some(FieldProblem::Missing));
     assert_eq!(flow.email_problem(), Some(FieldProblem::NotAnEmail));
     // Fixing the fields clears their problems as the customer types.
@@ -147,7 +152,7 @@ fn every_field_is_checked_only_after_confirm_and_blocks_it() {
         ],
     );
     assert!(flow.no_items());
-    assert_eq!((flow.invalid_tries, flow.send.sending), (2, false));
+    assert_eq!((flow.invalid_tries, flow.shared.send.sending), (2, false));
     // The mug is not covered: it cannot be selected.
     let flow = run(flow, [WithdrawalAction::Toggle("becher".into())]);
     assert!(flow.no_items());
@@ -155,7 +160,7 @@ fn every_field_is_checked_only_after_confirm_and_blocks_it() {
         flow,
         [WithdrawalAction::Toggle("schal".into()), confirm(now)],
     );
-    assert!(flow.send.sending);
+    assert!(flow.shared.send.sending);
     assert_eq!(flow.request().items.len(), 1);
     assert_eq!(flow.request().items[0].item_id, "schal");
 }
@@ -180,8 +185,8 @@ fn confirm_sends_once_with_the_click_instant_and_the_customer() {
         easter("2026-04-02T10:00:00+02:00"),
         [WithdrawalAction::Open, confirm("2026-04-02T10:00:07+02:00")],
     );
-    assert!(flow.send.sending);
-    assert_eq!(flow.send.attempt, 1);
+    assert!(flow.shared.send.sending);
+    assert_eq!(flow.shared.send.attempt, 1);
     // A double click: the second Confirm changes nothing (one request).
     let again = flow.clone().reduce(confirm("2026-04-02T10:00:08+02:00"));
     assert!(Rc::ptr_eq(&flow, &again));
@@ -235,31 +240,39 @@ fn a_failure_keeps_everything_and_try_again_keeps_the_key_and_the_declaration_ti
         [WithdrawalAction::Open, confirm("2026-04-02T10:00:07+02:00")],
     );
     let first = flow.request();
-    let flow = run(flow, [WithdrawalAction::Failed(1, SendFailure::Timeout)]);
-    assert_eq!(flow.send.failure, Some(SendFailure::Timeout));
+    let flow = run(
+        flow,
+        [WithdrawalAction::Request(RequestAction::Failed(
+            1,
+            SendFailure::Timeout,
+        ))],
+    );
+    assert_eq!(flow.shared.send.failure, Some(SendFailure::Timeout));
     assert_eq!(
-        (flow.step, flow.send.sending),
+        (flow.shared.step, flow.shared.send.sending),
         (WithdrawalStep::Form, false)
     );
     assert_eq!(flow.selected, ["mantel", "schal"]);
     // Try again, later: the same declaration, the same key.
     let flow = run(flow, [confirm("2026-04-02T10:05:00+02:00")]);
-    assert_eq!(flow.send.attempt, 2);
+    assert_eq!(flow.shared.send.attempt, 2);
     assert_eq!(flow.request(), first);
     // A late answer to the first send is ignored; the second's counts.
-    let ignored = flow.clone().reduce(WithdrawalAction::Answered(
-        1,
-        receipt("2026-04-02T08:05:01Z"),
-    ));
+    let ignored = flow
+        .clone()
+        .reduce(WithdrawalAction::Request(RequestAction::Answered(
+            1,
+            receipt("2026-04-02T08:05:01Z"),
+        )));
     assert!(Rc::ptr_eq(&flow, &ignored));
     let done = run(
         flow,
-        [WithdrawalAction::Answered(
+        [WithdrawalAction::Request(RequestAction::Answered(
             2,
             receipt("2026-04-02T08:05:01Z"),
-        )],
+        ))],
     );
-    assert_eq!(done.step, WithdrawalStep::Outcome);
+    assert_eq!(done.shared.step, WithdrawalStep::Outcome);
 
     // A change after a failure is a new declaration: a new key, a new instant.
     let changed = run(
@@ -267,7 +280,7 @@ fn a_failure_keeps_everything_and_try_again_keeps_the_key_and_the_declaration_ti
         [
             WithdrawalAction::Open,
             confirm("2026-04-02T10:00:07+02:00"),
-            WithdrawalAction::Failed(1, SendFailure::NoHost),
+            WithdrawalAction::Request(RequestAction::Failed(1, SendFailure::NoHost)),
             WithdrawalAction::EditEmail("jana@example.org".into()),
             confirm("2026-04-02T10:09:00+02:00"),
         ],
@@ -285,7 +298,7 @@ fn a_declaration_confirmed_a_second_before_the_deadline_counts_when_answered_aft
         easter("2026-04-07T23:59:58+02:00"),
         [WithdrawalAction::Open, confirm("2026-04-07T23:59:58+02:00")],
     );
-    assert!(flow.send.sending);
+    assert!(flow.shared.send.sending);
     // The deadline passes while the store is answering: the period is over for new
     // declarations, not for this one.
     let expired = context(EASTER, "2026-04-08T00:00:00+02:00", None);
@@ -293,27 +306,27 @@ fn a_declaration_confirmed_a_second_before_the_deadline_counts_when_answered_aft
     let flow = run(
         flow,
         [
-            WithdrawalAction::Reassessed(expired.clone()),
-            WithdrawalAction::Failed(1, SendFailure::Timeout),
+            WithdrawalAction::Request(RequestAction::Reassessed(expired.clone())),
+            WithdrawalAction::Request(RequestAction::Failed(1, SendFailure::Timeout)),
             // Try again after the deadline: the same declaration, made in time.
             confirm("2026-04-08T00:00:30+02:00"),
         ],
     );
-    assert!(flow.send.sending);
+    assert!(flow.shared.send.sending);
     assert_eq!(flow.request().declared_at, Some(at("2026-04-07T21:59:58Z")));
     let flow = run(
         flow,
-        [WithdrawalAction::Answered(
+        [WithdrawalAction::Request(RequestAction::Answered(
             2,
             receipt("2026-04-07T22:00:31Z"),
-        )],
+        ))],
     );
-    assert_eq!(flow.step, WithdrawalStep::Outcome);
-    assert!(flow.receipt.is_some());
+    assert_eq!(flow.shared.step, WithdrawalStep::Outcome);
+    assert!(flow.shared.answer.is_some());
     // Back to the order: no button again (received; and expired).
     let flow = run(flow, [WithdrawalAction::Close]);
     assert_eq!(
-        (flow.step, flow.step_changes),
+        (flow.shared.step, flow.shared.step_changes),
         (WithdrawalStep::Overview, 3)
     );
     assert!(!flow.can_open());
@@ -323,11 +336,14 @@ fn a_declaration_confirmed_a_second_before_the_deadline_counts_when_answered_aft
         easter("2026-04-07T23:59:58+02:00"),
         [
             WithdrawalAction::Open,
-            WithdrawalAction::Reassessed(expired),
+            WithdrawalAction::Request(RequestAction::Reassessed(expired)),
         ],
     );
     let late = run(late, [confirm("2026-04-08T00:00:01+02:00")]);
-    assert_eq!((late.send.sending, late.send.attempt), (false, 0));
+    assert_eq!(
+        (late.shared.send.sending, late.shared.send.attempt),
+        (false, 0)
+    );
 }
 
 #[test]
@@ -341,7 +357,7 @@ fn back_keeps_what_was_typed_and_the_host_customer_fills_only_untouched_fields()
         ],
     );
     assert_eq!(
-        (flow.step, flow.step_changes),
+        (flow.shared.step, flow.shared.step_changes),
         (WithdrawalStep::Overview, 2)
     );
     let flow = run(flow, [WithdrawalAction::Open]);
@@ -367,10 +383,8 @@ fn back_keeps_what_was_typed_and_the_host_customer_fills_only_untouched_fields()
     );
     let flow = run(
         flow,
-        [WithdrawalAction::Reassessed(context(
-            IN_TRANSIT,
-            now,
-            given("demir@example.de"),
+        [WithdrawalAction::Request(RequestAction::Reassessed(
+            context(IN_TRANSIT, now, given("demir@example.de")),
         ))],
     );
     assert_eq!(

@@ -45,7 +45,12 @@ impl std::error::Error for InputError {}
 pub trait Sink {
     /// Adds a problem: the path of the field at fault and what was expected and found.
     /// `Err(Full)` once the sink holds as many as it takes, and the checks stop there.
-    fn add(&mut self, path: impl Into<String>, message: impl Into<String>) -> Result<(), Full>;
+    fn add(&mut self, path: impl Into<String>, message: impl Into<String>) -> Result<(), Full> {
+        self.put(InputError::new(path, message))
+    }
+
+    /// [`Sink::add`] of a made problem (not generic: one copy per sink).
+    fn put(&mut self, problem: InputError) -> Result<(), Full>;
 }
 
 /// The first problem alone: full at once.
@@ -53,8 +58,8 @@ pub trait Sink {
 pub struct First(pub Option<InputError>);
 
 impl Sink for First {
-    fn add(&mut self, path: impl Into<String>, message: impl Into<String>) -> Result<(), Full> {
-        self.0 = Some(InputError::new(path, message));
+    fn put(&mut self, problem: InputError) -> Result<(), Full> {
+        self.0 = Some(problem);
         Err(Full)
     }
 }
@@ -90,9 +95,9 @@ impl Problems {
 }
 
 impl Sink for Problems {
-    fn add(&mut self, path: impl Into<String>, message: impl Into<String>) -> Result<(), Full> {
+    fn put(&mut self, problem: InputError) -> Result<(), Full> {
         if self.found.len() < self.cap {
-            self.found.push(InputError::new(path, message));
+            self.found.push(problem);
         }
         match self.found.len() < self.cap {
             true => Ok(()),

@@ -135,8 +135,14 @@ pub fn number_text(v: f64) -> String {
     if fraction == 0 {
         return format!("{sign}{whole}");
     }
-    let digits = format!("{fraction:06}");
-    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
+    // Six decimals without their trailing zeros (not `trim_end_matches`: its searcher would be
+    // in the wasm for this alone).
+    let (mut fraction, mut width) = (fraction, 6);
+    while fraction % 10 == 0 {
+        fraction /= 10;
+        width -= 1;
+    }
+    format!("{sign}{whole}.{fraction:0width$}")
 }
 
 /// The error for a number that is not a safe whole number, quoting its text as it was

@@ -86,9 +86,7 @@ impl Read for BTreeMap<String, u32> {
     }
 }
 
-/// A `null_default` field: absent or `null` give the default. Inlined: a call costs as much as
-/// its body, once per field type.
-#[inline(always)]
+/// A `null_default` field: absent or `null` give the default.
 pub(crate) fn or_default<T: Read + Default, W: Walk>(at: At<'_, W>) -> Result<T> {
     Ok(Option::<T>::read(at)?.unwrap_or_default())
 }

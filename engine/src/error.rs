@@ -45,6 +45,7 @@ impl std::error::Error for InputError {}
 pub trait Sink {
     /// Adds a problem: the path of the field at fault and what was expected and found.
     /// `Err(Full)` once the sink holds as many as it takes, and the checks stop there.
+    #[inline(always)]
     fn add(&mut self, path: impl Into<String>, message: impl Into<String>) -> Result<(), Full> {
         self.put(InputError::new(path, message))
     }

@@ -1,5 +1,5 @@
-//! `InputError`: what was wrong with a document, and where; `Problems`: where the reader and
-//! the checks put them, the first alone or every one up to a cap.
+//! `InputError`: what was wrong with a document, and where; `Sink`: where the checks put
+//! them, the first alone ([`First`]) or every one up to a cap ([`Problems`]).
 
 use std::fmt;
 
@@ -38,24 +38,45 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-/// Where the reader and the checks put the problems of a document: the first one alone, or
-/// every one up to a cap, in the order found.
+/// Where the checks put the problems of a document. A type, so that the widget's path, which
+/// wants the first problem alone, compiles to checks that stop there and carries none of the
+/// keeping of every problem ([`First`] for [`crate::read_document`], [`Problems`] for
+/// [`crate::read_document_reporting_all`]).
+pub trait Sink {
+    /// Adds a problem: the path of the field at fault and what was expected and found.
+    /// `Err(Full)` once the sink holds as many as it takes, and the checks stop there.
+    #[inline(always)]
+    fn add(&mut self, path: impl Into<String>, message: impl Into<String>) -> Result<(), Full> {
+        self.put(InputError::new(path, message))
+    }
+
+    /// [`Sink::add`] of a made problem (not generic: one copy per sink).
+    fn put(&mut self, problem: InputError) -> Result<(), Full>;
+}
+
+/// The first problem alone: full at once.
+#[derive(Debug, Default)]
+pub struct First(pub Option<InputError>);
+
+impl Sink for First {
+    fn put(&mut self, problem: InputError) -> Result<(), Full> {
+        self.0 = Some(problem);
+        Err(Full)
+    }
+}
+
+/// Every problem up to a cap, in the order found.
 #[derive(Debug)]
 pub struct Problems {
     found: Vec<InputError>,
     cap: usize,
 }
 
-/// The checks are to stop: [`Problems`] holds as many as it takes.
+/// The checks are to stop: the [`Sink`] holds as many as it takes.
 #[derive(Debug)]
 pub struct Full;
 
 impl Problems {
-    /// Takes the first problem only.
-    pub fn first() -> Problems {
-        Problems::up_to(1)
-    }
-
     /// Takes at most `cap` problems (at least one).
     pub fn up_to(cap: usize) -> Problems {
         Problems {
@@ -64,34 +85,24 @@ impl Problems {
         }
     }
 
-    /// Adds a problem: the path of the field at fault and what was expected and found.
-    /// `Err(Full)` once it holds as many as it takes, and the checks stop there.
-    pub fn add(&mut self, path: impl Into<String>, message: impl Into<String>) -> Result<(), Full> {
-        if self.found.len() < self.cap {
-            self.found.push(InputError::new(path, message));
-        }
-        match self.found.len() < self.cap {
-            true => Ok(()),
-            false => Err(Full),
-        }
-    }
-
     pub fn is_empty(&self) -> bool {
         self.found.is_empty()
-    }
-
-    /// The first problem (one is always there when this is asked for; an empty one says so).
-    pub fn into_first(self) -> InputError {
-        self.found.into_iter().next().unwrap_or_else(|| {
-            InputError::new(
-                "",
-                "expected a document, found a problem that was not recorded",
-            )
-        })
     }
 
     /// Every problem found, in order.
     pub fn into_all(self) -> Vec<InputError> {
         self.found
+    }
+}
+
+impl Sink for Problems {
+    fn put(&mut self, problem: InputError) -> Result<(), Full> {
+        if self.found.len() < self.cap {
+            self.found.push(problem);
+        }
+        match self.found.len() < self.cap {
+            true => Ok(()),
+            false => Err(Full),
+        }
     }
 }

@@ -11,7 +11,7 @@
 
 use serde::{Deserialize, Deserializer};
 
-use super::error::{Full, InputError, Problems};
+use super::error::{First, Full, InputError, Problems, Sink};
 use super::json::{At, Json, PathError, Report};
 use super::limits::{self, Document};
 use super::order::Customer;
@@ -22,7 +22,7 @@ use super::returns::ReturnProposal;
 use super::validate;
 
 mod sealed {
-    use super::{Document, Full, Problems};
+    use super::{Document, Full, Sink};
 
     /// What reading a document needs of its type: its reader, its limits and its checks.
     pub trait Readable: crate::read::Read {
@@ -31,7 +31,7 @@ mod sealed {
         const LIMITS: Option<Document>;
         /// What no single field can say (references, sums, orderings, uniqueness), each
         /// problem into `problems` in document order.
-        fn check(&self, problems: &mut Problems) -> Result<(), Full>;
+        fn check(&self, problems: &mut impl Sink) -> Result<(), Full>;
     }
 }
 
@@ -46,7 +46,7 @@ macro_rules! readable {
     ($($document:ident: $limits:expr, $check:path;)*) => {$(
         impl sealed::Readable for $document {
             const LIMITS: Option<Document> = $limits;
-            fn check(&self, problems: &mut Problems) -> Result<(), Full> {
+            fn check(&self, problems: &mut impl Sink) -> Result<(), Full> {
                 $check(self, problems)
             }
         }
@@ -65,7 +65,7 @@ readable! {
 }
 
 /// The checks of a document whose shape is all there is to check.
-fn shape_only<T>(_: &T, _: &mut Problems) -> Result<(), Full> {
+fn shape_only<T>(_: &T, _: &mut impl Sink) -> Result<(), Full> {
     Ok(())
 }
 
@@ -85,10 +85,12 @@ pub fn read_document<T: Readable>(tree: &Json<'_>) -> Result<T, InputError> {
     }
     let value = T::read(At::root(tree))
         .map_err(|error| InputError::new(error.path.unwrap_or_default(), error.message))?;
-    let mut problems = Problems::first();
-    match value.check(&mut problems) {
-        Ok(()) if problems.is_empty() => Ok(value),
-        _ => Err(problems.into_first()),
+    let mut first = First::default();
+    // `check` stops at the first problem and `first` has it.
+    let _ = value.check(&mut first);
+    match first.0 {
+        None => Ok(value),
+        Some(problem) => Err(problem),
     }
 }
 

@@ -1,10 +1,11 @@
 //! What no single field's reader can check: references between fields, orderings of
-//! timestamps, sums, uniqueness, and sane bounds. Each problem goes into [`Problems`] with its
-//! path, in document order; the checks go on past a problem until it is full (it takes only the
-//! first unless every problem is asked for, see [`crate::read_document_reporting_all`]).
+//! timestamps, sums, uniqueness, and sane bounds. Each problem goes into a [`Sink`] with its
+//! path, in document order; the checks go on past a problem until it is full (the widget's
+//! [`crate::read_document`] passes one that takes the first alone, so its checks compile to
+//! stopping there; [`crate::read_document_reporting_all`] one that takes every problem).
 
 use super::currency::minor_unit_digits;
-use super::error::{Full, Problems};
+use super::error::{Full, Sink};
 use super::ids::{first_index_of, IdMap};
 use super::limits::{MAX_GRACE_MINUTES, MAX_WINDOW_DAYS};
 use super::money::Money;
@@ -15,7 +16,7 @@ use super::request::Request;
 type Check = Result<(), Full>;
 
 /// `value` is not blank. The path is written only for an error: an order has hundreds of ids.
-fn non_empty(p: &mut Problems, path: &dyn Fn() -> String, what: &str, value: &str) -> Check {
+fn non_empty(p: &mut impl Sink, path: &dyn Fn() -> String, what: &str, value: &str) -> Check {
     if value.trim().is_empty() {
         p.add(
             path(),
@@ -28,7 +29,7 @@ fn non_empty(p: &mut Problems, path: &dyn Fn() -> String, what: &str, value: &st
 /// The id of `list[index]` is the first of its kind: `ids` keeps each id's first index, and a
 /// repeated one is a problem at `path`, naming the entry that has it first.
 fn first_of_its_kind<'a>(
-    p: &mut Problems,
+    p: &mut impl Sink,
     ids: &mut IdMap<'a>,
     (list, index, id): (&str, usize, &'a str),
     path: &dyn Fn() -> String,
@@ -45,7 +46,7 @@ fn first_of_its_kind<'a>(
     Ok(())
 }
 
-pub(crate) fn order(order: &Order, p: &mut Problems) -> Check {
+pub(crate) fn order(order: &Order, p: &mut impl Sink) -> Check {
     non_empty(p, &|| "id".into(), "order id", &order.id)?;
     currency(p, &order.currency)?;
     non_empty(
@@ -165,7 +166,7 @@ pub(crate) fn order(order: &Order, p: &mut Problems) -> Check {
     Ok(())
 }
 
-fn currency(p: &mut Problems, code: &str) -> Check {
+fn currency(p: &mut impl Sink, code: &str) -> Check {
     if !(code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())) {
         // One problem per field: the next check would say the same of this code.
         return p.add("currency", format!("expected an ISO 4217 currency code (three capital letters, e.g. \"USD\"), found {code:?}"));
@@ -178,7 +179,7 @@ fn currency(p: &mut Problems, code: &str) -> Check {
     Ok(())
 }
 
-pub(crate) fn policy(policy: &Policy, p: &mut Problems) -> Check {
+pub(crate) fn policy(policy: &Policy, p: &mut impl Sink) -> Check {
     window_days(p, "return_window_days", policy.return_window_days)?;
     for (category, days) in &policy.category_windows {
         non_empty(p, &|| "category_windows".into(), "category name", category)?;
@@ -267,7 +268,7 @@ pub(crate) fn policy(policy: &Policy, p: &mut Problems) -> Check {
     withdrawal(p, &policy.withdrawal)
 }
 
-fn withdrawal(p: &mut Problems, withdrawal: &Withdrawal) -> Check {
+fn withdrawal(p: &mut impl Sink, withdrawal: &Withdrawal) -> Check {
     for (field, list) in [
         ("excluded_categories", &withdrawal.excluded_categories),
         ("excluded_when_unsealed", &withdrawal.excluded_when_unsealed),
@@ -309,7 +310,7 @@ pub fn looks_like_an_email_address(text: &str) -> bool {
 
 /// Mirrors the cancellation reasons: ids and labels not blank, ids unique; and at least one,
 /// since every return names its reason.
-fn return_reasons(p: &mut Problems, reasons: &[ReturnReason]) -> Check {
+fn return_reasons(p: &mut impl Sink, reasons: &[ReturnReason]) -> Check {
     if reasons.is_empty() {
         p.add(
             "return_reasons",
@@ -327,7 +328,7 @@ fn return_reasons(p: &mut Problems, reasons: &[ReturnReason]) -> Check {
     Ok(())
 }
 
-fn window_days(p: &mut Problems, path: &str, days: u32) -> Check {
+fn window_days(p: &mut impl Sink, path: &str, days: u32) -> Check {
     if days > MAX_WINDOW_DAYS {
         p.add(
             path,
@@ -338,7 +339,7 @@ fn window_days(p: &mut Problems, path: &str, days: u32) -> Check {
 }
 
 /// A request's items: at least one, each once, at least one unit; a non-blank order id.
-pub(crate) fn request(request: &Request, p: &mut Problems) -> Check {
+pub(crate) fn request(request: &Request, p: &mut impl Sink) -> Check {
     non_empty(p, &|| "order_id".into(), "order id", &request.order_id)?;
     if request.items.is_empty() {
         p.add("items", "expected at least one item, found an empty list")?;
@@ -407,7 +408,7 @@ pub(crate) fn request(request: &Request, p: &mut Problems) -> Check {
 }
 
 /// A request's or an order's `customer`: a name that is not blank, an address shaped like one.
-pub(crate) fn customer(p: &mut Problems, customer: &Customer, at: &str) -> Check {
+pub(crate) fn customer(p: &mut impl Sink, customer: &Customer, at: &str) -> Check {
     non_empty(p, &|| format!("{at}.name"), "name", &customer.name)?;
     if !looks_like_an_email_address(customer.email.trim()) {
         p.add(

@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::de::{self, Unexpected};
 
-use super::wording::{describe, expecting, one_of, quoted};
+use super::wording::{alternatives, describe, expecting, one_of};
 
 /// An error while reading the tree: the path of the value it is about (`items[2].unit_price`;
 /// `None` or empty: the document itself) and a message saying what was expected and what was
@@ -63,10 +63,7 @@ impl de::Error for PathError {
         let fields = match expected {
             [] => "no fields".to_owned(),
             [one] => format!("only the field {one:?}"),
-            _ => format!(
-                "one of the fields {}",
-                quoted(expected).replace(" and ", " or ")
-            ),
+            _ => format!("one of the fields {}", alternatives(expected)),
         };
         PathError::custom(format_args!(
             "expected {fields}, found the unknown field {field:?}"

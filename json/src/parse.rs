@@ -275,7 +275,12 @@ pub fn whole_number(text: &str) -> Option<Option<u64>> {
         None => (unsigned, "0"),
     };
     let (whole, fraction) = split_at_byte(mantissa, |b| b == b'.').unwrap_or((mantissa, ""));
-    let exponent_digits = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+    // Char patterns, not a set of chars or `trim_*_matches`: those bring core's searchers
+    // into the wasm for this function alone.
+    let exponent_digits = exponent
+        .strip_prefix('+')
+        .or_else(|| exponent.strip_prefix('-'))
+        .unwrap_or(exponent);
     let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     if !all_digits(whole)
         || !(fraction.is_empty() || all_digits(fraction))
@@ -291,18 +296,20 @@ pub fn whole_number(text: &str) -> Option<Option<u64>> {
     }
     // The significant digits, without their trailing zeros: the last one's power of ten.
     let digits = format!("{whole}{fraction}");
-    let significant = digits.trim_start_matches('0').trim_end_matches('0');
-    if significant.is_empty() {
+    let digits = digits.as_bytes();
+    let leading = digits.iter().take_while(|&&b| b == b'0').count();
+    if leading == digits.len() {
         return Some(Some(0));
     }
-    let zeros = digits.len() - digits.trim_end_matches('0').len();
+    let zeros = digits.iter().rev().take_while(|&&b| b == b'0').count();
+    let significant = &digits[leading..digits.len() - zeros];
     let last_power = scale
         .saturating_sub(fraction.len() as i64)
         .saturating_add(zeros as i64);
     if last_power < 0 {
         return None;
     }
-    let mut value = significant.bytes().try_fold(0u64, |v, b| {
+    let mut value = significant.iter().try_fold(0u64, |v, &b| {
         v.checked_mul(10)?.checked_add(u64::from(b - b'0'))
     });
     for _ in 0..last_power.min(20) {

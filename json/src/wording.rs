@@ -8,12 +8,13 @@ use super::error::PathError;
 use super::parse::whole_number;
 use super::tree::Json;
 
-/// `"a", "b" and "c"`.
-pub(crate) fn quoted(names: &[&str]) -> String {
+/// `"a", "b" or "c"`: the names one of which was expected (written with " or " directly, not
+/// by replacing " and ": `str::replace` is then not in the wasm).
+pub(crate) fn alternatives(names: &[&str]) -> String {
     let mut text = String::new();
     for (i, name) in names.iter().enumerate() {
         if i > 0 {
-            text.push_str(if i + 1 == names.len() { " and " } else { ", " });
+            text.push_str(if i + 1 == names.len() { " or " } else { ", " });
         }
         text.push_str(&format!("{name:?}"));
     }
@@ -25,7 +26,7 @@ pub(crate) fn one_of(names: &[&str]) -> String {
     match names {
         [] => "nothing".to_owned(),
         [one] => format!("{one:?}"),
-        _ => format!("one of {}", quoted(names).replace(" and ", " or ")),
+        _ => format!("one of {}", alternatives(names)),
     }
 }
 
@@ -135,8 +136,14 @@ pub fn number_text(v: f64) -> String {
     if fraction == 0 {
         return format!("{sign}{whole}");
     }
-    let digits = format!("{fraction:06}");
-    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
+    // Six decimals without their trailing zeros (not `trim_end_matches`: its searcher would be
+    // in the wasm for this alone).
+    let (mut fraction, mut width) = (fraction, 6);
+    while fraction % 10 == 0 {
+        fraction /= 10;
+        width -= 1;
+    }
+    format!("{sign}{whole}.{fraction:0width$}")
 }
 
 /// The error for a number that is not a safe whole number, quoting its text as it was

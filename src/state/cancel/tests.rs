@@ -735,17 +735,18 @@ fn answered(status: CancelStatus) -> CancelAction {
     ))
 }
 
+/// The bundle's card sent for cancellation, answered with `status`, and the outcome closed.
+fn answered_and_closed(status: CancelStatus) -> Rc<CancelFlow> {
+    let flow = run(bundle_flow(), card_to_review());
+    run(
+        flow,
+        [CancelAction::Submit, answered(status), CancelAction::Close],
+    )
+}
+
 #[test]
 fn after_an_answer_the_items_keep_its_outcome_until_the_host_gives_a_new_order() {
-    let flow = run(bundle_flow(), card_to_review());
-    let flow = run(
-        flow,
-        [
-            CancelAction::Submit,
-            answered(CancelStatus::Cancelled),
-            CancelAction::Close,
-        ],
-    );
+    let flow = answered_and_closed(CancelStatus::Cancelled);
     assert_eq!(flow.shared.step, Step::Overview);
     assert_eq!(flow.outcomes, [("card".to_owned(), ItemOutcome::Cancelled)]);
     assert!(
@@ -880,15 +881,7 @@ fn a_new_order_during_the_outcome_keeps_the_items_it_is_about() {
 
 #[test]
 fn a_declined_answer_leaves_the_items_as_they_were() {
-    let flow = run(bundle_flow(), card_to_review());
-    let flow = run(
-        flow,
-        [
-            CancelAction::Submit,
-            answered(CancelStatus::Declined),
-            CancelAction::Close,
-        ],
-    );
+    let flow = answered_and_closed(CancelStatus::Declined);
     assert!(flow.outcomes.is_empty());
     assert!(flow.selectable("card"));
 }

@@ -663,6 +663,9 @@ pub struct WithdrawalView {
     pub items: Vec<Rc<ItemView>>,
     /// The policy's `withdrawal.contact_email`, shown when sending fails.
     pub contact_email: Option<String>,
+    /// A parcel can be left uncollected (at a pickup point, or after a failed attempt): the
+    /// notice says that not collecting it is not a withdrawal.
+    pub uncollected: bool,
 }
 
 /// The withdrawal view of an assessment, from the item views already built.
@@ -686,5 +689,11 @@ pub fn withdrawal_view(
             .cloned()
             .collect(),
         contact_email: contact_email.map(str::to_owned),
+        uncollected: assessment.items.iter().any(|i| {
+            matches!(
+                i.refuse.code,
+                RefuseCode::AtPickupPoint | RefuseCode::AtNextAttempt
+            )
+        }),
     }
 }

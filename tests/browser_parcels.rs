@@ -50,6 +50,13 @@ impl Fixture {
     }
 }
 
+/// `text` contains every one of `phrases`.
+fn says(text: &str, phrases: &[&str]) {
+    for phrase in phrases {
+        assert!(text.contains(phrase), "{phrase:?} in {text}");
+    }
+}
+
 fn attr(element: &Element, name: &str) -> String {
     element.get_attribute(name).unwrap_or_default()
 }
@@ -88,16 +95,17 @@ async fn the_dutch_sample_links_each_parcel_once_and_says_where_it_waits() {
     assert_eq!(attr(&links[0], "rel"), "noopener noreferrer");
 
     let plaid = w.item_text("plaid");
-    for phrase in [
-        "Ready to collect",
-        "Decline or leave uncollected",
-        "It is waiting at a parcel shop: if you don\u{2019}t want it, decline it at the counter or don\u{2019}t collect it",
-        "Waiting for you at: DPD Pickup Parcelshop Tabakszaak De Hoek, Oudegracht 112, Utrecht",
-        "Collect by 12 May 2026",
-        "Tracking number: 05212345678901",
-    ] {
-        assert!(plaid.contains(phrase), "{phrase:?} in {plaid}");
-    }
+    says(
+        &plaid,
+        &[
+            "Ready to collect",
+            "Decline or leave uncollected",
+            "It is waiting at a parcel shop: if you don\u{2019}t want it, decline it at the counter or don\u{2019}t collect it",
+            "Waiting for you at: DPD Pickup Parcelshop Tabakszaak De Hoek, Oudegracht 112, Utrecht",
+            "Collect by 12 May 2026",
+            "Tracking number: 05212345678901",
+        ],
+    );
     // The parcel's lines once, on its first item.
     let cushions = w.item_text("kussen");
     assert!(
@@ -107,13 +115,14 @@ async fn the_dutch_sample_links_each_parcel_once_and_says_where_it_waits() {
     assert!(!cushions.contains("Waiting for you at"), "{cushions}");
 
     let mugs = w.item_text("mokken");
-    for phrase in [
-        "Out for delivery with PostNL",
-        "Refuse at the door",
-        "It is out for delivery with PostNL: you can refuse it by telling the driver at the door",
-    ] {
-        assert!(mugs.contains(phrase), "{phrase:?} in {mugs}");
-    }
+    says(
+        &mugs,
+        &[
+            "Out for delivery with PostNL",
+            "Refuse at the door",
+            "It is out for delivery with PostNL: you can refuse it by telling the driver at the door",
+        ],
+    );
     assert!(!mugs.contains("Waiting for you at"), "{mugs}");
 
     // Withdrawal stays offered, and leaving the parcel is not called a withdrawal.
@@ -142,18 +151,19 @@ async fn the_dutch_sample_in_german() {
         );
     }
     let plaid = w.item_text("plaid");
-    for phrase in [
-        "Liegt zur Abholung bereit",
-        "Ablehnen oder nicht abholen",
-        "Liegt für Sie bereit bei: DPD Pickup Parcelshop",
-        "Abholen bis 12. Mai 2026",
-    ] {
-        assert!(plaid.contains(phrase), "{phrase:?} in {plaid}");
-    }
+    says(
+        &plaid,
+        &[
+            "Liegt zur Abholung bereit",
+            "Ablehnen oder nicht abholen",
+            "Liegt für Sie bereit bei: DPD Pickup Parcelshop",
+            "Abholen bis 12. Mai 2026",
+        ],
+    );
     let mugs = w.item_text("mokken");
     assert!(
         mugs.contains("Er ist mit PostNL in der Zustellung: Sie können die Annahme verweigern, indem Sie es dem Fahrer an der Tür sagen"),
-        "{mugs}"
+            "{mugs}"
     );
     assert!(!w.text("ul.items").contains("von dem"));
     assert!(w
@@ -191,15 +201,15 @@ async fn the_fleets_refuse_advice_links_its_live_tracking() {
 #[wasm_bindgen_test]
 async fn a_problem_no_information_and_no_carrier_are_said_not_guessed() {
     let order = r#"{
-        "id": "NL-1", "placed_at": "2026-05-04T20:15:00+02:00", "currency": "EUR",
-        "seller": {"name": "Noordzee Wonen", "kind": "retailer", "fulfilled_by": "retailer"},
-        "items": [
+            "id": "NL-1", "placed_at": "2026-05-04T20:15:00+02:00", "currency": "EUR",
+            "seller": {"name": "Noordzee Wonen", "kind": "retailer", "fulfilled_by": "retailer"},
+            "items": [
             {"id": "A", "title": "Lamp", "quantity": 1, "unit_price": 4500, "shipment": "S1"},
             {"id": "B", "title": "Vaas", "quantity": 1, "unit_price": 2495, "shipment": "S2"},
             {"id": "C", "title": "Mok", "quantity": 1, "unit_price": 995, "shipment": "S3"},
             {"id": "D", "title": "Kaars", "quantity": 1, "unit_price": 1295, "shipment": "S4"}
         ],
-        "shipments": [
+            "shipments": [
             {"id": "S1", "status": "exception", "carrier": "DHL", "exception_kind": "customs"},
             {"id": "S2", "status": "unknown", "carrier_status": "Pending"},
             {"id": "S3", "status": "in_transit"},
@@ -208,22 +218,24 @@ async fn a_problem_no_information_and_no_carrier_are_said_not_guessed() {
     }"#;
     let w = Fixture::parcels(order, None, NOW, "en-US").await;
     let customs = w.item_text("A");
-    for phrase in [
-        "Held at customs",
-        "Delivery problem",
-        "It is held at customs: the carrier may need you to pay import charges or provide papers",
-        "Contact the store about this item",
-    ] {
-        assert!(customs.contains(phrase), "{phrase:?} in {customs}");
-    }
+    says(
+        &customs,
+        &[
+            "Held at customs",
+            "Delivery problem",
+            "It is held at customs: the carrier may need you to pay import charges or provide papers",
+            "Contact the store about this item",
+        ],
+    );
     let unknown = w.item_text("B");
-    for phrase in [
-        "Status unknown",
-        "Tracking says \u{201c}Pending\u{201d}, and we can\u{2019}t tell from that where it is.",
-        "Contact the store about this item",
-    ] {
-        assert!(unknown.contains(phrase), "{phrase:?} in {unknown}");
-    }
+    says(
+        &unknown,
+        &[
+            "Status unknown",
+            "Tracking says \u{201c}Pending\u{201d}, and we can\u{2019}t tell from that where it is.",
+            "Contact the store about this item",
+        ],
+    );
     // No carrier: the sentences name none, and read whole.
     let unnamed = w.item_text("C");
     assert!(unnamed.contains("On its way"), "{unnamed}");

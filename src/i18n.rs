@@ -147,7 +147,6 @@ catalogue! {
     StatusReturnedToSender => "status_returned_to_sender";
     StatusCancelled => "status_cancelled";
     CarrierRetailerFleet => "carrier_retailer_fleet";
-    CarrierOther => "carrier_other";
     BadgeCancel => "badge_cancel";
     BadgeRequest => "badge_request";
     BadgeRefuseAtDoor => "badge_refuse_at_door";
@@ -296,6 +295,46 @@ catalogue! {
     WithdrawDeclared => "withdraw_declared";
     WithdrawAckSent => "withdraw_ack_sent";
     WithdrawAckPending => "withdraw_ack_pending";
+    /// Parcels as trackers report them (issue 21): the statuses without a carrier's name, the
+    /// new states, the tracking link (its accessible name says which parcel), the pickup point,
+    /// and what a problem, no information or the way back mean.
+    StatusInTransitUnnamed => "status_in_transit_unnamed";
+    StatusOutForDeliveryUnnamed => "status_out_for_delivery_unnamed";
+    StatusAttemptedDelivery => "status_attempted_delivery";
+    StatusAvailableForPickup => "status_available_for_pickup";
+    StatusException => "status_exception";
+    StatusExceptionCustoms => "status_exception_customs";
+    StatusUnknown => "status_unknown";
+    StatusReturningToSender => "status_returning_to_sender";
+    TrackPackage => "track_package";
+    TrackPackageLabel => "track_package_label";
+    TrackPackageLabelUnnamed => "track_package_label_unnamed";
+    TrackingNumber => "tracking_number";
+    LiveTracking => "live_tracking";
+    LiveTrackingLabel => "live_tracking_label";
+    PickupLocation => "pickup_location";
+    PickupCollectBy => "pickup_collect_by";
+    PickupNotAWithdrawal => "pickup_not_a_withdrawal";
+    BadgeDeclineOrLeave => "badge_decline_or_leave";
+    BadgeLeaveUncollected => "badge_leave_uncollected";
+    BadgeRefuseNextAttempt => "badge_refuse_next_attempt";
+    BadgeDeliveryProblem => "badge_delivery_problem";
+    BadgeStatusUnknown => "badge_status_unknown";
+    BadgeOnItsWayBack => "badge_on_its_way_back";
+    FallbackPickupCounter => "fallback_pickup_counter";
+    FallbackPickupLocker => "fallback_pickup_locker";
+    FallbackPickup => "fallback_pickup";
+    FallbackRefuseNextAttempt => "fallback_refuse_next_attempt";
+    ContactStore => "contact_store";
+    ProblemCustoms => "problem_customs";
+    ProblemActionRequired => "problem_action_required";
+    ProblemDamaged => "problem_damaged";
+    ProblemLost => "problem_lost";
+    ProblemOther => "problem_other";
+    UnknownNoInformation => "unknown_no_information";
+    UnknownCarrierStatus => "unknown_carrier_status";
+    ReturningRetailer => "returning_retailer";
+    ReturningMarketplaceSeller => "returning_marketplace_seller";
 }
 
 /// The catalogue's label for one of the policy's default cancellation or return reasons, so German

@@ -4,8 +4,9 @@
 use std::rc::Rc;
 
 use crate::engine::{
-    carrier_name, Assessment, CancelVerdict, Carrier, ItemAssessment, NextStep, Order, Reason,
-    RefuseCode, RefuseVerdict, ReturnVerdict, ShipmentStatus, TimingUnit, Value,
+    carrier_name, is_https_address, Assessment, CancelVerdict, Carrier, ExceptionKind,
+    ItemAssessment, NextStep, Order, PickupKind, Reason, RefuseCode, RefuseVerdict, ReturnVerdict,
+    Shipment, ShipmentStatus, TimingUnit, Value,
 };
 use crate::i18n::{default_reason, fill_template, isolate, Lang, Msg};
 use crate::intl::Formatters;
@@ -74,17 +75,30 @@ impl Texts {
             Value::Instant(zoned) => self.fmt.date_time(zoned.instant),
             Value::Number(n) => n.to_string(),
             Value::Text(text) => isolate(text),
-            Value::Titles(titles) => {
-                let quoted: Vec<String> = titles
-                    .iter()
-                    .map(|t| {
-                        fill_template(self.lang.key("quoted_title"), &[("title", &isolate(t))])
-                    })
-                    .collect();
-                self.fmt.list(&quoted)
-            }
-            Value::Carrier(carrier) => carrier_name(carrier, self.lang.catalogue()),
+            Value::Titles(titles) => self.titles(titles, isolate),
+            Value::Carrier(carrier) => self.carrier(carrier).unwrap_or_default(),
         }
+    }
+
+    /// Titles quoted and listed in the language, each through `each` (`isolate` in a sentence
+    /// shown as text).
+    fn titles(&self, titles: &[String], each: fn(&str) -> String) -> String {
+        let quoted: Vec<String> = titles
+            .iter()
+            .map(|t| fill_template(self.lang.key("quoted_title"), &[("title", &each(t))]))
+            .collect();
+        self.fmt.list(&quoted)
+    }
+
+    /// A carrier as a sentence names it: the order's name, isolated, or the language's words
+    /// for the retailer's fleet; `None` when the order names none (the sentence's twin without
+    /// a carrier is used then).
+    fn carrier(&self, carrier: Carrier<'_>) -> Option<String> {
+        let name = carrier_name(carrier, self.lang.catalogue())?;
+        Some(match carrier {
+            Carrier::RetailerFleet => name,
+            _ => isolate(&name),
+        })
     }
 
     /// A cancellation reason as the customer reads it: the catalogue's words for the policy's
@@ -130,6 +144,28 @@ pub enum Window {
     Opens { expected: Option<String> },
 }
 
+/// A link to a page of the host's order (a tracking page: `https:` only), with the accessible
+/// name that says which parcel it is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    pub url: String,
+    /// The accessible name; it starts with the visible text (WCAG 2.5.3, label in name).
+    pub label: String,
+}
+
+/// A parcel's own lines, shown once, on the first of its items: its tracking number, the
+/// "Track package" link, and where and until when it waits at a pickup point.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Parcel {
+    /// "Tracking number: …", the number isolated.
+    pub number: Option<String>,
+    pub track: Option<Link>,
+    /// "Waiting for you at: …", the place isolated.
+    pub location: Option<String>,
+    /// "Collect by …" (`pickup_until`, in the customer's locale).
+    pub collect_by: Option<String>,
+}
+
 /// One item as the customer sees it. `Eq`, so comparing two `Rc`s of the same view (every
 /// tick) is a pointer comparison.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -154,6 +190,12 @@ pub struct ItemView {
     pub bundle_with: Vec<String>,
     /// What to do if cancelling fails.
     pub fallback: String,
+    /// The parcel's tracking and pickup lines, on the first item of each shipment.
+    pub parcel: Option<Parcel>,
+    /// Whom to contact, for a delivery problem or a parcel nobody can place.
+    pub contact: Option<String>,
+    /// The retailer's fleet: its live tracking, linked after the refuse advice.
+    pub live_tracking: Option<Link>,
 }
 
 impl ItemView {
@@ -179,8 +221,139 @@ pub fn item_views(assessment: &Assessment, order: &Order, texts: &Texts) -> Vec<
         .collect()
 }
 
-fn carrier_of(texts: &Texts, carrier: Option<Carrier>) -> String {
-    carrier_name(carrier.unwrap_or(Carrier::Other), texts.lang.catalogue())
+/// The status line: the state, with the carrier where the line names one (its twin without a
+/// name when the order names none) and the delivery date.
+fn status_line(item: &ItemAssessment, shipment: Option<&Shipment>, texts: &Texts) -> String {
+    use ShipmentStatus as S;
+    let Some(status) = item.shipment_status else {
+        return texts.text(Msg::StatusUnassigned).to_owned();
+    };
+    let carrier = texts.carrier(Carrier::parse(item.carrier.as_deref()));
+    let msg = match (status, &carrier) {
+        (S::InTransit, Some(_)) => Msg::StatusInTransit,
+        (S::InTransit, None) => Msg::StatusInTransitUnnamed,
+        (S::OutForDelivery, Some(_)) => Msg::StatusOutForDelivery,
+        (S::OutForDelivery, None) => Msg::StatusOutForDeliveryUnnamed,
+        (S::Exception, _)
+            if shipment.and_then(|s| s.exception_kind) == Some(ExceptionKind::Customs) =>
+        {
+            Msg::StatusExceptionCustoms
+        }
+        (S::Exception, _) => Msg::StatusException,
+        (S::Pending, _) => Msg::StatusPending,
+        (S::Preparing, _) => Msg::StatusPreparing,
+        (S::Staged, _) => Msg::StatusStaged,
+        (S::AttemptedDelivery, _) => Msg::StatusAttemptedDelivery,
+        (S::AvailableForPickup, _) => Msg::StatusAvailableForPickup,
+        (S::Delivered, _) => Msg::StatusDelivered,
+        (S::Unknown, _) => Msg::StatusUnknown,
+        (S::ReturningToSender, _) => Msg::StatusReturningToSender,
+        (S::Refused, _) => Msg::StatusRefused,
+        (S::ReturnedToSender, _) => Msg::StatusReturnedToSender,
+        (S::Cancelled, _) => Msg::StatusCancelled,
+    };
+    let delivered = shipment
+        .and_then(|s| s.delivered_at)
+        .map(|d| texts.fmt.date(d))
+        .unwrap_or_default();
+    texts.fill(
+        msg,
+        &[
+            ("carrier", carrier.as_deref().unwrap_or("")),
+            ("date", &delivered),
+        ],
+    )
+}
+
+/// What a tracker's state says where the options say little: the delivery problem, that the
+/// parcel cannot be placed (with the source's own words, if any), or that it is going back.
+fn problem(shipment: Option<&Shipment>, order: &Order, texts: &Texts) -> Option<String> {
+    let shipment = shipment?;
+    Some(match shipment.status {
+        ShipmentStatus::Exception => texts
+            .text(match shipment.exception_kind {
+                Some(ExceptionKind::Customs) => Msg::ProblemCustoms,
+                Some(ExceptionKind::ActionRequired) => Msg::ProblemActionRequired,
+                Some(ExceptionKind::Damaged) => Msg::ProblemDamaged,
+                Some(ExceptionKind::Lost) => Msg::ProblemLost,
+                Some(ExceptionKind::Other) | None => Msg::ProblemOther,
+            })
+            .to_owned(),
+        ShipmentStatus::Unknown => match &shipment.carrier_status {
+            Some(words) => texts.fill(
+                Msg::UnknownCarrierStatus,
+                &[("carrier_status", &isolate(words))],
+            ),
+            None => texts.text(Msg::UnknownNoInformation).to_owned(),
+        },
+        ShipmentStatus::ReturningToSender if order.is_marketplace_fulfilled_by_seller() => {
+            texts.text(Msg::ReturningMarketplaceSeller).to_owned()
+        }
+        ShipmentStatus::ReturningToSender => texts.text(Msg::ReturningRetailer).to_owned(),
+        _ => return None,
+    })
+}
+
+/// The shipment's `tracking_url`, if it is one the widget may link to (the engine has checked
+/// it; checked again, since a link is followed only if it is `https:`).
+fn tracking_url(shipment: Option<&Shipment>) -> Option<String> {
+    shipment?
+        .tracking_url
+        .clone()
+        .filter(|u| is_https_address(u))
+}
+
+/// The parcel's lines, for the first item of its shipment (`None` for the others, and for a
+/// parcel with nothing to show).
+fn parcel(
+    item: &ItemAssessment,
+    shipment: Option<&Shipment>,
+    assessment: &Assessment,
+    texts: &Texts,
+) -> Option<Parcel> {
+    let shipment = shipment?;
+    let mates: Vec<&ItemAssessment> = assessment
+        .items
+        .iter()
+        .filter(|i| i.shipment_id == item.shipment_id)
+        .collect();
+    if mates.first().map(|i| &i.item_id) != Some(&item.item_id) {
+        return None;
+    }
+    let titles: Vec<String> = mates.iter().map(|i| i.title.clone()).collect();
+    let track = tracking_url(Some(shipment)).map(|url| {
+        let titles = texts.titles(&titles, str::to_owned);
+        // The accessible name names the parcel by its items and carrier, as plain text.
+        let label = match Carrier::parse(shipment.carrier.as_deref()) {
+            Carrier::Unnamed => texts.fill(Msg::TrackPackageLabelUnnamed, &[("titles", &titles)]),
+            carrier => {
+                let name = carrier_name(carrier, texts.lang.catalogue()).unwrap_or_default();
+                texts.fill(
+                    Msg::TrackPackageLabel,
+                    &[("titles", &titles), ("carrier", &name)],
+                )
+            }
+        };
+        Link { url, label }
+    });
+    let waiting = shipment.status == ShipmentStatus::AvailableForPickup;
+    let parcel = Parcel {
+        number: shipment
+            .tracking_number
+            .as_ref()
+            .map(|n| texts.fill(Msg::TrackingNumber, &[("number", &isolate(n))])),
+        track,
+        location: shipment
+            .pickup_location
+            .as_ref()
+            .filter(|_| waiting)
+            .map(|l| texts.fill(Msg::PickupLocation, &[("location", &isolate(l))])),
+        collect_by: shipment
+            .pickup_until
+            .filter(|_| waiting)
+            .map(|t| texts.fill(Msg::PickupCollectBy, &[("date", &texts.fmt.deadline(t))])),
+    };
+    (parcel != Parcel::default()).then_some(parcel)
 }
 
 fn item_view(
@@ -196,33 +369,13 @@ fn item_view(
         .as_ref()
         .and_then(|id| order.shipments.iter().find(|s| &s.id == id));
     let line_total = source.map_or(0, |i| i.unit_price.saturating_mul(i.quantity).minor());
-    let carrier = carrier_of(texts, item.carrier);
     let deadline = item.r#return.deadline.map(|d| fmt.date_time(d.instant));
     let cancel_why = texts.reason(&item.cancel.reason());
     let refuse_why = texts.reason(&item.refuse.reason());
     let return_why = texts.reason(&item.r#return.reason());
 
-    let status = match item.shipment_status {
-        None => texts.text(Msg::StatusUnassigned).to_owned(),
-        Some(status) => {
-            let msg = match status {
-                ShipmentStatus::Pending => Msg::StatusPending,
-                ShipmentStatus::Preparing => Msg::StatusPreparing,
-                ShipmentStatus::Staged => Msg::StatusStaged,
-                ShipmentStatus::InTransit => Msg::StatusInTransit,
-                ShipmentStatus::OutForDelivery => Msg::StatusOutForDelivery,
-                ShipmentStatus::Delivered => Msg::StatusDelivered,
-                ShipmentStatus::Refused => Msg::StatusRefused,
-                ShipmentStatus::ReturnedToSender => Msg::StatusReturnedToSender,
-                ShipmentStatus::Cancelled => Msg::StatusCancelled,
-            };
-            let delivered = shipment
-                .and_then(|s| s.delivered_at)
-                .map(|d| fmt.date(d))
-                .unwrap_or_default();
-            texts.fill(msg, &[("carrier", &carrier), ("date", &delivered)])
-        }
-    };
+    let status = status_line(item, shipment, texts);
+    let problem = problem(shipment, order, texts);
 
     // With the time when the store's last second is not the end of the customer's day.
     let deadline_date = item
@@ -243,6 +396,24 @@ fn item_view(
         NextStep::Cancel => (
             (Tone::Maybe, texts.text(Msg::BadgeRequest).to_owned()),
             cancel_why.clone(),
+        ),
+        NextStep::Refuse if item.refuse.verdict == RefuseVerdict::AtPickupPoint => {
+            let msg = if shipment.and_then(|s| s.pickup_kind) == Some(PickupKind::Locker) {
+                Msg::BadgeLeaveUncollected
+            } else {
+                Msg::BadgeDeclineOrLeave
+            };
+            (
+                (Tone::Maybe, texts.text(msg).to_owned()),
+                refuse_why.clone(),
+            )
+        }
+        NextStep::Refuse if item.refuse.code == RefuseCode::AtNextAttempt => (
+            (
+                Tone::Maybe,
+                texts.text(Msg::BadgeRefuseNextAttempt).to_owned(),
+            ),
+            refuse_why.clone(),
         ),
         NextStep::Refuse if item.refuse.verdict == RefuseVerdict::AtDoor => (
             (Tone::Maybe, texts.text(Msg::BadgeRefuseAtDoor).to_owned()),
@@ -266,7 +437,20 @@ fn item_view(
             ),
             return_why.clone(),
         ),
-        NextStep::ContactSeller => (
+        // A tracker's state the options cannot act on: the badge names it, the sentence says
+        // what it means.
+        _ if problem.is_some() => {
+            let msg = match item.shipment_status {
+                Some(ShipmentStatus::Unknown) => Msg::BadgeStatusUnknown,
+                Some(ShipmentStatus::ReturningToSender) => Msg::BadgeOnItsWayBack,
+                _ => Msg::BadgeDeliveryProblem,
+            };
+            (
+                (Tone::None, texts.text(msg).to_owned()),
+                problem.clone().unwrap_or_default(),
+            )
+        }
+        NextStep::ContactSeller | NextStep::ContactStore => (
             (Tone::None, texts.text(Msg::BadgeContactSeller).to_owned()),
             return_why.clone(),
         ),
@@ -310,7 +494,26 @@ fn item_view(
         .map(|i| i.title.clone())
         .collect();
 
-    let fallback = fallback(item, texts, &deadline_date);
+    let fallback = fallback(item, shipment, texts, &deadline_date);
+    let contact = match item.next_step {
+        NextStep::ContactStore => Some(texts.text(Msg::ContactStore).to_owned()),
+        NextStep::ContactSeller if problem.is_some() => {
+            Some(texts.text(Msg::FallbackContactSeller).to_owned())
+        }
+        _ => None,
+    };
+    let live_tracking = tracking_url(shipment)
+        .filter(|_| item.refuse.code == RefuseCode::AtDoorLiveMap)
+        .map(|url| Link {
+            url,
+            label: texts.fill(
+                Msg::LiveTrackingLabel,
+                &[(
+                    "titles",
+                    &texts.titles(std::slice::from_ref(&item.title), str::to_owned),
+                )],
+            ),
+        });
     ItemView {
         id: item.item_id.clone(),
         key: item.item_id.as_str().into(),
@@ -327,6 +530,9 @@ fn item_view(
         return_by: deadline_date,
         bundle_with,
         fallback,
+        parcel: parcel(item, shipment, assessment, texts),
+        contact,
+        live_tracking,
     }
 }
 
@@ -370,8 +576,23 @@ pub fn with_outcomes(
 }
 
 /// What a customer can do when a cancellation was declined or is not available.
-fn fallback(item: &ItemAssessment, texts: &Texts, deadline_date: &str) -> String {
+fn fallback(
+    item: &ItemAssessment,
+    shipment: Option<&Shipment>,
+    texts: &Texts,
+    deadline_date: &str,
+) -> String {
     match (item.refuse.verdict, item.refuse.code) {
+        (RefuseVerdict::AtPickupPoint, _) => texts
+            .text(match shipment.and_then(|s| s.pickup_kind) {
+                Some(PickupKind::Counter) => Msg::FallbackPickupCounter,
+                Some(PickupKind::Locker) => Msg::FallbackPickupLocker,
+                None => Msg::FallbackPickup,
+            })
+            .to_owned(),
+        (RefuseVerdict::AtDoor, RefuseCode::AtNextAttempt) => {
+            texts.text(Msg::FallbackRefuseNextAttempt).to_owned()
+        }
         (RefuseVerdict::AtDoor, RefuseCode::AtDoorLiveMap) => match item.refuse.stops_away {
             Some(stops) => texts.fill_counted(
                 Msg::FallbackRefuseFleetStops,
@@ -442,6 +663,9 @@ pub struct WithdrawalView {
     pub items: Vec<Rc<ItemView>>,
     /// The policy's `withdrawal.contact_email`, shown when sending fails.
     pub contact_email: Option<String>,
+    /// A parcel can be left uncollected (at a pickup point, or after a failed attempt): the
+    /// notice says that not collecting it is not a withdrawal.
+    pub uncollected: bool,
 }
 
 /// The withdrawal view of an assessment, from the item views already built.
@@ -465,5 +689,11 @@ pub fn withdrawal_view(
             .cloned()
             .collect(),
         contact_email: contact_email.map(str::to_owned),
+        uncollected: assessment.items.iter().any(|i| {
+            matches!(
+                i.refuse.code,
+                RefuseCode::AtPickupPoint | RefuseCode::AtNextAttempt
+            )
+        }),
     }
 }

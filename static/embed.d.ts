@@ -206,10 +206,16 @@ export type CancelCode =
   | 'not_in_shipping_process' | 'within_grace_period' | 'being_prepared' | 'staged_for_shipping'
   | 'with_retailer_fleet' | 'seller_must_approve' | 'with_carrier' | 'shipped_by_seller'
   | 'out_for_delivery' | 'delivered' | 'already_cancelled' | 'refused' | 'returned_to_sender'
-  | 'bundle_requires_request' | 'bundle_not_cancellable';
-export type RefuseVerdict = 'not_available' | 'after_delivery_unopened' | 'at_door';
+  | 'at_pickup_point' | 'delivery_attempted' | 'delivery_problem' | 'status_unknown'
+  | 'returning_to_sender' | 'bundle_requires_request' | 'bundle_not_cancellable';
+export type RefuseVerdict = 'not_available' | 'after_delivery_unopened' | 'at_pickup_point' | 'at_door';
+/** Where a parcel is; README, "The order contract", says what each means for each option. */
+export type ShipmentStatus =
+  | 'pending' | 'preparing' | 'staged' | 'in_transit' | 'out_for_delivery' | 'attempted_delivery'
+  | 'available_for_pickup' | 'delivered' | 'exception' | 'unknown' | 'returning_to_sender'
+  | 'refused' | 'returned_to_sender' | 'cancelled';
 export type ReturnVerdict = 'not_returnable' | 'expired' | 'not_yet' | 'allowed';
-export type NextStep = 'cancel' | 'refuse' | 'return' | 'contact_seller' | 'none';
+export type NextStep = 'cancel' | 'refuse' | 'return' | 'contact_seller' | 'contact_store' | 'none';
 /** The EU right of withdrawal for the whole order (Directive 2011/83/EU art. 9, 11a). */
 export type WithdrawalVerdict = 'not_applicable' | 'expired' | 'allowed';
 export type WithdrawalCode =
@@ -251,7 +257,8 @@ export interface ItemAssessment {
   title: string;
   quantity: number;
   shipment_id: string | null;
-  shipment_status: string | null;
+  shipment_status: ShipmentStatus | null;
+  /** The shipment's carrier, as the order names it. */
   carrier: string | null;
   cancel: { verdict: CancelVerdict; code: CancelCode; message: string; bundle: string | null; bundle_items: string[]; grace_ends_at: string | null };
   refuse: { verdict: RefuseVerdict; code: string; message: string; stops_away: number | null; live_map: boolean };

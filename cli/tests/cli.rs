@@ -118,6 +118,36 @@ fn a_policy_file_and_the_clock() {
     );
 }
 
+/// Issue 21: the demo's Dutch order (a DPD parcel at a parcel shop, a PostNL parcel out for
+/// delivery, both with tracking) is accepted, and each parcel's carrier is named as given.
+#[test]
+fn the_dutch_pickup_point_sample() {
+    let output = run(
+        "assess",
+        "static/orders/dutch-pickup-point.json",
+        &[
+            "--policy",
+            "static/policies/amsterdam-withdrawal.json",
+            "--at",
+            "2026-05-06T10:00:00+02:00",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let a = json(&output);
+    let plaid = item(&a, "plaid");
+    assert_eq!(plaid["carrier"], "DPD");
+    assert_eq!(plaid["refuse"]["verdict"], "at_pickup_point");
+    assert_eq!(plaid["return"]["code"], "awaiting_collection");
+    let mugs = item(&a, "mokken");
+    assert_eq!(mugs["refuse"]["verdict"], "at_door");
+    assert!(mugs["refuse"]["message"].as_str().unwrap().starts_with(
+        "It is out for delivery with PostNL: you can refuse it by telling the driver"
+    ));
+    assert_eq!(a["withdrawal"]["code"], "period_not_started");
+    // The second after the parcel shop's holding time.
+    assert_eq!(a["next_change_at"], "2026-05-12T18:00:01+02:00");
+}
+
 #[test]
 fn bad_input_exits_2_naming_the_file_and_the_field() {
     let text = std::fs::read_to_string(root().join(EXAMPLE)).unwrap();

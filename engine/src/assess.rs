@@ -1,8 +1,8 @@
 //! `assess`: the one pure function from (order, policy, instant) to an assessment.
 
 use super::assessment::{
-    Assessment, CancelDecision, CancelVerdict, ItemAssessment, ReturnVerdict, WithdrawalDecision,
-    WithdrawalVerdict,
+    Assessment, CancelDecision, CancelVerdict, ItemAssessment, RefuseCode, ReturnVerdict,
+    WithdrawalDecision, WithdrawalVerdict,
 };
 use super::order::{Order, ShipmentStatus};
 use super::policy::Policy;
@@ -66,7 +66,7 @@ pub fn assess(order: &Order, policy: &Policy, at: Instant) -> Assessment {
                 quantity: cx.item.quantity,
                 shipment_id: cx.shipment.map(|s| s.id.clone()),
                 shipment_status: cx.shipment.map(|s| s.status),
-                carrier: cx.shipment.map(|s| s.carrier),
+                carrier: cx.shipment.and_then(|s| s.carrier.clone()),
                 refund: item_refund(cx, step, &ret),
                 cancel,
                 refuse,
@@ -129,7 +129,9 @@ fn grace_end_if_it_changes_a_decision(
 
 /// The earliest instant after `at` at which a decision changes by time alone: the grace
 /// period's end (when it changes one), a return window's close (one second after its
-/// deadline, while it is `allowed`), or the withdrawal period's end (likewise).
+/// deadline, while it is `allowed`), the withdrawal period's end (likewise), or a pickup
+/// point's holding time's end (one second after `pickup_until`, while the parcel can be
+/// declined there).
 fn next_change_at(
     items: &[ItemAssessment],
     withdrawal: &WithdrawalDecision,
@@ -148,9 +150,18 @@ fn next_change_at(
         .filter(|w| w.verdict == WithdrawalVerdict::Allowed)
         .and_then(|w| w.deadline)
         .and_then(|d| d.instant.checked_add_seconds(1));
+    let pickups_end = items
+        .iter()
+        .filter(|i| i.refuse.code == RefuseCode::AtPickupPoint)
+        .filter_map(|i| {
+            i.refuse
+                .pickup_until
+                .and_then(|d| d.instant.checked_add_seconds(1))
+        });
     grace_end
         .into_iter()
         .chain(windows_close)
+        .chain(pickups_end)
         .chain(withdrawal_ends)
         .filter(|&t| t > at)
         .min()

@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::order::{Carrier, ShipmentStatus};
+use super::order::{PickupKind, ShipmentStatus};
 use super::policy::RefundTiming;
 use super::time::{Date, ZonedInstant};
 
@@ -73,7 +73,8 @@ pub struct ItemAssessment {
     /// `None` when the item is not (or not validly) assigned to a shipment.
     pub shipment_id: Option<String>,
     pub shipment_status: Option<ShipmentStatus>,
-    pub carrier: Option<Carrier>,
+    /// The shipment's `carrier`, as the order gives it.
+    pub carrier: Option<String>,
     pub cancel: CancelDecision,
     pub refuse: RefuseDecision,
     #[serde(rename = "return")]
@@ -123,6 +124,16 @@ codes! {
         AlreadyCancelled = "already_cancelled",
         Refused = "refused",
         ReturnedToSender = "returned_to_sender",
+        /// Waiting at a pickup point: with the carrier's partner.
+        AtPickupPoint = "at_pickup_point",
+        /// The carrier has tried to deliver it (the retailer's fleet: `with_retailer_fleet`).
+        DeliveryAttempted = "delivery_attempted",
+        /// A delivery problem (`exception`).
+        DeliveryProblem = "delivery_problem",
+        /// The order does not say where it is: no guess.
+        StatusUnknown = "status_unknown",
+        /// On its way back to the sender: nothing left to stop.
+        ReturningToSender = "returning_to_sender",
         /// Lowered to `request` by an unshipped item of the same bundle.
         BundleRequiresRequest = "bundle_requires_request",
         /// Lowered to `not_available` by an unshipped item of the same bundle.
@@ -145,8 +156,8 @@ pub struct CancelDecision {
     pub grace_ends_at: Option<ZonedInstant>,
     /// `seller_must_approve`: the seller's name, as the order gives it (not in the JSON).
     pub seller: Option<String>,
-    /// `with_carrier`: the carrier that has it (not in the JSON).
-    pub carrier: Option<Carrier>,
+    /// `with_carrier`: the shipment's `carrier`, as the order gives it (not in the JSON).
+    pub carrier: Option<String>,
     /// `bundle_*`: the titles of the bundle-mates whose verdict lowered this one, in item
     /// order (not in the JSON).
     pub bundle_mates: Vec<String>,
@@ -160,6 +171,8 @@ pub enum RefuseVerdict {
     NotAvailable,
     /// USPS: mark the delivered, unopened package "Refused" and hand it back.
     AfterDeliveryUnopened,
+    /// Waiting at a pickup point: decline it at the counter, or leave it uncollected.
+    AtPickupPoint,
     /// Tell the driver at the door.
     AtDoor,
 }
@@ -185,6 +198,18 @@ codes! {
         AlreadyRefused = "already_refused",
         ReturnedToSender = "returned_to_sender",
         ShipmentCancelled = "shipment_cancelled",
+        /// Waiting at a pickup point, within its holding time.
+        AtPickupPoint = "at_pickup_point",
+        /// At a pickup point, after `pickup_until`: it goes back.
+        PickupTimeOver = "pickup_time_over",
+        /// Delivery was attempted: refuse it at the next attempt.
+        AtNextAttempt = "at_next_attempt",
+        /// A delivery problem: nothing at the door.
+        DeliveryProblem = "delivery_problem",
+        /// The order does not say where it is.
+        StatusUnknown = "status_unknown",
+        /// On its way back to the sender.
+        ReturningToSender = "returning_to_sender",
     }
 }
 
@@ -200,8 +225,8 @@ pub struct RefuseDecision {
     /// within 10 stops, and this is where `stops_away` puts it. `None` for any other code. In
     /// JSON, `live_map` is whether it is `Some`.
     pub live_map: Option<LiveMapBand>,
-    /// The shipment's carrier, if the item is in one (not in the JSON).
-    pub carrier: Option<Carrier>,
+    /// The shipment's `carrier`, as the order gives it (not in the JSON).
+    pub carrier: Option<String>,
     /// On its way: out for delivery (else in transit) (not in the JSON).
     pub out_for_delivery: bool,
     /// A marketplace seller ships it, so a refused delivery is refunded under the seller's
@@ -211,6 +236,11 @@ pub struct RefuseDecision {
     pub opened: Option<bool>,
     /// `must_refuse_at_delivery`: the USPS service, as the order gives it (not in the JSON).
     pub service: Option<String>,
+    /// `at_pickup_point`: a counter or a locker, if the order says (not in the JSON).
+    pub pickup_kind: Option<PickupKind>,
+    /// `at_pickup_point`, `pickup_time_over`: the end of the holding time, in the store's zone
+    /// (not in the JSON).
+    pub pickup_until: Option<ZonedInstant>,
 }
 
 /// Where a parcel on the retailer fleet's live map is, by its stops away: what the
@@ -259,6 +289,14 @@ codes! {
         Cancelled = "cancelled",
         Refused = "refused",
         ReturnedToSender = "returned_to_sender",
+        /// Waiting at a pickup point: the window opens when it is collected.
+        AwaitingCollection = "awaiting_collection",
+        /// A delivery problem: no expected deadline.
+        DeliveryProblem = "delivery_problem",
+        /// The order does not say where it is: no expected deadline.
+        StatusUnknown = "status_unknown",
+        /// On its way back to the sender: nothing to return.
+        ReturningToSender = "returning_to_sender",
     }
 }
 
@@ -322,6 +360,8 @@ pub enum NextStep {
     Refuse,
     Return,
     ContactSeller,
+    /// A delivery problem, or no information: ask the store (it ships the item).
+    ContactStore,
     None,
 }
 
@@ -438,7 +478,7 @@ mod tests {
         as_str_by_json(WithdrawalCode::ALL, WithdrawalCode::as_str);
         use crate::VerifyCode;
         as_str_by_json(VerifyCode::ALL, VerifyCode::as_str);
-        assert_eq!(CancelCode::ALL.len(), 15);
-        assert_eq!(ReturnCode::ALL.len(), 11);
+        assert_eq!(CancelCode::ALL.len(), 20);
+        assert_eq!(ReturnCode::ALL.len(), 15);
     }
 }

@@ -115,8 +115,8 @@ pub use ids::Fnv;
 pub use limits::{MAX_GRACE_MINUTES, MAX_WINDOW_DAYS};
 pub use money::Money;
 pub use order::{
-    Carrier, Customer, FulfilledBy, Item, Order, PaymentMethod, Seller, SellerKind, Shipment,
-    ShipmentStatus,
+    Carrier, Customer, ExceptionKind, FulfilledBy, Item, Order, PaymentMethod, PickupKind, Seller,
+    SellerKind, Shipment, ShipmentStatus,
 };
 pub use parse::{
     customer_from_tree, order_from_tree, parse_order, parse_policy, policy_from_tree,
@@ -135,6 +135,7 @@ pub use returns::{
 pub use rules::refund::refund_for;
 pub use rules::return_preview::preview_return;
 pub use time::{Date, InEnglish, Instant, LocalDateTime, StoreZone, Time, ZonedInstant};
+pub use validate::is_https_address;
 pub use validate::looks_like_an_email_address;
 pub use verification::{
     ItemVerification, KindCode, KindVerdict, Verification, VerifyCode, VerifyValues,

@@ -123,12 +123,16 @@ document! {
 }
 
 document! {
-    /// One parcel of the order: where it is, who carries it, and its times (RFC 3339 instants).
+    /// One parcel of the order: where it is, who carries it, how to follow it, and its times
+    /// (RFC 3339 instants). What each state means for each option, and how a tracking source's
+    /// values map onto the states: docs/domain.md, *Parcels as trackers report them*.
     #[cfg_attr(feature = "typescript", tsify(missing_as_null))]
     pub struct Shipment {
         pub id: String = required,
         pub status: ShipmentStatus = required,
-        pub carrier: Carrier = required,
+        /// The carrier's name as the store gives it (`"DPD"`, `"PostNL"`), or absent when it
+        /// does not know; see [`Carrier::parse`] for the names whose rules differ.
+        pub carrier: Option<String> = optional,
         /// The carrier's service, e.g. `first_class`, `certified`, `insured`, `cod`.
         pub service: Option<String> = optional,
         /// For the retailer's fleet: how many stops before this delivery.
@@ -136,11 +140,30 @@ document! {
         pub shipped_at: Option<Instant> = optional,
         pub delivered_at: Option<Instant> = optional,
         pub estimated_delivery: Option<Instant> = optional,
+        /// The carrier's tracking number, shown as given.
+        pub tracking_number: Option<String> = optional,
+        /// The tracking page: an `https:` address (anything else is an input error).
+        pub tracking_url: Option<String> = optional,
+        /// The tracking source's own words for the state (e.g. AfterShip's `Exception_004`),
+        /// kept as given; the widget shows it where the state says too little (`unknown`).
+        pub carrier_status: Option<String> = optional,
+        /// `available_for_pickup`: where it waits (a parcel shop's or a locker's name).
+        pub pickup_location: Option<String> = optional,
+        /// `available_for_pickup`: the end of the carrier's holding time, the last instant it
+        /// can be collected.
+        pub pickup_until: Option<Instant> = optional,
+        /// `available_for_pickup`: a staffed counter or a locker; absent: not known.
+        pub pickup_kind: Option<PickupKind> = optional,
+        /// `exception`: what the problem is, when the source says so; absent: `other`.
+        pub exception_kind: Option<ExceptionKind> = optional,
     }
 }
 
 names! {
-    /// Where a shipment is, in the order it gets there (the last three are endings).
+    /// Where a shipment is. `pending` to `out_for_delivery` come before delivery;
+    /// `attempted_delivery`, `available_for_pickup`, `exception`, `unknown` and
+    /// `returning_to_sender` are what trackers report besides (none puts the goods in the
+    /// customer's hands); the last three are endings.
     pub enum ShipmentStatus {
         /// Not in the shipping process yet.
         Pending = "pending",
@@ -150,8 +173,21 @@ names! {
         Staged = "staged",
         InTransit = "in_transit",
         OutForDelivery = "out_for_delivery",
+        /// The carrier tried to deliver and could not; it tries again or leaves it at a pickup
+        /// point.
+        AttemptedDelivery = "attempted_delivery",
+        /// Waiting at a parcel shop, post office or locker for the customer to collect.
+        AvailableForPickup = "available_for_pickup",
+        /// In the customer's hands (collected from a pickup point included).
         Delivered = "delivered",
+        /// A delivery problem: held (customs, payment, papers), damaged, lost, undeliverable.
+        Exception = "exception",
+        /// No information yet, or a state the store's source does not name.
+        Unknown = "unknown",
+        /// On its way back to the sender.
+        ReturningToSender = "returning_to_sender",
         Refused = "refused",
+        /// Back with the sender.
         ReturnedToSender = "returned_to_sender",
         Cancelled = "cancelled",
     }
@@ -168,32 +204,121 @@ impl ShipmentStatus {
     pub fn is_on_the_way(self) -> bool {
         matches!(self, Self::InTransit | Self::OutForDelivery)
     }
+
+    /// Its goods are in the customer's hands: the withdrawal period (Directive 2011/83/EU art.
+    /// 9(2)(b): physical possession) and the return window can run from it.
+    pub fn counts_as_received(self) -> bool {
+        self.goods() == Goods::Received
+    }
+
+    /// Its goods will not reach the customer under this order (cancelled, refused, back with
+    /// the sender): they neither hold the withdrawal period open nor have a right of their
+    /// own. A parcel on its way back has not ended: the customer may still withdraw.
+    pub fn ends_the_order(self) -> bool {
+        self.goods() == Goods::Ended
+    }
+
+    /// Where the goods stand. Every state answers (no `_` arm), so a new state must decide.
+    fn goods(self) -> Goods {
+        match self {
+            Self::Delivered => Goods::Received,
+            Self::Refused | Self::ReturnedToSender | Self::Cancelled => Goods::Ended,
+            Self::Pending
+            | Self::Preparing
+            | Self::Staged
+            | Self::InTransit
+            | Self::OutForDelivery
+            | Self::AttemptedDelivery
+            | Self::AvailableForPickup
+            | Self::Exception
+            | Self::Unknown
+            | Self::ReturningToSender => Goods::NotYetReceived,
+        }
+    }
+}
+
+/// What a shipment's state means for its goods ([`ShipmentStatus::counts_as_received`],
+/// [`ShipmentStatus::ends_the_order`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Goods {
+    Received,
+    NotYetReceived,
+    Ended,
 }
 
 names! {
-    /// Who carries a shipment; the retailer's own fleet has rules of its own.
-    pub enum Carrier {
-        /// The retailer's own delivery drivers.
-        RetailerFleet = "retailer_fleet",
-        Usps = "usps",
-        Ups = "ups",
-        Fedex = "fedex",
-        Dhl = "dhl",
+    /// Where a parcel waits for collection: it decides the advice (a counter can be declined
+    /// at; a locker can only be left).
+    pub enum PickupKind {
+        /// A staffed parcel shop or post office.
+        Counter = "counter",
+        /// A parcel locker.
+        Locker = "locker",
+    }
+}
+
+names! {
+    /// What a delivery problem is, when the tracking source says so.
+    pub enum ExceptionKind {
+        /// Held at customs: duties, taxes or papers may be needed from the customer.
+        Customs = "customs",
+        /// The carrier needs something from the customer (an address, a payment, an
+        /// appointment).
+        ActionRequired = "action_required",
+        Damaged = "damaged",
+        Lost = "lost",
         Other = "other",
     }
 }
 
-impl Carrier {
-    /// For messages.
-    pub fn display_name(self) -> &'static str {
-        match self {
-            Self::RetailerFleet => "our own delivery fleet",
-            Self::Usps => "USPS",
-            Self::Ups => "UPS",
-            Self::Fedex => "FedEx",
-            Self::Dhl => "DHL",
-            Self::Other => "the carrier",
+/// A shipment's carrier as the rules and the sentences see it ([`Carrier::parse`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Carrier<'a> {
+    /// The retailer's own drivers (`retailer_fleet`): a live map within 10 stops.
+    RetailerFleet,
+    /// USPS, which takes back a delivered piece refused unopened (DMM 508.1.1.3).
+    Usps,
+    /// Any other carrier, by the name to show; the general rules apply.
+    Named(&'a str),
+    /// The order names none (absent, or `other`).
+    Unnamed,
+}
+
+impl<'a> Carrier<'a> {
+    /// A shipment's `carrier`: the names whose rules differ (`retailer_fleet`, `usps`) and the
+    /// ids of earlier versions (`ups`, `fedex`, `dhl`, `other`) are recognised whatever the
+    /// case and surrounding spaces; any other name is shown as given (trimmed).
+    pub fn parse(name: Option<&'a str>) -> Carrier<'a> {
+        const KNOWN: [(&str, Carrier<'static>); 6] = [
+            ("retailer_fleet", Carrier::RetailerFleet),
+            ("usps", Carrier::Usps),
+            ("ups", Carrier::Named("UPS")),
+            ("fedex", Carrier::Named("FedEx")),
+            ("dhl", Carrier::Named("DHL")),
+            ("other", Carrier::Unnamed),
+        ];
+        let name = name.map_or("", str::trim);
+        match KNOWN.iter().find(|(id, _)| id.eq_ignore_ascii_case(name)) {
+            Some(&(_, known)) => known,
+            None if name.is_empty() => Carrier::Unnamed,
+            None => Carrier::Named(name),
         }
+    }
+
+    /// The name a sentence shows, if it is a brand (the fleet's words are the catalogue's).
+    pub fn brand(self) -> Option<&'a str> {
+        match self {
+            Carrier::Usps => Some("USPS"),
+            Carrier::Named(name) => Some(name),
+            Carrier::RetailerFleet | Carrier::Unnamed => None,
+        }
+    }
+}
+
+impl Shipment {
+    /// Its `carrier`, parsed ([`Carrier::parse`]).
+    pub fn carrier(&self) -> Carrier<'_> {
+        Carrier::parse(self.carrier.as_deref())
     }
 }
 
@@ -228,5 +353,66 @@ impl Item {
         self.quantity
             .saturating_sub(self.returned_quantity)
             .saturating_sub(self.return_requested_quantity)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn carriers_by_any_name() {
+        let table = [
+            (Some("usps"), Carrier::Usps),
+            (Some("USPS"), Carrier::Usps),
+            (Some(" Usps "), Carrier::Usps),
+            (Some("retailer_fleet"), Carrier::RetailerFleet),
+            (Some("Retailer_Fleet"), Carrier::RetailerFleet),
+            (Some("ups"), Carrier::Named("UPS")),
+            (Some("FEDEX"), Carrier::Named("FedEx")),
+            (Some("dhl"), Carrier::Named("DHL")),
+            (Some("other"), Carrier::Unnamed),
+            (Some("DPD"), Carrier::Named("DPD")),
+            (Some(" PostNL "), Carrier::Named("PostNL")),
+            // Not USPS: a name that only starts like it.
+            (
+                Some("usps ground partner"),
+                Carrier::Named("usps ground partner"),
+            ),
+            (Some(""), Carrier::Unnamed),
+            (None, Carrier::Unnamed),
+        ];
+        for (name, carrier) in table {
+            assert_eq!(Carrier::parse(name), carrier, "{name:?}");
+        }
+        assert_eq!(Carrier::Usps.brand(), Some("USPS"));
+        assert_eq!(Carrier::RetailerFleet.brand(), None);
+    }
+
+    /// Only a delivered parcel is in the customer's hands; only cancelled, refused and back with
+    /// the sender end the order; every other state holds the withdrawal period open.
+    #[test]
+    fn each_state_says_whether_it_is_received_and_whether_it_ends() {
+        use ShipmentStatus as S;
+        let table = [
+            (S::Pending, false, false),
+            (S::Preparing, false, false),
+            (S::Staged, false, false),
+            (S::InTransit, false, false),
+            (S::OutForDelivery, false, false),
+            (S::AttemptedDelivery, false, false),
+            (S::AvailableForPickup, false, false),
+            (S::Delivered, true, false),
+            (S::Exception, false, false),
+            (S::Unknown, false, false),
+            (S::ReturningToSender, false, false),
+            (S::Refused, false, true),
+            (S::ReturnedToSender, false, true),
+            (S::Cancelled, false, true),
+        ];
+        for (status, received, ends) in table {
+            assert_eq!(status.counts_as_received(), received, "{status:?}");
+            assert_eq!(status.ends_the_order(), ends, "{status:?}");
+        }
     }
 }

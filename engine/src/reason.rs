@@ -20,7 +20,7 @@ use super::assessment::{
     CancelCode, CancelDecision, DeductionCode, LiveMapBand, RefuseCode, RefuseDecision, ReturnCode,
     ReturnDecision, WithdrawalCode, WithdrawalDecision,
 };
-use super::order::Carrier;
+use super::order::{Carrier, PickupKind};
 use super::text::{english_plural, english_titles, fill_with, Catalogue, Entry};
 use super::time::ZonedInstant;
 
@@ -36,7 +36,8 @@ pub enum Value<'a> {
     Text(&'a str),
     /// Titles of items of the order (the bundle-mates that set a verdict), to be listed.
     Titles(&'a [String]),
-    Carrier(Carrier),
+    /// A named carrier (a reason whose order names none uses its `.unnamed` sentence instead).
+    Carrier(Carrier<'a>),
 }
 
 /// A decision's reason: the key of its sentence in a catalogue (`cancel.within_grace_period`,
@@ -116,21 +117,27 @@ fn write_english(f: &mut fmt::Formatter<'_>, value: Value<'_>, en: &Catalogue) -
         Value::Text(text) => f.write_str(text),
         // Each title in the catalogue's quotation marks (`quoted_title`).
         Value::Titles(titles) => f.write_str(&english_titles(titles, en)),
-        Value::Carrier(carrier) => f.write_str(&carrier_name(carrier, en)),
+        Value::Carrier(carrier) => f.write_str(&carrier_name(carrier, en).unwrap_or_default()),
     }
 }
 
-/// A carrier's name in a catalogue's language: the brand, or the catalogue's words for the
-/// retailer's fleet (`carrier_retailer_fleet`) and an unnamed carrier (`carrier_other`).
-pub fn carrier_name(carrier: Carrier, catalogue: &Catalogue) -> String {
-    let key = match carrier {
-        Carrier::RetailerFleet => "carrier_retailer_fleet",
-        Carrier::Other => "carrier_other",
-        brand => return brand.display_name().to_owned(),
-    };
-    match catalogue.get(key) {
-        Some(Entry::Text(text)) => text.clone(),
-        _ => carrier.display_name().to_owned(),
+/// A carrier's name in a catalogue's language: the name the order gives (or the brand of an
+/// id: `ups` is "UPS"), the catalogue's words for the retailer's fleet
+/// (`carrier_retailer_fleet`), or `None` when the order names none: a sentence is never built
+/// around a filler ("the the carrier"), it has an `.unnamed` twin.
+pub fn carrier_name(carrier: Carrier<'_>, catalogue: &Catalogue) -> Option<String> {
+    match (carrier, catalogue.get("carrier_retailer_fleet")) {
+        (Carrier::RetailerFleet, Some(Entry::Text(text))) => Some(text.clone()),
+        _ => carrier.brand().map(str::to_owned),
+    }
+}
+
+/// A reason naming the shipment's `carrier` (as the order gives it): the `named` sentence with
+/// `{carrier}`, or its twin without the placeholder when the order names none.
+fn naming_carrier<'a>(carrier: Option<&'a str>, [named, unnamed]: [&'static str; 2]) -> Reason<'a> {
+    match Carrier::parse(carrier) {
+        Carrier::Unnamed => Reason::new(unnamed),
+        carrier => Reason::new(named).with("carrier", Value::Carrier(carrier)),
     }
 }
 
@@ -152,6 +159,11 @@ impl CancelDecision {
             AlreadyCancelled => "cancel.already_cancelled",
             Refused => "cancel.refused",
             ReturnedToSender => "cancel.returned_to_sender",
+            AtPickupPoint => "cancel.at_pickup_point",
+            DeliveryAttempted => "cancel.delivery_attempted",
+            DeliveryProblem => "cancel.delivery_problem",
+            StatusUnknown => "cancel.status_unknown",
+            ReturningToSender => "cancel.returning_to_sender",
             BundleRequiresRequest => "cancel.bundle_requires_request",
             BundleNotCancellable => "cancel.bundle_not_cancellable",
         };
@@ -164,9 +176,9 @@ impl CancelDecision {
             SellerMustApprove => {
                 reason.with("seller", Value::Text(self.seller.as_deref().unwrap_or("")))
             }
-            WithCarrier => reason.with(
-                "carrier",
-                Value::Carrier(self.carrier.unwrap_or(Carrier::Other)),
+            WithCarrier => naming_carrier(
+                self.carrier.as_deref(),
+                ["cancel.with_carrier", "cancel.with_carrier.unnamed"],
             ),
             BundleRequiresRequest | BundleNotCancellable => {
                 reason.with("titles", Value::Titles(&self.bundle_mates))
@@ -222,15 +234,43 @@ const LIVE_MAP: [[[&str; 2]; 4]; 2] = [
     ],
 ];
 
-/// `refuse.at_door.<status>.<who refunds>`.
-const AT_DOOR: [[&str; 2]; 2] = [
+/// `refuse.at_door.<status>.<who refunds>`, and its twin without a carrier (`.unnamed`).
+const AT_DOOR: [[[&str; 2]; 2]; 2] = [
     [
-        "refuse.at_door.in_transit.retailer",
-        "refuse.at_door.in_transit.marketplace_seller",
+        [
+            "refuse.at_door.in_transit.retailer",
+            "refuse.at_door.in_transit.retailer.unnamed",
+        ],
+        [
+            "refuse.at_door.in_transit.marketplace_seller",
+            "refuse.at_door.in_transit.marketplace_seller.unnamed",
+        ],
     ],
     [
-        "refuse.at_door.out_for_delivery.retailer",
-        "refuse.at_door.out_for_delivery.marketplace_seller",
+        [
+            "refuse.at_door.out_for_delivery.retailer",
+            "refuse.at_door.out_for_delivery.retailer.unnamed",
+        ],
+        [
+            "refuse.at_door.out_for_delivery.marketplace_seller",
+            "refuse.at_door.out_for_delivery.marketplace_seller.unnamed",
+        ],
+    ],
+];
+
+/// `refuse.at_pickup_point.<counter, locker, or either>.<who refunds>`.
+const AT_PICKUP_POINT: [[&str; 2]; 3] = [
+    [
+        "refuse.at_pickup_point.counter.retailer",
+        "refuse.at_pickup_point.counter.marketplace_seller",
+    ],
+    [
+        "refuse.at_pickup_point.locker.retailer",
+        "refuse.at_pickup_point.locker.marketplace_seller",
+    ],
+    [
+        "refuse.at_pickup_point.any.retailer",
+        "refuse.at_pickup_point.any.marketplace_seller",
     ],
 ];
 
@@ -240,9 +280,33 @@ impl RefuseDecision {
         use RefuseCode::*;
         let status = usize::from(self.out_for_delivery);
         let refunder = usize::from(self.seller_refunds);
-        let carrier = Value::Carrier(self.carrier.unwrap_or(Carrier::Other));
+        let carrier = self.carrier.as_deref();
         match self.code {
-            AtDoor => Reason::new(AT_DOOR[status][refunder]).with("carrier", carrier),
+            AtDoor => naming_carrier(carrier, AT_DOOR[status][refunder]),
+            AtPickupPoint => {
+                let kind = match self.pickup_kind {
+                    Some(PickupKind::Counter) => 0,
+                    Some(PickupKind::Locker) => 1,
+                    None => 2,
+                };
+                Reason::new(AT_PICKUP_POINT[kind][refunder])
+            }
+            PickupTimeOver => match self.pickup_until {
+                Some(until) => {
+                    Reason::new("refuse.pickup_time_over").with("until", Value::Instant(until))
+                }
+                // The rule only says so with a `pickup_until`.
+                None => Reason::new("refuse.returning_to_sender"),
+            },
+            AtNextAttempt => Reason::new(
+                [
+                    "refuse.at_next_attempt.retailer",
+                    "refuse.at_next_attempt.marketplace_seller",
+                ][refunder],
+            ),
+            DeliveryProblem => Reason::new("refuse.delivery_problem"),
+            StatusUnknown => Reason::new("refuse.status_unknown"),
+            ReturningToSender => Reason::new("refuse.returning_to_sender"),
             AtDoorLiveMap => {
                 // The band is the rule's (`rules/refuse.rs`); only the sentence is chosen here.
                 let band = self.live_map.unwrap_or(LiveMapBand::StopsUnknown);
@@ -257,9 +321,13 @@ impl RefuseDecision {
             UspsUnopened if self.opened == Some(false) => Reason::new("refuse.usps_unopened"),
             UspsUnopened => Reason::new("refuse.usps_unopened.if_still_unopened"),
             NotShippedYet => Reason::new("refuse.not_shipped_yet"),
-            DeliveredByOtherCarrier => {
-                Reason::new("refuse.delivered_by_other_carrier").with("carrier", carrier)
-            }
+            DeliveredByOtherCarrier => naming_carrier(
+                carrier,
+                [
+                    "refuse.delivered_by_other_carrier",
+                    "refuse.delivered_by_other_carrier.unnamed",
+                ],
+            ),
             Opened => Reason::new("refuse.opened"),
             MustRefuseAtDelivery => Reason::new("refuse.must_refuse_at_delivery").with(
                 "service",
@@ -333,6 +401,14 @@ impl ReturnDecision {
             Cancelled => Reason::new("return.cancelled"),
             Refused => Reason::new("return.refused"),
             ReturnedToSender => Reason::new("return.returned_to_sender"),
+            AwaitingCollection => counted(Reason::new(if partial {
+                "return.awaiting_collection.partial"
+            } else {
+                "return.awaiting_collection"
+            })),
+            DeliveryProblem => Reason::new("return.delivery_problem"),
+            StatusUnknown => Reason::new("return.status_unknown"),
+            ReturningToSender => Reason::new("return.returning_to_sender"),
         }
     }
 

@@ -147,16 +147,24 @@ pub(crate) mod fixtures {
         }
     }
 
-    pub fn shipment(id: &str, status: ShipmentStatus, carrier: Carrier) -> Shipment {
+    /// A shipment of `carrier` (a name, or one of the recognised ids).
+    pub fn shipment(id: &str, status: ShipmentStatus, carrier: &str) -> Shipment {
         Shipment {
             id: id.into(),
             status,
-            carrier,
+            carrier: Some(carrier.into()),
             service: None,
             stops_away: None,
             shipped_at: None,
             delivered_at: None,
             estimated_delivery: None,
+            tracking_number: None,
+            tracking_url: None,
+            carrier_status: None,
+            pickup_location: None,
+            pickup_until: None,
+            pickup_kind: None,
+            exception_kind: None,
         }
     }
 }

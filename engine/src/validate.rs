@@ -144,6 +144,30 @@ pub(crate) fn order(order: &Order, p: &mut impl Sink) -> Check {
                 )?;
             }
         }
+        if let Some(carrier) = &shipment.carrier {
+            non_empty(
+                p,
+                &|| path("carrier"),
+                "carrier's name (or no carrier field)",
+                carrier,
+            )?;
+        }
+        if let Some(url) = &shipment.tracking_url {
+            if !is_https_address(url) {
+                p.add(
+                    path("tracking_url"),
+                    format!("expected an https: address (https://host/…), found {url:?}"),
+                )?;
+            }
+        }
+        if let (Some(until), Some(shipped)) = (shipment.pickup_until, shipment.shipped_at) {
+            if until < shipped {
+                p.add(
+                    path("pickup_until"),
+                    format!("expected a time at or after the shipment's shipped_at ({shipped}), found {until}"),
+                )?;
+            }
+        }
         if shipment.status == ShipmentStatus::Delivered && shipment.delivered_at.is_none() {
             p.add(
                 path("delivered_at"),
@@ -164,6 +188,17 @@ pub(crate) fn order(order: &Order, p: &mut impl Sink) -> Check {
         }
     }
     Ok(())
+}
+
+/// `https:` (the scheme in any case, RFC 3986 § 3.1), then `//` and a host, with no white space
+/// or control character anywhere: a page the widget may link to. Loose on purpose past that:
+/// the browser parses the rest.
+pub fn is_https_address(url: &str) -> bool {
+    let scheme = url.get(..8);
+    scheme.is_some_and(|s| s.eq_ignore_ascii_case("https://"))
+        && !url[8..].starts_with(['/', '?', '#'])
+        && url.len() > 8
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 fn currency(p: &mut impl Sink, code: &str) -> Check {

@@ -8,12 +8,12 @@ mod support;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use order_help_engine::text::{Catalogue, ENGLISH_JSON};
+use order_help_engine::text::{fill, Catalogue, ENGLISH_JSON};
 use order_help_engine::Date;
 use order_help_engine::{
-    assess, parse_order, parse_policy, CancelCode, CancelDecision, CancelVerdict, Carrier, Instant,
-    Policy, RefuseCode, RefuseDecision, RefuseVerdict, ReturnCode, ReturnDecision, ReturnVerdict,
-    WithdrawalCode, WithdrawalDecision, WithdrawalVerdict, ZonedInstant,
+    assess, parse_order, parse_policy, CancelCode, CancelDecision, CancelVerdict, Instant,
+    PickupKind, Policy, RefuseCode, RefuseDecision, RefuseVerdict, ReturnCode, ReturnDecision,
+    ReturnVerdict, WithdrawalCode, WithdrawalDecision, WithdrawalVerdict, ZonedInstant,
 };
 use order_help_engine::{
     verify, LiveMapBand, ProposalProblem, Request, ReturnProposalError, Verification,
@@ -233,7 +233,8 @@ fn every_reason_renders_without_a_placeholder_left() {
     use RefuseCode as F;
     use ReturnCode as R;
     let mut messages = Vec::new();
-    for &code in C::ALL {
+    // Named, and not: each sentence naming a carrier has a twin without one.
+    for (&code, carrier) in C::ALL.iter().flat_map(|c| [(c, Some("UPS")), (c, None)]) {
         let d = CancelDecision {
             verdict: CancelVerdict::Request,
             code,
@@ -241,7 +242,7 @@ fn every_reason_renders_without_a_placeholder_left() {
             bundle_items: vec![],
             grace_ends_at: Some(zoned("2025-03-01T09:45:00-07:00")),
             seller: Some("Gadget Hut".into()),
-            carrier: Some(Carrier::Ups),
+            carrier: carrier.map(Into::into),
             bundle_mates: vec!["Lens".into(), "Strap".into()],
         };
         messages.push((d.reason().key, d.message()));
@@ -256,17 +257,20 @@ fn every_reason_renders_without_a_placeholder_left() {
             (Some(12), BeyondTheMap),
         ];
         for (stops, band) in bands {
-            for flags in 0..8u8 {
+            for flags in 0..32u8 {
+                let kinds = [None, Some(PickupKind::Counter), Some(PickupKind::Locker)];
                 let d = RefuseDecision {
                     verdict: RefuseVerdict::AtDoor,
                     code,
                     stops_away: stops,
                     live_map: (code == F::AtDoorLiveMap).then_some(band),
-                    carrier: Some(Carrier::Fedex),
+                    carrier: (flags & 8 != 0).then(|| "FedEx".into()),
                     out_for_delivery: flags & 1 != 0,
                     seller_refunds: flags & 2 != 0,
                     opened: (flags & 4 != 0).then_some(false),
                     service: Some("certified".into()),
+                    pickup_kind: kinds[usize::from(flags >> 3) % 3],
+                    pickup_until: Some(zoned("2025-03-08T18:00:00-07:00")),
                 };
                 messages.push((d.reason().key, d.message()));
             }
@@ -429,4 +433,129 @@ fn every_scenario_message_is_a_whole_sentence() {
             }
         }
     }
+}
+
+/// The twin of a key that names a carrier: `cancel.with_carrier.unnamed` for a reason,
+/// `status_in_transit_unnamed` for a widget text.
+fn unnamed_twin(key: &str) -> String {
+    if key.contains('.') {
+        format!("{key}.unnamed")
+    } else {
+        format!("{key}_unnamed")
+    }
+}
+
+/// What a sentence must never read like: a word twice in a row (only white space between,
+/// any case: "the the carrier driver"), a placeholder left, or a contraction a filler broke
+/// ("von dem", "de le", "de el").
+fn sentence_faults(sentence: &str) -> Vec<String> {
+    let mut faults = Vec::new();
+    let words: Vec<String> = sentence.split_whitespace().map(str::to_lowercase).collect();
+    for pair in words.windows(2) {
+        if pair[0] == pair[1] && pair[0].chars().any(char::is_alphabetic) {
+            faults.push(format!("{:?} twice", pair[0]));
+        }
+    }
+    if sentence.contains(['{', '}']) {
+        faults.push("a placeholder left".into());
+    }
+    let padded = format!(" {} ", sentence.to_lowercase());
+    for broken in [" von dem ", " de le ", " de el "] {
+        if padded.contains(broken) {
+            faults.push(format!("{:?}", broken.trim()));
+        }
+    }
+    faults
+}
+
+#[test]
+fn the_sentence_check_can_fail() {
+    assert_eq!(
+        sentence_faults("by telling the the carrier driver"),
+        ["\"the\" twice"]
+    );
+    assert_eq!(
+        sentence_faults("indem Sie es dem Fahrer von dem Versanddienst sagen"),
+        ["\"von dem\""]
+    );
+    assert_eq!(sentence_faults("With {carrier}"), ["a placeholder left"]);
+    assert!(sentence_faults("Refuse it: it goes back.").is_empty());
+}
+
+/// Every sentence of every shipped catalogue that names a carrier, rendered with "DPD" and
+/// (its twin) with no carrier, as reviewed in `engine/tests/snapshots/carrier-sentences.<lang>.txt`
+/// (issue 21: "the the carrier driver", "dem Fahrer von dem Versanddienst"). After a reviewed
+/// change of a sentence, rewrite the files with `UPDATE_SNAPSHOTS=1 cargo test -p
+/// order-help-engine --test catalogues` and review their diff.
+#[test]
+fn carrier_sentences_with_and_without_a_name() {
+    let english = catalogue("en");
+    let mut keys: Vec<&str> = english
+        .keys()
+        .filter(|k| {
+            english
+                .get(k)
+                .is_some_and(|e| e.texts().iter().any(|t| t.contains("{carrier}")))
+        })
+        .collect();
+    keys.sort_unstable();
+    // The sentences the widget and the engine write with a carrier's name, at least.
+    for key in [
+        "status_in_transit",
+        "status_out_for_delivery",
+        "cancel.with_carrier",
+        "refuse.at_door.in_transit.retailer",
+        "refuse.at_door.out_for_delivery.marketplace_seller",
+        "refuse.delivered_by_other_carrier",
+        "track_package_label",
+    ] {
+        assert!(keys.contains(&key), "{key} names no carrier");
+    }
+    let mut problems = Vec::new();
+    for (lang, _) in LANGUAGES {
+        let catalogue = catalogue(lang);
+        assert!(
+            catalogue.get("carrier_other").is_none(),
+            "locales/{lang}.json: carrier_other is the filler that made \"the the carrier\""
+        );
+        let mut snapshot = String::new();
+        for key in &keys {
+            let twin = unnamed_twin(key);
+            let values = [("carrier", "DPD"), ("titles", "\u{201c}Wool coat\u{201d}")];
+            let named = catalogue.get(key).map(|e| e.texts()).unwrap_or_default();
+            let unnamed = catalogue.get(&twin).map(|e| e.texts()).unwrap_or_default();
+            if unnamed.is_empty() || unnamed.iter().any(|t| t.contains("{carrier}")) {
+                problems.push(format!(
+                    "locales/{lang}.json: {twin} (without {{carrier}}) is missing"
+                ));
+            }
+            snapshot.push_str(&format!("{key}\n"));
+            for (label, texts) in [("DPD ", named), ("none", unnamed)] {
+                for text in texts {
+                    let sentence = fill(text, &values);
+                    for fault in sentence_faults(&sentence) {
+                        problems.push(format!(
+                            "locales/{lang}.json: {key} ({label}): {fault}: {sentence}"
+                        ));
+                    }
+                    snapshot.push_str(&format!("  {label}: {sentence}\n"));
+                }
+            }
+        }
+        let path = root().join(format!(
+            "engine/tests/snapshots/carrier-sentences.{lang}.txt"
+        ));
+        if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(&path, &snapshot).unwrap();
+        }
+        let reviewed = fs::read_to_string(&path).unwrap_or_default();
+        if reviewed != snapshot {
+            problems.push(format!(
+                "{}: differs from the catalogue's sentences (review, then UPDATE_SNAPSHOTS=1):\n{snapshot}",
+                path.display()
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

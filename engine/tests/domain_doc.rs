@@ -10,6 +10,8 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use order_help_engine::{ExceptionKind, ShipmentStatus};
+
 fn engine_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
@@ -225,4 +227,170 @@ fn the_checkers_read_what_they_should() {
         ["../x.md#b", "https://e"]
     );
     assert_eq!(code_spans("`a.rs` `f`, `g`"), ["a.rs", "f", "g"]);
+}
+
+/// The cells of the table rows (`|` lines, not the header or its rule) between `heading` and
+/// the next heading, backticks stripped.
+fn rows_under(markdown: &str, heading: &str) -> Vec<Vec<String>> {
+    let section = markdown
+        .split(heading)
+        .nth(1)
+        .unwrap_or_else(|| panic!("docs/domain.md has {heading:?}"));
+    section
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.starts_with('#'))
+        .filter(|l| l.starts_with('|') && !l.starts_with("| ---") && !l.starts_with("| source"))
+        .map(|l| {
+            l.trim_matches('|')
+                .split('|')
+                .map(|c| c.trim().replace('`', ""))
+                .collect()
+        })
+        .collect()
+}
+
+/// Our state named in a cell, read as the order reads it.
+fn our_state(cell: &str) -> Result<ShipmentStatus, String> {
+    serde_json::from_value(serde_json::Value::String(cell.to_owned()))
+        .map_err(|e| format!("{cell:?} is no state of ours: {e}"))
+}
+
+/// Issue 21: every value Shopify (`FulfillmentEventStatus`, Admin and Customer APIs), EasyPost
+/// (`Tracker.status`) and AfterShip (delivery status tags) document maps to a state of ours,
+/// once; every state a tracker can mean is reached; the refinements name states that exist.
+#[test]
+fn the_tracking_source_table_maps_every_value_to_a_state() {
+    let md = domain_md();
+    let rows = rows_under(&md, "### Tracking sources → our states");
+    let expected: [(&str, &[&str]); 3] = [
+        (
+            "Shopify",
+            &[
+                "confirmed",
+                "label_purchased",
+                "label_printed",
+                "carrier_picked_up",
+                "in_transit",
+                "delayed",
+                "out_for_delivery",
+                "attempted_delivery",
+                "ready_for_pickup",
+                "ready_for_recipient_pickup",
+                "picked_up",
+                "delivered",
+                "failure",
+                "buyer_action_required",
+                "returning_to_sender",
+            ],
+        ),
+        (
+            "EasyPost",
+            &[
+                "unknown",
+                "pre_transit",
+                "in_transit",
+                "out_for_delivery",
+                "available_for_pickup",
+                "delivered",
+                "return_to_sender",
+                "failure",
+                "cancelled",
+                "error",
+            ],
+        ),
+        (
+            "AfterShip",
+            &[
+                "Pending",
+                "InfoReceived",
+                "InTransit",
+                "OutForDelivery",
+                "AttemptFail",
+                "AvailableForPickup",
+                "Delivered",
+                "Exception",
+                "Expired",
+            ],
+        ),
+    ];
+    let mut problems = Vec::new();
+    let mut reached = BTreeSet::new();
+    let mut mapped = std::collections::BTreeMap::new();
+    for row in &rows {
+        let [source, value, state] = row.as_slice() else {
+            problems.push(format!("a row has source | value | our state: {row:?}"));
+            continue;
+        };
+        match our_state(state) {
+            Ok(s) => {
+                reached.insert(format!("{s:?}"));
+            }
+            Err(e) => problems.push(e),
+        }
+        if mapped
+            .insert((source.clone(), value.clone()), state.clone())
+            .is_some()
+        {
+            problems.push(format!("{source} {value} is mapped twice"));
+        }
+    }
+    for (source, values) in expected {
+        let listed: BTreeSet<&str> = mapped
+            .keys()
+            .filter(|(s, _)| s == source)
+            .map(|(_, v)| v.as_str())
+            .collect();
+        let documented: BTreeSet<&str> = values.iter().copied().collect();
+        if listed != documented {
+            problems.push(format!(
+                "{source}: missing {:?}, not documented {:?}",
+                documented.difference(&listed).collect::<Vec<_>>(),
+                listed.difference(&documented).collect::<Vec<_>>()
+            ));
+        }
+    }
+    for state in [
+        "AttemptedDelivery",
+        "AvailableForPickup",
+        "Exception",
+        "Unknown",
+        "ReturningToSender",
+    ] {
+        if !reached.contains(state) {
+            problems.push(format!("no source value maps to {state}"));
+        }
+    }
+    // The way back: on its way (not `returned_to_sender`, which ends the order).
+    for (source, value) in [
+        ("Shopify", "returning_to_sender"),
+        ("EasyPost", "return_to_sender"),
+    ] {
+        let state = mapped.get(&(source.to_owned(), value.to_owned()));
+        if state.map(String::as_str) != Some("returning_to_sender") {
+            problems.push(format!(
+                "{source} {value} maps to {state:?}, not returning_to_sender"
+            ));
+        }
+    }
+    let refinements = rows_under(&md, "### Refinements: details that change the state");
+    assert!(refinements.len() >= 10, "{refinements:?}");
+    for row in &refinements {
+        match row.as_slice() {
+            [_, _, state, kind] => {
+                if let Err(e) = our_state(state) {
+                    problems.push(e);
+                }
+                if !kind.is_empty() {
+                    let read: Result<ExceptionKind, _> =
+                        serde_json::from_value(serde_json::Value::String(kind.clone()));
+                    if read.is_err() {
+                        problems.push(format!("{kind:?} is no exception_kind"));
+                    }
+                }
+            }
+            _ => problems.push(format!("a refinement has 4 cells: {row:?}")),
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

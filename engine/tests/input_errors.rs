@@ -123,7 +123,30 @@ fn bad_orders() {
         ("unknown shipment field", edit(o(), "/shipments/0/signed_by", Some(json!("J"))), "shipments[0].signed_by", "found the unknown field \"signed_by\""),
         ("wrong type", edit(o(), "/items/0/quantity", Some(json!("two"))), "items[0].quantity", "expected a whole number from 0 to 4294967295, found \"two\""),
         ("unknown status", edit(o(), "/shipments/1/status", Some(json!("lost"))), "shipments[1].status", "expected one of \"pending\", \"preparing\""),
-        ("unknown carrier", edit(o(), "/shipments/1/carrier", Some(json!("pigeon"))), "shipments[1].carrier", "found \"pigeon\""),
+        // Issue 21: any carrier is a name; a blank one, or not a string, is no name.
+        ("blank carrier", edit(o(), "/shipments/1/carrier", Some(json!(" "))), "shipments[1].carrier",
+            "expected a non-empty carrier's name (or no carrier field), found \" \""),
+        ("carrier not a name", edit(o(), "/shipments/1/carrier", Some(json!(7))), "shipments[1].carrier", "found 7"),
+        // A tracker's own word is not one of our states: the error lists ours.
+        ("a Shopify state", edit(o(), "/shipments/1/status", Some(json!("ready_for_pickup"))), "shipments[1].status",
+            "\"available_for_pickup\", \"delivered\", \"exception\", \"unknown\", \"returning_to_sender\""),
+        ("tracking over http", edit(o(), "/shipments/0/tracking_url", Some(json!("http://track.example/1"))), "shipments[0].tracking_url",
+            "expected an https: address (https://host/…), found \"http://track.example/1\""),
+        ("tracking by script", edit(o(), "/shipments/0/tracking_url", Some(json!("javascript:alert(1)"))), "shipments[0].tracking_url",
+            "found \"javascript:alert(1)\""),
+        ("tracking without a host", edit(o(), "/shipments/0/tracking_url", Some(json!("https:/x"))), "shipments[0].tracking_url", "found \"https:/x\""),
+        ("tracking with an empty host", edit(o(), "/shipments/0/tracking_url", Some(json!("https:///x"))), "shipments[0].tracking_url", "found \"https:///x\""),
+        ("tracking relative to the scheme", edit(o(), "/shipments/0/tracking_url", Some(json!("//host/x"))), "shipments[0].tracking_url", "found \"//host/x\""),
+        ("tracking empty", edit(o(), "/shipments/0/tracking_url", Some(json!(""))), "shipments[0].tracking_url", "found \"\""),
+        ("tracking with a space", edit(o(), "/shipments/0/tracking_url", Some(json!("https://track.example/a b"))), "shipments[0].tracking_url",
+            "found \"https://track.example/a b\""),
+        ("unknown pickup kind", edit(o(), "/shipments/1/pickup_kind", Some(json!("shelf"))), "shipments[1].pickup_kind",
+            "expected one of \"counter\" or \"locker\", found \"shelf\""),
+        ("unknown exception kind", edit(o(), "/shipments/1/exception_kind", Some(json!("stolen"))), "shipments[1].exception_kind",
+            "found \"stolen\""),
+        ("pickup until not a time", edit(o(), "/shipments/1/pickup_until", Some(json!("next week"))), "shipments[1].pickup_until", "of \"next week\" (an RFC 3339 timestamp"),
+        ("pickup until before shipping", edit(o(), "/shipments/1/pickup_until", Some(json!("2025-03-01T09:00:00-08:00"))), "shipments[1].pickup_until",
+            "expected a time at or after the shipment's shipped_at (2025-03-02T17:00:00Z), found 2025-03-01T17:00:00Z"),
         ("unknown seller kind", edit(o(), "/seller/kind", Some(json!("reseller"))), "seller.kind", "expected one of \"retailer\" or \"marketplace\", found \"reseller\""),
         ("unknown payment", edit(o(), "/payment_method", Some(json!("cash"))), "payment_method", "found \"cash\""),
         ("customer without an e-mail address", edit(o(), "/customer", Some(json!({"name": "Jana", "email": "Jana Krüger"}))), "customer.email",
@@ -895,7 +918,7 @@ fn every_problem_of_a_document_in_document_order() {
     doc = edit(doc, "/seller/fulfilled_by", None);
     doc = edit(doc, "/items/0/quantity", Some(json!("two")));
     doc = edit(doc, "/items/2/unit_price", Some(json!(-5)));
-    doc = edit(doc, "/shipments/1/carrier", Some(json!("pigeon")));
+    doc = edit(doc, "/shipments/1/carrier", Some(json!(7)));
     let paths = every_problem::<Order>(&doc);
     // serde_json's map writes the keys sorted: colour before currency, ….
     assert_eq!(

@@ -51,15 +51,34 @@ fn status() -> impl Strategy<Value = ShipmentStatus> {
         InTransit,
         OutForDelivery,
         Delivered,
+        AttemptedDelivery,
+        AvailableForPickup,
+        Exception,
+        Unknown,
+        ReturningToSender,
         Refused,
         ReturnedToSender,
         Cancelled,
     ])
 }
 
-fn carrier() -> impl Strategy<Value = Carrier> {
-    use Carrier::*;
-    prop::sample::select(vec![RetailerFleet, Usps, Ups, Fedex, Dhl, Other])
+/// The recognised ids in any case, any other name, or none.
+fn carrier() -> impl Strategy<Value = Option<String>> {
+    prop::option::weighted(
+        0.9,
+        prop::sample::select(vec![
+            "retailer_fleet",
+            "usps",
+            " USPS ",
+            "ups",
+            "fedex",
+            "dhl",
+            "other",
+            "DPD",
+            "PostNL",
+        ])
+        .prop_map(str::to_owned),
+    )
 }
 
 /// Times near `base` (before it too: invalid orders are wanted as well), mostly given.
@@ -85,6 +104,11 @@ fn shipment(id: String, placed_at: Instant) -> impl Strategy<Value = Shipment> {
         near(placed_at),
         near(placed_at),
         near(placed_at),
+        near(placed_at),
+        prop::option::of(prop::sample::select(vec![
+            PickupKind::Counter,
+            PickupKind::Locker,
+        ])),
     )
         .prop_map(
             move |(
@@ -95,6 +119,8 @@ fn shipment(id: String, placed_at: Instant) -> impl Strategy<Value = Shipment> {
                 shipped_at,
                 delivered_at,
                 estimated_delivery,
+                pickup_until,
+                pickup_kind,
             )| Shipment {
                 id: id.clone(),
                 status,
@@ -104,6 +130,13 @@ fn shipment(id: String, placed_at: Instant) -> impl Strategy<Value = Shipment> {
                 shipped_at,
                 delivered_at,
                 estimated_delivery,
+                tracking_number: None,
+                tracking_url: None,
+                carrier_status: None,
+                pickup_location: None,
+                pickup_until,
+                pickup_kind,
+                exception_kind: None,
             },
         )
 }

@@ -74,6 +74,7 @@ const ITEM_FIELDS: &[(&str, &[&str])] = &[
     ("refund_timing", &["refund", "timing"]),
     ("next_step", &["next_step"]),
     ("shipment_status", &["shipment_status"]),
+    ("carrier", &["carrier"]),
 ];
 
 /// Expectation key of `withdrawal` → the field of the assessment's `withdrawal` object it

@@ -24,6 +24,23 @@ const order: Order = {
   items: [{ id: 'A', title: 'Kettle', quantity: 1, unit_price: 2999, shipment: 'S1' }],
   shipments: [{ id: 'S1', status: 'staged', carrier: 'ups' }],
 };
+// Issue 21: any carrier by name, a parcel waiting at a pickup point, its tracking.
+const atPickupPoint: Order = {
+  ...order,
+  shipments: [
+    {
+      id: 'S1',
+      status: 'available_for_pickup',
+      carrier: 'DPD',
+      tracking_number: '05212345678901',
+      tracking_url: 'https://tracking.dpd.example/parcel/05212345678901',
+      pickup_location: 'DPD Pickup Parcelshop, Utrecht',
+      pickup_until: '2026-05-12T18:00:00+02:00',
+      pickup_kind: 'locker',
+    },
+  ],
+};
+const noCarrier: Order = { ...order, shipments: [{ id: 'S1', status: 'exception', exception_kind: 'customs' }] };
 const policy: Policy = { time_zone: 'America/Los_Angeles', category_windows: { books: 14 } };
 
 const assessment: Assessment = assess(order, policy, new Date());
@@ -61,5 +78,7 @@ try {
 const wrong: CancelVerdict = 'maybe';
 // @ts-expect-error: an order needs items
 const noItems: Order = { id: 'O', placed_at: '2025-03-20T09:00:00Z', currency: 'USD', seller: order.seller };
+// @ts-expect-error: "shelf" is no pickup_kind
+const shelf: Order = { ...order, shipments: [{ id: 'S1', status: 'available_for_pickup', pickup_kind: 'shelf' }] };
 
-export const seen = [verdict, deadline, fromText, total, wrong, noItems];
+export const seen = [verdict, deadline, fromText, total, wrong, noItems, atPickupPoint, noCarrier, shelf];

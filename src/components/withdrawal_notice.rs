@@ -55,6 +55,9 @@ pub fn withdrawal_notice(
             <p class={if urgent { "countdown urgent" } else { "countdown" }} part="countdown" role={view.until.is_some().then_some("timer")}>
                 { text }
             </p>
+            if view.uncollected {
+                <p class="hint">{ texts.text(Msg::PickupNotAWithdrawal) }</p>
+            }
             <div class="actions">
                 <button type="button" class="primary" part="button withdraw" onclick={on_open}>
                     { texts.text(Msg::WithdrawButton) }

@@ -207,6 +207,22 @@ try {
     await page.close();
   }
   await berlin.close();
+
+  // Parcels as trackers report them (issue 21): the Dutch sample, a DPD parcel at a parcel shop
+  // and a PostNL parcel out for delivery, each with its Track package link, in the store's zone.
+  const amsterdam = await browser.newContext({
+    deviceScaleFactor: 2, viewport: { width: 820, height: 1000 }, timezoneId: 'Europe/Amsterdam', locale: 'en-GB', reducedMotion: 'reduce',
+  });
+  for (const [lang, locale, track] of [['en', 'en-GB', 'Track package'], ['de', 'de-DE', 'Sendung verfolgen']]) {
+    page = await open(
+      `/e2e/element.html?order=dutch-pickup-point&policy=amsterdam-withdrawal&now=2026-05-06T10:00:00%2B02:00&locale=${locale}`,
+      { within: amsterdam },
+    );
+    await w(page).getByRole('link', { name: new RegExp(`^${track}: .*\\(PostNL\\)$`) }).waitFor();
+    await shot(page, `27-parcels-pickup-point-${lang}.png`);
+    await page.close();
+  }
+  await amsterdam.close();
 } finally {
   await browser.close();
   await server.close();

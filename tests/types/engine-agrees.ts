@@ -14,10 +14,11 @@ export const agree: [
   Same<Embed.RefuseVerdict, Generated.RefuseVerdict>,
   Same<Embed.ReturnVerdict, Generated.ReturnVerdict>,
   Same<Embed.NextStep, Generated.NextStep>,
+  Same<Embed.ShipmentStatus, Generated.ShipmentStatus>,
   Same<Embed.WithdrawalVerdict, Generated.WithdrawalVerdict>,
   Same<Embed.WithdrawalCode, Generated.WithdrawalCode>,
   Same<Embed.CancelRequest['verdicts'][number]['code'], Generated.CancelCode>,
   Fits<Generated.Assessment, Embed.Assessment>,
   Same<keyof Embed.Assessment, keyof Generated.Assessment>,
   Same<keyof Embed.ItemAssessment, keyof Generated.ItemAssessment>,
-] = [true, true, true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true, true, true];

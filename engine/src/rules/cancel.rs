@@ -5,7 +5,9 @@
 //! outside carrier or out for delivery it is too late, except that the retailer's own fleet may
 //! still cancel the delivery attempt. A marketplace buyer cancels alone only within the grace
 //! period after ordering; afterwards the seller must approve, and can only cancel what it has not
-//! shipped.
+//! shipped. A parcel a tracker reports elsewhere (tried, at a pickup point, with a problem, of
+//! unknown whereabouts, on its way back) has left the store: not available, except that the
+//! retailer's fleet may still cancel its next attempt.
 
 use super::super::assessment::{CancelCode, CancelDecision, CancelVerdict};
 use super::super::order::{Carrier, Order, ShipmentStatus};
@@ -20,7 +22,7 @@ use ShipmentStatus as S;
 /// The item's cancel decision on its own, before its bundle is considered.
 pub(crate) fn cancel_on_its_own(cx: &ItemContext) -> CancelDecision {
     let status = cx.status();
-    let carrier = cx.shipment.map(|s| s.carrier);
+    let carrier = cx.shipment.map_or(Carrier::Unnamed, |s| s.carrier());
     let grace_end = cx.grace_end;
     // Both rules end cancelled, refused and returned shipments alike (see the tests).
     let (verdict, code) = if cx.order.is_retailer_fulfilled() {
@@ -37,7 +39,9 @@ pub(crate) fn cancel_on_its_own(cx: &ItemContext) -> CancelDecision {
         grace_ends_at,
         // What the reason names: only these codes name a value of the order.
         seller: (code == Code::SellerMustApprove).then(|| cx.order.seller.name.clone()),
-        carrier,
+        carrier: (code == Code::WithCarrier)
+            .then(|| cx.shipment.and_then(|s| s.carrier.clone()))
+            .flatten(),
         bundle_mates: Vec::new(),
     }
 }
@@ -50,24 +54,37 @@ pub(crate) fn grace_end(order: &Order, policy: &Policy) -> Instant {
 }
 
 /// The retailer ships it (its own sale, or a marketplace sale it fulfils).
-fn retailer_fulfilled(
-    status: ShipmentStatus,
-    carrier: Option<Carrier>,
-) -> (CancelVerdict, CancelCode) {
+fn retailer_fulfilled(status: ShipmentStatus, carrier: Carrier) -> (CancelVerdict, CancelCode) {
+    let fleet = carrier == Carrier::RetailerFleet;
     match status {
         S::Pending => (Allowed, Code::NotInShippingProcess),
         S::Preparing => (Request, Code::BeingPrepared),
         S::Staged => (Request, Code::StagedForShipping),
-        S::InTransit if carrier == Some(Carrier::RetailerFleet) => {
-            (Request, Code::WithRetailerFleet)
-        }
+        // The fleet's drivers can skip the stop, now or at the next attempt.
+        S::InTransit | S::AttemptedDelivery if fleet => (Request, Code::WithRetailerFleet),
         S::InTransit => (NotAvailable, Code::WithCarrier),
         S::OutForDelivery => (NotAvailable, Code::OutForDelivery),
-        S::Delivered => (NotAvailable, Code::Delivered),
-        S::Cancelled => (NotAvailable, Code::AlreadyCancelled),
-        S::Refused => (NotAvailable, Code::Refused),
-        S::ReturnedToSender => (NotAvailable, Code::ReturnedToSender),
+        status => after_leaving(status),
     }
+}
+
+/// Out of the store's and the seller's hands alike: with a carrier's partner, tried, a
+/// problem, unknown, delivered or ended.
+fn after_leaving(status: ShipmentStatus) -> (CancelVerdict, CancelCode) {
+    let code = match status {
+        S::AttemptedDelivery => Code::DeliveryAttempted,
+        S::AvailableForPickup => Code::AtPickupPoint,
+        S::Exception => Code::DeliveryProblem,
+        S::Unknown => Code::StatusUnknown,
+        S::ReturningToSender => Code::ReturningToSender,
+        S::Cancelled => Code::AlreadyCancelled,
+        S::Refused => Code::Refused,
+        S::ReturnedToSender => Code::ReturnedToSender,
+        S::OutForDelivery => Code::OutForDelivery,
+        // Delivered; the earlier states are decided by the callers.
+        _ => Code::Delivered,
+    };
+    (NotAvailable, code)
 }
 
 /// A marketplace seller sells and ships it. `at < grace_end`: the grace period is running.
@@ -81,11 +98,7 @@ fn marketplace_fulfilled_by_seller(
         // Preparing within the grace period: the seller has started, so it is theirs to approve.
         S::Pending | S::Preparing => (Request, Code::SellerMustApprove),
         S::Staged | S::InTransit => (NotAvailable, Code::ShippedBySeller),
-        S::OutForDelivery => (NotAvailable, Code::OutForDelivery),
-        S::Delivered => (NotAvailable, Code::Delivered),
-        S::Cancelled => (NotAvailable, Code::AlreadyCancelled),
-        S::Refused => (NotAvailable, Code::Refused),
-        S::ReturnedToSender => (NotAvailable, Code::ReturnedToSender),
+        status => after_leaving(status),
     }
 }
 
@@ -95,13 +108,18 @@ mod tests {
     use super::super::OrderContext;
     use super::*;
 
-    const ALL: [ShipmentStatus; 9] = [
+    const ALL: [ShipmentStatus; 14] = [
         S::Pending,
         S::Preparing,
         S::Staged,
         S::InTransit,
         S::OutForDelivery,
+        S::AttemptedDelivery,
+        S::AvailableForPickup,
         S::Delivered,
+        S::Exception,
+        S::Unknown,
+        S::ReturningToSender,
         S::Refused,
         S::ReturnedToSender,
         S::Cancelled,
@@ -110,51 +128,92 @@ mod tests {
     #[test]
     fn retailer_fulfilled_by_status_and_carrier() {
         let table = [
-            (
-                S::Pending,
-                Carrier::Ups,
-                Allowed,
-                Code::NotInShippingProcess,
-            ),
-            (S::Preparing, Carrier::Ups, Request, Code::BeingPrepared),
-            (S::Staged, Carrier::Ups, Request, Code::StagedForShipping),
+            (S::Pending, "ups", Allowed, Code::NotInShippingProcess),
+            (S::Preparing, "ups", Request, Code::BeingPrepared),
+            (S::Staged, "ups", Request, Code::StagedForShipping),
             (
                 S::InTransit,
-                Carrier::RetailerFleet,
+                "retailer_fleet",
                 Request,
                 Code::WithRetailerFleet,
             ),
-            (S::InTransit, Carrier::Ups, NotAvailable, Code::WithCarrier),
-            (S::InTransit, Carrier::Usps, NotAvailable, Code::WithCarrier),
+            (S::InTransit, "ups", NotAvailable, Code::WithCarrier),
+            (S::InTransit, "usps", NotAvailable, Code::WithCarrier),
             (
                 S::OutForDelivery,
-                Carrier::RetailerFleet,
+                "retailer_fleet",
                 NotAvailable,
                 Code::OutForDelivery,
             ),
             (
                 S::Delivered,
-                Carrier::RetailerFleet,
+                "retailer_fleet",
                 NotAvailable,
                 Code::Delivered,
             ),
-            (
-                S::Cancelled,
-                Carrier::Ups,
-                NotAvailable,
-                Code::AlreadyCancelled,
-            ),
-            (S::Refused, Carrier::Ups, NotAvailable, Code::Refused),
+            (S::Cancelled, "ups", NotAvailable, Code::AlreadyCancelled),
+            (S::Refused, "ups", NotAvailable, Code::Refused),
             (
                 S::ReturnedToSender,
-                Carrier::Ups,
+                "ups",
                 NotAvailable,
                 Code::ReturnedToSender,
             ),
+            // What trackers report besides (issue 21).
+            (
+                S::AttemptedDelivery,
+                "DPD",
+                NotAvailable,
+                Code::DeliveryAttempted,
+            ),
+            (
+                S::AttemptedDelivery,
+                "usps",
+                NotAvailable,
+                Code::DeliveryAttempted,
+            ),
+            (
+                S::AttemptedDelivery,
+                "Retailer_Fleet",
+                Request,
+                Code::WithRetailerFleet,
+            ),
+            (
+                S::AvailableForPickup,
+                "DPD",
+                NotAvailable,
+                Code::AtPickupPoint,
+            ),
+            (
+                S::AvailableForPickup,
+                "retailer_fleet",
+                NotAvailable,
+                Code::AtPickupPoint,
+            ),
+            (
+                S::Exception,
+                "retailer_fleet",
+                NotAvailable,
+                Code::DeliveryProblem,
+            ),
+            (S::Unknown, "PostNL", NotAvailable, Code::StatusUnknown),
+            (
+                S::ReturningToSender,
+                "DPD",
+                NotAvailable,
+                Code::ReturningToSender,
+            ),
+            (
+                S::InTransit,
+                " RETAILER_FLEET ",
+                Request,
+                Code::WithRetailerFleet,
+            ),
+            (S::InTransit, "DPD", NotAvailable, Code::WithCarrier),
         ];
         for (status, carrier, verdict, code) in table {
             assert_eq!(
-                retailer_fulfilled(status, Some(carrier)),
+                retailer_fulfilled(status, Carrier::parse(Some(carrier))),
                 (verdict, code),
                 "{status:?} {carrier:?}"
             );
@@ -180,6 +239,26 @@ mod tests {
             ),
             (S::Delivered, end, NotAvailable, Code::Delivered),
             (S::Cancelled, before, NotAvailable, Code::AlreadyCancelled),
+            (
+                S::AttemptedDelivery,
+                before,
+                NotAvailable,
+                Code::DeliveryAttempted,
+            ),
+            (
+                S::AvailableForPickup,
+                end,
+                NotAvailable,
+                Code::AtPickupPoint,
+            ),
+            (S::Exception, before, NotAvailable, Code::DeliveryProblem),
+            (S::Unknown, end, NotAvailable, Code::StatusUnknown),
+            (
+                S::ReturningToSender,
+                before,
+                NotAvailable,
+                Code::ReturningToSender,
+            ),
         ];
         for (status, now, verdict, code) in table {
             assert_eq!(
@@ -201,7 +280,7 @@ mod tests {
             (SellerKind::Marketplace, FulfilledBy::Seller),
         ];
         for (kind, by) in fulfilments {
-            for carrier in [Carrier::Ups, Carrier::RetailerFleet] {
+            for carrier in ["ups", "retailer_fleet"] {
                 for status in ALL {
                     let mut order = fixtures::order(kind, by);
                     order

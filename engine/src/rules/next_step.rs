@@ -2,15 +2,18 @@
 //!
 //! Source: [domain.md § The three ways out](../../../docs/domain.md#the-three-ways-out), in the
 //! order a customer should try them: cancel (cheapest for everyone), else refuse the delivery,
-//! else return; when none applies, a marketplace buyer can still contact the seller.
+//! else return; when none applies, a marketplace buyer can still contact the seller. A parcel
+//! with a delivery problem, or of unknown whereabouts, is a matter for whoever ships it (the
+//! store, or the marketplace seller): contacting them comes before a return that cannot start.
 
 use super::super::assessment::{
-    CancelDecision, CancelVerdict, NextStep, RefuseDecision, RefuseVerdict, ReturnDecision,
-    ReturnVerdict,
+    CancelDecision, CancelVerdict, NextStep, RefuseCode, RefuseDecision, RefuseVerdict,
+    ReturnDecision, ReturnVerdict,
 };
 use super::super::order::{Order, SellerKind};
 
-/// The first step that applies: cancel, refuse, return, contact the seller, or none.
+/// The first step that applies: cancel, refuse, contact whoever ships a parcel in trouble,
+/// return, contact the seller, or none.
 pub(crate) fn next_step(
     order: &Order,
     cancel: &CancelDecision,
@@ -21,6 +24,15 @@ pub(crate) fn next_step(
         NextStep::Cancel
     } else if refuse.verdict != RefuseVerdict::NotAvailable {
         NextStep::Refuse
+    } else if matches!(
+        refuse.code,
+        RefuseCode::DeliveryProblem | RefuseCode::StatusUnknown
+    ) {
+        if order.is_marketplace_fulfilled_by_seller() {
+            NextStep::ContactSeller
+        } else {
+            NextStep::ContactStore
+        }
     } else if matches!(ret.verdict, ReturnVerdict::Allowed | ReturnVerdict::NotYet) {
         NextStep::Return
     } else if order.seller.kind == SellerKind::Marketplace {
@@ -60,6 +72,8 @@ mod tests {
             seller_refunds: false,
             opened: None,
             service: None,
+            pickup_kind: None,
+            pickup_until: None,
         }
     }
 

@@ -16,7 +16,7 @@ use super::ItemContext;
 
 /// The refund for an item's next step: the whole line for a cancellation, what is still in
 /// hand for a refusal, the returnable quantity (less an opened-item fee) for a return, and
-/// nothing for contacting the seller (the seller decides) or no step at all.
+/// nothing for contacting the seller or the store (they decide) or no step at all.
 pub(crate) fn item_refund(
     cx: &ItemContext,
     next_step: NextStep,
@@ -34,7 +34,9 @@ pub(crate) fn item_refund(
             let fee = opened_item_fee(cx.policy, item, gross);
             (gross, fee.map(opened_item_deduction).into_iter().collect())
         }
-        NextStep::ContactSeller | NextStep::None => (Money::ZERO, Vec::new()),
+        NextStep::ContactSeller | NextStep::ContactStore | NextStep::None => {
+            (Money::ZERO, Vec::new())
+        }
     };
     estimate(cx.order, cx.policy, gross, deductions)
 }

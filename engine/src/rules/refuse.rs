@@ -5,13 +5,18 @@
 //! retailer's fleet: tracking shows a live map within 10 stops). After delivery only USPS takes a
 //! package back, unopened, marked "Refused", with free return postage (USPS DMM 508.1.1.3);
 //! certified, insured and cash-on-delivery pieces must be refused at the moment of delivery.
+//! A parcel waiting at a pickup point is not accepted until collected: it can be declined at a
+//! staffed counter or left uncollected, until the end of the holding time (`pickup_until`);
+//! after a failed attempt it can be refused at the next one. A delivery problem, no
+//! information, or a parcel on its way back: nothing to refuse.
 
 use super::super::assessment::{LiveMapBand, RefuseCode, RefuseDecision, RefuseVerdict};
 use super::super::order::{Carrier, Item, Shipment, ShipmentStatus};
+use super::super::time::Instant;
 use super::ItemContext;
 
 use RefuseCode as Code;
-use RefuseVerdict::{AfterDeliveryUnopened, AtDoor, NotAvailable};
+use RefuseVerdict::{AfterDeliveryUnopened, AtDoor, AtPickupPoint, NotAvailable};
 use ShipmentStatus as S;
 
 /// The retailer fleet's tracking shows the live map within this many stops.
@@ -29,13 +34,18 @@ pub(crate) fn refuse(cx: &ItemContext) -> RefuseDecision {
             seller_refunds: false,
             opened: cx.item.opened,
             service: None,
+            pickup_kind: None,
+            pickup_until: None,
         };
     };
     let (verdict, code) = match shipment.status {
-        S::InTransit | S::OutForDelivery => at_the_door(shipment.carrier),
+        S::InTransit | S::OutForDelivery => at_the_door(shipment.carrier()),
+        S::AttemptedDelivery => (AtDoor, Code::AtNextAttempt),
+        S::AvailableForPickup => at_pickup_point(shipment.pickup_until, cx.at),
         S::Delivered => after_delivery(cx.item, shipment),
         status => not_shipped_or_ended(status),
     };
+    let pickup = matches!(code, Code::AtPickupPoint | Code::PickupTimeOver);
     let stops_away = if shipment.status.is_on_the_way() {
         shipment.stops_away
     } else {
@@ -46,7 +56,10 @@ pub(crate) fn refuse(cx: &ItemContext) -> RefuseDecision {
         code,
         stops_away,
         live_map: (code == Code::AtDoorLiveMap).then(|| live_map_band(stops_away)),
-        carrier: Some(shipment.carrier),
+        // Only these reasons name the carrier.
+        carrier: matches!(code, Code::AtDoor | Code::DeliveredByOtherCarrier)
+            .then(|| shipment.carrier.clone())
+            .flatten(),
         out_for_delivery: shipment.status == S::OutForDelivery,
         seller_refunds: cx.order.is_marketplace_fulfilled_by_seller(),
         opened: cx.item.opened,
@@ -54,6 +67,20 @@ pub(crate) fn refuse(cx: &ItemContext) -> RefuseDecision {
         service: (code == Code::MustRefuseAtDelivery)
             .then(|| shipment.service.clone())
             .flatten(),
+        pickup_kind: shipment.pickup_kind.filter(|_| code == Code::AtPickupPoint),
+        pickup_until: shipment
+            .pickup_until
+            .filter(|_| pickup)
+            .map(|t| cx.zone.zoned(t)),
+    }
+}
+
+/// At a pickup point: not accepted until collected, so it can be declined or left, through the
+/// last second of `pickup_until` (none: the order does not say when the holding time ends).
+fn at_pickup_point(until: Option<Instant>, at: Instant) -> (RefuseVerdict, RefuseCode) {
+    match until {
+        Some(until) if at > until => (NotAvailable, Code::PickupTimeOver),
+        _ => (AtPickupPoint, Code::AtPickupPoint),
     }
 }
 
@@ -77,7 +104,7 @@ fn at_the_door(carrier: Carrier) -> (RefuseVerdict, RefuseCode) {
 
 /// Delivered: only an unopened USPS package, of a service that may be refused afterwards.
 fn after_delivery(item: &Item, shipment: &Shipment) -> (RefuseVerdict, RefuseCode) {
-    if shipment.carrier != Carrier::Usps {
+    if shipment.carrier() != Carrier::Usps {
         (NotAvailable, Code::DeliveredByOtherCarrier)
     } else if item.opened == Some(true) {
         (NotAvailable, Code::Opened)
@@ -94,6 +121,9 @@ fn not_shipped_or_ended(status: ShipmentStatus) -> (RefuseVerdict, RefuseCode) {
         S::Refused => Code::AlreadyRefused,
         S::ReturnedToSender => Code::ReturnedToSender,
         S::Cancelled => Code::ShipmentCancelled,
+        S::Exception => Code::DeliveryProblem,
+        S::Unknown => Code::StatusUnknown,
+        S::ReturningToSender => Code::ReturningToSender,
         _ => Code::NotShippedYet,
     };
     (NotAvailable, code)
@@ -137,7 +167,7 @@ mod tests {
 
     fn refuse_with(
         status: S,
-        carrier: Carrier,
+        carrier: &str,
         service: Option<&str>,
         opened: Option<bool>,
         stops: Option<u32>,
@@ -158,11 +188,10 @@ mod tests {
 
     #[test]
     fn by_status_carrier_service_and_condition() {
-        use Carrier::{Dhl, RetailerFleet, Ups, Usps};
         let table = [
             (
                 S::Pending,
-                Ups,
+                "ups",
                 None,
                 None,
                 NotAvailable,
@@ -170,7 +199,7 @@ mod tests {
             ),
             (
                 S::Preparing,
-                Usps,
+                "usps",
                 None,
                 None,
                 NotAvailable,
@@ -178,16 +207,16 @@ mod tests {
             ),
             (
                 S::Staged,
-                RetailerFleet,
+                "retailer_fleet",
                 None,
                 None,
                 NotAvailable,
                 Code::NotShippedYet,
             ),
-            (S::InTransit, Ups, None, None, AtDoor, Code::AtDoor),
+            (S::InTransit, "ups", None, None, AtDoor, Code::AtDoor),
             (
                 S::OutForDelivery,
-                Usps,
+                "usps",
                 Some("certified"),
                 None,
                 AtDoor,
@@ -195,7 +224,7 @@ mod tests {
             ),
             (
                 S::InTransit,
-                RetailerFleet,
+                "retailer_fleet",
                 None,
                 None,
                 AtDoor,
@@ -203,7 +232,7 @@ mod tests {
             ),
             (
                 S::OutForDelivery,
-                RetailerFleet,
+                "retailer_fleet",
                 None,
                 Some(true),
                 AtDoor,
@@ -211,7 +240,7 @@ mod tests {
             ),
             (
                 S::Delivered,
-                Usps,
+                "usps",
                 Some("first_class"),
                 None,
                 AfterDeliveryUnopened,
@@ -219,7 +248,7 @@ mod tests {
             ),
             (
                 S::Delivered,
-                Usps,
+                "usps",
                 None,
                 Some(false),
                 AfterDeliveryUnopened,
@@ -227,7 +256,7 @@ mod tests {
             ),
             (
                 S::Delivered,
-                Usps,
+                "usps",
                 None,
                 Some(true),
                 NotAvailable,
@@ -235,7 +264,7 @@ mod tests {
             ),
             (
                 S::Delivered,
-                Usps,
+                "usps",
                 Some("Certified"),
                 None,
                 NotAvailable,
@@ -243,7 +272,7 @@ mod tests {
             ),
             (
                 S::Delivered,
-                Usps,
+                "usps",
                 Some("insured"),
                 Some(false),
                 NotAvailable,
@@ -251,7 +280,7 @@ mod tests {
             ),
             (
                 S::Delivered,
-                Usps,
+                "usps",
                 Some("cod"),
                 None,
                 NotAvailable,
@@ -259,7 +288,7 @@ mod tests {
             ),
             (
                 S::Delivered,
-                Usps,
+                "usps",
                 Some("cash-on-delivery"),
                 None,
                 NotAvailable,
@@ -267,7 +296,7 @@ mod tests {
             ),
             (
                 S::Delivered,
-                Ups,
+                "ups",
                 None,
                 Some(false),
                 NotAvailable,
@@ -275,7 +304,7 @@ mod tests {
             ),
             (
                 S::Delivered,
-                Dhl,
+                "dhl",
                 None,
                 None,
                 NotAvailable,
@@ -283,7 +312,7 @@ mod tests {
             ),
             (
                 S::Delivered,
-                RetailerFleet,
+                "retailer_fleet",
                 None,
                 None,
                 NotAvailable,
@@ -291,7 +320,7 @@ mod tests {
             ),
             (
                 S::Refused,
-                Usps,
+                "usps",
                 None,
                 None,
                 NotAvailable,
@@ -299,7 +328,7 @@ mod tests {
             ),
             (
                 S::ReturnedToSender,
-                Ups,
+                "ups",
                 None,
                 None,
                 NotAvailable,
@@ -307,11 +336,100 @@ mod tests {
             ),
             (
                 S::Cancelled,
-                Ups,
+                "ups",
                 None,
                 None,
                 NotAvailable,
                 Code::ShipmentCancelled,
+            ),
+            // What trackers report besides (issue 21).
+            (
+                S::AttemptedDelivery,
+                "DPD",
+                None,
+                None,
+                AtDoor,
+                Code::AtNextAttempt,
+            ),
+            (
+                S::AttemptedDelivery,
+                "retailer_fleet",
+                None,
+                None,
+                AtDoor,
+                Code::AtNextAttempt,
+            ),
+            (
+                S::AvailableForPickup,
+                "DPD",
+                None,
+                None,
+                AtPickupPoint,
+                Code::AtPickupPoint,
+            ),
+            (
+                S::AvailableForPickup,
+                "usps",
+                None,
+                Some(true),
+                AtPickupPoint,
+                Code::AtPickupPoint,
+            ),
+            (
+                S::Exception,
+                "DPD",
+                None,
+                None,
+                NotAvailable,
+                Code::DeliveryProblem,
+            ),
+            (
+                S::Unknown,
+                "DPD",
+                None,
+                None,
+                NotAvailable,
+                Code::StatusUnknown,
+            ),
+            (
+                S::ReturningToSender,
+                "DPD",
+                None,
+                None,
+                NotAvailable,
+                Code::ReturningToSender,
+            ),
+            (
+                S::Delivered,
+                "USPS",
+                None,
+                None,
+                AfterDeliveryUnopened,
+                Code::UspsUnopened,
+            ),
+            (
+                S::Delivered,
+                " usps ",
+                None,
+                None,
+                AfterDeliveryUnopened,
+                Code::UspsUnopened,
+            ),
+            (
+                S::Delivered,
+                "DPD",
+                None,
+                None,
+                NotAvailable,
+                Code::DeliveredByOtherCarrier,
+            ),
+            (
+                S::InTransit,
+                "Retailer_Fleet",
+                None,
+                None,
+                AtDoor,
+                Code::AtDoorLiveMap,
             ),
         ];
         for (status, carrier, service, opened, verdict, code) in table {
@@ -351,27 +469,27 @@ mod tests {
             (None, StopsUnknown, "once it is within 10 stops"),
         ];
         for (stops, band, phrase) in table {
-            let d = refuse_with(S::OutForDelivery, Carrier::RetailerFleet, None, None, stops);
+            let d = refuse_with(S::OutForDelivery, "retailer_fleet", None, None, stops);
             assert_eq!(d.stops_away, stops);
             assert_eq!(d.live_map, Some(band));
             assert!(d.message().contains(phrase), "{stops:?}: {}", d.message());
         }
         // stops_away only means something on the way.
         assert_eq!(
-            refuse_with(S::Delivered, Carrier::RetailerFleet, None, None, Some(3)).stops_away,
+            refuse_with(S::Delivered, "retailer_fleet", None, None, Some(3)).stops_away,
             None
         );
     }
 
     #[test]
     fn says_if_still_unopened_when_unknown() {
-        let unknown = refuse_with(S::Delivered, Carrier::Usps, None, None, None);
+        let unknown = refuse_with(S::Delivered, "usps", None, None, None);
         assert!(
             unknown.message().starts_with("If it is still unopened"),
             "{}",
             unknown.message()
         );
-        let unopened = refuse_with(S::Delivered, Carrier::Usps, None, Some(false), None);
+        let unopened = refuse_with(S::Delivered, "usps", None, Some(false), None);
         assert!(
             unopened.message().starts_with("As it is unopened"),
             "{}",

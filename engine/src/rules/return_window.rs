@@ -6,7 +6,9 @@
 //! end of the last day (23:59:59 local). Items *shipped* within the holiday period can be
 //! returned until the holiday date of the next year if that is later. Final-sale items,
 //! non-returnable categories and lines with nothing left are not returnable; an item not yet
-//! delivered is "not yet" returnable (never "open forever").
+//! delivered is "not yet" returnable (never "open forever"). Waiting at a pickup point, with a
+//! delivery problem or of unknown whereabouts it is "not yet" too, with no expected deadline:
+//! when (or whether) it arrives is not the estimate's to say; on its way back, not returnable.
 
 use super::super::assessment::{ReturnCode, ReturnDecision, ReturnVerdict};
 use super::super::order::{Item, ShipmentStatus};
@@ -61,7 +63,14 @@ pub(crate) fn return_decision(cx: &ItemContext) -> ReturnDecision {
 fn before_delivery(cx: &ItemContext) -> ReturnDecision {
     let item = cx.item;
     let quantity = item.remaining_quantity();
-    let expected = cx.shipment.and_then(|s| {
+    let code = match cx.status() {
+        S::AvailableForPickup => Code::AwaitingCollection,
+        S::Exception => Code::DeliveryProblem,
+        S::Unknown => Code::StatusUnknown,
+        _ => Code::NotDeliveredYet,
+    };
+    let estimated = cx.shipment.filter(|_| code == Code::NotDeliveredYet);
+    let expected = estimated.and_then(|s| {
         let shipped = s.shipped_at.unwrap_or(cx.order.placed_at);
         let category = item.category.as_deref();
         Some(return_deadline(
@@ -74,7 +83,7 @@ fn before_delivery(cx: &ItemContext) -> ReturnDecision {
     });
     ReturnDecision {
         verdict: ReturnVerdict::NotYet,
-        code: Code::NotDeliveredYet,
+        code,
         deadline: expected.map(|(d, _)| cx.zone.zoned(d)),
         quantity,
         holiday_extended: expected.is_some_and(|(_, holiday)| holiday),
@@ -171,6 +180,7 @@ fn shipment_ended(status: ShipmentStatus) -> Option<ReturnCode> {
         S::Cancelled => Some(Code::Cancelled),
         S::Refused => Some(Code::Refused),
         S::ReturnedToSender => Some(Code::ReturnedToSender),
+        S::ReturningToSender => Some(Code::ReturningToSender),
         _ => None,
     }
 }
@@ -198,7 +208,6 @@ fn nothing_left(item: &Item) -> Option<ReturnCode> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::order::Carrier;
     use super::super::super::policy::MonthDay;
     use super::super::fixtures::{self, at};
     use super::super::OrderContext;
@@ -374,18 +383,18 @@ mod tests {
     fn decisions_for_an_item_in_each_state() {
         let policy = Policy::default();
         let mut order = fixtures::retailer();
-        let mut delivered = fixtures::shipment("D", S::Delivered, Carrier::Ups);
+        let mut delivered = fixtures::shipment("D", S::Delivered, "ups");
         delivered.shipped_at = Some(at("2025-02-27T10:00:00-08:00"));
         delivered.delivered_at = Some(at("2025-03-01T14:00:00-08:00"));
-        let mut on_the_way = fixtures::shipment("T", S::InTransit, Carrier::Ups);
+        let mut on_the_way = fixtures::shipment("T", S::InTransit, "ups");
         on_the_way.estimated_delivery = Some(at("2025-03-01T14:00:00-08:00"));
-        let mut no_time = fixtures::shipment("X", S::Delivered, Carrier::Ups);
+        let mut no_time = fixtures::shipment("X", S::Delivered, "ups");
         no_time.delivered_at = None;
         order.shipments = vec![
             delivered,
             on_the_way,
             no_time,
-            fixtures::shipment("C", S::Cancelled, Carrier::Ups),
+            fixtures::shipment("C", S::Cancelled, "ups"),
         ];
         let mut three = fixtures::item("A", Some("D"));
         three.quantity = 3;

@@ -12,8 +12,11 @@
 //! nothing but the deadline's offset.
 //!
 //! What counts as the "last good" (a choice, documented in domain.md): every good of the order
-//! whose shipment has not ended (cancelled, refused, returned to the sender), excluded
-//! categories included — the exclusion takes the right away from those goods only, not from the
+//! whose shipment has not ended (cancelled, refused, back with the sender:
+//! [`ShipmentStatus::ends_the_order`]), excluded categories included; only a `delivered` one is
+//! in the consumer's possession ([`ShipmentStatus::counts_as_received`]): a parcel tried, at a
+//! pickup point, with a problem, of unknown whereabouts or on its way back holds the period
+//! open, so one lost parcel cannot leave it undefined — the exclusion takes the right away from those goods only, not from the
 //! contract's others, and counting them can only make the period end later.
 
 use super::super::assessment::{WithdrawalCode, WithdrawalDecision, WithdrawalVerdict};
@@ -104,10 +107,7 @@ fn covered_items(contexts: &[ItemContext]) -> Vec<String> {
 /// A shipment that was cancelled, refused or returned to the sender: its goods never reach the
 /// consumer, so they neither have a right of their own nor hold the period open.
 fn ended(status: ShipmentStatus) -> bool {
-    matches!(
-        status,
-        ShipmentStatus::Cancelled | ShipmentStatus::Refused | ShipmentStatus::ReturnedToSender
-    )
+    status.ends_the_order()
 }
 
 /// When the consumer took possession of the order's last good.
@@ -125,10 +125,7 @@ fn last_possession(contexts: &[ItemContext]) -> Possession {
     let mut latest: Option<Instant> = None;
     let mut unknown = false;
     for cx in contexts.iter().filter(|cx| !ended(cx.status())) {
-        match cx
-            .shipment
-            .filter(|s| s.status == ShipmentStatus::Delivered)
-        {
+        match cx.shipment.filter(|s| s.status.counts_as_received()) {
             None => return Possession::OnItsWay,
             Some(shipment) => match shipment.delivered_at {
                 Some(t) => latest = latest.max(Some(t)),
@@ -207,7 +204,7 @@ fn is_weekend(day: i64) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::order::{Carrier, Item, ShipmentStatus as S};
+    use super::super::super::order::{Item, ShipmentStatus as S};
     use super::super::super::policy::Policy;
     use super::super::fixtures::{self, at};
     use super::*;
@@ -333,6 +330,66 @@ mod tests {
         assert!(p.last >= p.first - 1, "{p:?}");
     }
 
+    /// Art. 9(2)(b), for every state of the order's other parcel: A was delivered 20 days
+    /// before; B in a state that does not count as received holds the period open (allowed, not
+    /// started, B covered), whatever a tracker says of it, so a lost parcel cannot leave the
+    /// period undefined; B ended (cancelled, refused, back with the sender): the period ran
+    /// from A and is over, B not covered.
+    #[test]
+    fn the_last_good_in_every_state() {
+        let mut policy = Policy::default();
+        policy.withdrawal.enabled = true;
+        let now = at("2026-05-21T12:00:00Z");
+        let table = [
+            (S::Pending, true),
+            (S::Preparing, true),
+            (S::Staged, true),
+            (S::InTransit, true),
+            (S::OutForDelivery, true),
+            (S::AttemptedDelivery, true),
+            (S::AvailableForPickup, true),
+            (S::Exception, true),
+            (S::Unknown, true),
+            (S::ReturningToSender, true),
+            (S::Refused, false),
+            (S::ReturnedToSender, false),
+            (S::Cancelled, false),
+        ];
+        for (status, holds_open) in table {
+            let mut order = fixtures::retailer();
+            let mut a = fixtures::shipment("SA", S::Delivered, "DPD");
+            a.delivered_at = Some(at("2026-05-01T12:00:00Z"));
+            order.shipments = vec![a, fixtures::shipment("SB", status, "PostNL")];
+            order.items = vec![
+                fixtures::item("A", Some("SA")),
+                fixtures::item("B", Some("SB")),
+            ];
+            let order_cx = OrderContext::new(&order, &policy);
+            let contexts: Vec<ItemContext> =
+                order.items.iter().map(|i| order_cx.item(i, now)).collect();
+            let d = withdrawal_decision(&order_cx, &contexts, now);
+            let expected = if holds_open {
+                (
+                    WithdrawalVerdict::Allowed,
+                    Code::PeriodNotStarted,
+                    vec!["A", "B"],
+                )
+            } else {
+                (WithdrawalVerdict::Expired, Code::PeriodOver, vec!["A"])
+            };
+            assert_eq!(
+                (d.verdict, d.code, d.items),
+                (
+                    expected.0,
+                    expected.1,
+                    expected.2.iter().map(|s| s.to_string()).collect()
+                ),
+                "{status:?}"
+            );
+            assert_eq!(d.deadline.is_none(), holds_open, "{status:?}");
+        }
+    }
+
     #[test]
     fn decisions_by_delivery_state_and_category() {
         let mut policy = Policy::default();
@@ -340,15 +397,15 @@ mod tests {
         policy.time_zone = super::super::super::time::StoreZone::resolve("Europe/Berlin").unwrap();
         let mut order = fixtures::retailer();
         let delivered = |id: &str, when: &str| {
-            let mut s = fixtures::shipment(id, S::Delivered, Carrier::Dhl);
+            let mut s = fixtures::shipment(id, S::Delivered, "dhl");
             s.delivered_at = Some(at(when));
             s
         };
         order.shipments = vec![
             delivered("D1", "2026-03-02T10:00:00+01:00"),
             delivered("D2", "2026-03-04T09:00:00+01:00"),
-            fixtures::shipment("T", S::InTransit, Carrier::Dhl),
-            fixtures::shipment("C", S::Cancelled, Carrier::Dhl),
+            fixtures::shipment("T", S::InTransit, "dhl"),
+            fixtures::shipment("C", S::Cancelled, "dhl"),
         ];
         let item = |id: &str, shipment: &str, category: Option<&str>, opened: Option<bool>| {
             let mut item = fixtures::item(id, Some(shipment));
@@ -474,7 +531,7 @@ mod tests {
         let mut policy = Policy::default();
         policy.withdrawal.enabled = true;
         let mut order = fixtures::retailer();
-        order.shipments = vec![fixtures::shipment("D", S::Delivered, Carrier::Ups)];
+        order.shipments = vec![fixtures::shipment("D", S::Delivered, "ups")];
         order.items = vec![fixtures::item("A", Some("D"))];
         let order_cx = OrderContext::new(&order, &policy);
         let now = at("2026-03-10T12:00:00Z");

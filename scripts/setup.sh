@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
 # Installs what the project needs, each tool guarded by a version check so a second run is fast.
 #   scripts/setup.sh serve   the build tools (Rust target, wasm-bindgen-cli, Trunk, wasm-opt)
-#   scripts/setup.sh test    the above plus rustfmt, clippy, Chromium, ChromeDriver and npm packages
+#   scripts/setup.sh test    the above plus rustfmt, clippy, Chromium, ChromeDriver, Firefox ESR,
+#                            geckodriver, WebKitGTK's WebDriver, Xvfb and npm packages
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 what=${1:-test}
 TRUNK_VERSION=0.21.14
+# geckodriver (Firefox's WebDriver) is not packaged by Debian: crates.io.
+GECKODRIVER_VERSION=0.37.1
+# The cross-engine stages were written against Debian 12's firefox-esr 153 and WebKitGTK 2.50;
+# an older package is upgraded.
+FIREFOX_MIN=153
+WEBKITGTK_MIN=2.50
 # playwright-core's "engines" (and the npm packages') ask for Node.js 20 or newer.
 NODE_MAJOR=20
 # The CLI must equal the wasm-bindgen crate in Cargo.lock, exactly.
@@ -108,4 +115,28 @@ if [ "$what" = test ]; then
   fi
 fi
 
+# `package` installed at `min` or newer (dpkg's version order)?
+apt_at_least() {
+  local version
+  version=$(dpkg-query -W -f='${Version}' "$1" 2>/dev/null) && dpkg --compare-versions "$version" ge "$2"
+}
+
+# Firefox ESR and geckodriver, WebKitGTK's WebDriver (with MiniBrowser) and Xvfb for its display:
+# the widget's browser suite in Firefox and the cross-engine e2e subset (tests/e2e/engines/).
+if [ "$what" = test ]; then
+  packages=()
+  apt_at_least firefox-esr "$FIREFOX_MIN" || packages+=(firefox-esr)
+  apt_at_least webkit2gtk-driver "$WEBKITGTK_MIN" || packages+=(webkit2gtk-driver)
+  have Xvfb || packages+=(xvfb)
+  [ "${#packages[@]}" -eq 0 ] || apt_install "${packages[@]}"
+  # The debug profile: it only relays WebDriver commands, and builds in half the time.
+  if [ "$(geckodriver --version 2>/dev/null | awk 'NR == 1 { print $2 }')" != "$GECKODRIVER_VERSION" ]; then
+    say "installing geckodriver $GECKODRIVER_VERSION (about 2 minutes)"
+    cargo install --locked --debug --force geckodriver --version "$GECKODRIVER_VERSION"
+  fi
+fi
+
 say "ready ($what): rustc $(rustc --version | awk '{print $2}'), wasm-bindgen $WASM_BINDGEN_VERSION, trunk $TRUNK_VERSION, $(wasm-opt --version)"
+if [ "$what" = test ]; then
+  say "browsers: $(chromium --version), $(firefox-esr --version) with geckodriver $GECKODRIVER_VERSION, WebKitGTK $(dpkg-query -W -f='${Version}' webkit2gtk-driver)"
+fi

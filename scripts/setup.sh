@@ -128,6 +128,7 @@ if [ "$what" = test ]; then
   apt_at_least firefox-esr "$FIREFOX_MIN" || packages+=(firefox-esr)
   apt_at_least webkit2gtk-driver "$WEBKITGTK_MIN" || packages+=(webkit2gtk-driver)
   have Xvfb || packages+=(xvfb)
+  have xauth || packages+=(xauth) # xvfb-run needs it (xvfb only recommends it)
   [ "${#packages[@]}" -eq 0 ] || apt_install "${packages[@]}"
   # The debug profile: it only relays WebDriver commands, and builds in half the time.
   if [ "$(geckodriver --version 2>/dev/null | awk 'NR == 1 { print $2 }')" != "$GECKODRIVER_VERSION" ]; then

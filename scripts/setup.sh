@@ -99,6 +99,19 @@ if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; 
   cargo install --locked --force trunk --version "$TRUNK_VERSION"
 fi
 
+# geckodriver builds (CPU) while npm and apt below download (network, disk); awaited with the
+# other browsers. The debug profile without debug info: it only relays WebDriver commands, and
+# builds in less than half the time of the release profile.
+gecko_pid=
+if [ "$what" = test ] && [ "$(geckodriver --version 2>/dev/null | awk 'NR == 1 { print $2 }')" != "$GECKODRIVER_VERSION" ]; then
+  gecko_log=$(mktemp)
+  say "installing geckodriver $GECKODRIVER_VERSION in the background (about 2 minutes)"
+  CARGO_PROFILE_DEV_DEBUG=0 cargo install --locked --debug --force geckodriver --version "$GECKODRIVER_VERSION" >"$gecko_log" 2>&1 &
+  gecko_pid=$!
+  # Setup failing before the wait below stops it too.
+  trap '[ -z "$gecko_pid" ] || kill "$gecko_pid" 2>/dev/null || true' EXIT
+fi
+
 # npm packages: binaryen's wasm-opt (Debian's is too old for Rust 1.95's output), and for the
 # tests Playwright's driver and axe-core.
 lock_sum=$(sha256sum package-lock.json | awk '{print $1}')
@@ -130,10 +143,10 @@ if [ "$what" = test ]; then
   have Xvfb || packages+=(xvfb)
   have xauth || packages+=(xauth) # xvfb-run needs it (xvfb only recommends it)
   [ "${#packages[@]}" -eq 0 ] || apt_install "${packages[@]}"
-  # The debug profile: it only relays WebDriver commands, and builds in half the time.
-  if [ "$(geckodriver --version 2>/dev/null | awk 'NR == 1 { print $2 }')" != "$GECKODRIVER_VERSION" ]; then
-    say "installing geckodriver $GECKODRIVER_VERSION (about 2 minutes)"
-    cargo install --locked --debug --force geckodriver --version "$GECKODRIVER_VERSION"
+  if [ -n "$gecko_pid" ]; then
+    wait "$gecko_pid" || { cat "$gecko_log" >&2; fail "geckodriver $GECKODRIVER_VERSION did not install (its cargo output is above)"; }
+    gecko_pid=
+    say "geckodriver $GECKODRIVER_VERSION installed"
   fi
 fi
 

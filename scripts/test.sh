@@ -102,10 +102,6 @@ stage browser-tests count_in chromium cargo test -p order-help --locked --target
 # The same suite in Firefox (wasm-bindgen's runner takes GECKODRIVER before CHROMEDRIVER).
 stage browser-tests-firefox count_in firefox env -u CHROMEDRIVER GECKODRIVER="${GECKODRIVER:-$(command -v geckodriver)}" \
   cargo test -p order-help --locked --target wasm32-unknown-unknown --tests
-# And in WebKit: the runner speaks to WebKitWebDriver as to safaridriver (a session without
-# capabilities, which starts MiniBrowser), on an Xvfb display.
-stage browser-tests-webkit count_in webkit xvfb-run -a env -u CHROMEDRIVER SAFARIDRIVER="${WEBKITWEBDRIVER:-$(command -v WebKitWebDriver)}" \
-  cargo test -p order-help --locked --target wasm32-unknown-unknown --tests
 stage release-build trunk build --release
 stage e2e count_in chromium node --test tests/e2e/*.test.mjs
 # The cross-engine subset through WebDriver: Firefox ESR, and WebKitGTK (on an Xvfb display of

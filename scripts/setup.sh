@@ -152,5 +152,5 @@ fi
 
 say "ready ($what): rustc $(rustc --version | awk '{print $2}'), wasm-bindgen $WASM_BINDGEN_VERSION, trunk $TRUNK_VERSION, $(wasm-opt --version)"
 if [ "$what" = test ]; then
-  say "browsers: $(chromium --version), $(firefox-esr --version) with geckodriver $GECKODRIVER_VERSION, WebKitGTK $(dpkg-query -W -f='${Version}' webkit2gtk-driver)"
+  say "browsers: $(chromium --version 2>/dev/null), $(firefox-esr --version) with geckodriver $GECKODRIVER_VERSION, WebKitGTK $(dpkg-query -W -f='${Version}' webkit2gtk-driver)"
 fi

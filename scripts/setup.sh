@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
 # Installs what the project needs, each tool guarded by a version check so a second run is fast.
 #   scripts/setup.sh serve   the build tools (Rust target, wasm-bindgen-cli, Trunk, wasm-opt)
-#   scripts/setup.sh test    the above plus rustfmt, clippy, Chromium, ChromeDriver and npm packages
+#   scripts/setup.sh test    the above plus rustfmt, clippy, Chromium, ChromeDriver, Firefox ESR,
+#                            geckodriver, WebKitGTK's WebDriver, Xvfb and npm packages
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 what=${1:-test}
 TRUNK_VERSION=0.21.14
+# geckodriver (Firefox's WebDriver) is not packaged by Debian: crates.io.
+GECKODRIVER_VERSION=0.37.1
+# The cross-engine stages were written against Debian 12's firefox-esr 153 and WebKitGTK 2.50;
+# an older package is upgraded.
+FIREFOX_MIN=153
+WEBKITGTK_MIN=2.50
 # playwright-core's "engines" (and the npm packages') ask for Node.js 20 or newer.
 NODE_MAJOR=20
 # The CLI must equal the wasm-bindgen crate in Cargo.lock, exactly.
@@ -92,6 +99,19 @@ if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; 
   cargo install --locked --force trunk --version "$TRUNK_VERSION"
 fi
 
+# geckodriver builds (CPU) while npm and apt below download (network, disk); awaited with the
+# other browsers. The debug profile without debug info: it only relays WebDriver commands, and
+# builds in less than half the time of the release profile.
+gecko_pid=
+if [ "$what" = test ] && [ "$(geckodriver --version 2>/dev/null | awk 'NR == 1 { print $2 }')" != "$GECKODRIVER_VERSION" ]; then
+  gecko_log=$(mktemp)
+  say "installing geckodriver $GECKODRIVER_VERSION in the background (about 2 minutes)"
+  CARGO_PROFILE_DEV_DEBUG=0 cargo install --locked --debug --force geckodriver --version "$GECKODRIVER_VERSION" >"$gecko_log" 2>&1 &
+  gecko_pid=$!
+  # Setup failing before the wait below stops it too.
+  trap '[ -z "$gecko_pid" ] || kill "$gecko_pid" 2>/dev/null || true' EXIT
+fi
+
 # npm packages: binaryen's wasm-opt (Debian's is too old for Rust 1.95's output), and for the
 # tests Playwright's driver and axe-core.
 lock_sum=$(sha256sum package-lock.json | awk '{print $1}')
@@ -108,4 +128,29 @@ if [ "$what" = test ]; then
   fi
 fi
 
+# `package` installed at `min` or newer (dpkg's version order)?
+apt_at_least() {
+  local version
+  version=$(dpkg-query -W -f='${Version}' "$1" 2>/dev/null) && dpkg --compare-versions "$version" ge "$2"
+}
+
+# Firefox ESR and geckodriver, WebKitGTK's WebDriver (with MiniBrowser) and Xvfb for its display:
+# the widget's browser suite in Firefox and the cross-engine e2e subset (tests/e2e/engines/).
+if [ "$what" = test ]; then
+  packages=()
+  apt_at_least firefox-esr "$FIREFOX_MIN" || packages+=(firefox-esr)
+  apt_at_least webkit2gtk-driver "$WEBKITGTK_MIN" || packages+=(webkit2gtk-driver)
+  have Xvfb || packages+=(xvfb)
+  have xauth || packages+=(xauth) # xvfb-run needs it (xvfb only recommends it)
+  [ "${#packages[@]}" -eq 0 ] || apt_install "${packages[@]}"
+  if [ -n "$gecko_pid" ]; then
+    wait "$gecko_pid" || { cat "$gecko_log" >&2; fail "geckodriver $GECKODRIVER_VERSION did not install (its cargo output is above)"; }
+    gecko_pid=
+    say "geckodriver $GECKODRIVER_VERSION installed"
+  fi
+fi
+
 say "ready ($what): rustc $(rustc --version | awk '{print $2}'), wasm-bindgen $WASM_BINDGEN_VERSION, trunk $TRUNK_VERSION, $(wasm-opt --version)"
+if [ "$what" = test ]; then
+  say "browsers: $(chromium --version 2>/dev/null), $(firefox-esr --version) with geckodriver $GECKODRIVER_VERSION, WebKitGTK $(dpkg-query -W -f='${Version}' webkit2gtk-driver)"
+fi

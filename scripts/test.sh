@@ -70,6 +70,23 @@ node_package() {
   return "$status"
 }
 
+# Runs "$@" (a test command for one engine), then prints "<engine>: N passed, M failed" from
+# its output (cargo's "test result:" lines, node's "# pass"/"# fail"); its status is the command's.
+count_in() {
+  local engine=$1 out status
+  shift
+  out=$(mktemp)
+  "$@" 2>&1 | tee "$out"
+  status=${PIPESTATUS[0]}
+  awk -v engine="$engine" '
+    /^test result:/ { for (i = 1; i < NF; i++) { if ($(i + 1) ~ /^passed/) p += $i; if ($(i + 1) ~ /^failed/) f += $i } }
+    /^(# |ℹ )pass [0-9]+$/ { p += $NF }
+    /^(# |ℹ )fail [0-9]+$/ { f += $NF }
+    END { printf "%s: %d passed, %d failed\n", engine, p, f }' "$out"
+  rm -f "$out"
+  return "$status"
+}
+
 stage fmt cargo fmt --all --check
 stage clippy cargo clippy --workspace --all-targets --locked -- -D warnings
 # Every package for wasm32 (the engine as the widget and a wasm host use it, the tool's empty main).
@@ -81,9 +98,16 @@ stage native-tests cargo test --workspace --locked --no-fail-fast
 stage node-package node_package
 # static/embed.d.ts (shipped in the bundle) against a help page's TypeScript module.
 stage host-types tsc -p tests/types
-stage browser-tests cargo test -p order-help --locked --target wasm32-unknown-unknown --tests
+stage browser-tests count_in chromium cargo test -p order-help --locked --target wasm32-unknown-unknown --tests
+# The same suite in Firefox (wasm-bindgen's runner takes GECKODRIVER before CHROMEDRIVER).
+stage browser-tests-firefox count_in firefox env -u CHROMEDRIVER GECKODRIVER="${GECKODRIVER:-$(command -v geckodriver)}" \
+  cargo test -p order-help --locked --target wasm32-unknown-unknown --tests
 stage release-build trunk build --release
-stage e2e node --test tests/e2e/*.test.mjs
+stage e2e count_in chromium node --test tests/e2e/*.test.mjs
+# The cross-engine subset through WebDriver: Firefox ESR, and WebKitGTK (on an Xvfb display of
+# its own), the engine family of Safari.
+stage e2e-firefox count_in firefox env E2E_ENGINE=firefox node --test tests/e2e/engines/
+stage e2e-webkit count_in webkit env E2E_ENGINE=webkit node --test tests/e2e/engines/
 
 echo
 if [ "$failed" -gt 0 ]; then

@@ -53,7 +53,9 @@ export interface Customer {
 
 /**
  * Mounts the widget into `element`'s shadow root, replacing a widget already there. Throws an
- * `OrderHelpError` with code `wasm_unavailable` when WebAssembly could not start.
+ * `OrderHelpError` with code `wasm_unavailable` when WebAssembly could not start. Called before
+ * embed.js has finished starting (WebKit can resolve an import of it early, bug 242740), it
+ * mounts once the wasm has started, and a failure is `order-help-error` on `element`.
  */
 export function mount(element: Element, config?: MountConfig): WidgetHandle;
 

@@ -102,9 +102,19 @@ async function startWasm() {
 
 // Awaited below, after startEarly().
 const wasmStarting = startWasm();
+/**
+ * What `wasmStarting` resolved to (null: the wasm runs); undefined until then. Declared before
+ * the top-level await, and so readable before it: WebKit (bug 242740) may give a page's
+ * `import()` this module's exports while it still waits there, when a `<script>` of the page
+ * loads it too.
+ */
+let wasmFailure;
 
-/** Throws the `wasm_unavailable` Error when the wasm did not start. */
+/** Throws the `wasm_unavailable` Error when the wasm did not start (or has not yet). */
 function requireWasm() {
+  if (wasmFailure === undefined) {
+    throw codedError('wasm_unavailable', 'WebAssembly has not started yet: call this once the import of embed.js has resolved');
+  }
   if (wasmFailure) throw codedError('wasm_unavailable', wasmFailure.message);
 }
 
@@ -194,7 +204,7 @@ function yieldToBrowser() {
 }
 
 startEarly();
-const wasmFailure = await wasmStarting;
+wasmFailure = await wasmStarting;
 
 /** Loads `locales/<lang>.json` once per page; resolves to the catalogue or an Error. */
 function loadCatalogue(lang) {
@@ -306,6 +316,7 @@ function handle(element, widget, config) {
  * WebAssembly could not start.
  */
 export function mount(element, config = {}) {
+  if (wasmFailure === undefined) return mountOnceStarted(element, config);
   requireWasm();
   const before = mounted.get(element);
   if (before?.mounted) before.unmount();
@@ -327,6 +338,41 @@ export function mount(element, config = {}) {
   });
   mounted.set(element, api);
   return api;
+}
+
+/**
+ * `mount()` called before the wasm has started (WebKit's early `import()`, see `wasmFailure`):
+ * the widget mounts once it has, with the updates given meanwhile; if it cannot start, the
+ * element fires `order-help-error` (`wasm_unavailable`) as an `<order-help>` does.
+ */
+function mountOnceStarted(element, config) {
+  let widget = null;
+  let unmounted = false;
+  const updates = [];
+  wasmStarting.then((failure) => {
+    if (unmounted) return;
+    if (failure) {
+      element.dispatchEvent(new CustomEvent('order-help-error', {
+        bubbles: true, composed: true, detail: { code: failure.code, message: failure.message },
+      }));
+      return;
+    }
+    widget = mount(element, config);
+    for (const next of updates) widget.update(next);
+  });
+  return {
+    update(next = {}) {
+      if (widget) widget.update(next);
+      else updates.push(next);
+    },
+    unmount() {
+      unmounted = true;
+      widget?.unmount();
+    },
+    get mounted() {
+      return widget ? widget.mounted : !unmounted && !wasmFailure;
+    },
+  };
 }
 
 const ATTRIBUTES = ['order-src', 'policy-src', 'locale', 'now', 'timeout', 'heading-level'];

@@ -3,35 +3,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { focused, harness, hostLog, tabTo, waitForEvent, waitForRequests } from './helpers.mjs';
-import { BUNDLE, assertFocusOnHeading, submit, toReview } from './flow.mjs';
+import { BUNDLE, assertFocusOnHeading, assertRequest, submit, toReview } from './flow.mjs';
 
 const h = harness();
 before(h.setup);
 after(h.teardown);
 
-const KEY = /^oh-[0-9a-f]{16}$/;
 const region = (page, name) => page.getByRole('region', { name });
-
-/** The request JSON the host must receive for `items` (ids) with `reason` and `comment`. */
-function expectedRequest(items, reason, comment) {
-  return {
-    kind: 'cancel',
-    order_id: BUNDLE.id,
-    items: items.map((id) => ({ item_id: id, quantity: BUNDLE.quantities[id] })),
-    reason,
-    comment: comment ?? null,
-    verdicts: items.map((id) => BUNDLE.verdicts[id]),
-  };
-}
-
-function assertRequest(actual, items, reason, comment) {
-  const { assessed_at: assessedAt, idempotency_key: key, ...rest } = actual;
-  assert.deepEqual(rest, expectedRequest(items, reason, comment));
-  assert.match(key, KEY, 'idempotency_key');
-  // The widget's clock starts at `now` and runs on: assessed a moment after it.
-  const skew = Date.parse(assessedAt) - Date.parse(BUNDLE.now);
-  assert.ok(skew >= 0 && skew < 60_000, `assessed_at ${assessedAt} should be just after ${BUNDLE.now}`);
-}
 
 /**
  * Opens `url` (the bundle order), goes to the review by keyboard with `choice` (`titles`,

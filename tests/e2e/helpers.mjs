@@ -137,7 +137,8 @@ export async function waitForEvent(page, type, match = {}, target) {
       window.e2e.events.some(
         (e) =>
           e.type === type &&
-          (target === undefined || e.target === target) &&
+          // null too: WebDriver (engines/) sends an undefined in the arguments as null.
+          (target == null || e.target === target) &&
           Object.entries(match).every(([k, v]) => JSON.stringify(e.detail?.[k]) === JSON.stringify(v)),
       ),
     [type, match, target],

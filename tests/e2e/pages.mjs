@@ -184,6 +184,11 @@ ${HOST_STATUS}`,
   <p><a href="/orders/">See your orders</a></p>
 </order-help>`,
   },
+  'yields.html': {
+    title: 'cancel an order (how the startup yields, counted)',
+    scripts: ['yield-spy.js', '/embed.js'],
+    body: WIDGET_WITH_FALLBACK,
+  },
 };
 
 /**

@@ -10,61 +10,24 @@ import {
   WCAG22AA, auditStep, focused, harness, hostLog, tabTo, waitForEvent, waitForRequests,
 } from './helpers.mjs';
 import { ROOT } from './server.mjs';
-import { assertFocusOnHeading, chooseReason, continueTo, submit } from './flow.mjs';
+import {
+  MULTI, assertFocusOnHeading, assertReturnRequest, chooseReason, continueTo, submit, twoMugsToReview,
+} from './flow.mjs';
 
 const h = harness();
 before(h.setup);
 after(h.teardown);
 
-const MULTI = {
-  page: '/e2e/element.html?order=return-multi-unit&now=2025-03-20T12:00:00-07:00',
-  id: '114-3307781-9921406',
-  mugs: 'Stoneware mug, speckled white',
-};
 const LAPTOP = '/e2e/element.html?order=return-opened-laptop&now=2025-03-20T12:00:00-07:00';
-const KEY = /^oh-[0-9a-f]{16}$/;
 const LABEL = 'https://store.example/returns/R-1042/label.pdf';
 const region = (page, name) => page.getByRole('region', { name });
 const isButton = (name) => (f) => f.tag === 'button' && f.text === name;
-
-/** Overview → review of 2 of the 4 mugs, no longer needed, by keyboard only. */
-async function twoMugsToReview(page) {
-  await tabTo(page, isButton('Return items'), '"Return items"');
-  await page.keyboard.press('Enter');
-  await assertFocusOnHeading(page, 'Step 1 of 3: Select items to return');
-  await tabTo(page, (f) => f.type === 'checkbox' && f.label.startsWith(MULTI.mugs), 'the mugs');
-  await page.keyboard.press('Space');
-  const count = await tabTo(page, (f) => f.type === 'number', 'how many mugs');
-  assert.equal(count.value, '4', 'every returnable unit by default');
-  assert.equal(count.label, 'How many to return (up to 4)');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type('2');
-  await continueTo(page, 'Step 2 of 3: Tell us why');
-  await chooseReason(page, 'no_longer_needed');
-  await continueTo(page, 'Step 3 of 3: Review your return');
-}
 
 /** Opens `url` (the mugs order; `MULTI.page` by default) and goes to the review of two mugs. */
 async function mugsAtReview(url = MULTI.page) {
   const page = await h.openReady(url);
   await twoMugsToReview(page);
   return page;
-}
-
-function assertReturnRequest(request) {
-  const { assessed_at: at, idempotency_key: key, ...rest } = request;
-  assert.deepEqual(rest, {
-    kind: 'return',
-    order_id: MULTI.id,
-    items: [{ item_id: 'mugs', quantity: 2 }],
-    verdicts: [{ item_id: 'mugs', return: 'allowed', code: 'within_window' }],
-    reason: 'no_longer_needed',
-    comment: null,
-    lines: [{ item_id: 'mugs', quantity: 2, opened: null }],
-  });
-  assert.match(key, KEY);
-  const skew = Date.parse(at) - Date.parse('2025-03-20T12:00:00-07:00');
-  assert.ok(skew >= 0 && skew < 60_000, `assessed_at ${at}`);
 }
 
 describe('the return flow, by keyboard only', { concurrency: true }, () => {

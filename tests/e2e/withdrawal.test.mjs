@@ -7,45 +7,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { AXE, harness, hostLog, settle, tabTo, waitForEvent, waitForRequests } from './helpers.mjs';
-import { assertFocusOnHeading } from './flow.mjs';
+import {
+  LABELS, ORDER_ID, assertFocusOnHeading, confirm, isButton, openForm, withdrawByKeyboard, withdrawalPage as page_,
+} from './flow.mjs';
 
 const h = harness();
 before(h.setup);
 after(h.teardown);
-
-const ORDER_ID = '302-7730114-2026040';
-const NOW = '2026-04-02T10:00:00+02:00';
-const KEY = /^oh-[0-9a-f]{16}$/;
-const page_ = (query = '') =>
-  `/e2e/element.html?order=withdrawal-easter&policy=berlin-withdrawal&now=${encodeURIComponent(NOW)}${query}`;
-
-export const LABELS = {
-  'en-US': {
-    button: 'Withdraw from contract here', form: 'Withdraw from the contract', confirm: 'Confirm withdrawal',
-    received: 'Withdrawal received', back: 'Back to your order', order: `Order ${ORDER_ID}`, tryAgain: 'Try again',
-  },
-  'de-DE': {
-    button: 'Vertrag widerrufen', form: 'Vertrag widerrufen', confirm: 'Widerruf bestätigen',
-    received: 'Widerruf eingegangen', back: 'Zurück zur Bestellung', order: `Bestellung ${ORDER_ID}`, tryAgain: 'Erneut versuchen',
-  },
-  'fr-FR': { button: 'Se rétracter du contrat ici', form: 'Se rétracter du contrat', confirm: 'Confirmer la rétractation' },
-  'es-ES': { button: 'Desistir del contrato aquí', form: 'Desistir del contrato', confirm: 'Confirmar el desistimiento' },
-};
-
-const isButton = (name) => (f) => f.tag === 'button' && f.text === name;
-
-/** Tab to the withdrawal button and press Enter: the form, focus on its heading. */
-async function openForm(page, l) {
-  await tabTo(page, isButton(l.button), `"${l.button}"`);
-  await page.keyboard.press('Enter');
-  await assertFocusOnHeading(page, l.form);
-}
-
-/** Tab to Confirm withdrawal (or Try again) and press Enter. */
-async function confirm(page, label) {
-  await tabTo(page, isButton(label), `"${label}"`);
-  await page.keyboard.press('Enter');
-}
 
 /** axe with the WCAG 2.0, 2.1 and 2.2 A and AA tags only (target-size is among them). */
 async function auditWcag22(page, step) {
@@ -82,30 +50,7 @@ describe('the withdrawal function', { concurrency: true }, () => {
       // Visible without opening anything.
       const button = page.locator('order-help').getByRole('button', { name: l.button });
       assert.ok(await button.isVisible(), 'the button is visible on the overview');
-      await openForm(page, l);
-      // Only what identifies the contract and the consumer, prefilled from the order.
-      const name = await tabTo(page, (f) => f.tag === 'input' && f.type === 'text', 'the name field');
-      assert.equal(name.value, 'Jana Krüger');
-      await confirm(page, l.confirm);
-      const [{ request }] = await waitForRequests(page, 1);
-      const { assessed_at: assessedAt, declared_at: declaredAt, idempotency_key: key, ...rest } = request;
-      assert.deepEqual(rest, {
-        kind: 'withdrawal',
-        order_id: ORDER_ID,
-        items: [{ item_id: 'mantel', quantity: 1 }, { item_id: 'schal', quantity: 1 }],
-        // The verdict the customer was shown, for each item withdrawn from.
-        verdicts: [
-          { item_id: 'mantel', withdrawal: 'allowed', code: 'within_period' },
-          { item_id: 'schal', withdrawal: 'allowed', code: 'within_period' },
-        ],
-        reason: null,
-        comment: null,
-        customer: { name: 'Jana Krüger', email: 'jana.krueger@example.de' },
-      });
-      assert.match(key, KEY);
-      const skew = Date.parse(declaredAt) - Date.parse(NOW);
-      assert.ok(skew >= 0 && skew < 60_000, `declared_at ${declaredAt} is the widget's clock at the click`);
-      assert.ok(Date.parse(assessedAt) <= Date.parse(declaredAt));
+      await withdrawByKeyboard(page, l);
       await page.evaluate(() => window.e2e.answer(0, { received_at: '2026-04-02T08:00:05Z', acknowledgement_to: 'jana.krueger@example.de' }));
       await assertFocusOnHeading(page, l.received);
       const outcome = await page.locator('order-help').getByRole('region', { name: l.received }).innerText();

@@ -19,8 +19,15 @@ const e2e = {
   },
   /** `auto`: answer every request at once with this (set by ?answer=<status>). */
   auto: params.get('answer') ? { status: params.get('answer') } : null,
+  /** Uncaught errors, unhandled rejections and CSP violations, for engines without a console
+   *  to read (tests/e2e/webdriver.mjs). */
+  problems: [],
 };
 window.e2e = e2e;
+addEventListener('error', (e) => e2e.problems.push(`error: ${e.message} (${e.filename}:${e.lineno})`));
+addEventListener('unhandledrejection', (e) => e2e.problems.push(`unhandled rejection: ${e.reason}`));
+document.addEventListener('securitypolicyviolation', (e) =>
+  e2e.problems.push(`CSP: ${e.violatedDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`));
 
 function targetName(target) {
   return target.id || target.localName;

@@ -123,8 +123,10 @@ pub use parse::{
     proposal_from_tree, read_document, read_document_reporting_all, request_from_tree, Readable,
 };
 pub use policy::{
-    CancellationReasons, HolidayExtension, MonthDay, Policy, ReasonOption, RefundTiming,
-    RefundTimingTable, ReturnReason, TimingUnit, Withdrawal,
+    humanise, same_category, CancellationReasons, HolidayExtension, ListEdit, MonthDay, Named,
+    Policy, ReasonOption, RefundTiming, RefundTimingTable, ReturnReason, TimingUnit, Withdrawal,
+    BUYERS_REMORSE_REASONS, NON_RETURNABLE_CATEGORIES, WITHDRAWAL_EXCLUDED_CATEGORIES,
+    WITHDRAWAL_EXCLUDED_WHEN_UNSEALED,
 };
 pub use reason::{carrier_name, English, Reason, Value};
 pub use request::{Request, RequestItem, RequestKind, RequestVerdict};

@@ -246,9 +246,13 @@ fn bad_policies() {
         ("unknown zone", json!({"time_zone": "Mars/Olympus_Mons"}), "time_zone",
             "expected an IANA time zone name the engine knows (e.g. \"America/Los_Angeles\") or a POSIX TZ rule"),
         ("bad posix rule", json!({"time_zone": "PST8PDT,M3.2.0"}), "time_zone", "\",\" before the daylight time's end"),
-        ("window too long", json!({"return_window_days": 4000}), "return_window_days", "expected a whole number of days from 0 to 3650, found 4000"),
-        ("negative window", json!({"return_window_days": -1}), "return_window_days", "expected a whole number of days from 0 to 3650, found -1"),
-        ("category window too long", json!({"category_windows": {"ebooks": 5000}}), "category_windows.ebooks", "at most 3650 days"),
+        ("window too long", json!({"return_window_days": 4000}), "return_window_days", "expected a whole number of days from 1 to 3650, found 4000"),
+        ("negative window", json!({"return_window_days": -1}), "return_window_days", "expected a whole number of days from 1 to 3650, found -1"),
+        // The same bounds, in the same words, for a category's window (issue 24).
+        ("category window too long", json!({"category_windows": {"ebooks": 5000}}), "category_windows.ebooks", "expected a whole number of days from 1 to 3650, found 5000"),
+        // A 0-day window is an error that says where a non-returnable category belongs.
+        ("0-day window", json!({"return_window_days": 0}), "return_window_days", "expected a whole number of days from 1 to 3650, found 0: an item that cannot be returned belongs in non_returnable_categories"),
+        ("0-day category window", json!({"category_windows": {"ebooks": 0}}), "category_windows.ebooks", "expected a whole number of days from 1 to 3650, found 0: an item that cannot be returned belongs in non_returnable_categories"),
         ("fee over 100", json!({"opened_fees": {"computers": 150}}), "opened_fees.computers", "expected a percentage from 0 to 100, found 150"),
         ("impossible date", json!({"holiday_extension": {"shipped_from": "02-30"}}), "holiday_extension.shipped_from",
             "found \"02-30\": that month has at most 29 days"),
@@ -459,13 +463,13 @@ fn no_message_speaks_serde() {
             "negative category window",
             json!({"category_windows": {"baby": -3}}),
             "category_windows.baby",
-            "expected a whole number from 0 to 4294967295, found -3",
+            "expected a whole number of days from 1 to 3650, found -3",
         ),
         (
             "fee as text",
             json!({"opened_fees": {"computers": "15%"}}),
             "opened_fees.computers",
-            "expected a whole number from 0 to 4294967295, found \"15%\"",
+            "expected a percentage from 0 to 100, found \"15%\"",
         ),
         (
             "refund min",
@@ -501,7 +505,7 @@ fn no_message_speaks_serde() {
             "categories as text",
             json!({"non_returnable_categories": "food"}),
             "non_returnable_categories",
-            "expected a list, found \"food\"",
+            "expected a list of names (replacing the default list) or {\"add\": [...], \"remove\": [...]} (editing it), found \"food\"",
         ),
     ];
     for (name, doc, path, phrase) in &policies {

@@ -118,6 +118,8 @@ pub use order::{
     Carrier, Customer, FulfilledBy, Item, Order, PaymentMethod, Seller, SellerKind, Shipment,
     ShipmentStatus,
 };
+#[cfg(not(target_arch = "wasm32"))]
+pub use parse::read_text_reporting_all;
 pub use parse::{
     customer_from_tree, order_from_tree, parse_order, parse_policy, policy_from_tree,
     proposal_from_tree, read_document, read_document_reporting_all, request_from_tree, Readable,

@@ -292,6 +292,25 @@ from_json_str! {
         [`request_from_tree`].",
 }
 
+/// [`read_document_reporting_all`] of JSON text (native builds only): every problem of the
+/// document, in document order, up to [`MAX_PROBLEMS`](crate::limits::MAX_PROBLEMS); text that
+/// is not JSON, or too large, is one problem.
+///
+/// ```
+/// # #[cfg(not(target_arch = "wasm32"))] {
+/// use order_help_engine::{read_text_reporting_all, Policy};
+/// let problems = read_text_reporting_all::<Policy>(
+///     r#"{"return_window_days": 0, "holiday_extension": {"enabled": "yes"}, "time_zone": "Mars"}"#,
+/// ).unwrap_err();
+/// let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+/// assert_eq!(paths, ["return_window_days", "holiday_extension.enabled", "time_zone"]);
+/// # }
+/// ```
+#[cfg(not(target_arch = "wasm32"))]
+pub fn read_text_reporting_all<T: Readable>(json: &str) -> Result<T, Vec<InputError>> {
+    read_document_reporting_all(&json_text(json).map_err(|problem| vec![problem])?)
+}
+
 /// JSON text as a tree, after checking its size: read by the engine's own reader, which keeps
 /// each number's text as written (so messages quote it); malformed JSON is reported by
 /// serde_json, with its line and column.

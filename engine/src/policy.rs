@@ -452,22 +452,17 @@ impl<'de> serde::de::Visitor<'de> for EditList {
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Vec<String>, A::Error> {
         use serde::de::Error;
         let (mut add, mut remove) = (None::<Vec<String>>, None::<Vec<String>>);
-        while let Some(key) = map.next_key::<String>()? {
-            let slot = match key.as_str() {
-                "add" => &mut add,
-                "remove" => &mut remove,
-                other => return Err(A::Error::unknown_field(other, &["add", "remove"])),
+        while let Some(is_add) = map.next_key_seed(EditKey)? {
+            let (slot, name) = match is_add {
+                true => (&mut add, "add"),
+                false => (&mut remove, "remove"),
             };
             if slot.is_some() {
-                return Err(A::Error::duplicate_field(if key == "add" {
-                    "add"
-                } else {
-                    "remove"
-                }));
+                return Err(A::Error::duplicate_field(name));
             }
-            *slot = Some(match key.as_str() {
-                "add" => map.next_value()?,
-                _ => map.next_value_seed(Removals(self.0))?,
+            *slot = Some(match is_add {
+                true => map.next_value()?,
+                false => map.next_value_seed(Removals(self.0))?,
             });
         }
         let remove = remove.unwrap_or_default();
@@ -483,6 +478,31 @@ impl<'de> serde::de::Visitor<'de> for EditList {
             }
         }
         Ok(list)
+    }
+}
+
+/// A key of the edit form: `add` (true) or `remove` (false); another is an unknown field, at
+/// its own path.
+struct EditKey;
+
+impl<'de> serde::de::DeserializeSeed<'de> for EditKey {
+    type Value = bool;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl serde::de::Visitor<'_> for EditKey {
+    type Value = bool;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("\"add\" or \"remove\"")
+    }
+    fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<bool, E> {
+        match key {
+            "add" => Ok(true),
+            "remove" => Ok(false),
+            other => Err(E::unknown_field(other, &["add", "remove"])),
+        }
     }
 }
 

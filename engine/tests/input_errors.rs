@@ -239,6 +239,42 @@ fn the_documented_display() {
     assert!(boxed.to_string().starts_with("items[2].shipment"));
 }
 
+/// A list of names replaces its default, or edits it (issue 24).
+#[test]
+fn a_list_replaces_or_edits_its_default() {
+    let read = |doc: Value| Policy::from_json_str(&doc.to_string()).unwrap();
+    let replaced = read(json!({"non_returnable_categories": ["personalised"]}));
+    assert_eq!(replaced.non_returnable_categories, ["personalised"]);
+    let edited = read(
+        json!({"non_returnable_categories": {"add": ["engraved", "Gift-Cards"], "remove": ["DIGITAL"]}}),
+    );
+    assert_eq!(
+        edited.non_returnable_categories,
+        [
+            "groceries",
+            "hazardous",
+            "personalized",
+            "personalised",
+            "gift_cards",
+            "engraved"
+        ]
+    );
+    let withdrawal = read(
+        json!({"withdrawal": {"excluded_categories": {"add": ["tickets"]}, "excluded_when_unsealed": {}}}),
+    );
+    assert_eq!(
+        withdrawal.withdrawal.excluded_categories.last().unwrap(),
+        "tickets"
+    );
+    assert_eq!(withdrawal.withdrawal.excluded_categories.len(), 6);
+    assert_eq!(
+        withdrawal.withdrawal.excluded_when_unsealed,
+        Policy::default().withdrawal.excluded_when_unsealed
+    );
+    let remorse = read(json!({"buyers_remorse_reasons": {"remove": ["found_better_price"]}}));
+    assert_eq!(remorse.buyers_remorse_reasons, ["ordered_by_mistake"]);
+}
+
 #[test]
 fn bad_policies() {
     let cases: Vec<(&str, Value, &str, &str)> = vec![
@@ -327,6 +363,18 @@ fn bad_policies() {
             "return_reasons[0].buyers_remorse", "found \"yes\""),
         ("unknown return reason field", json!({"return_reasons": [{"id": "x", "label": "X", "buyers_remorse": true, "comment": true}]}),
             "return_reasons[0].comment", "found the unknown field \"comment\""),
+        // Issue 24: a list's edit form, with the path of the entry at fault.
+        ("remove a name the default lacks", json!({"non_returnable_categories": {"remove": ["gift_card"]}}),
+            "non_returnable_categories.remove[0]",
+            "expected a name of the default list (\"groceries\", \"hazardous\", \"digital\", \"personalized\", \"personalised\", \"gift_cards\"), found \"gift_card\""),
+        ("unknown edit", json!({"withdrawal": {"excluded_categories": {"add": ["x"], "drop": ["perishable"]}}}),
+            "withdrawal.excluded_categories.drop", "expected one of the fields \"add\" or \"remove\", found the unknown field \"drop\""),
+        ("add not a list", json!({"buyers_remorse_reasons": {"add": "other"}}),
+            "buyers_remorse_reasons.add", "found \"other\""),
+        ("category name language", json!({"category_names": {"gift_cards": {"German": "Gutscheine"}}}),
+            "category_names.gift_cards.German", "expected a BCP 47 language tag (e.g. \"en\", \"de-AT\") for a name, found \"German\""),
+        ("blank category name", json!({"category_names": {"gift_cards": {"de": " "}}}),
+            "category_names.gift_cards.de", "expected a non-empty name"),
     ];
     for (name, doc, path, phrase) in &cases {
         let error = Policy::from_json_str(&doc.to_string()).expect_err(name);

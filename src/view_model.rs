@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use crate::engine::{
     carrier_name, Assessment, CancelVerdict, Carrier, ItemAssessment, NextStep, Order, Reason,
-    RefuseCode, RefuseVerdict, ReturnVerdict, ShipmentStatus, TimingUnit, Value,
+    RefuseCode, RefuseVerdict, ReturnCode, ReturnVerdict, ShipmentStatus, TimingUnit, Value,
 };
 use crate::i18n::{default_reason, fill_template, isolate, Lang, Msg};
 use crate::intl::Formatters;
@@ -74,6 +74,15 @@ impl Texts {
             Value::Instant(zoned) => self.fmt.date_time(zoned.instant),
             Value::Number(n) => n.to_string(),
             Value::Text(text) => isolate(text),
+            // The policy's name for the customer's language (the catalogue's: English when the
+            // page's language has none), else the id humanised.
+            Value::Named(_) | Value::Id(_) => {
+                let tag = match self.lang.is_english() {
+                    true => "en",
+                    false => self.fmt.locale(),
+                };
+                isolate(&value.id_in(tag).unwrap_or_default())
+            }
             Value::Titles(titles) => {
                 let quoted: Vec<String> = titles
                     .iter()
@@ -148,6 +157,10 @@ pub struct ItemView {
     pub cancel_why: String,
     /// Why it can or cannot be returned (the engine's return reason, in the language).
     pub return_why: String,
+    /// An item that can never be returned (final sale, a non-returnable category) says so in
+    /// the overview even when its next step is another (cancel, refuse): the reason, in the
+    /// language. `None` where `why` already is that reason.
+    pub never_returnable: Option<String>,
     /// The return deadline as the customer reads it (date, and time where it matters).
     pub return_by: String,
     /// Titles of the bundle items selected together with this one.
@@ -311,7 +324,14 @@ fn item_view(
         .collect();
 
     let fallback = fallback(item, texts, &deadline_date);
+    let never_returnable = matches!(
+        item.r#return.code,
+        ReturnCode::FinalSale | ReturnCode::NonReturnableCategory
+    )
+    .then(|| return_why.clone())
+    .filter(|note| *note != why);
     ItemView {
+        never_returnable,
         id: item.item_id.clone(),
         key: item.item_id.as_str().into(),
         title: item.title.clone(),

@@ -250,6 +250,53 @@ async fn bad_configuration_shows_a_plain_error_panel_and_fires_an_error_event() 
     }
 }
 
+/// Every problem of a bad policy at once, each with its path, in the document's order: the
+/// panel lists them and the error event names them (issue 24).
+#[wasm_bindgen_test]
+async fn a_policy_with_three_mistakes_shows_three_problems() {
+    let host = host_element();
+    let events = record(&host, &["error"]);
+    let policy = r#"{"return_window_days": 0, "non_returnable_categories": {"remove": ["gift_card"]},
+        "withdrawal": {"enabled": true, "days": 7}}"#;
+    let mut widget = mount(
+        host.clone(),
+        config(&[
+            ("order", order_value(BUNDLE)),
+            ("policy", order_value(policy)),
+        ]),
+    )
+    .unwrap();
+    settle().await;
+    let shadow = host.shadow_root().unwrap();
+    let items = shadow.query_selector_all("[part=error] li").unwrap();
+    let texts: Vec<String> = (0..items.length())
+        .map(|i| items.item(i).unwrap().text_content().unwrap())
+        .collect();
+    let paths = [
+        "return_window_days: ",
+        "non_returnable_categories.remove[0]: ",
+        "withdrawal.days: ",
+    ];
+    assert_eq!(texts.len(), 3, "{texts:?}");
+    for (text, path) in texts.iter().zip(paths) {
+        assert!(
+            text.starts_with(path) && text.contains("expected"),
+            "{text}"
+        );
+    }
+    let seen = events.borrow();
+    assert_eq!(seen.len(), 1);
+    assert!(
+        seen[0].1.contains("\"code\":\"policy_invalid\""),
+        "{:?}",
+        seen[0]
+    );
+    for path in paths {
+        assert!(seen[0].1.contains(path), "{path} in {:?}", seen[0]);
+    }
+    widget.unmount();
+}
+
 #[wasm_bindgen_test]
 async fn two_widgets_on_one_page_are_independent() {
     let (first, second) = (host_element(), host_element());

@@ -30,6 +30,9 @@ pub fn ItemSummary(props: &ItemSummaryProps) -> Html {
             </div>
             <p class="meta">{ format!("{quantity} · {} · {}", view.price, view.status) }</p>
             <p class="why">{ rich(&view.why) }</p>
+            if let Some(note) = &view.never_returnable {
+                <p class="why">{ rich(note) }</p>
+            }
         </>
     }
 }

@@ -82,6 +82,20 @@ pub fn read_document<T: Readable>(
         .and_then(|tree| read_document_reporting_all(&tree))
 }
 
+/// Problems one a line, each after `prefix` (`policy: `), for the error panel, the host's
+/// error event and `assess`'s `Error`.
+pub fn lines(prefix: &str, problems: &[InputError]) -> String {
+    let mut text = String::new();
+    for problem in problems {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(prefix);
+        text.push_str(&problem.to_string());
+    }
+    text
+}
+
 /// JSON's values; anything else (a function, a symbol, a BigInt, a cycle deeper than
 /// `MAX_DEPTH`) is an error naming what was found.
 pub fn to_json(value: &JsValue) -> Result<Json<'static>, String> {

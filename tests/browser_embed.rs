@@ -268,10 +268,21 @@ async fn a_policy_with_three_mistakes_shows_three_problems() {
     .unwrap();
     settle().await;
     let shadow = host.shadow_root().unwrap();
-    let items = shadow.query_selector_all("[part=error] li").unwrap();
-    let texts: Vec<String> = (0..items.length())
-        .map(|i| items.item(i).unwrap().text_content().unwrap())
-        .collect();
+    // One a line: the details keep their line breaks (`white-space: pre-line`).
+    let details = shadow
+        .query_selector("[part=error] .details")
+        .unwrap()
+        .unwrap();
+    let window = web_sys::window().unwrap();
+    let computed: js_sys::Function = Reflect::get(&window, &"getComputedStyle".into())
+        .unwrap()
+        .into();
+    let style = computed.call1(&window, &details).unwrap();
+    let white_space = Reflect::get(&style, &"whiteSpace".into()).unwrap();
+    assert_eq!(white_space.as_string().as_deref(), Some("pre-line"));
+    let text = details.text_content().unwrap();
+    let text = text.split_once(": ").unwrap().1;
+    let texts: Vec<&str> = text.split('\n').collect();
     let paths = [
         "return_window_days: ",
         "non_returnable_categories.remove[0]: ",

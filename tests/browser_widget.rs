@@ -14,7 +14,7 @@ use std::time::Duration;
 use js_sys::{Function, Reflect};
 use order_help::host::Host;
 use order_help::i18n::Msg;
-use order_help_engine::Policy;
+use order_help_engine::{Names, Policy};
 use support::{get, lang_of, ms, order, settle, FakeHost, Fixture};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -39,10 +39,11 @@ async fn a_never_returnable_item_says_so_by_the_categorys_name() {
         .replacen("\"electronics\"", "\"gift_cards\"", 1)
         .replacen("\"electronics\"", "\"store_credit\"", 1);
     let names = [("en", "Gift cards"), ("de", "Gutscheine")]
-        .map(|(tag, name)| (tag.to_owned(), name.to_owned()));
+        .map(|(tag, name)| (tag.to_owned(), name.to_owned()))
+        .to_vec();
     let policy = Rc::new(Policy {
         non_returnable_categories: vec!["gift_cards".into(), "store_credit".into()],
-        category_names: [("gift_cards".to_owned(), names.into())].into(),
+        category_names: Names(vec![("gift_cards".to_owned(), Names(names))]),
         ..Policy::default()
     });
     for (locale, named, humanised) in [

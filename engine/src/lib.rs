@@ -126,8 +126,8 @@ pub use parse::{
 };
 pub use policy::{
     humanise, same_category, CancellationReasons, HolidayExtension, ListEdit, MonthDay, Named,
-    Policy, ReasonOption, RefundTiming, RefundTimingTable, ReturnReason, TimingUnit, Withdrawal,
-    BUYERS_REMORSE_REASONS, NON_RETURNABLE_CATEGORIES, WITHDRAWAL_EXCLUDED_CATEGORIES,
+    Names, Policy, ReasonOption, RefundTiming, RefundTimingTable, ReturnReason, TimingUnit,
+    Withdrawal, BUYERS_REMORSE_REASONS, NON_RETURNABLE_CATEGORIES, WITHDRAWAL_EXCLUDED_CATEGORIES,
     WITHDRAWAL_EXCLUDED_WHEN_UNSEALED,
 };
 pub use reason::{carrier_name, English, Reason, Value};

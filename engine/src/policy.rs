@@ -44,7 +44,7 @@ document! {
         /// ([`NON_RETURNABLE_CATEGORIES`]); `{"add": [...], "remove": [...]}` edits it.
         #[serde(deserialize_with = "non_returnable")]
         #[cfg_attr(feature = "typescript", tsify(type = "string[] | ListEdit"))]
-        pub non_returnable_categories: Vec<String> = preset(non_returnable),
+        pub non_returnable_categories: Vec<String> = preset(read_non_returnable),
         /// How long after ordering a marketplace buyer may cancel without the seller.
         #[serde(deserialize_with = "grace_minutes")]
         pub marketplace_cancel_grace_minutes: u32 = preset(grace_minutes),
@@ -59,7 +59,7 @@ document! {
         /// cost). A list replaces the default; `{"add": [...], "remove": [...]}` edits it.
         #[serde(deserialize_with = "remorse")]
         #[cfg_attr(feature = "typescript", tsify(type = "string[] | ListEdit"))]
-        pub buyers_remorse_reasons: Vec<String> = preset(remorse),
+        pub buyers_remorse_reasons: Vec<String> = preset(read_remorse),
         /// The EU consumer's statutory right of withdrawal (off by default).
         pub withdrawal: Withdrawal = preset,
         /// The reasons the return flow offers, in order (at most [`crate::limits::MAX_REASONS`]);
@@ -70,7 +70,11 @@ document! {
         /// language tag → name, e.g. `{"gift_cards": {"en": "Gift cards", "de": "Gutscheine"}}`
         /// ([`Policy::category_name`]). Without a name, a sentence shows the id humanised
         /// ([`humanise`]: "gift cards").
-        pub category_names: BTreeMap<String, BTreeMap<String, String>> = preset,
+        #[cfg_attr(
+            feature = "typescript",
+            tsify(type = "Record<string, Record<string, string>>")
+        )]
+        pub category_names: Names<Names<String>> = preset,
     }
 }
 
@@ -90,7 +94,7 @@ impl Default for Policy {
             buyers_remorse_reasons: strings(BUYERS_REMORSE_REASONS),
             withdrawal: Withdrawal::default(),
             return_reasons: ReturnReason::defaults(),
-            category_names: BTreeMap::new(),
+            category_names: Names::default(),
         }
     }
 }
@@ -131,7 +135,11 @@ pub fn same_category(a: &str, b: &str) -> bool {
 /// An id as words, for a customer's sentence when the policy names it in no language:
 /// `gift_cards` → "gift cards" (`_` and `-` as spaces; letters as written).
 pub fn humanise(id: &str) -> String {
-    id.trim().replace(['_', '-'], " ")
+    let mut words = String::new();
+    for c in id.trim().chars() {
+        words.push(if c == '_' || c == '-' { ' ' } else { c });
+    }
+    words
 }
 
 /// A category map. Built by `insert` (which reading a policy needs anyway), not `collect`:
@@ -167,6 +175,7 @@ impl Policy {
     pub fn named(&self, id: &str) -> Named {
         let names = self
             .category_names
+            .0
             .iter()
             .find(|(known, _)| same_category(known, id))
             .map(|(_, names)| names.clone())
@@ -225,7 +234,65 @@ impl Policy {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Named {
     pub id: String,
-    pub names: BTreeMap<String, String>,
+    pub names: Names<String>,
+}
+
+/// A JSON object read as a list of its entries, `key → T`, in the document's order (the first
+/// of a repeated key counts). A list rather than a map: lookups go over a few entries, and a
+/// map type of its own would cost the widget kilobytes of wasm.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Names<T>(pub Vec<(String, T)>);
+
+impl<T> Names<T> {
+    /// The value of the first entry whose key `matches`.
+    pub fn find(&self, matches: impl Fn(&str) -> bool) -> Option<&T> {
+        self.0.iter().find(|(key, _)| matches(key)).map(|(_, v)| v)
+    }
+}
+
+impl<T: crate::read::Read> crate::read::Read for Names<T> {
+    fn read<W: crate::json::Walk>(at: crate::json::At<'_, W>) -> crate::read::Result<Names<T>> {
+        let mut list = Vec::new();
+        at.entries(&mut |key, value| {
+            list.push((key.to_owned(), T::read(value)?));
+            Ok(())
+        })?;
+        Ok(Names(list))
+    }
+}
+
+impl<T: Serialize> Serialize for Names<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (key, value) in &self.0 {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Names<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Entries<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Entries<T> {
+            type Value = Names<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Names<T>, A::Error> {
+                let mut list = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    list.push((key, map.next_value()?));
+                }
+                Ok(Names(list))
+            }
+        }
+        deserializer.deserialize_map(Entries(std::marker::PhantomData))
+    }
 }
 
 impl Named {
@@ -241,23 +308,24 @@ impl From<&str> for Named {
     fn from(id: &str) -> Named {
         Named {
             id: id.to_owned(),
-            names: BTreeMap::new(),
+            names: Names::default(),
         }
     }
 }
 
-/// The name for `language` in a category's names: the tag itself, else its primary language
-/// subtag, else a tag of that language (`de-AT` for `de`).
-fn name_for<'a>(names: &'a BTreeMap<String, String>, language: &str) -> Option<&'a str> {
-    let primary = |tag: &str| tag.split('-').next().unwrap_or("").to_ascii_lowercase();
+/// The name for `language` in a category's names: the tag itself, else a tag of its primary
+/// language subtag (`de` or `de-CH` for `de-AT`). Tags match ignoring ASCII case.
+fn name_for<'a>(names: &'a Names<String>, language: &str) -> Option<&'a str> {
+    let wanted = primary_subtag(language);
     names
-        .iter()
-        .find(|(tag, _)| tag.eq_ignore_ascii_case(language))
-        .or_else(|| {
-            let wanted = primary(language);
-            names.iter().find(|(tag, _)| primary(tag) == wanted)
-        })
-        .map(|(_, name)| name.as_str())
+        .find(|tag| tag.eq_ignore_ascii_case(language))
+        .or_else(|| names.find(|tag| primary_subtag(tag).eq_ignore_ascii_case(wanted)))
+        .map(String::as_str)
+}
+
+/// A language tag's first subtag (`de` of `de-AT`).
+fn primary_subtag(tag: &str) -> &str {
+    tag.split('-').next().unwrap_or("")
 }
 
 /// Whether `category` is in `list` ([`same_category`]).
@@ -298,7 +366,7 @@ impl serde::de::Visitor<'_> for Bounded {
             // What a 0-day window would mean is said elsewhere (docs/domain.md, "Windows").
             Ok(0) if self.what == WINDOW.what && self.min == 1 => Err(E::custom(format_args!(
                 "expected a whole number of days from 1 to {}, found 0: an item that cannot be \
-                 returned belongs in non_returnable_categories (the customer is told why)",
+                 returned belongs in non_returnable_categories",
                 self.max
             ))),
             _ => Err(E::invalid_value(serde::de::Unexpected::Unsigned(v), &self)),
@@ -439,7 +507,7 @@ impl<'de> serde::de::Visitor<'de> for EditList {
     type Value = Vec<String>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(
-            "a list of names (replacing the default list) or {\"add\": [...], \"remove\": [...]} (editing it)",
+            "a list, or {\"add\": [...], \"remove\": [...]} to edit the default list",
         )
     }
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
@@ -465,19 +533,11 @@ impl<'de> serde::de::Visitor<'de> for EditList {
                 false => map.next_value_seed(Removals(self.0))?,
             });
         }
-        let remove = remove.unwrap_or_default();
-        let mut list: Vec<String> = self
-            .0
-            .iter()
-            .filter(|name| !remove.iter().any(|r| same_category(r, name)))
-            .map(|name| (*name).to_owned())
-            .collect();
-        for name in add.unwrap_or_default() {
-            if !listed(&list, &name) {
-                list.push(name);
-            }
-        }
-        Ok(list)
+        Ok(edited(
+            self.0,
+            &remove.unwrap_or_default(),
+            add.unwrap_or_default(),
+        ))
     }
 }
 
@@ -554,27 +614,81 @@ impl serde::de::Visitor<'_> for DefaultName {
         f.write_str(")")
     }
     fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<String, E> {
-        match self.0.iter().any(|d| same_category(d, name)) {
+        match listed_str(self.0, name) {
             true => Ok(name.to_owned()),
             false => Err(E::invalid_value(serde::de::Unexpected::Str(name), &self)),
         }
     }
 }
 
-/// The readers of the lists of names, each over its default (serde's and the engine's alike).
+/// The engine's reader of a list of names over its `default` (what [`EditList`] is for serde
+/// users, on the engine's own walk: no serde visitor in the widget's wasm, and every problem
+/// of the edit form when the walk collects them).
+fn edit_list<W: crate::json::Walk>(
+    at: crate::json::At<'_, W>,
+    default: &'static [&'static str],
+) -> crate::read::Result<Vec<String>> {
+    use crate::read::Read;
+    if at.is_array() {
+        return Vec::<String>::read(at);
+    }
+    if !at.is_object() {
+        return Err(at.unexpected(&EditList(default)));
+    }
+    let (mut add, mut remove) = (Vec::new(), Vec::new());
+    at.fields(&["add", "remove"], 0, &mut |index, value| {
+        if index == 0 {
+            add = Vec::<String>::read(value)?;
+            return Ok(());
+        }
+        value.elements(&mut |name| {
+            remove.push(serde::Deserializer::deserialize_str(
+                name,
+                DefaultName(default),
+            )?);
+            Ok(())
+        })
+    })?;
+    Ok(edited(default, &remove, add))
+}
+
+/// The default list less `remove`, plus each of `add` it lacks.
+fn edited(default: &[&str], remove: &[String], add: Vec<String>) -> Vec<String> {
+    let mut list: Vec<String> = Vec::new();
+    for name in default {
+        if !listed(remove, name) {
+            list.push((*name).to_owned());
+        }
+    }
+    for name in add {
+        if !listed(&list, &name) {
+            list.push(name);
+        }
+    }
+    list
+}
+
+fn listed_str(list: &[&str], category: &str) -> bool {
+    list.iter().any(|n| same_category(n, category))
+}
+
+/// The readers of the lists of names, each over its default: serde's, and the engine's.
 macro_rules! edit_lists {
-    ($($name:ident: $default:expr;)*) => {$(
-        fn $name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    ($($serde:ident, $read:ident: $default:expr;)*) => {$(
+        fn $serde<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
             d.deserialize_any(EditList($default))
+        }
+        fn $read<W: crate::json::Walk>(at: crate::json::At<'_, W>) -> crate::read::Result<Vec<String>> {
+            edit_list(at, $default)
         }
     )*};
 }
 
 edit_lists! {
-    non_returnable: NON_RETURNABLE_CATEGORIES;
-    remorse: BUYERS_REMORSE_REASONS;
-    excluded: WITHDRAWAL_EXCLUDED_CATEGORIES;
-    unsealed: WITHDRAWAL_EXCLUDED_WHEN_UNSEALED;
+    non_returnable, read_non_returnable: NON_RETURNABLE_CATEGORIES;
+    remorse, read_remorse: BUYERS_REMORSE_REASONS;
+    excluded, read_excluded: WITHDRAWAL_EXCLUDED_CATEGORIES;
+    unsealed, read_unsealed: WITHDRAWAL_EXCLUDED_WHEN_UNSEALED;
 }
 
 document! {
@@ -623,14 +737,14 @@ document! {
         /// `{"add": [...], "remove": [...]}` edits it.
         #[serde(deserialize_with = "excluded")]
         #[cfg_attr(feature = "typescript", tsify(type = "string[] | ListEdit"))]
-        pub excluded_categories: Vec<String> = preset(excluded),
+        pub excluded_categories: Vec<String> = preset(read_excluded),
         /// Item categories of sealed goods that lose the right once unsealed after delivery
         /// (art. 16(e) health or hygiene, 16(i) audio, video, software): excluded only when the
         /// order says the item was opened (`opened: true`). Default:
         /// [`WITHDRAWAL_EXCLUDED_WHEN_UNSEALED`]; edited as `excluded_categories`.
         #[serde(deserialize_with = "unsealed")]
         #[cfg_attr(feature = "typescript", tsify(type = "string[] | ListEdit"))]
-        pub excluded_when_unsealed: Vec<String> = preset(unsealed),
+        pub excluded_when_unsealed: Vec<String> = preset(read_unsealed),
         /// Where the customer can also send the withdrawal (shown when sending fails); an e-mail
         /// address, checked loosely (`local@domain.tld`, no spaces).
         pub contact_email: Option<String> = preset,

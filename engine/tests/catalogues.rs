@@ -12,7 +12,7 @@ use order_help_engine::text::{Catalogue, ENGLISH_JSON};
 use order_help_engine::Date;
 use order_help_engine::{
     assess, parse_order, parse_policy, CancelCode, CancelDecision, CancelVerdict, Carrier, Instant,
-    Named, Policy, RefuseCode, RefuseDecision, RefuseVerdict, ReturnCode, ReturnDecision,
+    Named, Names, Policy, RefuseCode, RefuseDecision, RefuseVerdict, ReturnCode, ReturnDecision,
     ReturnVerdict, WithdrawalCode, WithdrawalDecision, WithdrawalVerdict, ZonedInstant,
 };
 use order_help_engine::{
@@ -369,7 +369,7 @@ fn every_reason_renders_without_a_placeholder_left() {
 fn no_sentence_shows_a_raw_category_or_service_id() {
     let named = Named {
         id: "gift_cards".into(),
-        names: [("de".to_owned(), "Gutscheine".to_owned())].into(),
+        names: Names(vec![("de".to_owned(), "Gutscheine".to_owned())]),
     };
     let returns = ReturnDecision {
         verdict: ReturnVerdict::NotReturnable,

@@ -114,6 +114,14 @@ impl<'a, W: Walk> At<'a, W> {
         matches!(self.value, Json::Null)
     }
 
+    pub fn is_object(&self) -> bool {
+        matches!(self.value, Json::Object(_))
+    }
+
+    pub fn is_array(&self) -> bool {
+        matches!(self.value, Json::Array(_))
+    }
+
     /// After a part's error: end the walk, or note that the value could not be read and go on.
     fn after(&self, error: PathError, failed: &mut bool) -> Result<(), PathError> {
         *failed = true;
@@ -290,6 +298,12 @@ impl<W: Walk> At<'_, W> {
             },
             _ => None,
         }
+    }
+
+    /// `expected …, found <this value>`, at this value's path: for a value of the right kind
+    /// that a reader still refuses (a name not in a list).
+    pub fn unexpected(&self, expected: &dyn de::Expected) -> PathError {
+        self.wrong_kind(expected)
     }
 
     /// The error for a value of a kind the visitor does not take, at this value's path. Not

@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use crate::engine::json;
 use crate::engine::limits::Document;
 use crate::engine::{self, InputError, Instant, Policy};
-use crate::js_json::read_document;
+use crate::js_json::{lines, read_document};
 
 /// Assesses `order` (an object in the order contract) under `policy` (`undefined` or `null`:
 /// the default policy) at `now` (`undefined` or `null`: `Date.now()`; a number: milliseconds
@@ -41,8 +41,7 @@ pub fn assess(order: JsValue, policy: JsValue, now: JsValue) -> Result<JsValue, 
 
 /// Every problem of a document, one a line, each after `prefix`.
 fn error(prefix: &str, problems: &[InputError]) -> JsError {
-    let lines: Vec<String> = problems.iter().map(|p| format!("{prefix}{p}")).collect();
-    JsError::new(&lines.join("\n"))
+    JsError::new(&lines(prefix, problems))
 }
 
 thread_local! {

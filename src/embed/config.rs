@@ -13,10 +13,10 @@ use crate::components::Loaded;
 use crate::engine::json::parse_text;
 use crate::engine::limits::Document;
 use crate::engine::text::Catalogue;
-use crate::engine::{Customer, InputError, Order, Policy, Readable};
+use crate::engine::{Customer, Order, Policy, Readable};
 use crate::host::Host;
 use crate::i18n::Lang;
-use crate::js_json::{json_text, read_document, to_json};
+use crate::js_json::{json_text, lines, read_document, to_json};
 use crate::load::{LoadFailure, LoadProblem};
 
 #[wasm_bindgen::prelude::wasm_bindgen]
@@ -83,13 +83,7 @@ fn document<T: Readable>(
 ) -> Result<Rc<T>, LoadProblem> {
     read_document(value, kind)
         .map(Rc::new)
-        .map_err(|problems| invalid(lines(&problems)))
-}
-
-/// Problems one a line.
-pub(super) fn lines(problems: &[InputError]) -> String {
-    let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
-    lines.join("\n")
+        .map_err(|problems| invalid(lines("", &problems)))
 }
 
 /// A load failure reported by `embed.js` (`{code, message}` for an unreachable or broken

@@ -285,7 +285,7 @@ async fn a_policy_with_three_mistakes_shows_three_problems() {
     let texts: Vec<&str> = text.split('\n').collect();
     let paths = [
         "return_window_days: ",
-        "non_returnable_categories.remove[0]: ",
+        "non_returnable_categories.remove: ",
         "withdrawal.days: ",
     ];
     assert_eq!(texts.len(), 3, "{texts:?}");

@@ -636,7 +636,7 @@ fn a_policy_with_three_mistakes_gives_three_errors() {
             paths,
             [
                 "return_window_days",
-                "non_returnable_categories.remove[0]",
+                "non_returnable_categories.remove",
                 "withdrawal.days"
             ],
             "{err}"

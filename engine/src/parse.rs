@@ -135,11 +135,11 @@ pub fn read_document_reporting_all<T: Readable>(tree: &Json<'_>) -> Result<T, Ve
 /// The problems of a document whose fields did not read: those `report` kept, then `error`
 /// unless it is only the mark of them (not generic: one copy for every document type).
 fn unread(error: PathError, report: &Report, problems: &mut Problems) {
-    for error in report
-        .take()
-        .into_iter()
-        .chain((!error.is_kept()).then_some(error))
-    {
+    let mut kept = report.take();
+    if !error.is_kept() {
+        kept.push(error);
+    }
+    for error in kept {
         if problems
             .add(error.path.unwrap_or_default(), error.message)
             .is_err()

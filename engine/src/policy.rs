@@ -506,9 +506,7 @@ struct EditList(&'static [&'static str]);
 impl<'de> serde::de::Visitor<'de> for EditList {
     type Value = Vec<String>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(
-            "a list, or {\"add\": [...], \"remove\": [...]} to edit the default list",
-        )
+        f.write_str("a list, or {\"add\": [...], \"remove\": [...]} to edit the default list")
     }
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
         let mut list = Vec::new();
@@ -580,45 +578,28 @@ impl<'de> serde::de::DeserializeSeed<'de> for Removals {
 impl<'de> serde::de::Visitor<'de> for Removals {
     type Value = Vec<String>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a list of names of the default list")
+        f.write_str("a list")
     }
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
         let mut list = Vec::new();
-        while let Some(name) = seq.next_element_seed(DefaultName(self.0))? {
+        while let Some(name) = seq.next_element::<String>()? {
             list.push(name);
         }
-        Ok(list)
+        match not_in_default(self.0, &list) {
+            None => Ok(list),
+            Some(message) => Err(serde::de::Error::custom(message)),
+        }
     }
 }
 
-/// One name of `remove`: it must be in the default list (else it removes nothing, surely a
-/// typo).
-#[derive(Clone, Copy)]
-struct DefaultName(&'static [&'static str]);
-
-impl<'de> serde::de::DeserializeSeed<'de> for DefaultName {
-    type Value = String;
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<String, D::Error> {
-        d.deserialize_str(self)
-    }
-}
-
-impl serde::de::Visitor<'_> for DefaultName {
-    type Value = String;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a name of the default list (")?;
-        for (i, name) in self.0.iter().enumerate() {
-            let sep = if i == 0 { "" } else { ", " };
-            write!(f, "{sep}{name:?}")?;
-        }
-        f.write_str(")")
-    }
-    fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<String, E> {
-        match listed_str(self.0, name) {
-            true => Ok(name.to_owned()),
-            false => Err(E::invalid_value(serde::de::Unexpected::Str(name), &self)),
-        }
-    }
+/// What is wrong with `remove` if it names something the default list lacks (it would remove
+/// nothing: surely a typo, `gift_card` for `gift_cards`).
+fn not_in_default(default: &[&str], remove: &[String]) -> Option<String> {
+    let unknown = remove.iter().find(|name| !listed_str(default, name))?;
+    // The default list is what `order-help policy` without a file prints.
+    Some(format!(
+        "expected only names of the default list, found {unknown:?}"
+    ))
 }
 
 /// The engine's reader of a list of names over its `default` (what [`EditList`] is for serde
@@ -641,13 +622,8 @@ fn edit_list<W: crate::json::Walk>(
             add = Vec::<String>::read(value)?;
             return Ok(());
         }
-        value.elements(&mut |name| {
-            remove.push(serde::Deserializer::deserialize_str(
-                name,
-                DefaultName(default),
-            )?);
-            Ok(())
-        })
+        remove = Vec::<String>::read(value)?;
+        not_in_default(default, &remove).map_or(Ok(()), |message| Err(value.error(message)))
     })?;
     Ok(edited(default, &remove, add))
 }

@@ -112,6 +112,11 @@ impl std::fmt::Debug for Formatters {
 }
 
 impl Formatters {
+    /// The BCP 47 tag the formatters use (`en` if the browser rejected the one given).
+    pub fn locale(&self) -> &str {
+        &self.locale
+    }
+
     /// Formatters for `locale` (English if the browser rejects the tag) and `currency`. Cheap:
     /// nothing is built until it is used.
     pub fn new(locale: &str, currency: &str) -> Formatters {

@@ -12,20 +12,22 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::engine::json::{self, Json, MAX_DEPTH};
 use crate::engine::limits::{self, Document, MAX_DOCUMENT_BYTES};
-use crate::engine::InputError;
+use crate::engine::{read_document_reporting_all, InputError, Readable};
 
-/// An order or a policy from what a host gave: its JSON text, or an object. Either way the
+/// An order or a policy from what a host gave, with every problem of it (each with its path,
+/// in the document's order, up to `limits::MAX_PROBLEMS`; the engine's
+/// `read_document_reporting_all`): its JSON text, or an object. Either way the
 /// document crosses into the wasm as one string, whose length is checked before it is copied
 /// and parsed, and its tree against the limits before any field is read (`engine::limits`).
 /// When an object's JSON text gives no valid document, the object is read again field by
 /// field, so that the error describes the value itself (`JSON.stringify` silently drops an
 /// `undefined` or a function, and writes `NaN` as `null`); a document that is `undefined`
 /// itself is named so.
-pub fn read_document<T>(
+pub fn read_document<T: Readable>(
     value: &JsValue,
     document: Document,
-    from_tree: fn(&Json<'_>) -> Result<T, InputError>,
-) -> Result<T, InputError> {
+) -> Result<T, Vec<InputError>> {
+    let one = |problem: InputError| vec![problem];
     if value.is_undefined() {
         // Read on, nothing would be `null` (what `JSON.stringify` makes of it) and the error
         // would name a value the host never gave.
@@ -34,10 +36,10 @@ pub fn read_document<T>(
             Document::Policy => "a policy (an object in the policy contract",
             Document::Request => "a request (an object in the request contract",
         };
-        return Err(InputError::new(
+        return Err(one(InputError::new(
             "",
             format!("expected {what}, or its JSON text), found undefined"),
-        ));
+        )));
     }
     let given_text = value.is_string();
     let text = if given_text {
@@ -49,35 +51,49 @@ pub fn read_document<T>(
         // A UTF-16 unit is at least one byte of UTF-8: a longer string is too large already.
         let units = text.length() as usize;
         if units > MAX_DOCUMENT_BYTES {
-            return Err(InputError::new(
+            return Err(one(InputError::new(
                 "",
                 format!(
                     "expected a document of at most {MAX_DOCUMENT_BYTES} bytes (10 MiB), found {units} characters"
                 ),
-            ));
+            )));
         }
         let text = String::from(text);
-        limits::check_document_size(text.len())?;
+        limits::check_document_size(text.len()).map_err(one)?;
         match json::parse_text(&text) {
             Some(tree) => {
-                limits::check_tree(&tree, document)?;
-                let result = from_tree(&tree);
+                limits::check_tree(&tree, document).map_err(one)?;
+                let result = read_document_reporting_all(&tree);
                 if result.is_ok() || given_text {
                     return result;
                 }
             }
             None if given_text => {
-                return Err(InputError::new(
+                return Err(one(InputError::new(
                     "",
                     "expected a document object or its JSON text, found a string that is not JSON",
-                ))
+                )))
             }
             None => {}
         }
     }
     to_json(value)
-        .map_err(|why| InputError::new("", why))
-        .and_then(|tree| from_tree(&tree))
+        .map_err(|why| one(InputError::new("", why)))
+        .and_then(|tree| read_document_reporting_all(&tree))
+}
+
+/// Problems one a line, each after `prefix` (`policy: `), for the error panel, the host's
+/// error event and `assess`'s `Error`.
+pub fn lines(prefix: &str, problems: &[InputError]) -> String {
+    let mut text = String::new();
+    for problem in problems {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(prefix);
+        text.push_str(&problem.to_string());
+    }
+    text
 }
 
 /// JSON's values; anything else (a function, a symbol, a BigInt, a cycle deeper than

@@ -5,8 +5,8 @@ use std::rc::Rc;
 
 use crate::engine::{
     carrier_name, is_https_address, Assessment, CancelVerdict, Carrier, ExceptionKind,
-    ItemAssessment, NextStep, Order, PickupKind, Reason, RefuseCode, RefuseVerdict, ReturnVerdict,
-    Shipment, ShipmentStatus, TimingUnit, Value,
+    ItemAssessment, NextStep, Order, PickupKind, Reason, RefuseCode, RefuseVerdict, ReturnCode,
+    ReturnVerdict, Shipment, ShipmentStatus, TimingUnit, Value,
 };
 use crate::i18n::{default_reason, fill_template, isolate, Lang, Msg};
 use crate::intl::Formatters;
@@ -75,6 +75,15 @@ impl Texts {
             Value::Instant(zoned) => self.fmt.date_time(zoned.instant),
             Value::Number(n) => n.to_string(),
             Value::Text(text) => isolate(text),
+            // The policy's name for the customer's language (the catalogue's: English when the
+            // page's language has none), else the id humanised.
+            Value::Named(_) | Value::Id(_) => {
+                let tag = match self.lang.is_english() {
+                    true => "en",
+                    false => self.fmt.locale(),
+                };
+                isolate(&value.id_in(tag).unwrap_or_default())
+            }
             Value::Titles(titles) => self.titles(titles, isolate),
             Value::Carrier(carrier) => self.carrier(carrier).unwrap_or_default(),
         }
@@ -184,6 +193,10 @@ pub struct ItemView {
     pub cancel_why: String,
     /// Why it can or cannot be returned (the engine's return reason, in the language).
     pub return_why: String,
+    /// An item that can never be returned (final sale, a non-returnable category) says so in
+    /// the overview even when its next step is another (cancel, refuse): the reason, in the
+    /// language. `None` where `why` already is that reason.
+    pub never_returnable: Option<String>,
     /// The return deadline as the customer reads it (date, and time where it matters).
     pub return_by: String,
     /// Titles of the bundle items selected together with this one.
@@ -514,7 +527,14 @@ fn item_view(
                 )],
             ),
         });
+    let never_returnable = matches!(
+        item.r#return.code,
+        ReturnCode::FinalSale | ReturnCode::NonReturnableCategory
+    )
+    .then(|| return_why.clone())
+    .filter(|note| *note != why);
     ItemView {
+        never_returnable,
         id: item.item_id.clone(),
         key: item.item_id.as_str().into(),
         title: item.title.clone(),

@@ -250,6 +250,64 @@ async fn bad_configuration_shows_a_plain_error_panel_and_fires_an_error_event() 
     }
 }
 
+/// Every problem of a bad policy at once, each with its path, in the document's order: the
+/// panel lists them and the error event names them (issue 24).
+#[wasm_bindgen_test]
+async fn a_policy_with_three_mistakes_shows_three_problems() {
+    let host = host_element();
+    let events = record(&host, &["error"]);
+    let policy = r#"{"return_window_days": 0, "non_returnable_categories": {"remove": ["gift_card"]},
+        "withdrawal": {"enabled": true, "days": 7}}"#;
+    let mut widget = mount(
+        host.clone(),
+        config(&[
+            ("order", order_value(BUNDLE)),
+            ("policy", order_value(policy)),
+        ]),
+    )
+    .unwrap();
+    settle().await;
+    let shadow = host.shadow_root().unwrap();
+    // One a line: the details keep their line breaks (`white-space: pre-line`).
+    let details = shadow
+        .query_selector("[part=error] .details")
+        .unwrap()
+        .unwrap();
+    let window = web_sys::window().unwrap();
+    let computed: js_sys::Function = Reflect::get(&window, &"getComputedStyle".into())
+        .unwrap()
+        .into();
+    let style = computed.call1(&window, &details).unwrap();
+    let white_space = Reflect::get(&style, &"whiteSpace".into()).unwrap();
+    assert_eq!(white_space.as_string().as_deref(), Some("pre-line"));
+    let text = details.text_content().unwrap();
+    let text = text.split_once(": ").unwrap().1;
+    let texts: Vec<&str> = text.split('\n').collect();
+    let paths = [
+        "return_window_days: ",
+        "non_returnable_categories.remove: ",
+        "withdrawal.days: ",
+    ];
+    assert_eq!(texts.len(), 3, "{texts:?}");
+    for (text, path) in texts.iter().zip(paths) {
+        assert!(
+            text.starts_with(path) && text.contains("expected"),
+            "{text}"
+        );
+    }
+    let seen = events.borrow();
+    assert_eq!(seen.len(), 1);
+    assert!(
+        seen[0].1.contains("\"code\":\"policy_invalid\""),
+        "{:?}",
+        seen[0]
+    );
+    for path in paths {
+        assert!(seen[0].1.contains(path), "{path} in {:?}", seen[0]);
+    }
+    widget.unmount();
+}
+
 #[wasm_bindgen_test]
 async fn two_widgets_on_one_page_are_independent() {
     let (first, second) = (host_element(), host_element());

@@ -14,7 +14,7 @@ use std::time::Duration;
 use js_sys::{Function, Reflect};
 use order_help::host::Host;
 use order_help::i18n::Msg;
-use order_help_engine::Policy;
+use order_help_engine::{Names, Policy};
 use support::{get, lang_of, ms, order, settle, FakeHost, Fixture};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -29,6 +29,49 @@ const DELIVERED_29: &str = include_str!("../static/orders/delivered-29-days-ago.
 const MARKETPLACE_GRACE: &str = include_str!("../static/orders/marketplace-grace.json");
 /// The bundle sample's demo time.
 const BUNDLE_NOW: &str = "2025-03-20T10:00:00-07:00";
+
+/// An item that can never be returned says so in the overview, even while its next step is to
+/// cancel it; the category is named by the policy for the customer's language, else humanised,
+/// never by its id (issue 24).
+#[wasm_bindgen_test]
+async fn a_never_returnable_item_says_so_by_the_categorys_name() {
+    let json = BUNDLE
+        .replacen("\"electronics\"", "\"gift_cards\"", 1)
+        .replacen("\"electronics\"", "\"store_credit\"", 1);
+    let names = [("en", "Gift cards"), ("de", "Gutscheine")]
+        .map(|(tag, name)| (tag.to_owned(), name.to_owned()))
+        .to_vec();
+    let policy = Rc::new(Policy {
+        non_returnable_categories: vec!["gift_cards".into(), "store_credit".into()],
+        category_names: Names(vec![("gift_cards".to_owned(), Names(names))]),
+        ..Policy::default()
+    });
+    for (locale, named, humanised) in [
+        ("en-US", "“Gift cards”", "“store credit”"),
+        ("de-DE", "„Gutscheine“", "„store credit“"),
+    ] {
+        let mut widget = Fixture::mount_widget(
+            order(&json),
+            policy.clone(),
+            BUNDLE_NOW,
+            locale,
+            Host::default(),
+            |_| {},
+        )
+        .await;
+        let camera = widget.item_text("camera");
+        let lens = widget.item_text("lens");
+        assert!(camera.contains(named), "{locale}: {camera}");
+        assert!(lens.contains(humanised), "{locale}: {lens}");
+        for text in [&camera, &lens] {
+            assert!(
+                !text.contains("gift_cards") && !text.contains("store_credit"),
+                "{text}"
+            );
+        }
+        widget.unmount();
+    }
+}
 
 /// This file's mounts (the default policy) and finders (items, step-1 choices).
 impl Fixture {

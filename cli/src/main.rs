@@ -4,20 +4,28 @@
 //! order-help assess --order FILE [--policy FILE] [--at RFC3339]
 //! order-help preview-return --order FILE [--policy FILE] --proposal FILE [--at RFC3339]
 //! order-help verify --order FILE [--policy FILE] --request FILE [--at RFC3339]
+//! order-help policy [FILE]
 //! ```
 //!
 //! Prints the engine's assessment of a real order under a policy as pretty JSON, so a policy
 //! can be checked before it is published; or the refund preview of a proposed return; or the
 //! verification of a customer's request against the store's order of record (exit status 1
-//! when any part of it is rejected). Bad usage or input exits with status 2 and the error
-//! (naming the file and the field path) on stderr.
+//! when any part of it is rejected); or the effective policy (what a policy file means, every
+//! field, as a policy file) with where each field comes from on stderr. Bad usage or input
+//! exits with status 2 and every problem of the document (each naming the file and the field
+//! path, in the document's order, at most `limits::MAX_PROBLEMS`) on stderr.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match cli::run(&args) {
-        Ok((output, status)) => {
-            print!("{output}");
+        Ok(cli::Printed {
+            stdout,
+            stderr,
+            status,
+        }) => {
+            eprint!("{stderr}");
+            print!("{stdout}");
             std::process::exit(status);
         }
         Err(message) => {
@@ -36,13 +44,15 @@ mod cli {
     use std::time::{SystemTime, UNIX_EPOCH};
 
     use order_help_engine::{
-        assess, limits, preview_return, verify, Instant, Order, Policy, Request, ReturnProposal,
+        assess, limits, preview_return, read_text_reporting_all, verify, Instant, Order, Policy,
+        Readable, Request, ReturnProposal,
     };
 
     pub const USAGE: &str = "\
 Usage: order-help assess --order FILE [--policy FILE] [--at RFC3339]
        order-help preview-return --order FILE [--policy FILE] --proposal FILE [--at RFC3339]
        order-help verify --order FILE [--policy FILE] --request FILE [--at RFC3339]
+       order-help policy [FILE]
 
 assess: prints the assessment of an order (JSON, the widget's order contract) under a store
 policy (JSON; absent: the default policy) at an instant (absent: now), as pretty JSON: for
@@ -59,6 +69,11 @@ verify: checks a customer's request (JSON, as the widget sends it: {\"kind\": \"
 verification as pretty JSON: \"accepted\", a \"code\" and \"message\", and per item \"accepted\",
 \"code\", \"message\" and \"changed_since_assessed\".
 
+policy: prints the effective policy of a policy file (absent: the default policy) as pretty
+JSON in the shape of a policy file (every field, defaults filled in, lists edited), which can
+be saved and used as the policy; and on stderr, where each field comes from: the file, the
+file editing the default list, or the default.
+
 Options:
   --order FILE     the order (required)
   --policy FILE    the policy; fields it leaves out take their defaults
@@ -69,7 +84,8 @@ Options:
   -h, --help       this text
 
 Exit status: 0 on success (verify: the whole request is accepted), 1 when verify rejects any
-part of the request, 2 for bad usage or bad input (the error names the file and field).
+part of the request, 2 for bad usage or bad input (every problem of the document, up to 100,
+each naming the file and field).
 ";
 
     /// What the command line asks for.
@@ -87,6 +103,25 @@ part of the request, 2 for bad usage or bad input (the error names the file and 
             inputs: Inputs,
             request: String,
         },
+        /// The effective policy of a file (absent: the default policy).
+        Policy(Option<String>),
+    }
+
+    /// What a command prints, and its exit status.
+    pub struct Printed {
+        pub stdout: String,
+        pub stderr: String,
+        pub status: i32,
+    }
+
+    impl Printed {
+        fn out(stdout: String, status: i32) -> Printed {
+            Printed {
+                stdout,
+                stderr: String::new(),
+                status,
+            }
+        }
     }
 
     /// What every command reads: the order's file, the policy's (absent: the default policy)
@@ -100,28 +135,45 @@ part of the request, 2 for bad usage or bad input (the error names the file and 
 
     /// Runs the command line; `Ok` is what to print and the exit status, `Err` the message for
     /// stderr (exit 2).
-    pub fn run(args: &[String]) -> Result<(String, i32), String> {
+    pub fn run(args: &[String]) -> Result<Printed, String> {
         match parse_args(args)? {
-            Command::Help => Ok((USAGE.to_owned(), 0)),
+            Command::Help => Ok(Printed::out(USAGE.to_owned(), 0)),
             Command::Assess(inputs) => {
                 let (order, policy, at) = read_inputs(&inputs)?;
-                Ok((pretty(&assess(&order, &policy, at))?, 0))
+                Ok(Printed::out(pretty(&assess(&order, &policy, at))?, 0))
+            }
+            Command::Policy(file) => {
+                let (policy, given) = match &file {
+                    Some(path) => {
+                        let text = read(path)?;
+                        let policy = document_text::<Policy>(path, &text)?;
+                        // It read, so it is JSON.
+                        let given = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+                        (policy, Some(given))
+                    }
+                    None => (Policy::default(), None),
+                };
+                Ok(Printed {
+                    stdout: pretty(&policy)?,
+                    stderr: provenance(&policy, given.as_ref())?,
+                    status: 0,
+                })
             }
             Command::Verify { inputs, request } => {
                 let (order, policy, at) = read_inputs(&inputs)?;
-                let request_value = document(&request, Request::from_json_str)?;
+                let request_value = document::<Request>(&request)?;
                 let verification = verify(&order, &policy, &request_value, at);
                 // A rejection is an answer, not an error: printed, with its own status.
                 let status = if verification.accepted { 0 } else { 1 };
-                Ok((pretty(&verification)?, status))
+                Ok(Printed::out(pretty(&verification)?, status))
             }
             Command::PreviewReturn { inputs, proposal } => {
                 let (order, policy, at) = read_inputs(&inputs)?;
-                let proposal_value = document(&proposal, ReturnProposal::from_json_str)?;
+                let proposal_value = document::<ReturnProposal>(&proposal)?;
                 // A proposal that does not fit the order is bad input too, with its path.
                 let preview = preview_return(&order, &policy, &proposal_value, at)
                     .map_err(|e| format!("{proposal}: {e}"))?;
-                Ok((pretty(&preview)?, 0))
+                Ok(Printed::out(pretty(&preview)?, 0))
             }
         }
     }
@@ -132,11 +184,47 @@ part of the request, 2 for bad usage or bad input (the error names the file and 
         Ok(format!("{json}\n"))
     }
 
+    /// Where each field of the effective policy comes from, as a table for stderr: its path,
+    /// `file` (the file gives it), `file+default` (the file edits the default list:
+    /// `{"add", "remove"}`) or `default`, and its value (long ones cut).
+    fn provenance(policy: &Policy, given: Option<&serde_json::Value>) -> Result<String, String> {
+        let effective = serde_json::to_value(policy).map_err(|e| e.to_string())?;
+        let at = |value: &serde_json::Value, path: &str| {
+            path.split('.')
+                .try_fold(value, |v, name| v.get(name))
+                .cloned()
+        };
+        let mut rows = vec![("field".to_owned(), "from", "value".to_owned())];
+        for path in Policy::field_paths() {
+            let from = match given.and_then(|g| at(g, &path)) {
+                Some(serde_json::Value::Object(_))
+                    if at(&effective, &path).is_some_and(|v| v.is_array()) =>
+                {
+                    "file+default"
+                }
+                Some(_) => "file",
+                None => "default",
+            };
+            let value = at(&effective, &path).unwrap_or_default().to_string();
+            let value = match value.char_indices().nth(72) {
+                Some((cut, _)) => format!("{}…", &value[..cut]),
+                None => value,
+            };
+            rows.push((path, from, value));
+        }
+        let width = rows.iter().map(|(p, _, _)| p.len()).max().unwrap_or(0);
+        let mut table = String::new();
+        for (path, from, value) in rows {
+            table.push_str(&format!("{path:width$}  {from:12}  {value}\n"));
+        }
+        Ok(table)
+    }
+
     /// The order, the policy (default when absent) and the instant (now when absent).
     fn read_inputs(inputs: &Inputs) -> Result<(Order, Policy, Instant), String> {
-        let order = document(&inputs.order, Order::from_json_str)?;
+        let order = document::<Order>(&inputs.order)?;
         let policy = match &inputs.policy {
-            Some(path) => document(path, Policy::from_json_str)?,
+            Some(path) => document::<Policy>(path)?,
             None => Policy::default(),
         };
         let at = match &inputs.at {
@@ -146,12 +234,26 @@ part of the request, 2 for bad usage or bad input (the error names the file and 
         Ok((order, policy, at))
     }
 
-    /// The document in the file at `path`, read by `parse`; an error names the file.
-    fn document<T, E: std::fmt::Display>(
-        path: &str,
-        parse: impl FnOnce(&str) -> Result<T, E>,
-    ) -> Result<T, String> {
-        parse(&read(path)?).map_err(|e| format!("{path}: {e}"))
+    /// The document in the file at `path`; an error names the file.
+    fn document<T: Readable>(path: &str) -> Result<T, String> {
+        document_text(path, &read(path)?)
+    }
+
+    /// The document in `text` (of the file at `path`): every problem of it, one a line, each
+    /// naming the file and the field, in the document's order (at most
+    /// [`limits::MAX_PROBLEMS`], and then a line saying the list stops there).
+    fn document_text<T: Readable>(path: &str, text: &str) -> Result<T, String> {
+        read_text_reporting_all(text).map_err(|problems| {
+            let mut lines: Vec<String> = problems.iter().map(|p| format!("{path}: {p}")).collect();
+            if problems.len() >= limits::MAX_PROBLEMS {
+                lines.push(format!(
+                    "{path}: the first {} problems; there may be more",
+                    limits::MAX_PROBLEMS
+                ));
+            }
+            // `main` writes "order-help: " before the first line.
+            lines.join("\norder-help: ")
+        })
     }
 
     fn parse_args(args: &[String]) -> Result<Command, String> {
@@ -160,14 +262,29 @@ part of the request, 2 for bad usage or bad input (the error names the file and 
         let command = match args.next().map(String::as_str) {
             None => {
                 return Err(usage_error(
-                    "expected a command (assess, preview-return, verify)".to_owned(),
+                    "expected a command (assess, preview-return, verify, policy)".to_owned(),
                 ))
             }
             Some("-h" | "--help" | "help") => return Ok(Command::Help),
             Some(name @ ("assess" | "preview-return" | "verify")) => name,
+            Some("policy") => {
+                let file = match args.next().map(String::as_str) {
+                    Some("-h" | "--help") => return Ok(Command::Help),
+                    Some(flag) if flag.starts_with("--") => {
+                        return Err(usage_error(format!("unknown option {flag:?}")))
+                    }
+                    file => file.map(str::to_owned),
+                };
+                if let Some(extra) = args.next() {
+                    return Err(usage_error(format!(
+                        "expected at most one policy file, found {extra:?} too"
+                    )));
+                }
+                return Ok(Command::Policy(file));
+            }
             Some(other) => {
                 return Err(usage_error(format!(
-                    "expected the command assess, preview-return or verify, found {other:?}"
+                    "expected the command assess, preview-return, verify or policy, found {other:?}"
                 )))
             }
         };
@@ -307,6 +424,11 @@ part of the request, 2 for bad usage or bad input (the error names the file and 
                     }),
                 ),
                 (vec!["--help"], Ok(Command::Help)),
+                (vec!["policy"], Ok(Command::Policy(None))),
+                (
+                    vec!["policy", "p.json"],
+                    Ok(Command::Policy(Some("p.json".to_owned()))),
+                ),
                 (vec!["assess", "-h"], Ok(Command::Help)),
             ];
             for (list, expected) in table {
@@ -320,8 +442,13 @@ part of the request, 2 for bad usage or bad input (the error names the file and 
                 (vec![], "expected a command"),
                 (
                     vec!["check"],
-                    "expected the command assess, preview-return or verify, found \"check\"",
+                    "expected the command assess, preview-return, verify or policy, found \"check\"",
                 ),
+                (
+                    vec!["policy", "a.json", "b.json"],
+                    "expected at most one policy file, found \"b.json\" too",
+                ),
+                (vec!["policy", "--at", "x"], "unknown option \"--at\""),
                 (
                     vec!["verify", "--order", "o.json"],
                     "expected --request FILE",

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use order_help_engine::Policy;
 use serde_json::Value;
 
 /// The workspace root, where a policy author runs the tool (the sample orders are in `static/`).
@@ -73,10 +74,16 @@ fn item<'a>(assessment: &'a Value, id: &str) -> &'a Value {
 
 #[test]
 fn the_example_order_prints_its_assessment() {
+    // A US store that offers the holiday extension (off by default since issue 24).
     let a = json(&run(
         "assess",
         EXAMPLE,
-        &["--at", "2025-11-25T12:00:00-08:00"],
+        &[
+            "--policy",
+            "static/policies/us-holiday.json",
+            "--at",
+            "2025-11-25T12:00:00-08:00",
+        ],
     ));
     assert_eq!(a["order_id"], "112-7730215-4418");
     assert_eq!(a["at"], "2025-11-25T12:00:00-08:00");
@@ -308,7 +315,10 @@ fn the_withdrawal_object_and_a_bad_holiday() {
 
 #[test]
 fn preview_return_prints_the_refund_preview() {
-    let policy = scratch_file("kitchen-fee.json", r#"{"opened_fees": {"kitchen": 20}}"#);
+    let policy = scratch_file(
+        "kitchen-fee.json",
+        r#"{"opened_fees": {"kitchen": 20}, "holiday_extension": {"enabled": true}}"#,
+    );
     let proposal = scratch_file(
         "proposal.json",
         r#"{"lines": [{"item_id": "A1", "quantity": 1}, {"item_id": "A2", "quantity": 1}], "reason_id": "no_longer_needed"}"#,
@@ -513,4 +523,154 @@ fn verify_bad_requests_exit_2_with_the_path() {
         &run("verify", arg(&order), &["--request", "nowhere.json"]),
         "nowhere.json: cannot read it",
     );
+}
+
+/// The fields of the policy as the tool reports them: the first column of `policy`'s table on
+/// stderr (after its header).
+fn reported_fields(output: &Output) -> Vec<String> {
+    stderr(output)
+        .lines()
+        .skip(1)
+        .map(|line| line.split_whitespace().next().unwrap().to_owned())
+        .collect()
+}
+
+/// `order-help policy FILE` prints the whole effective policy, as a policy file: every field,
+/// reading it back gives the same policy, and printing that gives the same text; stderr says
+/// where each field comes from (issue 24).
+#[test]
+fn policy_prints_the_effective_policy() {
+    let berlin = "static/policies/berlin.json";
+    let output = order_help(&["policy", berlin]);
+    let printed = json(&output);
+    let fields = reported_fields(&output);
+    assert_eq!(fields, Policy::field_paths());
+    for path in &fields {
+        let value = path.split('.').try_fold(&printed, |v, name| v.get(name));
+        assert!(value.is_some(), "{path} is not printed");
+    }
+    let top: Vec<&str> = fields
+        .iter()
+        .map(|p| p.split('.').next().unwrap())
+        .collect();
+    assert_eq!(printed.as_object().unwrap().len(), {
+        let mut distinct = top.clone();
+        distinct.dedup();
+        distinct.len()
+    });
+    // Round trip: the printed policy is the file's effective policy.
+    let text = String::from_utf8(output.stdout.clone()).unwrap();
+    let file = std::fs::read_to_string(root().join(berlin)).unwrap();
+    assert_eq!(
+        Policy::from_json_str(&text).unwrap(),
+        Policy::from_json_str(&file).unwrap()
+    );
+    let saved = scratch_file("effective.json", &text);
+    let again = order_help(&["policy", arg(&saved)]);
+    assert_eq!(String::from_utf8(again.stdout.clone()).unwrap(), text);
+    // Where each field comes from.
+    let from = |output: &Output, path: &str| -> String {
+        let err = stderr(output);
+        let line = err
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(path))
+            .unwrap_or_else(|| panic!("{path} in {err}"));
+        line.split_whitespace().nth(1).unwrap().to_owned()
+    };
+    assert_eq!(from(&output, "time_zone"), "file");
+    assert_eq!(from(&output, "return_window_days"), "file");
+    assert_eq!(from(&output, "holiday_extension.enabled"), "default");
+    assert_eq!(from(&again, "holiday_extension.enabled"), "file");
+    let edits = scratch_file(
+        "edits.json",
+        r#"{"non_returnable_categories": {"add": ["engraved"]}, "withdrawal": {"enabled": true}}"#,
+    );
+    let edited = order_help(&["policy", arg(&edits)]);
+    let p = json(&edited);
+    assert_eq!(from(&edited, "non_returnable_categories"), "file+default");
+    assert_eq!(from(&edited, "withdrawal.enabled"), "file");
+    assert_eq!(from(&edited, "withdrawal.days"), "default");
+    let list = p["non_returnable_categories"].as_array().unwrap();
+    assert_eq!(list.len(), 7);
+    assert_eq!(list[6], "engraved");
+    // No file: the default policy, every field from the default.
+    let default = order_help(&["policy"]);
+    assert_eq!(
+        Policy::from_json_str(&String::from_utf8(default.stdout.clone()).unwrap()).unwrap(),
+        Policy::default()
+    );
+    assert!(stderr(&default)
+        .lines()
+        .skip(1)
+        .all(|l| l.split_whitespace().nth(1) == Some("default")));
+}
+
+/// The README's policy section: it opens with the whole default policy, as `order-help policy`
+/// prints it, and its table lists exactly the fields the tool reports.
+#[test]
+fn the_readme_policy_section_is_the_effective_policy() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let start = readme
+        .find("\n### The policy\n")
+        .expect("README.md has a section \"### The policy\"");
+    let section = &readme[start..];
+    let section = &section[..section[1..].find("\n## ").map_or(section.len(), |e| e + 1)];
+    let block = section.split("```json\n").nth(1).expect("a JSON block");
+    let block = &block[..block.find("```").unwrap()];
+    let output = order_help(&["policy"]);
+    let printed = json(&output);
+    let shown: Value = serde_json::from_str(block).expect("the README's default policy is JSON");
+    assert_eq!(
+        shown, printed,
+        "README.md's default policy differs from `order-help policy`"
+    );
+    // The first table after the block: its first column's `names`.
+    let after = &section[section.find("```json\n").unwrap()..];
+    let mut listed: Vec<String> = Vec::new();
+    let mut in_table = false;
+    for line in after.lines() {
+        if line.starts_with("| ") {
+            in_table = true;
+            let cell = line.split('|').nth(1).unwrap();
+            let names = cell.split('`').skip(1).step_by(2).map(str::to_owned);
+            listed.extend(names);
+        } else if in_table {
+            break;
+        }
+    }
+    let mut fields = reported_fields(&output);
+    fields.sort();
+    listed.sort();
+    assert_eq!(
+        listed, fields,
+        "README.md's policy table against `order-help policy`"
+    );
+}
+
+/// Every problem of a document at once, each with its path, in the document's order.
+#[test]
+fn a_policy_with_three_mistakes_gives_three_errors() {
+    let bad = scratch_file(
+        "three-mistakes.json",
+        r#"{"return_window_days": 0, "non_returnable_categories": {"remove": ["gift_card"]},
+            "withdrawal": {"enabled": true, "days": 7}}"#,
+    );
+    for output in [
+        order_help(&["policy", arg(&bad)]),
+        run("assess", EXAMPLE, &["--policy", arg(&bad)]),
+    ] {
+        assert_refused(&output, "three-mistakes.json");
+        let err = stderr(&output);
+        let paths: Vec<&str> = err.lines().map(|l| l.split(": ").nth(2).unwrap()).collect();
+        assert_eq!(
+            paths,
+            [
+                "return_window_days",
+                "non_returnable_categories.remove",
+                "withdrawal.days"
+            ],
+            "{err}"
+        );
+        assert!(err.lines().all(|l| l.starts_with("order-help: ")), "{err}");
+    }
 }

@@ -317,8 +317,9 @@ pub struct ReturnDecision {
     pub holiday_extended: bool,
     /// The item's quantity ("all 3", "1 of 3") (not in the JSON).
     pub item_quantity: u32,
-    /// `non_returnable_category`: the item's category, as the order gives it (not in the JSON).
-    pub category: Option<String>,
+    /// `non_returnable_category`: the item's category, as the order gives it, with the
+    /// policy's names for it (not in the JSON).
+    pub category: Option<crate::policy::Named>,
 }
 
 /// What a refund would be.

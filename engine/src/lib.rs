@@ -118,13 +118,17 @@ pub use order::{
     Carrier, Customer, ExceptionKind, FulfilledBy, Item, Order, PaymentMethod, PickupKind, Seller,
     SellerKind, Shipment, ShipmentStatus,
 };
+#[cfg(not(target_arch = "wasm32"))]
+pub use parse::read_text_reporting_all;
 pub use parse::{
     customer_from_tree, order_from_tree, parse_order, parse_policy, policy_from_tree,
     proposal_from_tree, read_document, read_document_reporting_all, request_from_tree, Readable,
 };
 pub use policy::{
-    CancellationReasons, HolidayExtension, MonthDay, Policy, ReasonOption, RefundTiming,
-    RefundTimingTable, ReturnReason, TimingUnit, Withdrawal,
+    humanise, same_category, CancellationReasons, HolidayExtension, ListEdit, MonthDay, Named,
+    Names, Policy, ReasonOption, RefundTiming, RefundTimingTable, ReturnReason, TimingUnit,
+    Withdrawal, BUYERS_REMORSE_REASONS, NON_RETURNABLE_CATEGORIES, WITHDRAWAL_EXCLUDED_CATEGORIES,
+    WITHDRAWAL_EXCLUDED_WHEN_UNSEALED,
 };
 pub use reason::{carrier_name, English, Reason, Value};
 pub use request::{Request, RequestItem, RequestKind, RequestVerdict};

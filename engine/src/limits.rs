@@ -79,6 +79,7 @@ pub fn check_tree(tree: &Json<'_>, document: Document) -> Result<(), InputError>
             ),
             ("category_windows", MAX_POLICY_ENTRIES, "categories"),
             ("opened_fees", MAX_POLICY_ENTRIES, "categories"),
+            ("category_names", MAX_POLICY_ENTRIES, "categories"),
             ("buyers_remorse_reasons", MAX_POLICY_ENTRIES, "reason ids"),
             ("return_reasons", MAX_REASONS, "reasons"),
         ],

@@ -135,11 +135,11 @@ pub fn read_document_reporting_all<T: Readable>(tree: &Json<'_>) -> Result<T, Ve
 /// The problems of a document whose fields did not read: those `report` kept, then `error`
 /// unless it is only the mark of them (not generic: one copy for every document type).
 fn unread(error: PathError, report: &Report, problems: &mut Problems) {
-    for error in report
-        .take()
-        .into_iter()
-        .chain((!error.is_kept()).then_some(error))
-    {
+    let mut kept = report.take();
+    if !error.is_kept() {
+        kept.push(error);
+    }
+    for error in kept {
         if problems
             .add(error.path.unwrap_or_default(), error.message)
             .is_err()
@@ -290,6 +290,25 @@ from_json_str! {
         [`proposal_from_tree`].",
     Request: "Parses and checks a host request from JSON text (native builds only); see \
         [`request_from_tree`].",
+}
+
+/// [`read_document_reporting_all`] of JSON text (native builds only): every problem of the
+/// document, in document order, up to [`MAX_PROBLEMS`](crate::limits::MAX_PROBLEMS); text that
+/// is not JSON, or too large, is one problem.
+///
+/// ```
+/// # #[cfg(not(target_arch = "wasm32"))] {
+/// use order_help_engine::{read_text_reporting_all, Policy};
+/// let problems = read_text_reporting_all::<Policy>(
+///     r#"{"return_window_days": 0, "holiday_extension": {"enabled": "yes"}, "time_zone": "Mars"}"#,
+/// ).unwrap_err();
+/// let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+/// assert_eq!(paths, ["return_window_days", "holiday_extension.enabled", "time_zone"]);
+/// # }
+/// ```
+#[cfg(not(target_arch = "wasm32"))]
+pub fn read_text_reporting_all<T: Readable>(json: &str) -> Result<T, Vec<InputError>> {
+    read_document_reporting_all(&json_text(json).map_err(|problem| vec![problem])?)
 }
 
 /// JSON text as a tree, after checking its size: read by the engine's own reader, which keeps

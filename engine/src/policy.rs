@@ -1,8 +1,12 @@
 //! The store's policy: every number and list the rules read, defaulted to the values in
-//! [docs/domain.md](../../docs/domain.md). A policy document only needs the fields it changes; a field it gives
-//! replaces the default as a whole (a `category_windows` map replaces the default map). Each
-//! type is declared once (`document!`, see `read.rs`): a `struct Name: default` keeps its
-//! `Default` value for every absent field.
+//! [docs/domain.md](../../docs/domain.md). A policy document only needs the fields it changes.
+//! A field it gives replaces the default as a whole (a `category_windows` map replaces the
+//! default map), except a list of names given as `{"add": [...], "remove": [...]}`, which edits
+//! its default list ([`ListEdit`]). Each type is declared once (`document!`, see `read.rs`): a
+//! `struct Name: default` keeps its `Default` value for every absent field.
+//!
+//! Categories are matched ignoring ASCII case, with `-`, `_` and a space alike
+//! ([`same_category`]): `gift_cards`, `Gift-Cards` and `gift cards` are one category.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -28,29 +32,49 @@ document! {
     pub struct Policy: default {
         /// Where return windows are counted (an IANA name or a POSIX TZ rule).
         pub time_zone: StoreZone = preset,
-        /// Days after delivery, for categories without their own window.
+        /// Days after delivery, for categories without their own window (1 to
+        /// [`MAX_WINDOW_DAYS`](crate::MAX_WINDOW_DAYS); 0 is an error: a category that cannot be
+        /// returned goes in `non_returnable_categories`, which says so to the customer).
         #[serde(deserialize_with = "window_days")]
         pub return_window_days: u32 = preset(window_days),
-        /// Category → days after delivery.
-        pub category_windows: BTreeMap<String, u32> = preset,
-        pub non_returnable_categories: Vec<String> = preset,
+        /// Category → days after delivery (each 1 to [`MAX_WINDOW_DAYS`](crate::MAX_WINDOW_DAYS)).
+        #[serde(deserialize_with = "serde_category_windows")]
+        pub category_windows: BTreeMap<String, u32> = preset(category_windows),
+        /// Categories that can never be returned. A list replaces the default
+        /// ([`NON_RETURNABLE_CATEGORIES`]); `{"add": [...], "remove": [...]}` edits it.
+        #[serde(deserialize_with = "non_returnable")]
+        #[cfg_attr(feature = "typescript", tsify(type = "string[] | ListEdit"))]
+        pub non_returnable_categories: Vec<String> = preset(read_non_returnable),
         /// How long after ordering a marketplace buyer may cancel without the seller.
         #[serde(deserialize_with = "grace_minutes")]
         pub marketplace_cancel_grace_minutes: u32 = preset(grace_minutes),
+        /// Amazon's holiday rule (off by default: a store opts in).
         pub holiday_extension: HolidayExtension = preset,
-        /// Category → percent of the item value kept when an opened item is returned.
-        pub opened_fees: BTreeMap<String, u32> = preset,
+        /// Category → percent of the item value kept when an opened item is returned (0 to 100).
+        #[serde(deserialize_with = "serde_opened_fees")]
+        pub opened_fees: BTreeMap<String, u32> = preset(opened_fees),
         pub refund_timing: RefundTimingTable = preset,
         pub cancellation_reasons: CancellationReasons = preset,
         /// Reason ids that count as buyer's remorse (a marketplace return then loses the delivery
-        /// cost).
-        pub buyers_remorse_reasons: Vec<String> = preset,
+        /// cost). A list replaces the default; `{"add": [...], "remove": [...]}` edits it.
+        #[serde(deserialize_with = "remorse")]
+        #[cfg_attr(feature = "typescript", tsify(type = "string[] | ListEdit"))]
+        pub buyers_remorse_reasons: Vec<String> = preset(read_remorse),
         /// The EU consumer's statutory right of withdrawal (off by default).
         pub withdrawal: Withdrawal = preset,
         /// The reasons the return flow offers, in order (at most [`crate::limits::MAX_REASONS`]);
         /// each says whether it is buyer's remorse, which decides the refund
         /// ([`crate::preview_return`]).
         pub return_reasons: Vec<ReturnReason> = preset,
+        /// What customers read for a category id, by language: id → BCP 47
+        /// language tag → name, e.g. `{"gift_cards": {"en": "Gift cards", "de": "Gutscheine"}}`
+        /// ([`Policy::category_name`]). Without a name, a sentence shows the id humanised
+        /// ([`humanise`]: "gift cards").
+        #[cfg_attr(
+            feature = "typescript",
+            tsify(type = "Record<string, Record<string, string>>")
+        )]
+        pub category_names: Names<Names<String>> = preset,
     }
 }
 
@@ -61,23 +85,61 @@ impl Default for Policy {
             time_zone: StoreZone::default(),
             return_window_days: 30,
             category_windows: map(&[("ebooks", 7), ("baby", 90), ("renewed", 90)]),
-            non_returnable_categories: strings(&[
-                "groceries",
-                "hazardous",
-                "digital",
-                "personalized",
-                "gift_cards",
-            ]),
+            non_returnable_categories: strings(NON_RETURNABLE_CATEGORIES),
             marketplace_cancel_grace_minutes: 30,
             holiday_extension: HolidayExtension::default(),
             opened_fees: map(&[("computers", 15)]),
             refund_timing: RefundTimingTable::default(),
             cancellation_reasons: CancellationReasons::default(),
-            buyers_remorse_reasons: strings(&["ordered_by_mistake", "found_better_price"]),
+            buyers_remorse_reasons: strings(BUYERS_REMORSE_REASONS),
             withdrawal: Withdrawal::default(),
             return_reasons: ReturnReason::defaults(),
+            category_names: Names::default(),
         }
     }
+}
+
+/// The default `non_returnable_categories`: both spellings of personalised, as in the
+/// withdrawal's exclusions, so an order's spelling does not decide.
+pub const NON_RETURNABLE_CATEGORIES: &[&str] = &[
+    "groceries",
+    "hazardous",
+    "digital",
+    "personalized",
+    "personalised",
+    "gift_cards",
+];
+/// The default `buyers_remorse_reasons`.
+pub const BUYERS_REMORSE_REASONS: &[&str] = &["ordered_by_mistake", "found_better_price"];
+/// The default `withdrawal.excluded_categories` (art. 16(c), (d), (j)), both spellings.
+pub const WITHDRAWAL_EXCLUDED_CATEGORIES: &[&str] = &[
+    "custom_made",
+    "personalized",
+    "personalised",
+    "perishable",
+    "newspapers_magazines",
+];
+/// The default `withdrawal.excluded_when_unsealed` (art. 16(e), (i)).
+pub const WITHDRAWAL_EXCLUDED_WHEN_UNSEALED: &[&str] = &["sealed_hygiene", "sealed_media"];
+
+/// Whether two category names are the same category: ASCII case ignored, and `-`, `_` and a
+/// space alike (`Gift-Cards` is `gift_cards`).
+pub fn same_category(a: &str, b: &str) -> bool {
+    let fold = |c: u8| match c {
+        b'-' | b' ' => b'_',
+        c => c.to_ascii_lowercase(),
+    };
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| fold(x) == fold(y))
+}
+
+/// An id as words, for a customer's sentence when the policy names it in no language:
+/// `gift_cards` → "gift cards" (`_` and `-` as spaces; letters as written).
+pub fn humanise(id: &str) -> String {
+    let mut words = String::new();
+    for c in id.trim().chars() {
+        words.push(if c == '_' || c == '-' { ' ' } else { c });
+    }
+    words
 }
 
 /// A category map. Built by `insert` (which reading a policy needs anyway), not `collect`:
@@ -91,7 +153,63 @@ fn map(entries: &[(&str, u32)]) -> BTreeMap<String, u32> {
 }
 
 impl Policy {
-    /// The return window for a category, in days (categories match ignoring ASCII case).
+    /// What a customer reading `language` (a BCP 47 tag, e.g. `de-AT`) reads for a category or
+    /// service id: the policy's name for that tag, else for its language (`de`), else the id
+    /// humanised ([`humanise`]). Tags match ignoring ASCII case.
+    ///
+    /// ```
+    /// # #[cfg(not(target_arch = "wasm32"))] {
+    /// use order_help_engine::Policy;
+    /// let policy = Policy::from_json_str(
+    ///     r#"{"category_names": {"gift_cards": {"en": "Gift cards", "de": "Gutscheine"}}}"#,
+    /// ).unwrap();
+    /// assert_eq!(policy.category_name("Gift-Cards", "de-AT"), "Gutscheine");
+    /// assert_eq!(policy.category_name("gift_cards", "fr"), "gift cards");
+    /// # }
+    /// ```
+    pub fn category_name(&self, id: &str, language: &str) -> String {
+        self.named(id).name(language)
+    }
+
+    /// A category id with the policy's names for it, for a sentence to show in any language.
+    pub fn named(&self, id: &str) -> Named {
+        let names = self
+            .category_names
+            .0
+            .iter()
+            .find(|(known, _)| same_category(known, id))
+            .map(|(_, names)| names.clone())
+            .unwrap_or_default();
+        Named {
+            id: id.to_owned(),
+            names,
+        }
+    }
+
+    /// Every field of a policy by its path, in the order of the declaration: a block with
+    /// fields of its own (`holiday_extension`, `refund_timing`, `cancellation_reasons`,
+    /// `withdrawal`) by each of them (`withdrawal.days`); a list or a map as a whole. What
+    /// `order-help policy` reports, and the README's policy table lists.
+    pub fn field_paths() -> Vec<String> {
+        let blocks: [(&str, &[&str]); 4] = [
+            ("holiday_extension", HolidayExtension::FIELD_NAMES),
+            ("refund_timing", RefundTimingTable::FIELD_NAMES),
+            ("cancellation_reasons", CancellationReasons::FIELD_NAMES),
+            ("withdrawal", Withdrawal::FIELD_NAMES),
+        ];
+        let mut paths = Vec::new();
+        for field in Policy::FIELD_NAMES {
+            match blocks.iter().find(|(block, _)| block == field) {
+                Some((block, inner)) => {
+                    paths.extend(inner.iter().map(|name| format!("{block}.{name}")));
+                }
+                None => paths.push((*field).to_owned()),
+            }
+        }
+        paths
+    }
+
+    /// The return window for a category, in days (categories match as [`same_category`]).
     pub fn window_days(&self, category: Option<&str>) -> u32 {
         category
             .and_then(|c| lookup(&self.category_windows, c))
@@ -100,11 +218,7 @@ impl Policy {
 
     /// Whether items of this category can never be returned.
     pub fn is_non_returnable(&self, category: Option<&str>) -> bool {
-        category.is_some_and(|c| {
-            self.non_returnable_categories
-                .iter()
-                .any(|n| n.eq_ignore_ascii_case(c))
-        })
+        category.is_some_and(|c| listed(&self.non_returnable_categories, c))
     }
 
     /// The opened-item fee for a category, in percent, if any.
@@ -115,25 +229,146 @@ impl Policy {
     }
 }
 
-/// A whole number of `unit` from 0 to `max`; errors say so (not serde's "expected u32").
+/// A category id as the order gives it, with the policy's names for it by language tag
+/// ([`Policy::named`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Named {
+    pub id: String,
+    pub names: Names<String>,
+}
+
+/// A JSON object read as a list of its entries, `key → T`, in the document's order (the first
+/// of a repeated key counts). A list rather than a map: lookups go over a few entries, and a
+/// map type of its own would cost the widget kilobytes of wasm.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Names<T>(pub Vec<(String, T)>);
+
+impl<T> Names<T> {
+    /// The value of the first entry whose key `matches`.
+    pub fn find(&self, matches: impl Fn(&str) -> bool) -> Option<&T> {
+        self.0.iter().find(|(key, _)| matches(key)).map(|(_, v)| v)
+    }
+}
+
+impl<T: crate::read::Read> crate::read::Read for Names<T> {
+    fn read<W: crate::json::Walk>(at: crate::json::At<'_, W>) -> crate::read::Result<Names<T>> {
+        let mut list = Vec::new();
+        at.entries(&mut |key, value| {
+            list.push((key.to_owned(), T::read(value)?));
+            Ok(())
+        })?;
+        Ok(Names(list))
+    }
+}
+
+impl<T: Serialize> Serialize for Names<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (key, value) in &self.0 {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Names<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Entries<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Entries<T> {
+            type Value = Names<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Names<T>, A::Error> {
+                let mut list = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    list.push((key, map.next_value()?));
+                }
+                Ok(Names(list))
+            }
+        }
+        deserializer.deserialize_map(Entries(std::marker::PhantomData))
+    }
+}
+
+impl Named {
+    /// What a reader of `language` (a BCP 47 tag) reads: the name for the tag, else for its
+    /// language, else the id humanised.
+    pub fn name(&self, language: &str) -> String {
+        name_for(&self.names, language).map_or_else(|| humanise(&self.id), str::to_owned)
+    }
+}
+
+/// An id without names (it is shown humanised).
+impl From<&str> for Named {
+    fn from(id: &str) -> Named {
+        Named {
+            id: id.to_owned(),
+            names: Names::default(),
+        }
+    }
+}
+
+/// The name for `language` in a category's names: the tag itself, else a tag of its primary
+/// language subtag (`de` or `de-CH` for `de-AT`). Tags match ignoring ASCII case.
+fn name_for<'a>(names: &'a Names<String>, language: &str) -> Option<&'a str> {
+    let wanted = primary_subtag(language);
+    names
+        .find(|tag| tag.eq_ignore_ascii_case(language))
+        .or_else(|| names.find(|tag| primary_subtag(tag).eq_ignore_ascii_case(wanted)))
+        .map(String::as_str)
+}
+
+/// A language tag's first subtag (`de` of `de-AT`).
+fn primary_subtag(tag: &str) -> &str {
+    tag.split('-').next().unwrap_or("")
+}
+
+/// Whether `category` is in `list` ([`same_category`]).
+fn listed(list: &[String], category: &str) -> bool {
+    list.iter().any(|n| same_category(n, category))
+}
+
+/// A whole number of `unit` from `min` to `max`; errors say so (not serde's "expected u32").
+#[derive(Clone, Copy)]
 struct Bounded {
-    unit: &'static str,
+    /// What it is: "a whole number of days", "a percentage".
+    what: &'static str,
     min: u32,
     max: u32,
 }
 
+/// A return window: 1 to [`MAX_WINDOW_DAYS`](crate::MAX_WINDOW_DAYS) days, in
+/// `return_window_days` and `category_windows` alike.
+const WINDOW: Bounded = Bounded {
+    what: "a whole number of days",
+    min: 1,
+    max: super::limits::MAX_WINDOW_DAYS,
+};
+const PERCENT: Bounded = Bounded {
+    what: "a percentage",
+    min: 0,
+    max: 100,
+};
+
 impl serde::de::Visitor<'_> for Bounded {
     type Value = u32;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "a whole number of {} from {} to {}",
-            self.unit, self.min, self.max
-        )
+        write!(f, "{} from {} to {}", self.what, self.min, self.max)
     }
     fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<u32, E> {
         match u32::try_from(v) {
             Ok(v) if (self.min..=self.max).contains(&v) => Ok(v),
+            // What a 0-day window would mean is said elsewhere (docs/domain.md, "Windows").
+            Ok(0) if self.what == WINDOW.what && self.min == 1 => Err(E::custom(format_args!(
+                "expected a whole number of days from 1 to {}, found 0: an item that cannot be \
+                 returned belongs in non_returnable_categories",
+                self.max
+            ))),
             _ => Err(E::invalid_value(serde::de::Unexpected::Unsigned(v), &self)),
         }
     }
@@ -146,16 +381,80 @@ impl serde::de::Visitor<'_> for Bounded {
 }
 
 fn window_days<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
-    deserializer.deserialize_any(Bounded {
-        unit: "days",
-        min: 0,
-        max: super::limits::MAX_WINDOW_DAYS,
-    })
+    deserializer.deserialize_any(WINDOW)
+}
+
+/// A map of category → a bounded number, each entry read with its path
+/// (`category_windows.books`), past an error when the walk collects them.
+fn bounded_map<W: crate::json::Walk>(
+    at: crate::json::At<'_, W>,
+    bounds: Bounded,
+) -> crate::read::Result<BTreeMap<String, u32>> {
+    let mut map = BTreeMap::new();
+    at.entries(&mut |name, value| {
+        map.insert(
+            name.to_owned(),
+            serde::Deserializer::deserialize_any(value, bounds)?,
+        );
+        Ok(())
+    })?;
+    Ok(map)
+}
+
+fn category_windows<W: crate::json::Walk>(
+    at: crate::json::At<'_, W>,
+) -> crate::read::Result<BTreeMap<String, u32>> {
+    bounded_map(at, WINDOW)
+}
+
+fn opened_fees<W: crate::json::Walk>(
+    at: crate::json::At<'_, W>,
+) -> crate::read::Result<BTreeMap<String, u32>> {
+    bounded_map(at, PERCENT)
+}
+
+/// serde's reader of a bounded map (for serde users; the engine reads with [`bounded_map`]).
+struct BoundedMap(Bounded);
+
+impl<'de> serde::de::Visitor<'de> for BoundedMap {
+    type Value = BTreeMap<String, u32>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut entries: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut map = BTreeMap::new();
+        while let Some(name) = entries.next_key::<String>()? {
+            map.insert(name, entries.next_value_seed(self.0)?);
+        }
+        Ok(map)
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Bounded {
+    type Value = u32;
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<u32, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+fn serde_category_windows<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<String, u32>, D::Error> {
+    deserializer.deserialize_map(BoundedMap(WINDOW))
+}
+
+fn serde_opened_fees<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<String, u32>, D::Error> {
+    deserializer.deserialize_map(BoundedMap(PERCENT))
 }
 
 fn grace_minutes<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
     deserializer.deserialize_any(Bounded {
-        unit: "minutes",
+        what: "a whole number of minutes",
         min: 0,
         max: super::limits::MAX_GRACE_MINUTES,
     })
@@ -163,7 +462,7 @@ fn grace_minutes<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u3
 
 fn withdrawal_days<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
     deserializer.deserialize_any(Bounded {
-        unit: "days",
+        what: "a whole number of days",
         min: super::limits::MIN_WITHDRAWAL_DAYS,
         max: super::limits::MAX_WINDOW_DAYS,
     })
@@ -171,7 +470,7 @@ fn withdrawal_days<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<
 
 fn delay_seconds<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
     deserializer.deserialize_any(Bounded {
-        unit: "seconds",
+        what: "a whole number of seconds",
         min: 0,
         max: super::limits::MAX_WITHDRAWAL_DELAY_SECONDS,
     })
@@ -181,10 +480,191 @@ fn lookup(map: &BTreeMap<String, u32>, key: &str) -> Option<u32> {
     map.get(key)
         .or_else(|| {
             map.iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case(key))
+                .find(|(k, _)| same_category(k, key))
                 .map(|(_, v)| v)
         })
         .copied()
+}
+
+/// A list of names in a policy: a JSON array replaces the default list; an object
+/// `{"add": [...], "remove": [...]}` edits it: the default, less each name of `remove` (each
+/// must be in the default list), plus each name of `add` not in it yet (names compare as
+/// [`same_category`]). The TypeScript type of the object form.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+pub struct ListEdit {
+    #[serde(default)]
+    pub add: Vec<String>,
+    #[serde(default)]
+    pub remove: Vec<String>,
+}
+
+/// The reader of a list of names over its default (`ListEdit`'s forms).
+#[derive(Clone, Copy)]
+struct EditList(&'static [&'static str]);
+
+impl<'de> serde::de::Visitor<'de> for EditList {
+    type Value = Vec<String>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list, or {\"add\": [...], \"remove\": [...]} to edit the default list")
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
+        let mut list = Vec::new();
+        while let Some(name) = seq.next_element::<String>()? {
+            list.push(name);
+        }
+        Ok(list)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Vec<String>, A::Error> {
+        use serde::de::Error;
+        let (mut add, mut remove) = (None::<Vec<String>>, None::<Vec<String>>);
+        while let Some(is_add) = map.next_key_seed(EditKey)? {
+            let (slot, name) = match is_add {
+                true => (&mut add, "add"),
+                false => (&mut remove, "remove"),
+            };
+            if slot.is_some() {
+                return Err(A::Error::duplicate_field(name));
+            }
+            *slot = Some(match is_add {
+                true => map.next_value()?,
+                false => map.next_value_seed(Removals(self.0))?,
+            });
+        }
+        Ok(edited(
+            self.0,
+            &remove.unwrap_or_default(),
+            add.unwrap_or_default(),
+        ))
+    }
+}
+
+/// A key of the edit form: `add` (true) or `remove` (false); another is an unknown field, at
+/// its own path.
+struct EditKey;
+
+impl<'de> serde::de::DeserializeSeed<'de> for EditKey {
+    type Value = bool;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl serde::de::Visitor<'_> for EditKey {
+    type Value = bool;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("\"add\" or \"remove\"")
+    }
+    fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<bool, E> {
+        match key {
+            "add" => Ok(true),
+            "remove" => Ok(false),
+            other => Err(E::unknown_field(other, &["add", "remove"])),
+        }
+    }
+}
+
+/// `remove`: names of the default list.
+#[derive(Clone, Copy)]
+struct Removals(&'static [&'static str]);
+
+impl<'de> serde::de::DeserializeSeed<'de> for Removals {
+    type Value = Vec<String>;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Vec<String>, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Removals {
+    type Value = Vec<String>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list")
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
+        let mut list = Vec::new();
+        while let Some(name) = seq.next_element::<String>()? {
+            list.push(name);
+        }
+        match not_in_default(self.0, &list) {
+            None => Ok(list),
+            Some(message) => Err(serde::de::Error::custom(message)),
+        }
+    }
+}
+
+/// What is wrong with `remove` if it names something the default list lacks (it would remove
+/// nothing: surely a typo, `gift_card` for `gift_cards`).
+fn not_in_default(default: &[&str], remove: &[String]) -> Option<String> {
+    let unknown = remove.iter().find(|name| !listed_str(default, name))?;
+    // The default list is what `order-help policy` without a file prints.
+    Some(format!(
+        "expected only names of the default list, found {unknown:?}"
+    ))
+}
+
+/// The engine's reader of a list of names over its `default` (what [`EditList`] is for serde
+/// users, on the engine's own walk: no serde visitor in the widget's wasm, and every problem
+/// of the edit form when the walk collects them).
+fn edit_list<W: crate::json::Walk>(
+    at: crate::json::At<'_, W>,
+    default: &'static [&'static str],
+) -> crate::read::Result<Vec<String>> {
+    use crate::read::Read;
+    if at.is_array() {
+        return Vec::<String>::read(at);
+    }
+    if !at.is_object() {
+        return Err(at.unexpected(&EditList(default)));
+    }
+    let (mut add, mut remove) = (Vec::new(), Vec::new());
+    at.fields(&["add", "remove"], 0, &mut |index, value| {
+        if index == 0 {
+            add = Vec::<String>::read(value)?;
+            return Ok(());
+        }
+        remove = Vec::<String>::read(value)?;
+        not_in_default(default, &remove).map_or(Ok(()), |message| Err(value.error(message)))
+    })?;
+    Ok(edited(default, &remove, add))
+}
+
+/// The default list less `remove`, plus each of `add` it lacks.
+fn edited(default: &[&str], remove: &[String], add: Vec<String>) -> Vec<String> {
+    let mut list: Vec<String> = Vec::new();
+    for name in default {
+        if !listed(remove, name) {
+            list.push((*name).to_owned());
+        }
+    }
+    for name in add {
+        if !listed(&list, &name) {
+            list.push(name);
+        }
+    }
+    list
+}
+
+fn listed_str(list: &[&str], category: &str) -> bool {
+    list.iter().any(|n| same_category(n, category))
+}
+
+/// The readers of the lists of names, each over its default: serde's, and the engine's.
+macro_rules! edit_lists {
+    ($($serde:ident, $read:ident: $default:expr;)*) => {$(
+        fn $serde<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+            d.deserialize_any(EditList($default))
+        }
+        fn $read<W: crate::json::Walk>(at: crate::json::At<'_, W>) -> crate::read::Result<Vec<String>> {
+            edit_list(at, $default)
+        }
+    )*};
+}
+
+edit_lists! {
+    non_returnable, read_non_returnable: NON_RETURNABLE_CATEGORIES;
+    remorse, read_remorse: BUYERS_REMORSE_REASONS;
+    excluded, read_excluded: WITHDRAWAL_EXCLUDED_CATEGORIES;
+    unsealed, read_unsealed: WITHDRAWAL_EXCLUDED_WHEN_UNSEALED;
 }
 
 document! {
@@ -228,15 +708,19 @@ document! {
         /// art. 3(4)). At most [`MAX_POLICY_ENTRIES`](crate::limits::MAX_POLICY_ENTRIES).
         #[cfg_attr(feature = "typescript", tsify(type = "string[]"))]
         pub public_holidays: Vec<Date> = preset,
-        /// Item categories without a right of withdrawal (art. 16(c), (d), (j)); matched ignoring
-        /// ASCII case. Default: `custom_made`, `personalized`, `personalised`, `perishable`,
-        /// `newspapers_magazines`.
-        pub excluded_categories: Vec<String> = preset,
+        /// Item categories without a right of withdrawal (art. 16(c), (d), (j)); matched as
+        /// [`same_category`]. Default: [`WITHDRAWAL_EXCLUDED_CATEGORIES`]; a list replaces it,
+        /// `{"add": [...], "remove": [...]}` edits it.
+        #[serde(deserialize_with = "excluded")]
+        #[cfg_attr(feature = "typescript", tsify(type = "string[] | ListEdit"))]
+        pub excluded_categories: Vec<String> = preset(read_excluded),
         /// Item categories of sealed goods that lose the right once unsealed after delivery
         /// (art. 16(e) health or hygiene, 16(i) audio, video, software): excluded only when the
-        /// order says the item was opened (`opened: true`). Default: `sealed_hygiene`,
-        /// `sealed_media`.
-        pub excluded_when_unsealed: Vec<String> = preset,
+        /// order says the item was opened (`opened: true`). Default:
+        /// [`WITHDRAWAL_EXCLUDED_WHEN_UNSEALED`]; edited as `excluded_categories`.
+        #[serde(deserialize_with = "unsealed")]
+        #[cfg_attr(feature = "typescript", tsify(type = "string[] | ListEdit"))]
+        pub excluded_when_unsealed: Vec<String> = preset(read_unsealed),
         /// Where the customer can also send the withdrawal (shown when sending fails); an e-mail
         /// address, checked loosely (`local@domain.tld`, no spaces).
         pub contact_email: Option<String> = preset,
@@ -255,14 +739,8 @@ impl Default for Withdrawal {
             enabled: false,
             days: 14,
             public_holidays: Vec::new(),
-            excluded_categories: strings(&[
-                "custom_made",
-                "personalized",
-                "personalised",
-                "perishable",
-                "newspapers_magazines",
-            ]),
-            excluded_when_unsealed: strings(&["sealed_hygiene", "sealed_media"]),
+            excluded_categories: strings(WITHDRAWAL_EXCLUDED_CATEGORIES),
+            excluded_when_unsealed: strings(WITHDRAWAL_EXCLUDED_WHEN_UNSEALED),
             contact_email: None,
             max_delay_seconds: 600,
         }
@@ -274,9 +752,7 @@ impl Withdrawal {
     /// withdrawal: an excluded category, or a sealed one it was unsealed. An item without a
     /// category, or sealed and not known to be opened, keeps the right.
     pub fn is_excluded(&self, category: Option<&str>, opened: Option<bool>) -> bool {
-        let listed = |list: &[String]| {
-            category.is_some_and(|c| list.iter().any(|n| n.eq_ignore_ascii_case(c)))
-        };
+        let listed = |list: &[String]| category.is_some_and(|c| listed(list, c));
         listed(&self.excluded_categories)
             || (opened == Some(true) && listed(&self.excluded_when_unsealed))
     }
@@ -285,7 +761,8 @@ impl Withdrawal {
 document! {
     /// Amazon's holiday rule: items *shipped* from `shipped_from` to `shipped_until` (inclusive,
     /// local ship date) can be returned until `return_until` of the following year, if that is
-    /// later than their normal deadline.
+    /// later than their normal deadline. Off by default (`enabled: false`): it lengthens every
+    /// window the store set, so a store opts in (docs/domain.md, "The holiday extension").
     pub struct HolidayExtension: default {
         pub enabled: bool = preset,
         pub shipped_from: MonthDay = preset,
@@ -297,7 +774,7 @@ document! {
 impl Default for HolidayExtension {
     fn default() -> HolidayExtension {
         HolidayExtension {
-            enabled: true,
+            enabled: false,
             shipped_from: MonthDay { month: 11, day: 1 },
             shipped_until: MonthDay { month: 12, day: 31 },
             return_until: MonthDay { month: 1, day: 31 },

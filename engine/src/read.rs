@@ -75,11 +75,11 @@ impl<T: Read> Read for Vec<T> {
     }
 }
 
-impl Read for BTreeMap<String, u32> {
-    fn read<W: Walk>(at: At<'_, W>) -> Result<BTreeMap<String, u32>> {
+impl<T: Read> Read for BTreeMap<String, T> {
+    fn read<W: Walk>(at: At<'_, W>) -> Result<BTreeMap<String, T>> {
         let mut map = BTreeMap::new();
         at.entries(&mut |name, value| {
-            map.insert(name.to_owned(), u32::read(value)?);
+            map.insert(name.to_owned(), T::read(value)?);
             Ok(())
         })?;
         Ok(map)

@@ -31,13 +31,47 @@ pub enum Value<'a> {
     Instant(ZonedInstant),
     /// A whole number (stops away, quantities).
     Number(u32),
-    /// A string of the order (a seller's name, a category, a USPS service), as written there:
-    /// show it as text, isolated (it may be right-to-left).
+    /// A string of the order (a seller's name, a reason's words), as written there: show it
+    /// as text, isolated (it may be right-to-left).
     Text(&'a str),
+    /// A category id of the order with the policy's names for it: shown as the name for the
+    /// reader's language, else the id humanised (never the raw id: `gift_cards`).
+    Named(&'a crate::policy::Named),
+    /// An id of the order with no names in the policy (a USPS service, `certified_mail`):
+    /// shown humanised ("certified mail").
+    Id(&'a str),
     /// Titles of items of the order (the bundle-mates that set a verdict), to be listed.
     Titles(&'a [String]),
     /// A named carrier (a reason whose order names none uses its `.unnamed` sentence instead).
     Carrier(Carrier<'a>),
+}
+
+/// A USPS service id without a last word "mail" (`certified_mail` → `certified`).
+fn without_mail(service: &str) -> &str {
+    let service = service.trim();
+    let cut = service.len().saturating_sub(5);
+    match (service.get(cut..), service.get(cut + 1..)) {
+        (Some(tail), Some(word)) if word.eq_ignore_ascii_case("mail") && cut > 0 => {
+            match tail.as_bytes()[0] {
+                b'_' | b'-' | b' ' => &service[..cut],
+                _ => service,
+            }
+        }
+        _ => service,
+    }
+}
+
+impl Value<'_> {
+    /// What a reader of `language` (a BCP 47 tag) reads for an id: a category's name in the
+    /// policy for that language, else the id humanised; `None` for a value that is not an id.
+    /// The one rendering of ids, for the English sentences and the widget's alike.
+    pub fn id_in(&self, language: &str) -> Option<String> {
+        match self {
+            Value::Named(named) => Some(named.name(language)),
+            Value::Id(id) => Some(crate::policy::humanise(id)),
+            _ => None,
+        }
+    }
 }
 
 /// A decision's reason: the key of its sentence in a catalogue (`cancel.within_grace_period`,
@@ -115,6 +149,7 @@ fn write_english(f: &mut fmt::Formatter<'_>, value: Value<'_>, en: &Catalogue) -
         Value::Instant(zoned) => fmt::Display::fmt(&zoned.in_english(), f),
         Value::Number(n) => write!(f, "{n}"),
         Value::Text(text) => f.write_str(text),
+        Value::Named(_) | Value::Id(_) => f.write_str(&value.id_in("en").unwrap_or_default()),
         // Each title in the catalogue's quotation marks (`quoted_title`).
         Value::Titles(titles) => f.write_str(&english_titles(titles, en)),
         Value::Carrier(carrier) => f.write_str(&carrier_name(carrier, en).unwrap_or_default()),
@@ -329,9 +364,10 @@ impl RefuseDecision {
                 ],
             ),
             Opened => Reason::new("refuse.opened"),
+            // The sentence says "… {service} mail": `certified_mail` is named "certified".
             MustRefuseAtDelivery => Reason::new("refuse.must_refuse_at_delivery").with(
                 "service",
-                Value::Text(self.service.as_deref().unwrap_or("")),
+                Value::Id(without_mail(self.service.as_deref().unwrap_or(""))),
             ),
             AlreadyRefused => Reason::new("refuse.already_refused"),
             ReturnedToSender => Reason::new("refuse.returned_to_sender"),
@@ -390,10 +426,13 @@ impl ReturnDecision {
             ))),
             DeliveryTimeUnknown => Reason::new("return.delivery_time_unknown"),
             FinalSale => Reason::new("return.final_sale"),
-            NonReturnableCategory => Reason::new("return.non_returnable_category").with(
-                "category",
-                Value::Text(self.category.as_deref().unwrap_or("")),
-            ),
+            NonReturnableCategory => match &self.category {
+                Some(named) => Reason::new("return.non_returnable_category")
+                    .with("category", Value::Named(named)),
+                None => {
+                    Reason::new("return.non_returnable_category").with("category", Value::Id(""))
+                }
+            },
             AlreadyReturned => Reason::new("return.already_returned")
                 .with("quantity", Value::Number(of))
                 .counting(of),

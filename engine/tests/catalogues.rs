@@ -11,9 +11,10 @@ use std::path::{Path, PathBuf};
 use order_help_engine::text::{fill, Catalogue, ENGLISH_JSON};
 use order_help_engine::Date;
 use order_help_engine::{
-    assess, parse_order, parse_policy, CancelCode, CancelDecision, CancelVerdict, Instant,
-    PickupKind, Policy, RefuseCode, RefuseDecision, RefuseVerdict, ReturnCode, ReturnDecision,
-    ReturnVerdict, WithdrawalCode, WithdrawalDecision, WithdrawalVerdict, ZonedInstant,
+    assess, parse_order, parse_policy, CancelCode, CancelDecision, CancelVerdict, Instant, Named,
+    Names, PickupKind, Policy, RefuseCode, RefuseDecision, RefuseVerdict, ReturnCode,
+    ReturnDecision, ReturnVerdict, WithdrawalCode, WithdrawalDecision, WithdrawalVerdict,
+    ZonedInstant,
 };
 use order_help_engine::{
     verify, LiveMapBand, ProposalProblem, Request, ReturnProposalError, Verification,
@@ -362,6 +363,100 @@ fn every_reason_renders_without_a_placeholder_left() {
         "until 7 April 2026 at 23:59:59 (store time), the first working day after the 14 days."
     ));
     assert!(has("the 14-day withdrawal period starts the day after"));
+}
+
+/// No customer-facing sentence shows a raw category or service id (issue 24): every sentence
+/// of every catalogue that takes one (`{category}`, `{service}`) is rendered in its language
+/// with an id that has an underscore, as the widget renders it (`Value::id_in`), and as the
+/// tool prints it in English; each shows the policy's name for the language, else the id
+/// humanised.
+#[test]
+fn no_sentence_shows_a_raw_category_or_service_id() {
+    let named = Named {
+        id: "gift_cards".into(),
+        names: Names(vec![("de".to_owned(), "Gutscheine".to_owned())]),
+    };
+    let returns = ReturnDecision {
+        verdict: ReturnVerdict::NotReturnable,
+        code: ReturnCode::NonReturnableCategory,
+        deadline: None,
+        quantity: 0,
+        holiday_extended: false,
+        item_quantity: 1,
+        category: Some(named),
+    };
+    let refuse = RefuseDecision {
+        verdict: RefuseVerdict::AtDoor,
+        code: RefuseCode::MustRefuseAtDelivery,
+        stops_away: None,
+        live_map: None,
+        carrier: Some("USPS".into()),
+        out_for_delivery: false,
+        seller_refunds: false,
+        opened: None,
+        service: Some("registered_return_receipt".into()),
+        pickup_kind: None,
+        pickup_until: None,
+    };
+    let reasons = [returns.reason(), refuse.reason()];
+    let raw = ["gift_cards", "registered_return_receipt"];
+    // Every sentence that takes an id is one of these.
+    let english = catalogue("en");
+    let mut taking: Vec<&str> = english
+        .keys()
+        .filter(|key| {
+            let text = english.get(key).unwrap().form("other");
+            text.contains("{category}") || text.contains("{service}")
+        })
+        .collect();
+    taking.sort_unstable();
+    let mut keys: Vec<&str> = reasons.iter().map(|r| r.key).collect();
+    keys.sort_unstable();
+    assert_eq!(keys, taking);
+    for (lang, _) in LANGUAGES {
+        let catalogue = catalogue(lang);
+        for reason in &reasons {
+            let values: Vec<(&str, String)> = reason
+                .values()
+                .map(|(name, value)| (name, value.id_in(lang).unwrap_or_default()))
+                .collect();
+            let pairs: Vec<(&str, &str)> = values.iter().map(|(n, v)| (*n, v.as_str())).collect();
+            let template = catalogue.get(reason.key).unwrap().form("other");
+            let sentence = order_help_engine::text::fill(template, &pairs);
+            assert!(
+                raw.iter().all(|id| !sentence.contains(id)) && !sentence.contains('{'),
+                "locales/{lang}.json {}: {sentence}",
+                reason.key
+            );
+            let name = if *lang == "de" {
+                "Gutscheine"
+            } else {
+                "gift cards"
+            };
+            if reason.key.starts_with("return.") {
+                assert!(sentence.contains(name), "{lang}: {sentence}");
+            } else {
+                assert!(
+                    sentence.contains("registered return receipt"),
+                    "{lang}: {sentence}"
+                );
+            }
+        }
+    }
+    assert_eq!(
+        returns.message(),
+        "Items in the \u{201c}gift cards\u{201d} category cannot be returned."
+    );
+    // "… by USPS {service} mail": a service id's last word "mail" is not said twice.
+    let certified = RefuseDecision {
+        service: Some("Certified_Mail".into()),
+        ..refuse
+    };
+    assert!(
+        certified.message().contains("USPS Certified mail,"),
+        "{}",
+        certified.message()
+    );
 }
 
 /// One of each return-proposal problem (a closed window with and without its deadline).

@@ -262,6 +262,42 @@ fn the_documented_display() {
     assert!(boxed.to_string().starts_with("items[2].shipment"));
 }
 
+/// A list of names replaces its default, or edits it (issue 24).
+#[test]
+fn a_list_replaces_or_edits_its_default() {
+    let read = |doc: Value| Policy::from_json_str(&doc.to_string()).unwrap();
+    let replaced = read(json!({"non_returnable_categories": ["personalised"]}));
+    assert_eq!(replaced.non_returnable_categories, ["personalised"]);
+    let edited = read(
+        json!({"non_returnable_categories": {"add": ["engraved", "Gift-Cards"], "remove": ["DIGITAL"]}}),
+    );
+    assert_eq!(
+        edited.non_returnable_categories,
+        [
+            "groceries",
+            "hazardous",
+            "personalized",
+            "personalised",
+            "gift_cards",
+            "engraved"
+        ]
+    );
+    let withdrawal = read(
+        json!({"withdrawal": {"excluded_categories": {"add": ["tickets"]}, "excluded_when_unsealed": {}}}),
+    );
+    assert_eq!(
+        withdrawal.withdrawal.excluded_categories.last().unwrap(),
+        "tickets"
+    );
+    assert_eq!(withdrawal.withdrawal.excluded_categories.len(), 6);
+    assert_eq!(
+        withdrawal.withdrawal.excluded_when_unsealed,
+        Policy::default().withdrawal.excluded_when_unsealed
+    );
+    let remorse = read(json!({"buyers_remorse_reasons": {"remove": ["found_better_price"]}}));
+    assert_eq!(remorse.buyers_remorse_reasons, ["ordered_by_mistake"]);
+}
+
 #[test]
 fn bad_policies() {
     let cases: Vec<(&str, Value, &str, &str)> = vec![
@@ -269,9 +305,13 @@ fn bad_policies() {
         ("unknown zone", json!({"time_zone": "Mars/Olympus_Mons"}), "time_zone",
             "expected an IANA time zone name the engine knows (e.g. \"America/Los_Angeles\") or a POSIX TZ rule"),
         ("bad posix rule", json!({"time_zone": "PST8PDT,M3.2.0"}), "time_zone", "\",\" before the daylight time's end"),
-        ("window too long", json!({"return_window_days": 4000}), "return_window_days", "expected a whole number of days from 0 to 3650, found 4000"),
-        ("negative window", json!({"return_window_days": -1}), "return_window_days", "expected a whole number of days from 0 to 3650, found -1"),
-        ("category window too long", json!({"category_windows": {"ebooks": 5000}}), "category_windows.ebooks", "at most 3650 days"),
+        ("window too long", json!({"return_window_days": 4000}), "return_window_days", "expected a whole number of days from 1 to 3650, found 4000"),
+        ("negative window", json!({"return_window_days": -1}), "return_window_days", "expected a whole number of days from 1 to 3650, found -1"),
+        // The same bounds, in the same words, for a category's window (issue 24).
+        ("category window too long", json!({"category_windows": {"ebooks": 5000}}), "category_windows.ebooks", "expected a whole number of days from 1 to 3650, found 5000"),
+        // A 0-day window is an error that says where a non-returnable category belongs.
+        ("0-day window", json!({"return_window_days": 0}), "return_window_days", "expected a whole number of days from 1 to 3650, found 0: an item that cannot be returned belongs in non_returnable_categories"),
+        ("0-day category window", json!({"category_windows": {"ebooks": 0}}), "category_windows.ebooks", "expected a whole number of days from 1 to 3650, found 0: an item that cannot be returned belongs in non_returnable_categories"),
         ("fee over 100", json!({"opened_fees": {"computers": 150}}), "opened_fees.computers", "expected a percentage from 0 to 100, found 150"),
         ("impossible date", json!({"holiday_extension": {"shipped_from": "02-30"}}), "holiday_extension.shipped_from",
             "found \"02-30\": that month has at most 29 days"),
@@ -346,6 +386,16 @@ fn bad_policies() {
             "return_reasons[0].buyers_remorse", "found \"yes\""),
         ("unknown return reason field", json!({"return_reasons": [{"id": "x", "label": "X", "buyers_remorse": true, "comment": true}]}),
             "return_reasons[0].comment", "found the unknown field \"comment\""),
+        // Issue 24: a list's edit form, with the path of the entry at fault.
+        ("remove a name the default lacks", json!({"non_returnable_categories": {"remove": ["gift_card"]}}),
+            "non_returnable_categories.remove",
+            "expected only names of the default list, found \"gift_card\""),
+        ("unknown edit", json!({"withdrawal": {"excluded_categories": {"add": ["x"], "drop": ["perishable"]}}}),
+            "withdrawal.excluded_categories.drop", "expected one of the fields \"add\" or \"remove\", found the unknown field \"drop\""),
+        ("add not a list", json!({"buyers_remorse_reasons": {"add": "other"}}),
+            "buyers_remorse_reasons.add", "found \"other\""),
+        ("blank category name", json!({"category_names": {"gift_cards": {"de": " "}}}),
+            "category_names.gift_cards.de", "expected a non-empty name"),
     ];
     for (name, doc, path, phrase) in &cases {
         let error = Policy::from_json_str(&doc.to_string()).expect_err(name);
@@ -482,13 +532,13 @@ fn no_message_speaks_serde() {
             "negative category window",
             json!({"category_windows": {"baby": -3}}),
             "category_windows.baby",
-            "expected a whole number from 0 to 4294967295, found -3",
+            "expected a whole number of days from 1 to 3650, found -3",
         ),
         (
             "fee as text",
             json!({"opened_fees": {"computers": "15%"}}),
             "opened_fees.computers",
-            "expected a whole number from 0 to 4294967295, found \"15%\"",
+            "expected a percentage from 0 to 100, found \"15%\"",
         ),
         (
             "refund min",
@@ -524,7 +574,7 @@ fn no_message_speaks_serde() {
             "categories as text",
             json!({"non_returnable_categories": "food"}),
             "non_returnable_categories",
-            "expected a list, found \"food\"",
+            "expected a list, or {\"add\": [...], \"remove\": [...]} to edit the default list, found \"food\"",
         ),
     ];
     for (name, doc, path, phrase) in &policies {

@@ -67,6 +67,7 @@ pub type ReadEntry<'r, W> = dyn FnMut(&str, At<'_, W>) -> Result<(), PathError> 
 pub type ReadField<'r, W> = dyn FnMut(usize, At<'_, W>) -> Result<(), PathError> + 'r;
 
 /// A value of the tree and where it is, walked with `W` ([`Stop`] unless said).
+#[derive(Clone, Copy)]
 pub struct At<'a, W: Walk = Stop> {
     value: &'a Json<'a>,
     path: Path<'a>,
@@ -112,6 +113,14 @@ impl<'a, W: Walk> At<'a, W> {
 
     pub fn is_null(&self) -> bool {
         matches!(self.value, Json::Null)
+    }
+
+    pub fn is_object(&self) -> bool {
+        matches!(self.value, Json::Object(_))
+    }
+
+    pub fn is_array(&self) -> bool {
+        matches!(self.value, Json::Array(_))
     }
 
     /// After a part's error: end the walk, or note that the value could not be read and go on.
@@ -290,6 +299,21 @@ impl<W: Walk> At<'_, W> {
             },
             _ => None,
         }
+    }
+
+    /// `expected …, found <this value>`, at this value's path: for a value of the kind
+    /// wanted by no reader of it.
+    pub fn unexpected(&self, expected: &dyn de::Expected) -> PathError {
+        self.wrong_kind(expected)
+    }
+
+    /// `message` at this value's path: for a value its reader read and still refuses.
+    pub fn error(&self, message: String) -> PathError {
+        PathError {
+            path: None,
+            message,
+        }
+        .at(&self.path)
     }
 
     /// The error for a value of a kind the visitor does not take, at this value's path. Not

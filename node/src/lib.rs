@@ -19,7 +19,7 @@
 //! A new function is one more `#[wasm_bindgen]` function here: read its documents with
 //! [`document`], call the engine, return [`to_js`] of its result.
 
-use order_help_engine::json::{self, Json};
+use order_help_engine::json;
 use order_help_engine::{self as engine, InputError, Instant, Order, Policy, ReturnProposalError};
 use wasm_bindgen::prelude::*;
 
@@ -95,7 +95,8 @@ export interface WithdrawalDecision {
 /**
  * What every function throws for bad input. `message` starts with the document (`order: `,
  * `policy: `, `proposal: `, `now: `), then the path and what was expected and found, e.g.
- * `order: items[2].shipment: expected the id of one of the order's shipments ("S1"), found "S9"`.
+ * `order: items[2].shipment: expected the id of one of the order's shipments ("S1"), found "S9"`;
+ * a document with several problems has one such line each.
  */
 export interface OrderHelpError extends Error {
   code: ErrorCode;
@@ -103,6 +104,12 @@ export interface OrderHelpError extends Error {
   path: string;
   /** A return proposal that does not fit the order (`previewReturn`): what is wrong, with its values. */
   problem?: ProposalProblem;
+  /**
+   * Every problem of a bad document, in the document's order (at most 100), each with its path;
+   * `path` and the message's first line are the first's. Absent for a proposal that does not
+   * fit the order (one `problem`).
+   */
+  problems?: { path: string; message: string }[];
 }
 "#;
 
@@ -133,7 +140,7 @@ pub fn preview_return(
     #[wasm_bindgen(unchecked_optional_param_type = "When")] now: JsValue,
 ) -> Result<JsValue, JsValue> {
     let (order, policy) = order_and_policy(&order, &policy)?;
-    let proposal = document(&proposal, "proposal", engine::proposal_from_tree)?;
+    let proposal = document::<engine::ReturnProposal>(&proposal, "proposal")?;
     let at = instant(&now)?;
     match engine::preview_return(&order, &policy, &proposal, at) {
         Ok(preview) => to_js(&preview),
@@ -156,7 +163,7 @@ pub fn verify(
     received_at: JsValue,
 ) -> Result<JsValue, JsValue> {
     let (order, policy) = order_and_policy(&order, &policy)?;
-    let request = document(&request, "request", engine::request_from_tree)?;
+    let request = document::<engine::Request>(&request, "request")?;
     let at = instant(&received_at)?;
     to_js(&engine::verify(&order, &policy, &request, at))
 }
@@ -165,12 +172,9 @@ pub fn verify(
 /// string crosses into the wasm and is read by the engine's own JSON reader, checked against
 /// the engine's limits before any field is read. (`JSON.stringify` writes a `Date` as its ISO
 /// string and leaves out `undefined` fields, as it would when the object is sent over HTTP.)
-pub fn document<T>(
-    value: &JsValue,
-    what: &'static str,
-    from_tree: fn(&Json<'_>) -> Result<T, InputError>,
-) -> Result<T, JsValue> {
-    let invalid = |error: InputError| coded_error(&format!("{what}_invalid"), what, &error);
+pub fn document<T: engine::Readable>(value: &JsValue, what: &'static str) -> Result<T, JsValue> {
+    let code = format!("{what}_invalid");
+    let invalid = |error: InputError| coded_error(&code, what, std::slice::from_ref(&error));
     let text = match value.as_string() {
         Some(text) => text,
         None if value.is_object() && !value.is_function() => js_sys::JSON::stringify(value)
@@ -199,22 +203,24 @@ pub fn document<T>(
             "expected JSON text, found a string that is not JSON",
         ))
     })?;
-    from_tree(&tree).map_err(invalid)
+    engine::read_document_reporting_all(&tree)
+        .map_err(|problems| coded_error(&code, what, &problems))
 }
 
 /// The order and the policy every function reads; the default policy when `policy` is absent.
 fn order_and_policy(order: &JsValue, policy: &JsValue) -> Result<(Order, Policy), JsValue> {
-    let order = document(order, "order", engine::order_from_tree)?;
+    let order = document::<Order>(order, "order")?;
     if policy.is_undefined() || policy.is_null() {
         Ok((order, Policy::default()))
     } else {
-        Ok((order, document(policy, "policy", engine::policy_from_tree)?))
+        Ok((order, document::<Policy>(policy, "policy")?))
     }
 }
 
 /// The instant `now` stands for; reading the clock here keeps the engine pure.
 fn instant(now: &JsValue) -> Result<Instant, JsValue> {
-    let invalid = |error: InputError| coded_error("now_invalid", "now", &error);
+    let invalid =
+        |error: InputError| coded_error("now_invalid", "now", std::slice::from_ref(&error));
     if now.is_undefined() || now.is_null() {
         return Ok(Instant::from_unix_millis(js_sys::Date::now()));
     }
@@ -252,11 +258,26 @@ pub fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&text)
 }
 
-/// An `Error` with `code` and `path`, its message `document: path: what was expected, found`.
-fn coded_error(code: &str, document: &str, error: &InputError) -> JsValue {
-    let js = js_sys::Error::new(&format!("{document}: {error}"));
+/// An `Error` with `code`, and the `path` of the first problem; its message is every problem,
+/// one a line, `document: path: what was expected, found`; `problems` has each `{path,
+/// message}` in the document's order (at most `limits::MAX_PROBLEMS`).
+fn coded_error(code: &str, document: &str, problems: &[InputError]) -> JsValue {
+    let lines: Vec<String> = problems
+        .iter()
+        .map(|problem| format!("{document}: {problem}"))
+        .collect();
+    let js = js_sys::Error::new(&lines.join("\n"));
     set(&js, "code", &code.into());
-    set(&js, "path", &error.path.as_str().into());
+    let first = problems.first().map_or("", |p| p.path.as_str());
+    set(&js, "path", &first.into());
+    let list = js_sys::Array::new();
+    for problem in problems {
+        let entry = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&entry, &"path".into(), &problem.path.as_str().into());
+        let _ = js_sys::Reflect::set(&entry, &"message".into(), &problem.message.as_str().into());
+        list.push(&entry);
+    }
+    set(&js, "problems", &list);
     js.into()
 }
 

@@ -86,6 +86,24 @@ describe('inputs', () => {
   });
 });
 
+describe('every problem of a document at once (issue 24)', () => {
+  test('a policy with three mistakes gives three problems, each with its path, in the document\'s order, as the tool does', () => {
+    const policy = {
+      return_window_days: 0,
+      non_returnable_categories: { remove: ['gift_card'] },
+      withdrawal: { enabled: true, days: 7 },
+    };
+    const found = node(() => assess(example, policy, AT));
+    assert.equal(found.code, 'policy_invalid');
+    assert.equal(found.path, 'return_window_days');
+    assert.deepEqual(found.problems.map((p) => p.path), ['return_window_days', 'non_returnable_categories.remove', 'withdrawal.days']);
+    for (const problem of found.problems) assert.match(problem.message, /^expected .* found /s);
+    assert.equal(found.error.split('\n').length, 3);
+    const expected = tool('assess', ['--order', file('order', example), '--policy', file('policy', policy), '--at', AT]);
+    assert.equal(found.error, expected.error, 'the tool says the same');
+  });
+});
+
 describe('bad input throws an Error with a code, the path and the tool\'s message', () => {
   const badPrice = structuredClone(example);
   badPrice.items[0].unit_price = 12.5;

@@ -39,10 +39,13 @@ export function tool(command, args) {
   // `verify` exits 1 when any part of the request is rejected, and still prints it.
   if (run.status === 0 || (command === 'verify' && run.status === 1)) return { json: JSON.parse(run.stdout) };
   assert.equal(run.status, 2, `${command} ${args.join(' ')}: exit ${run.status}: ${run.stderr}`);
-  const line = run.stderr.trim();
-  const match = /^order-help: (?:[^:]*\.json|--at): (.*)$/s.exec(line);
-  assert.ok(match, `the tool's error names the file: ${line}`);
-  return { error: match[1] };
+  // One line per problem of the document, each naming the file.
+  const lines = run.stderr.trim().split('\n').map((line) => {
+    const match = /^order-help: (?:[^:]*\.json|--at): (.*)$/s.exec(line);
+    assert.ok(match, `the tool's error names the file: ${line}`);
+    return match[1];
+  });
+  return { error: lines.join('\n') };
 }
 
 /** The package's answer, as `tool()` gives the tool's. */
@@ -53,9 +56,13 @@ export function node(call) {
     assert.ok(error instanceof Error, `throws an Error: ${error}`);
     assert.equal(typeof error.code, 'string', `the Error has a code: ${error.message}`);
     assert.equal(typeof error.path, 'string', `the Error has a path: ${error.message}`);
-    const match = /^(order|policy|proposal|request|now): (.*)$/s.exec(error.message);
-    assert.ok(match, `the message names the document: ${error.message}`);
-    return { error: match[2], code: error.code, path: error.path, problem: error.problem };
+    // One line per problem, each naming the document.
+    const lines = error.message.split('\n').map((line) => {
+      const match = /^(order|policy|proposal|request|now): (.*)$/s.exec(line);
+      assert.ok(match, `the message names the document: ${line}`);
+      return match[2];
+    });
+    return { error: lines.join('\n'), code: error.code, path: error.path, problem: error.problem, problems: error.problems };
   }
 }
 

@@ -13,8 +13,9 @@ pub fn error_panel(problem: &LoadProblem, lang: &Lang, heading_level: u8) -> Htm
             <div class="error" part="error" role="alert">
                 { heading(heading_level, Rank::Main, lang.text(Msg::PanelTitle).to_owned(), None, NodeRef::default()) }
                 <p>{ problem.message(lang) }</p>
+                // A document's every problem, one a line (`.details` keeps the line breaks).
                 if let Some(detail) = problem.detail() {
-                    <p class="hint">{ rich(&lang.fill(Msg::PanelDetail, &[("detail", &isolate(detail))])) }</p>
+                    <p class="hint details">{ rich(&lang.fill(Msg::PanelDetail, &[("detail", &isolate(detail))])) }</p>
                 }
             </div>
         </div>

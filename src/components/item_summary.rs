@@ -41,6 +41,9 @@ pub fn ItemSummary(props: &ItemSummaryProps) -> Html {
             if let Some(contact) = &view.contact {
                 <p class="why">{ contact.clone() }</p>
             }
+            if let Some(note) = &view.never_returnable {
+                <p class="why">{ rich(note) }</p>
+            }
             if let Some(parcel) = &view.parcel {
                 <p class="parcel" part="parcel">
                     { for parcel.location.iter().map(|l| html! { <span>{ rich(l) }</span> }) }

@@ -10,27 +10,25 @@ use wasm_bindgen::prelude::*;
 use crate::engine::json;
 use crate::engine::limits::Document;
 use crate::engine::{self, InputError, Instant, Policy};
-use crate::js_json::read_document;
+use crate::js_json::{lines, read_document};
 
 /// Assesses `order` (an object in the order contract) under `policy` (`undefined` or `null`:
 /// the default policy) at `now` (`undefined` or `null`: `Date.now()`; a number: milliseconds
 /// since the Unix epoch; a string: an RFC 3339 timestamp). Returns the assessment as plain
 /// JSON-compatible objects; a bad input throws an `Error` whose message names the field, e.g.
 /// `items[2].shipment: expected the id of one of the order's shipments ("S1"), found "S9"`
-/// (policy errors start with `policy: `, instant errors with `now: `).
+/// (policy errors start with `policy: `, instant errors with `now: `): every problem of the
+/// document, one a line.
 ///
 /// Documents cross the JS boundary as JSON text, one string each way, rather than as a call
 /// per field.
 #[wasm_bindgen]
 pub fn assess(order: JsValue, policy: JsValue, now: JsValue) -> Result<JsValue, JsError> {
-    let order = read_document(&order, Document::Order, engine::order_from_tree)
-        .map_err(|e| JsError::new(&e.to_string()))?;
+    let order = read_document(&order, Document::Order).map_err(|e| error("", &e))?;
     let policy = if policy.is_undefined() || policy.is_null() {
         None
     } else {
-        let policy = read_document(&policy, Document::Policy, engine::policy_from_tree)
-            .map_err(|e| JsError::new(&format!("policy: {e}")))?;
-        Some(policy)
+        Some(read_document(&policy, Document::Policy).map_err(|e| error("policy: ", &e))?)
     };
     let at = instant(&now).map_err(|e| JsError::new(&format!("now: {e}")))?;
     let text = match &policy {
@@ -39,6 +37,11 @@ pub fn assess(order: JsValue, policy: JsValue, now: JsValue) -> Result<JsValue, 
     }
     .map_err(|e| JsError::new(&e.to_string()))?;
     js_sys::JSON::parse(&text).map_err(|_| JsError::new("the assessment is not valid JSON"))
+}
+
+/// Every problem of a document, one a line, each after `prefix`.
+fn error(prefix: &str, problems: &[InputError]) -> JsError {
+    JsError::new(&lines(prefix, problems))
 }
 
 thread_local! {

@@ -10,13 +10,13 @@ use yew::AttrValue;
 
 use crate::clock::Clock;
 use crate::components::Loaded;
-use crate::engine::json::{parse_text, Json};
+use crate::engine::json::parse_text;
 use crate::engine::limits::Document;
 use crate::engine::text::Catalogue;
-use crate::engine::{order_from_tree, policy_from_tree, Customer, InputError, Order, Policy};
+use crate::engine::{Customer, Order, Policy, Readable};
 use crate::host::Host;
 use crate::i18n::Lang;
-use crate::js_json::{json_text, read_document, to_json};
+use crate::js_json::{json_text, lines, read_document, to_json};
 use crate::load::{LoadFailure, LoadProblem};
 
 #[wasm_bindgen::prelude::wasm_bindgen]
@@ -64,37 +64,26 @@ fn order_from(value: &JsValue) -> Result<Rc<Order>, LoadProblem> {
     if value.is_null() {
         return Err(LoadProblem::MissingOrder);
     }
-    document(
-        value,
-        Document::Order,
-        order_from_tree,
-        LoadProblem::InvalidOrder,
-    )
+    document(value, Document::Order, LoadProblem::InvalidOrder)
 }
 
 fn policy_from(value: &JsValue) -> Result<Rc<Policy>, LoadProblem> {
     if value.is_null() {
         return Ok(Rc::new(Policy::default()));
     }
-    document(
-        value,
-        Document::Policy,
-        policy_from_tree,
-        LoadProblem::InvalidPolicy,
-    )
+    document(value, Document::Policy, LoadProblem::InvalidPolicy)
 }
 
 /// An order or a policy read from the host's value (an object, or its JSON text); what is
-/// wrong with it becomes `invalid`.
-fn document<T>(
+/// wrong with it becomes `invalid`: every problem, one a line (`path: expected …, found …`).
+fn document<T: Readable>(
     value: &JsValue,
     kind: Document,
-    from_tree: fn(&Json<'_>) -> Result<T, InputError>,
     invalid: fn(String) -> LoadProblem,
 ) -> Result<Rc<T>, LoadProblem> {
-    read_document(value, kind, from_tree)
+    read_document(value, kind)
         .map(Rc::new)
-        .map_err(|error| invalid(error.to_string()))
+        .map_err(|problems| invalid(lines("", &problems)))
 }
 
 /// A load failure reported by `embed.js` (`{code, message}` for an unreachable or broken
@@ -301,7 +290,9 @@ fn customer_from(value: &JsValue, host: &Host) -> Option<Customer> {
     let read = to_json(value)
         .map_err(|e| format!("customer: expected an object {{name, email}}, {e}"))
         .and_then(|tree| {
-            crate::engine::customer_from_tree(&tree).map_err(|e| {
+            // The first problem: the panel does not show; the console names it.
+            crate::engine::read_document_reporting_all::<Customer>(&tree).map_err(|problems| {
+                let e = &problems[0];
                 let path = match e.path.as_str() {
                     "" => "customer".to_owned(),
                     inner => format!("customer.{inner}"),

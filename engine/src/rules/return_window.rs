@@ -35,7 +35,7 @@ pub(crate) fn return_decision(cx: &ItemContext) -> ReturnDecision {
             item_quantity: item.quantity,
             // Only this reason names the category.
             category: (code == Code::NonReturnableCategory)
-                .then(|| item.category.clone())
+                .then(|| item.category.as_deref().map(|id| cx.policy.named(id)))
                 .flatten(),
         };
     }
@@ -226,7 +226,9 @@ mod tests {
 
     #[test]
     fn deadlines_by_category_dst_and_holiday() {
-        let p = Policy::default();
+        // The holiday rows need the extension, which a store turns on.
+        let mut p = Policy::default();
+        p.holiday_extension.enabled = true;
         let table = [
             // The documented DST example.
             (

@@ -296,6 +296,8 @@ catalogue! {
     WithdrawDeclared => "withdraw_declared";
     WithdrawAckSent => "withdraw_ack_sent";
     WithdrawAckPending => "withdraw_ack_pending";
+    // Issue 23: what the customer declared is never lost.
+    WithdrawConfirmedAt => "withdraw_confirmed_at";
 }
 
 /// The catalogue's label for one of the policy's default cancellation or return reasons, so German

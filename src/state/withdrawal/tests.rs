@@ -274,7 +274,9 @@ fn a_failure_keeps_everything_and_try_again_keeps_the_key_and_the_declaration_ti
     );
     assert_eq!(done.shared.step, WithdrawalStep::Outcome);
 
-    // A change after a failure is a new declaration: a new key, a new instant.
+    // A change after a failure is a new request (a new key), but the same declaration: within
+    // the policy's max_delay_seconds (600 s) of the first click it keeps that instant, after
+    // that (still in the period) it is made at its own click.
     let changed = run(
         easter("2026-04-02T10:00:00+02:00"),
         [
@@ -288,8 +290,90 @@ fn a_failure_keeps_everything_and_try_again_keeps_the_key_and_the_declaration_ti
     assert_ne!(changed.request().idempotency_key, first.idempotency_key);
     assert_eq!(
         changed.request().declared_at,
-        Some(at("2026-04-02T08:09:00Z"))
+        Some(at("2026-04-02T08:00:07Z"))
     );
+    let later = run(
+        changed,
+        [
+            WithdrawalAction::Request(RequestAction::Failed(2, SendFailure::NoHost)),
+            confirm("2026-04-02T10:10:08+02:00"),
+        ],
+    );
+    assert_eq!(
+        later.request().declared_at,
+        Some(at("2026-04-02T08:10:08Z"))
+    );
+}
+
+/// Issue 23, item 1: the page's clock at 23:59:40 on the last day, Confirm at 23:59:55, the
+/// host rejects, and ten seconds later the customer corrects the e-mail address.
+#[test]
+fn a_correction_after_a_failed_send_keeps_the_declaration_made_in_time() {
+    let flow = run(
+        easter("2026-04-07T23:59:40+02:00"),
+        [
+            WithdrawalAction::Open,
+            confirm("2026-04-07T23:59:55+02:00"),
+            WithdrawalAction::Request(RequestAction::Failed(
+                1,
+                SendFailure::Rejected("TypeError: Failed to fetch".into()),
+            )),
+            WithdrawalAction::Request(RequestAction::Reassessed(context(
+                EASTER,
+                "2026-04-08T00:00:00+02:00",
+                None,
+            ))),
+            WithdrawalAction::EditEmail("jana.kruger@example.de".into()),
+        ],
+    );
+    // The failure was about the request before the correction; the declaration stands.
+    assert_eq!(flow.shared.send.failure, None);
+    assert_eq!(flow.declared_at, Some(at("2026-04-07T21:59:55Z")));
+    let sent = run(flow.clone(), [confirm("2026-04-08T00:00:05+02:00")]);
+    assert!(sent.shared.send.sending);
+    assert!(!sent.too_late);
+    let request = sent.request();
+    assert_eq!(request.declared_at, Some(at("2026-04-07T21:59:55Z")));
+    assert_eq!(request.customer.unwrap().email, "jana.kruger@example.de");
+
+    // More than max_delay_seconds after the first click, past the deadline: not sent, and
+    // the flow remembers why (the form shows the first instant and the store's address).
+    let stale = run(flow, [confirm("2026-04-08T00:10:00+02:00")]);
+    assert!(!stale.shared.send.sending);
+    assert!(stale.too_late);
+    assert_eq!(stale.declared_at, Some(at("2026-04-07T21:59:55Z")));
+    // Exactly at the limit it is still sent.
+    let edge = run(
+        easter("2026-04-07T23:59:40+02:00"),
+        [
+            WithdrawalAction::Open,
+            confirm("2026-04-07T23:59:55+02:00"),
+            WithdrawalAction::Request(RequestAction::Failed(1, SendFailure::Timeout)),
+            confirm("2026-04-08T00:09:55+02:00"),
+        ],
+    );
+    assert_eq!(edge.shared.send.attempt, 2);
+}
+
+/// Issue 23, item 5: the form opened at 23:59:00, the system clock jumps 30 minutes, the click
+/// comes before the widget reassessed: the click's own instant is past the deadline.
+#[test]
+fn a_new_declaration_is_checked_against_the_clock_of_the_click() {
+    let flow = run(
+        easter("2026-04-07T23:59:00+02:00"),
+        [WithdrawalAction::Open],
+    );
+    assert!(flow.allowed());
+    let jumped = run(flow.clone(), [confirm("2026-04-08T00:29:00+02:00")]);
+    assert_eq!(
+        (jumped.shared.send.sending, jumped.shared.send.attempt),
+        (false, 0)
+    );
+    assert!(jumped.too_late);
+    assert_eq!(jumped.declared_at, None);
+    // The last second of the period still counts.
+    let last = run(flow, [confirm("2026-04-07T23:59:59+02:00")]);
+    assert!(last.shared.send.sending);
 }
 
 #[test]

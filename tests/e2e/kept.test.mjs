@@ -1,0 +1,67 @@
+// Issue 23: nothing the customer declared is lost. A request in flight and the host's answer
+// survive the widget's element leaving the page and coming back (the same request is never
+// sent again, nor under a new key).
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { harness, hostLog, waitForRequests } from './helpers.mjs';
+
+const h = harness();
+before(h.setup);
+after(h.teardown);
+
+const WITHDRAWAL = '/e2e/element.html?order=withdrawal-easter&policy=berlin-withdrawal&now='
+  + encodeURIComponent('2026-04-02T10:00:00+02:00');
+const MUGS = '/e2e/element.html?order=return-multi-unit&now=2025-03-20T12:00:00-07:00';
+
+/** Takes the <order-help> element out of the page, keeping it for `putBack`. */
+const takeOut = (page) => page.evaluate(() => {
+  const element = document.querySelector('order-help');
+  window.parked = { element, after: element.previousElementSibling };
+  element.remove();
+});
+/** Puts the element taken out back where it was. */
+const putBack = (page) => page.evaluate(() => window.parked.after.after(window.parked.element));
+
+describe('a removed element keeps what was sent', { concurrency: true }, () => {
+  test('withdrawal: answered while the element is out of the page; back in, the receipt, one request', async () => {
+    const page = await h.openReady(WITHDRAWAL);
+    const w = page.locator('order-help');
+    await w.getByRole('button', { name: 'Withdraw from contract here' }).click();
+    await w.getByRole('button', { name: 'Confirm withdrawal' }).click();
+    await waitForRequests(page, 1);
+    await takeOut(page);
+    await page.evaluate(() => window.e2e.answer(0, { received_at: '2026-04-02T08:00:30Z' }));
+    await page.waitForTimeout(200);
+    await putBack(page);
+    // The receipt, where "Withdraw from contract here" was.
+    await w.getByText(/received/i).first().waitFor();
+    assert.equal(await w.getByRole('button', { name: 'Withdraw from contract here' }).count(), 0,
+      'no second declaration is offered');
+    await page.waitForTimeout(300);
+    assert.equal((await hostLog(page)).requests.length, 1, 'the withdrawal went out once');
+    await page.done();
+  });
+
+  test('return: the element leaves and comes back while pending; the late answer still lands; one request, one key', async () => {
+    const page = await h.openReady(MUGS);
+    const w = page.locator('order-help');
+    await w.getByRole('button', { name: 'Return items' }).click();
+    await w.getByRole('checkbox', { name: /^Stoneware mug/ }).check();
+    await w.getByRole('button', { name: 'Continue' }).click();
+    await w.getByRole('radio', { name: 'No longer needed' }).check();
+    await w.getByRole('button', { name: 'Continue' }).click();
+    await w.getByRole('button', { name: 'Request return' }).click();
+    const [sent] = await waitForRequests(page, 1);
+    await takeOut(page);
+    await putBack(page);
+    // Still waiting for the same request: no button offers it again.
+    await w.getByRole('button', { name: /Sending/ }).waitFor();
+    await page.evaluate(() => window.e2e.answer(0, { status: 'accepted', return_id: 'R-1042' }));
+    await w.getByText('R-1042').waitFor();
+    await page.waitForTimeout(300);
+    const { requests } = await hostLog(page);
+    assert.equal(requests.length, 1, 'the return went out once');
+    assert.equal(requests[0].request.idempotency_key, sent.request.idempotency_key);
+    await page.done();
+  });
+});

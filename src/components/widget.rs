@@ -174,6 +174,12 @@ pub fn Widget(props: &WidgetProps) -> Html {
         Countdown::at(closes, *now)
     });
     use_wake(&props.clock, wake, now.clone());
+    let withdrawal_heading = use_node_ref();
+    let period_closed = use_period_closed(
+        withdrawal_view.allowed,
+        withdrawal_countdown == Some(Countdown::Closed),
+        withdrawal_heading.clone(),
+    );
 
     // The sentence is built only when the announcement (or the language) changes, not per tick.
     let announcement = use_announcement(&views, thresholds);
@@ -188,6 +194,15 @@ pub fn Widget(props: &WidgetProps) -> Html {
             .map(AttrValue::from)
             .unwrap_or_default()
     });
+
+    // The withdrawal period's end, said with the return windows' announcements.
+    let announcement = match withdrawal_view.until.as_deref().filter(|_| period_closed) {
+        Some(until) => {
+            let closed = texts.fill(Msg::WithdrawClosed, &[("date", until)]);
+            AttrValue::from(format!("{announcement} {closed}.").trim_start().to_owned())
+        }
+        None => (*announcement).clone(),
+    };
 
     use_host_events(&props.host, &flow, &returns, &props.order);
 
@@ -253,6 +268,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                         .dispatcher()
                         .to_callback()
                         .reform(|_| WithdrawalAction::Open),
+                    (period_closed, withdrawal_heading),
                 ),
             },
         ),
@@ -264,9 +280,40 @@ pub fn Widget(props: &WidgetProps) -> Html {
     html! {
         <div class="root" part="root" lang={props.locale.clone()} aria-label={texts.text(Msg::WidgetLabel).to_owned()} role="region">
             { body }
-            { live_region((*announcement).clone()) }
+            { live_region(announcement) }
         </div>
     }
+}
+
+/// Whether the withdrawal period ended while the customer was on the page: the engine allowed
+/// withdrawal on an earlier render and no longer does, and its countdown reads closed (not a
+/// new order or policy without the right). Then the section stays, saying so, the live region
+/// announces it, and focus that the button's removal dropped onto `<body>` moves to the
+/// section's `heading` (focus elsewhere on the page is left alone).
+#[hook]
+fn use_period_closed(allowed: bool, over: bool, heading: NodeRef) -> bool {
+    let was_allowed = use_mut_ref(|| allowed);
+    let closed = use_state_eq(|| false);
+    {
+        let closed = closed.clone();
+        use_effect_with(allowed, move |&allowed| {
+            let before = std::mem::replace(&mut *was_allowed.borrow_mut(), allowed);
+            closed.set(before && !allowed && over);
+        });
+    }
+    use_effect_with(*closed, move |&closed| {
+        let dropped = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.active_element())
+            .is_none_or(|element| element.tag_name() == "BODY");
+        if let Some(heading) = heading
+            .cast::<web_sys::HtmlElement>()
+            .filter(|_| closed && dropped)
+        {
+            let _ = heading.focus();
+        }
+    });
+    *closed
 }
 
 /// `order-help-ready` for each order shown, `order-help-step` on each step change of the cancel

@@ -1,9 +1,12 @@
 // Issue 23: nothing the customer declared is lost. A request in flight and the host's answer
 // survive the widget's element leaving the page and coming back (the same request is never
-// sent again, nor under a new key).
+// sent again, nor under a new key); a declaration made in time stays made in time after a
+// failed send and a correction; the withdrawal button's end at the deadline is announced and
+// focus goes to the section's heading.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { harness, hostLog, waitForRequests } from './helpers.mjs';
+import { assertFocusOnHeading } from './flow.mjs';
 
 const h = harness();
 before(h.setup);
@@ -62,6 +65,52 @@ describe('a removed element keeps what was sent', { concurrency: true }, () => {
     const { requests } = await hostLog(page);
     assert.equal(requests.length, 1, 'the return went out once');
     assert.equal(requests[0].request.idempotency_key, sent.request.idempotency_key);
+    await page.done();
+  });
+});
+
+/** The Easter order on its page clock (Berlin): the period's last second is 2026-04-07T23:59:59+02:00. */
+async function lastMinute(time) {
+  const page = await h.open('/e2e/element.html?order=withdrawal-easter&policy=berlin-withdrawal&now=system', {
+    context: { timezoneId: 'Europe/Berlin' },
+    clock: { time: new Date(time) },
+  });
+  await page.waitForFunction(() => window.e2e.events.some((e) => e.type === 'ready'));
+  return page;
+}
+
+describe('the withdrawal period ends while the customer is there', { concurrency: true }, () => {
+  test('a correction after a failed send at 23:59:55 keeps the declaration made in time, and the contact address', async () => {
+    const page = await lastMinute('2026-04-07T23:59:40+02:00');
+    const w = page.locator('order-help');
+    await w.getByRole('button', { name: 'Withdraw from contract here' }).click();
+    await page.clock.pauseAt(new Date('2026-04-07T23:59:55+02:00'));
+    await w.getByRole('button', { name: 'Confirm withdrawal' }).click();
+    await waitForRequests(page, 1);
+    await page.evaluate(() => window.e2e.reject(0, 'TypeError: Failed to fetch'));
+    await w.getByRole('button', { name: 'Try again' }).waitFor();
+    // Ten seconds later, past the deadline, the customer corrects a typo in the address.
+    await page.clock.runFor(10_000);
+    await w.locator('#withdraw-email').fill('jana.kruger@example.de');
+    assert.match(await w.locator('form').innerText(), /You can also withdraw by e-mail to .*widerruf@nordwind\.example/,
+      'the contact address stays on screen');
+    await w.getByRole('button', { name: 'Confirm withdrawal' }).click();
+    const requests = await waitForRequests(page, 2);
+    assert.equal(requests[1].request.declared_at, '2026-04-07T21:59:55Z', 'the first, in-time declared_at');
+    assert.equal(requests[1].request.customer.email, 'jana.kruger@example.de');
+    await page.done();
+  });
+
+  test('focus on the button at 23:59:54, 7 s pass: announced, focus on the section heading, never <body>', async () => {
+    const page = await lastMinute('2026-04-07T23:59:50+02:00');
+    const w = page.locator('order-help');
+    await w.getByRole('button', { name: 'Withdraw from contract here' }).focus();
+    await page.clock.pauseAt(new Date('2026-04-07T23:59:54+02:00'));
+    await page.clock.runFor(7000);
+    await assertFocusOnHeading(page, 'Your right of withdrawal', ['h3']);
+    assert.equal(await w.getByRole('button', { name: 'Withdraw from contract here' }).count(), 0);
+    await page.waitForFunction(() => /The withdrawal period ended on/.test(
+      document.querySelector('order-help').shadowRoot.querySelector('[role=status]').textContent));
     await page.done();
   });
 });

@@ -212,12 +212,14 @@ pub fn Widget(props: &WidgetProps) -> Html {
         flow: &*flow,
         items: &items,
         dispatch: flow.dispatcher().to_callback(),
+        clock: &props.clock,
     };
     let return_step = FlowStep {
         texts: &texts,
         flow: &*returns,
         items: &items,
         dispatch: returns.dispatcher().to_callback(),
+        clock: &props.clock,
     };
     let received = withdrawal
         .shared

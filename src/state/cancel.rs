@@ -12,8 +12,8 @@ use super::request::{
 use super::{in_item_order, keep_unchanged, stepped_flow, FlowContext, Problem, Step};
 use crate::engine::json::Json;
 use crate::engine::{
-    refund_for, CancelVerdict, CancellationReasons, Money, RefundEstimate, RefundKind, Request,
-    RequestKind, RequestVerdict,
+    refund_for, CancelVerdict, CancellationReasons, Instant, Money, RefundEstimate, RefundKind,
+    Request, RequestKind, RequestVerdict,
 };
 
 /// The host's answer to a cancellation request, `{status, message?, refund?}`, as the widget
@@ -106,8 +106,10 @@ pub enum CancelAction {
     EditComment(String),
     Continue,
     Back,
-    /// "Request cancellation" (and "Try again").
-    Submit,
+    /// "Request cancellation" (and "Try again"), at the widget's clock's instant: a new
+    /// request is not sent when the assessment shown no longer holds then
+    /// ([`FlowContext::current_at`]); a retry of one sent is.
+    Submit(Instant),
     /// Leave the outcome for the order.
     Close,
     /// The host's answer, a failure, or a new context: as every flow takes them.
@@ -264,10 +266,12 @@ impl CancelFlow {
         }
     }
 
-    fn submit(&mut self) {
+    fn submit(&mut self, now: Instant) {
+        let retry = self.shared.send.failure.is_some();
         if self.shared.step == Step::Review
             && !self.shared.send.sending
             && !self.selected.is_empty()
+            && (retry || self.shared.context.current_at(now))
         {
             self.shared.send.start();
         }
@@ -381,7 +385,7 @@ impl CancelFlow {
             CancelAction::EditComment(text) => self.edit_comment(text),
             CancelAction::Continue => self.next(),
             CancelAction::Back => self.back(),
-            CancelAction::Submit => self.submit(),
+            CancelAction::Submit(now) => self.submit(now),
             CancelAction::Close => self.close(),
             CancelAction::Request(action) => self.on_request(action),
         }

@@ -13,8 +13,8 @@ use super::request::{
 use super::{in_item_order, keep_unchanged, stepped_flow, FlowContext, Problem, Step};
 use crate::engine::json::Json;
 use crate::engine::{
-    preview_return, ProposalLine, Request, RequestItem, RequestKind, RequestVerdict, ReturnPreview,
-    ReturnProposal, ReturnProposalError, ReturnReason, ReturnVerdict,
+    preview_return, Instant, ProposalLine, Request, RequestItem, RequestKind, RequestVerdict,
+    ReturnPreview, ReturnProposal, ReturnProposalError, ReturnReason, ReturnVerdict,
 };
 
 /// The host's answer to a return request, `{status, message?, return_id?, label_url?,
@@ -127,8 +127,10 @@ pub enum ReturnAction {
     SetOpened(String, bool),
     Continue,
     Back,
-    /// "Request return" (and "Try again").
-    Submit,
+    /// "Request return" (and "Try again"), at the widget's clock's instant: a new request is
+    /// not sent when the assessment shown no longer holds then
+    /// ([`FlowContext::current_at`]); a retry of one sent is.
+    Submit(Instant),
     Close,
     /// The host's answer, a failure, or a new context: as every flow takes them.
     Request(RequestAction<ReturnAnswer>),
@@ -340,10 +342,15 @@ impl ReturnFlow {
         unsaid.then_some(Problem::NotSaidOpened)
     }
 
-    fn submit(&mut self) {
+    fn submit(&mut self, now: Instant) {
         // Only a return the engine can preview is sent (the review shows why otherwise).
         let preview = self.preview().and_then(Result::ok);
-        if self.shared.step == Step::Review && !self.shared.send.sending && preview.is_some() {
+        let retry = self.shared.send.failure.is_some();
+        if self.shared.step == Step::Review
+            && !self.shared.send.sending
+            && preview.is_some()
+            && (retry || self.shared.context.current_at(now))
+        {
             self.sent = preview;
             self.shared.send.start();
         }
@@ -475,7 +482,7 @@ impl ReturnFlow {
             ReturnAction::SetOpened(id, opened) => self.set_opened(&id, opened),
             ReturnAction::Continue => self.next(),
             ReturnAction::Back => self.back(),
-            ReturnAction::Submit => self.submit(),
+            ReturnAction::Submit(now) => self.submit(now),
             ReturnAction::Close => self.close(),
             ReturnAction::Request(action) => self.on_request(action),
         }

@@ -27,6 +27,11 @@ fn flow(order_json: &str) -> Rc<ReturnFlow> {
     Rc::new(ReturnFlow::new(context(order_json, NOW)))
 }
 
+/// "Request return" at the instant the flows here are assessed.
+fn submit() -> ReturnAction {
+    ReturnAction::Submit(Instant::parse_rfc3339(NOW).expect("instant"))
+}
+
 fn toggle(id: &str) -> ReturnAction {
     ReturnAction::Toggle(id.to_owned())
 }
@@ -212,8 +217,8 @@ fn back_works_at_every_step_without_losing_choices() {
 #[test]
 fn a_double_click_sends_one_request_and_a_retry_keeps_the_key() {
     let review = two_mugs_to_review();
-    let sending = run(review.clone(), [ReturnAction::Submit]);
-    let twice = run(sending.clone(), [ReturnAction::Submit]);
+    let sending = run(review.clone(), [submit()]);
+    let twice = run(sending.clone(), [submit()]);
     assert!(
         Rc::ptr_eq(&sending, &twice),
         "a second click changes nothing"
@@ -234,7 +239,7 @@ fn a_double_click_sends_one_request_and_a_retry_keeps_the_key() {
         (Step::Review, false)
     );
     assert_eq!(failed.quantity("mugs"), 2, "choices kept");
-    let retry = run(failed, [ReturnAction::Submit]);
+    let retry = run(failed, [submit()]);
     assert_eq!(retry.shared.send.attempt, 2);
     assert_eq!(retry.request().idempotency_key, key);
     // A late answer to the first attempt is ignored.
@@ -266,7 +271,7 @@ fn an_accepted_return_shows_in_the_overview_until_a_new_order() {
     let done = run(
         two_mugs_to_review(),
         [
-            ReturnAction::Submit,
+            submit(),
             ReturnAction::Request(RequestAction::Answered(1, accepted())),
         ],
     );
@@ -301,7 +306,7 @@ fn a_declined_return_leaves_the_items_as_they_were() {
     let done = run(
         two_mugs_to_review(),
         [
-            ReturnAction::Submit,
+            submit(),
             ReturnAction::Request(RequestAction::Answered(1, declined)),
         ],
     );
@@ -423,4 +428,34 @@ fn a_reassessment_drops_items_that_can_no_longer_be_returned() {
     );
     assert!(later.selected.is_empty());
     assert_eq!(later.shared.step, Step::Select);
+}
+
+/// Issue 23, item 5: the wall clock jumps past the next boundary (here, the mugs' return
+/// window) while the review is open; the click comes before the widget reassessed. The click's
+/// instant is past what the review shows: not sent. A retry of a request sent in time is.
+#[test]
+fn a_new_request_is_checked_against_the_clock_of_the_click() {
+    let review = two_mugs_to_review();
+    let next = review
+        .shared
+        .context
+        .assessment
+        .next_change_at
+        .expect("a window closes");
+    let jumped = run(review.clone(), [ReturnAction::Submit(next.instant)]);
+    assert_eq!(
+        (jumped.shared.send.sending, jumped.shared.send.attempt),
+        (false, 0)
+    );
+    let before = next.instant.saturating_add_seconds(-1);
+    let sent = run(review, [ReturnAction::Submit(before)]);
+    assert_eq!(sent.shared.send.attempt, 1);
+    let retried = run(
+        sent,
+        [
+            ReturnAction::Request(RequestAction::Failed(1, SendFailure::Timeout)),
+            ReturnAction::Submit(next.instant.saturating_add_seconds(60)),
+        ],
+    );
+    assert_eq!(retried.shared.send.attempt, 2);
 }

@@ -377,6 +377,11 @@ impl CancelFlow {
 
     /// The reducer: every action (see [`request_flow!`] for the copy it changes).
     fn act(&mut self, action: CancelAction) {
+        use CancelAction::{ChooseReason, EditComment, Toggle};
+        // A changed choice is a new request: it starts clean.
+        if matches!(action, Toggle(_) | ChooseReason(_) | EditComment(_)) {
+            self.shared.send.changed();
+        }
         match action {
             CancelAction::Start if self.can_start() => self.go(Step::Select),
             CancelAction::Start => {}

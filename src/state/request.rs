@@ -84,14 +84,26 @@ impl Sending {
         self.attempt += 1;
     }
 
-    /// The host answered request number `attempt`: whether it is the one under way (an answer
-    /// to an older attempt is ignored); if so, the request is over.
+    /// The host answered request number `attempt`: whether it is the one under way, or the
+    /// last one, given up on after the timeout (it did arrive: the screen says so, rather than
+    /// "we don't know"); if so, the request is over. An answer to an older attempt, or to a
+    /// request changed since, is ignored.
     pub fn answered(&mut self, attempt: u32) -> bool {
-        let current = self.sending && self.attempt == attempt;
+        let current =
+            self.attempt == attempt && (self.sending || self.failure == Some(SendFailure::Timeout));
         if current {
             self.sending = false;
+            self.failure = None;
         }
         current
+    }
+
+    /// The customer changed the request: the last one's failure is about a request that will
+    /// not be sent again, so it no longer applies (kept while one is under way).
+    pub fn changed(&mut self) {
+        if !self.sending {
+            self.failure = None;
+        }
     }
 
     /// Request number `attempt` failed: kept, with everything the customer chose, for Try

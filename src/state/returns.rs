@@ -470,6 +470,14 @@ impl ReturnFlow {
 
     /// The reducer: every action (see [`request_flow!`] for the copy it changes).
     fn act(&mut self, action: ReturnAction) {
+        use ReturnAction::{ChooseReason, EditComment, SetOpened, SetQuantity, Toggle};
+        // A changed choice is a new request: it starts clean.
+        if matches!(
+            action,
+            Toggle(_) | SetQuantity(..) | ChooseReason(_) | EditComment(_) | SetOpened(..)
+        ) {
+            self.shared.send.changed();
+        }
         match action {
             ReturnAction::Start if self.can_start() && self.shared.step == Step::Overview => {
                 self.go(Step::Select)

@@ -217,9 +217,7 @@ impl WithdrawalFlow {
     /// failure no longer applies; a declaration already confirmed keeps its time (see
     /// [`WithdrawalFlow::confirm`]).
     fn edited(&mut self) {
-        if !self.shared.send.sending {
-            self.shared.send.failure = None;
-        }
+        self.shared.send.changed();
     }
 
     fn toggle(&mut self, item_id: &str) {

@@ -459,3 +459,65 @@ fn a_new_request_is_checked_against_the_clock_of_the_click() {
     );
     assert_eq!(retried.shared.send.attempt, 2);
 }
+
+/// Issue 23, item 6: after a failed send, Back and other choices make a request never sent:
+/// the review shows no failure for it (and its button is not "Try again").
+#[test]
+fn a_changed_request_starts_clean() {
+    let failed = run(
+        two_mugs_to_review(),
+        [
+            submit(),
+            ReturnAction::Request(RequestAction::Failed(
+                1,
+                SendFailure::Rejected("TypeError: Failed to fetch".into()),
+            )),
+        ],
+    );
+    assert!(failed.shared.send.failure.is_some());
+    let changed = run(
+        failed,
+        [
+            ReturnAction::Back,
+            ReturnAction::Back,
+            ReturnAction::SetQuantity("mugs".into(), 1),
+            ReturnAction::Continue,
+            ReturnAction::Continue,
+        ],
+    );
+    assert_eq!(changed.shared.step, Step::Review);
+    assert_eq!(changed.shared.send.failure, None);
+}
+
+/// Issue 23, item 6: an answer that arrives after the timeout still lands (the request did
+/// arrive), unless a newer attempt started.
+#[test]
+fn an_answer_after_the_timeout_updates_the_screen() {
+    let timed_out = run(
+        two_mugs_to_review(),
+        [
+            submit(),
+            ReturnAction::Request(RequestAction::Failed(1, SendFailure::Timeout)),
+        ],
+    );
+    let late = run(
+        timed_out.clone(),
+        [ReturnAction::Request(RequestAction::Answered(
+            1,
+            accepted(),
+        ))],
+    );
+    assert_eq!(late.shared.step, Step::Outcome);
+    assert_eq!(late.shared.send.failure, None);
+    assert!(late.shared.answer.is_some());
+    // Another failure (a rejection) is not overtaken by a late answer to nothing.
+    let rejected = run(
+        two_mugs_to_review(),
+        [
+            submit(),
+            ReturnAction::Request(RequestAction::Failed(1, SendFailure::Rejected("x".into()))),
+            ReturnAction::Request(RequestAction::Answered(1, accepted())),
+        ],
+    );
+    assert_eq!(rejected.shared.step, Step::Review);
+}

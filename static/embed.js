@@ -377,7 +377,8 @@ class OrderHelpElement extends HTMLElement {
     // A new source restarts loading (a load still under way is dropped); before the first
     // mount, the other attributes are read when it happens.
     if (name === 'order-src' || name === 'policy-src') this.#scheduleLoad();
-    else this.#widget?.update(this.#settings(name));
+    // The element's widget, or one the page mounted in it itself (`mount(element, …)`).
+    else mounted.get(this)?.update(this.#settings(name));
   }
 
   #fail(error) {
@@ -429,8 +430,10 @@ class OrderHelpElement extends HTMLElement {
       };
     }
     if (texts) Object.assign(config, texts.fields ?? await texts.pending);
-    // A newer load (an attribute changed meanwhile) or a removal wins.
-    if (generation !== this.#generation || !this.isConnected) return;
+    // A newer load (an attribute changed meanwhile), a removal, or a widget the page mounted
+    // here itself (`mount(element, …)`) wins.
+    const mine = mounted.get(this);
+    if (generation !== this.#generation || !this.isConnected || (mine?.mounted && mine !== this.#widget)) return;
     if (this.#widget) this.#widget.update(config);
     else this.#widget = mount(this, { ...this.#settings(), ...config });
   }

@@ -5,7 +5,7 @@
 // focus goes to the section's heading.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { harness, hostLog, waitForRequests } from './helpers.mjs';
+import { harness, hostLog, waitForEvent, waitForRequests } from './helpers.mjs';
 import { assertFocusOnHeading } from './flow.mjs';
 
 const h = harness();
@@ -111,6 +111,39 @@ describe('the withdrawal period ends while the customer is there', { concurrency
     assert.equal(await w.getByRole('button', { name: 'Withdraw from contract here' }).count(), 0);
     await page.waitForFunction(() => /The withdrawal period ended on/.test(
       document.querySelector('order-help').shadowRoot.querySelector('[role=status]').textContent));
+    await page.done();
+  });
+});
+
+describe("the host's element", { concurrency: true }, () => {
+  test('after mount() on an <order-help>, a change to its locale attribute is applied', async () => {
+    const page = await h.open('/e2e/blank.html');
+    await page.evaluate(async () => {
+      const { mount } = await import('/embed.js');
+      const order = await (await fetch('/orders/bundle.json')).json();
+      const element = document.createElement('order-help');
+      element.id = 'mounted';
+      document.querySelector('main').append(element);
+      mount(element, { order, locale: 'en-US', now: '2025-03-20T10:00:00-07:00' });
+    });
+    const w = page.locator('#mounted');
+    await w.getByRole('heading', { name: /^Order / }).waitFor();
+    await page.evaluate(() => document.getElementById('mounted').setAttribute('locale', 'de-DE'));
+    await w.getByRole('heading', { name: /^Bestellung / }).waitFor({ timeout: 5000 });
+    await page.done();
+  });
+
+  test("an invalid order: the error panel keeps the host's fallback content (its link) visible", async () => {
+    const page = await h.open('/e2e/blank.html');
+    await page.evaluate(() => {
+      document.querySelector('main').insertAdjacentHTML('beforeend', `<order-help id="invalid" locale="en-US">
+        <p class="fallback"><a href="/orders/114-1">See your order</a></p>
+        <script type="application/json" data-order>{"id": "114-1", "items": []}</script></order-help>`);
+    });
+    const w = page.locator('#invalid');
+    await w.getByRole('alert').waitFor();
+    await waitForEvent(page, 'error', { code: 'order_invalid' }, 'invalid');
+    assert.equal(await w.getByRole('link', { name: 'See your order' }).isVisible(), true, 'the link to the order stays');
     await page.done();
   });
 });

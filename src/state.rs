@@ -105,6 +105,8 @@ pub enum Problem {
     NoComment,
     /// The return flow: "was it opened?" is unanswered for an item where it changes the refund.
     NotSaidOpened,
+    /// The return flow: a selected item's "how many" is not a whole number it can return.
+    BadQuantity,
 }
 
 /// What the stepped flows (cancel, return) do alike, written once for both: `$flow` has the

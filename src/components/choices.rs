@@ -103,6 +103,7 @@ pub fn step_problem(texts: &Texts, problem: Option<Problem>) -> Html {
         Some(Problem::NoReason) => Msg::ReasonRequired,
         Some(Problem::NoComment) => Msg::CommentRequired,
         Some(Problem::NotSaidOpened) => Msg::ReturnOpenedRequired,
+        Some(Problem::BadQuantity) => Msg::ReturnQuantityFix,
     };
     html! {
         <p class="error" part="error" role="alert">{ texts.text(msg) }</p>

@@ -105,9 +105,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
         },
     );
     let (host, timeout_ms) = (&props.host, props.timeout_ms);
-    let flow = use_flow::<CancelFlow>(&context, host, timeout_ms);
-    let returns = use_flow::<ReturnFlow>(&context, host, timeout_ms);
-    let withdrawal = use_flow::<WithdrawalFlow>(&context, host, timeout_ms);
+    let flow = use_flow::<CancelFlow>(&context, host, &props.clock, timeout_ms);
+    let returns = use_flow::<ReturnFlow>(&context, host, &props.clock, timeout_ms);
+    let withdrawal = use_flow::<WithdrawalFlow>(&context, host, &props.clock, timeout_ms);
 
     // What the store's answers said about items (cancelled, cancellation or return
     // requested), until the host gives a newer order.

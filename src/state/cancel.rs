@@ -353,7 +353,7 @@ impl CancelFlow {
         Outgoing {
             request: self.request(),
             fields: CancelAnswer::FIELDS,
-            read: Rc::new(move |tree| CancelAnswer::read(tree, refund_cap)),
+            read: Rc::new(move |tree, _| CancelAnswer::read(tree, refund_cap)),
         }
     }
 }

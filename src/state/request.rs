@@ -15,8 +15,9 @@ use yew::Reducible;
 
 use super::FlowContext;
 use crate::engine::json::Json;
+use crate::engine::limits::MAX_STRING_CHARS;
 use crate::engine::{
-    Assessment, Fnv, ItemAssessment, Request, RequestItem, RequestKind, RequestVerdict,
+    Assessment, Fnv, Instant, ItemAssessment, Request, RequestItem, RequestKind, RequestVerdict,
 };
 use crate::i18n::Msg;
 
@@ -321,8 +322,9 @@ macro_rules! request_flow {
 }
 pub(crate) use request_flow;
 
-/// Reads a host's answer from its JSON tree; `Err` says why it has no valid status.
-pub type AnswerReader<A> = dyn Fn(&Json<'_>) -> Result<A, String>;
+/// Reads a host's answer from its JSON tree, at the widget's clock's instant when it arrived (an
+/// answer's own time is checked against it); `Err` says why it has no valid status.
+pub type AnswerReader<A> = dyn Fn(&Json<'_>, Instant) -> Result<A, String>;
 
 /// A request to send, and how to read its answer.
 pub struct Outgoing<A> {
@@ -461,15 +463,25 @@ impl<'a, 'j> AnswerFields<'a, 'j> {
         Err(wrong(name, &expected, found))
     }
 
-    /// The optional text field `name`; a value that is not a string is left out and described.
+    /// The optional text field `name`; a value that is not a string, or one longer than an
+    /// order's strings may be ([`MAX_STRING_CHARS`]), is left out and described.
     pub fn text(&mut self, name: &str) -> Option<String> {
-        match self.get(name)? {
-            Json::Str(text) => Some(text.to_string()),
-            other => {
-                self.ignore(wrong(name, "a string", Some(other)));
-                None
-            }
-        }
+        self.text_of(name, "a string")
+    }
+
+    /// [`AnswerFields::text`], the error saying `expected` (`an e-mail address (a string)`).
+    pub fn text_of(&mut self, name: &str, expected: &str) -> Option<String> {
+        let why = match self.get(name)? {
+            Json::Str(text) => match text.chars().count() {
+                n if n > MAX_STRING_CHARS => format!(
+                    "{name}: expected {expected} of at most {MAX_STRING_CHARS} characters, found one of {n}"
+                ),
+                _ => return Some(text.to_string()),
+            },
+            other => wrong(name, expected, Some(other)),
+        };
+        self.ignore(why);
+        None
     }
 
     /// Records that an optional field was left out, and why.

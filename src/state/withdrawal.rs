@@ -25,6 +25,7 @@ use super::FlowContext;
 use crate::engine::json::Json;
 use crate::engine::{
     looks_like_an_email_address, Customer, Instant, Request, RequestKind, RequestVerdict,
+    CLOCK_SKEW_SECONDS,
 };
 
 /// The longest name kept (a display name; the engine takes 2,000 characters per string).
@@ -74,26 +75,44 @@ impl Receipt {
     /// The answer's fields the widget reads.
     pub const FIELDS: &'static [&'static str] = &["received_at", "acknowledgement_to"];
 
-    /// Reads the host's answer from its JSON tree. A missing or unreadable `received_at` is an
-    /// error (the store did not say it has the declaration); an `acknowledgement_to` that is not
-    /// a string is ignored and described in [`Receipt::ignored`]; other fields are ignored.
-    pub fn read(tree: &Json<'_>) -> Result<Receipt, String> {
+    /// Reads the host's answer from its JSON tree, for an order placed at `placed_at`, at the
+    /// widget's clock's `now`. A missing or unreadable `received_at` is an error (the store did
+    /// not say it has the declaration), and so is one before the order was placed or more than
+    /// [`CLOCK_SKEW_SECONDS`] (five minutes) after `now` (the tolerance `verify` gives two
+    /// clocks): not a receipt of this declaration. An `acknowledgement_to` that is not a
+    /// string, is blank or is longer than an order's strings may be is ignored and described
+    /// in [`Receipt::ignored`]; other fields are ignored.
+    pub fn read(tree: &Json<'_>, placed_at: Instant, now: Instant) -> Result<Receipt, String> {
         let mut fields = AnswerFields::of(tree, "{received_at, acknowledgement_to?}")?;
-        let expected = "an RFC 3339 instant with an offset (e.g. \"2026-04-07T21:59:59Z\")";
         let found = fields.get("received_at");
+        let latest = now.saturating_add_seconds(i64::from(CLOCK_SKEW_SECONDS));
         let received_at = match found {
             Some(Json::Str(text)) => Instant::parse_rfc3339(text).ok(),
             _ => None,
-        }
-        .ok_or_else(|| wrong("received_at", expected, found))?;
-        let acknowledgement_to = match fields.get("acknowledgement_to") {
-            None => None,
-            Some(Json::Str(to)) if !to.trim().is_empty() => Some(to.to_string()),
-            Some(other) => {
-                let expected = "an e-mail address (a string)";
-                fields.ignore(wrong("acknowledgement_to", expected, Some(other)));
+        };
+        let received_at = match received_at {
+            Some(at) if at < placed_at || at > latest => {
+                let expected = format!(
+                    "an instant from the order's placed_at ({placed_at}) to five minutes after \
+                     the widget's clock ({latest})"
+                );
+                return Err(wrong("received_at", &expected, found));
+            }
+            Some(at) => at,
+            None => {
+                let expected = "an RFC 3339 instant with an offset (e.g. \"2026-04-07T21:59:59Z\")";
+                return Err(wrong("received_at", expected, found));
+            }
+        };
+        let expected = "an e-mail address (a string)";
+        let acknowledgement_to = fields.text_of("acknowledgement_to", expected);
+        let acknowledgement_to = match acknowledgement_to {
+            Some(to) if to.trim().is_empty() => {
+                let found = Json::Str(to.into());
+                fields.ignore(wrong("acknowledgement_to", expected, Some(&found)));
                 None
             }
+            to => to,
         };
         Ok(Receipt {
             received_at,
@@ -398,10 +417,11 @@ impl WithdrawalFlow {
 impl WithdrawalFlow {
     /// The declaration under way and how to read the store's receipt.
     fn to_send(&self) -> Outgoing<Receipt> {
+        let placed_at = self.shared.context.order.placed_at;
         Outgoing {
             request: self.request(),
             fields: Receipt::FIELDS,
-            read: Rc::new(Receipt::read),
+            read: Rc::new(move |tree, now| Receipt::read(tree, placed_at, now)),
         }
     }
 }

@@ -51,7 +51,7 @@ fn two_mugs_to_review() -> Rc<ReturnFlow> {
         [
             ReturnAction::Start,
             toggle("mugs"),
-            ReturnAction::SetQuantity("mugs".into(), 2),
+            count("mugs", "2"),
             ReturnAction::Continue,
             reason("no_longer_needed"),
             ReturnAction::Continue,
@@ -90,20 +90,77 @@ fn items_that_cannot_be_returned_cannot_be_selected() {
     assert!(flow.selected.is_empty());
 }
 
+/// The customer typed `text` in the item's "how many".
+fn count(item: &str, text: &str) -> ReturnAction {
+    ReturnAction::SetQuantity(item.into(), text.into())
+}
+
 #[test]
-fn a_quantity_is_kept_within_what_can_be_returned() {
+fn a_quantity_is_a_whole_number_within_what_can_be_returned() {
     let flow = run(flow(MULTI), [ReturnAction::Start, toggle("mugs")]);
     assert_eq!(flow.quantity("mugs"), 4, "every returnable unit by default");
-    let set = |n| run(flow.clone(), [ReturnAction::SetQuantity("mugs".into(), n)]);
-    assert_eq!(set(2).quantity("mugs"), 2);
-    assert_eq!(set(9).quantity("mugs"), 4, "above the returnable 4");
-    assert_eq!(set(0).quantity("mugs"), 1, "at least one");
+    let set = |text: &str| run(flow.clone(), [count("mugs", text)]);
+    assert_eq!(set("2").quantity("mugs"), 2);
+    assert_eq!(set(" 3 ").quantity("mugs"), 3);
+    assert_eq!(set("1").refused("mugs"), None);
     // Unticking and ticking again keeps the number chosen.
-    let again = run(set(3), [toggle("mugs"), toggle("mugs")]);
+    let again = run(set("3"), [toggle("mugs"), toggle("mugs")]);
     assert_eq!(
         (again.selected.clone(), again.quantity("mugs")),
         (vec!["mugs".to_owned()], 3)
     );
+}
+
+#[test]
+fn a_quantity_that_is_not_a_whole_number_in_range_is_refused_never_read_as_another() {
+    let two = run(
+        flow(MULTI),
+        [ReturnAction::Start, toggle("mugs"), count("mugs", "2")],
+    );
+    for typed in [
+        "0",
+        "-1",
+        "",
+        "2.5",
+        "1e1",
+        "5",
+        "+3",
+        "99999999999",
+        "zwei",
+    ] {
+        let flow = run(two.clone(), [count("mugs", typed)]);
+        assert_eq!(
+            flow.refused("mugs"),
+            Some(typed),
+            "{typed:?} is refused as typed"
+        );
+        assert_eq!(flow.quantity("mugs"), 2, "{typed:?}: not 1, not the most");
+        // Continue waits, saying why, until it is corrected.
+        let stuck = run(flow.clone(), [ReturnAction::Continue]);
+        assert_eq!(
+            (stuck.shared.step, stuck.problem),
+            (Step::Select, Some(Problem::BadQuantity)),
+            "{typed:?}"
+        );
+        let fixed = run(stuck, [count("mugs", "3")]);
+        assert_eq!((fixed.refused("mugs"), fixed.problem), (None, None));
+        let review = run(
+            fixed,
+            [
+                ReturnAction::Continue,
+                reason("no_longer_needed"),
+                ReturnAction::Continue,
+            ],
+        );
+        assert_eq!(review.shared.step, Step::Review);
+        assert_eq!(review.proposal().unwrap().lines[0].quantity, 3, "as typed");
+        // An unselected item's refused number does not stop Continue.
+        let without = run(
+            flow,
+            [toggle("mugs"), toggle("kettle"), ReturnAction::Continue],
+        );
+        assert_eq!(without.shared.step, Step::Reason, "{typed:?}");
+    }
 }
 
 #[test]
@@ -258,7 +315,7 @@ fn a_double_click_sends_one_request_and_a_retry_keeps_the_key() {
         [
             ReturnAction::Back,
             ReturnAction::Back,
-            ReturnAction::SetQuantity("mugs".into(), 3),
+            count("mugs", "3"),
             ReturnAction::Continue,
             ReturnAction::Continue,
         ],
@@ -409,6 +466,38 @@ fn an_answer_is_read_by_its_status_and_a_label_is_linked_only_when_https() {
 }
 
 #[test]
+fn an_answer_text_longer_than_an_order_string_is_left_out() {
+    use crate::engine::limits::MAX_STRING_CHARS;
+    let longest = "é".repeat(MAX_STRING_CHARS);
+    let huge = "x".repeat(2 * 1024 * 1024);
+    let read = answer(
+        &serde_json::json!({"status": "accepted", "return_id": longest, "instructions": huge,
+                            "message": huge, "label_url": format!("https://store.example/{huge}")})
+        .to_string(),
+    )
+    .unwrap();
+    assert_eq!(read.status, ReturnStatus::Accepted, "the status stands");
+    assert_eq!(read.details.return_id, Some(longest));
+    assert_eq!(
+        (
+            read.message,
+            read.details.instructions,
+            read.details.label_url
+        ),
+        (None, None, None)
+    );
+    let why = read.ignored.unwrap();
+    for name in ["message", "instructions", "label_url"] {
+        assert!(
+            why.contains(&format!(
+                "{name}: expected a string of at most 2000 characters, found one of"
+            )),
+            "{name} in {why}"
+        );
+    }
+}
+
+#[test]
 fn a_reassessment_drops_items_that_can_no_longer_be_returned() {
     let flow = run(
         flow(MULTI),
@@ -480,7 +569,7 @@ fn a_changed_request_starts_clean() {
         [
             ReturnAction::Back,
             ReturnAction::Back,
-            ReturnAction::SetQuantity("mugs".into(), 1),
+            count("mugs", "1"),
             ReturnAction::Continue,
             ReturnAction::Continue,
         ],

@@ -477,21 +477,25 @@ fn back_keeps_what_was_typed_and_the_host_customer_fills_only_untouched_fields()
     );
 }
 
+/// The Easter order was placed on 16 March; the store answers on 8 April, just after midnight.
+const PLACED: &str = "2026-03-16T19:20:00+01:00";
+const ANSWERED: &str = "2026-04-08T00:00:30+02:00";
+
+fn read_receipt(json: &str) -> Result<Receipt, String> {
+    let tree = crate::engine::json::parse_text(json).expect("test JSON");
+    Receipt::read(&tree, at(PLACED), at(ANSWERED))
+}
+
 #[test]
 fn the_host_receipt_is_read_with_clear_errors() {
-    fn tree(json: &str) -> crate::engine::json::Json<'_> {
-        crate::engine::json::parse_text(json).expect("test JSON")
-    }
-    let ok = Receipt::read(&tree(
+    let read = read_receipt;
+    let ok = read(
         r#"{"received_at": "2026-04-07T22:00:31Z", "acknowledgement_to": "jana@example.de", "id": 9}"#,
-    ))
+    )
     .unwrap();
     assert_eq!(ok.received_at, at("2026-04-08T00:00:31+02:00"));
     assert_eq!(ok.acknowledgement_to.as_deref(), Some("jana@example.de"));
-    let odd = Receipt::read(&tree(
-        r#"{"received_at": "2026-04-07T22:00:31Z", "acknowledgement_to": 5}"#,
-    ))
-    .unwrap();
+    let odd = read(r#"{"received_at": "2026-04-07T22:00:31Z", "acknowledgement_to": 5}"#).unwrap();
     assert_eq!(odd.acknowledgement_to, None);
     assert!(odd
         .ignored
@@ -503,7 +507,65 @@ fn the_host_receipt_is_read_with_clear_errors() {
         (r#"{"received_at": 1775600000}"#, "found 1775600000"),
         (r#"["ok"]"#, "expected an object {received_at, acknowledgement_to?}, found an array"),
     ] {
-        let error = Receipt::read(&tree(json)).unwrap_err();
+        let error = read(json).unwrap_err();
         assert!(error.contains(says), "{json}: {error}");
     }
+}
+
+#[test]
+fn a_receipt_time_before_the_order_or_ahead_of_the_clock_is_no_receipt() {
+    let with = |received: &str| read_receipt(&format!(r#"{{"received_at": "{received}"}}"#));
+    // From the order's placing to five minutes after the widget's clock (the skew `verify`
+    // allows two clocks): a receipt.
+    for received in [
+        PLACED,
+        "2026-04-07T22:00:30Z",
+        "2026-04-07T22:05:30Z",
+        "2026-04-08T00:05:30+02:00",
+    ] {
+        assert_eq!(with(received).unwrap().received_at, at(received));
+    }
+    // 1999, a second before the order, a second more than five minutes ahead: not this
+    // declaration's receipt, and the error names the field, the range and what was found.
+    for received in [
+        "1999-04-07T22:00:31Z",
+        "2026-03-16T18:19:59Z",
+        "2026-04-07T22:05:31Z",
+    ] {
+        let error = with(received).unwrap_err();
+        assert_eq!(
+            error,
+            format!(
+                "received_at: expected an instant from the order's placed_at (2026-03-16T18:20:00Z) \
+                 to five minutes after the widget's clock (2026-04-07T22:05:30Z), found \"{received}\""
+            )
+        );
+    }
+}
+
+#[test]
+fn a_receipt_string_longer_than_an_order_string_is_left_out() {
+    use crate::engine::limits::MAX_STRING_CHARS;
+    let address = |chars: usize| format!("{}@example.de", "j".repeat(chars - "@example.de".len()));
+    let answer = |to: &str| {
+        read_receipt(
+            &serde_json::json!({"received_at": "2026-04-07T22:00:31Z", "acknowledgement_to": to})
+                .to_string(),
+        )
+        .unwrap()
+    };
+    let longest = address(MAX_STRING_CHARS);
+    assert_eq!(answer(&longest).acknowledgement_to, Some(longest));
+    let huge = answer(&address(2 * 1024 * 1024));
+    assert_eq!(
+        huge.acknowledgement_to, None,
+        "the receipt stands, without it"
+    );
+    assert_eq!(
+        huge.ignored.as_deref(),
+        Some(
+            "acknowledgement_to: expected an e-mail address (a string) of at most 2000 \
+             characters, found one of 2097152"
+        )
+    );
 }

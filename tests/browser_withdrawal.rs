@@ -370,3 +370,25 @@ async fn confirmed_a_second_before_the_deadline_and_answered_after_it_is_receive
         Some("2026-04-07T21:59:59Z")
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_receipt_dated_before_the_order_or_ahead_of_the_clock_is_not_shown_as_received() {
+    // Issue 23, item 6: a received_at in 1999 was shown beside a declaration of 2026.
+    for received in ["1999-04-02T08:00:09Z", "2026-04-02T08:05:08Z"] {
+        let store = Store::new();
+        let w = Fixture::easter("en-US", store.host()).await;
+        w.open_form("Withdraw from contract here").await;
+        w.press(&w.button("Confirm withdrawal")).await;
+        // The widget's clock reads 10:00:00 (Berlin), 08:00:00Z: five minutes and eight
+        // seconds ahead is past the skew `verify` allows.
+        store.answer(&format!(r#"{{"received_at": "{received}"}}"#));
+        settle().await;
+        assert!(w.find(".outcome").is_none(), "{received}: no receipt");
+        let error = w.text(".error");
+        assert!(
+            error.contains("we couldn't tell from its answer whether your request was accepted"),
+            "{received}: {error}"
+        );
+        w.button("Try again");
+    }
+}

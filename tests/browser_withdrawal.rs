@@ -122,7 +122,15 @@ async fn the_button_goes_at_the_deadline_to_the_second() {
     let text = w.text(".withdrawal .countdown");
     assert!(text.starts_with("1 second left to withdraw"), "{text}");
     w.set_clock("2026-04-08T00:00:00+02:00").await;
-    assert!(w.find(".withdrawal").is_none(), "{}", w.root.inner_html());
+    // The button goes; the section stays, saying the period ended (issue 23, item 4: its
+    // heading takes focus, never <body>).
+    assert!(
+        w.find(".withdrawal button").is_none(),
+        "{}",
+        w.root.inner_html()
+    );
+    let text = w.text(".withdrawal");
+    assert!(text.contains("The withdrawal period ended on"), "{text}");
 }
 
 #[wasm_bindgen_test]

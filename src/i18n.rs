@@ -243,7 +243,6 @@ catalogue! {
     ReturnSelectLegend => "return_select_legend";
     ReturnQuantityLabel => "return_quantity_label";
     ReturnQuantityInvalid => "return_quantity_invalid";
-    ReturnQuantityFix => "return_quantity_fix";
     ReturnReasonLegend => "return_reason_legend";
     ReturnOpenedLegend => "return_opened_legend";
     ReturnOpenedYes => "return_opened_yes";

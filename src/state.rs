@@ -105,8 +105,9 @@ pub enum Problem {
     NoComment,
     /// The return flow: "was it opened?" is unanswered for an item where it changes the refund.
     NotSaidOpened,
-    /// The return flow: a selected item's "how many" is not a whole number it can return.
-    BadQuantity,
+    /// The return flow: a selected item's "how many" is not a whole number from 1 to `.0`, the
+    /// most that can be returned (the message names that range).
+    BadQuantity(u32),
 }
 
 /// What the stepped flows (cancel, return) do alike, written once for both: `$flow` has the

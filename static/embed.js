@@ -209,7 +209,7 @@ function loadCatalogue(lang) {
         // The release build knows each catalogue it shipped: one it has no hash for is not used.
         const integrity = LOCALE_INTEGRITY?.[lang];
         if (LOCALE_INTEGRITY && !integrity) {
-          throw new Error(`${url} is not part of this build (embed.js has no hash for it); give a catalogue of the page's own with the \`catalogues\` option`);
+          throw new Error(`${url} is not part of this build (no hash for it)`);
         }
         let response;
         try {

@@ -25,15 +25,15 @@ pub fn return_select(step: &FlowStep<'_, ReturnFlow>) -> Html {
                     let note = (returnable == 0).then(|| item.return_why.clone());
                     let id = item.id.clone();
                     // The field's text as typed: the flow takes a whole number in range and refuses
-                    // anything else (0, -1, 2.5, 1e1, empty), which the field then keeps showing,
-                    // with the allowed range, until it is corrected (never another number).
+                    // anything else (0, -1, 2.5, 1e1, empty), which the field then keeps showing
+                    // (marked invalid; the step's problem names the range) until it is corrected,
+                    // never another number.
                     let on_count = dispatch.reform(move |event: Event| {
                         let field: HtmlInputElement = event.target_unchecked_into();
                         ReturnAction::SetQuantity(id.clone(), field.value())
                     });
                     let max = returnable.to_string();
                     let refused = flow.refused(&item.id);
-                    let error_id = format!("{count_id}-error");
                     let value = refused.map_or_else(|| flow.quantity(&item.id).to_string(), str::to_owned);
                     let more = html! {
                                 if checked && returnable > 1 {
@@ -41,15 +41,9 @@ pub fn return_select(step: &FlowStep<'_, ReturnFlow>) -> Html {
                                         <label for={count_id.clone()}>
                                             { texts.fill(Msg::ReturnQuantityLabel, &[("max", &max)]) }
                                         </label>
-                                        <input type="number" id={count_id} min="1" max={max.clone()} step="1"
-                                            aria-invalid={refused.is_some().then_some("true")}
-                                            aria-describedby={refused.is_some().then(|| error_id.clone())}
+                                        <input type="number" id={count_id} min="1" max={max.clone()}
+                                            aria-invalid={refused.map(|_| "true")}
                                             {value} onchange={on_count} />
-                                        if refused.is_some() {
-                                            <span class="field-error" part="error" id={error_id} role="alert">
-                                                { texts.fill(Msg::ReturnQuantityInvalid, &[("max", &max)]) }
-                                            </span>
-                                        }
                                     </span>
                                 }
                     };

@@ -466,22 +466,18 @@ impl<'a, 'j> AnswerFields<'a, 'j> {
     /// The optional text field `name`; a value that is not a string, or one longer than an
     /// order's strings may be ([`MAX_STRING_CHARS`]), is left out and described.
     pub fn text(&mut self, name: &str) -> Option<String> {
-        self.text_of(name, "a string")
+        self.text_of(name, "a string of at most 2000 characters")
     }
 
-    /// [`AnswerFields::text`], the error saying `expected` (`an e-mail address (a string)`).
+    /// [`AnswerFields::text`], the error saying `expected` (which names the limit).
     pub fn text_of(&mut self, name: &str, expected: &str) -> Option<String> {
-        let why = match self.get(name)? {
-            Json::Str(text) => match text.chars().count() {
-                n if n > MAX_STRING_CHARS => format!(
-                    "{name}: expected {expected} of at most {MAX_STRING_CHARS} characters, found one of {n}"
-                ),
-                _ => return Some(text.to_string()),
-            },
-            other => wrong(name, expected, Some(other)),
-        };
-        self.ignore(why);
-        None
+        match self.get(name)? {
+            Json::Str(text) if text.chars().count() <= MAX_STRING_CHARS => Some(text.to_string()),
+            other => {
+                self.ignore(wrong(name, expected, Some(other)));
+                None
+            }
+        }
     }
 
     /// Records that an optional field was left out, and why.

@@ -337,22 +337,26 @@ impl ReturnFlow {
             }
             None => self.refused.push((item_id.to_owned(), text)),
         }
-        if self.problem == Some(Problem::BadQuantity) && !self.any_refused() {
-            self.problem = None;
+        // Said at once, with the range; gone once every number is whole and in range.
+        if matches!(self.problem, None | Some(Problem::BadQuantity(_))) {
+            self.problem = self.refused_problem();
         }
     }
 
-    /// Whether a selected item's number is refused.
-    fn any_refused(&self) -> bool {
-        self.selected.iter().any(|id| self.refused(id).is_some())
+    /// The first selected item whose number is refused, as the problem naming its range.
+    fn refused_problem(&self) -> Option<Problem> {
+        let id = self.selected.iter().find(|id| self.refused(id).is_some())?;
+        Some(Problem::BadQuantity(self.returnable(id)))
     }
 
     /// Continue: not from step 1 while a selected item's number is refused.
     fn next_unless_refused(&mut self) {
-        if self.shared.step == Step::Select && self.any_refused() {
-            self.problem = Some(Problem::BadQuantity);
-        } else {
-            self.next();
+        match self
+            .refused_problem()
+            .filter(|_| self.shared.step == Step::Select)
+        {
+            Some(problem) => self.problem = Some(problem),
+            None => self.next(),
         }
     }
 
@@ -444,14 +448,14 @@ impl ReturnFlow {
                 self.quantities.push((id, n));
             }
         }
-        let refused = self.any_refused();
-        if (self.selected.is_empty() || refused)
+        let refused = self.refused_problem();
+        if (self.selected.is_empty() || refused.is_some())
             && matches!(self.shared.step, Step::Reason | Step::Review)
         {
             self.go(Step::Select);
         }
-        if refused && self.shared.step == Step::Select {
-            self.problem = Some(Problem::BadQuantity);
+        if refused.is_some() && self.shared.step == Step::Select {
+            self.problem = refused;
         }
     }
 

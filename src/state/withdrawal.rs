@@ -92,11 +92,9 @@ impl Receipt {
         };
         let received_at = match received_at {
             Some(at) if at < placed_at || at > latest => {
-                let expected = format!(
-                    "an instant from the order's placed_at ({placed_at}) to five minutes after \
-                     the widget's clock ({latest})"
-                );
-                return Err(wrong("received_at", &expected, found));
+                let expected = "an instant from the order's placed_at to five minutes after the \
+                                widget's clock";
+                return Err(wrong("received_at", expected, found));
             }
             Some(at) => at,
             None => {
@@ -104,7 +102,7 @@ impl Receipt {
                 return Err(wrong("received_at", expected, found));
             }
         };
-        let expected = "an e-mail address (a string)";
+        let expected = "an e-mail address (a string of at most 2000 characters)";
         let acknowledgement_to = fields.text_of("acknowledgement_to", expected);
         let acknowledgement_to = match acknowledgement_to {
             Some(to) if to.trim().is_empty() => {

@@ -128,14 +128,15 @@ describe('the return flow, by keyboard only', { concurrency: true }, () => {
       await count.press('Tab');
       assert.equal(await count.inputValue(), typed, `${JSON.stringify(typed)} stays as typed`);
       assert.equal(await count.getAttribute('aria-invalid'), 'true');
-      assert.equal(await w.locator('.field-error').innerText(), 'Enter a whole number from 1 to 4.');
+      const said = 'How many to return: enter a whole number from 1 to 4.';
+      assert.equal(await w.getByRole('alert').innerText(), said);
       await w.getByRole('button', { name: 'Continue' }).click();
-      assert.equal(await w.locator('section.step > .error').innerText(), 'Correct how many to return to continue.');
+      assert.equal(await w.getByRole('alert').innerText(), said);
       assert.ok(await region(page, 'Step 1 of 3: Select items to return').isVisible(), 'still step 1');
     }
     await count.fill('3');
     await count.press('Tab');
-    assert.equal(await w.locator('.field-error').count(), 0);
+    assert.equal(await w.getByRole('alert').count(), 0);
     await w.getByRole('button', { name: 'Continue' }).click();
     await w.locator('input[value="no_longer_needed"]').check();
     await w.getByRole('button', { name: 'Continue' }).click();

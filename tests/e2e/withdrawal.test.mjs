@@ -190,7 +190,7 @@ describe('the withdrawal function', { concurrency: true }, () => {
     await assertFocusOnHeading(page, 'Withdrawal received');
     await waitForEvent(page, 'error', { code: 'answer_malformed' });
     const error = (await hostLog(page)).events.find((e) => e.type === 'error').detail;
-    assert.match(error.message, /acknowledgement_to: expected an e-mail address \(a string\) of at most 2000 characters, found one of 2097163/);
+    assert.match(error.message, /acknowledgement_to: expected an e-mail address \(a string of at most 2000 characters\), found "j{40}…"/);
     const outcome = await w.getByRole('region', { name: 'Withdrawal received' }).innerText();
     assert.doesNotMatch(outcome, /jjjj/);
     const height = await w.evaluate((el) => el.getBoundingClientRect().height);
@@ -208,7 +208,7 @@ describe('the withdrawal function', { concurrency: true }, () => {
       await page.evaluate((at) => window.e2e.answer(0, { received_at: at }), received);
       await waitForEvent(page, 'error', { code: 'answer_malformed' });
       const error = (await hostLog(page)).events.find((e) => e.type === 'error').detail;
-      assert.match(error.message, new RegExp(`received_at: expected an instant from the order's placed_at \\(2026-03-16T18:20:00Z\\) to five minutes after the widget's clock \\(.*\\), found "${received}"`));
+      assert.match(error.message, new RegExp(`received_at: expected an instant from the order's placed_at to five minutes after the widget's clock, found "${received}"`));
       const alert = w.getByRole('alert');
       await alert.waitFor();
       assert.match(await alert.innerText(), /You can also withdraw by e-mail to widerruf@nordwind\.example/);

@@ -662,7 +662,10 @@ fn a_bad_refund_is_ignored_and_reported_but_the_status_stands() {
     let message = read(r#"{"status": "requested", "message": 42}"#, 5497).unwrap();
     assert_eq!(
         (message.message, message.ignored.as_deref()),
-        (None, Some("message: expected a string, found 42"))
+        (
+            None,
+            Some("message: expected a string of at most 2000 characters, found 42")
+        )
     );
 }
 

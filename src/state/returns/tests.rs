@@ -135,11 +135,12 @@ fn a_quantity_that_is_not_a_whole_number_in_range_is_refused_never_read_as_anoth
             "{typed:?} is refused as typed"
         );
         assert_eq!(flow.quantity("mugs"), 2, "{typed:?}: not 1, not the most");
+        assert_eq!(flow.problem, Some(Problem::BadQuantity(4)), "said at once");
         // Continue waits, saying why, until it is corrected.
         let stuck = run(flow.clone(), [ReturnAction::Continue]);
         assert_eq!(
             (stuck.shared.step, stuck.problem),
-            (Step::Select, Some(Problem::BadQuantity)),
+            (Step::Select, Some(Problem::BadQuantity(4))),
             "{typed:?}"
         );
         let fixed = run(stuck, [count("mugs", "3")]);
@@ -190,7 +191,7 @@ fn a_number_that_can_no_longer_all_be_returned_is_refused_not_cut() {
     assert_eq!(newer.returnable("mugs"), 2);
     assert_eq!(
         (newer.shared.step, newer.problem, newer.refused("mugs")),
-        (Step::Select, Some(Problem::BadQuantity), Some("3"))
+        (Step::Select, Some(Problem::BadQuantity(2)), Some("3"))
     );
     let fixed = run(newer, [count("mugs", "2"), ReturnAction::Continue]);
     assert_eq!(fixed.shared.step, Step::Reason);
@@ -487,7 +488,7 @@ fn an_answer_is_read_by_its_status_and_a_label_is_linked_only_when_https() {
     assert_eq!(typed.status, ReturnStatus::Declined);
     assert_eq!(
         typed.ignored.as_deref(),
-        Some("return_id: expected a string, found 42")
+        Some("return_id: expected a string of at most 2000 characters, found 42")
     );
     assert_eq!(
         answer(r#"{"status": "cancelled"}"#).unwrap_err(),
@@ -524,7 +525,7 @@ fn an_answer_text_longer_than_an_order_string_is_left_out() {
     for name in ["message", "instructions", "label_url"] {
         assert!(
             why.contains(&format!(
-                "{name}: expected a string of at most 2000 characters, found one of"
+                "{name}: expected a string of at most {MAX_STRING_CHARS} characters, found \"",
             )),
             "{name} in {why}"
         );

@@ -500,7 +500,7 @@ fn the_host_receipt_is_read_with_clear_errors() {
     assert!(odd
         .ignored
         .unwrap()
-        .contains("acknowledgement_to: expected an e-mail address (a string), found 5"));
+        .contains("acknowledgement_to: expected an e-mail address (a string of at most 2000 characters), found 5"));
     for (json, says) in [
         (r#"{}"#, "received_at: expected an RFC 3339 instant with an offset (e.g. \"2026-04-07T21:59:59Z\"), found nothing"),
         (r#"{"received_at": "yesterday"}"#, "found \"yesterday\""),
@@ -536,8 +536,8 @@ fn a_receipt_time_before_the_order_or_ahead_of_the_clock_is_no_receipt() {
         assert_eq!(
             error,
             format!(
-                "received_at: expected an instant from the order's placed_at (2026-03-16T18:20:00Z) \
-                 to five minutes after the widget's clock (2026-04-07T22:05:30Z), found \"{received}\""
+                "received_at: expected an instant from the order's placed_at to five minutes \
+                 after the widget's clock, found \"{received}\""
             )
         );
     }
@@ -564,8 +564,12 @@ fn a_receipt_string_longer_than_an_order_string_is_left_out() {
     assert_eq!(
         huge.ignored.as_deref(),
         Some(
-            "acknowledgement_to: expected an e-mail address (a string) of at most 2000 \
-             characters, found one of 2097152"
+            format!(
+                "acknowledgement_to: expected an e-mail address (a string of at most \
+                 {MAX_STRING_CHARS} characters), found \"{}…\"",
+                "j".repeat(40)
+            )
+            .as_str()
         )
     );
 }

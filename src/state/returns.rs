@@ -437,25 +437,8 @@ impl ReturnFlow {
         self.selected = in_item_order(&self.shared.context.assessment, &|id| {
             selected.iter().any(|s| s == id) && self.returnable(id) > 0
         });
-        // A number chosen that can no longer all be returned is refused as the customer typed
-        // it, never cut to what can (the review would show a number they did not enter).
-        for (id, n) in std::mem::take(&mut self.quantities) {
-            let max = self.returnable(&id);
-            if max > 0 && n > max {
-                self.refused.retain(|(refused, _)| *refused != id);
-                self.refused.push((id, n.to_string()));
-            } else {
-                self.quantities.push((id, n));
-            }
-        }
-        let refused = self.refused_problem();
-        if (self.selected.is_empty() || refused.is_some())
-            && matches!(self.shared.step, Step::Reason | Step::Review)
-        {
+        if self.selected.is_empty() && matches!(self.shared.step, Step::Reason | Step::Review) {
             self.go(Step::Select);
-        }
-        if refused.is_some() && self.shared.step == Step::Select {
-            self.problem = refused;
         }
     }
 

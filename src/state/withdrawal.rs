@@ -80,38 +80,24 @@ impl Receipt {
     /// not say it has the declaration), and so is one before the order was placed or more than
     /// [`CLOCK_SKEW_SECONDS`] (five minutes) after `now` (the tolerance `verify` gives two
     /// clocks): not a receipt of this declaration. An `acknowledgement_to` that is not a
-    /// string, is blank or is longer than an order's strings may be is ignored and described
-    /// in [`Receipt::ignored`]; other fields are ignored.
+    /// string, or is longer than an order's strings may be, is ignored and described in
+    /// [`Receipt::ignored`]; a blank one is no address; other fields are ignored.
     pub fn read(tree: &Json<'_>, placed_at: Instant, now: Instant) -> Result<Receipt, String> {
         let mut fields = AnswerFields::of(tree, "{received_at, acknowledgement_to?}")?;
         let found = fields.get("received_at");
         let latest = now.saturating_add_seconds(i64::from(CLOCK_SKEW_SECONDS));
+        let expected = "an RFC 3339 instant with an offset (e.g. \"2026-04-07T21:59:59Z\") from \
+                        the order's placed_at to five minutes after the widget's clock";
         let received_at = match found {
             Some(Json::Str(text)) => Instant::parse_rfc3339(text).ok(),
             _ => None,
-        };
-        let received_at = match received_at {
-            Some(at) if at < placed_at || at > latest => {
-                let expected = "an instant from the order's placed_at to five minutes after the \
-                                widget's clock";
-                return Err(wrong("received_at", expected, found));
-            }
-            Some(at) => at,
-            None => {
-                let expected = "an RFC 3339 instant with an offset (e.g. \"2026-04-07T21:59:59Z\")";
-                return Err(wrong("received_at", expected, found));
-            }
-        };
+        }
+        .filter(|at| (placed_at..=latest).contains(at))
+        .ok_or_else(|| wrong("received_at", expected, found))?;
         let expected = "an e-mail address (a string of at most 2000 characters)";
-        let acknowledgement_to = fields.text_of("acknowledgement_to", expected);
-        let acknowledgement_to = match acknowledgement_to {
-            Some(to) if to.trim().is_empty() => {
-                let found = Json::Str(to.into());
-                fields.ignore(wrong("acknowledgement_to", expected, Some(&found)));
-                None
-            }
-            to => to,
-        };
+        let acknowledgement_to = fields
+            .text_of("acknowledgement_to", expected)
+            .filter(|to| !to.trim().is_empty());
         Ok(Receipt {
             received_at,
             acknowledgement_to,

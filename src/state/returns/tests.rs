@@ -165,40 +165,6 @@ fn a_quantity_that_is_not_a_whole_number_in_range_is_refused_never_read_as_anoth
 }
 
 #[test]
-fn a_number_that_can_no_longer_all_be_returned_is_refused_not_cut() {
-    let review = run(
-        flow(MULTI),
-        [
-            ReturnAction::Start,
-            toggle("mugs"),
-            count("mugs", "3"),
-            ReturnAction::Continue,
-            reason("no_longer_needed"),
-            ReturnAction::Continue,
-        ],
-    );
-    assert_eq!(review.shared.step, Step::Review);
-    // The host's newer order: two of the four mugs are already being returned.
-    let mut order: serde_json::Value = serde_json::from_str(MULTI).unwrap();
-    order["items"][0]["return_requested_quantity"] = 2.into();
-    let newer = run(
-        review,
-        [ReturnAction::Request(RequestAction::Reassessed(context(
-            &order.to_string(),
-            NOW,
-        )))],
-    );
-    assert_eq!(newer.returnable("mugs"), 2);
-    assert_eq!(
-        (newer.shared.step, newer.problem, newer.refused("mugs")),
-        (Step::Select, Some(Problem::BadQuantity(2)), Some("3"))
-    );
-    let fixed = run(newer, [count("mugs", "2"), ReturnAction::Continue]);
-    assert_eq!(fixed.shared.step, Step::Reason);
-    assert_eq!(fixed.quantity("mugs"), 2);
-}
-
-#[test]
 fn continue_needs_an_item_a_reason_and_a_required_comment() {
     let flow = run(flow(MULTI), [ReturnAction::Start, ReturnAction::Continue]);
     assert_eq!(

@@ -502,7 +502,7 @@ fn the_host_receipt_is_read_with_clear_errors() {
         .unwrap()
         .contains("acknowledgement_to: expected an e-mail address (a string of at most 2000 characters), found 5"));
     for (json, says) in [
-        (r#"{}"#, "received_at: expected an RFC 3339 instant with an offset (e.g. \"2026-04-07T21:59:59Z\"), found nothing"),
+        (r#"{}"#, "received_at: expected an RFC 3339 instant with an offset (e.g. \"2026-04-07T21:59:59Z\") from the order's placed_at to five minutes after the widget's clock, found nothing"),
         (r#"{"received_at": "yesterday"}"#, "found \"yesterday\""),
         (r#"{"received_at": 1775600000}"#, "found 1775600000"),
         (r#"["ok"]"#, "expected an object {received_at, acknowledgement_to?}, found an array"),
@@ -536,8 +536,9 @@ fn a_receipt_time_before_the_order_or_ahead_of_the_clock_is_no_receipt() {
         assert_eq!(
             error,
             format!(
-                "received_at: expected an instant from the order's placed_at to five minutes \
-                 after the widget's clock, found \"{received}\""
+                "received_at: expected an RFC 3339 instant with an offset (e.g. \
+                 \"2026-04-07T21:59:59Z\") from the order's placed_at to five minutes after the \
+                 widget's clock, found \"{received}\""
             )
         );
     }

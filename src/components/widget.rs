@@ -294,16 +294,14 @@ pub fn Widget(props: &WidgetProps) -> Html {
 /// section's `heading` (focus elsewhere on the page is left alone).
 #[hook]
 fn use_period_closed(allowed: bool, over: bool, heading: NodeRef) -> bool {
-    let was_allowed = use_mut_ref(|| allowed);
-    let closed = use_state_eq(|| false);
-    {
-        let closed = closed.clone();
-        use_effect_with(allowed, move |&allowed| {
-            let before = std::mem::replace(&mut *was_allowed.borrow_mut(), allowed);
-            closed.set(before && !allowed && over);
-        });
-    }
-    use_effect_with(*closed, move |&closed| {
+    // Read during the render: no state of its own, no second render.
+    let was_allowed = use_mut_ref(|| false);
+    let closed = {
+        let mut was = was_allowed.borrow_mut();
+        *was |= allowed;
+        *was && !allowed && over
+    };
+    use_effect_with(closed, move |&closed| {
         let dropped = web_sys::window()
             .and_then(|window| window.document())
             .and_then(|document| document.active_element())
@@ -315,7 +313,7 @@ fn use_period_closed(allowed: bool, over: bool, heading: NodeRef) -> bool {
             let _ = heading.focus();
         }
     });
-    *closed
+    closed
 }
 
 /// `order-help-ready` for each order shown, `order-help-step` on each step change of the cancel

@@ -7,6 +7,9 @@
 //      blob: URLs are not allowed);
 //   2. embed.js gets the wasm's sha384 hash, and fetches the wasm with it (`fetch(url,
 //      {integrity})`): a different wasm is refused and the widget reports `wasm_unavailable`;
+//   2a. embed.js gets each catalogue's (locales/<lang>.json but English, which is compiled in)
+//      sha384 hash, and fetches it with it: a different catalogue is `locale_unavailable`, and a
+//      language the build did not ship is not fetched at all;
 //   3. dist/integrity.json lists the hashes of embed.js and order-help_bg.wasm, for the page's
 //      `<script type="module" src=".../embed.js" integrity="sha384-…" crossorigin="anonymous">`;
 //   4. the demo page (index.html) loads embed.js with its hash;
@@ -15,7 +18,7 @@
 // `make serve` (Trunk's debug build) is left as it is: embed.js imports the glue, and the wasm is
 // fetched without a hash (TRUNK_PROFILE=debug). Run by hand: `node scripts/integrity.mjs DIR`.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { minify } from './minify.mjs';
 
@@ -70,6 +73,24 @@ export function inlineGlue(embed, glue) {
   return embed.replace(GLUE_IMPORT, () => inlined);
 }
 
+const LOCALE_INTEGRITY = 'const LOCALE_INTEGRITY = undefined;';
+
+/** embed.js fetching each catalogue with its hash (`hashes`: language → hash). */
+export function setLocaleIntegrity(embed, hashes) {
+  if (!embed.includes(LOCALE_INTEGRITY)) throw new Error(`embed.js: no ${LOCALE_INTEGRITY} to fill in`);
+  return embed.replace(LOCALE_INTEGRITY, () => `const LOCALE_INTEGRITY = ${JSON.stringify(hashes)};`);
+}
+
+/** The hash of each catalogue in `dir`/locales that embed.js may fetch (every one but English). */
+export function localeHashes(dir) {
+  const hashes = {};
+  for (const name of readdirSync(path.join(dir, 'locales')).sort()) {
+    const lang = /^([a-z]{2,8})\.json$/.exec(name)?.[1];
+    if (lang && lang !== 'en') hashes[lang] = sri(readFileSync(path.join(dir, 'locales', name)));
+  }
+  return hashes;
+}
+
 /** embed.js fetching the wasm with `hash`. */
 export function setWasmIntegrity(embed, hash) {
   if (!embed.includes(WASM_INTEGRITY)) throw new Error(`embed.js: no ${WASM_INTEGRITY} to fill in`);
@@ -85,6 +106,7 @@ export async function protect(dir) {
   const wasmHash = sri(readFileSync(file('order-help_bg.wasm')));
   let embed = readFileSync(file('embed.js'), 'utf8');
   embed = setWasmIntegrity(inlineGlue(embed, readFileSync(file('order-help.js'), 'utf8')), wasmHash);
+  embed = setLocaleIntegrity(embed, localeHashes(dir));
   embed = await minify(embed, 'embed.js');
   writeFileSync(file('embed.js'), embed);
   const hashes = { 'embed.js': sri(embed), 'order-help_bg.wasm': wasmHash };

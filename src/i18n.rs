@@ -241,6 +241,7 @@ catalogue! {
     ReturnStepReview => "return_step_review";
     ReturnSelectLegend => "return_select_legend";
     ReturnQuantityLabel => "return_quantity_label";
+    ReturnQuantityInvalid => "return_quantity_invalid";
     ReturnReasonLegend => "return_reason_legend";
     ReturnOpenedLegend => "return_opened_legend";
     ReturnOpenedYes => "return_opened_yes";
@@ -335,6 +336,8 @@ catalogue! {
     UnknownCarrierStatus => "unknown_carrier_status";
     ReturningRetailer => "returning_retailer";
     ReturningMarketplaceSeller => "returning_marketplace_seller";
+    // Issue 23: what the customer declared is never lost.
+    WithdrawConfirmedAt => "withdraw_confirmed_at";
 }
 
 /// The catalogue's label for one of the policy's default cancellation or return reasons, so German

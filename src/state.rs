@@ -65,6 +65,16 @@ impl FlowContext {
     pub fn withdrawal_allowed(&self) -> bool {
         self.assessment.withdrawal.verdict == WithdrawalVerdict::Allowed
     }
+
+    /// Whether the assessment still holds at `now`: no decision changed by the passage of time
+    /// between its instant and `now` (`next_change_at` is later). A click on a send button
+    /// checks it, so a wall clock that jumped past a boundary before the widget reassessed (it
+    /// notices within a second) cannot send a request on a verdict that no longer holds.
+    pub fn current_at(&self, now: crate::engine::Instant) -> bool {
+        self.assessment
+            .next_change_at
+            .is_none_or(|next| now < next.instant)
+    }
 }
 
 /// `Eq`, so comparing a flow's `Rc<FlowContext>` (on every action) starts with a pointer
@@ -95,6 +105,9 @@ pub enum Problem {
     NoComment,
     /// The return flow: "was it opened?" is unanswered for an item where it changes the refund.
     NotSaidOpened,
+    /// The return flow: a selected item's "how many" is not a whole number from 1 to `.0`, the
+    /// most that can be returned (the message names that range).
+    BadQuantity(u32),
 }
 
 /// What the stepped flows (cancel, return) do alike, written once for both: `$flow` has the

@@ -17,12 +17,15 @@
 // with that code.
 //
 // The release build (scripts/integrity.mjs) puts the wasm-bindgen glue inside this file in place
-// of the import below and the wasm's sha384 hash in WASM_INTEGRITY, so the `integrity` of the
-// page's <script> covers the glue and the wasm is refused if it differs from the build's.
+// of the import below, the wasm's sha384 hash in WASM_INTEGRITY and each catalogue's
+// (locales/<lang>.json) in LOCALE_INTEGRITY, so the `integrity` of the page's <script> covers
+// the glue, and the wasm and the catalogues are refused if they differ from the build's.
 import init, { mount as mountWasm, assess as assessWasm } from './order-help.js';
 
 /** The wasm's SRI hash, written by the release build; undefined in `make serve`'s debug build. */
 const WASM_INTEGRITY = undefined;
+/** Each `locales/<lang>.json`'s SRI hash by language, written by the release build; undefined in the debug build. */
+const LOCALE_INTEGRITY = undefined;
 
 /** How long the wasm file may take to start answering before we give up on it. */
 const WASM_TIMEOUT_MS = 30_000;
@@ -48,12 +51,12 @@ function wasmCause(error) {
  * Why fetching the wasm failed. With a hash, fetch() says only "Failed to fetch" for a file that
  * differs and for an error status alike, so the file is asked for once more without it.
  */
-async function whyNotFetched(url, error) {
-  if (WASM_INTEGRITY) {
+async function whyNotFetched(url, error, hash = WASM_INTEGRITY) {
+  if (hash) {
     try {
       const plain = await fetch(url, { cache: 'no-store' });
       if (!plain.ok) return `answered HTTP ${plain.status}${plain.statusText ? ` ${plain.statusText}` : ''}`;
-      return 'does not match the sha384 hash of the build: it was changed after the build, so it is not run';
+      return 'does not match the sha384 hash of the build: it was changed after the build, so it is not used';
     } catch {
       // Unreachable without the hash too: the network's error says it.
     }
@@ -213,11 +216,16 @@ function loadCatalogue(lang) {
     loading.set(lang, (async () => {
       let result;
       try {
+        // The release build knows each catalogue it shipped: one it has no hash for is not used.
+        const integrity = LOCALE_INTEGRITY?.[lang];
+        if (LOCALE_INTEGRITY && !integrity) {
+          throw new Error(`${url} is not part of this build (no hash for it)`);
+        }
         let response;
         try {
-          response = await fetch(url, { headers: { accept: 'application/json' } });
+          response = await fetch(url, { headers: { accept: 'application/json' }, integrity });
         } catch (error) {
-          throw new Error(`${url} could not be fetched (${error.message})`);
+          throw new Error(`${url} ${await whyNotFetched(url, error, integrity)}`);
         }
         if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
         try {
@@ -385,6 +393,8 @@ class OrderHelpElement extends HTMLElement {
   #connected = false;
   /** A load is scheduled for the end of this task (several attribute changes make one load). */
   #loadScheduled = false;
+  /** The widget sent a request: taken out of the page, it is kept (see disconnectedCallback). */
+  #sent = false;
 
   connectedCallback() {
     this.#connected = true;
@@ -400,6 +410,10 @@ class OrderHelpElement extends HTMLElement {
   disconnectedCallback() {
     this.#connected = false;
     this.#generation += 1;
+    // Once it sent a request, the widget stays mounted while the element is out of the page:
+    // put back, it shows the request in flight and the answer (which may come meanwhile), and
+    // never offers it again under a new key. Else it stops, timers and all.
+    if (this.#sent) return;
     this.#widget?.unmount();
     this.#widget = null;
   }
@@ -409,7 +423,8 @@ class OrderHelpElement extends HTMLElement {
     // A new source restarts loading (a load still under way is dropped); before the first
     // mount, the other attributes are read when it happens.
     if (name === 'order-src' || name === 'policy-src') this.#scheduleLoad();
-    else this.#widget?.update(this.#settings(name));
+    // The element's widget, or one the page mounted in it itself (`mount(element, …)`).
+    else mounted.get(this)?.update(this.#settings(name));
   }
 
   #fail(error) {
@@ -461,8 +476,10 @@ class OrderHelpElement extends HTMLElement {
       };
     }
     if (texts) Object.assign(config, texts.fields ?? await texts.pending);
-    // A newer load (an attribute changed meanwhile) or a removal wins.
-    if (generation !== this.#generation || !this.isConnected) return;
+    // A newer load (an attribute changed meanwhile), a removal, or a widget the page mounted
+    // here itself (`mount(element, …)`) wins.
+    const mine = mounted.get(this);
+    if (generation !== this.#generation || !this.isConnected || (mine?.mounted && mine !== this.#widget)) return;
     if (this.#widget) this.#widget.update(config);
     else this.#widget = mount(this, { ...this.#settings(), ...config });
   }
@@ -521,6 +538,7 @@ class OrderHelpElement extends HTMLElement {
    * `order-help-cancel-request`, `order-help-return-request`, `order-help-withdrawal`.
    */
   #ask(request) {
+    this.#sent = true;
     const name = REQUEST_EVENTS[request.kind];
     return new Promise((resolve, reject) => {
       let responded = false;

@@ -888,20 +888,22 @@ async fn the_return_flow_step_by_step_with_focus_on_each_heading() {
         (count.value(), count.max()),
         ("4".to_owned(), "4".to_owned())
     );
-    // What is not a whole number, or is more than can be returned, is not kept as typed: the
-    // field shows the count the request will carry.
-    for (typed, shown) in [
-        ("2.5", "4"),
-        ("1e1", "4"),
-        ("", "4"),
-        ("9", "4"),
-        ("0", "1"),
-    ] {
+    // What is not a whole number from 1 to 4 is refused, never read as 1 or 4: the field keeps
+    // what was typed and says the allowed range, and Continue waits until it is corrected.
+    let said = "How many to return: enter a whole number from 1 to 4.";
+    for typed in ["0", "-1", "", "2.5", "1e1", "9"] {
         change(&count, typed).await;
-        assert_eq!(count.value(), shown, "typed {typed:?}");
+        assert_eq!(count.value(), typed, "typed {typed:?}");
+        assert_eq!(count.get_attribute("aria-invalid").as_deref(), Some("true"));
+        assert_eq!(w.text("section.step > .error"), said, "typed {typed:?}");
+        w.press(&w.button("Continue")).await;
+        assert_eq!(w.text("section.step > .error"), said, "typed {typed:?}");
+        assert!(w.text("section.step h2").starts_with("Step 1 of 3"));
     }
     change(&count, "2").await;
     assert_eq!(count.value(), "2");
+    assert_eq!(count.get_attribute("aria-invalid"), None);
+    assert!(w.find("section.step > .error").is_none());
     w.press(&w.checkbox("Gooseneck kettle")).await;
     assert_eq!(
         w.all("input[type=number]").len(),

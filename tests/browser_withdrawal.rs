@@ -122,7 +122,15 @@ async fn the_button_goes_at_the_deadline_to_the_second() {
     let text = w.text(".withdrawal .countdown");
     assert!(text.starts_with("1 second left to withdraw"), "{text}");
     w.set_clock("2026-04-08T00:00:00+02:00").await;
-    assert!(w.find(".withdrawal").is_none(), "{}", w.root.inner_html());
+    // The button goes; the section stays, saying the period ended (issue 23, item 4: its
+    // heading takes focus, never <body>).
+    assert!(
+        w.find(".withdrawal button").is_none(),
+        "{}",
+        w.root.inner_html()
+    );
+    let text = w.text(".withdrawal");
+    assert!(text.contains("The withdrawal period ended on"), "{text}");
 }
 
 #[wasm_bindgen_test]
@@ -369,4 +377,26 @@ async fn confirmed_a_second_before_the_deadline_and_answered_after_it_is_receive
         store.field(0, "declared_at").as_string().as_deref(),
         Some("2026-04-07T21:59:59Z")
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_receipt_dated_before_the_order_or_ahead_of_the_clock_is_not_shown_as_received() {
+    // Issue 23, item 6: a received_at in 1999 was shown beside a declaration of 2026.
+    for received in ["1999-04-02T08:00:09Z", "2026-04-02T08:05:08Z"] {
+        let store = Store::new();
+        let w = Fixture::easter("en-US", store.host()).await;
+        w.open_form("Withdraw from contract here").await;
+        w.press(&w.button("Confirm withdrawal")).await;
+        // The widget's clock reads 10:00:00 (Berlin), 08:00:00Z: five minutes and eight
+        // seconds ahead is past the skew `verify` allows.
+        store.answer(&format!(r#"{{"received_at": "{received}"}}"#));
+        settle().await;
+        assert!(w.find(".outcome").is_none(), "{received}: no receipt");
+        let error = w.text(".error");
+        assert!(
+            error.contains("we couldn't tell from its answer whether your request was accepted"),
+            "{received}: {error}"
+        );
+        w.button("Try again");
+    }
 }

@@ -61,7 +61,7 @@ pub fn cancel_review(step: &FlowStep<'_, CancelFlow>) -> Html {
             }
             { send_actions(texts, &flow.shared.send, Msg::ErrorNoHost, Msg::RequestCancellation,
                 dispatch.reform(|_: MouseEvent| CancelAction::Back),
-                Some(dispatch.reform(|_: MouseEvent| CancelAction::Submit))) }
+                Some(step.submit(CancelAction::Submit))) }
         </StepRegion>
     }
 }

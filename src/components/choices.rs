@@ -103,8 +103,13 @@ pub fn step_problem(texts: &Texts, problem: Option<Problem>) -> Html {
         Some(Problem::NoReason) => Msg::ReasonRequired,
         Some(Problem::NoComment) => Msg::CommentRequired,
         Some(Problem::NotSaidOpened) => Msg::ReturnOpenedRequired,
+        Some(Problem::BadQuantity(_)) => Msg::ReturnQuantityInvalid,
+    };
+    let max = match problem {
+        Some(Problem::BadQuantity(max)) => max.to_string(),
+        _ => String::new(),
     };
     html! {
-        <p class="error" part="error" role="alert">{ texts.text(msg) }</p>
+        <p class="error" part="error" role="alert">{ texts.fill(msg, &[("max", &max)]) }</p>
     }
 }

@@ -10,6 +10,9 @@ pub enum Rank {
     Main,
     /// One level below.
     Sub,
+    /// One level below, with `tabindex=-1`: a section's heading focus can move to (the
+    /// withdrawal section's, when its button goes at the period's end).
+    Section,
 }
 
 /// A heading that continues the page's outline instead of skipping a level. A plain function
@@ -23,12 +26,13 @@ pub fn heading(
 ) -> Html {
     let level = match rank {
         Rank::Main => level,
-        Rank::Sub => level.saturating_add(1),
+        Rank::Sub | Rank::Section => level.saturating_add(1),
     }
     .clamp(2, 6);
     let (class, tabindex) = match rank {
         Rank::Main => ("heading", Some("-1")),
         Rank::Sub => ("subheading", None),
+        Rank::Section => ("subheading", Some("-1")),
     };
     html! {
         // A static name per level: no formatting code, no allocation.

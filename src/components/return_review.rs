@@ -81,7 +81,7 @@ pub fn return_review(step: &FlowStep<'_, ReturnFlow>, countdowns: &[Option<Count
             }
             { send_actions(texts, &flow.shared.send, Msg::ErrorNoHostReturn, Msg::RequestReturn,
                 dispatch.reform(|_: MouseEvent| ReturnAction::Back),
-                preview.is_some().then(|| dispatch.reform(|_: MouseEvent| ReturnAction::Submit))) }
+                preview.is_some().then(|| step.submit(ReturnAction::Submit))) }
         </StepRegion>
     }
 }

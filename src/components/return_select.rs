@@ -24,28 +24,26 @@ pub fn return_select(step: &FlowStep<'_, ReturnFlow>) -> Html {
                     let (input_id, count_id) = (format!("return-{index}"), format!("return-{index}-count"));
                     let note = (returnable == 0).then(|| item.return_why.clone());
                     let id = item.id.clone();
-                    let current = flow.quantity(&item.id);
+                    // The field's text as typed: the flow takes a whole number in range and refuses
+                    // anything else (0, -1, 2.5, 1e1, empty), which the field then keeps showing
+                    // (marked invalid; the step's problem names the range) until it is corrected,
+                    // never another number.
                     let on_count = dispatch.reform(move |event: Event| {
                         let field: HtmlInputElement = event.target_unchecked_into();
-                        // Not a whole number (2.5, 1e1, empty): the count stays as it was; more than
-                        // can be returned: the most. The field then shows the count that will be
-                        // sent, never text the request does not carry.
-                        let n = field
-                            .value()
-                            .trim()
-                            .parse::<u32>()
-                            .map_or(current, |n| n.clamp(1, returnable));
-                        field.set_value(&n.to_string());
-                        ReturnAction::SetQuantity(id.clone(), n)
+                        ReturnAction::SetQuantity(id.clone(), field.value())
                     });
+                    let max = returnable.to_string();
+                    let refused = flow.refused(&item.id);
+                    let value = refused.map_or_else(|| flow.quantity(&item.id).to_string(), str::to_owned);
                     let more = html! {
                                 if checked && returnable > 1 {
                                     <span class="quantity">
                                         <label for={count_id.clone()}>
-                                            { texts.fill(Msg::ReturnQuantityLabel, &[("max", &returnable.to_string())]) }
+                                            { texts.fill(Msg::ReturnQuantityLabel, &[("max", &max)]) }
                                         </label>
-                                        <input type="number" id={count_id} min="1" max={returnable.to_string()}
-                                            value={flow.quantity(&item.id).to_string()} onchange={on_count} />
+                                        <input type="number" id={count_id} min="1" max={max.clone()}
+                                            aria-invalid={refused.map(|_| "true")}
+                                            {value} onchange={on_count} />
                                     </span>
                                 }
                     };

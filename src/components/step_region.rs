@@ -3,20 +3,26 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::heading::{heading, Rank};
+use crate::clock::Clock;
+use crate::engine::Instant;
 use crate::hooks::use_focus_on_change;
 use crate::view_model::{ItemView, Texts};
 
 /// What each step of the cancel and return flows renders from (each a plain function taking
-/// it): the texts, the flow's state, the item views, and the callback that dispatches the
-/// flow's actions.
+/// it): the texts, the flow's state, the item views, the callback that dispatches the flow's
+/// actions, and the widget's clock (read at a send button's click).
 pub struct FlowStep<'a, F: Reducible> {
     pub texts: &'a Rc<Texts>,
     pub flow: &'a F,
     pub items: &'a [Rc<ItemView>],
     pub dispatch: Callback<F::Action>,
+    pub clock: &'a Clock,
 }
 
-impl<'a, F: Reducible> FlowStep<'a, F> {
+impl<'a, F: Reducible> FlowStep<'a, F>
+where
+    F::Action: 'static,
+{
     /// The texts, the flow, the item views and the dispatching callback, for a step's first line.
     #[allow(clippy::type_complexity)] // the four fields themselves, named where they are used
     pub fn parts(
@@ -28,6 +34,14 @@ impl<'a, F: Reducible> FlowStep<'a, F> {
         &Callback<F::Action>,
     ) {
         (self.texts, self.flow, self.items, &self.dispatch)
+    }
+
+    /// The send button's click: `action` at the clock's instant then (the flow checks the
+    /// assessment against it).
+    pub fn submit(&self, action: fn(Instant) -> F::Action) -> Callback<MouseEvent> {
+        let clock = self.clock.clone();
+        self.dispatch
+            .reform(move |_: MouseEvent| action(clock.now()))
     }
 }
 

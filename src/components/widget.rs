@@ -105,9 +105,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
         },
     );
     let (host, timeout_ms) = (&props.host, props.timeout_ms);
-    let flow = use_flow::<CancelFlow>(&context, host, timeout_ms);
-    let returns = use_flow::<ReturnFlow>(&context, host, timeout_ms);
-    let withdrawal = use_flow::<WithdrawalFlow>(&context, host, timeout_ms);
+    let flow = use_flow::<CancelFlow>(&context, host, &props.clock, timeout_ms);
+    let returns = use_flow::<ReturnFlow>(&context, host, &props.clock, timeout_ms);
+    let withdrawal = use_flow::<WithdrawalFlow>(&context, host, &props.clock, timeout_ms);
 
     // What the store's answers said about items (cancelled, cancellation or return
     // requested), until the host gives a newer order.
@@ -174,6 +174,12 @@ pub fn Widget(props: &WidgetProps) -> Html {
         Countdown::at(closes, *now)
     });
     use_wake(&props.clock, wake, now.clone());
+    let withdrawal_heading = use_node_ref();
+    let period_closed = use_period_closed(
+        withdrawal_view.allowed,
+        withdrawal_countdown == Some(Countdown::Closed),
+        withdrawal_heading.clone(),
+    );
 
     // The sentence is built only when the announcement (or the language) changes, not per tick.
     let announcement = use_announcement(&views, thresholds);
@@ -189,6 +195,15 @@ pub fn Widget(props: &WidgetProps) -> Html {
             .unwrap_or_default()
     });
 
+    // The withdrawal period's end, said with the return windows' announcements.
+    let announcement = match withdrawal_view.until.as_deref().filter(|_| period_closed) {
+        Some(until) => {
+            let closed = texts.fill(Msg::WithdrawClosed, &[("date", until)]);
+            AttrValue::from(format!("{announcement} {closed}.").trim_start().to_owned())
+        }
+        None => (*announcement).clone(),
+    };
+
     use_host_events(&props.host, &flow, &returns, &props.order);
 
     let items = views.clone();
@@ -197,12 +212,14 @@ pub fn Widget(props: &WidgetProps) -> Html {
         flow: &*flow,
         items: &items,
         dispatch: flow.dispatcher().to_callback(),
+        clock: &props.clock,
     };
     let return_step = FlowStep {
         texts: &texts,
         flow: &*returns,
         items: &items,
         dispatch: returns.dispatcher().to_callback(),
+        clock: &props.clock,
     };
     let received = withdrawal
         .shared
@@ -253,6 +270,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                         .dispatcher()
                         .to_callback()
                         .reform(|_| WithdrawalAction::Open),
+                    (period_closed, withdrawal_heading),
                 ),
             },
         ),
@@ -264,9 +282,38 @@ pub fn Widget(props: &WidgetProps) -> Html {
     html! {
         <div class="root" part="root" lang={props.locale.clone()} aria-label={texts.text(Msg::WidgetLabel).to_owned()} role="region">
             { body }
-            { live_region((*announcement).clone()) }
+            { live_region(announcement) }
         </div>
     }
+}
+
+/// Whether the withdrawal period ended while the customer was on the page: the engine allowed
+/// withdrawal on an earlier render and no longer does, and its countdown reads closed (not a
+/// new order or policy without the right). Then the section stays, saying so, the live region
+/// announces it, and focus that the button's removal dropped onto `<body>` moves to the
+/// section's `heading` (focus elsewhere on the page is left alone).
+#[hook]
+fn use_period_closed(allowed: bool, over: bool, heading: NodeRef) -> bool {
+    // Read during the render: no state of its own, no second render.
+    let was_allowed = use_mut_ref(|| false);
+    let closed = {
+        let mut was = was_allowed.borrow_mut();
+        *was |= allowed;
+        *was && !allowed && over
+    };
+    use_effect_with(closed, move |&closed| {
+        let dropped = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.active_element())
+            .is_none_or(|element| element.tag_name() == "BODY");
+        if let Some(heading) = heading
+            .cast::<web_sys::HtmlElement>()
+            .filter(|_| closed && dropped)
+        {
+            let _ = heading.focus();
+        }
+    });
+    closed
 }
 
 /// `order-help-ready` for each order shown, `order-help-step` on each step change of the cancel

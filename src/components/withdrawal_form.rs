@@ -85,12 +85,29 @@ pub fn WithdrawalForm(props: &WithdrawalFormProps) -> Html {
         .send
         .label(Msg::WithdrawSending, Msg::WithdrawConfirm);
     let busy = flow.shared.send.sending.then_some("true");
-    // The period ended while the form was open and nothing was declared yet: say so, and offer
-    // no Confirm that could only do nothing (a declaration already confirmed still counts).
-    let period_over = (!flow.allowed() && flow.declared_at.is_none())
+    // The period ended while the form was open and nothing was declared yet, or the clock at
+    // the click was past it: say so, and offer no Confirm that could only do nothing (a
+    // declaration already confirmed in time is still sent again, with its first instant).
+    let period_over = ((!flow.allowed() && flow.declared_at.is_none()) || flow.too_late)
         .then(|| props.view.until.as_deref())
         .flatten()
         .map(|until| format!("{}.", texts.fill(Msg::WithdrawClosed, &[("date", until)])));
+    // A declaration confirmed in time that the store's server can no longer count as such:
+    // when it was confirmed, for the customer's own records and an e-mail to the store.
+    let confirmed_at = flow.declared_at.filter(|_| flow.too_late).map(|at| {
+        texts.fill(
+            Msg::WithdrawConfirmedAt,
+            &[("date", &texts.fmt.date_time(at))],
+        )
+    });
+    // Once a declaration was confirmed, the store's address stays on screen (unless it is being
+    // sent right now): whatever becomes of the send, the customer can still withdraw by e-mail.
+    let contact = props
+        .view
+        .contact_email
+        .as_deref()
+        .filter(|_| flow.declared_at.is_some() && !flow.shared.send.sending)
+        .map(|email| texts.fill(Msg::WithdrawContact, &[("email", &isolate(email))]));
     html! {
         <StepRegion level={texts.heading_level} heading={texts.text(Msg::WithdrawFormHeading).to_owned()} step_changes={flow.shared.step_changes}>
             <form class="withdrawal-form" novalidate=true onsubmit={on_submit}>
@@ -132,16 +149,23 @@ pub fn WithdrawalForm(props: &WithdrawalFormProps) -> Html {
                         <p class="field-error" part="error" id="withdraw-email-error">{ error }</p>
                     }
                 </div>
-                if let Some(failure) = failure {
+                if failure.is_some() || period_over.is_some() {
                     <div class="error" part="error" role="alert">
-                        <p>{ rich(&failure) }</p>
-                        if let Some(email) = &props.view.contact_email {
-                            <p>{ rich(&texts.fill(Msg::WithdrawContact, &[("email", &isolate(email))])) }</p>
+                        if let Some(failure) = &failure {
+                            <p>{ rich(failure) }</p>
+                        }
+                        if let Some(over) = &period_over {
+                            <p>{ over.clone() }</p>
+                        }
+                        if let Some(confirmed_at) = &confirmed_at {
+                            <p>{ confirmed_at.clone() }</p>
+                        }
+                        if let Some(contact) = &contact {
+                            <p>{ rich(contact) }</p>
                         }
                     </div>
-                }
-                if let Some(over) = &period_over {
-                    <div class="error" part="error" role="alert"><p>{ over.clone() }</p></div>
+                } else if let Some(contact) = &contact {
+                    <p class="hint">{ rich(contact) }</p>
                 }
                 <div class="actions">
                     <button type="button" part="button" aria-disabled={busy} onclick={on_back}>{ texts.text(Msg::Back) }</button>

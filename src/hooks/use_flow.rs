@@ -3,6 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::use_request_sender;
+use crate::clock::Clock;
 use crate::engine::RequestKind;
 use crate::host::Host;
 use crate::state::{FlowContext, RequestAction, RequestFlow, SendFailure};
@@ -10,11 +11,13 @@ use crate::state::{FlowContext, RequestAction, RequestFlow, SendFailure};
 /// One flow, wired the way every flow is: its reducer, started on `context`; reassessed
 /// whenever the widget gives a new context (time passed a boundary, or the host gave a new
 /// order, policy or customer); its requests sent to the host ([`use_request_sender`]); and
-/// `order-help-error` when one fails. The widget calls it once per flow.
+/// `order-help-error` when one fails (an answer read at `clock`'s instant). The widget calls
+/// it once per flow.
 #[hook]
 pub fn use_flow<F: RequestFlow>(
     context: &Rc<FlowContext>,
     host: &Host,
+    clock: &Clock,
     timeout_ms: u32,
 ) -> UseReducerHandle<F> {
     let flow = {
@@ -27,7 +30,7 @@ pub fn use_flow<F: RequestFlow>(
             dispatcher.dispatch(F::wrap(RequestAction::Reassessed(context.clone())))
         });
     }
-    use_request_sender(&flow, host, timeout_ms);
+    use_request_sender(&flow, host, clock, timeout_ms);
     use_failure_event(host, F::KIND, flow.shared().send.failure.clone());
     flow
 }

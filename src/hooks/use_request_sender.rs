@@ -6,6 +6,7 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
+use crate::clock::Clock;
 use crate::engine::json::Json;
 use crate::host::{describe, Host};
 use crate::js_json::to_json;
@@ -16,11 +17,13 @@ use crate::state::{RequestAction, RequestFlow, SendFailure};
 /// with the same idempotency key), and turns the answer, a rejection, an answer without a valid
 /// `status` or silence for `timeout_ms` into the flow's action. An answer whose optional fields
 /// had to be ignored still counts, and fires `order-help-error` with the code
-/// `answer_malformed`. An unmount cancels the timeout and ignores any late answer.
+/// `answer_malformed`. The answer is read at `clock`'s instant when it arrives (a receipt's time
+/// is checked against it). An unmount cancels the timeout and ignores any late answer.
 #[hook]
 pub fn use_request_sender<F: RequestFlow>(
     flow: &UseReducerHandle<F>,
     host: &Host,
+    clock: &Clock,
     timeout_ms: u32,
 ) {
     let dispatcher = flow.dispatcher();
@@ -28,7 +31,7 @@ pub fn use_request_sender<F: RequestFlow>(
     // Built on the render where `attempt` changed (when the effect below runs), from that
     // render's flow, rather than on every render while sending.
     let outgoing = use_memo(attempt, |_| flow.outgoing());
-    let host = host.clone();
+    let (host, clock) = (host.clone(), clock.clone());
     use_effect_with(attempt, move |_| {
         let live = Rc::new(Cell::new(true));
         let mut timeout = None;
@@ -45,9 +48,8 @@ pub fn use_request_sender<F: RequestFlow>(
                     let events = host.clone();
                     yew::platform::spawn_local(async move {
                         let answer = match JsFuture::from(promise).await {
-                            Ok(value) => {
-                                read(&answer_tree(&value, fields)).map_err(SendFailure::Malformed)
-                            }
+                            Ok(value) => read(&answer_tree(&value, fields), clock.now())
+                                .map_err(SendFailure::Malformed),
                             Err(error) => Err(rejection(&error)),
                         };
                         if !answer_live.get() {

@@ -12,8 +12,8 @@ use super::request::{
 use super::{in_item_order, keep_unchanged, stepped_flow, FlowContext, Problem, Step};
 use crate::engine::json::Json;
 use crate::engine::{
-    refund_for, CancelVerdict, CancellationReasons, Money, RefundEstimate, RefundKind, Request,
-    RequestKind, RequestVerdict,
+    refund_for, CancelVerdict, CancellationReasons, Instant, Money, RefundEstimate, RefundKind,
+    Request, RequestKind, RequestVerdict,
 };
 
 /// The host's answer to a cancellation request, `{status, message?, refund?}`, as the widget
@@ -106,8 +106,10 @@ pub enum CancelAction {
     EditComment(String),
     Continue,
     Back,
-    /// "Request cancellation" (and "Try again").
-    Submit,
+    /// "Request cancellation" (and "Try again"), at the widget's clock's instant: a new
+    /// request is not sent when the assessment shown no longer holds then
+    /// ([`FlowContext::current_at`]); a retry of one sent is.
+    Submit(Instant),
     /// Leave the outcome for the order.
     Close,
     /// The host's answer, a failure, or a new context: as every flow takes them.
@@ -264,10 +266,12 @@ impl CancelFlow {
         }
     }
 
-    fn submit(&mut self) {
+    fn submit(&mut self, now: Instant) {
+        let retry = self.shared.send.failure.is_some();
         if self.shared.step == Step::Review
             && !self.shared.send.sending
             && !self.selected.is_empty()
+            && (retry || self.shared.context.current_at(now))
         {
             self.shared.send.start();
         }
@@ -349,7 +353,7 @@ impl CancelFlow {
         Outgoing {
             request: self.request(),
             fields: CancelAnswer::FIELDS,
-            read: Rc::new(move |tree| CancelAnswer::read(tree, refund_cap)),
+            read: Rc::new(move |tree, _| CancelAnswer::read(tree, refund_cap)),
         }
     }
 }
@@ -373,6 +377,11 @@ impl CancelFlow {
 
     /// The reducer: every action (see [`request_flow!`] for the copy it changes).
     fn act(&mut self, action: CancelAction) {
+        use CancelAction::{ChooseReason, EditComment, Toggle};
+        // A changed choice is a new request: it starts clean.
+        if matches!(action, Toggle(_) | ChooseReason(_) | EditComment(_)) {
+            self.shared.send.changed();
+        }
         match action {
             CancelAction::Start if self.can_start() => self.go(Step::Select),
             CancelAction::Start => {}
@@ -381,7 +390,7 @@ impl CancelFlow {
             CancelAction::EditComment(text) => self.edit_comment(text),
             CancelAction::Continue => self.next(),
             CancelAction::Back => self.back(),
-            CancelAction::Submit => self.submit(),
+            CancelAction::Submit(now) => self.submit(now),
             CancelAction::Close => self.close(),
             CancelAction::Request(action) => self.on_request(action),
         }

@@ -15,8 +15,9 @@ use yew::Reducible;
 
 use super::FlowContext;
 use crate::engine::json::Json;
+use crate::engine::limits::MAX_STRING_CHARS;
 use crate::engine::{
-    Assessment, Fnv, ItemAssessment, Request, RequestItem, RequestKind, RequestVerdict,
+    Assessment, Fnv, Instant, ItemAssessment, Request, RequestItem, RequestKind, RequestVerdict,
 };
 use crate::i18n::Msg;
 
@@ -84,14 +85,26 @@ impl Sending {
         self.attempt += 1;
     }
 
-    /// The host answered request number `attempt`: whether it is the one under way (an answer
-    /// to an older attempt is ignored); if so, the request is over.
+    /// The host answered request number `attempt`: whether it is the one under way, or the
+    /// last one, given up on after the timeout (it did arrive: the screen says so, rather than
+    /// "we don't know"); if so, the request is over. An answer to an older attempt, or to a
+    /// request changed since, is ignored.
     pub fn answered(&mut self, attempt: u32) -> bool {
-        let current = self.sending && self.attempt == attempt;
+        let current =
+            self.attempt == attempt && (self.sending || self.failure == Some(SendFailure::Timeout));
         if current {
             self.sending = false;
+            self.failure = None;
         }
         current
+    }
+
+    /// The customer changed the request: the last one's failure is about a request that will
+    /// not be sent again, so it no longer applies (kept while one is under way).
+    pub fn changed(&mut self) {
+        if !self.sending {
+            self.failure = None;
+        }
     }
 
     /// Request number `attempt` failed: kept, with everything the customer chose, for Try
@@ -309,8 +322,9 @@ macro_rules! request_flow {
 }
 pub(crate) use request_flow;
 
-/// Reads a host's answer from its JSON tree; `Err` says why it has no valid status.
-pub type AnswerReader<A> = dyn Fn(&Json<'_>) -> Result<A, String>;
+/// Reads a host's answer from its JSON tree, at the widget's clock's instant when it arrived (an
+/// answer's own time is checked against it); `Err` says why it has no valid status.
+pub type AnswerReader<A> = dyn Fn(&Json<'_>, Instant) -> Result<A, String>;
 
 /// A request to send, and how to read its answer.
 pub struct Outgoing<A> {
@@ -449,12 +463,18 @@ impl<'a, 'j> AnswerFields<'a, 'j> {
         Err(wrong(name, &expected, found))
     }
 
-    /// The optional text field `name`; a value that is not a string is left out and described.
+    /// The optional text field `name`; a value that is not a string, or one longer than an
+    /// order's strings may be ([`MAX_STRING_CHARS`]), is left out and described.
     pub fn text(&mut self, name: &str) -> Option<String> {
+        self.text_of(name, "a string of at most 2000 characters")
+    }
+
+    /// [`AnswerFields::text`], the error saying `expected` (which names the limit).
+    pub fn text_of(&mut self, name: &str, expected: &str) -> Option<String> {
         match self.get(name)? {
-            Json::Str(text) => Some(text.to_string()),
+            Json::Str(text) if text.chars().count() <= MAX_STRING_CHARS => Some(text.to_string()),
             other => {
-                self.ignore(wrong(name, "a string", Some(other)));
+                self.ignore(wrong(name, expected, Some(other)));
                 None
             }
         }

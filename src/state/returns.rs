@@ -13,8 +13,8 @@ use super::request::{
 use super::{in_item_order, keep_unchanged, stepped_flow, FlowContext, Problem, Step};
 use crate::engine::json::Json;
 use crate::engine::{
-    preview_return, ProposalLine, Request, RequestItem, RequestKind, RequestVerdict, ReturnPreview,
-    ReturnProposal, ReturnProposalError, ReturnReason, ReturnVerdict,
+    preview_return, Instant, ProposalLine, Request, RequestItem, RequestKind, RequestVerdict,
+    ReturnPreview, ReturnProposal, ReturnProposalError, ReturnReason, ReturnVerdict,
 };
 
 /// The host's answer to a return request, `{status, message?, return_id?, label_url?,
@@ -100,6 +100,10 @@ pub struct ReturnFlow {
     /// The number of units chosen per item (kept when an item is unselected, so ticking it
     /// again brings it back); an item not listed returns every returnable unit.
     pub quantities: Vec<(String, u32)>,
+    /// What the customer typed as an item's number that is not a whole number from 1 to what
+    /// can be returned ("0", "-1", "", "2.5", "1e1"): refused, never read as some other number.
+    /// The field shows it with the allowed range, and Continue waits, until it is corrected.
+    pub refused: Vec<(String, String)>,
     /// The customer's answer to "was it opened?", per item.
     pub opened: Vec<(String, bool)>,
     pub reason: Option<String>,
@@ -119,16 +123,19 @@ pub enum ReturnAction {
     Start,
     /// A checkbox: selects or unselects the item.
     Toggle(String),
-    /// How many units of the item (clamped to 1 ..= what can be returned).
-    SetQuantity(String, u32),
+    /// How many units of the item, as typed: a whole number from 1 to what can be returned is
+    /// taken, anything else refused ([`ReturnFlow::refused`]).
+    SetQuantity(String, String),
     ChooseReason(String),
     EditComment(String),
     /// "Was it opened?" for an item.
     SetOpened(String, bool),
     Continue,
     Back,
-    /// "Request return" (and "Try again").
-    Submit,
+    /// "Request return" (and "Try again"), at the widget's clock's instant: a new request is
+    /// not sent when the assessment shown no longer holds then
+    /// ([`FlowContext::current_at`]); a retry of one sent is.
+    Submit(Instant),
     Close,
     /// The host's answer, a failure, or a new context: as every flow takes them.
     Request(RequestAction<ReturnAnswer>),
@@ -139,6 +146,7 @@ impl ReturnFlow {
         ReturnFlow {
             selected: Vec::new(),
             quantities: Vec::new(),
+            refused: Vec::new(),
             opened: Vec::new(),
             reason: None,
             comment: String::new(),
@@ -183,6 +191,14 @@ impl ReturnFlow {
             .iter()
             .find(|(id, _)| id == item_id)
             .map_or(max, |(_, n)| (*n).clamp(1, max.max(1)).min(max))
+    }
+
+    /// What the customer typed as the item's number, if it was refused.
+    pub fn refused(&self, item_id: &str) -> Option<&str> {
+        self.refused
+            .iter()
+            .find(|(id, _)| id == item_id)
+            .map(|(_, text)| text.as_str())
     }
 
     /// The customer's answer to "was it opened?" for the item, if given.
@@ -299,14 +315,49 @@ impl ReturnFlow {
         self.problem = None;
     }
 
-    fn set_quantity(&mut self, item_id: &str, n: u32) {
+    /// The item's number as typed: digits only (no sign, point or exponent), from 1 to what
+    /// can be returned, is taken; anything else is refused and kept as typed.
+    fn set_quantity(&mut self, item_id: &str, text: String) {
         let max = self.returnable(item_id);
         if self.shared.step != Step::Select || max == 0 {
             return;
         }
-        let n = n.clamp(1, max);
-        self.quantities.retain(|(id, _)| id != item_id);
-        self.quantities.push((item_id.to_owned(), n));
+        let typed = text.trim();
+        let n = typed
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| typed.parse::<u32>().ok())
+            .flatten()
+            .filter(|n| (1..=max).contains(n));
+        self.refused.retain(|(id, _)| id != item_id);
+        match n {
+            Some(n) => {
+                self.quantities.retain(|(id, _)| id != item_id);
+                self.quantities.push((item_id.to_owned(), n));
+            }
+            None => self.refused.push((item_id.to_owned(), text)),
+        }
+        // Said at once, with the range; gone once every number is whole and in range.
+        if matches!(self.problem, None | Some(Problem::BadQuantity(_))) {
+            self.problem = self.refused_problem();
+        }
+    }
+
+    /// The first selected item whose number is refused, as the problem naming its range.
+    fn refused_problem(&self) -> Option<Problem> {
+        let id = self.selected.iter().find(|id| self.refused(id).is_some())?;
+        Some(Problem::BadQuantity(self.returnable(id)))
+    }
+
+    /// Continue: not from step 1 while a selected item's number is refused.
+    fn next_unless_refused(&mut self) {
+        match self
+            .refused_problem()
+            .filter(|_| self.shared.step == Step::Select)
+        {
+            Some(problem) => self.problem = Some(problem),
+            None => self.next(),
+        }
     }
 
     fn set_opened(&mut self, item_id: &str, opened: bool) {
@@ -340,10 +391,15 @@ impl ReturnFlow {
         unsaid.then_some(Problem::NotSaidOpened)
     }
 
-    fn submit(&mut self) {
+    fn submit(&mut self, now: Instant) {
         // Only a return the engine can preview is sent (the review shows why otherwise).
         let preview = self.preview().and_then(Result::ok);
-        if self.shared.step == Step::Review && !self.shared.send.sending && preview.is_some() {
+        let retry = self.shared.send.failure.is_some();
+        if self.shared.step == Step::Review
+            && !self.shared.send.sending
+            && preview.is_some()
+            && (retry || self.shared.context.current_at(now))
+        {
             self.sent = preview;
             self.shared.send.start();
         }
@@ -353,6 +409,7 @@ impl ReturnFlow {
         if self.shared.step == Step::Outcome {
             self.selected.clear();
             self.quantities.clear();
+            self.refused.clear();
             self.opened.clear();
             self.reason = None;
             self.comment.clear();
@@ -431,7 +488,8 @@ impl ReturnFlow {
 impl ReturnFlow {
     /// The request under way and how to read its answer.
     fn to_send(&self) -> Outgoing<ReturnAnswer> {
-        let read = Rc::new(ReturnAnswer::read) as Rc<AnswerReader<ReturnAnswer>>;
+        let read = Rc::new(|tree: &Json<'_>, _| ReturnAnswer::read(tree))
+            as Rc<AnswerReader<ReturnAnswer>>;
         Outgoing {
             request: self.request(),
             fields: ReturnAnswer::FIELDS,
@@ -463,19 +521,27 @@ impl ReturnFlow {
 
     /// The reducer: every action (see [`request_flow!`] for the copy it changes).
     fn act(&mut self, action: ReturnAction) {
+        use ReturnAction::{ChooseReason, EditComment, SetOpened, SetQuantity, Toggle};
+        // A changed choice is a new request: it starts clean.
+        if matches!(
+            action,
+            Toggle(_) | SetQuantity(..) | ChooseReason(_) | EditComment(_) | SetOpened(..)
+        ) {
+            self.shared.send.changed();
+        }
         match action {
             ReturnAction::Start if self.can_start() && self.shared.step == Step::Overview => {
                 self.go(Step::Select)
             }
             ReturnAction::Start => {}
             ReturnAction::Toggle(id) => self.toggle(&id),
-            ReturnAction::SetQuantity(id, n) => self.set_quantity(&id, n),
+            ReturnAction::SetQuantity(id, text) => self.set_quantity(&id, text),
             ReturnAction::ChooseReason(id) => self.choose_reason(id),
             ReturnAction::EditComment(text) => self.edit_comment(text),
             ReturnAction::SetOpened(id, opened) => self.set_opened(&id, opened),
-            ReturnAction::Continue => self.next(),
+            ReturnAction::Continue => self.next_unless_refused(),
             ReturnAction::Back => self.back(),
-            ReturnAction::Submit => self.submit(),
+            ReturnAction::Submit(now) => self.submit(now),
             ReturnAction::Close => self.close(),
             ReturnAction::Request(action) => self.on_request(action),
         }

@@ -6,9 +6,14 @@
 //!
 //! What the law asks of it, and how it holds here:
 //! - only what identifies the contract and the consumer is asked for (no reason, no comment);
-//! - the declaration counts when it is sent: the deadline is checked once, at the confirming
-//!   click ([`WithdrawalAction::Confirm`]), never again for that declaration — not when the
-//!   store answers after the deadline, not on Try again (same `declared_at`, same key).
+//! - the declaration counts when it is sent (art. 11a(5)): the deadline is checked at the
+//!   confirming click ([`WithdrawalAction::Confirm`]), against the instant of that click (not
+//!   an assessment made earlier), and never again for that declaration — not when the store
+//!   answers after the deadline, and not when it is sent again (Try again, or after a
+//!   corrected field): a resend keeps the first `declared_at` while the store's server would
+//!   still take it (`withdrawal.max_delay_seconds` after it, which `verify` accepts). After
+//!   that, past the deadline, the form says when it was confirmed and keeps the store's
+//!   contact address on screen.
 
 use std::rc::Rc;
 
@@ -20,6 +25,7 @@ use super::FlowContext;
 use crate::engine::json::Json;
 use crate::engine::{
     looks_like_an_email_address, Customer, Instant, Request, RequestKind, RequestVerdict,
+    CLOCK_SKEW_SECONDS,
 };
 
 /// The longest name kept (a display name; the engine takes 2,000 characters per string).
@@ -69,27 +75,29 @@ impl Receipt {
     /// The answer's fields the widget reads.
     pub const FIELDS: &'static [&'static str] = &["received_at", "acknowledgement_to"];
 
-    /// Reads the host's answer from its JSON tree. A missing or unreadable `received_at` is an
-    /// error (the store did not say it has the declaration); an `acknowledgement_to` that is not
-    /// a string is ignored and described in [`Receipt::ignored`]; other fields are ignored.
-    pub fn read(tree: &Json<'_>) -> Result<Receipt, String> {
+    /// Reads the host's answer from its JSON tree, for an order placed at `placed_at`, at the
+    /// widget's clock's `now`. A missing or unreadable `received_at` is an error (the store did
+    /// not say it has the declaration), and so is one before the order was placed or more than
+    /// [`CLOCK_SKEW_SECONDS`] (five minutes) after `now` (the tolerance `verify` gives two
+    /// clocks): not a receipt of this declaration. An `acknowledgement_to` that is not a
+    /// string, or is longer than an order's strings may be, is ignored and described in
+    /// [`Receipt::ignored`]; a blank one is no address; other fields are ignored.
+    pub fn read(tree: &Json<'_>, placed_at: Instant, now: Instant) -> Result<Receipt, String> {
         let mut fields = AnswerFields::of(tree, "{received_at, acknowledgement_to?}")?;
-        let expected = "an RFC 3339 instant with an offset (e.g. \"2026-04-07T21:59:59Z\")";
         let found = fields.get("received_at");
+        let latest = now.saturating_add_seconds(i64::from(CLOCK_SKEW_SECONDS));
+        let expected = "an RFC 3339 instant with an offset (e.g. \"2026-04-07T21:59:59Z\") from \
+                        the order's placed_at to five minutes after the widget's clock";
         let received_at = match found {
             Some(Json::Str(text)) => Instant::parse_rfc3339(text).ok(),
             _ => None,
         }
+        .filter(|at| (placed_at..=latest).contains(at))
         .ok_or_else(|| wrong("received_at", expected, found))?;
-        let acknowledgement_to = match fields.get("acknowledgement_to") {
-            None => None,
-            Some(Json::Str(to)) if !to.trim().is_empty() => Some(to.to_string()),
-            Some(other) => {
-                let expected = "an e-mail address (a string)";
-                fields.ignore(wrong("acknowledgement_to", expected, Some(other)));
-                None
-            }
-        };
+        let expected = "an e-mail address (a string of at most 2000 characters)";
+        let acknowledgement_to = fields
+            .text_of("acknowledgement_to", expected)
+            .filter(|to| !to.trim().is_empty());
         Ok(Receipt {
             received_at,
             acknowledgement_to,
@@ -114,9 +122,13 @@ pub struct WithdrawalFlow {
     pub checked: bool,
     /// How many times Confirm found a problem: focus moves to the first field with one.
     pub invalid_tries: u32,
-    /// The instant of the confirming click of the declaration being sent (kept for Try again;
-    /// a change to the form makes it a new declaration).
+    /// The instant of the first confirming click made in time, of the declaration being sent
+    /// or not yet received: kept for a resend (Try again, or after a corrected field) within
+    /// the policy's `withdrawal.max_delay_seconds` of it.
     pub declared_at: Option<Instant>,
+    /// A resend was refused: the period ended and the first click is more than
+    /// `max_delay_seconds` ago (the form then says when it was confirmed, and where to write).
+    pub too_late: bool,
 }
 
 /// What the customer (or the host, or time) did.
@@ -149,6 +161,7 @@ impl WithdrawalFlow {
             checked: false,
             invalid_tries: 0,
             declared_at: None,
+            too_late: false,
             shared: RequestState::new(WithdrawalStep::Overview, context),
         }
     }
@@ -159,6 +172,16 @@ impl WithdrawalFlow {
     /// Whether a new declaration can be made now (the engine's verdict is `allowed`).
     pub fn allowed(&self) -> bool {
         self.shared.context.withdrawal_allowed()
+    }
+
+    /// Whether a new declaration made at `now` is in time: the engine allows it and `now` is
+    /// not past the deadline (the clock may have jumped since the assessment).
+    pub fn allowed_at(&self, now: Instant) -> bool {
+        let decision = &self.shared.context.assessment.withdrawal;
+        self.allowed()
+            && decision
+                .deadline
+                .is_none_or(|deadline| now <= deadline.instant)
     }
 
     /// Whether the overview offers "Withdraw from contract here": the engine allows it and no
@@ -193,12 +216,11 @@ impl WithdrawalFlow {
         self.name_problem().is_none() && self.email_problem().is_none() && !self.no_items()
     }
 
-    /// A change to the form: what is sent next is a new declaration, made at its own click.
+    /// A change to the form: what is sent next is a new request (a new key), so the last one's
+    /// failure no longer applies; a declaration already confirmed keeps its time (see
+    /// [`WithdrawalFlow::confirm`]).
     fn edited(&mut self) {
-        if !self.shared.send.sending {
-            self.declared_at = None;
-            self.shared.send.failure = None;
-        }
+        self.shared.send.changed();
     }
 
     fn toggle(&mut self, item_id: &str) {
@@ -224,21 +246,30 @@ impl WithdrawalFlow {
         self.edited();
     }
 
+    /// Confirm withdrawal (or Try again) at `now`. A declaration first confirmed in time is
+    /// sent again with that first instant while the store's server would still take it
+    /// (`max_delay_seconds` after it); otherwise it is a new declaration, checked against the
+    /// deadline at `now`, and refused past it.
     fn confirm(&mut self, now: Instant) {
         if self.shared.step != WithdrawalStep::Form || self.shared.send.sending {
             return;
         }
-        if self.declared_at.is_none() {
-            // A new declaration: the period is checked now, at the click, and never again.
-            if !self.allowed() {
+        if !self.valid() {
+            self.checked = true;
+            self.invalid_tries += 1;
+            return;
+        }
+        let delay = i64::from(self.shared.context.policy.withdrawal.max_delay_seconds);
+        let kept = self
+            .declared_at
+            .filter(|&first| now <= first.saturating_add_seconds(delay));
+        match kept {
+            Some(_) => {}
+            None if self.allowed_at(now) => self.declared_at = Some(now),
+            None => {
+                self.too_late = true;
                 return;
             }
-            if !self.valid() {
-                self.checked = true;
-                self.invalid_tries += 1;
-                return;
-            }
-            self.declared_at = Some(now);
         }
         self.shared.send.start();
     }
@@ -370,10 +401,11 @@ impl WithdrawalFlow {
 impl WithdrawalFlow {
     /// The declaration under way and how to read the store's receipt.
     fn to_send(&self) -> Outgoing<Receipt> {
+        let placed_at = self.shared.context.order.placed_at;
         Outgoing {
             request: self.request(),
             fields: Receipt::FIELDS,
-            read: Rc::new(Receipt::read),
+            read: Rc::new(move |tree, now| Receipt::read(tree, placed_at, now)),
         }
     }
 }

@@ -56,7 +56,7 @@ describe('the store\'s answer', { concurrency: true }, () => {
     await assertFocusOnHeading(page, 'Request sent');
     await waitForEvent(page, 'error', { code: 'answer_malformed' });
     const [error] = await errors(page);
-    assert.match(error.message, /message: expected a string, found an object; refund: .*found 49\.98/);
+    assert.match(error.message, /message: expected a string of at most 2000 characters, found an object; refund: .*found 49\.98/);
     await page.done();
   });
 

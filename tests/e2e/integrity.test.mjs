@@ -27,6 +27,28 @@ describe('integrity', { concurrency: true }, () => {
     const embed = readFileSync(path.join(DIST, 'embed.js'), 'utf8');
     assert.ok(!/from '\.\/order-help\.js'/.test(embed), 'embed.js no longer imports the glue');
     assert.ok(embed.includes(`"${hashes['order-help_bg.wasm']}"`), 'embed.js fetches the wasm with its hash');
+    // Every catalogue it may fetch (all but English, compiled in), each with its own hash.
+    for (const lang of ['de', 'es', 'fr']) {
+      assert.ok(embed.includes(`${lang}:"${sri(`locales/${lang}.json`)}"`) || embed.includes(`"${lang}":"${sri(`locales/${lang}.json`)}"`),
+        `embed.js fetches locales/${lang}.json with its hash`);
+    }
+  });
+
+  test('a tampered catalogue (locales/de.json) is refused: locale_unavailable naming the hash, English texts, never the changed ones', async () => {
+    const cause = /tampered-locale\/locales\/de\.json does not match the sha384 hash of the build: it was changed after the build/;
+    const page = await h.open('/e2e/tampered-locale.html', {
+      allow: [/^error: (Fetch API cannot load |Failed to find a valid digest in the 'integrity' attribute for resource ').*\/tampered-locale\/locales\/de\.json/,
+        /order-help: the texts for "de" are unavailable/],
+    });
+    await waitForEvent(page, 'error', { code: 'locale_unavailable' }, 'widget');
+    await waitForEvent(page, 'ready', {}, 'widget');
+    const errors = (await hostLog(page)).events.filter((e) => e.type === 'error');
+    assert.equal(errors.length, 1, JSON.stringify(errors));
+    assert.match(errors[0].detail.message, cause);
+    const widget = page.locator('order-help');
+    await widget.getByRole('button', { name: 'Withdraw from contract here' }).waitFor();
+    assert.equal(await widget.getByText(/0900|€\/min/).count(), 0, 'the tampered text is not shown');
+    await page.done();
   });
 
   test('the served embed.js is minified (scripts/minify.mjs): none of the source comments, well under the source and glue', () => {

@@ -114,10 +114,13 @@ describe('languages', { concurrency: true }, () => {
 
   for (const [name, fulfil, cause] of [
     ['missing (404)', { status: 404, body: 'not found' }, /de\.json answered HTTP 404/],
-    ['broken', { status: 200, contentType: 'application/json', body: '{"badge_cancel": ' }, /de\.json is not valid JSON/],
+    // The release build fetches each catalogue with its hash: one changed (broken) after the
+    // build is refused before it is read (issue 23).
+    ['broken', { status: 200, contentType: 'application/json', body: '{"badge_cancel": ' },
+      /de\.json does not match the sha384 hash of the build: it was changed after the build/],
   ]) {
     test(`a ${name} catalogue: English, and locale_unavailable`, async () => {
-      const allow = [/Failed to load resource/, /order-help: the texts for "de" are unavailable/];
+      const allow = [/Failed to load resource/, /(Fetch API cannot load |Failed to find a valid digest in the 'integrity' attribute for resource ').*de\.json/, /order-help: the texts for "de" are unavailable/];
       const page = await h.open(null, { allow });
       await page.route('**/locales/de.json', (route) => route.fulfill(fulfil));
       await page.goto(h.server.url('/e2e/blank.html'));

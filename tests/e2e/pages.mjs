@@ -151,6 +151,12 @@ ${HOST_STATUS}`,
     scripts: ['/tampered-wasm/embed.js'],
     body: WIDGET_WITH_FALLBACK,
   },
+  'tampered-locale.html': {
+    title: 'withdraw from a contract (the German catalogue was tampered with)',
+    scripts: ['/tampered-locale/embed.js'],
+    body: `<order-help id="widget" order-src="/orders/withdrawal-easter.json" policy-src="/policies/berlin-withdrawal.json"
+  now="2026-04-02T10:00:00+02:00" locale="de-DE"><p class="fallback"><a href="/orders/302-7730114-2026040">Ihre Bestellung</a></p></order-help>`,
+  },
   'two.html': {
     title: 'two widgets on one page',
     h1: 'Two orders',

@@ -79,6 +79,35 @@ describe('the return flow, by keyboard only', { concurrency: true }, () => {
     await page.done();
   });
 
+  // Issue 23, item 6: "0", "-1", "", "2.5", "1e1" became 1 or the most, silently.
+  test('a number of mugs that is not a whole number from 1 to 4 is refused with the range; the review shows what was typed', async () => {
+    const page = await h.openReady(MULTI.page);
+    const w = page.locator('order-help');
+    await w.getByRole('button', { name: 'Return items' }).click();
+    await w.getByRole('checkbox', { name: new RegExp(MULTI.mugs) }).check();
+    const count = w.getByRole('spinbutton');
+    for (const typed of ['0', '-1', '', '2.5', '1e1']) {
+      await count.fill(typed);
+      await count.press('Tab');
+      assert.equal(await count.inputValue(), typed, `${JSON.stringify(typed)} stays as typed`);
+      assert.equal(await count.getAttribute('aria-invalid'), 'true');
+      const said = 'How many to return: enter a whole number from 1 to 4.';
+      assert.equal(await w.getByRole('alert').innerText(), said);
+      await w.getByRole('button', { name: 'Continue' }).click();
+      assert.equal(await w.getByRole('alert').innerText(), said);
+      assert.ok(await region(page, 'Step 1 of 3: Select items to return').isVisible(), 'still step 1');
+    }
+    await count.fill('3');
+    await count.press('Tab');
+    assert.equal(await w.getByRole('alert').count(), 0);
+    await w.getByRole('button', { name: 'Continue' }).click();
+    await w.locator('input[value="no_longer_needed"]').check();
+    await w.getByRole('button', { name: 'Continue' }).click();
+    const review = await region(page, 'Step 3 of 3: Review your return').innerText();
+    assert.match(review, /Qty 3/);
+    await page.done();
+  });
+
   test('declined: said so, and the items stay returnable', async () => {
     const page = await mugsAtReview(`${MULTI.page}&answer=declined`);
     await submit(page, 'Request return');

@@ -25,7 +25,16 @@ export const NO_WASM_PATH = '/no-wasm/';
 export const TAMPERED = {
   '/tampered-wasm/': { file: 'order-help_bg.wasm', change: flipMiddleByte },
   '/tampered-embed/': { file: 'embed.js', change: flipMiddleByte },
+  '/tampered-locale/': { file: 'locales/de.json', change: premiumRateButton },
 };
+
+/** The German catalogue, its withdrawal button turned into a premium-rate number (issue 23). */
+function premiumRateButton(body) {
+  const text = String(body).replace('"withdraw_button": "Vertrag widerrufen"',
+    '"withdraw_button": "Rufen Sie 0900-123456 an (3,99 €/min)"');
+  if (text === String(body)) throw new Error('locales/de.json: no withdraw_button to tamper with');
+  return Buffer.from(text);
+}
 
 /** The same bytes but one, in the middle. */
 function flipMiddleByte(body) {

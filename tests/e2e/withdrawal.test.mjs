@@ -121,6 +121,48 @@ describe('the withdrawal function', { concurrency: true }, () => {
     await page.done();
   });
 
+  // Issue 23, item 6: the store's answer is bounded like an order: its strings by the order's
+  // limit (2,000 characters), its received_at from the order's placing to five minutes after the
+  // widget's clock; else answer_malformed, naming the field.
+  test('a 2 MB acknowledgement_to is left out (answer_malformed), the receipt stands and the widget keeps its size', async () => {
+    const page = await h.openReady(page_());
+    const w = page.locator('order-help');
+    const before = await w.evaluate((el) => el.getBoundingClientRect().height);
+    await w.getByRole('button', { name: LABELS['en-US'].button }).click();
+    await w.getByRole('button', { name: 'Confirm withdrawal' }).click();
+    await waitForRequests(page, 1);
+    await page.evaluate(() => window.e2e.answer(0, { received_at: '2026-04-02T08:00:05Z', acknowledgement_to: `${'j'.repeat(2 * 1024 * 1024)}@example.de` }));
+    await assertFocusOnHeading(page, 'Withdrawal received');
+    await waitForEvent(page, 'error', { code: 'answer_malformed' });
+    const error = (await hostLog(page)).events.find((e) => e.type === 'error').detail;
+    assert.match(error.message, /acknowledgement_to: expected an e-mail address \(a string of at most 2000 characters\), found "j{40}…"/);
+    const outcome = await w.getByRole('region', { name: 'Withdrawal received' }).innerText();
+    assert.doesNotMatch(outcome, /jjjj/);
+    const height = await w.evaluate((el) => el.getBoundingClientRect().height);
+    assert.ok(height < before + 1000, `the widget is ${height} px tall (was ${before})`);
+    await page.done();
+  });
+
+  for (const [received, why] of [['1999-04-02T08:00:05Z', 'before the order was placed'], ['2026-04-02T08:06:00Z', 'six minutes ahead of the widget\'s clock']]) {
+    test(`a received_at ${why} is answer_malformed naming the field: no receipt is shown, Try again and the contact address`, async () => {
+      const page = await h.openReady(page_());
+      const w = page.locator('order-help');
+      await w.getByRole('button', { name: LABELS['en-US'].button }).click();
+      await w.getByRole('button', { name: 'Confirm withdrawal' }).click();
+      await waitForRequests(page, 1);
+      await page.evaluate((at) => window.e2e.answer(0, { received_at: at }), received);
+      await waitForEvent(page, 'error', { code: 'answer_malformed' });
+      const error = (await hostLog(page)).events.find((e) => e.type === 'error').detail;
+      assert.match(error.message, new RegExp(`received_at: expected an RFC 3339 instant .* from the order's placed_at to five minutes after the widget's clock, found "${received}"`));
+      const alert = w.getByRole('alert');
+      await alert.waitFor();
+      assert.match(await alert.innerText(), /You can also withdraw by e-mail to widerruf@nordwind\.example/);
+      assert.ok(await w.getByRole('button', { name: 'Try again' }).isVisible());
+      assert.doesNotMatch(await w.innerText(), /1999|received your withdrawal/);
+      await page.done();
+    });
+  }
+
   test('mount() with a customer pre-fills the form; one that is not {name, email} is reported (customer_invalid) and the form starts blank', async () => {
     const page = await h.open('/e2e/blank.html', { allow: [/^error: order-help: customer\.email: expected an e-mail address/] });
     const [easter, berlin] = await Promise.all(['orders/withdrawal-easter.json', 'policies/berlin-withdrawal.json']

@@ -22,6 +22,12 @@ fn flow_for(order_json: &str, at: &str, policy: Policy) -> Rc<CancelFlow> {
     })))
 }
 
+/// "Request cancellation" at the earliest instant the flows here are assessed (every one of
+/// their assessments still holds then).
+fn submit() -> CancelAction {
+    CancelAction::Submit(Instant::parse_rfc3339("2025-03-20T10:00:00-07:00").expect("instant"))
+}
+
 fn bundle_flow() -> Rc<CancelFlow> {
     flow_for(BUNDLE, "2025-03-20T10:00:00-07:00", Policy::default())
 }
@@ -247,10 +253,10 @@ fn back_works_at_every_step_without_losing_choices() {
 #[test]
 fn a_double_click_sends_one_request() {
     let review = run(bundle_flow(), card_to_review());
-    let sending = review.clone().reduce(CancelAction::Submit);
+    let sending = review.clone().reduce(submit());
     assert!(sending.shared.send.sending);
     assert_eq!(sending.shared.send.attempt, 1);
-    let again = sending.clone().reduce(CancelAction::Submit);
+    let again = sending.clone().reduce(submit());
     assert!(
         Rc::ptr_eq(&again, &sending),
         "the second click changes nothing"
@@ -273,7 +279,7 @@ fn a_failure_keeps_every_choice_and_a_retry_reuses_the_key() {
             CancelAction::Continue,
         ],
     );
-    let first = review.clone().reduce(CancelAction::Submit);
+    let first = review.clone().reduce(submit());
     let key = first.request().idempotency_key;
     let failed = first.reduce(CancelAction::Request(RequestAction::Failed(
         1,
@@ -285,7 +291,7 @@ fn a_failure_keeps_every_choice_and_a_retry_reuses_the_key() {
     assert_eq!(failed.selected, ["camera", "lens"]);
     assert_eq!(failed.reason.as_deref(), Some("arriving_too_late"));
 
-    let retry = failed.reduce(CancelAction::Submit);
+    let retry = failed.reduce(submit());
     assert_eq!(retry.shared.send.attempt, 2);
     assert_eq!(retry.shared.send.failure, None);
     assert_eq!(
@@ -355,9 +361,9 @@ fn answers_lead_to_the_outcome_only_while_sending() {
     let retrying = run(
         review,
         [
-            CancelAction::Submit,
+            submit(),
             CancelAction::Request(RequestAction::Failed(1, SendFailure::Timeout)),
-            CancelAction::Submit,
+            submit(),
         ],
     );
     let late = retrying
@@ -656,7 +662,10 @@ fn a_bad_refund_is_ignored_and_reported_but_the_status_stands() {
     let message = read(r#"{"status": "requested", "message": 42}"#, 5497).unwrap();
     assert_eq!(
         (message.message, message.ignored.as_deref()),
-        (None, Some("message: expected a string, found 42"))
+        (
+            None,
+            Some("message: expected a string of at most 2000 characters, found 42")
+        )
     );
 }
 
@@ -738,10 +747,7 @@ fn answered(status: CancelStatus) -> CancelAction {
 /// The bundle's card sent for cancellation, answered with `status`, and the outcome closed.
 fn answered_and_closed(status: CancelStatus) -> Rc<CancelFlow> {
     let flow = run(bundle_flow(), card_to_review());
-    run(
-        flow,
-        [CancelAction::Submit, answered(status), CancelAction::Close],
-    )
+    run(flow, [submit(), answered(status), CancelAction::Close])
 }
 
 #[test]
@@ -770,7 +776,7 @@ fn after_an_answer_the_items_keep_its_outcome_until_the_host_gives_a_new_order()
             toggle("camera"),
             CancelAction::Continue,
             CancelAction::Continue,
-            CancelAction::Submit,
+            submit(),
             CancelAction::Request(RequestAction::Answered(
                 2,
                 CancelAnswer {
@@ -856,10 +862,7 @@ fn after_an_answer_the_items_keep_its_outcome_until_the_host_gives_a_new_order()
 #[test]
 fn a_new_order_during_the_outcome_keeps_the_items_it_is_about() {
     let flow = run(bundle_flow(), card_to_review());
-    let outcome = run(
-        flow,
-        [CancelAction::Submit, answered(CancelStatus::Cancelled)],
-    );
+    let outcome = run(flow, [submit(), answered(CancelStatus::Cancelled)]);
     let mut order = (*outcome.shared.context.order).clone();
     order.shipments[0].status = crate::engine::ShipmentStatus::Cancelled;
     let at = Instant::parse_rfc3339("2025-03-20T10:00:00-07:00").unwrap();
@@ -884,4 +887,29 @@ fn a_declined_answer_leaves_the_items_as_they_were() {
     let flow = answered_and_closed(CancelStatus::Declined);
     assert!(flow.outcomes.is_empty());
     assert!(flow.selectable("card"));
+}
+
+/// Issue 23, item 5: a click whose instant is past the assessment's next boundary (the wall
+/// clock jumped before the widget reassessed) sends nothing; one before it does. (The bundle's
+/// verdicts do not change with time, so its assessment is given a boundary, an hour on.)
+#[test]
+fn a_new_request_is_checked_against_the_clock_of_the_click() {
+    let review = run(bundle_flow(), card_to_review());
+    let mut assessment = (*review.shared.context.assessment).clone();
+    let next = assessment.at.instant.saturating_add_seconds(3_600);
+    assessment.next_change_at = Some(crate::engine::ZonedInstant {
+        instant: next,
+        offset_seconds: assessment.at.offset_seconds,
+    });
+    let context = context_with(&review, Rc::new(assessment));
+    let review = review.reduce(CancelAction::Request(RequestAction::Reassessed(context)));
+    let jumped = review
+        .clone()
+        .reduce(CancelAction::Submit(next.saturating_add_seconds(1_800)));
+    assert_eq!(
+        (jumped.shared.send.sending, jumped.shared.send.attempt),
+        (false, 0)
+    );
+    let in_time = review.reduce(CancelAction::Submit(next.saturating_add_seconds(-1)));
+    assert_eq!(in_time.shared.send.attempt, 1);
 }

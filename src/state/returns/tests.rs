@@ -27,6 +27,11 @@ fn flow(order_json: &str) -> Rc<ReturnFlow> {
     Rc::new(ReturnFlow::new(context(order_json, NOW)))
 }
 
+/// "Request return" at the instant the flows here are assessed.
+fn submit() -> ReturnAction {
+    ReturnAction::Submit(Instant::parse_rfc3339(NOW).expect("instant"))
+}
+
 fn toggle(id: &str) -> ReturnAction {
     ReturnAction::Toggle(id.to_owned())
 }
@@ -46,7 +51,7 @@ fn two_mugs_to_review() -> Rc<ReturnFlow> {
         [
             ReturnAction::Start,
             toggle("mugs"),
-            ReturnAction::SetQuantity("mugs".into(), 2),
+            count("mugs", "2"),
             ReturnAction::Continue,
             reason("no_longer_needed"),
             ReturnAction::Continue,
@@ -85,20 +90,78 @@ fn items_that_cannot_be_returned_cannot_be_selected() {
     assert!(flow.selected.is_empty());
 }
 
+/// The customer typed `text` in the item's "how many".
+fn count(item: &str, text: &str) -> ReturnAction {
+    ReturnAction::SetQuantity(item.into(), text.into())
+}
+
 #[test]
-fn a_quantity_is_kept_within_what_can_be_returned() {
+fn a_quantity_is_a_whole_number_within_what_can_be_returned() {
     let flow = run(flow(MULTI), [ReturnAction::Start, toggle("mugs")]);
     assert_eq!(flow.quantity("mugs"), 4, "every returnable unit by default");
-    let set = |n| run(flow.clone(), [ReturnAction::SetQuantity("mugs".into(), n)]);
-    assert_eq!(set(2).quantity("mugs"), 2);
-    assert_eq!(set(9).quantity("mugs"), 4, "above the returnable 4");
-    assert_eq!(set(0).quantity("mugs"), 1, "at least one");
+    let set = |text: &str| run(flow.clone(), [count("mugs", text)]);
+    assert_eq!(set("2").quantity("mugs"), 2);
+    assert_eq!(set(" 3 ").quantity("mugs"), 3);
+    assert_eq!(set("1").refused("mugs"), None);
     // Unticking and ticking again keeps the number chosen.
-    let again = run(set(3), [toggle("mugs"), toggle("mugs")]);
+    let again = run(set("3"), [toggle("mugs"), toggle("mugs")]);
     assert_eq!(
         (again.selected.clone(), again.quantity("mugs")),
         (vec!["mugs".to_owned()], 3)
     );
+}
+
+#[test]
+fn a_quantity_that_is_not_a_whole_number_in_range_is_refused_never_read_as_another() {
+    let two = run(
+        flow(MULTI),
+        [ReturnAction::Start, toggle("mugs"), count("mugs", "2")],
+    );
+    for typed in [
+        "0",
+        "-1",
+        "",
+        "2.5",
+        "1e1",
+        "5",
+        "+3",
+        "99999999999",
+        "zwei",
+    ] {
+        let flow = run(two.clone(), [count("mugs", typed)]);
+        assert_eq!(
+            flow.refused("mugs"),
+            Some(typed),
+            "{typed:?} is refused as typed"
+        );
+        assert_eq!(flow.quantity("mugs"), 2, "{typed:?}: not 1, not the most");
+        assert_eq!(flow.problem, Some(Problem::BadQuantity(4)), "said at once");
+        // Continue waits, saying why, until it is corrected.
+        let stuck = run(flow.clone(), [ReturnAction::Continue]);
+        assert_eq!(
+            (stuck.shared.step, stuck.problem),
+            (Step::Select, Some(Problem::BadQuantity(4))),
+            "{typed:?}"
+        );
+        let fixed = run(stuck, [count("mugs", "3")]);
+        assert_eq!((fixed.refused("mugs"), fixed.problem), (None, None));
+        let review = run(
+            fixed,
+            [
+                ReturnAction::Continue,
+                reason("no_longer_needed"),
+                ReturnAction::Continue,
+            ],
+        );
+        assert_eq!(review.shared.step, Step::Review);
+        assert_eq!(review.proposal().unwrap().lines[0].quantity, 3, "as typed");
+        // An unselected item's refused number does not stop Continue.
+        let without = run(
+            flow,
+            [toggle("mugs"), toggle("kettle"), ReturnAction::Continue],
+        );
+        assert_eq!(without.shared.step, Step::Reason, "{typed:?}");
+    }
 }
 
 #[test]
@@ -212,8 +275,8 @@ fn back_works_at_every_step_without_losing_choices() {
 #[test]
 fn a_double_click_sends_one_request_and_a_retry_keeps_the_key() {
     let review = two_mugs_to_review();
-    let sending = run(review.clone(), [ReturnAction::Submit]);
-    let twice = run(sending.clone(), [ReturnAction::Submit]);
+    let sending = run(review.clone(), [submit()]);
+    let twice = run(sending.clone(), [submit()]);
     assert!(
         Rc::ptr_eq(&sending, &twice),
         "a second click changes nothing"
@@ -234,7 +297,7 @@ fn a_double_click_sends_one_request_and_a_retry_keeps_the_key() {
         (Step::Review, false)
     );
     assert_eq!(failed.quantity("mugs"), 2, "choices kept");
-    let retry = run(failed, [ReturnAction::Submit]);
+    let retry = run(failed, [submit()]);
     assert_eq!(retry.shared.send.attempt, 2);
     assert_eq!(retry.request().idempotency_key, key);
     // A late answer to the first attempt is ignored.
@@ -253,7 +316,7 @@ fn a_double_click_sends_one_request_and_a_retry_keeps_the_key() {
         [
             ReturnAction::Back,
             ReturnAction::Back,
-            ReturnAction::SetQuantity("mugs".into(), 3),
+            count("mugs", "3"),
             ReturnAction::Continue,
             ReturnAction::Continue,
         ],
@@ -266,7 +329,7 @@ fn an_accepted_return_shows_in_the_overview_until_a_new_order() {
     let done = run(
         two_mugs_to_review(),
         [
-            ReturnAction::Submit,
+            submit(),
             ReturnAction::Request(RequestAction::Answered(1, accepted())),
         ],
     );
@@ -301,7 +364,7 @@ fn a_declined_return_leaves_the_items_as_they_were() {
     let done = run(
         two_mugs_to_review(),
         [
-            ReturnAction::Submit,
+            submit(),
             ReturnAction::Request(RequestAction::Answered(1, declined)),
         ],
     );
@@ -391,7 +454,7 @@ fn an_answer_is_read_by_its_status_and_a_label_is_linked_only_when_https() {
     assert_eq!(typed.status, ReturnStatus::Declined);
     assert_eq!(
         typed.ignored.as_deref(),
-        Some("return_id: expected a string, found 42")
+        Some("return_id: expected a string of at most 2000 characters, found 42")
     );
     assert_eq!(
         answer(r#"{"status": "cancelled"}"#).unwrap_err(),
@@ -401,6 +464,38 @@ fn an_answer_is_read_by_its_status_and_a_label_is_linked_only_when_https() {
     assert!(answer(r#"[1]"#)
         .unwrap_err()
         .starts_with("expected an object"));
+}
+
+#[test]
+fn an_answer_text_longer_than_an_order_string_is_left_out() {
+    use crate::engine::limits::MAX_STRING_CHARS;
+    let longest = "é".repeat(MAX_STRING_CHARS);
+    let huge = "x".repeat(2 * 1024 * 1024);
+    let read = answer(
+        &serde_json::json!({"status": "accepted", "return_id": longest, "instructions": huge,
+                            "message": huge, "label_url": format!("https://store.example/{huge}")})
+        .to_string(),
+    )
+    .unwrap();
+    assert_eq!(read.status, ReturnStatus::Accepted, "the status stands");
+    assert_eq!(read.details.return_id, Some(longest));
+    assert_eq!(
+        (
+            read.message,
+            read.details.instructions,
+            read.details.label_url
+        ),
+        (None, None, None)
+    );
+    let why = read.ignored.unwrap();
+    for name in ["message", "instructions", "label_url"] {
+        assert!(
+            why.contains(&format!(
+                "{name}: expected a string of at most {MAX_STRING_CHARS} characters, found \"",
+            )),
+            "{name} in {why}"
+        );
+    }
 }
 
 #[test]
@@ -423,4 +518,96 @@ fn a_reassessment_drops_items_that_can_no_longer_be_returned() {
     );
     assert!(later.selected.is_empty());
     assert_eq!(later.shared.step, Step::Select);
+}
+
+/// Issue 23, item 5: the wall clock jumps past the next boundary (here, the mugs' return
+/// window) while the review is open; the click comes before the widget reassessed. The click's
+/// instant is past what the review shows: not sent. A retry of a request sent in time is.
+#[test]
+fn a_new_request_is_checked_against_the_clock_of_the_click() {
+    let review = two_mugs_to_review();
+    let next = review
+        .shared
+        .context
+        .assessment
+        .next_change_at
+        .expect("a window closes");
+    let jumped = run(review.clone(), [ReturnAction::Submit(next.instant)]);
+    assert_eq!(
+        (jumped.shared.send.sending, jumped.shared.send.attempt),
+        (false, 0)
+    );
+    let before = next.instant.saturating_add_seconds(-1);
+    let sent = run(review, [ReturnAction::Submit(before)]);
+    assert_eq!(sent.shared.send.attempt, 1);
+    let retried = run(
+        sent,
+        [
+            ReturnAction::Request(RequestAction::Failed(1, SendFailure::Timeout)),
+            ReturnAction::Submit(next.instant.saturating_add_seconds(60)),
+        ],
+    );
+    assert_eq!(retried.shared.send.attempt, 2);
+}
+
+/// Issue 23, item 6: after a failed send, Back and other choices make a request never sent:
+/// the review shows no failure for it (and its button is not "Try again").
+#[test]
+fn a_changed_request_starts_clean() {
+    let failed = run(
+        two_mugs_to_review(),
+        [
+            submit(),
+            ReturnAction::Request(RequestAction::Failed(
+                1,
+                SendFailure::Rejected("TypeError: Failed to fetch".into()),
+            )),
+        ],
+    );
+    assert!(failed.shared.send.failure.is_some());
+    let changed = run(
+        failed,
+        [
+            ReturnAction::Back,
+            ReturnAction::Back,
+            count("mugs", "1"),
+            ReturnAction::Continue,
+            ReturnAction::Continue,
+        ],
+    );
+    assert_eq!(changed.shared.step, Step::Review);
+    assert_eq!(changed.shared.send.failure, None);
+}
+
+/// Issue 23, item 6: an answer that arrives after the timeout still lands (the request did
+/// arrive), unless a newer attempt started.
+#[test]
+fn an_answer_after_the_timeout_updates_the_screen() {
+    let timed_out = run(
+        two_mugs_to_review(),
+        [
+            submit(),
+            ReturnAction::Request(RequestAction::Failed(1, SendFailure::Timeout)),
+        ],
+    );
+    let late = run(
+        timed_out.clone(),
+        [ReturnAction::Request(RequestAction::Answered(
+            1,
+            accepted(),
+        ))],
+    );
+    assert_eq!(late.shared.step, Step::Outcome);
+    assert_eq!(late.shared.send.failure, None);
+    assert!(late.shared.answer.is_some());
+    // Another failure (a rejection) is not overtaken by a late answer to nothing.
+    let rejected = run(
+        two_mugs_to_review(),
+        [
+            submit(),
+            ReturnAction::Request(RequestAction::Failed(1, SendFailure::Rejected("x".into()))),
+            ReturnAction::Request(RequestAction::Answered(1, accepted())),
+        ],
+    );
+    assert_eq!(rejected.shared.step, Step::Review);
 }

@@ -274,7 +274,9 @@ fn a_failure_keeps_everything_and_try_again_keeps_the_key_and_the_declaration_ti
     );
     assert_eq!(done.shared.step, WithdrawalStep::Outcome);
 
-    // A change after a failure is a new declaration: a new key, a new instant.
+    // A change after a failure is a new request (a new key), but the same declaration: within
+    // the policy's max_delay_seconds (600 s) of the first click it keeps that instant, after
+    // that (still in the period) it is made at its own click.
     let changed = run(
         easter("2026-04-02T10:00:00+02:00"),
         [
@@ -288,8 +290,90 @@ fn a_failure_keeps_everything_and_try_again_keeps_the_key_and_the_declaration_ti
     assert_ne!(changed.request().idempotency_key, first.idempotency_key);
     assert_eq!(
         changed.request().declared_at,
-        Some(at("2026-04-02T08:09:00Z"))
+        Some(at("2026-04-02T08:00:07Z"))
     );
+    let later = run(
+        changed,
+        [
+            WithdrawalAction::Request(RequestAction::Failed(2, SendFailure::NoHost)),
+            confirm("2026-04-02T10:10:08+02:00"),
+        ],
+    );
+    assert_eq!(
+        later.request().declared_at,
+        Some(at("2026-04-02T08:10:08Z"))
+    );
+}
+
+/// Issue 23, item 1: the page's clock at 23:59:40 on the last day, Confirm at 23:59:55, the
+/// host rejects, and ten seconds later the customer corrects the e-mail address.
+#[test]
+fn a_correction_after_a_failed_send_keeps_the_declaration_made_in_time() {
+    let flow = run(
+        easter("2026-04-07T23:59:40+02:00"),
+        [
+            WithdrawalAction::Open,
+            confirm("2026-04-07T23:59:55+02:00"),
+            WithdrawalAction::Request(RequestAction::Failed(
+                1,
+                SendFailure::Rejected("TypeError: Failed to fetch".into()),
+            )),
+            WithdrawalAction::Request(RequestAction::Reassessed(context(
+                EASTER,
+                "2026-04-08T00:00:00+02:00",
+                None,
+            ))),
+            WithdrawalAction::EditEmail("jana.kruger@example.de".into()),
+        ],
+    );
+    // The failure was about the request before the correction; the declaration stands.
+    assert_eq!(flow.shared.send.failure, None);
+    assert_eq!(flow.declared_at, Some(at("2026-04-07T21:59:55Z")));
+    let sent = run(flow.clone(), [confirm("2026-04-08T00:00:05+02:00")]);
+    assert!(sent.shared.send.sending);
+    assert!(!sent.too_late);
+    let request = sent.request();
+    assert_eq!(request.declared_at, Some(at("2026-04-07T21:59:55Z")));
+    assert_eq!(request.customer.unwrap().email, "jana.kruger@example.de");
+
+    // More than max_delay_seconds after the first click, past the deadline: not sent, and
+    // the flow remembers why (the form shows the first instant and the store's address).
+    let stale = run(flow, [confirm("2026-04-08T00:10:00+02:00")]);
+    assert!(!stale.shared.send.sending);
+    assert!(stale.too_late);
+    assert_eq!(stale.declared_at, Some(at("2026-04-07T21:59:55Z")));
+    // Exactly at the limit it is still sent.
+    let edge = run(
+        easter("2026-04-07T23:59:40+02:00"),
+        [
+            WithdrawalAction::Open,
+            confirm("2026-04-07T23:59:55+02:00"),
+            WithdrawalAction::Request(RequestAction::Failed(1, SendFailure::Timeout)),
+            confirm("2026-04-08T00:09:55+02:00"),
+        ],
+    );
+    assert_eq!(edge.shared.send.attempt, 2);
+}
+
+/// Issue 23, item 5: the form opened at 23:59:00, the system clock jumps 30 minutes, the click
+/// comes before the widget reassessed: the click's own instant is past the deadline.
+#[test]
+fn a_new_declaration_is_checked_against_the_clock_of_the_click() {
+    let flow = run(
+        easter("2026-04-07T23:59:00+02:00"),
+        [WithdrawalAction::Open],
+    );
+    assert!(flow.allowed());
+    let jumped = run(flow.clone(), [confirm("2026-04-08T00:29:00+02:00")]);
+    assert_eq!(
+        (jumped.shared.send.sending, jumped.shared.send.attempt),
+        (false, 0)
+    );
+    assert!(jumped.too_late);
+    assert_eq!(jumped.declared_at, None);
+    // The last second of the period still counts.
+    let last = run(flow, [confirm("2026-04-07T23:59:59+02:00")]);
+    assert!(last.shared.send.sending);
 }
 
 #[test]
@@ -393,33 +477,100 @@ fn back_keeps_what_was_typed_and_the_host_customer_fills_only_untouched_fields()
     );
 }
 
+/// The Easter order was placed on 16 March; the store answers on 8 April, just after midnight.
+const PLACED: &str = "2026-03-16T19:20:00+01:00";
+const ANSWERED: &str = "2026-04-08T00:00:30+02:00";
+
+fn read_receipt(json: &str) -> Result<Receipt, String> {
+    let tree = crate::engine::json::parse_text(json).expect("test JSON");
+    Receipt::read(&tree, at(PLACED), at(ANSWERED))
+}
+
 #[test]
 fn the_host_receipt_is_read_with_clear_errors() {
-    fn tree(json: &str) -> crate::engine::json::Json<'_> {
-        crate::engine::json::parse_text(json).expect("test JSON")
-    }
-    let ok = Receipt::read(&tree(
+    let read = read_receipt;
+    let ok = read(
         r#"{"received_at": "2026-04-07T22:00:31Z", "acknowledgement_to": "jana@example.de", "id": 9}"#,
-    ))
+    )
     .unwrap();
     assert_eq!(ok.received_at, at("2026-04-08T00:00:31+02:00"));
     assert_eq!(ok.acknowledgement_to.as_deref(), Some("jana@example.de"));
-    let odd = Receipt::read(&tree(
-        r#"{"received_at": "2026-04-07T22:00:31Z", "acknowledgement_to": 5}"#,
-    ))
-    .unwrap();
+    let odd = read(r#"{"received_at": "2026-04-07T22:00:31Z", "acknowledgement_to": 5}"#).unwrap();
     assert_eq!(odd.acknowledgement_to, None);
     assert!(odd
         .ignored
         .unwrap()
-        .contains("acknowledgement_to: expected an e-mail address (a string), found 5"));
+        .contains("acknowledgement_to: expected an e-mail address (a string of at most 2000 characters), found 5"));
     for (json, says) in [
-        (r#"{}"#, "received_at: expected an RFC 3339 instant with an offset (e.g. \"2026-04-07T21:59:59Z\"), found nothing"),
+        (r#"{}"#, "received_at: expected an RFC 3339 instant with an offset (e.g. \"2026-04-07T21:59:59Z\") from the order's placed_at to five minutes after the widget's clock, found nothing"),
         (r#"{"received_at": "yesterday"}"#, "found \"yesterday\""),
         (r#"{"received_at": 1775600000}"#, "found 1775600000"),
         (r#"["ok"]"#, "expected an object {received_at, acknowledgement_to?}, found an array"),
     ] {
-        let error = Receipt::read(&tree(json)).unwrap_err();
+        let error = read(json).unwrap_err();
         assert!(error.contains(says), "{json}: {error}");
     }
+}
+
+#[test]
+fn a_receipt_time_before_the_order_or_ahead_of_the_clock_is_no_receipt() {
+    let with = |received: &str| read_receipt(&format!(r#"{{"received_at": "{received}"}}"#));
+    // From the order's placing to five minutes after the widget's clock (the skew `verify`
+    // allows two clocks): a receipt.
+    for received in [
+        PLACED,
+        "2026-04-07T22:00:30Z",
+        "2026-04-07T22:05:30Z",
+        "2026-04-08T00:05:30+02:00",
+    ] {
+        assert_eq!(with(received).unwrap().received_at, at(received));
+    }
+    // 1999, a second before the order, a second more than five minutes ahead: not this
+    // declaration's receipt, and the error names the field, the range and what was found.
+    for received in [
+        "1999-04-07T22:00:31Z",
+        "2026-03-16T18:19:59Z",
+        "2026-04-07T22:05:31Z",
+    ] {
+        let error = with(received).unwrap_err();
+        assert_eq!(
+            error,
+            format!(
+                "received_at: expected an RFC 3339 instant with an offset (e.g. \
+                 \"2026-04-07T21:59:59Z\") from the order's placed_at to five minutes after the \
+                 widget's clock, found \"{received}\""
+            )
+        );
+    }
+}
+
+#[test]
+fn a_receipt_string_longer_than_an_order_string_is_left_out() {
+    use crate::engine::limits::MAX_STRING_CHARS;
+    let address = |chars: usize| format!("{}@example.de", "j".repeat(chars - "@example.de".len()));
+    let answer = |to: &str| {
+        read_receipt(
+            &serde_json::json!({"received_at": "2026-04-07T22:00:31Z", "acknowledgement_to": to})
+                .to_string(),
+        )
+        .unwrap()
+    };
+    let longest = address(MAX_STRING_CHARS);
+    assert_eq!(answer(&longest).acknowledgement_to, Some(longest));
+    let huge = answer(&address(2 * 1024 * 1024));
+    assert_eq!(
+        huge.acknowledgement_to, None,
+        "the receipt stands, without it"
+    );
+    assert_eq!(
+        huge.ignored.as_deref(),
+        Some(
+            format!(
+                "acknowledgement_to: expected an e-mail address (a string of at most \
+                 {MAX_STRING_CHARS} characters), found \"{}…\"",
+                "j".repeat(40)
+            )
+            .as_str()
+        )
+    );
 }

@@ -138,6 +138,12 @@ codes! {
         BundleRequiresRequest = "bundle_requires_request",
         /// Lowered to `not_available` by an unshipped item of the same bundle.
         BundleNotCancellable = "bundle_not_cancellable",
+        /// The order records a cancellation of it that the store has not decided yet
+        /// (`cancellation_requested_at`): not offered again.
+        CancellationRequested = "cancellation_requested",
+        /// The store received a withdrawal from the contract covering all of it
+        /// (`withdrawal_received_at`): the contract is ended for it, nothing is left to cancel.
+        Withdrawn = "withdrawn",
     }
 }
 
@@ -161,6 +167,12 @@ pub struct CancelDecision {
     /// `bundle_*`: the titles of the bundle-mates whose verdict lowered this one, in item
     /// order (not in the JSON).
     pub bundle_mates: Vec<String>,
+    /// `cancellation_requested`: when it was requested; `withdrawn`: when the withdrawal was
+    /// received; in the store's zone (not in the JSON).
+    pub recorded_at: Option<ZonedInstant>,
+    /// `cancellation_requested`: the store's number for it, if the order gives one (not in the
+    /// JSON).
+    pub cancellation_id: Option<String>,
 }
 
 /// Can the delivery be refused? Worst to best.
@@ -297,6 +309,10 @@ codes! {
         StatusUnknown = "status_unknown",
         /// On its way back to the sender: nothing to return.
         ReturningToSender = "returning_to_sender",
+        /// The store received a withdrawal from the contract covering every unit not returned
+        /// yet (`withdrawal_received_at`): the goods go back under it (art. 14(1)), not as a
+        /// return.
+        Withdrawn = "withdrawn",
     }
 }
 
@@ -410,6 +426,12 @@ codes! {
         WithinPeriod = "within_period",
         /// The period has ended. Values: `deadline`.
         PeriodOver = "period_over",
+        /// The store has received a withdrawal covering every unit the right covers
+        /// (`withdrawal_received_at`): nothing is left to withdraw from. Values: none.
+        AllWithdrawn = "all_withdrawn",
+        /// The order's `customer.country` is not among the policy's `withdrawal.countries`: the
+        /// consumer has no right of withdrawal under this policy. Values: none.
+        NotOfferedInCountry = "not_offered_in_country",
     }
 }
 
@@ -478,7 +500,7 @@ mod tests {
         as_str_by_json(WithdrawalCode::ALL, WithdrawalCode::as_str);
         use crate::VerifyCode;
         as_str_by_json(VerifyCode::ALL, VerifyCode::as_str);
-        assert_eq!(CancelCode::ALL.len(), 20);
-        assert_eq!(ReturnCode::ALL.len(), 15);
+        assert_eq!(CancelCode::ALL.len(), 22);
+        assert_eq!(ReturnCode::ALL.len(), 16);
     }
 }

@@ -80,6 +80,7 @@ mod read;
 
 mod assess;
 mod assessment;
+mod country;
 mod currency;
 mod error;
 mod ids;
@@ -109,6 +110,7 @@ pub use assessment::{
     RefuseVerdict, ReturnCode, ReturnDecision, ReturnVerdict, WithdrawalCode, WithdrawalDecision,
     WithdrawalVerdict,
 };
+pub use country::{is_country_code, EU_EEA};
 pub use currency::{iso_4217_codes, minor_unit_digits};
 pub use error::InputError;
 pub use ids::Fnv;
@@ -123,7 +125,7 @@ pub use parse::{
     proposal_from_tree, read_document, read_document_reporting_all, request_from_tree, Readable,
 };
 pub use policy::{
-    CancellationReasons, HolidayExtension, MonthDay, Policy, ReasonOption, RefundTiming,
+    CancellationReasons, Countries, HolidayExtension, MonthDay, Policy, ReasonOption, RefundTiming,
     RefundTimingTable, ReturnReason, TimingUnit, Withdrawal,
 };
 pub use reason::{carrier_name, English, Reason, Value};

@@ -245,6 +245,12 @@ document! {
         /// [`MAX_WITHDRAWAL_DELAY_SECONDS`](crate::limits::MAX_WITHDRAWAL_DELAY_SECONDS)).
         #[serde(deserialize_with = "delay_seconds")]
         pub max_delay_seconds: u32 = preset(delay_seconds),
+        /// The countries whose consumers have the right (the order's `customer.country`, ISO
+        /// 3166-1 alpha-2): a list, or `"all"` (an EU-established shop usually owes the right to
+        /// every consumer under its own law). Default: the EU and EEA states
+        /// ([`EU_EEA`](crate::EU_EEA)). An order without `customer.country` is not checked.
+        #[cfg_attr(feature = "typescript", tsify(type = "\"all\" | string[]"))]
+        pub countries: Countries = preset,
     }
 }
 
@@ -265,11 +271,21 @@ impl Default for Withdrawal {
             excluded_when_unsealed: strings(&["sealed_hygiene", "sealed_media"]),
             contact_email: None,
             max_delay_seconds: 600,
+            countries: Countries::default(),
         }
     }
 }
 
 impl Withdrawal {
+    /// Whether a consumer living in `country` (ISO 3166-1 alpha-2; `None`: not known) has the
+    /// right under this policy: an unknown country does (the order says nothing against it).
+    pub fn covers_country(&self, country: Option<&str>) -> bool {
+        match (&self.countries, country) {
+            (Countries::Listed(list), Some(c)) => list.iter().any(|l| l == c),
+            _ => true,
+        }
+    }
+
     /// Whether an item of this category (opened or not, if the order says) has no right of
     /// withdrawal: an excluded category, or a sealed one it was unsealed. An item without a
     /// category, or sealed and not known to be opened, keeps the right.
@@ -279,6 +295,81 @@ impl Withdrawal {
         };
         listed(&self.excluded_categories)
             || (opened == Some(true) && listed(&self.excluded_when_unsealed))
+    }
+}
+
+/// The policy's `withdrawal.countries`: every country (`"all"`), or the listed ISO 3166-1
+/// alpha-2 codes (each checked, at `withdrawal.countries[i]`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(type = "\"all\" | string[]")
+)]
+pub enum Countries {
+    /// `"all"`.
+    All,
+    /// The listed codes.
+    Listed(Vec<String>),
+}
+
+impl Default for Countries {
+    /// The EU and EEA states.
+    fn default() -> Countries {
+        Countries::Listed(
+            super::country::EU_EEA
+                .iter()
+                .map(|c| (*c).to_owned())
+                .collect(),
+        )
+    }
+}
+
+impl crate::read::Read for Countries {
+    fn read<W: crate::json::Walk>(at: crate::json::At<'_, W>) -> crate::read::Result<Countries> {
+        if at.is_list() {
+            return <Vec<String> as crate::read::Read>::read(at).map(Countries::Listed);
+        }
+        // `"all"`, or serde's error for anything else (the same words both ways).
+        Countries::deserialize(at)
+    }
+}
+
+impl<'de> Deserialize<'de> for Countries {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Countries;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("\"all\" or a list of ISO 3166-1 alpha-2 country codes")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Countries, E> {
+                match text {
+                    "all" => Ok(Countries::All),
+                    _ => Err(E::unknown_variant(text, &["all"])),
+                }
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Countries, A::Error> {
+                let mut list = Vec::new();
+                while let Some(code) = seq.next_element::<String>()? {
+                    list.push(code);
+                }
+                Ok(Countries::Listed(list))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+impl Serialize for Countries {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Countries::All => serializer.serialize_str("all"),
+            Countries::Listed(list) => list.serialize(serializer),
+        }
     }
 }
 

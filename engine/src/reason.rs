@@ -166,6 +166,11 @@ impl CancelDecision {
             ReturningToSender => "cancel.returning_to_sender",
             BundleRequiresRequest => "cancel.bundle_requires_request",
             BundleNotCancellable => "cancel.bundle_not_cancellable",
+            CancellationRequested if self.cancellation_id.is_some() => {
+                "cancel.cancellation_requested.numbered"
+            }
+            CancellationRequested => "cancel.cancellation_requested",
+            Withdrawn => "cancel.withdrawn",
         };
         let reason = Reason::new(key);
         match self.code {
@@ -182,6 +187,16 @@ impl CancelDecision {
             ),
             BundleRequiresRequest | BundleNotCancellable => {
                 reason.with("titles", Value::Titles(&self.bundle_mates))
+            }
+            CancellationRequested | Withdrawn => {
+                let reason = match self.recorded_at {
+                    Some(at) => reason.with("on", Value::Instant(at)),
+                    None => reason,
+                };
+                match &self.cancellation_id {
+                    Some(id) => reason.with("cancellation_id", Value::Text(id)),
+                    None => reason,
+                }
             }
             _ => reason,
         }
@@ -398,6 +413,7 @@ impl ReturnDecision {
                 .with("quantity", Value::Number(of))
                 .counting(of),
             ReturnAlreadyRequested => Reason::new("return.return_already_requested"),
+            Withdrawn => Reason::new("return.withdrawn"),
             Cancelled => Reason::new("return.cancelled"),
             Refused => Reason::new("return.refused"),
             ReturnedToSender => Reason::new("return.returned_to_sender"),
@@ -441,6 +457,8 @@ impl WithdrawalDecision {
             }
             WithinPeriod => deadline(Reason::new("withdrawal.within_period")),
             PeriodOver => deadline(Reason::new("withdrawal.period_over")),
+            AllWithdrawn => Reason::new("withdrawal.all_withdrawn"),
+            NotOfferedInCountry => Reason::new("withdrawal.not_offered_in_country"),
         }
     }
 

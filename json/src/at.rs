@@ -114,6 +114,11 @@ impl<'a, W: Walk> At<'a, W> {
         matches!(self.value, Json::Null)
     }
 
+    /// Whether the value is a list (a field that is a name or a list reads it by its kind).
+    pub fn is_list(&self) -> bool {
+        matches!(self.value, Json::Array(_))
+    }
+
     /// After a part's error: end the walk, or note that the value could not be read and go on.
     fn after(&self, error: PathError, failed: &mut bool) -> Result<(), PathError> {
         *failed = true;

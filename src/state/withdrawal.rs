@@ -287,6 +287,7 @@ impl WithdrawalFlow {
         let customer = Customer {
             name: self.name.trim().to_owned(),
             email: self.email.trim().to_owned(),
+            country: None,
         };
         let mut key = IdempotencyKey::new(self.shared.context.key_seed);
         key.part(b"withdrawal");

@@ -58,6 +58,8 @@ mod tests {
             seller: None,
             carrier: None,
             bundle_mates: vec![],
+            recorded_at: None,
+            cancellation_id: None,
         }
     }
 

@@ -195,12 +195,14 @@ fn non_returnable_category(policy: &Policy, item: &Item) -> Option<ReturnCode> {
         .then_some(Code::NonReturnableCategory)
 }
 
-/// quantity − returned − requested is 0.
+/// quantity − returned − requested − withdrawn is 0.
 fn nothing_left(item: &Item) -> Option<ReturnCode> {
     if item.remaining_quantity() > 0 {
         None
     } else if item.returned_quantity >= item.quantity {
         Some(Code::AlreadyReturned)
+    } else if item.withdrawn_units() > 0 {
+        Some(Code::Withdrawn)
     } else {
         Some(Code::ReturnAlreadyRequested)
     }

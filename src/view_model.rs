@@ -4,9 +4,9 @@
 use std::rc::Rc;
 
 use crate::engine::{
-    carrier_name, is_https_address, Assessment, CancelVerdict, Carrier, ExceptionKind,
-    ItemAssessment, NextStep, Order, PickupKind, Reason, RefuseCode, RefuseVerdict, ReturnVerdict,
-    Shipment, ShipmentStatus, TimingUnit, Value,
+    carrier_name, is_https_address, Assessment, CancelCode, CancelVerdict, Carrier, ExceptionKind,
+    Item, ItemAssessment, NextStep, Order, PickupKind, Reason, RefuseCode, RefuseVerdict,
+    ReturnCode, ReturnVerdict, Shipment, ShipmentStatus, TimingUnit, Value,
 };
 use crate::i18n::{default_reason, fill_template, isolate, Lang, Msg};
 use crate::intl::Formatters;
@@ -376,6 +376,7 @@ fn item_view(
 
     let status = status_line(item, shipment, texts);
     let problem = problem(shipment, order, texts);
+    let withdrawn = source.and_then(|s| withdrawal_received(s, texts));
 
     // With the time when the store's last second is not the end of the customer's day.
     let deadline_date = item
@@ -388,6 +389,22 @@ fn item_view(
         _ if item.shipment_status == Some(ShipmentStatus::Cancelled) => (
             (Tone::None, texts.text(Msg::BadgeCancelled).to_owned()),
             cancel_why.clone(),
+        ),
+        // What the order records, worded as the outcome of the request that made it was.
+        _ if item.cancel.code == CancelCode::CancellationRequested => (
+            (Tone::None, texts.text(Msg::BadgeCancelRequested).to_owned()),
+            cancel_why.clone(),
+        ),
+        _ if withdrawn.is_some() => (
+            (
+                Tone::None,
+                texts.text(Msg::BadgeWithdrawalReceived).to_owned(),
+            ),
+            withdrawn.clone().unwrap_or_default(),
+        ),
+        _ if item.r#return.code == ReturnCode::ReturnAlreadyRequested => (
+            (Tone::None, texts.text(Msg::BadgeReturnRequested).to_owned()),
+            texts.text(Msg::ItemReturnRequested).to_owned(),
         ),
         NextStep::Cancel if item.cancel.verdict == CancelVerdict::Allowed => (
             (Tone::Good, texts.text(Msg::BadgeCancel).to_owned()),
@@ -536,6 +553,27 @@ fn item_view(
     }
 }
 
+/// "Withdrawal received on …" and what comes next (the goods back within 14 days, art. 14(1)
+/// of Directive 2011/83/EU; the refund may wait until they arrive, art. 13(3)), for an item the
+/// order records a received withdrawal of; `None` for any other.
+fn withdrawal_received(item: &Item, texts: &Texts) -> Option<String> {
+    let at = item.withdrawal_received_at?;
+    let date = texts.fmt.date(at);
+    let withdrawn = item.withdrawn_units();
+    Some(if withdrawn < item.quantity {
+        texts.fill(
+            Msg::ItemWithdrawalReceivedPartial,
+            &[
+                ("date", &date),
+                ("withdrawn", &withdrawn.to_string()),
+                ("quantity", &item.quantity.to_string()),
+            ],
+        )
+    } else {
+        texts.fill(Msg::ItemWithdrawalReceived, &[("date", &date)])
+    })
+}
+
 /// The views with what the store's answers said (`outcomes`, from [`crate::state::CancelFlow`]):
 /// a cancelled item shows "Cancelled", a requested one "Cancellation requested", and neither is
 /// offered for cancelling again, until the host gives a newer order. Views without an outcome
@@ -553,19 +591,25 @@ pub fn with_outcomes(
             };
             let (badge, why) = match outcome {
                 ItemOutcome::Cancelled => (Msg::BadgeCancelled, Msg::ItemCancelled),
-                ItemOutcome::Requested => (Msg::BadgeCancelRequested, Msg::ItemCancelRequested),
+                ItemOutcome::Requested(_) => (Msg::BadgeCancelRequested, Msg::ItemCancelRequested),
                 ItemOutcome::ReturnRequested => {
                     (Msg::BadgeReturnRequested, Msg::ItemReturnRequested)
                 }
             };
-            let why = texts.text(why).to_owned();
+            let why = match outcome {
+                ItemOutcome::Requested(Some(number)) => texts.fill(
+                    Msg::ItemCancelRequestedNumbered,
+                    &[("id", &isolate(number))],
+                ),
+                _ => texts.text(why).to_owned(),
+            };
             Rc::new(ItemView {
                 badge: (Tone::None, texts.text(badge).to_owned()),
                 why: why.clone(),
                 // A cancelled item is not delivered: no return window to count down.
                 window: match outcome {
                     ItemOutcome::Cancelled => None,
-                    ItemOutcome::Requested | ItemOutcome::ReturnRequested => view.window.clone(),
+                    ItemOutcome::Requested(_) | ItemOutcome::ReturnRequested => view.window.clone(),
                 },
                 cancel_verdict: CancelVerdict::NotAvailable,
                 cancel_why: why,

@@ -18,7 +18,7 @@ use super::withdrawal_notice::withdrawal_notice;
 use super::withdrawal_outcome::withdrawal_outcome;
 use crate::clock::Clock;
 use crate::countdown::{Countdown, Threshold};
-use crate::engine::{Customer, Order, Policy, RequestKind};
+use crate::engine::{Customer, Order, Policy, RequestKind, WithdrawalCode};
 use crate::hooks::{use_announcement, use_assessment, use_flow, use_now, use_wake};
 use crate::host::{object, Host};
 use crate::i18n::{isolate, Lang, Msg};
@@ -204,11 +204,24 @@ pub fn Widget(props: &WidgetProps) -> Html {
         items: &items,
         dispatch: returns.dispatcher().to_callback(),
     };
+    // The store's receipt: its answer, else (after a reload) what the order records once every
+    // covered item is withdrawn from — worded the same.
+    let recorded = || {
+        let all = assessment.withdrawal.code == WithdrawalCode::AllWithdrawn;
+        let at = props
+            .order
+            .items
+            .iter()
+            .filter_map(|i| i.withdrawal_received_at);
+        at.max().filter(|_| all)
+    };
     let received = withdrawal
         .shared
         .answer
         .as_ref()
-        .map(|receipt| texts.fmt.date_time(receipt.received_at));
+        .map(|receipt| receipt.received_at)
+        .or_else(recorded)
+        .map(|at| texts.fmt.date_time(at));
     // One flow at a time: the withdrawal form, else a return step, else the cancel flow (whose
     // overview offers all three). The steps without state of their own are plain functions;
     // their regions are keyed, so each step gets fresh elements, as a component of its own would.
@@ -286,25 +299,44 @@ fn use_host_events(
             host.emit("ready", &object(&[("order_id", &order.id)]));
         });
     }
+    // The store's number for the request, at its outcome.
+    let number = |step: Step, id: Option<&String>| id.filter(|_| step == Step::Outcome).cloned();
+    let cancelled = flow.shared.answer.as_ref();
+    let returned = returns.shared.answer.as_ref();
     use_step_event(
         host,
         RequestKind::Cancel,
         flow.shared.step,
         flow.shared.step_changes,
+        number(
+            flow.shared.step,
+            cancelled.and_then(|a| a.details.cancellation_id.as_ref()),
+        ),
     );
     use_step_event(
         host,
         RequestKind::Return,
         returns.shared.step,
         returns.shared.step_changes,
+        number(
+            returns.shared.step,
+            returned.and_then(|a| a.details.return_id.as_ref()),
+        ),
     );
 }
 
-/// `order-help-step` `{step, kind}` on each step change of one flow.
+/// `order-help-step` `{step, kind}` on each step change of one flow; at the outcome, with the
+/// store's number for the request when its answer gave one (`cancellation_id` or `return_id`).
 #[hook]
-fn use_step_event(host: &Host, kind: RequestKind, step: Step, changes: u32) {
+fn use_step_event(
+    host: &Host,
+    kind: RequestKind,
+    step: Step,
+    changes: u32,
+    number: Option<String>,
+) {
     let host = host.clone();
-    use_effect_with((step, changes), move |(step, changes)| {
+    use_effect_with((step, changes, number), move |(step, changes, number)| {
         if *changes > 0 {
             let step = match step {
                 Step::Overview => "overview",
@@ -318,7 +350,13 @@ fn use_step_event(host: &Host, kind: RequestKind, step: Step, changes: u32) {
                 RequestKind::Return => "return",
                 RequestKind::Withdrawal => "withdrawal",
             };
-            host.emit("step", &object(&[("step", step), ("kind", kind)]));
+            let id = match kind {
+                "cancel" => "cancellation_id",
+                _ => "return_id",
+            };
+            let mut fields = vec![("step", step), ("kind", kind)];
+            fields.extend(number.as_deref().map(|n| (id, n)));
+            host.emit("step", &object(&fields));
         }
     });
 }

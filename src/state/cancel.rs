@@ -16,7 +16,7 @@ use crate::engine::{
     RequestKind, RequestVerdict,
 };
 
-/// The host's answer to a cancellation request, `{status, message?, refund?}`, as the widget
+/// The host's answer to a cancellation request, `{status, message?, refund?, cancellation_id?}`, as the widget
 /// takes it: `status` decides; fields the widget does not know are ignored (back ends add their
 /// own, e.g. an id).
 pub type CancelAnswer = StatusAnswer<CancelStatus, CancelDetails>;
@@ -27,6 +27,9 @@ pub struct CancelDetails {
     /// The refund the host confirms, in ISO 4217 minor units of the order's currency (else the
     /// widget's estimate is shown). Always within [`CancelFlow::refund_cap`].
     pub refund: Option<u64>,
+    /// The store's number for the cancellation (shown as text on the outcome, in the items'
+    /// "Cancellation requested" line and in the outcome's `order-help-step` event).
+    pub cancellation_id: Option<String>,
 }
 
 answer_statuses! {
@@ -43,13 +46,14 @@ answer_statuses! {
 
 impl CancelAnswer {
     /// The answer's fields the widget reads.
-    pub const FIELDS: &'static [&'static str] = &["status", "message", "refund"];
+    pub const FIELDS: &'static [&'static str] = &["status", "message", "refund", "cancellation_id"];
 
-    /// Reads the host's answer `{status, message?, refund?}` from its JSON tree
+    /// Reads the host's answer `{status, message?, refund?, cancellation_id?}` from its JSON tree
     /// ([`StatusAnswer::read_with`]). A `refund` that is not a whole number of minor units from
     /// 0 to `refund_cap` is left out and described in `ignored`.
     pub fn read(tree: &Json<'_>, refund_cap: u64) -> Result<CancelAnswer, String> {
-        StatusAnswer::read_with(tree, "{status, message?, refund?}", |fields| {
+        let shape = "{status, message?, refund?, cancellation_id?}";
+        StatusAnswer::read_with(tree, shape, |fields| {
             let refund = match fields.get("refund") {
                 None => None,
                 Some(Json::UInt(minor)) if *minor <= refund_cap => Some(*minor),
@@ -63,18 +67,21 @@ impl CancelAnswer {
                     None
                 }
             };
-            CancelDetails { refund }
+            CancelDetails {
+                refund,
+                cancellation_id: fields.text("cancellation_id"),
+            }
         })
     }
 }
 
 /// What the store said about an item, until the host gives the widget a newer order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ItemOutcome {
     /// The store cancelled it.
     Cancelled,
-    /// A cancellation was requested and is being considered.
-    Requested,
+    /// A cancellation was requested and is being considered, with the store's number for it.
+    Requested(Option<Rc<str>>),
     /// The store accepted a return of it.
     ReturnRequested,
 }
@@ -136,7 +143,7 @@ impl CancelFlow {
         self.outcomes
             .iter()
             .find(|(id, _)| id == item_id)
-            .map(|(_, outcome)| *outcome)
+            .map(|(_, outcome)| outcome.clone())
     }
 
     /// Whether the item can be selected at all: the engine allows it, and no answer has
@@ -189,15 +196,15 @@ impl CancelFlow {
     }
 
     /// Records what an answer said about the selected items.
-    fn record_outcome(&mut self, status: CancelStatus) {
+    fn record_outcome(&mut self, status: CancelStatus, number: Option<&str>) {
         let outcome = match status {
             CancelStatus::Cancelled => ItemOutcome::Cancelled,
-            CancelStatus::Requested => ItemOutcome::Requested,
+            CancelStatus::Requested => ItemOutcome::Requested(number.map(Rc::from)),
             CancelStatus::Declined => return,
         };
         let mut outcomes = std::mem::take(&mut self.outcomes);
         outcomes.retain(|(id, _)| !self.selected.contains(id));
-        outcomes.extend(self.selected.iter().map(|id| (id.clone(), outcome)));
+        outcomes.extend(self.selected.iter().map(|id| (id.clone(), outcome.clone())));
         self.outcomes = in_item_order(&self.shared.context.assessment, &|id| {
             outcomes.iter().any(|(o, _)| o == id)
         })
@@ -367,7 +374,7 @@ impl CancelFlow {
     /// The answer to the request under way: what it says about the selected items, then the
     /// outcome.
     fn took(&mut self, answer: &CancelAnswer) {
-        self.record_outcome(answer.status);
+        self.record_outcome(answer.status, answer.details.cancellation_id.as_deref());
         self.go(Step::Outcome);
     }
 

@@ -336,7 +336,10 @@ fn answers_lead_to_the_outcome_only_while_sending() {
     let answer = CancelAnswer {
         status: CancelStatus::Requested,
         message: None,
-        details: CancelDetails { refund: None },
+        details: CancelDetails {
+            refund: None,
+            cancellation_id: None,
+        },
         ignored: None,
     };
     let review = run(bundle_flow(), card_to_review());
@@ -587,7 +590,10 @@ fn an_answer_is_read_by_its_status_and_other_fields_are_ignored() {
         CancelAnswer {
             status: CancelStatus::Cancelled,
             message: None,
-            details: CancelDetails { refund: Some(4998) },
+            details: CancelDetails {
+                refund: Some(4998),
+                cancellation_id: Some("c_123".into()),
+            },
             ignored: None,
         }
     );
@@ -685,15 +691,15 @@ fn only_a_missing_or_unknown_status_is_a_malformed_answer() {
         ),
         (
             r#""cancelled""#,
-            r#"expected an object {status, message?, refund?}, found "cancelled""#,
+            r#"expected an object {status, message?, refund?, cancellation_id?}, found "cancelled""#,
         ),
         (
             "null",
-            "expected an object {status, message?, refund?}, found null",
+            "expected an object {status, message?, refund?, cancellation_id?}, found null",
         ),
         (
             "[]",
-            "expected an object {status, message?, refund?}, found an array",
+            "expected an object {status, message?, refund?, cancellation_id?}, found an array",
         ),
     ] {
         assert_eq!(read(text, 5497), Err(expected.to_owned()), "{text}");
@@ -729,7 +735,10 @@ fn answered(status: CancelStatus) -> CancelAction {
         CancelAnswer {
             status,
             message: None,
-            details: CancelDetails { refund: None },
+            details: CancelDetails {
+                refund: None,
+                cancellation_id: None,
+            },
             ignored: None,
         },
     ))
@@ -742,6 +751,36 @@ fn answered_and_closed(status: CancelStatus) -> Rc<CancelFlow> {
         flow,
         [CancelAction::Submit, answered(status), CancelAction::Close],
     )
+}
+
+/// The store's cancellation number is kept with the items it requested (their line names it);
+/// one that is not a string is left out and reported, and the status stands.
+#[test]
+fn a_requested_answer_keeps_the_store_s_number_with_its_items() {
+    let numbered = read(r#"{"status": "requested", "cancellation_id": "C-9"}"#, 5497).unwrap();
+    let flow = run(bundle_flow(), card_to_review());
+    let flow = run(
+        flow,
+        [
+            CancelAction::Submit,
+            CancelAction::Request(RequestAction::Answered(1, numbered)),
+            CancelAction::Close,
+        ],
+    );
+    assert_eq!(
+        flow.outcomes,
+        [(
+            "card".to_owned(),
+            ItemOutcome::Requested(Some("C-9".into()))
+        )]
+    );
+    let typed = read(r#"{"status": "requested", "cancellation_id": 9}"#, 5497).unwrap();
+    assert_eq!(typed.status, CancelStatus::Requested);
+    assert_eq!(typed.details.cancellation_id, None);
+    assert_eq!(
+        typed.ignored.as_deref(),
+        Some("cancellation_id: expected a string, found 9")
+    );
 }
 
 #[test]
@@ -776,7 +815,10 @@ fn after_an_answer_the_items_keep_its_outcome_until_the_host_gives_a_new_order()
                 CancelAnswer {
                     status: CancelStatus::Requested,
                     message: None,
-                    details: CancelDetails { refund: None },
+                    details: CancelDetails {
+                        refund: None,
+                        cancellation_id: None,
+                    },
                     ignored: None,
                 },
             )),
@@ -786,8 +828,8 @@ fn after_an_answer_the_items_keep_its_outcome_until_the_host_gives_a_new_order()
     assert_eq!(
         all.outcomes,
         [
-            ("camera".to_owned(), ItemOutcome::Requested),
-            ("lens".to_owned(), ItemOutcome::Requested),
+            ("camera".to_owned(), ItemOutcome::Requested(None)),
+            ("lens".to_owned(), ItemOutcome::Requested(None)),
             ("card".to_owned(), ItemOutcome::Cancelled),
         ]
     );
@@ -847,8 +889,8 @@ fn after_an_answer_the_items_keep_its_outcome_until_the_host_gives_a_new_order()
     assert_eq!(
         fresh.outcomes,
         [
-            ("camera".to_owned(), ItemOutcome::Requested),
-            ("lens".to_owned(), ItemOutcome::Requested),
+            ("camera".to_owned(), ItemOutcome::Requested(None)),
+            ("lens".to_owned(), ItemOutcome::Requested(None)),
         ]
     );
 }

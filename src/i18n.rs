@@ -161,11 +161,8 @@ catalogue! {
     BadgeCancelRequested => "badge_cancel_requested";
     ItemCancelled => "item_cancelled";
     ItemCancelRequested => "item_cancel_requested";
-    ItemCancelRequestedNumbered => "item_cancel_requested_numbered";
     CancelOutcomeNumber => "cancel_outcome_number";
     BadgeWithdrawalReceived => "badge_withdrawal_received";
-    ItemWithdrawalReceived => "item_withdrawal_received";
-    ItemWithdrawalReceivedPartial => "item_withdrawal_received_partial";
     CountdownLeft => "countdown_left";
     CountdownClosed => "countdown_closed";
     CountdownOpensExpected => "countdown_opens_expected";

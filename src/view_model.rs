@@ -5,8 +5,8 @@ use std::rc::Rc;
 
 use crate::engine::{
     carrier_name, is_https_address, Assessment, CancelCode, CancelVerdict, Carrier, ExceptionKind,
-    Item, ItemAssessment, NextStep, Order, PickupKind, Reason, RefuseCode, RefuseVerdict,
-    ReturnCode, ReturnVerdict, Shipment, ShipmentStatus, TimingUnit, Value,
+    ItemAssessment, NextStep, Order, PickupKind, Reason, RefuseCode, RefuseVerdict, ReturnCode,
+    ReturnVerdict, Shipment, ShipmentStatus, TimingUnit, Value,
 };
 use crate::i18n::{default_reason, fill_template, isolate, Lang, Msg};
 use crate::intl::Formatters;
@@ -376,7 +376,6 @@ fn item_view(
 
     let status = status_line(item, shipment, texts);
     let problem = problem(shipment, order, texts);
-    let withdrawn = source.and_then(|s| withdrawal_received(s, texts));
 
     // With the time when the store's last second is not the end of the customer's day.
     let deadline_date = item
@@ -384,102 +383,104 @@ fn item_view(
         .deadline
         .map(|d| fmt.deadline(d.instant))
         .unwrap_or_default();
-    let (badge, why) = match item.next_step {
-        // Cancelled (as the host's order now says): said so, not "Not returnable".
-        _ if item.shipment_status == Some(ShipmentStatus::Cancelled) => (
-            (Tone::None, texts.text(Msg::BadgeCancelled).to_owned()),
-            cancel_why.clone(),
-        ),
-        // What the order records, worded as the outcome of the request that made it was.
-        _ if item.cancel.code == CancelCode::CancellationRequested => (
-            (Tone::None, texts.text(Msg::BadgeCancelRequested).to_owned()),
-            cancel_why.clone(),
-        ),
-        _ if withdrawn.is_some() => (
-            (
-                Tone::None,
-                texts.text(Msg::BadgeWithdrawalReceived).to_owned(),
+    // What the order records (a pending cancellation, a received withdrawal, an open return),
+    // as the outcome of the request that made it said it: "Cancellation requested on …",
+    // "Withdrawal received on …" and what comes next, "Return requested".
+    let recorded = match (item.cancel.code, item.r#return.code) {
+        (CancelCode::CancellationRequested, _) => {
+            Some((texts.text(Msg::BadgeCancelRequested), &cancel_why))
+        }
+        (_, ReturnCode::Withdrawn) => Some((texts.text(Msg::BadgeWithdrawalReceived), &return_why)),
+        (_, ReturnCode::ReturnAlreadyRequested) => {
+            Some((texts.text(Msg::BadgeReturnRequested), &return_why))
+        }
+        _ => None,
+    }
+    .filter(|_| item.shipment_status != Some(ShipmentStatus::Cancelled));
+    let (badge, why) = if let Some((badge, why)) = recorded {
+        ((Tone::None, badge.to_owned()), why.clone())
+    } else {
+        match item.next_step {
+            // Cancelled (as the host's order now says): said so, not "Not returnable".
+            _ if item.shipment_status == Some(ShipmentStatus::Cancelled) => (
+                (Tone::None, texts.text(Msg::BadgeCancelled).to_owned()),
+                cancel_why.clone(),
             ),
-            withdrawn.clone().unwrap_or_default(),
-        ),
-        _ if item.r#return.code == ReturnCode::ReturnAlreadyRequested => (
-            (Tone::None, texts.text(Msg::BadgeReturnRequested).to_owned()),
-            texts.text(Msg::ItemReturnRequested).to_owned(),
-        ),
-        NextStep::Cancel if item.cancel.verdict == CancelVerdict::Allowed => (
-            (Tone::Good, texts.text(Msg::BadgeCancel).to_owned()),
-            cancel_why.clone(),
-        ),
-        NextStep::Cancel => (
-            (Tone::Maybe, texts.text(Msg::BadgeRequest).to_owned()),
-            cancel_why.clone(),
-        ),
-        NextStep::Refuse if item.refuse.verdict == RefuseVerdict::AtPickupPoint => {
-            let msg = if shipment.and_then(|s| s.pickup_kind) == Some(PickupKind::Locker) {
-                Msg::BadgeLeaveUncollected
-            } else {
-                Msg::BadgeDeclineOrLeave
-            };
-            (
-                (Tone::Maybe, texts.text(msg).to_owned()),
+            NextStep::Cancel if item.cancel.verdict == CancelVerdict::Allowed => (
+                (Tone::Good, texts.text(Msg::BadgeCancel).to_owned()),
+                cancel_why.clone(),
+            ),
+            NextStep::Cancel => (
+                (Tone::Maybe, texts.text(Msg::BadgeRequest).to_owned()),
+                cancel_why.clone(),
+            ),
+            NextStep::Refuse if item.refuse.verdict == RefuseVerdict::AtPickupPoint => {
+                let msg = if shipment.and_then(|s| s.pickup_kind) == Some(PickupKind::Locker) {
+                    Msg::BadgeLeaveUncollected
+                } else {
+                    Msg::BadgeDeclineOrLeave
+                };
+                (
+                    (Tone::Maybe, texts.text(msg).to_owned()),
+                    refuse_why.clone(),
+                )
+            }
+            NextStep::Refuse if item.refuse.code == RefuseCode::AtNextAttempt => (
+                (
+                    Tone::Maybe,
+                    texts.text(Msg::BadgeRefuseNextAttempt).to_owned(),
+                ),
                 refuse_why.clone(),
-            )
-        }
-        NextStep::Refuse if item.refuse.code == RefuseCode::AtNextAttempt => (
-            (
-                Tone::Maybe,
-                texts.text(Msg::BadgeRefuseNextAttempt).to_owned(),
             ),
-            refuse_why.clone(),
-        ),
-        NextStep::Refuse if item.refuse.verdict == RefuseVerdict::AtDoor => (
-            (Tone::Maybe, texts.text(Msg::BadgeRefuseAtDoor).to_owned()),
-            refuse_why.clone(),
-        ),
-        NextStep::Refuse => (
-            (Tone::Maybe, texts.text(Msg::BadgeRefuseAfter).to_owned()),
-            refuse_why.clone(),
-        ),
-        NextStep::Return if item.r#return.verdict == ReturnVerdict::Allowed => (
-            (
-                Tone::Info,
-                texts.fill(Msg::BadgeReturnBy, &[("date", &deadline_date)]),
+            NextStep::Refuse if item.refuse.verdict == RefuseVerdict::AtDoor => (
+                (Tone::Maybe, texts.text(Msg::BadgeRefuseAtDoor).to_owned()),
+                refuse_why.clone(),
             ),
-            return_why.clone(),
-        ),
-        NextStep::Return => (
-            (
-                Tone::Info,
-                texts.text(Msg::BadgeReturnAfterDelivery).to_owned(),
+            NextStep::Refuse => (
+                (Tone::Maybe, texts.text(Msg::BadgeRefuseAfter).to_owned()),
+                refuse_why.clone(),
             ),
-            return_why.clone(),
-        ),
-        // A tracker's state the options cannot act on: the badge names it, the sentence says
-        // what it means.
-        _ if problem.is_some() => {
-            let msg = match item.shipment_status {
-                Some(ShipmentStatus::Unknown) => Msg::BadgeStatusUnknown,
-                Some(ShipmentStatus::ReturningToSender) => Msg::BadgeOnItsWayBack,
-                _ => Msg::BadgeDeliveryProblem,
-            };
-            (
-                (Tone::None, texts.text(msg).to_owned()),
-                problem.clone().unwrap_or_default(),
-            )
-        }
-        NextStep::ContactSeller | NextStep::ContactStore => (
-            (Tone::None, texts.text(Msg::BadgeContactSeller).to_owned()),
-            return_why.clone(),
-        ),
-        NextStep::None => {
-            let msg = if item.r#return.verdict == ReturnVerdict::Expired {
-                Msg::BadgeNoLongerReturnable
-            } else if item.r#return.verdict == ReturnVerdict::NotReturnable {
-                Msg::BadgeNotReturnable
-            } else {
-                Msg::BadgeNothingToDo
-            };
-            ((Tone::None, texts.text(msg).to_owned()), return_why.clone())
+            NextStep::Return if item.r#return.verdict == ReturnVerdict::Allowed => (
+                (
+                    Tone::Info,
+                    texts.fill(Msg::BadgeReturnBy, &[("date", &deadline_date)]),
+                ),
+                return_why.clone(),
+            ),
+            NextStep::Return => (
+                (
+                    Tone::Info,
+                    texts.text(Msg::BadgeReturnAfterDelivery).to_owned(),
+                ),
+                return_why.clone(),
+            ),
+            // A tracker's state the options cannot act on: the badge names it, the sentence says
+            // what it means.
+            _ if problem.is_some() => {
+                let msg = match item.shipment_status {
+                    Some(ShipmentStatus::Unknown) => Msg::BadgeStatusUnknown,
+                    Some(ShipmentStatus::ReturningToSender) => Msg::BadgeOnItsWayBack,
+                    _ => Msg::BadgeDeliveryProblem,
+                };
+                (
+                    (Tone::None, texts.text(msg).to_owned()),
+                    problem.clone().unwrap_or_default(),
+                )
+            }
+            NextStep::ContactSeller | NextStep::ContactStore => (
+                (Tone::None, texts.text(Msg::BadgeContactSeller).to_owned()),
+                return_why.clone(),
+            ),
+            NextStep::None => {
+                let msg = if item.r#return.verdict == ReturnVerdict::Expired {
+                    Msg::BadgeNoLongerReturnable
+                } else if item.r#return.verdict == ReturnVerdict::NotReturnable {
+                    Msg::BadgeNotReturnable
+                } else {
+                    Msg::BadgeNothingToDo
+                };
+                ((Tone::None, texts.text(msg).to_owned()), return_why.clone())
+            }
         }
     };
 
@@ -553,27 +554,6 @@ fn item_view(
     }
 }
 
-/// "Withdrawal received on …" and what comes next (the goods back within 14 days, art. 14(1)
-/// of Directive 2011/83/EU; the refund may wait until they arrive, art. 13(3)), for an item the
-/// order records a received withdrawal of; `None` for any other.
-fn withdrawal_received(item: &Item, texts: &Texts) -> Option<String> {
-    let at = item.withdrawal_received_at?;
-    let date = texts.fmt.date(at);
-    let withdrawn = item.withdrawn_units();
-    Some(if withdrawn < item.quantity {
-        texts.fill(
-            Msg::ItemWithdrawalReceivedPartial,
-            &[
-                ("date", &date),
-                ("withdrawn", &withdrawn.to_string()),
-                ("quantity", &item.quantity.to_string()),
-            ],
-        )
-    } else {
-        texts.fill(Msg::ItemWithdrawalReceived, &[("date", &date)])
-    })
-}
-
 /// The views with what the store's answers said (`outcomes`, from [`crate::state::CancelFlow`]):
 /// a cancelled item shows "Cancelled", a requested one "Cancellation requested", and neither is
 /// offered for cancelling again, until the host gives a newer order. Views without an outcome
@@ -591,25 +571,19 @@ pub fn with_outcomes(
             };
             let (badge, why) = match outcome {
                 ItemOutcome::Cancelled => (Msg::BadgeCancelled, Msg::ItemCancelled),
-                ItemOutcome::Requested(_) => (Msg::BadgeCancelRequested, Msg::ItemCancelRequested),
+                ItemOutcome::Requested => (Msg::BadgeCancelRequested, Msg::ItemCancelRequested),
                 ItemOutcome::ReturnRequested => {
                     (Msg::BadgeReturnRequested, Msg::ItemReturnRequested)
                 }
             };
-            let why = match outcome {
-                ItemOutcome::Requested(Some(number)) => texts.fill(
-                    Msg::ItemCancelRequestedNumbered,
-                    &[("id", &isolate(number))],
-                ),
-                _ => texts.text(why).to_owned(),
-            };
+            let why = texts.text(why).to_owned();
             Rc::new(ItemView {
                 badge: (Tone::None, texts.text(badge).to_owned()),
                 why: why.clone(),
                 // A cancelled item is not delivered: no return window to count down.
                 window: match outcome {
                     ItemOutcome::Cancelled => None,
-                    ItemOutcome::Requested(_) | ItemOutcome::ReturnRequested => view.window.clone(),
+                    ItemOutcome::Requested | ItemOutcome::ReturnRequested => view.window.clone(),
                 },
                 cancel_verdict: CancelVerdict::NotAvailable,
                 cancel_why: why,

@@ -172,8 +172,6 @@ export interface OrderHelpEventDetails {
     kind: RequestKind;
     /** At a cancellation's outcome: your answer's `cancellation_id`, when it gave one. */
     cancellation_id?: string;
-    /** At a return's outcome: your answer's `return_id`, when it gave one. */
-    return_id?: string;
   };
   'order-help-error': { code: ErrorCode; message: string };
   /** Cancelable: call `preventDefault()`, then `respond()` with your answer (or its promise). */
@@ -218,9 +216,7 @@ export type CancelCode =
   | 'at_pickup_point' | 'delivery_attempted' | 'delivery_problem' | 'status_unknown'
   | 'returning_to_sender' | 'bundle_requires_request' | 'bundle_not_cancellable'
   /** The order records a cancellation the store has not decided yet (`cancellation_requested_at`). */
-  | 'cancellation_requested'
-  /** The store received a withdrawal covering all of it (`withdrawal_received_at`). */
-  | 'withdrawn';
+  | 'cancellation_requested';
 export type RefuseVerdict = 'not_available' | 'after_delivery_unopened' | 'at_pickup_point' | 'at_door';
 /** Where a parcel is; README, "The order contract", says what each means for each option. */
 export type ShipmentStatus =

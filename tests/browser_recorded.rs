@@ -2,8 +2,8 @@
 //! cancellation reads "Cancellation requested" with the store's number and is not offered again,
 //! a received withdrawal reads "Withdrawal received on …" with what comes next and the
 //! withdrawal function covers only what is left, a return reads "Return requested" — as the
-//! outcome of each request did; and the store's cancellation number on the outcome, in the item's
-//! line and in the outcome's `order-help-step` event.
+//! outcome of each request did; and the store's cancellation number on the outcome and in the
+//! outcome's `order-help-step` event.
 #![cfg(target_arch = "wasm32")]
 
 mod support;
@@ -97,7 +97,7 @@ fn step_events(target: &Element) -> Rc<RefCell<Vec<String>>> {
 }
 
 #[wasm_bindgen_test]
-async fn the_cancellation_number_shows_on_the_outcome_in_the_line_and_in_the_step_event() {
+async fn the_cancellation_number_shows_on_the_outcome_and_in_the_step_event() {
     let store = FakeHost::new();
     let document = web_sys::window().unwrap().document().unwrap();
     let target = document.create_element("div").unwrap();
@@ -123,11 +123,6 @@ async fn the_cancellation_number_shows_on_the_outcome_in_the_line_and_in_the_ste
     );
     w.press(&w.button("Back to your order")).await;
     assert_eq!(w.badge("card"), "Cancellation requested");
-    assert!(
-        w.item_text("card").contains("(number C-9)"),
-        "{}",
-        w.item_text("card")
-    );
 }
 
 #[wasm_bindgen_test]
@@ -171,7 +166,7 @@ async fn a_received_withdrawal_after_a_reload_says_so_and_the_function_covers_on
     assert_eq!(w.badge("mantel"), "Withdrawal received");
     let line = w.item_text("mantel");
     assert!(line.contains("Withdrawal received on"), "{line}");
-    assert!(line.contains("Send it back within 14 days"), "{line}");
+    assert!(line.contains("send it back within 14 days"), "{line}");
     w.press(&w.button("Withdraw from contract here")).await;
     let offered = w.text("fieldset");
     assert!(!offered.contains("Wollmantel"), "{offered}");
@@ -183,15 +178,10 @@ async fn a_received_withdrawal_after_a_reload_says_so_and_the_function_covers_on
         Some("schal")
     );
 
-    // Both withdrawn from: no function any more, and the receipt as the outcome said it.
+    // Both withdrawn from: no function any more; each item says so.
     let both = with_item_fields(&one, "schal", received);
     let w = Fixture::recorded(&both, Some(BERLIN), EASTER_NOW, FakeHost::new().host()).await;
     assert!(!w.has_button("Withdraw from contract here"));
-    let section = w.text(".withdrawal");
-    assert!(
-        section.contains("The store received your withdrawal on"),
-        "{section}"
-    );
     assert!(w.item_text("schal").contains("Withdrawal received on"));
 }
 
@@ -205,8 +195,6 @@ async fn a_partial_withdrawal_sends_only_the_units_left() {
     );
     let store = FakeHost::new();
     let w = Fixture::recorded(&order, Some(BERLIN), EASTER_NOW, store.host()).await;
-    let line = w.item_text("mantel");
-    assert!(line.contains("for 1 of 3"), "{line}");
     w.press(&w.button("Withdraw from contract here")).await;
     w.press(&w.button("Confirm withdrawal")).await;
     assert_eq!(

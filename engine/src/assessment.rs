@@ -141,9 +141,6 @@ codes! {
         /// The order records a cancellation of it that the store has not decided yet
         /// (`cancellation_requested_at`): not offered again.
         CancellationRequested = "cancellation_requested",
-        /// The store received a withdrawal from the contract covering all of it
-        /// (`withdrawal_received_at`): the contract is ended for it, nothing is left to cancel.
-        Withdrawn = "withdrawn",
     }
 }
 
@@ -167,8 +164,7 @@ pub struct CancelDecision {
     /// `bundle_*`: the titles of the bundle-mates whose verdict lowered this one, in item
     /// order (not in the JSON).
     pub bundle_mates: Vec<String>,
-    /// `cancellation_requested`: when it was requested; `withdrawn`: when the withdrawal was
-    /// received; in the store's zone (not in the JSON).
+    /// `cancellation_requested`: when it was requested, in the store's zone (not in the JSON).
     pub recorded_at: Option<ZonedInstant>,
     /// `cancellation_requested`: the store's number for it, if the order gives one (not in the
     /// JSON).
@@ -335,6 +331,8 @@ pub struct ReturnDecision {
     pub item_quantity: u32,
     /// `non_returnable_category`: the item's category, as the order gives it (not in the JSON).
     pub category: Option<String>,
+    /// `withdrawn`: when the store received the withdrawal, in its zone (not in the JSON).
+    pub withdrawn_at: Option<ZonedInstant>,
 }
 
 /// What a refund would be.
@@ -500,7 +498,7 @@ mod tests {
         as_str_by_json(WithdrawalCode::ALL, WithdrawalCode::as_str);
         use crate::VerifyCode;
         as_str_by_json(VerifyCode::ALL, VerifyCode::as_str);
-        assert_eq!(CancelCode::ALL.len(), 22);
+        assert_eq!(CancelCode::ALL.len(), 21);
         assert_eq!(ReturnCode::ALL.len(), 16);
     }
 }

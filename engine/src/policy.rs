@@ -246,10 +246,11 @@ document! {
         #[serde(deserialize_with = "delay_seconds")]
         pub max_delay_seconds: u32 = preset(delay_seconds),
         /// The countries whose consumers have the right (the order's `customer.country`, ISO
-        /// 3166-1 alpha-2): a list, or `"all"` (an EU-established shop usually owes the right to
-        /// every consumer under its own law). Default: the EU and EEA states
-        /// ([`EU_EEA`](crate::EU_EEA)). An order without `customer.country` is not checked.
-        #[cfg_attr(feature = "typescript", tsify(type = "\"all\" | string[]"))]
+        /// 3166-1 alpha-2): a list, `"eu_eea"` (the default: the EU and EEA states,
+        /// [`EU_EEA`](crate::EU_EEA)) or `"all"` (an EU-established shop usually owes the right
+        /// to every consumer under its own law). An order without `customer.country` is not
+        /// checked.
+        #[cfg_attr(feature = "typescript", tsify(type = "\"all\" | \"eu_eea\" | string[]"))]
         pub countries: Countries = preset,
     }
 }
@@ -282,6 +283,7 @@ impl Withdrawal {
     pub fn covers_country(&self, country: Option<&str>) -> bool {
         match (&self.countries, country) {
             (Countries::Listed(list), Some(c)) => list.iter().any(|l| l == c),
+            (Countries::EuEea, Some(c)) => super::country::is_eu_eea(c),
             _ => true,
         }
     }
@@ -298,40 +300,39 @@ impl Withdrawal {
     }
 }
 
-/// The policy's `withdrawal.countries`: every country (`"all"`), or the listed ISO 3166-1
-/// alpha-2 codes (each checked, at `withdrawal.countries[i]`).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The policy's `withdrawal.countries`: every country (`"all"`), the EU and EEA states
+/// (`"eu_eea"`, the default: [`EU_EEA`](crate::EU_EEA)), or the listed ISO 3166-1 alpha-2 codes
+/// (each checked, at `withdrawal.countries[i]`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(
     feature = "typescript",
     derive(tsify::Tsify),
-    tsify(type = "\"all\" | string[]")
+    tsify(type = "\"all\" | \"eu_eea\" | string[]")
 )]
 pub enum Countries {
     /// `"all"`.
     All,
+    /// `"eu_eea"`.
+    #[default]
+    EuEea,
     /// The listed codes.
     Listed(Vec<String>),
 }
 
-impl Default for Countries {
-    /// The EU and EEA states.
-    fn default() -> Countries {
-        Countries::Listed(
-            super::country::EU_EEA
-                .iter()
-                .map(|c| (*c).to_owned())
-                .collect(),
-        )
-    }
-}
+/// The names `withdrawal.countries` may be instead of a list.
+const COUNTRY_SETS: [&str; 2] = ["all", "eu_eea"];
 
+/// Read by hand rather than through the serde visitor below (no `deserialize_any` in the
+/// widget), with the same errors.
 impl crate::read::Read for Countries {
     fn read<W: crate::json::Walk>(at: crate::json::At<'_, W>) -> crate::read::Result<Countries> {
         if at.is_list() {
             return <Vec<String> as crate::read::Read>::read(at).map(Countries::Listed);
         }
-        // `"all"`, or serde's error for anything else (the same words both ways).
-        Countries::deserialize(at)
+        at.variant(&COUNTRY_SETS).map(|i| match i {
+            0 => Countries::All,
+            _ => Countries::EuEea,
+        })
     }
 }
 
@@ -341,12 +342,14 @@ impl<'de> Deserialize<'de> for Countries {
         impl<'de> serde::de::Visitor<'de> for Visitor {
             type Value = Countries;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("\"all\" or a list of ISO 3166-1 alpha-2 country codes")
+                // As the hand-written reader says it: a list is the other choice.
+                f.write_str("one of \"all\" or \"eu_eea\"")
             }
             fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Countries, E> {
                 match text {
                     "all" => Ok(Countries::All),
-                    _ => Err(E::unknown_variant(text, &["all"])),
+                    "eu_eea" => Ok(Countries::EuEea),
+                    _ => Err(E::unknown_variant(text, &COUNTRY_SETS)),
                 }
             }
             fn visit_seq<A: serde::de::SeqAccess<'de>>(
@@ -368,6 +371,7 @@ impl Serialize for Countries {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Countries::All => serializer.serialize_str("all"),
+            Countries::EuEea => serializer.serialize_str("eu_eea"),
             Countries::Listed(list) => list.serialize(serializer),
         }
     }

@@ -170,7 +170,6 @@ impl CancelDecision {
                 "cancel.cancellation_requested.numbered"
             }
             CancellationRequested => "cancel.cancellation_requested",
-            Withdrawn => "cancel.withdrawn",
         };
         let reason = Reason::new(key);
         match self.code {
@@ -188,7 +187,7 @@ impl CancelDecision {
             BundleRequiresRequest | BundleNotCancellable => {
                 reason.with("titles", Value::Titles(&self.bundle_mates))
             }
-            CancellationRequested | Withdrawn => {
+            CancellationRequested => {
                 let reason = match self.recorded_at {
                     Some(at) => reason.with("on", Value::Instant(at)),
                     None => reason,
@@ -413,7 +412,10 @@ impl ReturnDecision {
                 .with("quantity", Value::Number(of))
                 .counting(of),
             ReturnAlreadyRequested => Reason::new("return.return_already_requested"),
-            Withdrawn => Reason::new("return.withdrawn"),
+            Withdrawn => match self.withdrawn_at {
+                Some(at) => Reason::new("return.withdrawn").with("on", Value::Instant(at)),
+                None => Reason::new("return.withdrawn"),
+            },
             Cancelled => Reason::new("return.cancelled"),
             Refused => Reason::new("return.refused"),
             ReturnedToSender => Reason::new("return.returned_to_sender"),

@@ -119,7 +119,7 @@ pub(crate) fn order(order: &Order, p: &mut impl Sink) -> Check {
                 ),
             )?;
         }
-        requests_on_record(p, order, item, &path)?;
+        requests_on_record(p, item, &path)?;
     }
     for (j, shipment) in order.shipments.iter().enumerate() {
         let path = |field: &str| format!("shipments[{j}].{field}");
@@ -192,55 +192,32 @@ pub(crate) fn order(order: &Order, p: &mut impl Sink) -> Check {
     Ok(())
 }
 
-/// An item's pending cancellation and received withdrawal: each instant not before the order
-/// was placed, each quantity from 1 to the item's and only with its instant, a cancellation
-/// number not blank.
-fn requests_on_record(
-    p: &mut impl Sink,
-    order: &Order,
-    item: &Item,
-    path: &dyn Fn(&str) -> String,
-) -> Check {
-    let records = [
+/// An item's pending cancellation and received withdrawal: each quantity from 1 to the
+/// item's, and only with its instant.
+fn requests_on_record(p: &mut impl Sink, item: &Item, path: &dyn Fn(&str) -> String) -> Check {
+    for (field, quantity, with, at) in [
         (
-            ("cancellation_requested_at", item.cancellation_requested_at),
-            (
-                "cancellation_requested_quantity",
-                item.cancellation_requested_quantity,
-            ),
+            "cancellation_requested_quantity",
+            item.cancellation_requested_quantity,
+            "cancellation_requested_at",
+            item.cancellation_requested_at,
         ),
         (
-            ("withdrawal_received_at", item.withdrawal_received_at),
-            ("withdrawn_quantity", item.withdrawn_quantity),
+            "withdrawn_quantity",
+            item.withdrawn_quantity,
+            "withdrawal_received_at",
+            item.withdrawal_received_at,
         ),
-    ];
-    for ((at_field, at), (quantity_field, quantity)) in records {
-        if let Some(t) = at.filter(|&t| t < order.placed_at) {
+    ] {
+        if let Some(q) = quantity.filter(|&q| q == 0 || q > item.quantity || at.is_none()) {
             p.add(
-                path(at_field),
+                path(field),
                 format!(
-                    "expected a time at or after the order's placed_at ({}), found {t}",
-                    order.placed_at
+                    "expected 1 to the item's quantity ({}), with {with}, found {q}",
+                    item.quantity
                 ),
             )?;
         }
-        match (quantity, at) {
-            (Some(q), None) => p.add(
-                path(quantity_field),
-                format!("expected {quantity_field} only with {at_field}, found {q} without it"),
-            )?,
-            (Some(q), Some(_)) if q == 0 || q > item.quantity => p.add(
-                path(quantity_field),
-                format!(
-                    "expected 1 to the item's quantity ({}), found {q}",
-                    item.quantity
-                ),
-            )?,
-            _ => {}
-        }
-    }
-    if let Some(id) = &item.cancellation_id {
-        non_empty(p, &|| path("cancellation_id"), "cancellation number", id)?;
     }
     Ok(())
 }

@@ -309,6 +309,7 @@ fn every_reason_renders_without_a_placeholder_left() {
                         holiday_extended: holiday,
                         item_quantity: of,
                         category: Some("groceries".into()),
+                        withdrawn_at: Some(zoned("2025-03-20T09:40:00-07:00")),
                     };
                     // A window's reasons always have their deadline.
                     if deadline.is_none() && matches!(code, R::WithinWindow | R::WindowClosed) {

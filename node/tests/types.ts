@@ -53,6 +53,7 @@ const recorded: Order = {
 };
 const eeaOnly: Policy = { withdrawal: { enabled: true, countries: ['NL', 'DE'] } };
 const everywhere: Policy = { withdrawal: { enabled: true, countries: 'all' } };
+const eea: Policy = { withdrawal: { enabled: true, countries: 'eu_eea' } };
 // @ts-expect-error: countries is "all" or a list of codes
 const some: Policy = { withdrawal: { countries: 'some' } };
 
@@ -94,4 +95,4 @@ const noItems: Order = { id: 'O', placed_at: '2025-03-20T09:00:00Z', currency: '
 // @ts-expect-error: "shelf" is no pickup_kind
 const shelf: Order = { ...order, shipments: [{ id: 'S1', status: 'available_for_pickup', pickup_kind: 'shelf' }] };
 
-export const seen = [verdict, deadline, fromText, total, wrong, noItems, atPickupPoint, noCarrier, shelf, recorded, eeaOnly, everywhere, some];
+export const seen = [verdict, deadline, fromText, total, wrong, noItems, atPickupPoint, noCarrier, shelf, recorded, eeaOnly, everywhere, eea, some];

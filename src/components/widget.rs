@@ -18,7 +18,7 @@ use super::withdrawal_notice::withdrawal_notice;
 use super::withdrawal_outcome::withdrawal_outcome;
 use crate::clock::Clock;
 use crate::countdown::{Countdown, Threshold};
-use crate::engine::{Customer, Order, Policy, RequestKind, WithdrawalCode};
+use crate::engine::{Customer, Order, Policy, RequestKind};
 use crate::hooks::{use_announcement, use_assessment, use_flow, use_now, use_wake};
 use crate::host::{object, Host};
 use crate::i18n::{isolate, Lang, Msg};
@@ -204,24 +204,11 @@ pub fn Widget(props: &WidgetProps) -> Html {
         items: &items,
         dispatch: returns.dispatcher().to_callback(),
     };
-    // The store's receipt: its answer, else (after a reload) what the order records once every
-    // covered item is withdrawn from — worded the same.
-    let recorded = || {
-        let all = assessment.withdrawal.code == WithdrawalCode::AllWithdrawn;
-        let at = props
-            .order
-            .items
-            .iter()
-            .filter_map(|i| i.withdrawal_received_at);
-        at.max().filter(|_| all)
-    };
     let received = withdrawal
         .shared
         .answer
         .as_ref()
-        .map(|receipt| receipt.received_at)
-        .or_else(recorded)
-        .map(|at| texts.fmt.date_time(at));
+        .map(|receipt| texts.fmt.date_time(receipt.received_at));
     // One flow at a time: the withdrawal form, else a return step, else the cancel flow (whose
     // overview offers all three). The steps without state of their own are plain functions;
     // their regions are keyed, so each step gets fresh elements, as a component of its own would.
@@ -299,34 +286,31 @@ fn use_host_events(
             host.emit("ready", &object(&[("order_id", &order.id)]));
         });
     }
-    // The store's number for the request, at its outcome.
-    let number = |step: Step, id: Option<&String>| id.filter(|_| step == Step::Outcome).cloned();
-    let cancelled = flow.shared.answer.as_ref();
-    let returned = returns.shared.answer.as_ref();
+    // At a cancellation's outcome, the store's number for it.
+    let number = flow
+        .shared
+        .answer
+        .as_ref()
+        .and_then(|a| a.details.cancellation_id.clone())
+        .filter(|_| flow.shared.step == Step::Outcome);
     use_step_event(
         host,
         RequestKind::Cancel,
         flow.shared.step,
         flow.shared.step_changes,
-        number(
-            flow.shared.step,
-            cancelled.and_then(|a| a.details.cancellation_id.as_ref()),
-        ),
+        number,
     );
     use_step_event(
         host,
         RequestKind::Return,
         returns.shared.step,
         returns.shared.step_changes,
-        number(
-            returns.shared.step,
-            returned.and_then(|a| a.details.return_id.as_ref()),
-        ),
+        None,
     );
 }
 
-/// `order-help-step` `{step, kind}` on each step change of one flow; at the outcome, with the
-/// store's number for the request when its answer gave one (`cancellation_id` or `return_id`).
+/// `order-help-step` `{step, kind}` on each step change of one flow; at a cancellation's
+/// outcome, with the store's `cancellation_id` when its answer gave one.
 #[hook]
 fn use_step_event(
     host: &Host,
@@ -336,7 +320,8 @@ fn use_step_event(
     number: Option<String>,
 ) {
     let host = host.clone();
-    use_effect_with((step, changes, number), move |(step, changes, number)| {
+    // The number is read when the step changes, not a reason to fire.
+    use_effect_with((step, changes), move |(step, changes)| {
         if *changes > 0 {
             let step = match step {
                 Step::Overview => "overview",
@@ -350,13 +335,11 @@ fn use_step_event(
                 RequestKind::Return => "return",
                 RequestKind::Withdrawal => "withdrawal",
             };
-            let id = match kind {
-                "cancel" => "cancellation_id",
-                _ => "return_id",
+            let detail = match number.as_deref() {
+                Some(n) => object(&[("step", step), ("kind", kind), ("cancellation_id", n)]),
+                None => object(&[("step", step), ("kind", kind)]),
             };
-            let mut fields = vec![("step", step), ("kind", kind)];
-            fields.extend(number.as_deref().map(|n| (id, n)));
-            host.emit("step", &object(&fields));
+            host.emit("step", &detail);
         }
     });
 }

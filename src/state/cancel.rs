@@ -76,12 +76,12 @@ impl CancelAnswer {
 }
 
 /// What the store said about an item, until the host gives the widget a newer order.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ItemOutcome {
     /// The store cancelled it.
     Cancelled,
-    /// A cancellation was requested and is being considered, with the store's number for it.
-    Requested(Option<Rc<str>>),
+    /// A cancellation was requested and is being considered.
+    Requested,
     /// The store accepted a return of it.
     ReturnRequested,
 }
@@ -143,7 +143,7 @@ impl CancelFlow {
         self.outcomes
             .iter()
             .find(|(id, _)| id == item_id)
-            .map(|(_, outcome)| outcome.clone())
+            .map(|(_, outcome)| *outcome)
     }
 
     /// Whether the item can be selected at all: the engine allows it, and no answer has
@@ -196,15 +196,15 @@ impl CancelFlow {
     }
 
     /// Records what an answer said about the selected items.
-    fn record_outcome(&mut self, status: CancelStatus, number: Option<&str>) {
+    fn record_outcome(&mut self, status: CancelStatus) {
         let outcome = match status {
             CancelStatus::Cancelled => ItemOutcome::Cancelled,
-            CancelStatus::Requested => ItemOutcome::Requested(number.map(Rc::from)),
+            CancelStatus::Requested => ItemOutcome::Requested,
             CancelStatus::Declined => return,
         };
         let mut outcomes = std::mem::take(&mut self.outcomes);
         outcomes.retain(|(id, _)| !self.selected.contains(id));
-        outcomes.extend(self.selected.iter().map(|id| (id.clone(), outcome.clone())));
+        outcomes.extend(self.selected.iter().map(|id| (id.clone(), outcome)));
         self.outcomes = in_item_order(&self.shared.context.assessment, &|id| {
             outcomes.iter().any(|(o, _)| o == id)
         })
@@ -374,7 +374,7 @@ impl CancelFlow {
     /// The answer to the request under way: what it says about the selected items, then the
     /// outcome.
     fn took(&mut self, answer: &CancelAnswer) {
-        self.record_outcome(answer.status, answer.details.cancellation_id.as_deref());
+        self.record_outcome(answer.status);
         self.go(Step::Outcome);
     }
 

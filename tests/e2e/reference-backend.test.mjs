@@ -209,9 +209,8 @@ describe('the reference back end verifies what the widget sends', () => {
     for (const id of ['mantel', 'schal']) {
       const item = w.locator(`li[data-item="${id}"]`);
       await item.locator('.badge').filter({ hasText: 'Withdrawal received' }).waitFor();
-      assert.match(await item.innerText(), /Withdrawal received on .*Send it back within 14 days/s);
+      assert.match(await item.innerText(), /Withdrawal received on .*send it back within 14 days/s);
     }
-    assert.match(await w.locator('.withdrawal').innerText(), /The store received your withdrawal on/);
     assert.equal(await w.getByRole('button', { name: 'Withdraw from contract here' }).count(), 0);
     await page.done();
   });

@@ -5,14 +5,13 @@
 // between a request and its retry gives the retry the first answer, with nothing recorded twice.
 // No browser: the widget's side of it is reference-backend.test.mjs.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
-import { ROOT, loadEngine, startReferenceBackend } from '../../examples/reference-backend/server.mjs';
-import { installEngine } from './reference.mjs';
+import { loadEngine, startReferenceBackend } from '../../examples/reference-backend/server.mjs';
+import { installEngine, spawnServer } from './reference.mjs';
 
 const MUGS = '114-3307781-9921406';
 const EASTER = '302-7730114-2026040';
@@ -127,45 +126,20 @@ describe('the reference back end keeps requests', () => {
   });
 });
 
-/** The server as its own process on `file`: `{ origin, kill() }`. */
-async function spawnServer(file) {
-  const child = spawn(process.execPath, [path.join(ROOT, 'examples', 'reference-backend', 'server.mjs'), '0', file], {
-    env: { ...process.env, ORDER_HELP_ENGINE_DIR: engine.dir },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const origin = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const found = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (found) resolve(found[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before it listened: ${out}`)));
-  });
-  return {
-    origin,
-    kill: () =>
-      new Promise((resolve) => {
-        child.once('exit', resolve);
-        child.kill('SIGKILL');
-      }),
-  };
-}
-
 describe('a retry after the server was killed and restarted', () => {
   test('gets the first answer, and nothing is recorded or applied twice', async () => {
     const file = path.join(work, 'restart.sqlite');
     const ret = returnOf([['mugs', 2]]);
-    let server = await spawnServer(file);
+    let server = await spawnServer(file, engine.dir);
     const first = await post(server.origin, ret);
     assert.equal(first.body.status, 'accepted', JSON.stringify(first.body));
-    await server.kill();
-    server = await spawnServer(file);
+    await server.stop('SIGKILL');
+    server = await spawnServer(file, engine.dir);
     try {
       const retry = await post(server.origin, ret);
       assert.deepEqual(retry, first);
     } finally {
-      await server.kill();
+      await server.stop('SIGKILL');
     }
     const { rows, order } = inDatabase(file, ret.idempotency_key, MUGS);
     assert.equal(rows.length, 1, 'recorded once');

@@ -5,7 +5,7 @@
 // (target/node-package/, built by the node-package stage of `make test`; built here if absent),
 // installed into a temporary folder.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -29,4 +29,33 @@ export function installEngine() {
   });
   assert.equal(install.status, 0, `npm install of the package: ${install.stderr}`);
   return { dir, made: true };
+}
+
+/**
+ * The reference back end as its own process, on the database `file`, with the package installed
+ * in `engineDir`: `{ origin, pid, stop(signal) }` (`stop` resolves when it has exited).
+ */
+export async function spawnServer(file, engineDir) {
+  const child = spawn(process.execPath, [path.join(ROOT, 'examples', 'reference-backend', 'server.mjs'), '0', file], {
+    env: { ...process.env, ORDER_HELP_ENGINE_DIR: engineDir },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const origin = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const found = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (found) resolve(found[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before it listened: ${out}`)));
+  });
+  return {
+    origin,
+    pid: child.pid,
+    stop: (signal = 'SIGTERM') =>
+      new Promise((resolve) => {
+        child.once('exit', resolve);
+        child.kill(signal);
+      }),
+  };
 }

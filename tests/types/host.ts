@@ -32,9 +32,9 @@ document.addEventListener('order-help-error', (event) => {
   if (code === 'wasm_unavailable') console.warn(event.detail.message);
 });
 element?.addEventListener('order-help-step', (event) => console.log(event.detail.step === 'review', event.detail.kind));
-// Issue 22: the store's numbers at the outcome.
+// Issue 22: the store's cancellation number at the outcome.
 element?.addEventListener('order-help-step', (event) => {
-  const number: string | undefined = event.detail.cancellation_id ?? event.detail.return_id;
+  const number: string | undefined = event.detail.cancellation_id;
   console.log(number);
 });
 element?.addEventListener('order-help-return-request', (event) => {

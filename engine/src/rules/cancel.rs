@@ -27,12 +27,9 @@ pub(crate) fn cancel_on_its_own(cx: &ItemContext) -> CancelDecision {
     // Both rules end cancelled, refused and returned shipments alike (see the tests).
     let item = cx.item;
     let requested_at = item.cancellation_requested_at;
-    let withdrawn = item.fully_withdrawn();
     let (verdict, code) = if requested_at.is_some() {
         // One pending cancellation per item: the store decides it before another is asked.
         (NotAvailable, Code::CancellationRequested)
-    } else if withdrawn {
-        (NotAvailable, Code::Withdrawn)
     } else if cx.order.is_retailer_fulfilled() {
         retailer_fulfilled(status, carrier)
     } else {
@@ -51,12 +48,7 @@ pub(crate) fn cancel_on_its_own(cx: &ItemContext) -> CancelDecision {
             .then(|| cx.shipment.and_then(|s| s.carrier.clone()))
             .flatten(),
         bundle_mates: Vec::new(),
-        recorded_at: match code {
-            Code::CancellationRequested => requested_at,
-            Code::Withdrawn => item.withdrawal_received_at,
-            _ => None,
-        }
-        .map(|t| cx.zone.zoned(t)),
+        recorded_at: requested_at.map(|t| cx.zone.zoned(t)),
         cancellation_id: requested_at.and(item.cancellation_id.clone()),
     }
 }

@@ -88,6 +88,7 @@ mod tests {
             holiday_extended: false,
             item_quantity: 1,
             category: None,
+            withdrawn_at: None,
         }
     }
 

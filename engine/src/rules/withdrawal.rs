@@ -52,19 +52,19 @@ pub(crate) fn withdrawal_decision(
         decision.code = Code::NotOfferedInCountry;
         return decision;
     }
-    let covered = covered_items(contexts);
-    if covered.is_empty() {
-        decision.code = Code::NoItemCovered;
-        return decision;
-    }
     // A received withdrawal may name some goods of the order (Annex I(B): "the following
     // goods"); the function offers what is left, and goes when nothing is.
-    decision.items = covered
-        .into_iter()
-        .filter(|cx| !cx.item.fully_withdrawn())
+    let mut any_covered = false;
+    decision.items = covered_items(contexts)
+        .filter(|cx| {
+            any_covered = true;
+            !cx.item.fully_withdrawn()
+        })
         .map(|cx| cx.item.id.clone())
         .collect();
-    if decision.items.is_empty() {
+    if !any_covered {
+        decision.code = Code::NoItemCovered;
+    } else if decision.items.is_empty() {
         decision.code = Code::AllWithdrawn;
     } else {
         decide_period(&mut decision, contexts, order_cx, at);
@@ -109,7 +109,9 @@ fn decide_period(
 
 /// The items with a right of withdrawal: not on an ended shipment, not of an excluded category
 /// (nor a sealed one known to be unsealed).
-fn covered_items<'c, 'a>(contexts: &'c [ItemContext<'a>]) -> Vec<&'c ItemContext<'a>> {
+fn covered_items<'c, 'a>(
+    contexts: &'c [ItemContext<'a>],
+) -> impl Iterator<Item = &'c ItemContext<'a>> {
     contexts
         .iter()
         .filter(|cx| !ended(cx.status()))
@@ -118,7 +120,6 @@ fn covered_items<'c, 'a>(contexts: &'c [ItemContext<'a>]) -> Vec<&'c ItemContext
                 .withdrawal
                 .is_excluded(cx.item.category.as_deref(), cx.item.opened)
         })
-        .collect()
 }
 
 /// A shipment that was cancelled, refused or returned to the sender: its goods never reach the

@@ -63,11 +63,12 @@ export function handleRequest(store, verify, request, receivedAt) {
       const message = `no order ${JSON.stringify(request.order_id)}`;
       return [404, { error: { code: 'unknown_order', path: 'order_id', message } }];
     }
-    const order = JSON.parse(row.document);
-    const check = verify(order, row.policy && JSON.parse(row.policy), request, receivedAt);
+    // The documents as stored (JSON text): verify reads them as they are.
+    const check = verify(row.document, row.policy, request, receivedAt);
     const number = store.next.get();
     const [status, answer] = answerFor(check, request, number);
     if (check.accepted) {
+      const order = JSON.parse(row.document);
       applyTo(order, request, check.received_at, answer);
       store.saveOrder.run(JSON.stringify(order), request.order_id);
     }

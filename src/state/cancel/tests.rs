@@ -770,8 +770,20 @@ fn a_cancellation_number_is_read_as_text() {
     assert_eq!(typed.details.cancellation_id, None);
     assert_eq!(
         typed.ignored.as_deref(),
-        Some("cancellation_id: expected a string, found 9")
+        Some("cancellation_id: expected a string of at most 2000 characters, found 9")
     );
+    // A number longer than an order's strings may be is left out, and said (issue 23).
+    let long = format!(
+        r#"{{"status": "requested", "cancellation_id": "{}"}}"#,
+        "C".repeat(2001)
+    );
+    let bounded = read(&long, 5497).unwrap();
+    assert_eq!(bounded.status, CancelStatus::Requested);
+    assert_eq!(bounded.details.cancellation_id, None);
+    assert!(bounded
+        .ignored
+        .as_deref()
+        .is_some_and(|i| i.starts_with("cancellation_id: expected a string of at most 2000")));
 }
 
 #[test]

@@ -32,8 +32,9 @@ node-package:
 
 # The reference back end (examples/reference-backend/): the release bundle and a help page whose
 # handlers POST every request to a Node server that verifies it with the package against its own
-# copy of the order. http://127.0.0.1:8081/help?order=multi-shipment (any sample of
-# static/orders/index.json; PORT=… for another port).
+# copy of the order, kept with every request in SQLite. http://127.0.0.1:8081/help?order=multi-shipment
+# (any sample of static/orders/index.json; PORT=… for another port, DATABASE=… for another file
+# than target/reference-backend/store.sqlite).
 REFERENCE_DIR := target/reference-backend
 reference-backend:
 	scripts/setup.sh serve
@@ -41,4 +42,4 @@ reference-backend:
 	tgz=$$(scripts/node-package.sh) && mkdir -p $(REFERENCE_DIR) && cd $(REFERENCE_DIR) && \
 	  { [ -f package.json ] || echo '{"private": true}' >package.json; } && \
 	  npm install --no-audit --no-fund --loglevel=error "$$tgz"
-	ORDER_HELP_ENGINE_DIR=$(REFERENCE_DIR) node examples/reference-backend/server.mjs $(or $(PORT),8081)
+	ORDER_HELP_ENGINE_DIR=$(REFERENCE_DIR) node examples/reference-backend/server.mjs $(or $(PORT),8081) $(DATABASE)

@@ -161,6 +161,8 @@ catalogue! {
     BadgeCancelRequested => "badge_cancel_requested";
     ItemCancelled => "item_cancelled";
     ItemCancelRequested => "item_cancel_requested";
+    CancelOutcomeNumber => "cancel_outcome_number";
+    BadgeWithdrawalReceived => "badge_withdrawal_received";
     CountdownLeft => "countdown_left";
     CountdownClosed => "countdown_closed";
     CountdownOpensExpected => "countdown_opens_expected";

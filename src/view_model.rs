@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use crate::engine::{
-    carrier_name, is_https_address, Assessment, CancelVerdict, Carrier, ExceptionKind,
+    carrier_name, is_https_address, Assessment, CancelCode, CancelVerdict, Carrier, ExceptionKind,
     ItemAssessment, NextStep, Order, PickupKind, Reason, RefuseCode, RefuseVerdict, ReturnCode,
     ReturnVerdict, Shipment, ShipmentStatus, TimingUnit, Value,
 };
@@ -396,86 +396,104 @@ fn item_view(
         .deadline
         .map(|d| fmt.deadline(d.instant))
         .unwrap_or_default();
-    let (badge, why) = match item.next_step {
-        // Cancelled (as the host's order now says): said so, not "Not returnable".
-        _ if item.shipment_status == Some(ShipmentStatus::Cancelled) => (
-            (Tone::None, texts.text(Msg::BadgeCancelled).to_owned()),
-            cancel_why.clone(),
-        ),
-        NextStep::Cancel if item.cancel.verdict == CancelVerdict::Allowed => (
-            (Tone::Good, texts.text(Msg::BadgeCancel).to_owned()),
-            cancel_why.clone(),
-        ),
-        NextStep::Cancel => (
-            (Tone::Maybe, texts.text(Msg::BadgeRequest).to_owned()),
-            cancel_why.clone(),
-        ),
-        NextStep::Refuse if item.refuse.verdict == RefuseVerdict::AtPickupPoint => {
-            let msg = if shipment.and_then(|s| s.pickup_kind) == Some(PickupKind::Locker) {
-                Msg::BadgeLeaveUncollected
-            } else {
-                Msg::BadgeDeclineOrLeave
-            };
-            (
-                (Tone::Maybe, texts.text(msg).to_owned()),
+    // What the order records (a pending cancellation, a received withdrawal, an open return),
+    // as the outcome of the request that made it said it: "Cancellation requested on …",
+    // "Withdrawal received on …" and what comes next, "Return requested".
+    let recorded = match (item.cancel.code, item.r#return.code) {
+        (CancelCode::CancellationRequested, _) => {
+            Some((texts.text(Msg::BadgeCancelRequested), &cancel_why))
+        }
+        (_, ReturnCode::Withdrawn) => Some((texts.text(Msg::BadgeWithdrawalReceived), &return_why)),
+        (_, ReturnCode::ReturnAlreadyRequested) => {
+            Some((texts.text(Msg::BadgeReturnRequested), &return_why))
+        }
+        _ => None,
+    }
+    .filter(|_| item.shipment_status != Some(ShipmentStatus::Cancelled));
+    let (badge, why) = if let Some((badge, why)) = recorded {
+        ((Tone::None, badge.to_owned()), why.clone())
+    } else {
+        match item.next_step {
+            // Cancelled (as the host's order now says): said so, not "Not returnable".
+            _ if item.shipment_status == Some(ShipmentStatus::Cancelled) => (
+                (Tone::None, texts.text(Msg::BadgeCancelled).to_owned()),
+                cancel_why.clone(),
+            ),
+            NextStep::Cancel if item.cancel.verdict == CancelVerdict::Allowed => (
+                (Tone::Good, texts.text(Msg::BadgeCancel).to_owned()),
+                cancel_why.clone(),
+            ),
+            NextStep::Cancel => (
+                (Tone::Maybe, texts.text(Msg::BadgeRequest).to_owned()),
+                cancel_why.clone(),
+            ),
+            NextStep::Refuse if item.refuse.verdict == RefuseVerdict::AtPickupPoint => {
+                let msg = if shipment.and_then(|s| s.pickup_kind) == Some(PickupKind::Locker) {
+                    Msg::BadgeLeaveUncollected
+                } else {
+                    Msg::BadgeDeclineOrLeave
+                };
+                (
+                    (Tone::Maybe, texts.text(msg).to_owned()),
+                    refuse_why.clone(),
+                )
+            }
+            NextStep::Refuse if item.refuse.code == RefuseCode::AtNextAttempt => (
+                (
+                    Tone::Maybe,
+                    texts.text(Msg::BadgeRefuseNextAttempt).to_owned(),
+                ),
                 refuse_why.clone(),
-            )
-        }
-        NextStep::Refuse if item.refuse.code == RefuseCode::AtNextAttempt => (
-            (
-                Tone::Maybe,
-                texts.text(Msg::BadgeRefuseNextAttempt).to_owned(),
             ),
-            refuse_why.clone(),
-        ),
-        NextStep::Refuse if item.refuse.verdict == RefuseVerdict::AtDoor => (
-            (Tone::Maybe, texts.text(Msg::BadgeRefuseAtDoor).to_owned()),
-            refuse_why.clone(),
-        ),
-        NextStep::Refuse => (
-            (Tone::Maybe, texts.text(Msg::BadgeRefuseAfter).to_owned()),
-            refuse_why.clone(),
-        ),
-        NextStep::Return if item.r#return.verdict == ReturnVerdict::Allowed => (
-            (
-                Tone::Info,
-                texts.fill(Msg::BadgeReturnBy, &[("date", &deadline_date)]),
+            NextStep::Refuse if item.refuse.verdict == RefuseVerdict::AtDoor => (
+                (Tone::Maybe, texts.text(Msg::BadgeRefuseAtDoor).to_owned()),
+                refuse_why.clone(),
             ),
-            return_why.clone(),
-        ),
-        NextStep::Return => (
-            (
-                Tone::Info,
-                texts.text(Msg::BadgeReturnAfterDelivery).to_owned(),
+            NextStep::Refuse => (
+                (Tone::Maybe, texts.text(Msg::BadgeRefuseAfter).to_owned()),
+                refuse_why.clone(),
             ),
-            return_why.clone(),
-        ),
-        // A tracker's state the options cannot act on: the badge names it, the sentence says
-        // what it means.
-        _ if problem.is_some() => {
-            let msg = match item.shipment_status {
-                Some(ShipmentStatus::Unknown) => Msg::BadgeStatusUnknown,
-                Some(ShipmentStatus::ReturningToSender) => Msg::BadgeOnItsWayBack,
-                _ => Msg::BadgeDeliveryProblem,
-            };
-            (
-                (Tone::None, texts.text(msg).to_owned()),
-                problem.clone().unwrap_or_default(),
-            )
-        }
-        NextStep::ContactSeller | NextStep::ContactStore => (
-            (Tone::None, texts.text(Msg::BadgeContactSeller).to_owned()),
-            return_why.clone(),
-        ),
-        NextStep::None => {
-            let msg = if item.r#return.verdict == ReturnVerdict::Expired {
-                Msg::BadgeNoLongerReturnable
-            } else if item.r#return.verdict == ReturnVerdict::NotReturnable {
-                Msg::BadgeNotReturnable
-            } else {
-                Msg::BadgeNothingToDo
-            };
-            ((Tone::None, texts.text(msg).to_owned()), return_why.clone())
+            NextStep::Return if item.r#return.verdict == ReturnVerdict::Allowed => (
+                (
+                    Tone::Info,
+                    texts.fill(Msg::BadgeReturnBy, &[("date", &deadline_date)]),
+                ),
+                return_why.clone(),
+            ),
+            NextStep::Return => (
+                (
+                    Tone::Info,
+                    texts.text(Msg::BadgeReturnAfterDelivery).to_owned(),
+                ),
+                return_why.clone(),
+            ),
+            // A tracker's state the options cannot act on: the badge names it, the sentence says
+            // what it means.
+            _ if problem.is_some() => {
+                let msg = match item.shipment_status {
+                    Some(ShipmentStatus::Unknown) => Msg::BadgeStatusUnknown,
+                    Some(ShipmentStatus::ReturningToSender) => Msg::BadgeOnItsWayBack,
+                    _ => Msg::BadgeDeliveryProblem,
+                };
+                (
+                    (Tone::None, texts.text(msg).to_owned()),
+                    problem.clone().unwrap_or_default(),
+                )
+            }
+            NextStep::ContactSeller | NextStep::ContactStore => (
+                (Tone::None, texts.text(Msg::BadgeContactSeller).to_owned()),
+                return_why.clone(),
+            ),
+            NextStep::None => {
+                let msg = if item.r#return.verdict == ReturnVerdict::Expired {
+                    Msg::BadgeNoLongerReturnable
+                } else if item.r#return.verdict == ReturnVerdict::NotReturnable {
+                    Msg::BadgeNotReturnable
+                } else {
+                    Msg::BadgeNothingToDo
+                };
+                ((Tone::None, texts.text(msg).to_owned()), return_why.clone())
+            }
         }
     };
 

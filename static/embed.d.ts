@@ -136,6 +136,8 @@ export interface CancelAnswer {
   message?: string;
   /** The refund you confirm, in ISO 4217 minor units (`4998` = $49.98). */
   refund?: number;
+  /** Your number for the cancellation: shown to the customer, and in the outcome's `order-help-step` event. */
+  cancellation_id?: string;
   [other: string]: unknown;
 }
 /** Earlier name of `CancelAnswer`. */
@@ -167,7 +169,12 @@ export type Respond<A> = (answer: A | Promise<A>) => void;
 /** The `detail` of each event the element dispatches (they bubble and cross shadow roots). */
 export interface OrderHelpEventDetails {
   'order-help-ready': { order_id: string };
-  'order-help-step': { step: 'overview' | 'select' | 'reason' | 'review' | 'outcome' | 'form'; kind: RequestKind };
+  'order-help-step': {
+    step: 'overview' | 'select' | 'reason' | 'review' | 'outcome' | 'form';
+    kind: RequestKind;
+    /** At a cancellation's outcome: your answer's `cancellation_id`, when it gave one. */
+    cancellation_id?: string;
+  };
   'order-help-error': { code: ErrorCode; message: string };
   /** Cancelable: call `preventDefault()`, then `respond()` with your answer (or its promise). */
   'order-help-cancel-request': { request: CancelRequest; respond: Respond<CancelAnswer> };
@@ -209,7 +216,9 @@ export type CancelCode =
   | 'with_retailer_fleet' | 'seller_must_approve' | 'with_carrier' | 'shipped_by_seller'
   | 'out_for_delivery' | 'delivered' | 'already_cancelled' | 'refused' | 'returned_to_sender'
   | 'at_pickup_point' | 'delivery_attempted' | 'delivery_problem' | 'status_unknown'
-  | 'returning_to_sender' | 'bundle_requires_request' | 'bundle_not_cancellable';
+  | 'returning_to_sender' | 'bundle_requires_request' | 'bundle_not_cancellable'
+  /** The order records a cancellation the store has not decided yet (`cancellation_requested_at`). */
+  | 'cancellation_requested';
 export type RefuseVerdict = 'not_available' | 'after_delivery_unopened' | 'at_pickup_point' | 'at_door';
 /** Where a parcel is; README, "The order contract", says what each means for each option. */
 export type ShipmentStatus =
@@ -226,7 +235,11 @@ export type WithdrawalCode =
   | 'period_not_started'
   | 'delivery_time_unknown'
   | 'within_period'
-  | 'period_over';
+  | 'period_over'
+  /** Every covered item is withdrawn from already (`withdrawal_received_at`): nothing is left. */
+  | 'all_withdrawn'
+  /** The order's `customer.country` is not among the policy's `withdrawal.countries`. */
+  | 'not_offered_in_country';
 export interface WithdrawalDecision {
   verdict: WithdrawalVerdict;
   code: WithdrawalCode;

@@ -211,6 +211,7 @@ async fn the_config_customer_fills_the_form_when_the_order_names_none() {
     let customer = Customer {
         name: "Ali Demir".into(),
         email: "ali@example.de".into(),
+        country: None,
     };
     let w = Fixture::mount(
         IN_TRANSIT,

@@ -138,6 +138,9 @@ codes! {
         BundleRequiresRequest = "bundle_requires_request",
         /// Lowered to `not_available` by an unshipped item of the same bundle.
         BundleNotCancellable = "bundle_not_cancellable",
+        /// The order records a cancellation of it that the store has not decided yet
+        /// (`cancellation_requested_at`): not offered again.
+        CancellationRequested = "cancellation_requested",
     }
 }
 
@@ -161,6 +164,11 @@ pub struct CancelDecision {
     /// `bundle_*`: the titles of the bundle-mates whose verdict lowered this one, in item
     /// order (not in the JSON).
     pub bundle_mates: Vec<String>,
+    /// `cancellation_requested`: when it was requested, in the store's zone (not in the JSON).
+    pub recorded_at: Option<ZonedInstant>,
+    /// `cancellation_requested`: the store's number for it, if the order gives one (not in the
+    /// JSON).
+    pub cancellation_id: Option<String>,
 }
 
 /// Can the delivery be refused? Worst to best.
@@ -297,6 +305,10 @@ codes! {
         StatusUnknown = "status_unknown",
         /// On its way back to the sender: nothing to return.
         ReturningToSender = "returning_to_sender",
+        /// The store received a withdrawal from the contract covering every unit not returned
+        /// yet (`withdrawal_received_at`): the goods go back under it (art. 14(1)), not as a
+        /// return.
+        Withdrawn = "withdrawn",
     }
 }
 
@@ -320,6 +332,8 @@ pub struct ReturnDecision {
     /// `non_returnable_category`: the item's category, as the order gives it, with the
     /// policy's names for it (not in the JSON).
     pub category: Option<crate::policy::Named>,
+    /// `withdrawn`: when the store received the withdrawal, in its zone (not in the JSON).
+    pub withdrawn_at: Option<ZonedInstant>,
 }
 
 /// What a refund would be.
@@ -411,6 +425,12 @@ codes! {
         WithinPeriod = "within_period",
         /// The period has ended. Values: `deadline`.
         PeriodOver = "period_over",
+        /// The store has received a withdrawal covering every unit the right covers
+        /// (`withdrawal_received_at`): nothing is left to withdraw from. Values: none.
+        AllWithdrawn = "all_withdrawn",
+        /// The order's `customer.country` is not among the policy's `withdrawal.countries`: the
+        /// consumer has no right of withdrawal under this policy. Values: none.
+        NotOfferedInCountry = "not_offered_in_country",
     }
 }
 
@@ -479,7 +499,7 @@ mod tests {
         as_str_by_json(WithdrawalCode::ALL, WithdrawalCode::as_str);
         use crate::VerifyCode;
         as_str_by_json(VerifyCode::ALL, VerifyCode::as_str);
-        assert_eq!(CancelCode::ALL.len(), 20);
-        assert_eq!(ReturnCode::ALL.len(), 15);
+        assert_eq!(CancelCode::ALL.len(), 21);
+        assert_eq!(ReturnCode::ALL.len(), 16);
     }
 }

@@ -80,6 +80,7 @@ mod read;
 
 mod assess;
 mod assessment;
+mod country;
 mod currency;
 mod error;
 mod ids;
@@ -109,6 +110,7 @@ pub use assessment::{
     RefuseVerdict, ReturnCode, ReturnDecision, ReturnVerdict, WithdrawalCode, WithdrawalDecision,
     WithdrawalVerdict,
 };
+pub use country::{is_country_code, EU_EEA};
 pub use currency::{iso_4217_codes, minor_unit_digits};
 pub use error::InputError;
 pub use ids::Fnv;
@@ -125,8 +127,8 @@ pub use parse::{
     proposal_from_tree, read_document, read_document_reporting_all, request_from_tree, Readable,
 };
 pub use policy::{
-    humanise, same_category, CancellationReasons, HolidayExtension, ListEdit, MonthDay, Named,
-    Names, Policy, ReasonOption, RefundTiming, RefundTimingTable, ReturnReason, TimingUnit,
+    humanise, same_category, CancellationReasons, Countries, HolidayExtension, ListEdit, MonthDay,
+    Named, Names, Policy, ReasonOption, RefundTiming, RefundTimingTable, ReturnReason, TimingUnit,
     Withdrawal, BUYERS_REMORSE_REASONS, NON_RETURNABLE_CATEGORIES, WITHDRAWAL_EXCLUDED_CATEGORIES,
     WITHDRAWAL_EXCLUDED_WHEN_UNSEALED,
 };

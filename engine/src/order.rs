@@ -52,6 +52,11 @@ document! {
     pub struct Customer {
         pub name: String = required,
         pub email: String = required,
+        /// The consumer's country of residence (the delivery address's country is a fair
+        /// stand-in): ISO 3166-1 alpha-2, e.g. `"NL"`. It decides whether the policy's
+        /// `withdrawal.countries` give them the right of withdrawal; absent: as if they did.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub country: Option<String> = optional,
     }
 }
 
@@ -119,6 +124,38 @@ document! {
         /// Units in a return that is open but not yet received.
         #[cfg_attr(feature = "typescript", tsify(type = "number | null"))]
         pub return_requested_quantity: u32 = null_default,
+        /// When the customer asked to cancel it, while the store has not decided yet (the
+        /// seller's approval, a staged parcel the warehouse will try to pull): not offered again,
+        /// and `verify` rejects a second cancellation. The store removes it once decided.
+        pub cancellation_requested_at: Option<Instant> = optional,
+        /// The units that pending cancellation asks for; absent: the whole quantity.
+        pub cancellation_requested_quantity: Option<u32> = optional,
+        /// The store's number for that cancellation (its answer's `cancellation_id`), shown to the
+        /// customer.
+        pub cancellation_id: Option<String> = optional,
+        /// When the store received a withdrawal covering it (art. 11): the goods go back within
+        /// 14 days (art. 14(1)); it is not offered again, and `verify` rejects it again.
+        pub withdrawal_received_at: Option<Instant> = optional,
+        /// The units that withdrawal names (the model form's "the following goods"); absent: the
+        /// whole quantity.
+        pub withdrawn_quantity: Option<u32> = optional,
+    }
+}
+
+impl Item {
+    /// The units a received withdrawal covers: 0 without one, else `withdrawn_quantity` or
+    /// the whole quantity.
+    pub fn withdrawn_units(&self) -> u32 {
+        match self.withdrawal_received_at {
+            Some(_) => self.withdrawn_quantity.unwrap_or(self.quantity),
+            None => 0,
+        }
+    }
+
+    /// Whether a received withdrawal covers every unit (an item of quantity 0, only in an
+    /// unvalidated order, is not withdrawn by having none).
+    pub fn fully_withdrawn(&self) -> bool {
+        self.withdrawal_received_at.is_some() && self.withdrawn_units() >= self.quantity
     }
 }
 
@@ -348,11 +385,13 @@ impl Item {
         self.unit_price.saturating_mul(self.quantity)
     }
 
-    /// Units neither returned nor in an open return.
+    /// Units neither returned, nor in an open return, nor withdrawn from (a received
+    /// withdrawal's goods go back under it, not as a return).
     pub fn remaining_quantity(&self) -> u32 {
         self.quantity
             .saturating_sub(self.returned_quantity)
             .saturating_sub(self.return_requested_quantity)
+            .saturating_sub(self.withdrawn_units())
     }
 }
 

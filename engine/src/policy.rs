@@ -729,6 +729,13 @@ document! {
         /// [`MAX_WITHDRAWAL_DELAY_SECONDS`](crate::limits::MAX_WITHDRAWAL_DELAY_SECONDS)).
         #[serde(deserialize_with = "delay_seconds")]
         pub max_delay_seconds: u32 = preset(delay_seconds),
+        /// The countries whose consumers have the right (the order's `customer.country`, ISO
+        /// 3166-1 alpha-2): a list, `"eu_eea"` (the default: the EU and EEA states,
+        /// [`EU_EEA`](crate::EU_EEA)) or `"all"` (an EU-established shop usually owes the right
+        /// to every consumer under its own law). An order without `customer.country` is not
+        /// checked.
+        #[cfg_attr(feature = "typescript", tsify(type = "\"all\" | \"eu_eea\" | string[]"))]
+        pub countries: Countries = preset,
     }
 }
 
@@ -743,11 +750,22 @@ impl Default for Withdrawal {
             excluded_when_unsealed: strings(WITHDRAWAL_EXCLUDED_WHEN_UNSEALED),
             contact_email: None,
             max_delay_seconds: 600,
+            countries: Countries::default(),
         }
     }
 }
 
 impl Withdrawal {
+    /// Whether a consumer living in `country` (ISO 3166-1 alpha-2; `None`: not known) has the
+    /// right under this policy: an unknown country does (the order says nothing against it).
+    pub fn covers_country(&self, country: Option<&str>) -> bool {
+        match (&self.countries, country) {
+            (Countries::Listed(list), Some(c)) => list.iter().any(|l| l == c),
+            (Countries::EuEea, Some(c)) => super::country::is_eu_eea(c),
+            _ => true,
+        }
+    }
+
     /// Whether an item of this category (opened or not, if the order says) has no right of
     /// withdrawal: an excluded category, or a sealed one it was unsealed. An item without a
     /// category, or sealed and not known to be opened, keeps the right.
@@ -755,6 +773,83 @@ impl Withdrawal {
         let listed = |list: &[String]| category.is_some_and(|c| listed(list, c));
         listed(&self.excluded_categories)
             || (opened == Some(true) && listed(&self.excluded_when_unsealed))
+    }
+}
+
+/// The policy's `withdrawal.countries`: every country (`"all"`), the EU and EEA states
+/// (`"eu_eea"`, the default: [`EU_EEA`](crate::EU_EEA)), or the listed ISO 3166-1 alpha-2 codes
+/// (each checked, at `withdrawal.countries[i]`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(type = "\"all\" | \"eu_eea\" | string[]")
+)]
+pub enum Countries {
+    /// `"all"`.
+    All,
+    /// `"eu_eea"`.
+    #[default]
+    EuEea,
+    /// The listed codes.
+    Listed(Vec<String>),
+}
+
+/// The names `withdrawal.countries` may be instead of a list.
+const COUNTRY_SETS: [&str; 2] = ["all", "eu_eea"];
+
+/// Read by hand rather than through the serde visitor below (no `deserialize_any` in the
+/// widget), with the same errors.
+impl crate::read::Read for Countries {
+    fn read<W: crate::json::Walk>(at: crate::json::At<'_, W>) -> crate::read::Result<Countries> {
+        if at.is_array() {
+            return <Vec<String> as crate::read::Read>::read(at).map(Countries::Listed);
+        }
+        at.variant(&COUNTRY_SETS).map(|i| match i {
+            0 => Countries::All,
+            _ => Countries::EuEea,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Countries {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Countries;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                // As the hand-written reader says it: a list is the other choice.
+                f.write_str("one of \"all\" or \"eu_eea\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Countries, E> {
+                match text {
+                    "all" => Ok(Countries::All),
+                    "eu_eea" => Ok(Countries::EuEea),
+                    _ => Err(E::unknown_variant(text, &COUNTRY_SETS)),
+                }
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Countries, A::Error> {
+                let mut list = Vec::new();
+                while let Some(code) = seq.next_element::<String>()? {
+                    list.push(code);
+                }
+                Ok(Countries::Listed(list))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+impl Serialize for Countries {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Countries::All => serializer.serialize_str("all"),
+            Countries::EuEea => serializer.serialize_str("eu_eea"),
+            Countries::Listed(list) => list.serialize(serializer),
+        }
     }
 }
 

@@ -201,6 +201,10 @@ impl CancelDecision {
             ReturningToSender => "cancel.returning_to_sender",
             BundleRequiresRequest => "cancel.bundle_requires_request",
             BundleNotCancellable => "cancel.bundle_not_cancellable",
+            CancellationRequested if self.cancellation_id.is_some() => {
+                "cancel.cancellation_requested.numbered"
+            }
+            CancellationRequested => "cancel.cancellation_requested",
         };
         let reason = Reason::new(key);
         match self.code {
@@ -217,6 +221,16 @@ impl CancelDecision {
             ),
             BundleRequiresRequest | BundleNotCancellable => {
                 reason.with("titles", Value::Titles(&self.bundle_mates))
+            }
+            CancellationRequested => {
+                let reason = match self.recorded_at {
+                    Some(at) => reason.with("on", Value::Instant(at)),
+                    None => reason,
+                };
+                match &self.cancellation_id {
+                    Some(id) => reason.with("cancellation_id", Value::Text(id)),
+                    None => reason,
+                }
             }
             _ => reason,
         }
@@ -437,6 +451,10 @@ impl ReturnDecision {
                 .with("quantity", Value::Number(of))
                 .counting(of),
             ReturnAlreadyRequested => Reason::new("return.return_already_requested"),
+            Withdrawn => match self.withdrawn_at {
+                Some(at) => Reason::new("return.withdrawn").with("on", Value::Instant(at)),
+                None => Reason::new("return.withdrawn"),
+            },
             Cancelled => Reason::new("return.cancelled"),
             Refused => Reason::new("return.refused"),
             ReturnedToSender => Reason::new("return.returned_to_sender"),
@@ -480,6 +498,8 @@ impl WithdrawalDecision {
             }
             WithinPeriod => deadline(Reason::new("withdrawal.within_period")),
             PeriodOver => deadline(Reason::new("withdrawal.period_over")),
+            AllWithdrawn => Reason::new("withdrawal.all_withdrawn"),
+            NotOfferedInCountry => Reason::new("withdrawal.not_offered_in_country"),
         }
     }
 

@@ -144,6 +144,11 @@ pub(crate) mod fixtures {
             opened: None,
             returned_quantity: 0,
             return_requested_quantity: 0,
+            cancellation_requested_at: None,
+            cancellation_requested_quantity: None,
+            cancellation_id: None,
+            withdrawal_received_at: None,
+            withdrawn_quantity: None,
         }
     }
 

@@ -4,13 +4,14 @@
 //! [`crate::read_document`] passes one that takes the first alone, so its checks compile to
 //! stopping there; [`crate::read_document_reporting_all`] one that takes every problem).
 
+use super::country::is_country_code;
 use super::currency::minor_unit_digits;
 use super::error::{Full, Sink};
 use super::ids::{first_index_of, IdMap};
 use super::limits::MAX_GRACE_MINUTES;
 use super::money::Money;
-use super::order::{Customer, Order, ShipmentStatus};
-use super::policy::{Names, Policy, ReturnReason, Withdrawal};
+use super::order::{Customer, Item, Order, ShipmentStatus};
+use super::policy::{Countries, Names, Policy, ReturnReason, Withdrawal};
 use super::request::Request;
 
 type Check = Result<(), Full>;
@@ -118,6 +119,7 @@ pub(crate) fn order(order: &Order, p: &mut impl Sink) -> Check {
                 ),
             )?;
         }
+        requests_on_record(p, item, &path)?;
     }
     for (j, shipment) in order.shipments.iter().enumerate() {
         let path = |field: &str| format!("shipments[{j}].{field}");
@@ -185,6 +187,36 @@ pub(crate) fn order(order: &Order, p: &mut impl Sink) -> Check {
                     format!("expected a time at or after {name} ({earliest}), found {delivered}"),
                 )?;
             }
+        }
+    }
+    Ok(())
+}
+
+/// An item's pending cancellation and received withdrawal: each quantity from 1 to the
+/// item's, and only with its instant.
+fn requests_on_record(p: &mut impl Sink, item: &Item, path: &dyn Fn(&str) -> String) -> Check {
+    for (field, quantity, with, at) in [
+        (
+            "cancellation_requested_quantity",
+            item.cancellation_requested_quantity,
+            "cancellation_requested_at",
+            item.cancellation_requested_at,
+        ),
+        (
+            "withdrawn_quantity",
+            item.withdrawn_quantity,
+            "withdrawal_received_at",
+            item.withdrawal_received_at,
+        ),
+    ] {
+        if let Some(q) = quantity.filter(|&q| q == 0 || q > item.quantity || at.is_none()) {
+            p.add(
+                path(field),
+                format!(
+                    "expected 1 to the item's quantity ({}), with {with}, found {q}",
+                    item.quantity
+                ),
+            )?;
         }
     }
     Ok(())
@@ -324,6 +356,13 @@ fn withdrawal(p: &mut impl Sink, withdrawal: &Withdrawal) -> Check {
             )?;
         }
     }
+    if let Countries::Listed(list) = &withdrawal.countries {
+        for (i, code) in list.iter().enumerate() {
+            if !is_country_code(code) {
+                p.add(format!("withdrawal.countries[{i}]"), not_a_country(code))?;
+            }
+        }
+    }
     if let Some(email) = &withdrawal.contact_email {
         if !looks_like_an_email_address(email) {
             p.add(
@@ -335,6 +374,11 @@ fn withdrawal(p: &mut impl Sink, withdrawal: &Withdrawal) -> Check {
         }
     }
     Ok(())
+}
+
+/// The message for a country code ISO 3166-1 does not assign.
+fn not_a_country(found: &str) -> String {
+    format!("expected an ISO 3166-1 alpha-2 country code (two capital letters, e.g. \"NL\"), found {found:?}")
 }
 
 /// Whether `text` looks like an e-mail address, loosely: `local@domain.tld`, no spaces or control characters, one `@`. Only the mail
@@ -442,6 +486,9 @@ pub(crate) fn request(request: &Request, p: &mut impl Sink) -> Check {
 /// A request's or an order's `customer`: a name that is not blank, an address shaped like one.
 pub(crate) fn customer(p: &mut impl Sink, customer: &Customer, at: &str) -> Check {
     non_empty(p, &|| format!("{at}.name"), "name", &customer.name)?;
+    if let Some(country) = customer.country.as_deref().filter(|c| !is_country_code(c)) {
+        p.add(format!("{at}.country"), not_a_country(country))?;
+    }
     if !looks_like_an_email_address(customer.email.trim()) {
         p.add(
             format!("{at}.email"),

@@ -166,6 +166,16 @@ codes! {
         QuantityExceedsReturnable = "quantity_exceeds_returnable",
         /// Withdrawal: the policy does not offer it; every item too.
         WithdrawalNotOffered = "withdrawal_not_offered",
+        /// Withdrawal: the order's `customer.country` is not among the policy's
+        /// `withdrawal.countries` (`country`); every item too.
+        WithdrawalNotOfferedInCountry = "withdrawal_not_offered_in_country",
+        /// Cancel: the order records a cancellation of this item the store has not decided yet
+        /// (`cancellation_requested_at`: `recorded_at`), whatever the request's key.
+        CancellationAlreadyRequested = "cancellation_already_requested",
+        /// Withdrawal: the order records a received withdrawal of this item
+        /// (`withdrawal_received_at`: `recorded_at`) and the request asks for more units than
+        /// it left (`quantity`, `ordered`: the units still covered), whatever the request's key.
+        AlreadyWithdrawn = "already_withdrawn",
         /// Withdrawal: the right does not cover this item (excluded category, ended shipment).
         NotCoveredByWithdrawal = "not_covered_by_withdrawal",
         /// Withdrawal: declared after the period's end (`declared_at`, `deadline`); every item.
@@ -238,6 +248,13 @@ pub struct VerifyValues {
     /// How far `declared_at` may be ahead of the receipt ([`crate::CLOCK_SKEW_SECONDS`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub skew_seconds: Option<u32>,
+    /// `withdrawal_not_offered_in_country`: the order's `customer.country`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// `cancellation_already_requested`, `already_withdrawn`: when the order says the earlier
+    /// request was made or received.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recorded_at: Option<ZonedInstant>,
     /// `items_rejected`: how many items are rejected.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rejected: Option<u32>,

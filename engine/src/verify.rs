@@ -41,19 +41,24 @@ pub const CLOCK_SKEW_SECONDS: u32 = 300;
 ///    the policy's `cancellation_reasons.required`); `comment_required` (a missing or blank
 ///    `comment` for a return reason with `comment_required`, or, when cancellation reasons are
 ///    required, a cancellation reason with `comment`); for a withdrawal, in this order, `withdrawal_not_offered` (the policy's
-///    `withdrawal.enabled` is false), `declared_at_missing`, `declared_after_receipt`
+///    `withdrawal.enabled` is false), `withdrawal_not_offered_in_country` (the order's
+///    `customer.country` is not among the policy's `withdrawal.countries`), `declared_at_missing`, `declared_after_receipt`
 ///    (`declared_at` > `received_at` + [`CLOCK_SKEW_SECONDS`]), `declaration_delayed`
 ///    (`received_at` > `declared_at` + `withdrawal.max_delay_seconds`) and
 ///    `withdrawal_period_over` (`declared_at` after the period's last second: the consumer's
 ///    dispatch counts, art. 11(2) of Directive 2011/83/EU).
 /// 4. By kind, from [`assess`] at `received_at` (a withdrawal: at `declared_at`):
-///    - cancel: accepted while the item's cancel verdict is `allowed` or `request`
+///    - cancel: `cancellation_already_requested` when the order records a pending cancellation
+///      of the item (`cancellation_requested_at`), whatever the request's key; else accepted while the item's cancel verdict is `allowed` or `request`
 ///      (`request`: the seller or warehouse still has to act), else `not_cancellable_now`;
 ///      and only together with its unshipped bundle-mates at receipt (its decision's
 ///      `bundle_items`): a request that leaves one out is `bundle_incomplete` for it;
 ///    - return: accepted while its return verdict is `allowed` (the window open, through its
 ///      last second), else `not_delivered_yet`, `return_window_closed` or `not_returnable`;
-///    - withdrawal: accepted when the right covers the item, else `not_covered_by_withdrawal`.
+///    - withdrawal: `already_withdrawn` when the order records a received withdrawal of the item
+///      (`withdrawal_received_at`) and the request asks for more units than it left
+///      (`withdrawn_quantity`, else all), whatever its key; else accepted when the right covers
+///      the item, else `not_covered_by_withdrawal`.
 /// 5. Quantities: a return's at most the units left to return (`quantity_exceeds_returnable`);
 ///    a cancel's or a withdrawal's at most the item's quantity (`quantity_exceeds_ordered`).
 ///
@@ -145,7 +150,9 @@ pub fn verify(
                     };
                     match (&request_problem, &assessment) {
                         (Some((code, values)), _) => rejected(id, *code, values.clone(), None),
-                        (None, Some(a)) => examine(order, request, item, line.quantity, a, i),
+                        (None, Some(a)) => {
+                            examine(order, policy, request, item, line.quantity, a, i)
+                        }
                         // `assessment` is set exactly when there is no request problem.
                         (None, None) => {
                             rejected(id, VerifyCode::UnknownItem, VerifyValues::default(), None)
@@ -243,6 +250,16 @@ fn request_problem(
     if !rule.enabled {
         return problem(VerifyCode::WithdrawalNotOffered, VerifyValues::default());
     }
+    let country = order.customer.as_ref().and_then(|c| c.country.clone());
+    if !rule.covers_country(country.as_deref()) {
+        return problem(
+            VerifyCode::WithdrawalNotOfferedInCountry,
+            VerifyValues {
+                country,
+                ..VerifyValues::default()
+            },
+        );
+    }
     let Some(declared_at) = request.declared_at else {
         return problem(VerifyCode::DeclaredAtMissing, VerifyValues::default());
     };
@@ -321,6 +338,7 @@ fn missing_reason_or_comment(policy: &Policy, request: &Request) -> Option<Verif
 /// Rules 4 and 5 for one known item of a request without a problem of its own.
 fn examine(
     order: &Order,
+    policy: &Policy,
     request: &Request,
     item: &Item,
     quantity: u32,
@@ -328,6 +346,7 @@ fn examine(
     index: usize,
 ) -> ItemVerification {
     let id = item.id.as_str();
+    let zoned = |t: Instant| policy.time_zone.zoned(t);
     // `assess` gives one assessment per order item, in the order's order.
     let Some(assessed) = assessment.items.get(index) else {
         return rejected(id, VerifyCode::UnknownItem, VerifyValues::default(), None);
@@ -346,7 +365,9 @@ fn examine(
     let (verdict, verdict_code, why, code) = match request.kind {
         RequestKind::Cancel => {
             let d = &assessed.cancel;
-            let code = if d.verdict < CancelVerdict::Request {
+            let code = if item.cancellation_requested_at.is_some() {
+                VerifyCode::CancellationAlreadyRequested
+            } else if d.verdict < CancelVerdict::Request {
                 VerifyCode::NotCancellableNow
             } else if !missing.is_empty() {
                 VerifyCode::BundleIncomplete
@@ -381,16 +402,21 @@ fn examine(
         RequestKind::Withdrawal => {
             let w = &assessment.withdrawal;
             let covered = w.items.iter().any(|i| i == id);
-            // An item the right does not cover is, for it, as if none were.
-            let (verdict, verdict_code, code) = if covered {
-                (w.verdict, w.code, quantity_code(quantity, item.quantity))
-            } else {
-                (
-                    WithdrawalVerdict::NotApplicable,
-                    WithdrawalCode::NoItemCovered,
-                    VerifyCode::NotCoveredByWithdrawal,
-                )
-            };
+            let left = item.quantity.saturating_sub(item.withdrawn_units());
+            // An item the right does not cover is, for it, as if none were; one withdrawn from
+            // already covers only the units that withdrawal left.
+            let (verdict, verdict_code, code) =
+                if item.withdrawal_received_at.is_some() && quantity > left {
+                    (w.verdict, w.code, VerifyCode::AlreadyWithdrawn)
+                } else if covered {
+                    (w.verdict, w.code, quantity_code(quantity, item.quantity))
+                } else {
+                    (
+                        WithdrawalVerdict::NotApplicable,
+                        WithdrawalCode::NoItemCovered,
+                        VerifyCode::NotCoveredByWithdrawal,
+                    )
+                };
             (
                 KindVerdict::Withdrawal(verdict),
                 KindCode::Withdrawal(verdict_code),
@@ -408,6 +434,16 @@ fn examine(
         VerifyCode::QuantityExceedsOrdered => VerifyValues {
             quantity: Some(quantity),
             ordered: Some(item.quantity),
+            ..VerifyValues::default()
+        },
+        VerifyCode::AlreadyWithdrawn => VerifyValues {
+            quantity: Some(quantity),
+            ordered: Some(item.quantity.saturating_sub(item.withdrawn_units())),
+            recorded_at: item.withdrawal_received_at.map(zoned),
+            ..VerifyValues::default()
+        },
+        VerifyCode::CancellationAlreadyRequested => VerifyValues {
+            recorded_at: item.cancellation_requested_at.map(zoned),
             ..VerifyValues::default()
         },
         VerifyCode::QuantityExceedsReturnable => VerifyValues {

@@ -213,6 +213,17 @@ fn verifications() -> Vec<Verification> {
                 continue;
             };
             let at = Instant::parse_rfc3339(case["at"].as_str().unwrap()).unwrap();
+            // A case's `order_fields` replace the order's own (scenarios.rs).
+            let order = match case["order_fields"].as_object() {
+                Some(fields) => {
+                    let mut order = table["order"].clone();
+                    for (key, value) in fields {
+                        order[key] = value.clone();
+                    }
+                    parse_order(order).unwrap()
+                }
+                None => order.clone(),
+            };
             out.push(verify(&order, &policy, &request, at));
         }
     }
@@ -235,7 +246,15 @@ fn every_reason_renders_without_a_placeholder_left() {
     use ReturnCode as R;
     let mut messages = Vec::new();
     // Named, and not: each sentence naming a carrier has a twin without one.
-    for (&code, carrier) in C::ALL.iter().flat_map(|c| [(c, Some("UPS")), (c, None)]) {
+    // And with a store's cancellation number, and without.
+    let variants = C::ALL.iter().flat_map(|c| {
+        [
+            (c, Some("UPS"), None),
+            (c, None, None),
+            (c, None, Some("C-77")),
+        ]
+    });
+    for (&code, carrier, number) in variants {
         let d = CancelDecision {
             verdict: CancelVerdict::Request,
             code,
@@ -245,6 +264,8 @@ fn every_reason_renders_without_a_placeholder_left() {
             seller: Some("Gadget Hut".into()),
             carrier: carrier.map(Into::into),
             bundle_mates: vec!["Lens".into(), "Strap".into()],
+            recorded_at: Some(zoned("2025-03-01T09:40:00-07:00")),
+            cancellation_id: number.map(Into::into),
         };
         messages.push((d.reason().key, d.message()));
     }
@@ -289,6 +310,7 @@ fn every_reason_renders_without_a_placeholder_left() {
                         holiday_extended: holiday,
                         item_quantity: of,
                         category: Some("groceries".into()),
+                        withdrawn_at: Some(zoned("2025-03-20T09:40:00-07:00")),
                     };
                     // A window's reasons always have their deadline.
                     if deadline.is_none() && matches!(code, R::WithinWindow | R::WindowClosed) {
@@ -384,6 +406,7 @@ fn no_sentence_shows_a_raw_category_or_service_id() {
         holiday_extended: false,
         item_quantity: 1,
         category: Some(named),
+        withdrawn_at: None,
     };
     let refuse = RefuseDecision {
         verdict: RefuseVerdict::AtDoor,

@@ -86,7 +86,7 @@ fn the_valid_documents_are_valid() {
     let withdrawal = json!({"withdrawal": {
         "enabled": true, "days": 30, "public_holidays": ["2026-12-25", "2028-02-29"],
         "excluded_categories": ["perishable"], "excluded_when_unsealed": [],
-        "contact_email": "widerruf@example.de", "max_delay_seconds": 0
+        "contact_email": "widerruf@example.de", "max_delay_seconds": 0, "countries": ["DE", "AT"]
     }});
     let policy = Policy::from_json_str(&withdrawal.to_string()).unwrap();
     assert_eq!(policy.withdrawal.days, 30);

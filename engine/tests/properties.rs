@@ -188,6 +188,11 @@ fn item(index: usize) -> impl Strategy<Value = Item> {
                 opened,
                 returned_quantity: returned,
                 return_requested_quantity: requested,
+                cancellation_requested_at: None,
+                cancellation_requested_quantity: None,
+                cancellation_id: None,
+                withdrawal_received_at: None,
+                withdrawn_quantity: None,
             },
         )
 }

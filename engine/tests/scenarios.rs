@@ -20,6 +20,9 @@
 //!   "error": { "in": "policy", "path": "withdrawal.public_holidays[0]", "message": "…" } }
 //! ```
 //!
+//! A case may give `order_fields`: top-level fields of the order that replace the table's own
+//! for that case (the same order with another `customer`, or other `items`).
+//!
 //! A case with `propose` (a return proposal: `lines`, `reason_id`) checks
 //! [`preview_return`] at its instant instead: `expect` names fields of the preview (`total`,
 //! `items_value`, `delivery_refund`, `deductions`, `buyers_remorse`, `timing` …) and, under
@@ -414,6 +417,13 @@ fn scenarios() {
         assert!(!list.is_empty(), "{name}: no cases");
         for (i, case) in list.iter().enumerate() {
             cases += 1;
+            // A case may replace some of the order's top-level fields (`order_fields`): the
+            // same order for another customer, or with other items.
+            let order = match case.get("order_fields") {
+                Some(fields) => parse_order(with_fields(&doc["order"], fields))
+                    .unwrap_or_else(|e| panic!("{name} case {i}: order_fields: {e}")),
+                None => order.clone(),
+            };
             for failure in check_case(&order, &policy, case) {
                 failures.push(format!("{name} case {i} (at {}): {failure}", case["at"]));
             }
@@ -429,18 +439,24 @@ fn scenarios() {
     assert!(cases >= 40, "only {cases} scenario cases");
 }
 
+/// `order` with each of `fields` (an object) replacing the order's own field of that name.
+fn with_fields(order: &Value, fields: &Value) -> Value {
+    let mut order = order.clone();
+    for (key, value) in fields.as_object().expect("order_fields is an object") {
+        order[key] = value.clone();
+    }
+    order
+}
+
 /// The runner's own tests' order `O1` in USD, placed at 09:00 on 1 March 2025 (Los Angeles),
 /// with one item `A` (1 unit at 1.00); `fields` replace the order's own.
 fn order_o1(fields: Value) -> Value {
-    let mut order = serde_json::json!({
+    let order = serde_json::json!({
         "id": "O1", "placed_at": "2025-03-01T09:00:00-08:00", "currency": "USD",
         "seller": {"name": "S", "kind": "retailer", "fulfilled_by": "retailer"},
         "items": [{"id": "A", "title": "T", "quantity": 1, "unit_price": 100}]
     });
-    for (key, value) in fields.as_object().expect("fields are an object") {
-        order[key] = value.clone();
-    }
-    order
+    with_fields(&order, &fields)
 }
 
 /// Exactly `count` failures, among them one containing each of `texts`.

@@ -1,48 +1,60 @@
-// The reference back end: a store's server in ~200 lines of Node.js (standard library only, and
-// the engine's npm package `order-help-engine`), for the end-to-end tests and to read. It
+// The reference back end: a store's server in Node.js (the standard library, the engine's npm
+// package `order-help-engine`, and better-sqlite3 for its database), for the end-to-end tests
+// and to read. It
 //
+// - keeps the orders of record and every request with its answer in SQLite, in one file
+//   (`store.mjs`: the handler README's "Keeping requests" shows); the samples of
+//   static/orders/index.json are its orders, added on the first start (a restart keeps what the
+//   requests changed);
 // - serves the release bundle (`dist/`) at `/`, and a help page that embeds the widget at
-//   `/help?order=<sample>` (the sample orders of static/orders/index.json);
-// - serves its own copy of each order (`/api/orders/<id>`) and its policy
-//   (`/api/orders/<id>/policy`), read once from static/orders and static/policies;
+//   `/help?order=<sample>`;
+// - serves each order of record as it is now (`/api/orders/<id>`) and its policy
+//   (`/api/orders/<id>/policy`): a reload shows what the requests changed;
 // - answers every request the widget sends (`POST /api/requests`, the one shape of every kind)
-//   by verifying it with the package's `verify` against ITS copy of the order (never the
-//   request's idea of it), at the instant it received it:
+//   by verifying it with the package's `verify` against ITS order of record (never the
+//   request's idea of it), at the instant it received it, and applying an accepted one to that
+//   order in the same transaction:
 //
 //   | kind | accepted | rejected |
 //   | --- | --- | --- |
-//   | cancel | 200 `{status: "cancelled"}` when every item's verdict at receipt is `allowed`, else `{status: "requested"}` | 200 `{status: "declined", message}` |
+//   | cancel | 200 `{status: "cancelled", cancellation_id}` when every item's verdict at receipt is `allowed`, else `{status: "requested", cancellation_id}` | 200 `{status: "declined", message}` |
 //   | return | 200 `{status: "accepted", return_id, label_url}` | 200 `{status: "declined", message}` |
 //   | withdrawal | 200 `{received_at, acknowledgement_to}` | 422 `{status: "declined", code, message}` |
 //
 //   `message` is the sentence of the first rejected item (else the request's). A withdrawal's
 //   answer has no "declined" (the widget's contract: the declaration was received, or it was
 //   not), so a rejected one is an HTTP error: the page's handler rejects its promise with the
-//   sentence, and the widget shows it with Try again and the store's contact address — the
-//   consumer can still withdraw another way, and the store answers in person. Bad input (a
-//   request the engine cannot read) is 400 `{error: {code, path, message}}`; an order it does
-//   not know, 404. Answers are kept by `idempotency_key`: a retry gets the first answer.
+//   sentence, and the widget shows it with Try again and the store's contact address. Bad input
+//   (a request the engine cannot read) is 400 `{error: {code, path, message}}`; an order it
+//   does not know, 404; an `idempotency_key` it has seen with another order or kind, 409
+//   `{error: {code: "idempotency_key_reused"}}`. A retry with the same key gets the first
+//   answer, also after a restart.
 //
 // Its clock: a store's server uses the real time. The sample orders are set at fixed instants
 // (index.json's `now`), so this server runs one clock per sample, starting at that instant when
 // the server starts and running on in real time; the help page gives the widget the same
-// instant (`now`). The request's own instants (`assessed_at`, `declared_at`) are read, never
-// trusted as the receipt time.
+// instant (`now`). An order that is not a sample runs on the real time. The request's own
+// instants (`assessed_at`, `declared_at`) are read, never trusted as the receipt time.
 //
 // Run it: `make reference-backend` (builds what is missing), or with the package installed
 // somewhere: `ORDER_HELP_ENGINE_DIR=<folder with node_modules/order-help-engine> node
-// examples/reference-backend/server.mjs [port]` → http://127.0.0.1:8081/help?order=multi-shipment
+// examples/reference-backend/server.mjs [port] [database file]` →
+// http://127.0.0.1:8081/help?order=multi-shipment. The database: the second argument, else
+// $ORDER_HELP_DATABASE, else target/reference-backend/store.sqlite.
 import http from 'node:http';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { handleRequest, openStore } from './store.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '../..');
 const DIST = path.join(ROOT, 'dist');
 const ORDERS = path.join(ROOT, 'static', 'orders');
+/** Where the database is unless said otherwise. */
+export const DEFAULT_DATABASE = path.join(ROOT, 'target', 'reference-backend', 'store.sqlite');
 /** The most a request body may be (the engine's own document limit is larger; a request is small). */
 const MAX_BODY = 1 << 20;
 
@@ -113,35 +125,27 @@ function helpPage(record, now, locale) {
 `;
 }
 
-/** The answer to a verified request (see the table at the top). */
-function answerFor(verification, request, counter) {
-  const rejected = verification.items.find((item) => !item.accepted);
-  const message = (rejected ?? verification).message;
-  if (request.kind === 'withdrawal') {
-    if (!verification.accepted) return [422, { status: 'declined', code: (rejected ?? verification).code, message }];
-    return [200, { received_at: verification.received_at, acknowledgement_to: request.customer?.email ?? null }];
-  }
-  if (!verification.accepted) return [200, { status: 'declined', message }];
-  if (request.kind === 'return') {
-    const id = `R-${1000 + counter}`;
-    return [200, { status: 'accepted', return_id: id, label_url: `https://labels.store.example/returns/${id}.pdf` }];
-  }
-  const instant = verification.items.every((item) => item.verdict === 'allowed');
-  return [200, { status: instant ? 'cancelled' : 'requested' }];
-}
-
 /**
- * Starts the server on `host` and `port` (0: a free one). `engine`: the `order-help-engine`
- * module. Returns `{ origin, url(path), close(), log }`; `log` lists every request it verified,
- * `{ request, at, verification, status, answer }`, in arrival order.
+ * Starts the server on `host` and `port` (0: a free one), its database in `database` (a file,
+ * made if missing). `engine`: the `order-help-engine` module. Returns `{ origin, url(path),
+ * close(), log, store }`; `log` reads every request it recorded, `{ request, at, verification,
+ * status, answer }`, in arrival order (from the database).
  */
-export async function startReferenceBackend({ engine = loadEngine(), host = '127.0.0.1', port = 0 } = {}) {
+export async function startReferenceBackend({
+  engine = loadEngine(),
+  host = '127.0.0.1',
+  port = 0,
+  database = process.env.ORDER_HELP_DATABASE ?? DEFAULT_DATABASE,
+} = {}) {
   const { byId, bySample } = loadOrders();
+  if (database !== ':memory:') mkdirSync(path.dirname(path.resolve(database)), { recursive: true });
+  const store = openStore(database);
+  for (const record of byId.values()) store.addOrder.run(record.order.id, record.text, record.policyText);
   const started = Date.now();
   /** A sample's clock: its instant, run on since the server started (see the top). */
   const clock = (record) => new Date(record.start + (Date.now() - started));
-  const answers = new Map();
-  const log = [];
+  const document = store.db.prepare('SELECT document FROM orders WHERE id = ?').pluck();
+  const requests = store.db.prepare('SELECT request, received_at, verification, status, answer FROM requests ORDER BY number');
 
   async function request(req, res) {
     let body = '';
@@ -155,22 +159,18 @@ export async function startReferenceBackend({ engine = loadEngine(), host = '127
     } catch (error) {
       return json(res, 400, { error: { code: 'request_invalid', path: '', message: `expected JSON text: ${error.message}` } });
     }
-    const key = typeof parsed?.idempotency_key === 'string' ? parsed.idempotency_key : null;
-    if (key && answers.has(key)) return json(res, ...answers.get(key));
-    const record = byId.get(parsed?.order_id);
-    if (!record) return json(res, 404, { error: { code: 'unknown_order', path: 'order_id', message: `no order ${JSON.stringify(parsed?.order_id)}` } });
-    // The receipt time is this server's, taken before anything else is done with the request.
-    const at = clock(record);
-    let verification;
-    try {
-      verification = engine.verify(record.order, record.policy, parsed, at);
-    } catch (error) {
-      return json(res, 400, { error: { code: error.code ?? 'request_invalid', path: error.path ?? '', message: error.message } });
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      return json(res, 400, { error: { code: 'request_invalid', path: '', message: 'expected a request object' } });
     }
-    const answer = answerFor(verification, parsed, log.length);
-    log.push({ request: parsed, at: at.toISOString(), verification, status: answer[0], answer: answer[1] });
-    if (key) answers.set(key, answer);
-    return json(res, ...answer);
+    // The receipt time is this server's, taken before anything else is done with the request.
+    const sample = byId.get(parsed.order_id);
+    const at = sample ? clock(sample) : new Date();
+    try {
+      return json(res, ...handleRequest(store, engine.verify, parsed, at));
+    } catch (error) {
+      if (!error.code) throw error;
+      return json(res, 400, { error: { code: error.code, path: error.path ?? '', message: error.message } });
+    }
   }
 
   const server = http.createServer((req, res) => {
@@ -188,9 +188,9 @@ export async function startReferenceBackend({ engine = loadEngine(), host = '127
     if (req.method !== 'GET' && req.method !== 'HEAD') return text(res, 405, 'method not allowed');
     const api = /^\/api\/orders\/([^/]+)(\/policy)?$/.exec(rel);
     if (api) {
-      const record = byId.get(api[1]);
-      if (!record || (api[2] && !record.policyText)) return text(res, 404, 'no such order');
-      return send(res, 200, MIME['.json'], api[2] ? record.policyText : record.text);
+      const row = store.order.get(api[1]);
+      if (!row || (api[2] && row.policy === null)) return text(res, 404, 'no such order');
+      return send(res, 200, MIME['.json'], api[2] ? row.policy : row.document);
     }
     if (rel === '/help') {
       const record = bySample.get(url.searchParams.get('order') ?? 'multi-shipment');
@@ -212,11 +212,25 @@ export async function startReferenceBackend({ engine = loadEngine(), host = '127
   const origin = `http://${host}:${server.address().port}`;
   return {
     origin,
-    log,
+    store,
+    /** The order of record `id` as it is now. */
+    order: (id) => JSON.parse(document.get(id)),
+    get log() {
+      return requests.all().map((row) => ({
+        request: JSON.parse(row.request),
+        at: row.received_at,
+        verification: JSON.parse(row.verification),
+        status: row.status,
+        answer: JSON.parse(row.answer),
+      }));
+    },
     url: (p = '/') => origin + p,
     close: () =>
       new Promise((resolve) => {
-        server.close(() => resolve());
+        server.close(() => {
+          store.db.close();
+          resolve();
+        });
         server.closeAllConnections?.();
       }),
   };
@@ -240,8 +254,11 @@ async function file(res, name) {
   }
 }
 
-// `node examples/reference-backend/server.mjs [port]`
+// `node examples/reference-backend/server.mjs [port] [database file]`
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const server = await startReferenceBackend({ port: Number(process.argv[2] ?? 8081) });
+  const server = await startReferenceBackend({
+    port: Number(process.argv[2] ?? 8081),
+    ...(process.argv[3] ? { database: process.argv[3] } : {}),
+  });
   console.log(`the reference back end: ${server.origin}/help?order=multi-shipment (any sample of static/orders/index.json)`);
 }

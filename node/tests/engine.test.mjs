@@ -18,30 +18,33 @@ describe('the package gives what the command-line tool prints, on every scenario
   for (const name of scenarios) {
     test(name, () => {
       const table = JSON.parse(readFileSync(join(scenarioDir, name), 'utf8'));
-      const orderFile = file('order', table.order);
+      const tableOrderFile = file('order', table.order);
       const policyArgs = table.policy === undefined ? [] : ['--policy', file('policy', table.policy)];
       if (table.error) {
         // A table of bad input: both refuse it with the same message.
         const at = '2026-01-01T00:00:00Z';
-        const expected = tool('assess', ['--order', orderFile, ...policyArgs, '--at', at]);
+        const expected = tool('assess', ['--order', tableOrderFile, ...policyArgs, '--at', at]);
         assert.ok(expected.error, `${name}: the tool refuses it`);
         assert.equal(node(() => assess(table.order, table.policy, at)).error, expected.error, name);
         return;
       }
       assert.ok(table.cases.length > 0);
-      for (const [index, { at, propose, request }] of table.cases.entries()) {
+      for (const [index, { at, propose, request, order_fields: fields }] of table.cases.entries()) {
         const where = `${name}: cases[${index}] at ${at}`;
+        // A case may replace some of the order's top-level fields (scenarios.rs).
+        const order = fields === undefined ? table.order : { ...table.order, ...fields };
+        const orderFile = fields === undefined ? tableOrderFile : file('order', order);
         if (request !== undefined) {
           const requestFile = file('request', request);
           const expected = tool('verify', ['--order', orderFile, ...policyArgs, '--request', requestFile, '--at', at]);
-          assert.deepEqual(node(() => verify(table.order, table.policy, request, at)), expected, where);
+          assert.deepEqual(node(() => verify(order, table.policy, request, at)), expected, where);
         } else if (propose === undefined) {
           const expected = tool('assess', ['--order', orderFile, ...policyArgs, '--at', at]);
-          assert.deepEqual(node(() => assess(table.order, table.policy, at)), expected, where);
+          assert.deepEqual(node(() => assess(order, table.policy, at)), expected, where);
         } else {
           const proposalFile = file('proposal', propose);
           const expected = tool('preview-return', ['--order', orderFile, ...policyArgs, '--proposal', proposalFile, '--at', at]);
-          const found = node(() => previewReturn(table.order, table.policy, propose, at));
+          const found = node(() => previewReturn(order, table.policy, propose, at));
           if (expected.error) {
             assert.equal(found.error, expected.error, where);
             assert.equal(found.code, found.problem?.code, `${where}: the code is the problem's`);

@@ -42,6 +42,20 @@ const atPickupPoint: Order = {
 };
 const noCarrier: Order = { ...order, shipments: [{ id: 'S1', status: 'exception', exception_kind: 'customs' }] };
 const policy: Policy = { time_zone: 'America/Los_Angeles', category_windows: { books: 14 } };
+// Issue 22: the order records a pending cancellation and a received withdrawal; markets.
+const recorded: Order = {
+  ...order,
+  customer: { name: 'Sanne de Vries', email: 'sanne@example.nl', country: 'NL' },
+  items: [
+    { ...order.items[0], cancellation_requested_at: '2025-03-20T09:30:00-07:00', cancellation_requested_quantity: 1, cancellation_id: 'C-1' },
+    { id: 'B', title: 'Mug', quantity: 2, unit_price: 900, withdrawal_received_at: '2025-03-28T12:00:00-07:00', withdrawn_quantity: 1 },
+  ],
+};
+const eeaOnly: Policy = { withdrawal: { enabled: true, countries: ['NL', 'DE'] } };
+const everywhere: Policy = { withdrawal: { enabled: true, countries: 'all' } };
+const eea: Policy = { withdrawal: { enabled: true, countries: 'eu_eea' } };
+// @ts-expect-error: countries is "all" or a list of codes
+const some: Policy = { withdrawal: { countries: 'some' } };
 
 const assessment: Assessment = assess(order, policy, new Date());
 const verdict: CancelVerdict = assessment.items[0].cancel.verdict;
@@ -81,4 +95,4 @@ const noItems: Order = { id: 'O', placed_at: '2025-03-20T09:00:00Z', currency: '
 // @ts-expect-error: "shelf" is no pickup_kind
 const shelf: Order = { ...order, shipments: [{ id: 'S1', status: 'available_for_pickup', pickup_kind: 'shelf' }] };
 
-export const seen = [verdict, deadline, fromText, total, wrong, noItems, atPickupPoint, noCarrier, shelf];
+export const seen = [verdict, deadline, fromText, total, wrong, noItems, atPickupPoint, noCarrier, shelf, recorded, eeaOnly, everywhere, eea, some];

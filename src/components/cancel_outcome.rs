@@ -1,9 +1,9 @@
 use yew::prelude::*;
 
-use super::bidi::bdi;
+use super::bidi::{bdi, rich};
 use super::heading::{heading, Rank};
 use super::step_region::{FlowStep, StepRegion};
-use crate::i18n::Msg;
+use crate::i18n::{isolate, Msg};
 use crate::state::{CancelAction, CancelFlow, CancelStatus};
 use crate::view_model::{chosen_views, timing_text};
 
@@ -51,6 +51,9 @@ pub fn cancel_outcome(step: &FlowStep<'_, CancelFlow>) -> Html {
             heading_id="order-help-outcome-heading" class={class} part="outcome">
             if !body.is_empty() { <p>{ body }</p> }
             if let Some(message) = &answer.message { <p>{ bdi(message, None) }</p> }
+            if let Some(id) = answer.details.cancellation_id.as_ref().filter(|_| answer.status != CancelStatus::Declined) {
+                <p class="cancellation-id">{ rich(&texts.fill(Msg::CancelOutcomeNumber, &[("id", &isolate(id))])) }</p>
+            }
             if answer.status == CancelStatus::Declined {
                 { heading(texts.heading_level, Rank::Sub, texts.text(Msg::OutcomeFallback), None, NodeRef::default()) }
                 <ul>

@@ -333,24 +333,41 @@ fn use_host_events(
             host.emit("ready", &object(&[("order_id", &order.id)]));
         });
     }
+    // At a cancellation's outcome, the store's number for it.
+    let number = flow
+        .shared
+        .answer
+        .as_ref()
+        .and_then(|a| a.details.cancellation_id.clone())
+        .filter(|_| flow.shared.step == Step::Outcome);
     use_step_event(
         host,
         RequestKind::Cancel,
         flow.shared.step,
         flow.shared.step_changes,
+        number,
     );
     use_step_event(
         host,
         RequestKind::Return,
         returns.shared.step,
         returns.shared.step_changes,
+        None,
     );
 }
 
-/// `order-help-step` `{step, kind}` on each step change of one flow.
+/// `order-help-step` `{step, kind}` on each step change of one flow; at a cancellation's
+/// outcome, with the store's `cancellation_id` when its answer gave one.
 #[hook]
-fn use_step_event(host: &Host, kind: RequestKind, step: Step, changes: u32) {
+fn use_step_event(
+    host: &Host,
+    kind: RequestKind,
+    step: Step,
+    changes: u32,
+    number: Option<String>,
+) {
     let host = host.clone();
+    // The number is read when the step changes, not a reason to fire.
     use_effect_with((step, changes), move |(step, changes)| {
         if *changes > 0 {
             let step = match step {
@@ -365,7 +382,11 @@ fn use_step_event(host: &Host, kind: RequestKind, step: Step, changes: u32) {
                 RequestKind::Return => "return",
                 RequestKind::Withdrawal => "withdrawal",
             };
-            host.emit("step", &object(&[("step", step), ("kind", kind)]));
+            let detail = match number.as_deref() {
+                Some(n) => object(&[("step", step), ("kind", kind), ("cancellation_id", n)]),
+                None => object(&[("step", step), ("kind", kind)]),
+            };
+            host.emit("step", &detail);
         }
     });
 }

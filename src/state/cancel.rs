@@ -16,7 +16,7 @@ use crate::engine::{
     Request, RequestKind, RequestVerdict,
 };
 
-/// The host's answer to a cancellation request, `{status, message?, refund?}`, as the widget
+/// The host's answer to a cancellation request, `{status, message?, refund?, cancellation_id?}`, as the widget
 /// takes it: `status` decides; fields the widget does not know are ignored (back ends add their
 /// own, e.g. an id).
 pub type CancelAnswer = StatusAnswer<CancelStatus, CancelDetails>;
@@ -27,6 +27,9 @@ pub struct CancelDetails {
     /// The refund the host confirms, in ISO 4217 minor units of the order's currency (else the
     /// widget's estimate is shown). Always within [`CancelFlow::refund_cap`].
     pub refund: Option<u64>,
+    /// The store's number for the cancellation (shown as text on the outcome, in the items'
+    /// "Cancellation requested" line and in the outcome's `order-help-step` event).
+    pub cancellation_id: Option<String>,
 }
 
 answer_statuses! {
@@ -43,13 +46,14 @@ answer_statuses! {
 
 impl CancelAnswer {
     /// The answer's fields the widget reads.
-    pub const FIELDS: &'static [&'static str] = &["status", "message", "refund"];
+    pub const FIELDS: &'static [&'static str] = &["status", "message", "refund", "cancellation_id"];
 
-    /// Reads the host's answer `{status, message?, refund?}` from its JSON tree
+    /// Reads the host's answer `{status, message?, refund?, cancellation_id?}` from its JSON tree
     /// ([`StatusAnswer::read_with`]). A `refund` that is not a whole number of minor units from
     /// 0 to `refund_cap` is left out and described in `ignored`.
     pub fn read(tree: &Json<'_>, refund_cap: u64) -> Result<CancelAnswer, String> {
-        StatusAnswer::read_with(tree, "{status, message?, refund?}", |fields| {
+        let shape = "{status, message?, refund?, cancellation_id?}";
+        StatusAnswer::read_with(tree, shape, |fields| {
             let refund = match fields.get("refund") {
                 None => None,
                 Some(Json::UInt(minor)) if *minor <= refund_cap => Some(*minor),
@@ -63,7 +67,10 @@ impl CancelAnswer {
                     None
                 }
             };
-            CancelDetails { refund }
+            CancelDetails {
+                refund,
+                cancellation_id: fields.text("cancellation_id"),
+            }
         })
     }
 }

@@ -24,8 +24,8 @@ use super::request::{
 use super::FlowContext;
 use crate::engine::json::Json;
 use crate::engine::{
-    looks_like_an_email_address, Customer, Instant, Request, RequestKind, RequestVerdict,
-    CLOCK_SKEW_SECONDS,
+    looks_like_an_email_address, Customer, Instant, ItemAssessment, Request, RequestItem,
+    RequestKind, RequestVerdict, CLOCK_SKEW_SECONDS,
 };
 
 /// The longest name kept (a display name; the engine takes 2,000 characters per string).
@@ -309,6 +309,21 @@ impl WithdrawalFlow {
         }
     }
 
+    /// An item withdrawn from, with its units the order does not record as withdrawn already
+    /// (`withdrawal_received_at`, `withdrawn_quantity`): a second withdrawal names only those.
+    fn unwithdrawn(&self, item: &ItemAssessment) -> RequestItem {
+        let order = &self.shared.context.order;
+        let withdrawn = order
+            .items
+            .iter()
+            .find(|i| i.id == item.item_id)
+            .map_or(0, |i| i.withdrawn_units());
+        RequestItem {
+            quantity: item.quantity.saturating_sub(withdrawn),
+            ..whole(item)
+        }
+    }
+
     /// The request Confirm withdrawal sends: the common request shape with `kind:
     /// "withdrawal"`, the items, `declared_at` and the customer. The same key for every retry
     /// of the same declaration (`declared_at` is not in it: a retry keeps it anyway).
@@ -318,6 +333,7 @@ impl WithdrawalFlow {
         let customer = Customer {
             name: self.name.trim().to_owned(),
             email: self.email.trim().to_owned(),
+            country: None,
         };
         let mut key = IdempotencyKey::new(self.shared.context.key_seed);
         key.part(b"withdrawal");
@@ -340,7 +356,7 @@ impl WithdrawalFlow {
             ..request(
                 RequestKind::Withdrawal,
                 assessment,
-                chosen.iter().map(|item| whole(item)).collect(),
+                chosen.iter().map(|item| self.unwithdrawn(item)).collect(),
                 verdicts.collect(),
                 &key,
             )

@@ -11,38 +11,18 @@
 // (target/node-package/, built by the node-package stage of `make test`; built here if absent),
 // installed into a temporary folder as a store's back end would.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { LAUNCH, harness } from './helpers.mjs';
 import { assertFocusOnHeading, requestByClicks } from './flow.mjs';
-import { ROOT, loadEngine, startReferenceBackend } from '../../examples/reference-backend/server.mjs';
+import { loadEngine, startReferenceBackend } from '../../examples/reference-backend/server.mjs';
+import { installEngine } from './reference.mjs';
 
-const PACKAGES = path.join(ROOT, 'target', 'node-package');
 const MULTI = { id: '114-7765120-0043318', sleeve: /^Laptop sleeve/, laptop: 'laptop' };
 const MUGS = { id: '114-3307781-9921406', title: /^Stoneware mug/ };
 const EASTER = { id: '302-7730114-2026040', contact: 'widerruf@nordwind.example' };
-
-/** The installed package's folder (see the top); removed after the run when made here. */
-function installEngine() {
-  if (process.env.ORDER_HELP_ENGINE_DIR) return { dir: process.env.ORDER_HELP_ENGINE_DIR, made: false };
-  const find = () => (existsSync(PACKAGES) ? readdirSync(PACKAGES).find((f) => /^order-help-engine-.*\.tgz$/.test(f)) : undefined);
-  if (!find()) {
-    const build = spawnSync(path.join(ROOT, 'scripts', 'node-package.sh'), { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-    assert.equal(build.status, 0, 'scripts/node-package.sh builds the package');
-  }
-  const dir = mkdtempSync(path.join(tmpdir(), 'order-help-reference-'));
-  writeFileSync(path.join(dir, 'package.json'), '{"private": true}');
-  const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', path.join(PACKAGES, find())], {
-    cwd: dir,
-    encoding: 'utf8',
-  });
-  assert.equal(install.status, 0, `npm install of the package: ${install.stderr}`);
-  return { dir, made: true };
-}
+const STOVE = { id: '114-9930418-2257610', title: /^Compact camping stove/ };
 
 const h = harness();
 let engine;
@@ -51,7 +31,7 @@ before(async () => {
   // The harness's browser and page checks, against the reference back end instead of the static server.
   [h.browser, h.server] = await Promise.all([
     chromium.launch(LAUNCH),
-    startReferenceBackend({ engine: loadEngine(engine.dir) }),
+    startReferenceBackend({ engine: loadEngine(engine.dir), database: ':memory:' }),
   ]);
 });
 after(async () => {
@@ -89,20 +69,9 @@ async function open(query, { initScripts = [], ...options } = {}) {
 
 const widget = (page) => page.locator('order-help');
 
-// One at a time: the server's log is read in order.
+// One at a time, in this order: the server's log is read in order, and an accepted request
+// changes its order of record (a declined one first, then the honest one).
 describe('the reference back end verifies what the widget sends', () => {
-  test('an honest cancellation is accepted: "Cancelled"', async () => {
-    const from = logged(MULTI.id);
-    const page = await open('order=multi-shipment');
-    await requestByClicks(widget(page), MULTI.sleeve);
-    await assertFocusOnHeading(page, 'Cancelled');
-    const [entry] = await verified(MULTI.id, 1, from);
-    assert.deepEqual(entry.request.items, [{ item_id: 'sleeve', quantity: 1 }]);
-    assert.equal(entry.verification.accepted, true);
-    assert.deepEqual(entry.answer, { status: 'cancelled' });
-    await page.done();
-  });
-
   test('a cancellation rewritten to name a delivered item is declined, and the customer\'s choice stays', async () => {
     const from = logged(MULTI.id);
     const page = await open('order=multi-shipment', {
@@ -131,6 +100,41 @@ describe('the reference back end verifies what the widget sends', () => {
     assert.doesNotMatch(await widget(page).locator('li[data-item="sleeve"]').innerText(), /Cancelled|Cancellation requested/);
     await widget(page).getByRole('button', { name: 'Cancel items' }).click();
     assert.equal(await widget(page).getByRole('checkbox', { name: MULTI.sleeve }).isEnabled(), true, 'the sleeve is still offered');
+    await page.done();
+  });
+
+  test('an honest cancellation is accepted: "Cancelled", with the store\'s number; a reload shows it cancelled', async () => {
+    const from = logged(MULTI.id);
+    const page = await open('order=multi-shipment');
+    await requestByClicks(widget(page), MULTI.sleeve);
+    await assertFocusOnHeading(page, 'Cancelled');
+    const [entry] = await verified(MULTI.id, 1, from);
+    assert.deepEqual(entry.request.items, [{ item_id: 'sleeve', quantity: 1 }]);
+    assert.equal(entry.verification.accepted, true);
+    assert.equal(entry.answer.status, 'cancelled');
+    assert.match(entry.answer.cancellation_id, /^C-\d+$/);
+    const outcome = await widget(page).getByRole('region', { name: 'Cancelled' }).innerText();
+    assert.ok(outcome.includes(`Your cancellation number: ${entry.answer.cancellation_id}`), outcome);
+    // The order of record moved the sleeve to a cancelled shipment: a reload says so.
+    await page.reload();
+    await widget(page).locator('li[data-item="sleeve"] .badge').filter({ hasText: 'Cancelled' }).waitFor();
+    await page.done();
+  });
+
+  test('a cancellation pending the seller\'s approval: "Request sent" with its number, and after a reload not offered again', async () => {
+    const from = logged(STOVE.id);
+    const page = await open('order=marketplace-after-grace');
+    await requestByClicks(widget(page), STOVE.title);
+    await assertFocusOnHeading(page, 'Request sent');
+    const [entry] = await verified(STOVE.id, 1, from);
+    assert.equal(entry.answer.status, 'requested');
+    const number = entry.answer.cancellation_id;
+    assert.equal(h.server.order(STOVE.id).items[0].cancellation_id, number, 'the order of record keeps it');
+    await page.reload();
+    const stove = widget(page).locator('li[data-item="stove"]');
+    await stove.locator('.badge').filter({ hasText: 'Cancellation requested' }).waitFor();
+    assert.match(await stove.innerText(), new RegExp(`Cancellation requested on .*\\(number ${number}\\)`));
+    assert.equal(await widget(page).getByRole('button', { name: 'Cancel items' }).count(), 0, 'not offered again');
     await page.done();
   });
 
@@ -163,21 +167,6 @@ describe('the reference back end verifies what the widget sends', () => {
     await page.done();
   });
 
-  test('an honest withdrawal is acknowledged with the server\'s receipt time', async () => {
-    const from = logged(EASTER.id);
-    const page = await open('order=withdrawal-easter&locale=en-US', { context: { timezoneId: 'Europe/Berlin' } });
-    const w = widget(page);
-    await w.getByRole('button', { name: 'Withdraw from contract here' }).click();
-    await w.getByRole('button', { name: 'Confirm withdrawal' }).click();
-    await assertFocusOnHeading(page, 'Withdrawal received');
-    const [entry] = await verified(EASTER.id, 1, from);
-    assert.equal(entry.verification.accepted, true);
-    assert.equal(entry.answer.received_at, entry.verification.received_at);
-    assert.equal(entry.answer.acknowledgement_to, 'jana.krueger@example.de');
-    assert.match(await w.getByRole('region', { name: 'Withdrawal received' }).innerText(), /jana\.krueger@example\.de/);
-    await page.done();
-  });
-
   test('a withdrawal whose declaration time was rewritten an hour back is refused: Try again and the contact address', async () => {
     const from = logged(EASTER.id);
     const page = await open('order=withdrawal-easter&locale=en-US', {
@@ -200,6 +189,29 @@ describe('the reference back end verifies what the widget sends', () => {
     assert.ok(text.includes(entry.verification.message), `the server's sentence is shown: ${text}`);
     assert.ok(text.includes(EASTER.contact), `the contact address is shown: ${text}`);
     assert.equal(await w.getByRole('button', { name: 'Try again' }).count(), 1);
+    await page.done();
+  });
+
+  test('an honest withdrawal is acknowledged with the server\'s receipt time', async () => {
+    const from = logged(EASTER.id);
+    const page = await open('order=withdrawal-easter&locale=en-US', { context: { timezoneId: 'Europe/Berlin' } });
+    const w = widget(page);
+    await w.getByRole('button', { name: 'Withdraw from contract here' }).click();
+    await w.getByRole('button', { name: 'Confirm withdrawal' }).click();
+    await assertFocusOnHeading(page, 'Withdrawal received');
+    const [entry] = await verified(EASTER.id, 1, from);
+    assert.equal(entry.verification.accepted, true);
+    assert.equal(entry.answer.received_at, entry.verification.received_at);
+    assert.equal(entry.answer.acknowledgement_to, 'jana.krueger@example.de');
+    assert.match(await w.getByRole('region', { name: 'Withdrawal received' }).innerText(), /jana\.krueger@example\.de/);
+    // A reload: the order of record has it; each item says so, and the function is gone.
+    await page.reload();
+    for (const id of ['mantel', 'schal']) {
+      const item = w.locator(`li[data-item="${id}"]`);
+      await item.locator('.badge').filter({ hasText: 'Withdrawal received' }).waitFor();
+      assert.match(await item.innerText(), /Withdrawal received on .*send it back within 14 days/s);
+    }
+    assert.equal(await w.getByRole('button', { name: 'Withdraw from contract here' }).count(), 0);
     await page.done();
   });
 });

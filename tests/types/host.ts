@@ -32,6 +32,11 @@ document.addEventListener('order-help-error', (event) => {
   if (code === 'wasm_unavailable') console.warn(event.detail.message);
 });
 element?.addEventListener('order-help-step', (event) => console.log(event.detail.step === 'review', event.detail.kind));
+// Issue 22: the store's cancellation number at the outcome.
+element?.addEventListener('order-help-step', (event) => {
+  const number: string | undefined = event.detail.cancellation_id;
+  console.log(number);
+});
 element?.addEventListener('order-help-return-request', (event) => {
   event.preventDefault();
   const lines: number = event.detail.request.lines.length;

@@ -25,7 +25,12 @@ pub(crate) fn cancel_on_its_own(cx: &ItemContext) -> CancelDecision {
     let carrier = cx.shipment.map_or(Carrier::Unnamed, |s| s.carrier());
     let grace_end = cx.grace_end;
     // Both rules end cancelled, refused and returned shipments alike (see the tests).
-    let (verdict, code) = if cx.order.is_retailer_fulfilled() {
+    let item = cx.item;
+    let requested_at = item.cancellation_requested_at;
+    let (verdict, code) = if requested_at.is_some() {
+        // One pending cancellation per item: the store decides it before another is asked.
+        (NotAvailable, Code::CancellationRequested)
+    } else if cx.order.is_retailer_fulfilled() {
         retailer_fulfilled(status, carrier)
     } else {
         marketplace_fulfilled_by_seller(status, cx.at, grace_end)
@@ -43,6 +48,8 @@ pub(crate) fn cancel_on_its_own(cx: &ItemContext) -> CancelDecision {
             .then(|| cx.shipment.and_then(|s| s.carrier.clone()))
             .flatten(),
         bundle_mates: Vec::new(),
+        recorded_at: requested_at.map(|t| cx.zone.zoned(t)),
+        cancellation_id: requested_at.and(item.cancellation_id.clone()),
     }
 }
 

@@ -58,6 +58,8 @@ mod tests {
             seller: None,
             carrier: None,
             bundle_mates: vec![],
+            recorded_at: None,
+            cancellation_id: None,
         }
     }
 
@@ -86,6 +88,7 @@ mod tests {
             holiday_extended: false,
             item_quantity: 1,
             category: None,
+            withdrawn_at: None,
         }
     }
 

@@ -37,6 +37,9 @@ pub(crate) fn return_decision(cx: &ItemContext) -> ReturnDecision {
             category: (code == Code::NonReturnableCategory)
                 .then(|| item.category.as_deref().map(|id| cx.policy.named(id)))
                 .flatten(),
+            withdrawn_at: (code == Code::Withdrawn)
+                .then(|| item.withdrawal_received_at.map(|t| cx.zone.zoned(t)))
+                .flatten(),
         };
     }
     match cx.shipment.filter(|s| s.status == S::Delivered) {
@@ -53,6 +56,7 @@ pub(crate) fn return_decision(cx: &ItemContext) -> ReturnDecision {
                 holiday_extended: false,
                 item_quantity: item.quantity,
                 category: None,
+                withdrawn_at: None,
             },
         },
     }
@@ -89,6 +93,7 @@ fn before_delivery(cx: &ItemContext) -> ReturnDecision {
         holiday_extended: expected.is_some_and(|(_, holiday)| holiday),
         item_quantity: item.quantity,
         category: None,
+        withdrawn_at: None,
     }
 }
 
@@ -117,6 +122,7 @@ fn window(cx: &ItemContext, delivered_at: Instant, shipped_at: Option<Instant>) 
         holiday_extended: holiday,
         item_quantity: item.quantity,
         category: None,
+        withdrawn_at: None,
     }
 }
 
@@ -195,12 +201,14 @@ fn non_returnable_category(policy: &Policy, item: &Item) -> Option<ReturnCode> {
         .then_some(Code::NonReturnableCategory)
 }
 
-/// quantity − returned − requested is 0.
+/// quantity − returned − requested − withdrawn is 0.
 fn nothing_left(item: &Item) -> Option<ReturnCode> {
     if item.remaining_quantity() > 0 {
         None
     } else if item.returned_quantity >= item.quantity {
         Some(Code::AlreadyReturned)
+    } else if item.withdrawn_units() > 0 {
+        Some(Code::Withdrawn)
     } else {
         Some(Code::ReturnAlreadyRequested)
     }

@@ -43,13 +43,31 @@ pub(crate) fn withdrawal_decision(
         starts_on: None,
         moved_from: None,
     };
-    if rule.enabled {
-        decision.items = covered_items(contexts);
-        if decision.items.is_empty() {
-            decision.code = Code::NoItemCovered;
-        } else {
-            decide_period(&mut decision, contexts, order_cx, at);
-        }
+    let country = order_cx.order.customer.as_ref();
+    let country = country.and_then(|c| c.country.as_deref());
+    if !rule.enabled {
+        return decision;
+    }
+    if !rule.covers_country(country) {
+        decision.code = Code::NotOfferedInCountry;
+        return decision;
+    }
+    // A received withdrawal may name some goods of the order (Annex I(B): "the following
+    // goods"); the function offers what is left, and goes when nothing is.
+    let mut any_covered = false;
+    decision.items = covered_items(contexts)
+        .filter(|cx| {
+            any_covered = true;
+            !cx.item.fully_withdrawn()
+        })
+        .map(|cx| cx.item.id.clone())
+        .collect();
+    if !any_covered {
+        decision.code = Code::NoItemCovered;
+    } else if decision.items.is_empty() {
+        decision.code = Code::AllWithdrawn;
+    } else {
+        decide_period(&mut decision, contexts, order_cx, at);
     }
     decision
 }
@@ -89,9 +107,11 @@ fn decide_period(
     };
 }
 
-/// The ids of the items with a right of withdrawal: not on an ended shipment, not of an
-/// excluded category (nor a sealed one known to be unsealed).
-fn covered_items(contexts: &[ItemContext]) -> Vec<String> {
+/// The items with a right of withdrawal: not on an ended shipment, not of an excluded category
+/// (nor a sealed one known to be unsealed).
+fn covered_items<'c, 'a>(
+    contexts: &'c [ItemContext<'a>],
+) -> impl Iterator<Item = &'c ItemContext<'a>> {
     contexts
         .iter()
         .filter(|cx| !ended(cx.status()))
@@ -100,8 +120,6 @@ fn covered_items(contexts: &[ItemContext]) -> Vec<String> {
                 .withdrawal
                 .is_excluded(cx.item.category.as_deref(), cx.item.opened)
         })
-        .map(|cx| cx.item.id.clone())
-        .collect()
 }
 
 /// A shipment that was cancelled, refused or returned to the sender: its goods never reach the

@@ -38,6 +38,9 @@ pub(crate) fn key(scope: Scope, code: VerifyCode) -> &'static str {
         (_, C::NotReturnable) => "verify.not_returnable",
         (_, C::QuantityExceedsReturnable) => "verify.quantity_exceeds_returnable",
         (_, C::WithdrawalNotOffered) => "verify.withdrawal_not_offered",
+        (_, C::WithdrawalNotOfferedInCountry) => "verify.withdrawal_not_offered_in_country",
+        (_, C::CancellationAlreadyRequested) => "verify.cancellation_already_requested",
+        (_, C::AlreadyWithdrawn) => "verify.already_withdrawn",
         (_, C::NotCoveredByWithdrawal) => "verify.not_covered_by_withdrawal",
         (_, C::WithdrawalPeriodOver) => "verify.withdrawal_period_over",
         (_, C::DeclaredAtMissing) => "verify.declared_at_missing",
@@ -117,6 +120,8 @@ fn value<'a>(
         "deadline" => v.deadline.map(Value::Instant),
         "declared_at" => v.declared_at.map(Value::Instant),
         "received_at" => v.received_at.map(Value::Instant),
+        "recorded_at" => v.recorded_at.map(Value::Instant),
+        "country" => text(&v.country),
         _ => None,
     }
 }
@@ -156,6 +161,8 @@ mod tests {
             received_at: Some(zoned),
             max_delay_seconds: Some(600),
             skew_seconds: Some(300),
+            country: Some("US".into()),
+            recorded_at: Some(zoned),
             rejected: Some(1),
             requested: Some(2),
         };

@@ -342,7 +342,10 @@ fn answers_lead_to_the_outcome_only_while_sending() {
     let answer = CancelAnswer {
         status: CancelStatus::Requested,
         message: None,
-        details: CancelDetails { refund: None },
+        details: CancelDetails {
+            refund: None,
+            cancellation_id: None,
+        },
         ignored: None,
     };
     let review = run(bundle_flow(), card_to_review());
@@ -593,7 +596,10 @@ fn an_answer_is_read_by_its_status_and_other_fields_are_ignored() {
         CancelAnswer {
             status: CancelStatus::Cancelled,
             message: None,
-            details: CancelDetails { refund: Some(4998) },
+            details: CancelDetails {
+                refund: Some(4998),
+                cancellation_id: Some("c_123".into()),
+            },
             ignored: None,
         }
     );
@@ -694,15 +700,15 @@ fn only_a_missing_or_unknown_status_is_a_malformed_answer() {
         ),
         (
             r#""cancelled""#,
-            r#"expected an object {status, message?, refund?}, found "cancelled""#,
+            r#"expected an object {status, message?, refund?, cancellation_id?}, found "cancelled""#,
         ),
         (
             "null",
-            "expected an object {status, message?, refund?}, found null",
+            "expected an object {status, message?, refund?, cancellation_id?}, found null",
         ),
         (
             "[]",
-            "expected an object {status, message?, refund?}, found an array",
+            "expected an object {status, message?, refund?, cancellation_id?}, found an array",
         ),
     ] {
         assert_eq!(read(text, 5497), Err(expected.to_owned()), "{text}");
@@ -738,7 +744,10 @@ fn answered(status: CancelStatus) -> CancelAction {
         CancelAnswer {
             status,
             message: None,
-            details: CancelDetails { refund: None },
+            details: CancelDetails {
+                refund: None,
+                cancellation_id: None,
+            },
             ignored: None,
         },
     ))
@@ -748,6 +757,33 @@ fn answered(status: CancelStatus) -> CancelAction {
 fn answered_and_closed(status: CancelStatus) -> Rc<CancelFlow> {
     let flow = run(bundle_flow(), card_to_review());
     run(flow, [submit(), answered(status), CancelAction::Close])
+}
+
+/// The store's cancellation number is read from its answer; one that is not a string is left out
+/// and reported, and the status stands.
+#[test]
+fn a_cancellation_number_is_read_as_text() {
+    let numbered = read(r#"{"status": "requested", "cancellation_id": "C-9"}"#, 5497).unwrap();
+    assert_eq!(numbered.details.cancellation_id.as_deref(), Some("C-9"));
+    let typed = read(r#"{"status": "requested", "cancellation_id": 9}"#, 5497).unwrap();
+    assert_eq!(typed.status, CancelStatus::Requested);
+    assert_eq!(typed.details.cancellation_id, None);
+    assert_eq!(
+        typed.ignored.as_deref(),
+        Some("cancellation_id: expected a string of at most 2000 characters, found 9")
+    );
+    // A number longer than an order's strings may be is left out, and said (issue 23).
+    let long = format!(
+        r#"{{"status": "requested", "cancellation_id": "{}"}}"#,
+        "C".repeat(2001)
+    );
+    let bounded = read(&long, 5497).unwrap();
+    assert_eq!(bounded.status, CancelStatus::Requested);
+    assert_eq!(bounded.details.cancellation_id, None);
+    assert!(bounded
+        .ignored
+        .as_deref()
+        .is_some_and(|i| i.starts_with("cancellation_id: expected a string of at most 2000")));
 }
 
 #[test]
@@ -782,7 +818,10 @@ fn after_an_answer_the_items_keep_its_outcome_until_the_host_gives_a_new_order()
                 CancelAnswer {
                     status: CancelStatus::Requested,
                     message: None,
-                    details: CancelDetails { refund: None },
+                    details: CancelDetails {
+                        refund: None,
+                        cancellation_id: None,
+                    },
                     ignored: None,
                 },
             )),

@@ -90,6 +90,7 @@ fn open_shows_the_form_prefilled_from_the_order_only_while_allowed() {
     let given = Customer {
         name: "Ali Demir".into(),
         email: "ali@example.de".into(),
+        country: None,
     };
     let in_transit = WithdrawalFlow::new(context(
         IN_TRANSIT,
@@ -451,6 +452,7 @@ fn back_keeps_what_was_typed_and_the_host_customer_fills_only_untouched_fields()
         Some(Customer {
             name: "Ali Demir".into(),
             email: email.into(),
+            country: None,
         })
     };
     let now = "2026-04-01T10:00:00+02:00";

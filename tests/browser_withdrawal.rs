@@ -55,12 +55,13 @@ async fn the_overview_shows_the_button_with_the_period_end_and_a_countdown_in_ea
     for (locale, button, left) in [
         ("en-US", "Withdraw from contract here", "left to withdraw"),
         ("de-DE", "Vertrag widerrufen", "für den Widerruf"),
-        (
-            "fr-FR",
-            "Se rétracter du contrat ici",
-            "pour vous rétracter",
-        ),
+        ("fr-FR", "Renoncer au contrat ici", "pour vous rétracter"),
         ("es-ES", "Desistir del contrato aquí", "para desistir"),
+        // Issue 25: the words of each language version of art. 11a (docs/withdrawal-labels.md).
+        ("it-IT", "Recedere dal contratto qui", "per recedere"),
+        ("nl-NL", "Hier de overeenkomst herroepen", "om te herroepen"),
+        ("pl-PL", "Odstąp od umowy tutaj", "Na odstąpienie od umowy"),
+        ("sv-SE", "Ångra avtalet här", "kvar att ångra avtalet"),
     ] {
         let w = Fixture::easter(locale, Host::default()).await;
         // Visible without opening anything: in the overview, next to the items.

@@ -31,6 +31,10 @@ const LANGUAGES: &[(&str, &[&str])] = &[
     ("de", &["one", "other"]),
     ("fr", &["one", "many", "other"]),
     ("es", &["one", "many", "other"]),
+    ("it", &["one", "many", "other"]),
+    ("nl", &["one", "other"]),
+    ("pl", &["one", "few", "many", "other"]),
+    ("sv", &["one", "other"]),
 ];
 
 fn catalogue(lang: &str) -> Catalogue {

@@ -17,7 +17,7 @@ test('the release wasm holds the English texts (so the search below can find a t
   assert.ok(wasm.includes(Buffer.from(catalogue('en')['cancel.staged_for_shipping'])));
 });
 
-for (const lang of ['de', 'fr', 'es']) {
+for (const lang of ['de', 'fr', 'es', 'it', 'nl', 'pl', 'sv']) {
   test(`the release wasm holds no ${lang} text`, () => {
     const english = new Set(texts('en'));
     // Long enough to be a sentence of the language, not a word shared with English ("Status").
@@ -36,4 +36,19 @@ test('the release wasm holds no verify.* sentence (the server-side verify explai
     return (typeof entry === 'string' ? [entry] : Object.values(entry)).some((t) => wasm.includes(Buffer.from(t)));
   });
   assert.deepEqual(found, [], 'verify.* texts compiled into the wasm');
+});
+
+// Every plural entry of every shipped catalogue has exactly the categories CLDR gives its
+// language, as Node's own ICU data says (not a list of ours): a Polish "few" or an Italian
+// "many" missing would leave some numbers without a sentence.
+test('every catalogue has the plural categories of its language (CLDR, through Intl.PluralRules)', () => {
+  const langs = readdirSync(path.join(DIST, 'locales')).map((f) => f.replace(/\.json$/, '')).sort();
+  assert.ok(langs.length >= 8, `catalogues shipped: ${langs}`);
+  for (const lang of langs) {
+    const cldr = new Intl.PluralRules(lang).resolvedOptions().pluralCategories.slice().sort();
+    for (const [key, entry] of Object.entries(catalogue(lang))) {
+      if (typeof entry === 'string') continue;
+      assert.deepEqual(Object.keys(entry).sort(), cldr, `${lang}.json ${key}`);
+    }
+  }
 });

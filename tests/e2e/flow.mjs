@@ -204,8 +204,8 @@ export const LABELS = {
     button: 'Vertrag widerrufen', form: 'Vertrag widerrufen', confirm: 'Widerruf bestätigen',
     received: 'Widerruf eingegangen', back: 'Zurück zur Bestellung', order: `Bestellung ${ORDER_ID}`, tryAgain: 'Erneut versuchen',
   },
-  'fr-FR': { button: 'Se rétracter du contrat ici', form: 'Se rétracter du contrat', confirm: 'Confirmer la rétractation' },
-  'es-ES': { button: 'Desistir del contrato aquí', form: 'Desistir del contrato', confirm: 'Confirmar el desistimiento' },
+  'fr-FR': { button: 'Renoncer au contrat ici', form: 'Se rétracter du contrat', confirm: 'Confirmer la rétractation' },
+  'es-ES': { button: 'Desistir del contrato aquí', form: 'Desistir del contrato', confirm: 'Confirmar desistimiento' },
 };
 
 /** Tab to the withdrawal button and press Enter: the form, focus on its heading. */

@@ -60,6 +60,10 @@ pub fn lang_of(locale: &str) -> Lang {
         Some("de") => include_str!("../../locales/de.json"),
         Some("fr") => include_str!("../../locales/fr.json"),
         Some("es") => include_str!("../../locales/es.json"),
+        Some("it") => include_str!("../../locales/it.json"),
+        Some("nl") => include_str!("../../locales/nl.json"),
+        Some("pl") => include_str!("../../locales/pl.json"),
+        Some("sv") => include_str!("../../locales/sv.json"),
         _ => return Lang::english(),
     };
     Lang::from_catalogue(Catalogue::parse(text).unwrap())

@@ -49,13 +49,14 @@ pub enum Value<'a> {
 /// A USPS service id without a last word "mail" (`certified_mail` → `certified`).
 fn without_mail(service: &str) -> &str {
     let service = service.trim();
-    let cut = service.len().saturating_sub(5);
-    match (service.get(cut..), service.get(cut + 1..)) {
-        (Some(tail), Some(word)) if word.eq_ignore_ascii_case("mail") && cut > 0 => {
-            match tail.as_bytes()[0] {
-                b'_' | b'-' | b' ' => &service[..cut],
-                _ => service,
-            }
+    let bytes = service.as_bytes();
+    match bytes.len().checked_sub(5) {
+        Some(cut)
+            if cut > 0
+                && matches!(bytes[cut], b'_' | b'-' | b' ')
+                && bytes[cut + 1..].eq_ignore_ascii_case(b"mail") =>
+        {
+            service.get(..cut).unwrap_or(service)
         }
         _ => service,
     }

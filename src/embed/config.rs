@@ -292,7 +292,9 @@ fn customer_from(value: &JsValue, host: &Host) -> Option<Customer> {
         .and_then(|tree| {
             // The first problem: the panel does not show; the console names it.
             crate::engine::read_document_reporting_all::<Customer>(&tree).map_err(|problems| {
-                let e = &problems[0];
+                let Some(e) = problems.first() else {
+                    return String::new();
+                };
                 let path = match e.path.as_str() {
                     "" => "customer".to_owned(),
                     inner => format!("customer.{inner}"),

@@ -18,6 +18,7 @@ use crate::host::Host;
 use crate::i18n::Lang;
 use crate::js_json::{json_text, lines, read_document, to_json};
 use crate::load::{LoadFailure, LoadProblem};
+use crate::state::Shared;
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
@@ -264,7 +265,8 @@ impl Given {
             policy: self
                 .parsed_policy
                 .clone()
-                .unwrap_or_else(|| Ok(Rc::new(Policy::default()))),
+                .unwrap_or_else(|| Ok(Rc::new(Policy::default())))
+                .map(Shared),
             locale: AttrValue::from(locale),
             lang: self.lang.clone().unwrap_or_else(|| Some(Lang::english())),
             clock: clock.clone(),

@@ -136,14 +136,11 @@ pub fn same_category(a: &str, b: &str) -> bool {
 /// An id as words, for a customer's sentence when the policy names it in no language:
 /// `gift_cards` → "gift cards" (`_` and `-` as spaces; letters as written).
 pub fn humanise(id: &str) -> String {
-    let mut words = id.trim().as_bytes().to_vec();
-    for b in &mut words {
-        if *b == b'_' || *b == b'-' {
-            *b = b' ';
-        }
+    let mut words = String::new();
+    for c in id.trim().chars() {
+        words.push(if c == '_' || c == '-' { ' ' } else { c });
     }
-    // ASCII for ASCII: still UTF-8.
-    String::from_utf8(words).unwrap_or_default()
+    words
 }
 
 /// A category map. Built by `insert` (which reading a policy needs anyway), not `collect`:
@@ -337,10 +334,7 @@ fn name_for<'a>(names: &'a Names<String>, language: &str) -> Option<&'a str> {
 
 /// A language tag's first subtag (`de` of `de-AT`).
 fn primary_subtag(tag: &str) -> &str {
-    match tag.bytes().position(|b| b == b'-') {
-        Some(end) => tag.get(..end).unwrap_or(tag),
-        None => tag,
-    }
+    tag.split('-').next().unwrap_or("")
 }
 
 /// Whether `category` is in `list` ([`same_category`]).

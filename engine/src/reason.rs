@@ -49,13 +49,10 @@ pub enum Value<'a> {
 /// A USPS service id without a last word "mail" (`certified_mail` → `certified`).
 fn without_mail(service: &str) -> &str {
     let service = service.trim();
-    let bytes = service.as_bytes();
-    match bytes.len().checked_sub(5) {
-        Some(cut)
-            if cut > 0
-                && matches!(bytes[cut], b'_' | b'-' | b' ')
-                && bytes[cut + 1..].eq_ignore_ascii_case(b"mail") =>
-        {
+    let cut = service.len().saturating_sub(5);
+    let word = service.get(cut + 1..).unwrap_or("");
+    match service.as_bytes().get(cut) {
+        Some(b'_' | b'-' | b' ') if cut > 0 && word.eq_ignore_ascii_case("mail") => {
             service.get(..cut).unwrap_or(service)
         }
         _ => service,

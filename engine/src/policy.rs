@@ -245,7 +245,7 @@ pub struct Named {
 pub struct Names<T>(pub Vec<(String, T)>);
 
 /// The engine's reader of `category_names`: id → tag → name, each level an object read into
-/// its entries. One reader for both levels rather than a generic one per level (each copy
+/// its entries; a blank name is an error at its path (`category_names.gift_cards.de`). One reader for both levels rather than a generic one per level (each copy
 /// would be the widget's wasm's).
 fn read_category_names<W: crate::json::Walk>(
     at: crate::json::At<'_, W>,
@@ -254,8 +254,13 @@ fn read_category_names<W: crate::json::Walk>(
     let mut ids = Vec::new();
     at.entries(&mut |id, names| {
         let mut by_tag = Vec::new();
-        names.entries(&mut |tag, name| {
-            by_tag.push((tag.to_owned(), String::read(name)?));
+        names.entries(&mut |tag, at| {
+            // A blank name would leave a sentence without its category.
+            let name = String::read(at)?;
+            if name.trim().is_empty() {
+                return Err(at.error(format!("expected a non-empty name, found {name:?}")));
+            }
+            by_tag.push((tag.to_owned(), name));
             Ok(())
         })?;
         ids.push((id.to_owned(), Names(by_tag)));

@@ -102,7 +102,7 @@ impl Default for Policy {
 
 /// The default `non_returnable_categories`: both spellings of personalised, as in the
 /// withdrawal's exclusions, so an order's spelling does not decide.
-pub const NON_RETURNABLE_CATEGORIES: &[&str] = &[
+pub static NON_RETURNABLE_CATEGORIES: &[&str] = &[
     "groceries",
     "hazardous",
     "digital",
@@ -111,9 +111,9 @@ pub const NON_RETURNABLE_CATEGORIES: &[&str] = &[
     "gift_cards",
 ];
 /// The default `buyers_remorse_reasons`.
-pub const BUYERS_REMORSE_REASONS: &[&str] = &["ordered_by_mistake", "found_better_price"];
+pub static BUYERS_REMORSE_REASONS: &[&str] = &["ordered_by_mistake", "found_better_price"];
 /// The default `withdrawal.excluded_categories` (art. 16(c), (d), (j)), both spellings.
-pub const WITHDRAWAL_EXCLUDED_CATEGORIES: &[&str] = &[
+pub static WITHDRAWAL_EXCLUDED_CATEGORIES: &[&str] = &[
     "custom_made",
     "personalized",
     "personalised",
@@ -121,7 +121,7 @@ pub const WITHDRAWAL_EXCLUDED_CATEGORIES: &[&str] = &[
     "newspapers_magazines",
 ];
 /// The default `withdrawal.excluded_when_unsealed` (art. 16(e), (i)).
-pub const WITHDRAWAL_EXCLUDED_WHEN_UNSEALED: &[&str] = &["sealed_hygiene", "sealed_media"];
+pub static WITHDRAWAL_EXCLUDED_WHEN_UNSEALED: &[&str] = &["sealed_hygiene", "sealed_media"];
 
 /// Whether two category names are the same category: ASCII case ignored, and `-`, `_` and a
 /// space alike (`Gift-Cards` is `gift_cards`).

@@ -88,11 +88,20 @@ impl Bounded {
 
     /// The number at `at`, on the engine's walk (what the visitor reads, word for word).
     pub(crate) fn read<W: Walk>(self, at: At<'_, W>) -> Result<u32> {
-        match at.unsigned().map(|v| self.check(v)) {
-            Some(Ok(v)) => Ok(v),
-            Some(Err(Some(zero))) => Err(at.error(zero)),
-            _ => Err(at.unexpected(&self)),
+        let number = at.unsigned();
+        if let Some(v) = number.and_then(|v| u32::try_from(v).ok()) {
+            if (self.min..=self.max).contains(&v) {
+                return Ok(v);
+            }
         }
+        // `expected …, found 0` and what to write instead: the visitor's words, without a
+        // formatting of its own.
+        let mut error = at.unexpected(&self);
+        if number == Some(0) && !self.zero.is_empty() {
+            error.message.push_str(": ");
+            error.message.push_str(self.zero);
+        }
+        Err(error)
     }
 
     /// `v` if within bounds; else the message for a 0 that has one (`None`: the usual

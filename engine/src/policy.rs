@@ -522,7 +522,7 @@ impl<'de> serde::de::Visitor<'de> for EditList {
         Ok(edited(
             self.0,
             &remove.unwrap_or_default(),
-            add.unwrap_or_default(),
+            &add.unwrap_or_default(),
         ))
     }
 }
@@ -617,11 +617,11 @@ fn edit_list<W: crate::json::Walk>(
         remove = names;
         Ok(())
     })?;
-    Ok(edited(default, &remove, add))
+    Ok(edited(default, &remove, &add))
 }
 
 /// The default list less `remove`, plus each of `add` it lacks.
-fn edited(default: &[&str], remove: &[String], add: Vec<String>) -> Vec<String> {
+fn edited(default: &[&str], remove: &[String], add: &[String]) -> Vec<String> {
     let mut list: Vec<String> = Vec::new();
     for name in default {
         if !listed(remove, name) {
@@ -629,8 +629,8 @@ fn edited(default: &[&str], remove: &[String], add: Vec<String>) -> Vec<String> 
         }
     }
     for name in add {
-        if !listed(&list, &name) {
-            list.push(name);
+        if !listed(&list, name) {
+            list.push(name.clone());
         }
     }
     list

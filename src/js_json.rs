@@ -98,8 +98,13 @@ pub fn lines(prefix: &str, problems: &[InputError]) -> String {
         if !text.is_empty() {
             text.push('\n');
         }
+        // `InputError`'s own words (`path: message`), written in place.
         text.push_str(prefix);
-        text.push_str(&problem.to_string());
+        if !problem.path.is_empty() {
+            text.push_str(&problem.path);
+            text.push_str(": ");
+        }
+        text.push_str(&problem.message);
     }
     text
 }

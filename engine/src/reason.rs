@@ -424,13 +424,13 @@ impl ReturnDecision {
             ))),
             DeliveryTimeUnknown => Reason::new("return.delivery_time_unknown"),
             FinalSale => Reason::new("return.final_sale"),
-            NonReturnableCategory => match &self.category {
-                Some(named) => Reason::new("return.non_returnable_category")
-                    .with("category", Value::Named(named)),
-                None => {
-                    Reason::new("return.non_returnable_category").with("category", Value::Id(""))
-                }
-            },
+            NonReturnableCategory => Reason::new("return.non_returnable_category").with(
+                "category",
+                match &self.category {
+                    Some(named) => Value::Named(named),
+                    None => Value::Id(""),
+                },
+            ),
             AlreadyReturned => Reason::new("return.already_returned")
                 .with("quantity", Value::Number(of))
                 .counting(of),

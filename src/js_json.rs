@@ -28,38 +28,8 @@ pub fn read_document<T: Readable>(
     document: Document,
 ) -> Result<T, Vec<InputError>> {
     let one = |problem: InputError| vec![problem];
-    if value.is_undefined() {
-        // Read on, nothing would be `null` (what `JSON.stringify` makes of it) and the error
-        // would name a value the host never gave.
-        let what = match document {
-            Document::Order => "an order (an object in the order contract",
-            Document::Policy => "a policy (an object in the policy contract",
-            Document::Request => "a request (an object in the request contract",
-        };
-        return Err(one(InputError::new(
-            "",
-            format!("expected {what}, or its JSON text), found undefined"),
-        )));
-    }
-    let given_text = value.is_string();
-    let text = if given_text {
-        Some(value.unchecked_ref::<JsString>().clone())
-    } else {
-        json_text(value)
-    };
-    if let Some(text) = text {
-        // A UTF-16 unit is at least one byte of UTF-8: a longer string is too large already.
-        let units = text.length() as usize;
-        if units > MAX_DOCUMENT_BYTES {
-            return Err(one(InputError::new(
-                "",
-                format!(
-                    "expected a document of at most {MAX_DOCUMENT_BYTES} bytes (10 MiB), found {units} characters"
-                ),
-            )));
-        }
-        let text = String::from(text);
-        limits::check_document_size(text.len()).map_err(one)?;
+    if let Some(text) = text_of(value, document).map_err(one)? {
+        let given_text = value.is_string();
         match json::parse_text(&text) {
             Some(tree) => {
                 limits::check_tree(&tree, document).map_err(one)?;
@@ -77,9 +47,47 @@ pub fn read_document<T: Readable>(
             None => {}
         }
     }
-    to_json(value)
-        .map_err(|why| one(InputError::new("", why)))
-        .and_then(|tree| read_document_reporting_all(&tree))
+    let tree = to_json(value).map_err(|why| one(InputError::new("", why)))?;
+    read_document_reporting_all(&tree)
+}
+
+/// The JSON text of a document the host gave (its string, or `JSON.stringify` of its object;
+/// `None` when that gives none), within the size limit; a document that is `undefined` is an
+/// error naming it. Not generic: one copy for every document type.
+fn text_of(value: &JsValue, document: Document) -> Result<Option<String>, InputError> {
+    if value.is_undefined() {
+        // Read on, nothing would be `null` (what `JSON.stringify` makes of it) and the error
+        // would name a value the host never gave.
+        let what = match document {
+            Document::Order => "an order (an object in the order contract",
+            Document::Policy => "a policy (an object in the policy contract",
+            Document::Request => "a request (an object in the request contract",
+        };
+        return Err(InputError::new(
+            "",
+            format!("expected {what}, or its JSON text), found undefined"),
+        ));
+    }
+    let text = match value.is_string() {
+        true => Some(value.unchecked_ref::<JsString>().clone()),
+        false => json_text(value),
+    };
+    let Some(text) = text else {
+        return Ok(None);
+    };
+    // A UTF-16 unit is at least one byte of UTF-8: a longer string is too large already.
+    let units = text.length() as usize;
+    if units > MAX_DOCUMENT_BYTES {
+        return Err(InputError::new(
+            "",
+            format!(
+                "expected a document of at most {MAX_DOCUMENT_BYTES} bytes (10 MiB), found {units} characters"
+            ),
+        ));
+    }
+    let text = String::from(text);
+    limits::check_document_size(text.len())?;
+    Ok(Some(text))
 }
 
 /// Problems one a line, each after `prefix` (`policy: `), for the error panel, the host's
@@ -90,8 +98,13 @@ pub fn lines(prefix: &str, problems: &[InputError]) -> String {
         if !text.is_empty() {
             text.push('\n');
         }
+        // `InputError`'s own words (`path: message`), written in place.
         text.push_str(prefix);
-        text.push_str(&problem.to_string());
+        if !problem.path.is_empty() {
+            text.push_str(&problem.path);
+            text.push_str(": ");
+        }
+        text.push_str(&problem.message);
     }
     text
 }

@@ -22,6 +22,33 @@ pub mod request;
 pub mod returns;
 pub mod withdrawal;
 
+/// A shared value compared by pointer (`Rc::ptr_eq`), not by content: the policy in the
+/// widget's props and memos. A policy is never changed in place, so a new one from the host
+/// is a new `Rc`, and one equal to the last only costs a reassessment (what a tick past a
+/// boundary does); comparing every field of two policies on each props check would be code
+/// of its own in the widget's wasm.
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Shared<T> {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Shared<T>) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
 pub use cancel::{CancelAction, CancelAnswer, CancelFlow, CancelStatus, ItemOutcome};
 pub use request::{
     AnswerStatus, FlowStep, RequestAction, RequestFlow, RequestState, SendFailure, Sending,

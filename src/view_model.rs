@@ -176,8 +176,11 @@ pub struct Parcel {
 }
 
 /// One item as the customer sees it. `Eq`, so comparing two `Rc`s of the same view (every
-/// tick) is a pointer comparison.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// tick) is a pointer comparison; and compared by identity, not field by field: a view is
+/// never changed in place, a new one is built only when what it shows may change (a new
+/// assessment, language or outcome: the widget's memos), and re-rendering an item that did not
+/// change costs less than a field-by-field comparison's code in the wasm.
+#[derive(Clone, Debug)]
 pub struct ItemView {
     pub id: String,
     /// The list key, built once (not on every tick).
@@ -210,6 +213,14 @@ pub struct ItemView {
     /// The retailer's fleet: its live tracking, linked after the refuse advice.
     pub live_tracking: Option<Link>,
 }
+
+impl PartialEq for ItemView {
+    fn eq(&self, other: &ItemView) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl Eq for ItemView {}
 
 impl ItemView {
     /// Whether the item can be selected for cancelling (or a cancellation request).

@@ -139,9 +139,11 @@ fn unread(error: PathError, report: &Report, problems: &mut Problems) {
     if !error.is_kept() {
         kept.push(error);
     }
-    for error in kept {
+    // Each taken out in place: no consuming iterator (and its drop) of its own.
+    for error in &mut kept {
+        let message = std::mem::take(&mut error.message);
         if problems
-            .add(error.path.unwrap_or_default(), error.message)
+            .add(error.path.take().unwrap_or_default(), message)
             .is_err()
         {
             break;

@@ -14,6 +14,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::order::PaymentMethod;
+use super::read::Bounded;
 use super::time::{Date, StoreZone};
 
 document! {
@@ -36,7 +37,7 @@ document! {
         /// [`MAX_WINDOW_DAYS`](crate::MAX_WINDOW_DAYS); 0 is an error: a category that cannot be
         /// returned goes in `non_returnable_categories`, which says so to the customer).
         #[serde(deserialize_with = "window_days")]
-        pub return_window_days: u32 = preset(window_days),
+        pub return_window_days: u32 = preset(read_window_days),
         /// Category → days after delivery (each 1 to [`MAX_WINDOW_DAYS`](crate::MAX_WINDOW_DAYS)).
         #[serde(deserialize_with = "serde_category_windows")]
         pub category_windows: BTreeMap<String, u32> = preset(category_windows),
@@ -47,7 +48,7 @@ document! {
         pub non_returnable_categories: Vec<String> = preset(read_non_returnable),
         /// How long after ordering a marketplace buyer may cancel without the seller.
         #[serde(deserialize_with = "grace_minutes")]
-        pub marketplace_cancel_grace_minutes: u32 = preset(grace_minutes),
+        pub marketplace_cancel_grace_minutes: u32 = preset(read_grace_minutes),
         /// Amazon's holiday rule (off by default: a store opts in).
         pub holiday_extension: HolidayExtension = preset,
         /// Category → percent of the item value kept when an opened item is returned (0 to 100).
@@ -74,7 +75,7 @@ document! {
             feature = "typescript",
             tsify(type = "Record<string, Record<string, string>>")
         )]
-        pub category_names: Names<Names<String>> = preset,
+        pub category_names: Names<Names<String>> = preset(read_category_names),
     }
 }
 
@@ -101,7 +102,7 @@ impl Default for Policy {
 
 /// The default `non_returnable_categories`: both spellings of personalised, as in the
 /// withdrawal's exclusions, so an order's spelling does not decide.
-pub const NON_RETURNABLE_CATEGORIES: &[&str] = &[
+pub static NON_RETURNABLE_CATEGORIES: &[&str] = &[
     "groceries",
     "hazardous",
     "digital",
@@ -110,9 +111,9 @@ pub const NON_RETURNABLE_CATEGORIES: &[&str] = &[
     "gift_cards",
 ];
 /// The default `buyers_remorse_reasons`.
-pub const BUYERS_REMORSE_REASONS: &[&str] = &["ordered_by_mistake", "found_better_price"];
+pub static BUYERS_REMORSE_REASONS: &[&str] = &["ordered_by_mistake", "found_better_price"];
 /// The default `withdrawal.excluded_categories` (art. 16(c), (d), (j)), both spellings.
-pub const WITHDRAWAL_EXCLUDED_CATEGORIES: &[&str] = &[
+pub static WITHDRAWAL_EXCLUDED_CATEGORIES: &[&str] = &[
     "custom_made",
     "personalized",
     "personalised",
@@ -120,7 +121,7 @@ pub const WITHDRAWAL_EXCLUDED_CATEGORIES: &[&str] = &[
     "newspapers_magazines",
 ];
 /// The default `withdrawal.excluded_when_unsealed` (art. 16(e), (i)).
-pub const WITHDRAWAL_EXCLUDED_WHEN_UNSEALED: &[&str] = &["sealed_hygiene", "sealed_media"];
+pub static WITHDRAWAL_EXCLUDED_WHEN_UNSEALED: &[&str] = &["sealed_hygiene", "sealed_media"];
 
 /// Whether two category names are the same category: ASCII case ignored, and `-`, `_` and a
 /// space alike (`Gift-Cards` is `gift_cards`).
@@ -243,22 +244,29 @@ pub struct Named {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Names<T>(pub Vec<(String, T)>);
 
-impl<T> Names<T> {
-    /// The value of the first entry whose key `matches`.
-    pub fn find(&self, matches: impl Fn(&str) -> bool) -> Option<&T> {
-        self.0.iter().find(|(key, _)| matches(key)).map(|(_, v)| v)
-    }
-}
-
-impl<T: crate::read::Read> crate::read::Read for Names<T> {
-    fn read<W: crate::json::Walk>(at: crate::json::At<'_, W>) -> crate::read::Result<Names<T>> {
-        let mut list = Vec::new();
-        at.entries(&mut |key, value| {
-            list.push((key.to_owned(), T::read(value)?));
+/// The engine's reader of `category_names`: id → tag → name, each level an object read into
+/// its entries; a blank name is an error at its path (`category_names.gift_cards.de`). One reader for both levels rather than a generic one per level (each copy
+/// would be the widget's wasm's).
+fn read_category_names<W: crate::json::Walk>(
+    at: crate::json::At<'_, W>,
+) -> crate::read::Result<Names<Names<String>>> {
+    use crate::read::Read;
+    let mut ids = Vec::new();
+    at.entries(&mut |id, names| {
+        let mut by_tag = Vec::new();
+        names.entries(&mut |tag, at| {
+            // A blank name would leave a sentence without its category.
+            let name = String::read(at)?;
+            if name.trim().is_empty() {
+                return Err(at.error(format!("expected a non-empty name, found {name:?}")));
+            }
+            by_tag.push((tag.to_owned(), name));
             Ok(())
         })?;
-        Ok(Names(list))
-    }
+        ids.push((id.to_owned(), Names(by_tag)));
+        Ok(())
+    })?;
+    Ok(Names(ids))
 }
 
 impl<T: Serialize> Serialize for Names<T> {
@@ -317,10 +325,16 @@ impl From<&str> for Named {
 /// language subtag (`de` or `de-CH` for `de-AT`). Tags match ignoring ASCII case.
 fn name_for<'a>(names: &'a Names<String>, language: &str) -> Option<&'a str> {
     let wanted = primary_subtag(language);
-    names
-        .find(|tag| tag.eq_ignore_ascii_case(language))
-        .or_else(|| names.find(|tag| primary_subtag(tag).eq_ignore_ascii_case(wanted)))
-        .map(String::as_str)
+    let mut of_language = None;
+    for (tag, name) in &names.0 {
+        if tag.eq_ignore_ascii_case(language) {
+            return Some(name);
+        }
+        if of_language.is_none() && primary_subtag(tag).eq_ignore_ascii_case(wanted) {
+            of_language = Some(name.as_str());
+        }
+    }
+    of_language
 }
 
 /// A language tag's first subtag (`de` of `de-AT`).
@@ -333,52 +347,31 @@ fn listed(list: &[String], category: &str) -> bool {
     list.iter().any(|n| same_category(n, category))
 }
 
-/// A whole number of `unit` from `min` to `max`; errors say so (not serde's "expected u32").
-#[derive(Clone, Copy)]
-struct Bounded {
-    /// What it is: "a whole number of days", "a percentage".
-    what: &'static str,
-    min: u32,
-    max: u32,
-}
-
 /// A return window: 1 to [`MAX_WINDOW_DAYS`](crate::MAX_WINDOW_DAYS) days, in
-/// `return_window_days` and `category_windows` alike.
+/// `return_window_days` and `category_windows` alike. What a 0-day window would mean is said
+/// elsewhere (docs/domain.md, "Windows").
 const WINDOW: Bounded = Bounded {
     what: "a whole number of days",
     min: 1,
     max: super::limits::MAX_WINDOW_DAYS,
+    zero: "an item that cannot be returned belongs in non_returnable_categories",
 };
-const PERCENT: Bounded = Bounded {
-    what: "a percentage",
-    min: 0,
-    max: 100,
-};
-
-impl serde::de::Visitor<'_> for Bounded {
-    type Value = u32;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} from {} to {}", self.what, self.min, self.max)
-    }
-    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<u32, E> {
-        match u32::try_from(v) {
-            Ok(v) if (self.min..=self.max).contains(&v) => Ok(v),
-            // What a 0-day window would mean is said elsewhere (docs/domain.md, "Windows").
-            Ok(0) if self.what == WINDOW.what && self.min == 1 => Err(E::custom(format_args!(
-                "expected a whole number of days from 1 to {}, found 0: an item that cannot be \
-                 returned belongs in non_returnable_categories",
-                self.max
-            ))),
-            _ => Err(E::invalid_value(serde::de::Unexpected::Unsigned(v), &self)),
-        }
-    }
-    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<u32, E> {
-        match u64::try_from(v) {
-            Ok(v) => self.visit_u64(v),
-            Err(_) => Err(E::invalid_value(serde::de::Unexpected::Signed(v), &self)),
-        }
-    }
-}
+const PERCENT: Bounded = Bounded::of("a percentage", 0, 100);
+const GRACE: Bounded = Bounded::of(
+    "a whole number of minutes",
+    0,
+    super::limits::MAX_GRACE_MINUTES,
+);
+const WITHDRAWAL_DAYS: Bounded = Bounded::of(
+    "a whole number of days",
+    super::limits::MIN_WITHDRAWAL_DAYS,
+    super::limits::MAX_WINDOW_DAYS,
+);
+const DELAY: Bounded = Bounded::of(
+    "a whole number of seconds",
+    0,
+    super::limits::MAX_WITHDRAWAL_DELAY_SECONDS,
+);
 
 fn window_days<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
     deserializer.deserialize_any(WINDOW)
@@ -392,10 +385,7 @@ fn bounded_map<W: crate::json::Walk>(
 ) -> crate::read::Result<BTreeMap<String, u32>> {
     let mut map = BTreeMap::new();
     at.entries(&mut |name, value| {
-        map.insert(
-            name.to_owned(),
-            serde::Deserializer::deserialize_any(value, bounds)?,
-        );
+        map.insert(name.to_owned(), bounds.read(value)?);
         Ok(())
     })?;
     Ok(map)
@@ -433,13 +423,6 @@ impl<'de> serde::de::Visitor<'de> for BoundedMap {
     }
 }
 
-impl<'de> serde::de::DeserializeSeed<'de> for Bounded {
-    type Value = u32;
-    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<u32, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
 fn serde_category_windows<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<BTreeMap<String, u32>, D::Error> {
@@ -453,27 +436,32 @@ fn serde_opened_fees<'de, D: serde::Deserializer<'de>>(
 }
 
 fn grace_minutes<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
-    deserializer.deserialize_any(Bounded {
-        what: "a whole number of minutes",
-        min: 0,
-        max: super::limits::MAX_GRACE_MINUTES,
-    })
+    deserializer.deserialize_any(GRACE)
 }
 
 fn withdrawal_days<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
-    deserializer.deserialize_any(Bounded {
-        what: "a whole number of days",
-        min: super::limits::MIN_WITHDRAWAL_DAYS,
-        max: super::limits::MAX_WINDOW_DAYS,
-    })
+    deserializer.deserialize_any(WITHDRAWAL_DAYS)
 }
 
 fn delay_seconds<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
-    deserializer.deserialize_any(Bounded {
-        what: "a whole number of seconds",
-        min: 0,
-        max: super::limits::MAX_WITHDRAWAL_DELAY_SECONDS,
-    })
+    deserializer.deserialize_any(DELAY)
+}
+
+/// The engine's readers of the bounded numbers (serde's are above), each over its bounds: on
+/// the engine's own walk, no serde visitor in the widget's wasm.
+macro_rules! bounded_readers {
+    ($($read:ident: $bounds:expr;)*) => {$(
+        fn $read<W: crate::json::Walk>(at: crate::json::At<'_, W>) -> crate::read::Result<u32> {
+            $bounds.read(at)
+        }
+    )*};
+}
+
+bounded_readers! {
+    read_window_days: WINDOW;
+    read_grace_minutes: GRACE;
+    read_withdrawal_days: WITHDRAWAL_DAYS;
+    read_delay_seconds: DELAY;
 }
 
 fn lookup(map: &BTreeMap<String, u32>, key: &str) -> Option<u32> {
@@ -534,7 +522,7 @@ impl<'de> serde::de::Visitor<'de> for EditList {
         Ok(edited(
             self.0,
             &remove.unwrap_or_default(),
-            add.unwrap_or_default(),
+            &add.unwrap_or_default(),
         ))
     }
 }
@@ -618,18 +606,22 @@ fn edit_list<W: crate::json::Walk>(
     }
     let (mut add, mut remove) = (Vec::new(), Vec::new());
     at.fields(&["add", "remove"], 0, &mut |index, value| {
+        let names = Vec::<String>::read(value)?;
         if index == 0 {
-            add = Vec::<String>::read(value)?;
+            add = names;
             return Ok(());
         }
-        remove = Vec::<String>::read(value)?;
-        not_in_default(default, &remove).map_or(Ok(()), |message| Err(value.error(message)))
+        if let Some(message) = not_in_default(default, &names) {
+            return Err(value.error(message));
+        }
+        remove = names;
+        Ok(())
     })?;
-    Ok(edited(default, &remove, add))
+    Ok(edited(default, &remove, &add))
 }
 
 /// The default list less `remove`, plus each of `add` it lacks.
-fn edited(default: &[&str], remove: &[String], add: Vec<String>) -> Vec<String> {
+fn edited(default: &[&str], remove: &[String], add: &[String]) -> Vec<String> {
     let mut list: Vec<String> = Vec::new();
     for name in default {
         if !listed(remove, name) {
@@ -637,8 +629,8 @@ fn edited(default: &[&str], remove: &[String], add: Vec<String>) -> Vec<String> 
         }
     }
     for name in add {
-        if !listed(&list, &name) {
-            list.push(name);
+        if !listed(&list, name) {
+            list.push(name.clone());
         }
     }
     list
@@ -702,7 +694,7 @@ document! {
         /// The period's length in days (default 14, the statutory minimum of art. 9(1); a store
         /// may give more, up to [`MAX_WINDOW_DAYS`](crate::MAX_WINDOW_DAYS)).
         #[serde(deserialize_with = "withdrawal_days")]
-        pub days: u32 = preset(withdrawal_days),
+        pub days: u32 = preset(read_withdrawal_days),
         /// The public holidays of the store's region (`"YYYY-MM-DD"`): a period whose last day is
         /// one of them, a Saturday or a Sunday runs on to the next working day (Regulation 1182/71
         /// art. 3(4)). At most [`MAX_POLICY_ENTRIES`](crate::limits::MAX_POLICY_ENTRIES).
@@ -728,7 +720,7 @@ document! {
         /// and still count it as sent in time (default 600 s; at most
         /// [`MAX_WITHDRAWAL_DELAY_SECONDS`](crate::limits::MAX_WITHDRAWAL_DELAY_SECONDS)).
         #[serde(deserialize_with = "delay_seconds")]
-        pub max_delay_seconds: u32 = preset(delay_seconds),
+        pub max_delay_seconds: u32 = preset(read_delay_seconds),
         /// The countries whose consumers have the right (the order's `customer.country`, ISO
         /// 3166-1 alpha-2): a list, `"eu_eea"` (the default: the EU and EEA states,
         /// [`EU_EEA`](crate::EU_EEA)) or `"all"` (an EU-established shop usually owes the right

@@ -4,7 +4,7 @@
 //! A document type is declared once: each field with its JSON name, its type (which says how
 //! it is read and what it may hold), how an absent field reads (`required`, `optional`,
 //! `default`, `null_default`, or `preset` in a `struct Name: default`) and, for a number with
-//! bounds, its bounded reader (`= preset(window_days)`). From that one declaration follow the
+//! bounds, its bounded reader (`= preset(read_window_days)`). From that one declaration follow the
 //! struct with its serde attributes, its reader, the names the unknown-field message quotes
 //! (`FIELD_NAMES`) and the missing-field messages. The checks no single field can make
 //! (references, sums, orderings, uniqueness, blank ids) are `validate.rs`'s.
@@ -52,7 +52,100 @@ macro_rules! by_serde {
         }
     )*};
 }
-by_serde!(String, u32, bool, Instant, Money, StoreZone, Date);
+by_serde!(String, bool, Instant, Money, StoreZone, Date);
+
+/// Any `u32`, as serde's would say it (`expected a whole number from 0 to 4294967295, found
+/// "x"`), on the walk: one reader for every bounded number ([`Bounded::read`]).
+impl Read for u32 {
+    fn read<W: Walk>(at: At<'_, W>) -> Result<u32> {
+        Bounded::of("a whole number", 0, u32::MAX).read(at)
+    }
+}
+
+/// A whole number from `min` to `max`; errors say so, `expected {what} from {min} to {max},
+/// found …` (not serde's "expected u32"). The engine reads it with [`Bounded::read`]; it is
+/// also a serde visitor and seed, for serde users (`deserialize_with`).
+#[derive(Clone, Copy)]
+pub(crate) struct Bounded {
+    /// What it is: "a whole number of days", "a percentage".
+    pub(crate) what: &'static str,
+    pub(crate) min: u32,
+    pub(crate) max: u32,
+    /// Said after `found 0` when 0 is out of bounds (empty: nothing more to say).
+    pub(crate) zero: &'static str,
+}
+
+impl Bounded {
+    /// Bounds with nothing more to say of a 0.
+    pub(crate) const fn of(what: &'static str, min: u32, max: u32) -> Bounded {
+        Bounded {
+            what,
+            min,
+            max,
+            zero: "",
+        }
+    }
+
+    /// The number at `at`, on the engine's walk (what the visitor reads, word for word).
+    pub(crate) fn read<W: Walk>(self, at: At<'_, W>) -> Result<u32> {
+        let number = at.unsigned();
+        if let Some(v) = number.and_then(|v| u32::try_from(v).ok()) {
+            if (self.min..=self.max).contains(&v) {
+                return Ok(v);
+            }
+        }
+        // `expected …, found 0` and what to write instead: the visitor's words, without a
+        // formatting of its own.
+        let mut error = at.unexpected(&self);
+        if number == Some(0) && !self.zero.is_empty() {
+            error.message.push_str(": ");
+            error.message.push_str(self.zero);
+        }
+        Err(error)
+    }
+
+    /// `v` if within bounds; else the message for a 0 that has one (`None`: the usual
+    /// `expected …, found …`).
+    fn check(self, v: u64) -> std::result::Result<u32, Option<String>> {
+        match u32::try_from(v) {
+            Ok(v) if (self.min..=self.max).contains(&v) => Ok(v),
+            Ok(0) if !self.zero.is_empty() => Err(Some(format!(
+                "expected {} from {} to {}, found 0: {}",
+                self.what, self.min, self.max, self.zero
+            ))),
+            _ => Err(None),
+        }
+    }
+}
+
+impl serde::de::Visitor<'_> for Bounded {
+    type Value = u32;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} from {} to {}", self.what, self.min, self.max)
+    }
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<u32, E> {
+        self.check(v).map_err(|zero| match zero {
+            Some(zero) => E::custom(zero),
+            None => E::invalid_value(serde::de::Unexpected::Unsigned(v), &self),
+        })
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<u32, E> {
+        match u64::try_from(v) {
+            Ok(v) => self.visit_u64(v),
+            Err(_) => Err(E::invalid_value(serde::de::Unexpected::Signed(v), &self)),
+        }
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Bounded {
+    type Value = u32;
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> std::result::Result<u32, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
 
 /// Absent or `null`: `None`.
 impl<T: Read> Read for Option<T> {

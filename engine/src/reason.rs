@@ -50,12 +50,10 @@ pub enum Value<'a> {
 fn without_mail(service: &str) -> &str {
     let service = service.trim();
     let cut = service.len().saturating_sub(5);
-    match (service.get(cut..), service.get(cut + 1..)) {
-        (Some(tail), Some(word)) if word.eq_ignore_ascii_case("mail") && cut > 0 => {
-            match tail.as_bytes()[0] {
-                b'_' | b'-' | b' ' => &service[..cut],
-                _ => service,
-            }
+    let word = service.get(cut + 1..).unwrap_or("");
+    match service.as_bytes().get(cut) {
+        Some(b'_' | b'-' | b' ') if cut > 0 && word.eq_ignore_ascii_case("mail") => {
+            service.get(..cut).unwrap_or(service)
         }
         _ => service,
     }
@@ -440,13 +438,13 @@ impl ReturnDecision {
             ))),
             DeliveryTimeUnknown => Reason::new("return.delivery_time_unknown"),
             FinalSale => Reason::new("return.final_sale"),
-            NonReturnableCategory => match &self.category {
-                Some(named) => Reason::new("return.non_returnable_category")
-                    .with("category", Value::Named(named)),
-                None => {
-                    Reason::new("return.non_returnable_category").with("category", Value::Id(""))
-                }
-            },
+            NonReturnableCategory => Reason::new("return.non_returnable_category").with(
+                "category",
+                match &self.category {
+                    Some(named) => Value::Named(named),
+                    None => Value::Id(""),
+                },
+            ),
             AlreadyReturned => Reason::new("return.already_returned")
                 .with("quantity", Value::Number(of))
                 .counting(of),

@@ -4,7 +4,7 @@
 //! naming its path.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::Cell;
 
 use serde::de::value::StrDeserializer;
 use serde::de::{
@@ -243,17 +243,25 @@ impl<'a, W: Walk> At<'a, W> {
 /// assert_eq!(paths, ["[1]", "[2]", "[4]"]);
 /// assert_eq!(strings, ["a", "b"]);
 /// ```
-#[derive(Debug)]
 pub struct Report {
-    errors: RefCell<Vec<PathError>>,
+    // A `Cell`, taken and put back: no borrow to check (and no panic for one in the wasm).
+    errors: Cell<Vec<PathError>>,
     cap: usize,
+}
+
+impl std::fmt::Debug for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Report")
+            .field("cap", &self.cap)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Report {
     /// An empty report that keeps at most `cap` errors (at least one).
     pub fn new(cap: usize) -> Report {
         Report {
-            errors: RefCell::new(Vec::new()),
+            errors: Cell::new(Vec::new()),
             cap: cap.max(1),
         }
     }
@@ -261,11 +269,13 @@ impl Report {
     /// Keeps `error` (unless it is the [`PathError::kept`] mark of errors already kept);
     /// `Err(kept)` once the report is full, which ends the walk.
     pub fn keep(&self, error: PathError) -> Result<(), PathError> {
-        let mut errors = self.errors.borrow_mut();
+        let mut errors = self.errors.take();
         if !error.is_kept() && errors.len() < self.cap {
             errors.push(error);
         }
-        match errors.len() < self.cap {
+        let room = errors.len() < self.cap;
+        self.errors.set(errors);
+        match room {
             true => Ok(()),
             false => Err(PathError::kept()),
         }
@@ -298,6 +308,15 @@ impl<W: Walk> At<'_, W> {
                 _ => None,
             },
             _ => None,
+        }
+    }
+
+    /// The value as a whole number that is not negative, if it is one (as [`Self::number`]
+    /// reads numbers): for a reader that bounds it without a serde visitor.
+    pub fn unsigned(&self) -> Option<u64> {
+        match self.number()? {
+            Number::NonNegative(v) => Some(v),
+            Number::Negative(v) => u64::try_from(v).ok(),
         }
     }
 

@@ -9,13 +9,15 @@ use crate::engine::{Customer, Order, Policy};
 use crate::host::Host;
 use crate::i18n::Lang;
 use crate::load::LoadProblem;
+use crate::state::Shared;
 
 /// Everything a mounted widget was given, already parsed: the order and policy, or what was
 /// wrong with them.
 #[derive(Debug, PartialEq)]
 pub struct Loaded {
     pub order: Result<Rc<Order>, LoadProblem>,
-    pub policy: Result<Rc<Policy>, LoadProblem>,
+    /// Compared by pointer ([`Shared`]).
+    pub policy: Result<Shared<Policy>, LoadProblem>,
     pub locale: AttrValue,
     /// The customer's language; `None` while its catalogue is loading (nothing is shown, so
     /// no English flashes before it).

@@ -24,7 +24,7 @@ use crate::host::{object, Host};
 use crate::i18n::{isolate, Lang, Msg};
 use crate::intl::Formatters;
 use crate::state::{
-    CancelAction, CancelFlow, FlowContext, ItemOutcome, ReturnAction, ReturnFlow, Step,
+    CancelAction, CancelFlow, FlowContext, ItemOutcome, ReturnAction, ReturnFlow, Shared, Step,
     WithdrawalAction, WithdrawalFlow, WithdrawalStep,
 };
 use crate::view_model::{item_views, with_outcomes, withdrawal_view, Texts};
@@ -32,7 +32,8 @@ use crate::view_model::{item_views, with_outcomes, withdrawal_view, Texts};
 #[derive(Properties, PartialEq)]
 pub struct WidgetProps {
     pub order: Rc<Order>,
-    pub policy: Rc<Policy>,
+    /// Compared by pointer ([`Shared`]): a new policy from the host is a new `Rc`.
+    pub policy: Shared<Policy>,
     /// The customer's BCP 47 locale: texts, dates, money.
     #[prop_or(AttrValue::Static("en-US"))]
     pub locale: AttrValue,
@@ -77,7 +78,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
     );
 
     let now = use_now(&props.clock);
-    let assessment = use_assessment(&props.order, &props.policy, *now);
+    let assessment = use_assessment(&props.order, &props.policy.0, *now);
     let views = {
         let order = props.order.clone();
         use_memo(
@@ -98,7 +99,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         ),
         |(assessment, order, policy, customer, seed)| FlowContext {
             order: order.clone(),
-            policy: policy.clone(),
+            policy: policy.0.clone(),
             assessment: assessment.clone(),
             customer: order.customer.clone().or_else(|| customer.clone()),
             key_seed: *seed,

@@ -18,6 +18,7 @@ use crate::host::Host;
 use crate::i18n::Lang;
 use crate::js_json::{json_text, lines, read_document, to_json};
 use crate::load::{LoadFailure, LoadProblem};
+use crate::state::Shared;
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
@@ -264,7 +265,8 @@ impl Given {
             policy: self
                 .parsed_policy
                 .clone()
-                .unwrap_or_else(|| Ok(Rc::new(Policy::default()))),
+                .unwrap_or_else(|| Ok(Rc::new(Policy::default())))
+                .map(Shared),
             locale: AttrValue::from(locale),
             lang: self.lang.clone().unwrap_or_else(|| Some(Lang::english())),
             clock: clock.clone(),
@@ -292,7 +294,9 @@ fn customer_from(value: &JsValue, host: &Host) -> Option<Customer> {
         .and_then(|tree| {
             // The first problem: the panel does not show; the console names it.
             crate::engine::read_document_reporting_all::<Customer>(&tree).map_err(|problems| {
-                let e = &problems[0];
+                let Some(e) = problems.first() else {
+                    return String::new();
+                };
                 let path = match e.path.as_str() {
                     "" => "customer".to_owned(),
                     inner => format!("customer.{inner}"),

@@ -19,6 +19,7 @@ use order_help::clock::Clock;
 use order_help::components::{Widget, WidgetProps};
 use order_help::host::Host;
 use order_help::i18n::Lang;
+use order_help::state::Shared;
 use order_help_engine::json::Json;
 use order_help_engine::text::Catalogue;
 use order_help_engine::{order_from_tree, Instant, Order, Policy};
@@ -178,7 +179,7 @@ impl Fixture {
         let clock = Clock::manual(ms(now));
         let mut props = WidgetProps {
             order,
-            policy,
+            policy: Shared(policy),
             locale: locale.into(),
             lang: lang_of(locale),
             clock: clock.clone(),

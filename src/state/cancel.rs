@@ -197,16 +197,20 @@ impl CancelFlow {
         )
     }
 
-    /// Records what an answer said about the selected items.
-    fn record_outcome(&mut self, status: CancelStatus) {
+    /// Records what an answer said about the items it covered (`sent`'s).
+    fn record_outcome(&mut self, status: CancelStatus, sent: &Request) {
         let outcome = match status {
             CancelStatus::Cancelled => ItemOutcome::Cancelled,
             CancelStatus::Requested => ItemOutcome::Requested,
             CancelStatus::Declined => return,
         };
         let mut outcomes = std::mem::take(&mut self.outcomes);
-        outcomes.retain(|(id, _)| !self.selected.contains(id));
-        outcomes.extend(self.selected.iter().map(|id| (id.clone(), outcome)));
+        outcomes.retain(|(id, _)| !sent.items.iter().any(|item| &item.item_id == id));
+        outcomes.extend(
+            sent.items
+                .iter()
+                .map(|item| (item.item_id.clone(), outcome)),
+        );
         self.outcomes = in_item_order(&self.shared.context.assessment, &|id| {
             outcomes.iter().any(|(o, _)| o == id)
         })
@@ -375,10 +379,9 @@ request_flow!(
 );
 
 impl CancelFlow {
-    /// The answer to the request under way: what it says about the selected items, then the
-    /// outcome.
-    fn took(&mut self, answer: &CancelAnswer) {
-        self.record_outcome(answer.status);
+    /// The answer to `sent`: what it says about its items, then the outcome.
+    fn took(&mut self, answer: &CancelAnswer, sent: &Request) {
+        self.record_outcome(answer.status, sent);
         self.go(Step::Outcome);
     }
 

@@ -75,6 +75,10 @@ pub struct Sending {
     pub sending: bool,
     /// Why the last request failed (cleared when the next starts).
     pub failure: Option<SendFailure>,
+    /// The requests given up on after the timeout, by attempt: the store may still answer
+    /// them, and such an answer lands even after the customer changed the choices (the
+    /// request did arrive; its outcome is about what it covered).
+    pub given_up: Vec<(u32, Request)>,
 }
 
 impl Sending {
@@ -85,22 +89,31 @@ impl Sending {
         self.attempt += 1;
     }
 
-    /// The host answered request number `attempt`: whether it is the one under way, or the
-    /// last one, given up on after the timeout (it did arrive: the screen says so, rather than
-    /// "we don't know"); if so, the request is over. An answer to an older attempt, or to a
-    /// request changed since, is ignored.
+    /// The host answered request number `attempt`: whether it is the one under way (an
+    /// answer to an older attempt is ignored, unless [`Sending::late`] takes it); if so, the
+    /// request is over.
     pub fn answered(&mut self, attempt: u32) -> bool {
-        let current =
-            self.attempt == attempt && (self.sending || self.failure == Some(SendFailure::Timeout));
+        let current = self.sending && self.attempt == attempt;
         if current {
             self.sending = false;
-            self.failure = None;
         }
         current
     }
 
+    /// The host answered (or failed) request number `attempt`, given up on after the timeout:
+    /// the request it was, if so. Still the last one (nothing newer under way): it is over,
+    /// its "didn't answer in time" forgotten.
+    pub fn late(&mut self, attempt: u32) -> Option<Request> {
+        let at = self.given_up.iter().position(|(a, _)| *a == attempt)?;
+        if self.attempt == attempt {
+            self.failure = None;
+        }
+        Some(self.given_up.remove(at).1)
+    }
+
     /// The customer changed the request: the last one's failure is about a request that will
-    /// not be sent again, so it no longer applies (kept while one is under way).
+    /// not be sent again, so it no longer applies (kept while one is under way). A request
+    /// given up on after the timeout is still waited for ([`Sending::given_up`]).
     pub fn changed(&mut self) {
         if !self.sending {
             self.failure = None;
@@ -108,9 +121,14 @@ impl Sending {
     }
 
     /// Request number `attempt` failed: kept, with everything the customer chose, for Try
-    /// again (a failure of an older attempt is ignored).
-    pub fn failed(&mut self, attempt: u32, failure: SendFailure) {
-        if self.answered(attempt) {
+    /// again (a failure of an older attempt is ignored). After the timeout, `sent` (the
+    /// request) is kept in [`Sending::given_up`] for a late answer.
+    pub fn failed(&mut self, attempt: u32, failure: SendFailure, sent: Option<Request>) {
+        let late = self.late(attempt).is_some();
+        if self.answered(attempt) || (late && self.attempt == attempt) {
+            if let Some(sent) = sent {
+                self.given_up.push((attempt, sent));
+            }
             self.failure = Some(failure);
         }
     }
@@ -235,9 +253,10 @@ pub trait RequestFlow: Reducible + Clone + PartialEq + 'static {
     }
     /// What of an answer had to be ignored (a bad optional field), for `answer_malformed`.
     fn ignored(answer: &Self::Answer) -> Option<&str>;
-    /// The answer to the request under way came: the flow records what it says (before it is
-    /// kept as the shared `answer`) and goes to its outcome.
-    fn took(&mut self, answer: &Self::Answer);
+    /// The answer to `sent` came (the request under way, or one given up on after the
+    /// timeout, whatever the customer chose since): the flow records what it says about the
+    /// items `sent` covered (before it is kept as the shared `answer`) and goes to its outcome.
+    fn took(&mut self, answer: &Self::Answer, sent: &Request);
     /// A new context (time passed a boundary, or the host gave a new order, policy or customer).
     fn reassessed(&mut self, context: Rc<FlowContext>);
     /// Takes a request action the way every flow does: an answer to the request under way is
@@ -246,13 +265,28 @@ pub trait RequestFlow: Reducible + Clone + PartialEq + 'static {
     fn on_request(&mut self, action: RequestAction<Self::Answer>) {
         match action {
             RequestAction::Answered(attempt, answer) => {
-                if self.shared_mut().send.answered(attempt) {
-                    self.took(&answer);
-                    self.shared_mut().answer = Some(answer);
-                }
+                // An answer to a request given up on lands whatever changed since: the store
+                // took that request, and its outcome is about the items it covered.
+                let sent = match self.shared_mut().send.late(attempt) {
+                    // A retry of it (the same key) is answered too.
+                    Some(sent)
+                        if self.outgoing().map(|o| o.request.idempotency_key)
+                            == Some(sent.idempotency_key.clone()) =>
+                    {
+                        let send = &mut self.shared_mut().send;
+                        send.answered(send.attempt);
+                        sent
+                    }
+                    Some(sent) => sent,
+                    None if self.shared_mut().send.answered(attempt) => self.to_send().request,
+                    None => return,
+                };
+                self.took(&answer, &sent);
+                self.shared_mut().answer = Some(answer);
             }
             RequestAction::Failed(attempt, failure) => {
-                self.shared_mut().send.failed(attempt, failure)
+                let sent = (failure == SendFailure::Timeout).then(|| self.to_send().request);
+                self.shared_mut().send.failed(attempt, failure, sent)
             }
             RequestAction::Reassessed(context) => self.reassessed(context),
         }
@@ -299,8 +333,8 @@ macro_rules! request_flow {
             fn ignored(answer: &$answer) -> Option<&str> {
                 answer.ignored.as_deref()
             }
-            fn took(&mut self, answer: &$answer) {
-                $flow::took(self, answer)
+            fn took(&mut self, answer: &$answer, sent: &$crate::engine::Request) {
+                $flow::took(self, answer, sent)
             }
             fn reassessed(&mut self, context: ::std::rc::Rc<$crate::state::FlowContext>) {
                 $flow::reassessed(self, context)

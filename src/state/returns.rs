@@ -508,13 +508,14 @@ request_flow!(
 );
 
 impl ReturnFlow {
-    /// The answer to the request under way: an accepted return's items are requested, then
-    /// the outcome.
-    fn took(&mut self, answer: &ReturnAnswer) {
+    /// The answer to `sent`: an accepted return's items (`sent`'s) are requested, then the
+    /// outcome.
+    fn took(&mut self, answer: &ReturnAnswer, sent: &Request) {
         if answer.status == ReturnStatus::Accepted {
-            let selected = self.selected.clone();
-            self.requested.retain(|id| !selected.contains(id));
-            self.requested.extend(selected);
+            let ids = sent.items.iter().map(|item| &item.item_id);
+            self.requested
+                .retain(|id| !sent.items.iter().any(|item| &item.item_id == id));
+            self.requested.extend(ids.cloned());
         }
         self.go(Step::Outcome);
     }

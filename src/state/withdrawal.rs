@@ -378,8 +378,16 @@ fn prefill(context: &FlowContext) -> (String, String) {
 }
 
 impl WithdrawalFlow {
-    /// The store's receipt for the declaration under way: the outcome.
-    fn took(&mut self, _receipt: &Receipt) {
+    /// The store's receipt for `sent` (the declaration under way, or one given up on): the
+    /// outcome, showing what was sent.
+    fn took(&mut self, _receipt: &Receipt, sent: &Request) {
+        // The receipt is for the declaration sent, whatever was edited since it was given up
+        // on: the outcome shows what the store received.
+        self.selected = sent.items.iter().map(|item| item.item_id.clone()).collect();
+        if let Some(customer) = &sent.customer {
+            self.name.clone_from(&customer.name);
+            self.email.clone_from(&customer.email);
+        }
         self.go(WithdrawalStep::Outcome);
     }
 

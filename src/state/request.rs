@@ -100,14 +100,20 @@ impl Sending {
         current
     }
 
-    /// The host answered (or failed) request number `attempt`, given up on after the timeout:
-    /// the request it was, if so. Still the last one (nothing newer under way): it is over,
-    /// its "didn't answer in time" forgotten.
+    /// The host answered request number `attempt`, given up on after the timeout: the request
+    /// it was, if so. Nothing else under way: the request is over, its failure forgotten.
     pub fn late(&mut self, attempt: u32) -> Option<Request> {
-        let at = self.given_up.iter().position(|(a, _)| *a == attempt)?;
-        if self.attempt == attempt {
+        let sent = self.forget(attempt)?;
+        if !self.sending {
             self.failure = None;
         }
+        Some(sent)
+    }
+
+    /// No longer waits for request number `attempt`, given up on after the timeout: the
+    /// request it was, if it was one.
+    fn forget(&mut self, attempt: u32) -> Option<Request> {
+        let at = self.given_up.iter().position(|(a, _)| *a == attempt)?;
         Some(self.given_up.remove(at).1)
     }
 
@@ -124,8 +130,11 @@ impl Sending {
     /// again (a failure of an older attempt is ignored). After the timeout, `sent` (the
     /// request) is kept in [`Sending::given_up`] for a late answer.
     pub fn failed(&mut self, attempt: u32, failure: SendFailure, sent: Option<Request>) {
-        let late = self.late(attempt).is_some();
-        if self.answered(attempt) || (late && self.attempt == attempt) {
+        // A given-up request that fails after all: said, unless the customer changed it since.
+        let late = self.forget(attempt).is_some()
+            && self.attempt == attempt
+            && self.failure == Some(SendFailure::Timeout);
+        if self.answered(attempt) || late {
             if let Some(sent) = sent {
                 self.given_up.push((attempt, sent));
             }

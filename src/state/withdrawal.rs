@@ -382,7 +382,11 @@ impl WithdrawalFlow {
     /// outcome, showing what was sent.
     fn took(&mut self, _receipt: &Receipt, sent: &Request) {
         // The receipt is for the declaration sent, whatever was edited since it was given up
-        // on: the outcome shows what the store received.
+        // on: the outcome shows what the store received (unless a corrected declaration is
+        // under way: its receipt follows, with what the form holds).
+        if self.shared.send.sending {
+            return self.go(WithdrawalStep::Outcome);
+        }
         self.selected = sent.items.iter().map(|item| item.item_id.clone()).collect();
         if let Some(customer) = &sent.customer {
             self.name.clone_from(&customer.name);

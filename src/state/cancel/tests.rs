@@ -748,8 +748,13 @@ fn the_refund_cap_is_the_selected_items_plus_delivery() {
 }
 
 fn answered(status: CancelStatus) -> CancelAction {
+    answered_to(1, status)
+}
+
+/// The host's answer `status` to request number `attempt`.
+fn answered_to(attempt: u32, status: CancelStatus) -> CancelAction {
     CancelAction::Request(RequestAction::Answered(
-        1,
+        attempt,
         CancelAnswer {
             status,
             message: None,
@@ -1018,21 +1023,7 @@ fn a_late_answer_lands_while_another_request_is_under_way() {
         "the other request is still under way"
     );
     assert_eq!(late.shared.send.attempt, 2, "nothing is sent again");
-    let both = run(
-        late,
-        [CancelAction::Request(RequestAction::Answered(
-            2,
-            CancelAnswer {
-                status: CancelStatus::Requested,
-                message: None,
-                details: CancelDetails {
-                    refund: None,
-                    cancellation_id: None,
-                },
-                ignored: None,
-            },
-        ))],
-    );
+    let both = run(late, [answered_to(2, CancelStatus::Requested)]);
     assert!(!both.shared.send.sending);
     assert_eq!(both.outcome("lens"), Some(ItemOutcome::Requested));
     assert_eq!(both.outcome("camera"), Some(ItemOutcome::Requested));

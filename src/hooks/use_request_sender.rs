@@ -36,11 +36,7 @@ pub fn use_request_sender<F: RequestFlow>(
     let (host, clock) = (host.clone(), clock.clone());
     // An answer is taken while the widget is mounted, whatever attempt followed: the flow
     // decides whether it still counts (one given up on after the timeout does).
-    let mounted = (*use_memo((), |_| Rc::new(Cell::new(true)))).clone();
-    {
-        let mounted = mounted.clone();
-        use_effect_with((), move |_| move || mounted.set(false));
-    }
+    let mounted = use_mounted();
     use_effect_with(attempt, move |_| {
         let live = Rc::new(Cell::new(true));
         let mut timeout = None;
@@ -98,6 +94,16 @@ pub fn use_request_sender<F: RequestFlow>(
             drop(timeout);
         }
     });
+}
+
+/// Whether the component is still mounted (false once it is unmounted). Not generic: one copy
+/// for every flow.
+#[hook]
+fn use_mounted() -> Rc<Cell<bool>> {
+    let mounted = (*use_memo((), |_| Rc::new(Cell::new(true)))).clone();
+    let flag = mounted.clone();
+    use_effect_with((), move |_| move || flag.set(false));
+    mounted
 }
 
 /// The fields of the host's answer the flow reads, as a JSON tree; every other field is left

@@ -197,20 +197,16 @@ impl CancelFlow {
         )
     }
 
-    /// Records what an answer said about the items it covered (`sent`'s).
-    fn record_outcome(&mut self, status: CancelStatus, sent: &Request) {
+    /// Records what an answer said about the items it covered (`sent`, their ids).
+    fn record_outcome(&mut self, status: CancelStatus, sent: &[String]) {
         let outcome = match status {
             CancelStatus::Cancelled => ItemOutcome::Cancelled,
             CancelStatus::Requested => ItemOutcome::Requested,
             CancelStatus::Declined => return,
         };
         let mut outcomes = std::mem::take(&mut self.outcomes);
-        outcomes.retain(|(id, _)| !sent.items.iter().any(|item| &item.item_id == id));
-        outcomes.extend(
-            sent.items
-                .iter()
-                .map(|item| (item.item_id.clone(), outcome)),
-        );
+        outcomes.retain(|(id, _)| !sent.contains(id));
+        outcomes.extend(sent.iter().map(|id| (id.clone(), outcome)));
         self.outcomes = in_item_order(&self.shared.context.assessment, &|id| {
             outcomes.iter().any(|(o, _)| o == id)
         })
@@ -379,8 +375,9 @@ request_flow!(
 );
 
 impl CancelFlow {
-    /// The answer to `sent`: what it says about its items, then the outcome.
-    fn took(&mut self, answer: &CancelAnswer, sent: &Request) {
+    /// The answer to the request of `sent` (its items' ids): what it says about them, then the
+    /// outcome.
+    fn took(&mut self, answer: &CancelAnswer, sent: &[String]) {
         self.record_outcome(answer.status, sent);
         self.go(Step::Outcome);
     }

@@ -508,14 +508,12 @@ request_flow!(
 );
 
 impl ReturnFlow {
-    /// The answer to `sent`: an accepted return's items (`sent`'s) are requested, then the
-    /// outcome.
-    fn took(&mut self, answer: &ReturnAnswer, sent: &Request) {
+    /// The answer to the request of `sent` (its items' ids): an accepted return's items are
+    /// requested, then the outcome.
+    fn took(&mut self, answer: &ReturnAnswer, sent: &[String]) {
         if answer.status == ReturnStatus::Accepted {
-            let ids = sent.items.iter().map(|item| &item.item_id);
-            self.requested
-                .retain(|id| !sent.items.iter().any(|item| &item.item_id == id));
-            self.requested.extend(ids.cloned());
+            self.requested.retain(|id| !sent.contains(id));
+            self.requested.extend_from_slice(sent);
         }
         self.go(Step::Outcome);
     }

@@ -378,19 +378,12 @@ fn prefill(context: &FlowContext) -> (String, String) {
 }
 
 impl WithdrawalFlow {
-    /// The store's receipt for `sent` (the declaration under way, or one given up on): the
-    /// outcome, showing what was sent.
-    fn took(&mut self, _receipt: &Receipt, sent: &Request) {
-        // The receipt is for the declaration sent, whatever was edited since it was given up
-        // on: the outcome shows what the store received (unless a corrected declaration is
-        // under way: its receipt follows, with what the form holds).
-        if self.shared.send.sending {
-            return self.go(WithdrawalStep::Outcome);
-        }
-        self.selected = sent.items.iter().map(|item| item.item_id.clone()).collect();
-        if let Some(customer) = &sent.customer {
-            self.name.clone_from(&customer.name);
-            self.email.clone_from(&customer.email);
+    /// The store's receipt for the declaration of `sent` (its items' ids; the one under way,
+    /// or one given up on): the outcome, with those items (unless a corrected declaration is
+    /// under way: its receipt follows).
+    fn took(&mut self, _receipt: &Receipt, sent: &[String]) {
+        if !self.shared.send.sending {
+            self.selected = sent.to_vec();
         }
         self.go(WithdrawalStep::Outcome);
     }

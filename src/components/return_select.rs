@@ -28,6 +28,17 @@ pub fn return_select(step: &FlowStep<'_, ReturnFlow>) -> Html {
                     // anything else (0, -1, 2.5, 1e1, empty), which the field then keeps showing
                     // (marked invalid; the step's problem names the range) until it is corrected,
                     // never another number.
+                    // Committed on change (leaving the field); a whole number is also taken as it
+                    // is typed, so a refusal's message goes once the number is corrected, before
+                    // the field loses focus: never between the press and the release of a click
+                    // on Continue, which would move the button from under the pointer.
+                    let (typed, to) = (id.clone(), dispatch.clone());
+                    let on_typed = Callback::from(move |event: InputEvent| {
+                        let text = event.target_unchecked_into::<HtmlInputElement>().value();
+                        if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+                            to.emit(ReturnAction::SetQuantity(typed.clone(), text));
+                        }
+                    });
                     let on_count = dispatch.reform(move |event: Event| {
                         let field: HtmlInputElement = event.target_unchecked_into();
                         ReturnAction::SetQuantity(id.clone(), field.value())
@@ -43,7 +54,7 @@ pub fn return_select(step: &FlowStep<'_, ReturnFlow>) -> Html {
                                         </label>
                                         <input type="number" id={count_id} min="1" max={max.clone()}
                                             aria-invalid={refused.map(|_| "true")}
-                                            {value} onchange={on_count} />
+                                            {value} oninput={on_typed} onchange={on_count} />
                                     </span>
                                 }
                     };

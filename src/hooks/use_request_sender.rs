@@ -18,7 +18,9 @@ use crate::state::{RequestAction, RequestFlow, SendFailure};
 /// `status` or silence for `timeout_ms` into the flow's action. An answer whose optional fields
 /// had to be ignored still counts, and fires `order-help-error` with the code
 /// `answer_malformed`. The answer is read at `clock`'s instant when it arrives (a receipt's time
-/// is checked against it). An unmount cancels the timeout and ignores any late answer.
+/// is checked against it). A later attempt cancels the timeout of the one before, but its
+/// answer still reaches the flow (which takes it if it was given up on after the timeout);
+/// an unmount cancels the timeout and ignores any late answer.
 #[hook]
 pub fn use_request_sender<F: RequestFlow>(
     flow: &UseReducerHandle<F>,
@@ -32,6 +34,9 @@ pub fn use_request_sender<F: RequestFlow>(
     // render's flow, rather than on every render while sending.
     let outgoing = use_memo(attempt, |_| flow.outgoing());
     let (host, clock) = (host.clone(), clock.clone());
+    // An answer is taken while the widget is mounted, whatever attempt followed: the flow
+    // decides whether it still counts (one given up on after the timeout does).
+    let mounted = use_mounted();
     use_effect_with(attempt, move |_| {
         let live = Rc::new(Cell::new(true));
         let mut timeout = None;
@@ -44,7 +49,7 @@ pub fn use_request_sender<F: RequestFlow>(
                 }
                 Ok(promise) => {
                     let (on_answer, on_timeout) = (dispatcher.clone(), dispatcher);
-                    let (answer_live, timeout_live) = (live.clone(), live.clone());
+                    let (answer_live, timeout_live) = (mounted, live.clone());
                     let events = host.clone();
                     yew::platform::spawn_local(async move {
                         let answer = match JsFuture::from(promise).await {
@@ -89,6 +94,16 @@ pub fn use_request_sender<F: RequestFlow>(
             drop(timeout);
         }
     });
+}
+
+/// Whether the component is still mounted (false once it is unmounted). Not generic: one copy
+/// for every flow.
+#[hook]
+fn use_mounted() -> Rc<Cell<bool>> {
+    let mounted = (*use_memo((), |_| Rc::new(Cell::new(true)))).clone();
+    let flag = mounted.clone();
+    use_effect_with((), move |_| move || flag.set(false));
+    mounted
 }
 
 /// The fields of the host's answer the flow reads, as a JSON tree; every other field is left

@@ -197,16 +197,16 @@ impl CancelFlow {
         )
     }
 
-    /// Records what an answer said about the selected items.
-    fn record_outcome(&mut self, status: CancelStatus) {
+    /// Records what an answer said about the items it covered (`sent`, their ids).
+    fn record_outcome(&mut self, status: CancelStatus, sent: &[String]) {
         let outcome = match status {
             CancelStatus::Cancelled => ItemOutcome::Cancelled,
             CancelStatus::Requested => ItemOutcome::Requested,
             CancelStatus::Declined => return,
         };
         let mut outcomes = std::mem::take(&mut self.outcomes);
-        outcomes.retain(|(id, _)| !self.selected.contains(id));
-        outcomes.extend(self.selected.iter().map(|id| (id.clone(), outcome)));
+        outcomes.retain(|(id, _)| !sent.contains(id));
+        outcomes.extend(sent.iter().map(|id| (id.clone(), outcome)));
         self.outcomes = in_item_order(&self.shared.context.assessment, &|id| {
             outcomes.iter().any(|(o, _)| o == id)
         })
@@ -375,10 +375,10 @@ request_flow!(
 );
 
 impl CancelFlow {
-    /// The answer to the request under way: what it says about the selected items, then the
+    /// The answer to the request of `sent` (its items' ids): what it says about them, then the
     /// outcome.
-    fn took(&mut self, answer: &CancelAnswer) {
-        self.record_outcome(answer.status);
+    fn took(&mut self, answer: &CancelAnswer, sent: &[String]) {
+        self.record_outcome(answer.status, sent);
         self.go(Step::Outcome);
     }
 

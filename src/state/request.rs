@@ -75,32 +75,60 @@ pub struct Sending {
     pub sending: bool,
     /// Why the last request failed (cleared when the next starts).
     pub failure: Option<SendFailure>,
+    /// The requests given up on after the timeout, by attempt, with the ids of the items each
+    /// covered: the store may still answer them, and such an answer lands even after the
+    /// customer changed the choices (the request did arrive; its outcome is about its items).
+    pub given_up: Vec<(u32, Vec<String>)>,
 }
 
 impl Sending {
     /// Starts a request (the first, or Try again): a new attempt, the last failure forgotten.
+    /// Try again after the timeout sends the same request (the same key): its answer is the
+    /// one awaited.
     pub fn start(&mut self) {
+        if self.failure == Some(SendFailure::Timeout) {
+            self.forget(self.attempt);
+        }
         self.sending = true;
         self.failure = None;
         self.attempt += 1;
     }
 
-    /// The host answered request number `attempt`: whether it is the one under way, or the
-    /// last one, given up on after the timeout (it did arrive: the screen says so, rather than
-    /// "we don't know"); if so, the request is over. An answer to an older attempt, or to a
-    /// request changed since, is ignored.
+    /// The host answered request number `attempt`: whether it is the one under way (an
+    /// answer to an older attempt is ignored, unless [`Sending::late`] takes it); if so, the
+    /// request is over.
     pub fn answered(&mut self, attempt: u32) -> bool {
-        let current =
-            self.attempt == attempt && (self.sending || self.failure == Some(SendFailure::Timeout));
+        let current = self.sending && self.attempt == attempt;
         if current {
             self.sending = false;
-            self.failure = None;
         }
         current
     }
 
+    /// The host answered request number `attempt`: the ids of the items it covered, if it
+    /// counts — the request under way (`chosen`, the current choices), or one given up on after
+    /// the timeout, whatever the customer chose since (its own items; nothing else under way:
+    /// the request is over, its failure forgotten). Any other answer is ignored.
+    pub fn answer_to(&mut self, attempt: u32, chosen: &[String]) -> Option<Vec<String>> {
+        if let Some(sent) = self.forget(attempt) {
+            if !self.sending {
+                self.failure = None;
+            }
+            return Some(sent);
+        }
+        self.answered(attempt).then(|| chosen.to_vec())
+    }
+
+    /// No longer waits for request number `attempt`, given up on after the timeout: the ids
+    /// of its items, if it was one.
+    fn forget(&mut self, attempt: u32) -> Option<Vec<String>> {
+        let at = self.given_up.iter().position(|(a, _)| *a == attempt)?;
+        Some(self.given_up.remove(at).1)
+    }
+
     /// The customer changed the request: the last one's failure is about a request that will
-    /// not be sent again, so it no longer applies (kept while one is under way).
+    /// not be sent again, so it no longer applies (kept while one is under way). A request
+    /// given up on after the timeout is still waited for ([`Sending::given_up`]).
     pub fn changed(&mut self) {
         if !self.sending {
             self.failure = None;
@@ -108,9 +136,17 @@ impl Sending {
     }
 
     /// Request number `attempt` failed: kept, with everything the customer chose, for Try
-    /// again (a failure of an older attempt is ignored).
-    pub fn failed(&mut self, attempt: u32, failure: SendFailure) {
-        if self.answered(attempt) {
+    /// again (a failure of an older attempt is ignored). After the timeout, the ids of its
+    /// items (`chosen`, the choices sent) are kept in [`Sending::given_up`] for a late answer.
+    pub fn failed(&mut self, attempt: u32, failure: SendFailure, chosen: &[String]) {
+        // A given-up request that fails after all: said, unless the customer changed it since.
+        let late = self.forget(attempt).is_some()
+            && self.attempt == attempt
+            && self.failure == Some(SendFailure::Timeout);
+        if self.answered(attempt) || late {
+            if failure == SendFailure::Timeout {
+                self.given_up.push((attempt, chosen.to_vec()));
+            }
             self.failure = Some(failure);
         }
     }
@@ -235,9 +271,13 @@ pub trait RequestFlow: Reducible + Clone + PartialEq + 'static {
     }
     /// What of an answer had to be ignored (a bad optional field), for `answer_malformed`.
     fn ignored(answer: &Self::Answer) -> Option<&str>;
-    /// The answer to the request under way came: the flow records what it says (before it is
-    /// kept as the shared `answer`) and goes to its outcome.
-    fn took(&mut self, answer: &Self::Answer);
+    /// Its [`Sending`], and the ids of the items the current choices cover (its `selected`).
+    fn send_and_chosen(&mut self) -> (&mut Sending, &[String]);
+    /// The answer to a request came (the one under way, or one given up on after the timeout,
+    /// whatever the customer chose since): the flow records what it says about `sent` (the ids
+    /// of the items that request covered; before it is kept as the shared `answer`) and goes
+    /// to its outcome.
+    fn took(&mut self, answer: &Self::Answer, sent: &[String]);
     /// A new context (time passed a boundary, or the host gave a new order, policy or customer).
     fn reassessed(&mut self, context: Rc<FlowContext>);
     /// Takes a request action the way every flow does: an answer to the request under way is
@@ -246,13 +286,17 @@ pub trait RequestFlow: Reducible + Clone + PartialEq + 'static {
     fn on_request(&mut self, action: RequestAction<Self::Answer>) {
         match action {
             RequestAction::Answered(attempt, answer) => {
-                if self.shared_mut().send.answered(attempt) {
-                    self.took(&answer);
+                // An answer to a request given up on lands whatever changed since: the store
+                // took that request, and its outcome is about the items it covered.
+                let (send, chosen) = self.send_and_chosen();
+                if let Some(sent) = send.answer_to(attempt, chosen) {
+                    self.took(&answer, &sent);
                     self.shared_mut().answer = Some(answer);
                 }
             }
             RequestAction::Failed(attempt, failure) => {
-                self.shared_mut().send.failed(attempt, failure)
+                let (send, chosen) = self.send_and_chosen();
+                send.failed(attempt, failure, chosen)
             }
             RequestAction::Reassessed(context) => self.reassessed(context),
         }
@@ -299,8 +343,11 @@ macro_rules! request_flow {
             fn ignored(answer: &$answer) -> Option<&str> {
                 answer.ignored.as_deref()
             }
-            fn took(&mut self, answer: &$answer) {
-                $flow::took(self, answer)
+            fn send_and_chosen(&mut self) -> (&mut $crate::state::request::Sending, &[String]) {
+                (&mut self.shared.send, &self.selected)
+            }
+            fn took(&mut self, answer: &$answer, sent: &[String]) {
+                $flow::took(self, answer, sent)
             }
             fn reassessed(&mut self, context: ::std::rc::Rc<$crate::state::FlowContext>) {
                 $flow::reassessed(self, context)

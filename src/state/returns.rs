@@ -508,13 +508,12 @@ request_flow!(
 );
 
 impl ReturnFlow {
-    /// The answer to the request under way: an accepted return's items are requested, then
-    /// the outcome.
-    fn took(&mut self, answer: &ReturnAnswer) {
+    /// The answer to the request of `sent` (its items' ids): an accepted return's items are
+    /// requested, then the outcome.
+    fn took(&mut self, answer: &ReturnAnswer, sent: &[String]) {
         if answer.status == ReturnStatus::Accepted {
-            let selected = self.selected.clone();
-            self.requested.retain(|id| !selected.contains(id));
-            self.requested.extend(selected);
+            self.requested.retain(|id| !sent.contains(id));
+            self.requested.extend_from_slice(sent);
         }
         self.go(Step::Outcome);
     }

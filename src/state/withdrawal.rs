@@ -378,8 +378,13 @@ fn prefill(context: &FlowContext) -> (String, String) {
 }
 
 impl WithdrawalFlow {
-    /// The store's receipt for the declaration under way: the outcome.
-    fn took(&mut self, _receipt: &Receipt) {
+    /// The store's receipt for the declaration of `sent` (its items' ids; the one under way,
+    /// or one given up on): the outcome, with those items (unless a corrected declaration is
+    /// under way: its receipt follows).
+    fn took(&mut self, _receipt: &Receipt, sent: &[String]) {
+        if !self.shared.send.sending {
+            self.selected = sent.to_vec();
+        }
         self.go(WithdrawalStep::Outcome);
     }
 

@@ -108,6 +108,30 @@ describe('the return flow, by keyboard only', { concurrency: true }, () => {
     await page.done();
   });
 
+  // After a refused number is corrected, the first real click on Continue works: the range
+  // message must not go between the press and the release (it went on blur, the press, and
+  // Continue moved up from under the pointer, so the release landed elsewhere).
+  test('a corrected number: the first mouse click on Continue goes on', async () => {
+    const page = await h.openReady(MULTI.page);
+    const w = page.locator('order-help');
+    await w.getByRole('button', { name: 'Return items' }).click();
+    await w.getByRole('checkbox', { name: new RegExp(MULTI.mugs) }).check();
+    const count = w.getByRole('spinbutton');
+    const next = w.getByRole('button', { name: 'Continue' });
+    await count.fill('5');
+    await next.click();
+    assert.equal(await w.getByRole('alert').count(), 1, 'the range is said');
+    await count.fill('2');
+    assert.equal(await count.evaluate((f) => f === f.getRootNode().activeElement), true, 'still typing');
+    const box = await next.boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    assert.deepEqual(await next.boundingBox(), box, 'Continue stays under the pointer');
+    await page.mouse.up();
+    await region(page, 'Step 2 of 3: Tell us why').waitFor({ timeout: 2000 });
+    await page.done();
+  });
+
   test('declined: said so, and the items stay returnable', async () => {
     const page = await mugsAtReview(`${MULTI.page}&answer=declined`);
     await submit(page, 'Request return');
@@ -159,6 +183,28 @@ describe('the return flow, by keyboard only', { concurrency: true }, () => {
     assertReturnRequest(second.request);
     await page.evaluate(() => window.e2e.answer(1, { status: 'accepted' }));
     await assertFocusOnHeading(page, 'Return accepted');
+    await page.done();
+  });
+
+  // Issue 23: the store's answer to a request it received is never lost, even when it comes
+  // after the timeout and the customer has changed the choices since.
+  test('an answer after the timeout lands after the customer went back and changed the number', async () => {
+    const page = await mugsAtReview(`${MULTI.page}&timeout=400`);
+    const w = page.locator('order-help');
+    await submit(page, 'Request return');
+    await waitForEvent(page, 'error', { code: 'request_timeout' });
+    await w.getByRole('button', { name: 'Back' }).click();
+    await w.getByRole('button', { name: 'Back' }).click();
+    await w.getByRole('spinbutton').fill('1');
+    await w.getByRole('spinbutton').press('Tab');
+    await page.evaluate(() => window.e2e.answer(0, { status: 'accepted', return_id: 'R-9' }));
+    await assertFocusOnHeading(page, 'Return accepted');
+    assert.match(await region(page, 'Return accepted').innerText(), /R-9/);
+    const steps = (await hostLog(page)).events.filter((e) => e.type === 'step').map((e) => e.detail.step);
+    assert.equal(steps.at(-1), 'outcome', 'order-help-step fired for the outcome');
+    assert.equal((await hostLog(page)).requests.length, 1, 'nothing sent again');
+    await w.getByRole('button', { name: 'Back to your order' }).click();
+    assert.match(await w.locator('li[data-item="mugs"]').innerText(), /Return requested/);
     await page.done();
   });
 

@@ -102,6 +102,20 @@ describe('the withdrawal function', { concurrency: true }, () => {
     await page.done();
   });
 
+  // Issue 23: the store's receipt for a declaration given up on after the timeout lands even
+  // after the customer edited the form meanwhile: received, with focus on its heading.
+  test('a receipt after the timeout lands after the name was edited', async () => {
+    const page = await h.openReady(page_('&timeout=300'));
+    await openForm(page, LABELS['en-US']);
+    await confirm(page, 'Confirm withdrawal');
+    await waitForEvent(page, 'error', { code: 'request_timeout' });
+    await page.locator('order-help #withdraw-name').fill('Jana K.');
+    await page.evaluate(() => window.e2e.answer(0, { received_at: '2026-04-02T08:00:05Z' }));
+    await assertFocusOnHeading(page, 'Withdrawal received');
+    assert.equal((await hostLog(page)).requests.length, 1, 'nothing sent again');
+    await page.done();
+  });
+
   test('confirmed 1 s before the deadline, answered after it: received (page clock)', async () => {
     const page = await h.open('/e2e/element.html?order=withdrawal-easter&policy=berlin-withdrawal&now=system', {
       context: { timezoneId: 'Europe/Berlin' },

@@ -739,8 +739,13 @@ fn the_refund_cap_is_the_selected_items_plus_delivery() {
 }
 
 fn answered(status: CancelStatus) -> CancelAction {
+    answered_to(1, status)
+}
+
+/// The host's answer `status` to request number `attempt`.
+fn answered_to(attempt: u32, status: CancelStatus) -> CancelAction {
     CancelAction::Request(RequestAction::Answered(
-        1,
+        attempt,
         CancelAnswer {
             status,
             message: None,
@@ -951,4 +956,66 @@ fn a_new_request_is_checked_against_the_clock_of_the_click() {
     );
     let in_time = review.reduce(CancelAction::Submit(next.saturating_add_seconds(-1)));
     assert_eq!(in_time.shared.send.attempt, 1);
+}
+
+/// The card sent, given up on after the timeout; then Back to step one and the lens (with
+/// its camera) added: the customer is composing another request.
+fn card_given_up_then_lens_added() -> Rc<CancelFlow> {
+    let flow = run(bundle_flow(), card_to_review());
+    run(
+        flow,
+        [
+            submit(),
+            CancelAction::Request(RequestAction::Failed(1, SendFailure::Timeout)),
+            CancelAction::Back,
+            CancelAction::Back,
+            toggle("lens"),
+        ],
+    )
+}
+
+/// Issue 23: the store's answer to a request it received is never lost. A late answer to
+/// the card's request, given up on after the timeout, lands after the customer changed the
+/// choices: the outcome shows, and the card (only it) is cancelled.
+#[test]
+fn a_late_answer_lands_after_the_choices_changed() {
+    let changed = card_given_up_then_lens_added();
+    assert_eq!(changed.shared.step, Step::Select);
+    assert_eq!(changed.selected, ["camera", "lens", "card"]);
+    let late = run(changed, [answered(CancelStatus::Cancelled)]);
+    assert_eq!(late.shared.step, Step::Outcome);
+    assert_eq!(late.shared.send.failure, None);
+    assert!(late.shared.answer.is_some());
+    assert_eq!(late.outcomes, [("card".to_owned(), ItemOutcome::Cancelled)]);
+    let closed = run(late, [CancelAction::Close]);
+    assert!(!closed.selectable("card"));
+    assert!(closed.selectable("lens"));
+    // A second answer to the same request is not taken twice.
+    let twice = closed.clone().reduce(answered(CancelStatus::Requested));
+    assert!(Rc::ptr_eq(&twice, &closed));
+}
+
+/// The same when the customer already sent the other request: the late answer's outcome
+/// wins for the card, and the request under way keeps waiting for its own answer (nothing
+/// is sent again).
+#[test]
+fn a_late_answer_lands_while_another_request_is_under_way() {
+    let second = run(
+        card_given_up_then_lens_added(),
+        [CancelAction::Continue, CancelAction::Continue, submit()],
+    );
+    assert_eq!(second.shared.send.attempt, 2);
+    assert!(second.shared.send.sending);
+    let late = run(second, [answered(CancelStatus::Cancelled)]);
+    assert_eq!(late.outcome("card"), Some(ItemOutcome::Cancelled));
+    assert_eq!(late.outcome("lens"), None);
+    assert!(
+        late.shared.send.sending,
+        "the other request is still under way"
+    );
+    assert_eq!(late.shared.send.attempt, 2, "nothing is sent again");
+    let both = run(late, [answered_to(2, CancelStatus::Requested)]);
+    assert!(!both.shared.send.sending);
+    assert_eq!(both.outcome("lens"), Some(ItemOutcome::Requested));
+    assert_eq!(both.outcome("camera"), Some(ItemOutcome::Requested));
 }

@@ -611,3 +611,34 @@ fn an_answer_after_the_timeout_updates_the_screen() {
     );
     assert_eq!(rejected.shared.step, Step::Review);
 }
+
+/// Issue 23: the store's answer to a request it received is never lost. The two mugs' return,
+/// given up on after the timeout; the customer goes back and picks the kettle instead of
+/// them. The late acceptance lands: the outcome shows, and the mugs (only they) are requested.
+#[test]
+fn a_late_answer_lands_after_the_choices_changed() {
+    let changed = run(
+        two_mugs_to_review(),
+        [
+            submit(),
+            ReturnAction::Request(RequestAction::Failed(1, SendFailure::Timeout)),
+            ReturnAction::Back,
+            ReturnAction::Back,
+            toggle("mugs"),
+            toggle("kettle"),
+        ],
+    );
+    assert_eq!(changed.selected, ["kettle"]);
+    let late = run(
+        changed,
+        [ReturnAction::Request(RequestAction::Answered(
+            1,
+            accepted(),
+        ))],
+    );
+    assert_eq!(late.shared.step, Step::Outcome);
+    assert_eq!(late.shared.send.failure, None);
+    assert!(late.shared.answer.is_some());
+    assert_eq!(late.requested, ["mugs"]);
+    assert_eq!(late.shared.send.attempt, 1, "nothing is sent again");
+}

@@ -576,3 +576,41 @@ fn a_receipt_string_longer_than_an_order_string_is_left_out() {
         )
     );
 }
+
+/// Issue 23: the store's answer to a request it received is never lost. The declaration is
+/// given up on after the timeout, the customer then corrects the name; the store's receipt
+/// for the declaration sent arrives: it is the outcome, with what was sent.
+#[test]
+fn a_late_receipt_lands_after_a_field_was_edited() {
+    let flow = run(
+        easter("2026-04-02T10:00:00+02:00"),
+        [WithdrawalAction::Open, confirm("2026-04-02T10:00:00+02:00")],
+    );
+    let sent = flow.request();
+    let edited = run(
+        flow,
+        [
+            WithdrawalAction::Request(RequestAction::Failed(1, SendFailure::Timeout)),
+            WithdrawalAction::EditName("Jana K.".into()),
+        ],
+    );
+    assert_eq!(edited.shared.send.failure, None);
+    assert_eq!(edited.shared.step, WithdrawalStep::Form);
+    let late = run(
+        edited,
+        [WithdrawalAction::Request(RequestAction::Answered(
+            1,
+            receipt("2026-04-02T08:00:02Z"),
+        ))],
+    );
+    assert_eq!(late.shared.step, WithdrawalStep::Outcome);
+    assert!(late.shared.answer.is_some());
+    assert_eq!(late.shared.send.attempt, 1, "nothing is sent again");
+    assert_eq!(
+        late.request().items,
+        sent.items,
+        "the outcome shows the items declared"
+    );
+    let closed = run(late, [WithdrawalAction::Close]);
+    assert!(!closed.can_open(), "received: the button is gone");
+}

@@ -351,7 +351,9 @@ fn parcel(
         };
         Link { url, label }
     });
-    let waiting = shipment.status == ShipmentStatus::AvailableForPickup;
+    // Past `pickup_until` it no longer waits: the reason says the time to collect it ended.
+    let waiting = shipment.status == ShipmentStatus::AvailableForPickup
+        && item.refuse.code != RefuseCode::PickupTimeOver;
     let parcel = Parcel {
         number: shipment
             .tracking_number
@@ -482,6 +484,11 @@ fn item_view(
                     problem.clone().unwrap_or_default(),
                 )
             }
+            // Left at a pickup point past its holding time: on its way back, as the reason says.
+            _ if item.refuse.code == RefuseCode::PickupTimeOver => (
+                (Tone::None, texts.text(Msg::BadgeOnItsWayBack).to_owned()),
+                refuse_why.clone(),
+            ),
             NextStep::ContactSeller | NextStep::ContactStore => (
                 (Tone::None, texts.text(Msg::BadgeContactSeller).to_owned()),
                 return_why.clone(),

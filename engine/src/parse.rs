@@ -135,27 +135,40 @@ pub fn read_document_reporting_all<T: Readable>(tree: &Json<'_>) -> Result<T, Ve
 }
 
 /// The checks' problems in the order of the document's text: the checks go field by field in
-/// the order they are declared, a file in its own.
+/// the order they are declared, a file in its own. An insertion sort, stable (at most
+/// `MAX_PROBLEMS`): the library's sorts are kilobytes of the widget's wasm.
 fn in_document_order(tree: &Json<'_>, mut found: Vec<InputError>) -> Vec<InputError> {
-    found.sort_by_cached_key(|problem| position(tree, &problem.path));
+    for i in 1..found.len() {
+        let mut j = i;
+        while j > 0 && position(tree, &found[j - 1].path) > position(tree, &found[j].path) {
+            found.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     found
 }
 
-/// Where `path` (`a.b[2].c`) is in `tree`: the index of each step in its object or list; a
+/// Where `path` (`a.b[2].c`) is in `tree`, as a number that orders places as the document
+/// does: the index of each of its first four steps in its object or list, 16 bits each; a
 /// step the document lacks (a default's entry, a key with a dot) sorts after those it has.
-fn position(tree: &Json<'_>, path: &str) -> Vec<usize> {
+fn position(tree: &Json<'_>, path: &str) -> u64 {
     let mut at = Some(tree);
-    let mut key = Vec::new();
-    for step in path.split(['.', '[']) {
-        let found = match (at, step.strip_suffix(']').and_then(|n| n.parse().ok())) {
-            (Some(Json::Array(items)), Some(n)) => items.get(n).map(|item| (n, item)),
-            (Some(Json::Object(fields)), None) => fields
+    let mut key = 0;
+    for (depth, step) in path.split(|c| c == '.' || c == '[').take(4).enumerate() {
+        let found = match at {
+            Some(Json::Array(items)) => step
+                .strip_suffix(']')
+                .and_then(|n| n.parse::<usize>().ok())
+                .and_then(|n| Some((n, items.get(n)?))),
+            Some(Json::Object(fields)) => fields
                 .iter()
-                .position(|(name, _)| name == step)
-                .map(|i| (i, &fields[i].1)),
+                .enumerate()
+                .find(|(_, (name, _))| name == step)
+                .map(|(i, (_, value))| (i, value)),
             _ => None,
         };
-        key.push(found.map_or(usize::MAX, |(i, _)| i));
+        let index = found.map_or(0xFFFF, |(i, _)| i.min(0xFFFE)) as u64;
+        key |= index << (48 - 16 * depth);
         at = found.map(|(_, value)| value);
     }
     key

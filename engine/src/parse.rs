@@ -154,7 +154,7 @@ fn in_document_order(tree: &Json<'_>, mut found: Vec<InputError>) -> Vec<InputEr
 fn position(tree: &Json<'_>, path: &str) -> u64 {
     let mut at = Some(tree);
     let mut key = 0;
-    for (depth, step) in path.split(|c| c == '.' || c == '[').take(4).enumerate() {
+    for (depth, step) in path.split(['.', '[']).take(4).enumerate() {
         let found = match at {
             Some(Json::Array(items)) => step
                 .strip_suffix(']')

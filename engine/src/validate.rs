@@ -259,7 +259,7 @@ pub(crate) fn policy(policy: &mut Policy, tree: &Json<'_>, p: &mut impl Sink) ->
     names(
         p,
         root,
-        "non_returnable_categories",
+        ("", "non_returnable_categories"),
         &policy.non_returnable_categories,
     )?;
     if policy.marketplace_cancel_grace_minutes > MAX_GRACE_MINUTES {
@@ -338,10 +338,12 @@ pub(crate) fn policy(policy: &mut Policy, tree: &Json<'_>, p: &mut impl Sink) ->
     category_names(p, &policy.category_names)
 }
 
-/// A list of category names (`path`, under `tree`, the object that has it in the file) has
+/// A list of category names (`at`: the path of its object, and its field; `tree`: that object in the file) has
 /// no blank name, each at the place the file writes it ([`written_at`]).
-fn names(p: &mut impl Sink, tree: Option<&Json<'_>>, path: &str, list: &[String]) -> Check {
-    let field = path.rsplit('.').next().unwrap_or(path);
+fn names(p: &mut impl Sink, tree: Option<&Json<'_>>, at: (&str, &str), list: &[String]) -> Check {
+    let (object, field) = at;
+    let path = format!("{object}{field}");
+    let path = path.as_str();
     let given = member(tree, field);
     for (i, name) in list.iter().enumerate() {
         let at = || written_at(given, path, name, i).unwrap_or_else(|| format!("{path}[{i}]"));
@@ -390,13 +392,13 @@ fn withdrawal(p: &mut impl Sink, tree: Option<&Json<'_>>, withdrawal: &Withdrawa
     names(
         p,
         tree,
-        "withdrawal.excluded_categories",
+        ("withdrawal.", "excluded_categories"),
         &withdrawal.excluded_categories,
     )?;
     names(
         p,
         tree,
-        "withdrawal.excluded_when_unsealed",
+        ("withdrawal.", "excluded_when_unsealed"),
         &withdrawal.excluded_when_unsealed,
     )?;
     if let Countries::Listed(list) = &withdrawal.countries {

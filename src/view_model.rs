@@ -4,9 +4,9 @@
 use std::rc::Rc;
 
 use crate::engine::{
-    carrier_name, is_https_address, Assessment, CancelCode, CancelVerdict, Carrier, ExceptionKind,
-    ItemAssessment, NextStep, Order, PickupKind, Reason, RefuseCode, RefuseVerdict, ReturnCode,
-    ReturnVerdict, Shipment, ShipmentStatus, TimingUnit, Value,
+    carrier_name, is_https_address, primary_subtag, Assessment, CancelCode, CancelVerdict, Carrier,
+    ExceptionKind, ItemAssessment, NextStep, Order, PickupKind, Reason, RefuseCode, RefuseVerdict,
+    ReturnCode, ReturnVerdict, Shipment, ShipmentStatus, TimingUnit, Value,
 };
 use crate::i18n::{default_reason, fill_template, isolate, Lang, Msg};
 use crate::intl::Formatters;
@@ -75,12 +75,14 @@ impl Texts {
             Value::Instant(zoned) => self.fmt.date_time(zoned.instant),
             Value::Number(n) => n.to_string(),
             Value::Text(text) => isolate(text),
-            // The policy's name for the customer's language (the catalogue's: English when the
-            // page's language has none), else the id humanised.
+            // The policy's name for the page's locale (`en-GB` too), else the id humanised; in
+            // English where the page's language has no catalogue, so the sentence is English.
             Value::Named(_) | Value::Id(_) => {
-                let tag = match self.lang.is_english() {
+                let locale = self.fmt.locale();
+                let english_page = primary_subtag(locale).eq_ignore_ascii_case("en");
+                let tag = match self.lang.is_english() && !english_page {
                     true => "en",
-                    false => self.fmt.locale(),
+                    false => locale,
                 };
                 isolate(&value.id_in(tag).unwrap_or_default())
             }
@@ -360,7 +362,9 @@ fn parcel(
         };
         Link { url, label }
     });
-    let waiting = shipment.status == ShipmentStatus::AvailableForPickup;
+    // Past `pickup_until` it no longer waits: the reason says the time to collect it ended.
+    let waiting = shipment.status == ShipmentStatus::AvailableForPickup
+        && item.refuse.code != RefuseCode::PickupTimeOver;
     let parcel = Parcel {
         number: shipment
             .tracking_number
@@ -491,6 +495,11 @@ fn item_view(
                     problem.clone().unwrap_or_default(),
                 )
             }
+            // Left at a pickup point past its holding time: on its way back, as the reason says.
+            _ if item.refuse.code == RefuseCode::PickupTimeOver => (
+                (Tone::None, texts.text(Msg::BadgeOnItsWayBack).to_owned()),
+                refuse_why.clone(),
+            ),
             NextStep::ContactSeller | NextStep::ContactStore => (
                 (Tone::None, texts.text(Msg::BadgeContactSeller).to_owned()),
                 return_why.clone(),

@@ -136,6 +136,48 @@ async fn the_dutch_sample_links_each_parcel_once_and_says_where_it_waits() {
     assert!(!all.contains("the the"), "{all}");
 }
 
+/// At `pickup_until` the parcel still waits; a second later the time to collect it has ended:
+/// the parcel is on its way back, so the item says so and asks to contact the store, instead
+/// of where and until when it waits.
+#[wasm_bindgen_test]
+async fn after_the_holding_time_the_parcel_no_longer_waits() {
+    let mut w =
+        Fixture::parcels(DUTCH, Some(AMSTERDAM), "2026-05-12T18:00:00+02:00", "en-GB").await;
+    let plaid = w.item_text("plaid");
+    says(
+        &plaid,
+        &[
+            "Decline or leave uncollected",
+            "Waiting for you at",
+            "Collect by",
+        ],
+    );
+    w.unmount();
+
+    let mut w =
+        Fixture::parcels(DUTCH, Some(AMSTERDAM), "2026-05-12T18:00:01+02:00", "en-GB").await;
+    let plaid = w.item_text("plaid");
+    says(
+        &plaid,
+        &[
+            "On its way back",
+            "The time to collect it ended on",
+            "the carrier sends it back to the sender",
+            "Contact the store about this item",
+            "Tracking number: 05212345678901",
+        ],
+    );
+    for stale in [
+        "Waiting for you at",
+        "Collect by",
+        "Decline or leave",
+        "once you",
+    ] {
+        assert!(!plaid.contains(stale), "{stale:?} in {plaid}");
+    }
+    w.unmount();
+}
+
 #[wasm_bindgen_test]
 async fn the_dutch_sample_in_german() {
     let w = Fixture::parcels(DUTCH, Some(AMSTERDAM), NOW, "de-DE").await;

@@ -38,9 +38,15 @@ async fn a_never_returnable_item_says_so_by_the_categorys_name() {
     let json = BUNDLE
         .replacen("\"electronics\"", "\"gift_cards\"", 1)
         .replacen("\"electronics\"", "\"store_credit\"", 1);
-    let names = [("en", "Gift cards"), ("de", "Gutscheine")]
-        .map(|(tag, name)| (tag.to_owned(), name.to_owned()))
-        .to_vec();
+    let names = [
+        ("en", "Gift cards"),
+        ("en-GB", "Gift tokens"),
+        ("fr-CA", "Cartes-cadeaux (CA)"),
+        ("fr", "Cartes-cadeaux"),
+        ("de", "Gutscheine"),
+    ]
+    .map(|(tag, name)| (tag.to_owned(), name.to_owned()))
+    .to_vec();
     let policy = Rc::new(Policy {
         non_returnable_categories: vec!["gift_cards".into(), "store_credit".into()],
         category_names: Names(vec![("gift_cards".to_owned(), Names(names))]),
@@ -49,6 +55,9 @@ async fn a_never_returnable_item_says_so_by_the_categorys_name() {
     for (locale, named, humanised) in [
         ("en-US", "“Gift cards”", "“store credit”"),
         ("de-DE", "„Gutscheine“", "„store credit“"),
+        // An English page by its own tag; a plain `fr` ahead of another French tag.
+        ("en-GB", "“Gift tokens”", "“store credit”"),
+        ("fr-FR", "«\u{202f}Cartes-cadeaux\u{202f}»", "store credit"),
     ] {
         let mut widget = Fixture::mount_widget(
             order(&json),

@@ -1,5 +1,5 @@
 //! `InputError`: what was wrong with a document, and where; `Sink`: where the checks put
-//! them, the first alone ([`First`]) or every one up to a cap ([`Problems`]).
+//! them, every one up to a cap ([`Problems`]).
 
 use std::fmt;
 
@@ -38,9 +38,8 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-/// Where the checks put the problems of a document. A type, so that the widget's path, which
-/// wants the first problem alone, compiles to checks that stop there and carries none of the
-/// keeping of every problem ([`First`] for [`crate::read_document`], [`Problems`] for
+/// Where the checks put the problems of a document ([`Problems`]: both
+/// [`crate::read_document`], which reports the first in the document's order, and
 /// [`crate::read_document_reporting_all`]).
 pub trait Sink {
     /// Adds a problem: the path of the field at fault and what was expected and found.
@@ -52,17 +51,6 @@ pub trait Sink {
 
     /// [`Sink::add`] of a made problem (not generic: one copy per sink).
     fn put(&mut self, problem: InputError) -> Result<(), Full>;
-}
-
-/// The first problem alone: full at once.
-#[derive(Debug, Default)]
-pub struct First(pub Option<InputError>);
-
-impl Sink for First {
-    fn put(&mut self, problem: InputError) -> Result<(), Full> {
-        self.0 = Some(problem);
-        Err(Full)
-    }
 }
 
 /// Every problem up to a cap, in the order found.

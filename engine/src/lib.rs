@@ -127,10 +127,10 @@ pub use parse::{
     proposal_from_tree, read_document, read_document_reporting_all, request_from_tree, Readable,
 };
 pub use policy::{
-    humanise, same_category, CancellationReasons, Countries, HolidayExtension, ListEdit, MonthDay,
-    Named, Names, Policy, ReasonOption, RefundTiming, RefundTimingTable, ReturnReason, TimingUnit,
-    Withdrawal, BUYERS_REMORSE_REASONS, NON_RETURNABLE_CATEGORIES, WITHDRAWAL_EXCLUDED_CATEGORIES,
-    WITHDRAWAL_EXCLUDED_WHEN_UNSEALED,
+    humanise, primary_subtag, same_category, CancellationReasons, Countries, HolidayExtension,
+    ListEdit, MonthDay, Named, Names, Policy, ReasonOption, RefundTiming, RefundTimingTable,
+    ReturnReason, TimingUnit, Withdrawal, BUYERS_REMORSE_REASONS, NON_RETURNABLE_CATEGORIES,
+    WITHDRAWAL_EXCLUDED_CATEGORIES, WITHDRAWAL_EXCLUDED_WHEN_UNSEALED,
 };
 pub use reason::{carrier_name, English, Reason, Value};
 pub use request::{Request, RequestItem, RequestKind, RequestVerdict};

@@ -11,7 +11,7 @@
 
 use serde::{Deserialize, Deserializer};
 
-use super::error::{First, Full, InputError, Problems, Sink};
+use super::error::{Full, InputError, Problems, Sink};
 use super::json::{At, Json, PathError, Report};
 use super::limits::{self, Document};
 use super::order::Customer;
@@ -22,7 +22,7 @@ use super::returns::ReturnProposal;
 use super::validate;
 
 mod sealed {
-    use super::{Document, Full, Sink};
+    use super::{Document, Full, Json, Sink};
 
     /// What reading a document needs of its type: its reader, its limits and its checks.
     pub trait Readable: crate::read::Read {
@@ -30,8 +30,9 @@ mod sealed {
         /// other documents).
         const LIMITS: Option<Document>;
         /// What no single field can say (references, sums, orderings, uniqueness), each
-        /// problem into `problems` in document order.
-        fn check(&self, problems: &mut impl Sink) -> Result<(), Full>;
+        /// problem into `problems`; `tree` is the document read, for what it wrote where (a
+        /// policy drops the default entries of a list that name nothing it has).
+        fn check(&mut self, tree: &Json<'_>, problems: &mut impl Sink) -> Result<(), Full>;
     }
 }
 
@@ -46,8 +47,8 @@ macro_rules! readable {
     ($($document:ident: $limits:expr, $check:path;)*) => {$(
         impl sealed::Readable for $document {
             const LIMITS: Option<Document> = $limits;
-            fn check(&self, problems: &mut impl Sink) -> Result<(), Full> {
-                $check(self, problems)
+            fn check(&mut self, tree: &Json<'_>, problems: &mut impl Sink) -> Result<(), Full> {
+                $check(self, tree, problems)
             }
         }
     )*};
@@ -65,7 +66,7 @@ readable! {
 }
 
 /// The checks of a document whose shape is all there is to check.
-fn shape_only<T>(_: &T, _: &mut impl Sink) -> Result<(), Full> {
+fn shape_only<T>(_: &mut T, _: &Json<'_>, _: &mut impl Sink) -> Result<(), Full> {
     Ok(())
 }
 
@@ -83,12 +84,12 @@ pub fn read_document<T: Readable>(tree: &Json<'_>) -> Result<T, InputError> {
     if let Some(document) = T::LIMITS {
         limits::check_tree(tree, document)?;
     }
-    let value = T::read(At::root(tree))
+    let mut value = T::read(At::root(tree))
         .map_err(|error| InputError::new(error.path.unwrap_or_default(), error.message))?;
-    let mut first = First::default();
-    // `check` stops at the first problem and `first` has it.
-    let _ = value.check(&mut first);
-    match first.0 {
+    // The first in the document's order, which need not be the first the checks find.
+    let mut found = Problems::up_to(limits::MAX_PROBLEMS);
+    let _ = value.check(tree, &mut found);
+    match in_document_order(tree, found.into_all()).into_iter().next() {
         None => Ok(value),
         Some(problem) => Err(problem),
     }
@@ -98,7 +99,8 @@ pub fn read_document<T: Readable>(tree: &Json<'_>) -> Result<T, InputError> {
 /// order, up to [`MAX_PROBLEMS`](crate::limits::MAX_PROBLEMS). Those of its fields first (a
 /// value of the wrong kind, an unknown, repeated or missing field; a missing field after the
 /// other fields of its object); only a document whose fields all read is then checked, and
-/// its checks' problems follow in the order of [`read_document`]'s. A document over the limits
+/// its checks' problems follow in the order of the places they name in the document (a place
+/// the document does not write, such as a default's entry, after those it does). A document over the limits
 /// has that one problem (the limits bound the work a document can cause).
 ///
 /// ```
@@ -118,11 +120,11 @@ pub fn read_document_reporting_all<T: Readable>(tree: &Json<'_>) -> Result<T, Ve
     }
     let report = Report::new(limits::MAX_PROBLEMS);
     match T::read(At::collecting(tree, &report)) {
-        Ok(value) => {
-            let checked = value.check(&mut problems);
+        Ok(mut value) => {
+            let checked = value.check(tree, &mut problems);
             match checked.is_ok() && problems.is_empty() {
                 true => Ok(value),
-                false => Err(problems.into_all()),
+                false => Err(in_document_order(tree, problems.into_all())),
             }
         }
         Err(error) => {
@@ -130,6 +132,46 @@ pub fn read_document_reporting_all<T: Readable>(tree: &Json<'_>) -> Result<T, Ve
             Err(problems.into_all())
         }
     }
+}
+
+/// The checks' problems in the order of the document's text: the checks go field by field in
+/// the order they are declared, a file in its own. An insertion sort, stable (at most
+/// `MAX_PROBLEMS`): the library's sorts are kilobytes of the widget's wasm.
+fn in_document_order(tree: &Json<'_>, mut found: Vec<InputError>) -> Vec<InputError> {
+    for i in 1..found.len() {
+        let mut j = i;
+        while j > 0 && position(tree, &found[j - 1].path) > position(tree, &found[j].path) {
+            found.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    found
+}
+
+/// Where `path` (`a.b[2].c`) is in `tree`, as a number that orders places as the document
+/// does: the index of each of its first four steps in its object or list, 16 bits each; a
+/// step the document lacks (a default's entry, a key with a dot) sorts after those it has.
+fn position(tree: &Json<'_>, path: &str) -> u64 {
+    let mut at = Some(tree);
+    let mut key = 0;
+    for (depth, step) in path.split(['.', '[']).take(4).enumerate() {
+        let found = match at {
+            Some(Json::Array(items)) => step
+                .strip_suffix(']')
+                .and_then(|n| n.parse::<usize>().ok())
+                .and_then(|n| Some((n, items.get(n)?))),
+            Some(Json::Object(fields)) => fields
+                .iter()
+                .enumerate()
+                .find(|(_, (name, _))| name == step)
+                .map(|(i, (_, value))| (i, value)),
+            _ => None,
+        };
+        let index = found.map_or(0xFFFF, |(i, _)| i.min(0xFFFE)) as u64;
+        key |= index << (48 - 16 * depth);
+        at = found.map(|(_, value)| value);
+    }
+    key
 }
 
 /// The problems of a document whose fields did not read: those `report` kept, then `error`

@@ -155,8 +155,9 @@ fn map(entries: &[(&str, u32)]) -> BTreeMap<String, u32> {
 
 impl Policy {
     /// What a customer reading `language` (a BCP 47 tag, e.g. `de-AT`) reads for a category or
-    /// service id: the policy's name for that tag, else for its language (`de`), else the id
-    /// humanised ([`humanise`]). Tags match ignoring ASCII case.
+    /// service id: the policy's name for that tag, else for its language (`de`), else for
+    /// another tag of its language (`de-CH`), else the id humanised ([`humanise`]). Tags match
+    /// ignoring ASCII case.
     ///
     /// ```
     /// # #[cfg(not(target_arch = "wasm32"))] {
@@ -321,25 +322,62 @@ impl From<&str> for Named {
     }
 }
 
-/// The name for `language` in a category's names: the tag itself, else a tag of its primary
-/// language subtag (`de` or `de-CH` for `de-AT`). Tags match ignoring ASCII case.
+/// The name for `language` in a category's names: the tag itself, else the bare tag of its
+/// language (`fr` for `fr-FR`), else another tag of the same language (`fr-CA`, the first in
+/// the policy's order). Tags match ignoring ASCII case.
 fn name_for<'a>(names: &'a Names<String>, language: &str) -> Option<&'a str> {
     let wanted = primary_subtag(language);
-    let mut of_language = None;
+    // One pass (a smaller wasm than three searches): the exact tag wins at once; else the bare
+    // language, else the first other tag of the language.
+    let (mut bare, mut other) = (None, None);
     for (tag, name) in &names.0 {
         if tag.eq_ignore_ascii_case(language) {
             return Some(name);
         }
-        if of_language.is_none() && primary_subtag(tag).eq_ignore_ascii_case(wanted) {
-            of_language = Some(name.as_str());
+        if bare.is_none() && tag.eq_ignore_ascii_case(wanted) {
+            bare = Some(name.as_str());
+        } else if other.is_none() && primary_subtag(tag).eq_ignore_ascii_case(wanted) {
+            other = Some(name.as_str());
         }
     }
-    of_language
+    bare.or(other)
 }
 
-/// A language tag's first subtag (`de` of `de-AT`).
-fn primary_subtag(tag: &str) -> &str {
+/// A language tag's first subtag, its language (`de` of `de-AT`).
+pub fn primary_subtag(tag: &str) -> &str {
     tag.split('-').next().unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_for_the_tag_else_the_language_else_a_tag_of_the_language() {
+        let tags = ["en", "en-GB", "fr-CA", "fr", "de-CH"];
+        let names = Names(
+            tags.iter()
+                .map(|tag| ((*tag).to_owned(), format!("name {tag}")))
+                .collect(),
+        );
+        for (language, expected) in [
+            ("en-GB", Some("en-GB")),
+            ("EN-gb", Some("en-GB")),
+            ("en", Some("en")),
+            ("en-US", Some("en")),
+            ("fr-FR", Some("fr")),
+            ("fr-CA", Some("fr-CA")),
+            ("fr", Some("fr")),
+            ("de-AT", Some("de-CH")),
+            ("de", Some("de-CH")),
+            ("es-ES", None),
+            ("", None),
+        ] {
+            let found = name_for(&names, language);
+            let expected = expected.map(|tag| format!("name {tag}"));
+            assert_eq!(found, expected.as_deref(), "{language}");
+        }
+    }
 }
 
 /// Whether `category` is in `list` ([`same_category`]).

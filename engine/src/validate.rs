@@ -1,13 +1,13 @@
 //! What no single field's reader can check: references between fields, orderings of
 //! timestamps, sums, uniqueness, and sane bounds. Each problem goes into a [`Sink`] with its
-//! path, in document order; the checks go on past a problem until it is full (the widget's
-//! [`crate::read_document`] passes one that takes the first alone, so its checks compile to
-//! stopping there; [`crate::read_document_reporting_all`] one that takes every problem).
+//! path; the checks go on past a problem until it is full, and the reader puts what they
+//! found in the document's order (`parse.rs`).
 
 use super::country::is_country_code;
 use super::currency::minor_unit_digits;
 use super::error::{Full, Sink};
 use super::ids::{first_index_of, IdMap};
+use super::json::Json;
 use super::limits::MAX_GRACE_MINUTES;
 use super::money::Money;
 use super::order::{Customer, Item, Order, ShipmentStatus};
@@ -47,7 +47,7 @@ fn first_of_its_kind<'a>(
     Ok(())
 }
 
-pub(crate) fn order(order: &Order, p: &mut impl Sink) -> Check {
+pub(crate) fn order(order: &Order, _: &Json<'_>, p: &mut impl Sink) -> Check {
     non_empty(p, &|| "id".into(), "order id", &order.id)?;
     currency(p, &order.currency)?;
     non_empty(
@@ -246,20 +246,22 @@ fn currency(p: &mut impl Sink, code: &str) -> Check {
     Ok(())
 }
 
-pub(crate) fn policy(policy: &Policy, p: &mut impl Sink) -> Check {
+/// A policy's checks. `buyers_remorse_reasons` the file does not write (absent, or the
+/// default's entries under `{"add", "remove"}`) keeps only the ids of its cancellation
+/// reasons: a default the author did not write never makes the file invalid.
+pub(crate) fn policy(policy: &mut Policy, tree: &Json<'_>, p: &mut impl Sink) -> Check {
     // The windows' and fees' bounds are their readers' (`policy.rs`), so every bound of a
     // number is said once, in one wording.
     for category in policy.category_windows.keys() {
         non_empty(p, &|| "category_windows".into(), "category name", category)?;
     }
-    for (i, category) in policy.non_returnable_categories.iter().enumerate() {
-        non_empty(
-            p,
-            &|| format!("non_returnable_categories[{i}]"),
-            "category name",
-            category,
-        )?;
-    }
+    let root = Some(tree);
+    names(
+        p,
+        root,
+        ("", "non_returnable_categories"),
+        &policy.non_returnable_categories,
+    )?;
     if policy.marketplace_cancel_grace_minutes > MAX_GRACE_MINUTES {
         p.add(
             "marketplace_cancel_grace_minutes",
@@ -312,40 +314,83 @@ pub(crate) fn policy(policy: &Policy, p: &mut impl Sink) -> Check {
         first_of_its_kind(p, &mut ids, entry, &|| path("id"), "a unique reason id")?;
     }
     return_reasons(p, &policy.return_reasons)?;
-    for (i, reason) in policy.buyers_remorse_reasons.iter().enumerate() {
+    let field = "buyers_remorse_reasons";
+    let given = member(root, field);
+    let mut remorse = std::mem::take(&mut policy.buyers_remorse_reasons);
+    remorse.retain(|id| ids.contains_key(id.as_str()) || written_at(given, field, id, 0).is_some());
+    for (i, reason) in remorse.iter().enumerate() {
         if !ids.contains_key(reason.as_str()) {
-            let known = reasons
+            let ids: Vec<_> = reasons
                 .options
                 .iter()
                 .map(|o| format!("{:?}", o.id))
-                .collect::<Vec<_>>()
-                .join(", ");
-            p.add(
-                format!("buyers_remorse_reasons[{i}]"),
-                format!("expected the id of one of the cancellation reasons ({known}), found {reason:?}"),
-            )?;
+                .collect();
+            let message = match ids.is_empty() {
+                true => format!("expected the id of one of the cancellation reasons, found {reason:?}, and cancellation_reasons.options lists none"),
+                false => format!("expected the id of one of the cancellation reasons ({}), found {reason:?}", ids.join(", ")),
+            };
+            let path = written_at(given, field, reason, i).unwrap_or_default();
+            p.add(path, message)?;
         }
     }
+    policy.buyers_remorse_reasons = remorse;
     // `category_names`' blank names are its reader's to say (`policy.rs`). A language tag no
     // customer's language matches is not an error: its name is never shown, and
     // `order-help policy` lists it.
-    withdrawal(p, &policy.withdrawal)
+    withdrawal(p, member(root, "withdrawal"), &policy.withdrawal)
 }
 
-fn withdrawal(p: &mut impl Sink, withdrawal: &Withdrawal) -> Check {
-    for (field, list) in [
-        ("excluded_categories", &withdrawal.excluded_categories),
-        ("excluded_when_unsealed", &withdrawal.excluded_when_unsealed),
-    ] {
-        for (i, category) in list.iter().enumerate() {
-            non_empty(
-                p,
-                &|| format!("withdrawal.{field}[{i}]"),
-                "category name",
-                category,
-            )?;
-        }
+/// A list of category names (`at`: the path of its object, and its field; `tree`: that object in the file) has
+/// no blank name, each at the place the file writes it ([`written_at`]).
+fn names(p: &mut impl Sink, tree: Option<&Json<'_>>, at: (&str, &str), list: &[String]) -> Check {
+    let (object, field) = at;
+    let path = format!("{object}{field}");
+    let path = path.as_str();
+    let given = member(tree, field);
+    for (i, name) in list.iter().enumerate() {
+        let at = || written_at(given, path, name, i).unwrap_or_else(|| format!("{path}[{i}]"));
+        non_empty(p, &at, "category name", name)?;
     }
+    Ok(())
+}
+
+/// The member `name` of an object of the document (`None`: absent, or not in an object).
+fn member<'t, 'a>(tree: Option<&'t Json<'a>>, name: &str) -> Option<&'t Json<'a>> {
+    match tree? {
+        Json::Object(fields) => fields.iter().find(|(key, _)| key == name).map(|(_, v)| v),
+        _ => None,
+    }
+}
+
+/// Where the file writes `name`, entry `i` of a list of names read from `given` (the list's
+/// value in the file): `path[i]` when the file gives the list, `path.add[j]` when it adds to
+/// the default; `None` for an entry of the default the file does not write.
+fn written_at(given: Option<&Json<'_>>, path: &str, name: &str, i: usize) -> Option<String> {
+    match given? {
+        Json::Object(_) => match member(given, "add")? {
+            Json::Array(added) => added
+                .iter()
+                .position(|a| matches!(a, Json::Str(s) if s == name))
+                .map(|j| format!("{path}.add[{j}]")),
+            _ => None,
+        },
+        _ => Some(format!("{path}[{i}]")),
+    }
+}
+
+fn withdrawal(p: &mut impl Sink, tree: Option<&Json<'_>>, withdrawal: &Withdrawal) -> Check {
+    names(
+        p,
+        tree,
+        ("withdrawal.", "excluded_categories"),
+        &withdrawal.excluded_categories,
+    )?;
+    names(
+        p,
+        tree,
+        ("withdrawal.", "excluded_when_unsealed"),
+        &withdrawal.excluded_when_unsealed,
+    )?;
     if let Countries::Listed(list) = &withdrawal.countries {
         for (i, code) in list.iter().enumerate() {
             if !is_country_code(code) {
@@ -405,7 +450,7 @@ fn return_reasons(p: &mut impl Sink, reasons: &[ReturnReason]) -> Check {
 }
 
 /// A request's items: at least one, each once, at least one unit; a non-blank order id.
-pub(crate) fn request(request: &Request, p: &mut impl Sink) -> Check {
+pub(crate) fn request(request: &Request, _: &Json<'_>, p: &mut impl Sink) -> Check {
     non_empty(p, &|| "order_id".into(), "order id", &request.order_id)?;
     if request.items.is_empty() {
         p.add("items", "expected at least one item, found an empty list")?;

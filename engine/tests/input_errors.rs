@@ -984,7 +984,8 @@ fn every_problem_of_a_document_in_document_order() {
         ]
     );
 
-    // Problems no single field can show, once every field reads: in the order of the checks.
+    // Problems no single field can show, once every field reads: in the document's order too
+    // (serde_json writes `currency` before `id`), whatever the order of the checks.
     let mut doc = edit(valid_order(), "/id", Some(json!(" ")));
     doc = edit(doc, "/currency", Some(json!("usd")));
     doc = edit(doc, "/items/1/id", Some(json!("A")));
@@ -994,8 +995,8 @@ fn every_problem_of_a_document_in_document_order() {
     assert_eq!(
         every_problem::<Order>(&doc),
         [
-            "id",
             "currency",
+            "id",
             "items[1].id",
             "items[2].quantity",
             "items[2].shipment",
@@ -1040,4 +1041,81 @@ fn every_problem_stops_at_the_documented_cap() {
         read_document_reporting_all::<Order>(&tree),
         Ok(Order::from_json_str(&text).unwrap())
     );
+}
+
+#[test]
+fn a_default_the_file_does_not_write_never_makes_it_invalid() {
+    let read = |doc: Value| Policy::from_json_str(&doc.to_string());
+    let own =
+        json!({"options": [{"id": "changed_mind", "label": "Changed my mind", "comment": false}]});
+    // Without `buyers_remorse_reasons`, the default's ids the shop's reasons lack are dropped.
+    let policy = read(json!({"cancellation_reasons": own})).unwrap();
+    assert!(policy.buyers_remorse_reasons.is_empty());
+    let none = read(json!({"cancellation_reasons": {"options": []}})).unwrap();
+    assert!(none.buyers_remorse_reasons.is_empty());
+    // A default id the shop's reasons keep stays.
+    let kept = json!({"options": [{"id": "found_better_price", "label": "Cheaper elsewhere", "comment": false}]});
+    let policy = read(json!({"cancellation_reasons": kept})).unwrap();
+    assert_eq!(policy.buyers_remorse_reasons, ["found_better_price"]);
+    // Editing the default: what `add` writes is checked, the default's entries dropped.
+    let policy = read(
+        json!({"cancellation_reasons": own, "buyers_remorse_reasons": {"add": ["changed_mind"]}}),
+    )
+    .unwrap();
+    assert_eq!(policy.buyers_remorse_reasons, ["changed_mind"]);
+    // What the file writes is still checked, and an empty list of ids reads as one.
+    let error = read(
+        json!({"cancellation_reasons": own, "buyers_remorse_reasons": ["ordered_by_mistake"]}),
+    )
+    .unwrap_err();
+    check(
+        "written remorse id",
+        &error,
+        "buyers_remorse_reasons[0]",
+        "(\"changed_mind\"), found \"ordered_by_mistake\"",
+    );
+    let error =
+        read(json!({"cancellation_reasons": {"options": []}, "buyers_remorse_reasons": ["x"]}))
+            .unwrap_err();
+    check(
+        "no reasons",
+        &error,
+        "buyers_remorse_reasons[0]",
+        "cancellation_reasons.options lists none",
+    );
+    assert!(!error.message.contains("()"), "{error}");
+}
+
+#[test]
+fn an_added_entry_is_named_where_the_file_writes_it() {
+    let policy = json!({
+        "withdrawal": {"excluded_categories": {"add": ["ok", ""]}},
+        "buyers_remorse_reasons": {"add": ["no_such_reason"]}
+    });
+    // serde_json writes `buyers_remorse_reasons` first; the text below keeps the author's order.
+    assert_eq!(
+        every_problem::<Policy>(&policy),
+        [
+            "buyers_remorse_reasons.add[0]",
+            "withdrawal.excluded_categories.add[1]"
+        ]
+    );
+    let text = r#"{"withdrawal": {"excluded_categories": {"add": ["ok", ""]}},
+        "buyers_remorse_reasons": {"add": ["no_such_reason"]},
+        "non_returnable_categories": [" "]}"#;
+    let tree = order_help_engine::json::parse_text(text).unwrap();
+    let paths: Vec<String> = read_document_reporting_all::<Policy>(&tree)
+        .unwrap_err()
+        .into_iter()
+        .map(|p| p.path)
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "withdrawal.excluded_categories.add[1]",
+            "buyers_remorse_reasons.add[0]",
+            "non_returnable_categories[0]"
+        ]
+    );
+    assert_eq!(read_document::<Policy>(&tree).unwrap_err().path, paths[0]);
 }

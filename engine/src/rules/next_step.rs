@@ -3,8 +3,9 @@
 //! Source: [domain.md § The three ways out](../../../docs/domain.md#the-three-ways-out), in the
 //! order a customer should try them: cancel (cheapest for everyone), else refuse the delivery,
 //! else return; when none applies, a marketplace buyer can still contact the seller. A parcel
-//! with a delivery problem, or of unknown whereabouts, is a matter for whoever ships it (the
-//! store, or the marketplace seller): contacting them comes before a return that cannot start.
+//! with a delivery problem, of unknown whereabouts, or left at a pickup point past its holding
+//! time (on its way back), is a matter for whoever ships it (the store, or the marketplace
+//! seller): contacting them comes before a return that cannot start.
 
 use super::super::assessment::{
     CancelDecision, CancelVerdict, NextStep, RefuseCode, RefuseDecision, RefuseVerdict,
@@ -26,7 +27,7 @@ pub(crate) fn next_step(
         NextStep::Refuse
     } else if matches!(
         refuse.code,
-        RefuseCode::DeliveryProblem | RefuseCode::StatusUnknown
+        RefuseCode::DeliveryProblem | RefuseCode::StatusUnknown | RefuseCode::PickupTimeOver
     ) {
         if order.is_marketplace_fulfilled_by_seller() {
             NextStep::ContactSeller

@@ -509,7 +509,9 @@ async fn a_widget_mounted_after_another_unmounted_starts_from_nothing() {
             .unwrap()
             .length()
     };
-    button(&a, "Cancel items").expect("a Cancel items button").click();
+    button(&a, "Cancel items")
+        .expect("a Cancel items button")
+        .click();
     settle().await;
     assert!(checkboxes(&a) > 0, "the first widget is in the cancel flow");
     first.unmount();
@@ -523,8 +525,43 @@ async fn a_widget_mounted_after_another_unmounted_starts_from_nothing() {
     )
     .unwrap();
     settle().await;
-    assert_eq!(checkboxes(&b), 0, "the second widget starts at the overview");
+    assert_eq!(
+        checkboxes(&b),
+        0,
+        "the second widget starts at the overview"
+    );
     assert!(button(&b, "Cancel items").is_some());
     assert_eq!(shadow_text(&a), "", "the first host is empty");
     second.unmount();
+}
+
+/// A reused app still tells each host of its own configuration problem, even the same one,
+/// and even when the unmount and the next mount are rendered together.
+#[wasm_bindgen_test]
+async fn each_mount_reports_its_own_configuration_problem() {
+    let mut previous: Option<WidgetHandle> = None;
+    let mut logs = Vec::new();
+    for _ in 0..3 {
+        let host = host_element();
+        logs.push(record(&host, &["error"]));
+        if let Some(mut widget) = previous.take() {
+            widget.unmount();
+        }
+        previous = Some(mount(host.clone(), config(&[("locale", "en-US".into())])).unwrap());
+        settle().await;
+    }
+    for events in &logs {
+        assert_eq!(
+            events.borrow().len(),
+            1,
+            "one order-help-error: {:?}",
+            events.borrow()
+        );
+        assert!(
+            events.borrow()[0].1.contains("order_missing"),
+            "{:?}",
+            events.borrow()
+        );
+    }
+    previous.unwrap().unmount();
 }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, ShadowRootInit, ShadowRootMode};
-use yew::{function_component, html, AppHandle, Html, Properties};
+use yew::AppHandle;
 
 use super::config::Given;
 use super::styles;
@@ -20,7 +20,7 @@ pub struct WidgetHandle {
 }
 
 struct Mounted {
-    app: AppHandle<Slot>,
+    app: AppHandle<App>,
     given: Given,
     clock: Clock,
     host: Element,
@@ -58,11 +58,8 @@ pub fn mount(element: Element, config: JsValue) -> Result<WidgetHandle, JsError>
     let key_seed = (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64;
     let mut given = Given::default();
     let loaded = given.apply(&config, &clock, &element, key_seed);
-    let props = SlotProps {
-        app: Some(AppProps {
-            loaded: Rc::new(loaded),
-        }),
-        key: key_seed,
+    let props = AppProps {
+        loaded: Some(Rc::new(loaded)),
     };
     // An idle app from an earlier unmount if there is one: its container moves here.
     let (app, container) = match IDLE.with(|idle| idle.borrow_mut().pop()) {
@@ -73,7 +70,7 @@ pub fn mount(element: Element, config: JsValue) -> Result<WidgetHandle, JsError>
         }
         None => {
             shadow.replace_children_with_node_1(&container);
-            let app = yew::Renderer::<Slot>::with_root_and_props(container.clone(), props).render();
+            let app = yew::Renderer::<App>::with_root_and_props(container.clone(), props).render();
             (app, container)
         }
     };
@@ -96,11 +93,8 @@ impl WidgetHandle {
     pub fn update(&mut self, config: JsValue) {
         if let Some(m) = &mut self.mounted {
             let loaded = m.given.apply(&config, &m.clock, &m.host, m.key_seed);
-            m.app.update(SlotProps {
-                app: Some(AppProps {
-                    loaded: Rc::new(loaded),
-                }),
-                key: m.key_seed,
+            m.app.update(AppProps {
+                loaded: Some(Rc::new(loaded)),
             });
         }
     }
@@ -111,10 +105,7 @@ impl WidgetHandle {
             m.container.remove();
             // The widget goes (its hooks' timers with it); the empty app waits for the next
             // mount, up to IDLE_APPS of them.
-            m.app.update(SlotProps {
-                app: None,
-                key: m.key_seed,
-            });
+            m.app.update(AppProps { loaded: None });
             IDLE.with(|idle| {
                 let mut idle = idle.borrow_mut();
                 if idle.len() < IDLE_APPS {
@@ -142,23 +133,5 @@ const IDLE_APPS: usize = 4;
 
 thread_local! {
     /// Emptied apps and their containers (out of any document), last unmounted last.
-    static IDLE: RefCell<Vec<(AppHandle<Slot>, Element)>> = const { RefCell::new(Vec::new()) };
-}
-
-/// The root Yew renders: the widget, or nothing while the app waits in [`IDLE`] (the widget
-/// and all its state are dropped then; the next mount starts from nothing).
-#[derive(Properties, PartialEq)]
-struct SlotProps {
-    app: Option<AppProps>,
-    /// The mount's own key: a reused app never hands one mount's state to the next, even
-    /// when the unmount and the mount are rendered together.
-    key: u64,
-}
-
-#[function_component]
-fn Slot(props: &SlotProps) -> Html {
-    match &props.app {
-        Some(app) => html! { <App key={props.key} loaded={app.loaded.clone()} /> },
-        None => Html::default(),
-    }
+    static IDLE: RefCell<Vec<(AppHandle<App>, Element)>> = const { RefCell::new(Vec::new()) };
 }

@@ -33,23 +33,27 @@ pub struct Loaded {
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
-    pub loaded: Rc<Loaded>,
+    /// `None`: nothing (an unmounted widget's app, waiting to be reused by the next mount).
+    pub loaded: Option<Rc<Loaded>>,
 }
 
 /// The mounted root: the widget, or a plain error panel (and an `order-help-error` event) when
-/// the configuration is unusable — never a blank box.
+/// the configuration is unusable — never a blank box. Nothing of one mount's state reaches
+/// the next when its app is reused: the widget is keyed by the mount, and so is the event.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let loaded = &props.loaded;
-    let lang = loaded.lang.clone();
-    let problem = match (&loaded.order, &loaded.policy) {
-        (Err(problem), _) | (_, Err(problem)) => Some(problem.clone()),
-        _ => None,
-    };
+    let problem = props
+        .loaded
+        .as_ref()
+        .and_then(|loaded| match (&loaded.order, &loaded.policy) {
+            (Err(problem), _) | (_, Err(problem)) => Some(problem.clone()),
+            _ => None,
+        });
     {
-        let host = loaded.host.clone();
-        use_effect_with(problem.clone(), move |problem| {
-            if let Some(problem) = problem {
+        let host = props.loaded.as_ref().map(|loaded| loaded.host.clone());
+        let key = props.loaded.as_ref().map(|loaded| loaded.key_seed);
+        use_effect_with((problem.clone(), key), move |(problem, _)| {
+            if let (Some(problem), Some(host)) = (problem, host) {
                 host.emit_error(
                     problem.code(),
                     problem.detail().unwrap_or("no order was given"),
@@ -57,12 +61,15 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    let Some(lang) = lang else {
+    let Some(loaded) = &props.loaded else {
+        return html! {};
+    };
+    let Some(lang) = loaded.lang.clone() else {
         return html! {};
     };
     match (&loaded.order, &loaded.policy, problem) {
         (Ok(order), Ok(policy), None) => html! {
-            <Widget order={order.clone()} policy={policy.clone()} locale={loaded.locale.clone()} lang={lang}
+            <Widget key={loaded.key_seed} order={order.clone()} policy={policy.clone()} locale={loaded.locale.clone()} lang={lang}
                 clock={loaded.clock.clone()} host={loaded.host.clone()} key_seed={loaded.key_seed}
                 timeout_ms={loaded.timeout_ms} heading_level={loaded.heading_level}
                 customer={loaded.customer.clone()} />

@@ -10,7 +10,7 @@
 
 use std::borrow::Cow;
 
-use order_help_engine::import::{self, Options, Source};
+use order_help_engine::import::{self, Options, Produces, Source};
 use order_help_engine::json::{self, Json};
 use order_help_engine::{
     assess, limits, preview_return, read_document_reporting_all, verify, InputError, Instant,
@@ -56,11 +56,21 @@ JSON in the shape of a policy file (every field, defaults filled in, lists edite
 be saved and used as the policy; and on stderr, where each field comes from: the file, the
 file editing the default list, or the default.
 
-import: converts a platform's document to the contract and prints it as pretty JSON: a Shopify
-(Admin REST order) or WooCommerce (REST v3 order) order gives an order; an EasyPost (Tracker)
-or AfterShip (tracking) payload gives one shipment, for the order's \"shipments\". What the
-source does not say takes a default, and each default taken, status kept as \"unknown\", link
-dropped or zone assumed is a note on stderr (docs/import.md).
+import: converts a platform's document to the widget's contract and prints it as pretty JSON:
+a Shopify (Admin REST `order`) or WooCommerce (REST v3 `order`) order gives an order; an
+EasyPost `Tracker` or an AfterShip `tracking` gives one shipment (for an order's
+\"shipments\"). What the source does not say takes a documented default (docs/import.md) that
+these options override; each default taken, status kept as \"unknown\", http: link dropped and
+zone assumed is a note on stderr.
+  --from SOURCE          shopify, woocommerce, easypost or aftership (required)
+  --seller-name NAME     seller.name (orders; default: the source's shop name)
+  --seller-kind KIND     seller.kind: retailer (default) or marketplace_seller
+  --fulfilled-by WHO     seller.fulfilled_by: retailer (default) or third_party
+  --payment-method M     the payment method for a gateway the converter does not know
+                         (default: card)
+  --assume-zone ZONE     the zone of local times without an offset, where the source has no
+                         UTC field (an IANA name; default: UTC)
+  --shipment-id ID       the shipment's id (trackers; default: the tracking number)
 
 Options:
   --order FILE     the order (required)
@@ -70,15 +80,6 @@ Options:
   --at RFC3339     the instant (verify: when the server received the request), with an
                    offset, e.g. 2025-03-31T23:59:59-07:00
   -h, --help       this text
-
-Options of import (each overrides a default of docs/import.md):
-  --from SOURCE            shopify, woocommerce, easypost or aftership (required)
-  --seller-name NAME       seller.name (default: the shop's name where the source has one)
-  --seller-kind KIND       seller.kind (default: retailer)
-  --fulfilled-by WHO       seller.fulfilled_by (default: retailer)
-  --payment-method METHOD  the payment method for a gateway the converter does not know
-  --assume-zone ZONE       the zone of a local time the source gives without one (default: UTC)
-  --shipment-id ID         the shipment's id (trackers; default: the tracking number)
 
 Exit status: 0 on success (verify: the whole request is accepted), 1 when verify rejects any
 part of the request, 2 for bad usage or bad input (every problem of the document, up to 100,
@@ -189,26 +190,44 @@ fn run(args: &[String], io: &dyn Io) -> Result<Printed, String> {
             source,
             file,
             options,
-        } => {
-            let text = read(&file, io)?;
-            let tree = json_text(&text).map_err(|e| format!("{file}: {e}"))?;
-            let imported =
-                import::import(source, &tree, &options).map_err(|e| format!("{file}: {e}"))?;
-            let stderr = imported
-                .notes
-                .iter()
-                .map(|note| {
-                    let at = InputError::new(note.path.clone(), note.message.clone());
-                    format!("order-help: note: {file}: {at}\n")
-                })
-                .collect();
-            Ok(Printed {
-                stdout: pretty_tree(&imported.document)?,
-                stderr,
-                status: 0,
-            })
-        }
+        } => run_import(source, &file, &options, io),
     }
+}
+
+/// `import`: the converted document on stdout, its notes on stderr (one a line, naming the
+/// file and the source's field); bad input is an error naming the file and the field.
+fn run_import(
+    source: Source,
+    file: &str,
+    options: &Options,
+    io: &dyn Io,
+) -> Result<Printed, String> {
+    let text = read(file, io)?;
+    let tree: Json<'_> =
+        serde_json::from_str(&text).map_err(|e| format!("{file}: not JSON: {e}"))?;
+    let imported = import::import(source, &tree, options).map_err(|e| {
+        let what = match source.produces() {
+            Produces::Order => "order",
+            Produces::Shipment => "shipment",
+        };
+        format!(
+            "{file}: {e} (reading it as {} for one {what})",
+            source.name()
+        )
+    })?;
+    let stderr = imported
+        .notes
+        .iter()
+        .map(|note| {
+            let at = InputError::new(note.path.clone(), note.message.clone());
+            format!("order-help: {file}: note: {at}\n")
+        })
+        .collect();
+    Ok(Printed {
+        stdout: pretty_tree(&imported.document)?,
+        stderr,
+        status: 0,
+    })
 }
 
 /// Pretty JSON and a final newline, as the native tool prints a value.
@@ -523,17 +542,17 @@ impl Flags {
 
     /// `import --from SOURCE FILE`, with its options.
     fn import(self, file: Option<String>) -> Result<Command, String> {
-        let names = "shopify, woocommerce, easypost or aftership";
-        let source = match self.from {
-            None => return Err(usage_error(format!("expected --from {names}"))),
-            Some(name) => Source::parse(&name)
-                .ok_or_else(|| usage_error(format!("expected --from {names}, found {name:?}")))?,
+        let names = Source::ALL.map(Source::name).join(", ");
+        let Some(from) = self.from else {
+            return Err(usage_error(format!("expected --from ({names})")));
+        };
+        let Some(source) = Source::parse(&from) else {
+            return Err(usage_error(format!(
+                "expected --from {names}, found {from:?}"
+            )));
         };
         let Some(file) = file else {
-            return Err(usage_error(format!(
-                "expected the {} file to import",
-                source.name()
-            )));
+            return Err(usage_error("expected the file to import".to_owned()));
         };
         Ok(Command::Import {
             source,
@@ -594,15 +613,15 @@ mod tests {
         let table = [
             (
                 vec!["import", "o.json"],
-                "expected --from shopify, woocommerce, easypost or aftership\n",
+                "expected --from (shopify, woocommerce, easypost, aftership)\n",
             ),
             (
                 vec!["import", "--from", "etsy", "o.json"],
-                "expected --from shopify, woocommerce, easypost or aftership, found \"etsy\"",
+                "expected --from shopify, woocommerce, easypost, aftership, found \"etsy\"",
             ),
             (
                 vec!["import", "--from", "shopify"],
-                "expected the shopify file to import",
+                "expected the file to import",
             ),
             (
                 vec!["import", "--from", "shopify", "a.json", "b.json"],

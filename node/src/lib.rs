@@ -305,18 +305,9 @@ fn import_document(
     }
     let source = source(wanted, from)?;
     let options = import_options(options)?;
-    let invalid = |error: InputError| {
-        coded_error("document_invalid", "document", std::slice::from_ref(&error))
-    };
-    let text = text_of(document, "document")?;
-    engine::limits::check_document_size(text.len()).map_err(invalid)?;
-    let tree = json::parse_text(&text).ok_or_else(|| {
-        invalid(InputError::new(
-            "",
-            "expected JSON text, found a string that is not JSON",
-        ))
+    let imported = read_tree(document, "document", |tree| {
+        import::import(source, tree, &options).map_err(|e| vec![e])
     })?;
-    let imported = import::import(source, &tree, &options).map_err(invalid)?;
     let notes = imported
         .notes
         .iter()
@@ -491,6 +482,16 @@ fn text_of(value: &JsValue, what: &'static str) -> Result<String, JsValue> {
 /// the engine's limits before any field is read. (`JSON.stringify` writes a `Date` as its ISO
 /// string and leaves out `undefined` fields, as it would when the object is sent over HTTP.)
 pub fn document<T: engine::Readable>(value: &JsValue, what: &'static str) -> Result<T, JsValue> {
+    read_tree(value, what, engine::read_document_reporting_all)
+}
+
+/// What `read` makes of the JSON tree of a document (`what`), as [`document`] reads it; each
+/// problem of the tree or of `read` is one of the `{what}_invalid` error's.
+fn read_tree<R>(
+    value: &JsValue,
+    what: &'static str,
+    read: impl FnOnce(&json::Json<'_>) -> Result<R, Vec<InputError>>,
+) -> Result<R, JsValue> {
     let code = format!("{what}_invalid");
     let invalid = |error: InputError| coded_error(&code, what, std::slice::from_ref(&error));
     let text = text_of(value, what)?;
@@ -501,8 +502,7 @@ pub fn document<T: engine::Readable>(value: &JsValue, what: &'static str) -> Res
             "expected JSON text, found a string that is not JSON",
         ))
     })?;
-    engine::read_document_reporting_all(&tree)
-        .map_err(|problems| coded_error(&code, what, &problems))
+    read(&tree).map_err(|problems| coded_error(&code, what, &problems))
 }
 
 /// The order and the policy every function reads; the default policy when `policy` is absent.

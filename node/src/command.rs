@@ -203,8 +203,7 @@ fn run_import(
     io: &dyn Io,
 ) -> Result<Printed, String> {
     let text = read(file, io)?;
-    let tree: Json<'_> =
-        serde_json::from_str(&text).map_err(|e| format!("{file}: not JSON: {e}"))?;
+    let tree = json_text(&text).map_err(|e| format!("{file}: {e}"))?;
     let imported = import::import(source, &tree, options).map_err(|e| {
         let what = match source.produces() {
             Produces::Order => "order",
@@ -422,6 +421,25 @@ fn read(path: &str, io: &dyn Io) -> Result<String, String> {
     })
 }
 
+/// The first option given (by its field's name, `seller_name`) that `source`'s converter does
+/// not read: `seller_name`, `seller_kind`, `fulfilled_by`, `payment_method` are for orders,
+/// `shipment_id` for trackers, `assume_zone` for both.
+pub fn misplaced_option(source: Source, options: &Options) -> Option<&'static str> {
+    let given: &[(&'static str, &Option<String>)] = match source.produces() {
+        Produces::Shipment => &[
+            ("seller_name", &options.seller_name),
+            ("seller_kind", &options.seller_kind),
+            ("fulfilled_by", &options.fulfilled_by),
+            ("payment_method", &options.payment_method),
+        ],
+        Produces::Order => &[("shipment_id", &options.shipment_id)],
+    };
+    given
+        .iter()
+        .find(|(_, value)| value.is_some())
+        .map(|(name, _)| *name)
+}
+
 fn usage_error(what: String) -> String {
     format!("{what}\n\n{USAGE}")
 }
@@ -554,6 +572,18 @@ impl Flags {
         let Some(file) = file else {
             return Err(usage_error("expected the file to import".to_owned()));
         };
+        // An option the source's converter does not read is a mistake, not a no-op.
+        if let Some(what) = misplaced_option(source, &self.options) {
+            let flag = format!("--{}", what.replace('_', "-"));
+            let wanted = match source.produces() {
+                Produces::Order => "trackers (easypost, aftership)",
+                Produces::Shipment => "orders (shopify, woocommerce)",
+            };
+            return Err(usage_error(format!(
+                "{flag} is for {wanted}, not for {}",
+                source.name()
+            )));
+        }
         Ok(Command::Import {
             source,
             file,
@@ -642,6 +672,27 @@ mod tests {
             (
                 vec!["import", "--from", "shopify", "--from", "easypost"],
                 "--from is given twice",
+            ),
+            (
+                vec![
+                    "import",
+                    "--from",
+                    "aftership",
+                    "t.json",
+                    "--payment-method",
+                    "other",
+                ],
+                "--payment-method is for orders (shopify, woocommerce), not for aftership",
+            ),
+            (
+                vec![
+                    "import",
+                    "--from",
+                    "woocommerce",
+                    "o.json",
+                    "--shipment-id=S1",
+                ],
+                "--shipment-id is for trackers (easypost, aftership), not for woocommerce",
             ),
         ];
         for (list, phrase) in table {

@@ -305,6 +305,28 @@ fn import_document(
     }
     let source = source(wanted, from)?;
     let options = import_options(options)?;
+    if let Some(name) = command::misplaced_option(source, &options) {
+        let (key, others, kind) = match wanted {
+            Produces::Order => (
+                "shipmentId",
+                "sellerName, sellerKind, fulfilledBy, paymentMethod, assumeZone",
+                "trackers (importShipment)",
+            ),
+            Produces::Shipment => (
+                camel_case(name),
+                "assumeZone, shipmentId",
+                "orders (importOrder)",
+            ),
+        };
+        let error = InputError::new(
+            key,
+            format!(
+                "expected an option for {} ({others}), found one for {kind}",
+                source.name()
+            ),
+        );
+        return Err(coded_error("options_invalid", "options", &[error]));
+    }
     let imported = read_tree(document, "document", |tree| {
         import::import(source, tree, &options).map_err(|e| vec![e])
     })?;
@@ -349,6 +371,18 @@ fn source(wanted: Produces, from: &JsValue) -> Result<Source, JsValue> {
         format!("expected {} ({reads}), found {found}", names(wanted)),
     );
     Err(coded_error("from_invalid", "from", &[error]))
+}
+
+/// An option's name in JavaScript (`sellerName`) from its field's (`seller_name`).
+fn camel_case(name: &str) -> &'static str {
+    match name {
+        "seller_name" => "sellerName",
+        "seller_kind" => "sellerKind",
+        "fulfilled_by" => "fulfilledBy",
+        "payment_method" => "paymentMethod",
+        "assume_zone" => "assumeZone",
+        _ => "shipmentId",
+    }
 }
 
 /// The options of an import: an object whose fields are strings (or absent, `null`).

@@ -57,12 +57,29 @@ describe('the options', () => {
     });
   }
 
-  test('absent, null and fields null or undefined are the defaults: the call goes on to the document', () => {
+  test('absent, null, fields null or undefined, and each source\'s own: the call goes on to the document', () => {
     // A document that is not JSON shows how far each call got: past the source and the options.
-    for (const options of [undefined, null, {}, { sellerName: null, shipmentId: undefined }, { sellerName: 'Shop', sellerKind: 'marketplace', fulfilledBy: 'seller', paymentMethod: 'other', assumeZone: 'Europe/Amsterdam', shipmentId: 'S1' }]) {
-      const found = node(() => importShipment('easypost', '{"id": ', options));
-      assert.equal(found.code, 'document_invalid', JSON.stringify(options));
+    const orders = { sellerName: 'Shop', sellerKind: 'marketplace', fulfilledBy: 'seller', paymentMethod: 'other', assumeZone: 'Europe/Amsterdam' };
+    const trackers = { assumeZone: 'Europe/Amsterdam', shipmentId: 'S1' };
+    for (const options of [undefined, null, {}, { sellerName: null, shipmentId: undefined }, orders]) {
+      assert.equal(node(() => importOrder('woocommerce', '{"id": ', options)).code, 'document_invalid', JSON.stringify(options));
     }
+    for (const options of [undefined, null, {}, { sellerName: null, shipmentId: undefined }, trackers]) {
+      assert.equal(node(() => importShipment('easypost', '{"id": ', options)).code, 'document_invalid', JSON.stringify(options));
+    }
+  });
+
+  test('an option the source does not read is an error, not a no-op (as on the command line)', () => {
+    for (const key of ['sellerName', 'sellerKind', 'fulfilledBy', 'paymentMethod']) {
+      const found = node(() => importShipment('aftership', easypostTracker, { assumeZone: 'UTC', [key]: 'x' }));
+      assert.equal(found.code, 'options_invalid');
+      assert.equal(found.path, key);
+      assert.equal(found.error, `${key}: expected an option for aftership (assumeZone, shipmentId), found one for orders (importOrder)`);
+    }
+    const found = node(() => importOrder('shopify', shopifyOrder, { shipmentId: 'S1' }));
+    assert.equal(found.code, 'options_invalid');
+    assert.equal(found.path, 'shipmentId');
+    assert.match(found.error, /^shipmentId: expected an option for shopify \(.*\), found one for trackers \(importShipment\)$/);
   });
 });
 

@@ -306,20 +306,15 @@ fn import_document(
     let source = source(wanted, from)?;
     let options = import_options(options)?;
     if let Some(name) = command::misplaced_option(source, &options) {
-        let (key, others, kind) = match wanted {
+        let (others, kind) = match wanted {
             Produces::Order => (
-                "shipmentId",
                 "sellerName, sellerKind, fulfilledBy, paymentMethod, assumeZone",
                 "trackers (importShipment)",
             ),
-            Produces::Shipment => (
-                camel_case(name),
-                "assumeZone, shipmentId",
-                "orders (importOrder)",
-            ),
+            Produces::Shipment => ("assumeZone, shipmentId", "orders (importOrder)"),
         };
         let error = InputError::new(
-            key,
+            camel_case(name),
             format!(
                 "expected an option for {} ({others}), found one for {kind}",
                 source.name()
@@ -374,14 +369,15 @@ fn source(wanted: Produces, from: &JsValue) -> Result<Source, JsValue> {
 }
 
 /// An option's name in JavaScript (`sellerName`) from its field's (`seller_name`).
-fn camel_case(name: &str) -> &'static str {
+fn camel_case(name: &'static str) -> &'static str {
     match name {
         "seller_name" => "sellerName",
         "seller_kind" => "sellerKind",
         "fulfilled_by" => "fulfilledBy",
         "payment_method" => "paymentMethod",
         "assume_zone" => "assumeZone",
-        _ => "shipmentId",
+        "shipment_id" => "shipmentId",
+        other => other,
     }
 }
 

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { bin, file, importOrder, importShipment, nativeTool, node, root, scenarioDir, scenarios, tool } from './oracle.mjs';
-import { easypostTracker, shopifyOrder } from './platforms.mjs';
+import { easypostTracker, needs, shopifyOrder } from './platforms.mjs';
 
 /** A run in the project's root (the sample files' paths are relative to it). */
 function run(program, args) {
@@ -186,6 +186,26 @@ describe('import', () => {
       assert.ok(ours.stderr.startsWith(`order-help: ${message}\n\nUsage: `), ours.stderr);
     });
   }
+
+  test('the README\'s path, From your platform: import the order, import the tracker as its shipment, put it in, assess', {
+    skip: needs('shopify', order('shopify', shopifyOrder, { sellerName: 'Example Store' })).skip
+      || needs('easypost', shipment('easypost', easypostTracker)).skip
+      || (spawnSync('jq', ['--version']).status === 0 ? false : 'no jq on this machine'),
+  }, () => {
+    const imported = npx(['import', '--from', 'shopify', shopify, '--seller-name', 'Example Store']);
+    assert.equal(imported.status, 0, imported.stderr);
+    const orderFile = file('order', imported.stdout);
+    const id = JSON.parse(imported.stdout).shipments[0].id;
+    const tracked = npx(['import', '--from', 'easypost', easypost, '--shipment-id', id]);
+    assert.equal(tracked.status, 0, tracked.stderr);
+    const shipmentFile = file('shipment', tracked.stdout);
+    const merged = spawnSync('jq', ['--slurpfile', 's', shipmentFile, '.shipments |= map(if .id == $s[0].id then $s[0] else . end)', orderFile], { encoding: 'utf8' });
+    assert.equal(merged.status, 0, merged.stderr);
+    assert.equal(JSON.parse(merged.stdout).shipments[0].status, 'out_for_delivery', 'the tracker\'s state is the order\'s');
+    const assessed = npx(['assess', '--order', file('order', merged.stdout), '--at', '2025-03-25T12:00:00Z']);
+    assert.equal(assessed.status, 0, assessed.stderr);
+    assert.equal(JSON.parse(assessed.stdout).items.length, 1);
+  });
 
   const nativeImports = !/found "import"/.test(native(['import', '--from', 'shopify', shopify]).stderr);
   test('the native tool prints the same', { skip: nativeImports ? false : 'the native tool has no import command yet (cli/src/main.rs)' }, () => {

@@ -8,9 +8,9 @@
 // functions only; once it has, all of them are compared whole.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { bin, file, importOrder, importShipment, nativeTool, node, root, scenarioDir, scenarios, tool } from './oracle.mjs';
 import { easypostTracker, needs, shopifyOrder } from './platforms.mjs';
@@ -191,24 +191,30 @@ describe('import', () => {
     });
   }
 
-  test('the README\'s path, From your platform: import the order, import the tracker as its shipment, put it in, assess', {
+  test('the README\'s From your platform, as written: its three command lines, then its three lines of Node', {
     skip: needs('shopify', order('shopify', shopifyOrder, { sellerName: 'Example Store' })).skip
       || needs('easypost', shipment('easypost', easypostTracker)).skip
       || (spawnSync('jq', ['--version']).status === 0 ? false : 'no jq on this machine'),
   }, () => {
-    const imported = npx(['import', '--from', 'shopify', shopify, '--seller-name', 'Example Store']);
-    assert.equal(imported.status, 0, imported.stderr);
-    const orderFile = file('order', imported.stdout);
-    const id = JSON.parse(imported.stdout).shipments[0].id;
-    const tracked = npx(['import', '--from', 'easypost', easypost, '--shipment-id', id]);
-    assert.equal(tracked.status, 0, tracked.stderr);
-    const shipmentFile = file('shipment', tracked.stdout);
-    const merged = spawnSync('jq', ['--slurpfile', 's', shipmentFile, '.shipments |= map(if .id == $s[0].id then $s[0] else . end)', orderFile], { encoding: 'utf8' });
-    assert.equal(merged.status, 0, merged.stderr);
-    assert.equal(JSON.parse(merged.stdout).shipments[0].status, 'out_for_delivery', 'the tracker\'s state is the order\'s');
-    const assessed = npx(['assess', '--order', file('order', merged.stdout), '--at', '2025-03-25T12:00:00Z']);
-    assert.equal(assessed.status, 0, assessed.stderr);
-    assert.equal(JSON.parse(assessed.stdout).items.length, 1);
+    const section = readFileSync(join(root, 'README.md'), 'utf8').split('\n## From your platform\n')[1].split('\n## ')[0];
+    const [commands, js] = [...section.matchAll(/```(?:js)?\n([\s\S]*?)```/g)].map((m) => m[1]);
+    // The command lines in a folder with the two payloads, `order-help` being the package's.
+    const dir = mkdtempSync(join(tmpdir(), 'order-help-readme-'));
+    writeFileSync(join(dir, 'shopify-order.json'), JSON.stringify(shopifyOrder));
+    writeFileSync(join(dir, 'tracker.json'), JSON.stringify(easypostTracker));
+    mkdirSync(join(dir, 'orders'));
+    const path = `${dirname(bin)}:${process.env.PATH}`;
+    for (const line of commands.trim().split('\n')) {
+      const ran = spawnSync('bash', ['-c', line], { cwd: dir, encoding: 'utf8', env: { ...process.env, PATH: path } });
+      assert.equal(ran.status, 0, `${line}: ${ran.stderr}`);
+    }
+    const served = JSON.parse(readFileSync(join(dir, 'orders', '450789469.json'), 'utf8'));
+    assert.equal(served.shipments[0].status, 'out_for_delivery', 'the tracker\'s state is the order\'s');
+    assert.equal(npx(['assess', '--order', join(dir, 'orders', '450789469.json'), '--at', '2025-03-25T12:00:00Z']).status, 0);
+    // The Node lines give the same order.
+    const run = new Function('importOrder', 'importShipment', 'shopifyOrder', 'tracker', `${js}\nreturn order;`);
+    assert.deepEqual(run(importOrder, importShipment, shopifyOrder, easypostTracker), served);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   test('the native tool prints the same', { skip: nativeImports ? false : 'the native tool has no import command yet (cli/src/main.rs)' }, () => {

@@ -14,6 +14,7 @@
 //! reference) are in `docs/import.md`.
 
 mod aftership;
+mod amount;
 mod easypost;
 mod shopify;
 mod woocommerce;

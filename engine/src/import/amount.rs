@@ -66,7 +66,11 @@ pub(super) fn decimal_to_minor(text: &str, digits: u8) -> Option<u64> {
         None => (text, ""),
     };
     let plain = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty() || !plain(whole) || !plain(fraction) || (text.contains('.') && fraction.is_empty()) {
+    if whole.is_empty()
+        || !plain(whole)
+        || !plain(fraction)
+        || (text.contains('.') && fraction.is_empty())
+    {
         return None;
     }
     let digits = usize::from(digits);
@@ -112,7 +116,11 @@ pub(super) fn field<'j, 'a>(object: &'j Json<'a>, name: &str) -> Option<&'j Json
 }
 
 /// The object at `path`, or an error saying so.
-pub(super) fn object<'j, 'a>(value: &'j Json<'a>, path: &str, what: &str) -> Result<&'j Json<'a>, InputError> {
+pub(super) fn object<'j, 'a>(
+    value: &'j Json<'a>,
+    path: &str,
+    what: &str,
+) -> Result<&'j Json<'a>, InputError> {
     match value {
         Json::Object(_) => Ok(value),
         other => Err(wrong(path, what, Some(other))),
@@ -120,7 +128,11 @@ pub(super) fn object<'j, 'a>(value: &'j Json<'a>, path: &str, what: &str) -> Res
 }
 
 /// A string field: `Ok(None)` when absent or `null`, an error for another type.
-pub(super) fn text<'j>(object: &'j Json<'_>, path: &str, name: &str) -> Result<Option<&'j str>, InputError> {
+pub(super) fn text<'j>(
+    object: &'j Json<'_>,
+    path: &str,
+    name: &str,
+) -> Result<Option<&'j str>, InputError> {
     match field(object, name) {
         None => Ok(None),
         Some(Json::Str(s)) => Ok(Some(s.as_ref())),
@@ -129,12 +141,22 @@ pub(super) fn text<'j>(object: &'j Json<'_>, path: &str, name: &str) -> Result<O
 }
 
 /// A string field that is present and not blank, trimmed.
-pub(super) fn filled<'j>(object: &'j Json<'_>, path: &str, name: &str) -> Result<Option<&'j str>, InputError> {
-    Ok(text(object, path, name)?.map(str::trim).filter(|s| !s.is_empty()))
+pub(super) fn filled<'j>(
+    object: &'j Json<'_>,
+    path: &str,
+    name: &str,
+) -> Result<Option<&'j str>, InputError> {
+    Ok(text(object, path, name)?
+        .map(str::trim)
+        .filter(|s| !s.is_empty()))
 }
 
 /// A list field: empty when absent or `null`.
-pub(super) fn list<'j, 'a>(object: &'j Json<'a>, path: &str, name: &str) -> Result<&'j [Json<'a>], InputError> {
+pub(super) fn list<'j, 'a>(
+    object: &'j Json<'a>,
+    path: &str,
+    name: &str,
+) -> Result<&'j [Json<'a>], InputError> {
     match field(object, name) {
         None => Ok(&[]),
         Some(Json::Array(items)) => Ok(items),
@@ -192,7 +214,11 @@ pub(super) fn required_id(object: &Json<'_>, path: &str, name: &str) -> Result<S
 
 /// An RFC 3339 / ISO 8601 time with an offset, kept as written (its zone kept); `None` when
 /// absent.
-pub(super) fn instant(object: &Json<'_>, path: &str, name: &str) -> Result<Option<(String, Instant)>, InputError> {
+pub(super) fn instant(
+    object: &Json<'_>,
+    path: &str,
+    name: &str,
+) -> Result<Option<(String, Instant)>, InputError> {
     let Some(text) = text(object, path, name)? else {
         return Ok(None);
     };
@@ -219,7 +245,11 @@ pub(super) fn utc_time(text: &str, path: &str) -> Result<(String, Instant), Inpu
 }
 
 /// A zone-less local time in `zone`, written with that zone's offset at that instant.
-pub(super) fn local_time(text: &str, zone: &StoreZone, path: &str) -> Result<(String, Instant), InputError> {
+pub(super) fn local_time(
+    text: &str,
+    zone: &StoreZone,
+    path: &str,
+) -> Result<(String, Instant), InputError> {
     let (_, as_utc) = utc_time(text, path)?;
     let local = LocalDateTime::from_local_seconds(as_utc.unix_seconds());
     let at = zone.from_local(local.date, local.time);
@@ -230,7 +260,9 @@ pub(super) fn local_time(text: &str, zone: &StoreZone, path: &str) -> Result<(St
 pub(super) fn assumed_zone(options: &Options) -> Result<StoreZone, InputError> {
     match options.assume_zone.as_deref() {
         None => Ok(StoreZone::utc()),
-        Some(name) => StoreZone::resolve(name).map_err(|m| InputError::new("options.assume_zone", m)),
+        Some(name) => {
+            StoreZone::resolve(name).map_err(|m| InputError::new("options.assume_zone", m))
+        }
     }
 }
 
@@ -329,12 +361,16 @@ fn chosen(
     notes: &mut Vec<Note>,
 ) -> Result<&'static str, InputError> {
     match given {
-        Some(value) => allowed.iter().copied().find(|a| *a == value).ok_or_else(|| {
-            InputError::new(
-                option,
-                format!("expected one of {}, found {value:?}", quoted(allowed)),
-            )
-        }),
+        Some(value) => allowed
+            .iter()
+            .copied()
+            .find(|a| *a == value)
+            .ok_or_else(|| {
+                InputError::new(
+                    option,
+                    format!("expected one of {}, found {value:?}", quoted(allowed)),
+                )
+            }),
         None => {
             notes.push(Note {
                 path: String::new(),
@@ -350,7 +386,11 @@ fn chosen(
 }
 
 fn quoted(names: &[&str]) -> String {
-    names.iter().map(|n| format!("{n:?}")).collect::<Vec<_>>().join(", ")
+    names
+        .iter()
+        .map(|n| format!("{n:?}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The contract's payment methods (engine/src/order.rs, `PaymentMethod`).
@@ -379,7 +419,10 @@ pub(super) fn unknown_gateway(
             .ok_or_else(|| {
                 InputError::new(
                     "options.payment_method",
-                    format!("expected one of {}, found {given:?}", quoted(&PAYMENT_METHODS)),
+                    format!(
+                        "expected one of {}, found {given:?}",
+                        quoted(&PAYMENT_METHODS)
+                    ),
                 )
             })?,
         None => "other",
@@ -415,7 +458,10 @@ pub(super) fn tracking_link(url: &str, path: &str, notes: &mut Vec<Note>) -> Opt
     if crate::is_https_address(url) {
         return Some(url.to_owned());
     }
-    let why = if url.get(..5).is_some_and(|s| s.eq_ignore_ascii_case("http:")) {
+    let why = if url
+        .get(..5)
+        .is_some_and(|s| s.eq_ignore_ascii_case("http:"))
+    {
         "an http: link"
     } else {
         "not an https: address"
@@ -423,7 +469,9 @@ pub(super) fn tracking_link(url: &str, path: &str, notes: &mut Vec<Note>) -> Opt
     note(
         notes,
         path,
-        format!("tracking_url: {url:?} is {why}; dropped (the contract links only to https: pages)"),
+        format!(
+            "tracking_url: {url:?} is {why}; dropped (the contract links only to https: pages)"
+        ),
     );
     None
 }
@@ -435,7 +483,12 @@ pub(super) fn s(text: impl Into<String>) -> Json<'static> {
 
 /// An object of the contract's tree, its fields in the given order.
 pub(super) fn obj(fields: Vec<(&'static str, Json<'static>)>) -> Json<'static> {
-    Json::Object(fields.into_iter().map(|(k, v)| (Cow::Borrowed(k), v)).collect())
+    Json::Object(
+        fields
+            .into_iter()
+            .map(|(k, v)| (Cow::Borrowed(k), v))
+            .collect(),
+    )
 }
 
 #[cfg(test)]
@@ -463,7 +516,11 @@ mod tests {
             ("90071992547409.92", 2, None),
         ];
         for (text, digits, minor) in cases {
-            assert_eq!(decimal_to_minor(text, digits), minor, "{text} with {digits}");
+            assert_eq!(
+                decimal_to_minor(text, digits),
+                minor,
+                "{text} with {digits}"
+            );
         }
     }
 
@@ -473,7 +530,10 @@ mod tests {
             https_host("https://jsmith.myshopify.com/548380009/orders/x"),
             Some("jsmith.myshopify.com")
         );
-        assert_eq!(https_host("https://example.com:8443/x"), Some("example.com"));
+        assert_eq!(
+            https_host("https://example.com:8443/x"),
+            Some("example.com")
+        );
         assert_eq!(https_host("http://example.com/x"), None);
     }
 }

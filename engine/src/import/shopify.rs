@@ -55,11 +55,15 @@ fn gateway_method(gateway: &str) -> Option<&'static str> {
         "shopify_payments" | "stripe" | "authorize_net" | "braintree" | "adyen" | "credit card"
         | "credit_card" => "credit_card",
         "gift_card" | "gift card" => "gift_card",
-        "bank deposit" | "bank_deposit" | "bank transfer" | "bank_transfer" | "ideal" | "sofort" => {
-            "bank_account"
-        }
-        "paypal" | "shopify_installments" | "manual" | "cash on delivery (cod)" | "cash_on_delivery"
-        | "money order" | "money_order" => "other",
+        "bank deposit" | "bank_deposit" | "bank transfer" | "bank_transfer" | "ideal"
+        | "sofort" => "bank_account",
+        "paypal"
+        | "shopify_installments"
+        | "manual"
+        | "cash on delivery (cod)"
+        | "cash_on_delivery"
+        | "money order"
+        | "money_order" => "other",
         _ => return None,
     })
 }
@@ -91,7 +95,9 @@ pub(super) fn order(
         None => (input, ""),
     };
     let o = amount::object(o, base, "a Shopify order (an object)")?;
-    if field(o, "date_created_gmt").is_some() || field(o, "billing").is_some() && field(o, "created_at").is_none() {
+    if field(o, "date_created_gmt").is_some()
+        || field(o, "billing").is_some() && field(o, "created_at").is_none()
+    {
         return Err(InputError::new(
             base,
             "expected a Shopify order, found a WooCommerce order (it has date_created_gmt or billing): use --from woocommerce",
@@ -110,8 +116,13 @@ pub(super) fn order(
             )
         })?,
     };
-    let currency = filled(o, base, "currency")?
-        .ok_or_else(|| wrong(&at("currency"), "an ISO 4217 currency code, e.g. \"USD\"", None))?;
+    let currency = filled(o, base, "currency")?.ok_or_else(|| {
+        wrong(
+            &at("currency"),
+            "an ISO 4217 currency code, e.g. \"USD\"",
+            None,
+        )
+    })?;
     if crate::minor_unit_digits(currency).is_none() {
         return Err(wrong(
             &at("currency"),
@@ -230,14 +241,24 @@ fn shipping_cost(o: &Json<'_>, base: &str, currency: &str) -> Result<Option<u64>
             (Some(v), _) => ("discounted_price", v),
             (None, Some(v)) => ("price", v),
             (None, None) => {
-                return Err(wrong(&join(&path, "price"), "the shipping line's price", None))
+                return Err(wrong(
+                    &join(&path, "price"),
+                    "the shipping line's price",
+                    None,
+                ))
             }
         };
         let minor = minor_units(value, currency, &join(&path, name))?;
         total = total
             .checked_add(minor)
             .filter(|t| *t <= crate::Money::MAX.minor())
-            .ok_or_else(|| wrong(&join(&path, name), "a total shipping cost within the contract's bounds", Some(value)))?;
+            .ok_or_else(|| {
+                wrong(
+                    &join(&path, name),
+                    "a total shipping cost within the contract's bounds",
+                    Some(value),
+                )
+            })?;
     }
     Ok(Some(total))
 }
@@ -264,7 +285,11 @@ fn fulfillments(
             continue;
         }
         if parcels.iter().any(|p| p.id == id) {
-            return Err(wrong(&join(&path, "id"), "a fulfillment id of its own", field(f, "id")));
+            return Err(wrong(
+                &join(&path, "id"),
+                "a fulfillment id of its own",
+                field(f, "id"),
+            ));
         }
         let shipment_status = filled(f, &path, "shipment_status")?;
         let mut fields: Vec<(&'static str, Json<'static>)> = Vec::new();
@@ -335,7 +360,10 @@ fn fulfillments(
         }
         let urls = list(f, &path, "tracking_urls")?;
         let (url_path, url) = match urls.first() {
-            Some(Json::Str(u)) => (format!("{}[0]", join(&path, "tracking_urls")), Some(u.as_ref())),
+            Some(Json::Str(u)) => (
+                format!("{}[0]", join(&path, "tracking_urls")),
+                Some(u.as_ref()),
+            ),
             Some(other) => {
                 return Err(wrong(
                     &format!("{}[0]", join(&path, "tracking_urls")),
@@ -343,7 +371,10 @@ fn fulfillments(
                     Some(other),
                 ))
             }
-            None => (join(&path, "tracking_url"), amount::text(f, &path, "tracking_url")?),
+            None => (
+                join(&path, "tracking_url"),
+                amount::text(f, &path, "tracking_url")?,
+            ),
         };
         if let Some(url) = url.and_then(|u| tracking_link(u, &url_path, notes)) {
             fields.push(("tracking_url", s(url)));
@@ -369,7 +400,9 @@ fn fulfillments(
             let floor = shipped.as_ref().map_or(placed_at, |(_, at)| *at);
             let delivered = match amount::instant(f, &path, "updated_at")? {
                 Some((text, at)) if at >= floor => Some((text, "updated_at")),
-                _ => shipped.as_ref().map(|(text, _)| (text.clone(), "created_at")),
+                _ => shipped
+                    .as_ref()
+                    .map(|(text, _)| (text.clone(), "created_at")),
             };
             let (text, from) = delivered.ok_or_else(|| {
                 wrong(
@@ -410,7 +443,11 @@ fn line_items(
     let lines = list(o, base, "line_items")?;
     let lines_path = join(base, "line_items");
     if lines.is_empty() {
-        return Err(wrong(&lines_path, "at least one line item", field(o, "line_items")));
+        return Err(wrong(
+            &lines_path,
+            "at least one line item",
+            field(o, "line_items"),
+        ));
     }
     let mut items = Vec::new();
     let mut used_cancelled = false;
@@ -420,18 +457,26 @@ fn line_items(
         let id = required_id(line, &path, "id")?;
         let title = match filled(line, &path, "name")? {
             Some(t) => t,
-            None => filled(line, &path, "title")?
-                .ok_or_else(|| wrong(&join(&path, "title"), "the line's title (name or title)", None))?,
+            None => filled(line, &path, "title")?.ok_or_else(|| {
+                wrong(
+                    &join(&path, "title"),
+                    "the line's title (name or title)",
+                    None,
+                )
+            })?,
         };
         let quantity = amount::count(line, &path, "quantity")?
             .ok_or_else(|| wrong(&join(&path, "quantity"), "a whole number of units", None))?;
-        let price_value = field(line, "price")
-            .ok_or_else(|| wrong(&join(&path, "price"), "the unit price, e.g. \"199.00\"", None))?;
+        let price_value = field(line, "price").ok_or_else(|| {
+            wrong(
+                &join(&path, "price"),
+                "the unit price, e.g. \"199.00\"",
+                None,
+            )
+        })?;
         let unit_price = minor_units(price_value, currency, &join(&path, "price"))?;
-        let mut fields: Vec<(&'static str, Json<'static>)> = vec![
-            ("title", s(title)),
-            ("unit_price", Json::UInt(unit_price)),
-        ];
+        let mut fields: Vec<(&'static str, Json<'static>)> =
+            vec![("title", s(title)), ("unit_price", Json::UInt(unit_price))];
         if amount::flag(line, &path, "gift_card")? {
             fields.push(("category", s("gift_cards")));
         }
@@ -460,11 +505,20 @@ fn line_items(
                     _ => quantity,
                 };
                 if units == 0 {
-                    return Err(wrong(&join(&path, "quantity"), "at least 1 unit", field(line, "quantity")));
+                    return Err(wrong(
+                        &join(&path, "quantity"),
+                        "at least 1 unit",
+                        field(line, "quantity"),
+                    ));
                 }
                 let mut left = units;
                 for parcel in parcels.iter() {
-                    let mine: u32 = parcel.lines.iter().filter(|(l, _)| *l == id).map(|(_, q)| *q).sum();
+                    let mine: u32 = parcel
+                        .lines
+                        .iter()
+                        .filter(|(l, _)| *l == id)
+                        .map(|(_, q)| *q)
+                        .sum();
                     let take = mine.min(left);
                     if take > 0 {
                         parts.push((Some(parcel.id.as_str()), take));
@@ -506,7 +560,9 @@ fn line_items(
     // A fulfillment naming a line the order does not have.
     for parcel in parcels.iter() {
         for (line_id, _) in &parcel.lines {
-            let known = lines.iter().any(|l| amount::id(l, "", "id").ok().flatten().as_deref() == Some(line_id));
+            let known = lines
+                .iter()
+                .any(|l| amount::id(l, "", "id").ok().flatten().as_deref() == Some(line_id));
             if !known {
                 note(
                     notes,
@@ -521,7 +577,11 @@ fn line_items(
 
 /// The contract's `customer`: an e-mail address, a name, and the country of the shipping
 /// address (else the billing address). Without an address or a name: none, with a note.
-fn customer(o: &Json<'_>, base: &str, notes: &mut Vec<Note>) -> Result<Option<Json<'static>>, InputError> {
+fn customer(
+    o: &Json<'_>,
+    base: &str,
+    notes: &mut Vec<Note>,
+) -> Result<Option<Json<'static>>, InputError> {
     let shipping = field(o, "shipping_address");
     let billing = field(o, "billing_address");
     let person = field(o, "customer");
@@ -559,7 +619,11 @@ fn customer(o: &Json<'_>, base: &str, notes: &mut Vec<Note>) -> Result<Option<Js
     }
     if let Some((path, code)) = &country {
         if !crate::is_country_code(code) {
-            return Err(wrong(path, "an ISO 3166-1 alpha-2 country code, e.g. \"US\"", Some(&s(*code))));
+            return Err(wrong(
+                path,
+                "an ISO 3166-1 alpha-2 country code, e.g. \"US\"",
+                Some(&s(*code)),
+            ));
         }
         if path.contains("billing_address") {
             note(notes, path, "customer.country: the order has no shipping address; the billing address's country is used");
@@ -574,7 +638,11 @@ fn customer(o: &Json<'_>, base: &str, notes: &mut Vec<Note>) -> Result<Option<Js
         return Ok(None);
     };
     if !crate::looks_like_an_email_address(email) {
-        return Err(wrong(&join(base, "email"), "an e-mail address", Some(&s(email))));
+        return Err(wrong(
+            &join(base, "email"),
+            "an e-mail address",
+            Some(&s(email)),
+        ));
     }
     let mut fields = vec![("name", s(name)), ("email", s(email))];
     if let Some((_, code)) = country {

@@ -53,9 +53,19 @@ pub(super) fn status_state(status: &str) -> Fate {
 /// [`Options::payment_method`] or `other`, with a note.
 fn gateway_method(gateway: &str) -> Option<&'static str> {
     Some(match gateway {
-        "stripe" | "stripe_cc" | "woocommerce_payments" | "square_credit_card" | "braintree_credit_card"
-        | "authorize_net_cim_credit_card" | "ppcp-credit-card-gateway" => "credit_card",
-        "bacs" | "stripe_sepa" | "stripe_ideal" | "stripe_sofort" | "stripe_bancontact" | "mollie_wc_gateway_ideal"
+        "stripe"
+        | "stripe_cc"
+        | "woocommerce_payments"
+        | "square_credit_card"
+        | "braintree_credit_card"
+        | "authorize_net_cim_credit_card"
+        | "ppcp-credit-card-gateway" => "credit_card",
+        "bacs"
+        | "stripe_sepa"
+        | "stripe_ideal"
+        | "stripe_sofort"
+        | "stripe_bancontact"
+        | "mollie_wc_gateway_ideal"
         | "mollie_wc_gateway_banktransfer" => "bank_account",
         "gift_card" | "pw_gift_card" => "gift_card",
         "cheque" | "cod" | "paypal" | "ppcp-gateway" | "ppec_paypal" => "other",
@@ -71,7 +81,11 @@ pub(super) fn order(
 ) -> Result<Json<'static>, InputError> {
     amount::not_a_tracker(input, "WooCommerce")?;
     if matches!(input, Json::Array(_)) {
-        return Err(wrong("", "one WooCommerce order (an object), not a list of them", Some(input)));
+        return Err(wrong(
+            "",
+            "one WooCommerce order (an object), not a list of them",
+            Some(input),
+        ));
     }
     let (o, base) = match field(input, "order") {
         Some(inner) if field(input, "id").is_none() => (inner, "order"),
@@ -88,8 +102,13 @@ pub(super) fn order(
 
     let id = required_id(o, base, "id")?;
     let (placed_text, placed_at) = placed_at(o, base, options, notes)?;
-    let currency = filled(o, base, "currency")?
-        .ok_or_else(|| wrong(&at("currency"), "an ISO 4217 currency code, e.g. \"USD\"", None))?;
+    let currency = filled(o, base, "currency")?.ok_or_else(|| {
+        wrong(
+            &at("currency"),
+            "an ISO 4217 currency code, e.g. \"USD\"",
+            None,
+        )
+    })?;
     if crate::minor_unit_digits(currency).is_none() {
         return Err(wrong(
             &at("currency"),
@@ -97,8 +116,13 @@ pub(super) fn order(
             field(o, "currency"),
         ));
     }
-    let status = filled(o, base, "status")?
-        .ok_or_else(|| wrong(&at("status"), "the order's status, e.g. \"processing\"", field(o, "status")))?;
+    let status = filled(o, base, "status")?.ok_or_else(|| {
+        wrong(
+            &at("status"),
+            "the order's status, e.g. \"processing\"",
+            field(o, "status"),
+        )
+    })?;
 
     let shop = shop_host(o, base)?;
     let seller = amount::seller(
@@ -121,7 +145,10 @@ pub(super) fn order(
         out.push(("payment_method", s(method)));
     }
     if let Some(total) = field(o, "shipping_total") {
-        out.push(("shipping_cost", Json::UInt(minor_units(total, currency, &at("shipping_total"))?)));
+        out.push((
+            "shipping_cost",
+            Json::UInt(minor_units(total, currency, &at("shipping_total"))?),
+        ));
     }
 
     let fate = status_state(status);
@@ -171,7 +198,10 @@ pub(super) fn order(
             format!("the order is {status:?} but has tracking: its items are in the first tracked shipment"),
         );
     }
-    out.push(("items", Json::Array(line_items(o, base, currency, first_shipment.as_deref())?)));
+    out.push((
+        "items",
+        Json::Array(line_items(o, base, currency, first_shipment.as_deref())?),
+    ));
     out.push(("shipments", Json::Array(shipments)));
     if let Some(customer) = customer(o, base, notes)? {
         out.push(("customer", customer));
@@ -253,7 +283,13 @@ fn tracking(
             match field(entry, "value") {
                 Some(Json::Array(items)) => found = Some((value_path, items)),
                 None => {}
-                Some(other) => return Err(wrong(&value_path, "the tracking items (a list)", Some(other))),
+                Some(other) => {
+                    return Err(wrong(
+                        &value_path,
+                        "the tracking items (a list)",
+                        Some(other),
+                    ))
+                }
             }
         }
     }
@@ -290,7 +326,8 @@ fn tracking(
     for (k, item) in items.iter().enumerate() {
         let ipath = format!("{path}[{k}]");
         let item = amount::object(item, &ipath, "a tracking item (an object)")?;
-        let mut id = amount::id(item, &ipath, "tracking_id")?.unwrap_or_else(|| format!("tracking-{}", k + 1));
+        let mut id = amount::id(item, &ipath, "tracking_id")?
+            .unwrap_or_else(|| format!("tracking-{}", k + 1));
         if ids.contains(&id) {
             id = format!("{id}-{}", k + 1);
         }
@@ -321,7 +358,11 @@ fn tracking(
             Some(Json::UInt(n)) => i64::try_from(*n).ok(),
             Some(Json::Str(t)) if t.trim().is_empty() => None,
             Some(Json::Str(t)) => Some(t.trim().parse::<i64>().map_err(|_| {
-                wrong(&shipped_path, "a Unix time in seconds, e.g. \"1490140800\"", field(item, "date_shipped"))
+                wrong(
+                    &shipped_path,
+                    "a Unix time in seconds, e.g. \"1490140800\"",
+                    field(item, "date_shipped"),
+                )
             })?),
             Some(other) => return Err(wrong(&shipped_path, "a Unix time in seconds", Some(other))),
         };
@@ -351,7 +392,11 @@ fn line_items(
     let lines_path = join(base, "line_items");
     let lines = list(o, base, "line_items")?;
     if lines.is_empty() {
-        return Err(wrong(&lines_path, "at least one line item", field(o, "line_items")));
+        return Err(wrong(
+            &lines_path,
+            "at least one line item",
+            field(o, "line_items"),
+        ));
     }
     let mut items = Vec::new();
     for (i, line) in lines.iter().enumerate() {
@@ -362,7 +407,13 @@ fn line_items(
             .ok_or_else(|| wrong(&join(&path, "name"), "the line's name", field(line, "name")))?;
         let quantity = amount::count(line, &path, "quantity")?
             .filter(|q| *q > 0)
-            .ok_or_else(|| wrong(&join(&path, "quantity"), "a whole number of units, at least 1", field(line, "quantity")))?;
+            .ok_or_else(|| {
+                wrong(
+                    &join(&path, "quantity"),
+                    "a whole number of units, at least 1",
+                    field(line, "quantity"),
+                )
+            })?;
         let unit_price = unit_price(line, &path, currency, quantity)?;
         let mut fields = vec![
             ("id", s(id)),
@@ -379,7 +430,12 @@ fn line_items(
 }
 
 /// `price` if exact in minor units; else `total` ÷ `quantity` if that divides exactly.
-fn unit_price(line: &Json<'_>, path: &str, currency: &str, quantity: u32) -> Result<u64, InputError> {
+fn unit_price(
+    line: &Json<'_>,
+    path: &str,
+    currency: &str,
+    quantity: u32,
+) -> Result<u64, InputError> {
     let price = field(line, "price");
     let first = price.map(|p| minor_units(p, currency, &join(path, "price")));
     if let Some(Ok(minor)) = first {
@@ -393,12 +449,20 @@ fn unit_price(line: &Json<'_>, path: &str, currency: &str, quantity: u32) -> Res
     }
     match first {
         Some(Err(e)) => Err(e),
-        _ => Err(wrong(&join(path, "price"), "the unit price (price, or total ÷ quantity exactly)", price)),
+        _ => Err(wrong(
+            &join(path, "price"),
+            "the unit price (price, or total ÷ quantity exactly)",
+            price,
+        )),
     }
 }
 
 /// The contract's `customer`: `billing.email`, a name, and the shipping (else billing) country.
-fn customer(o: &Json<'_>, base: &str, notes: &mut Vec<Note>) -> Result<Option<Json<'static>>, InputError> {
+fn customer(
+    o: &Json<'_>,
+    base: &str,
+    notes: &mut Vec<Note>,
+) -> Result<Option<Json<'static>>, InputError> {
     let billing = field(o, "billing");
     let shipping = field(o, "shipping");
     let bpath = join(base, "billing");
@@ -426,7 +490,11 @@ fn customer(o: &Json<'_>, base: &str, notes: &mut Vec<Note>) -> Result<Option<Js
     }
     if let Some((path, code)) = &country {
         if !crate::is_country_code(code) {
-            return Err(wrong(path, "an ISO 3166-1 alpha-2 country code, e.g. \"US\"", Some(&s(*code))));
+            return Err(wrong(
+                path,
+                "an ISO 3166-1 alpha-2 country code, e.g. \"US\"",
+                Some(&s(*code)),
+            ));
         }
         if path.ends_with("billing.country") {
             note(notes, path, "customer.country: the order has no shipping country; the billing address's is used");
@@ -441,7 +509,11 @@ fn customer(o: &Json<'_>, base: &str, notes: &mut Vec<Note>) -> Result<Option<Js
         return Ok(None);
     };
     if !crate::looks_like_an_email_address(email) {
-        return Err(wrong(&join(&bpath, "email"), "an e-mail address", Some(&s(email))));
+        return Err(wrong(
+            &join(&bpath, "email"),
+            "an e-mail address",
+            Some(&s(email)),
+        ));
     }
     let mut fields = vec![("name", s(name)), ("email", s(email))];
     if let Some((_, code)) = country {

@@ -326,8 +326,11 @@ fn tracking(
     for (k, item) in items.iter().enumerate() {
         let ipath = format!("{path}[{k}]");
         let item = amount::object(item, &ipath, "a tracking item (an object)")?;
-        let mut id = amount::id(item, &ipath, "tracking_id")?
-            .unwrap_or_else(|| format!("tracking-{}", k + 1));
+        let given = match field(item, "tracking_id") {
+            Some(Json::Str(blank)) if blank.trim().is_empty() => None,
+            _ => amount::id(item, &ipath, "tracking_id")?,
+        };
+        let mut id = given.unwrap_or_else(|| format!("tracking-{}", k + 1));
         if ids.contains(&id) {
             id = format!("{id}-{}", k + 1);
         }
@@ -429,30 +432,30 @@ fn line_items(
     Ok(items)
 }
 
-/// `price` if exact in minor units; else `total` ÷ `quantity` if that divides exactly.
+/// `price` if exact in minor units; else `total` ÷ `quantity` if that divides exactly; else
+/// the price's error.
 fn unit_price(
     line: &Json<'_>,
     path: &str,
     currency: &str,
     quantity: u32,
 ) -> Result<u64, InputError> {
-    let price = field(line, "price");
-    let first = price.map(|p| minor_units(p, currency, &join(path, "price")));
-    if let Some(Ok(minor)) = first {
+    let price = field(line, "price").map(|p| minor_units(p, currency, &join(path, "price")));
+    if let Some(Ok(minor)) = price {
         return Ok(minor);
     }
-    if let Some(total) = field(line, "total") {
-        let total = minor_units(total, currency, &join(path, "total"))?;
+    let total = field(line, "total").map(|t| minor_units(t, currency, &join(path, "total")));
+    if let Some(Ok(total)) = total {
         if total % u64::from(quantity) == 0 {
             return Ok(total / u64::from(quantity));
         }
     }
-    match first {
-        Some(Err(e)) => Err(e),
+    match (price, total) {
+        (Some(Err(e)), _) | (None, Some(Err(e))) => Err(e),
         _ => Err(wrong(
             &join(path, "price"),
             "the unit price (price, or total ÷ quantity exactly)",
-            price,
+            field(line, "price"),
         )),
     }
 }

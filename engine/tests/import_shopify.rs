@@ -597,10 +597,13 @@ fn known_gateways() {
     }
 }
 
+/// A change to a sample.
+type Change = fn(&mut Value);
+
 #[test]
 fn errors_name_the_path_in_the_shopify_document() {
     let doc = sample("api-ruby-2026-07-get-order.json");
-    let cases: [(&str, fn(&mut Value), &str); 6] = [
+    let cases: [(&str, Change, &str); 6] = [
         (
             "order.id",
             |o| drop(o.as_object_mut().unwrap().remove("id")),

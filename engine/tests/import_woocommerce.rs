@@ -489,9 +489,12 @@ fn trackers_and_shopify_orders_say_where_they_belong() {
     assert!(e.message.contains("not a list"), "{e}");
 }
 
+/// A change to a sample.
+type Change = fn(&mut Value);
+
 #[test]
 fn errors_name_the_path_in_the_woocommerce_document() {
-    let cases: [(&str, fn(&mut Value)); 7] = [
+    let cases: [(&str, Change); 7] = [
         ("id", |o| drop(o.as_object_mut().unwrap().remove("id"))),
         ("status", |o| o["status"] = json!(3)),
         ("currency", |o| o["currency"] = json!("BTC")),

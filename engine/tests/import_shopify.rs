@@ -324,14 +324,12 @@ fn no_shipment_status_and_unknown_values_are_unknown_with_a_note() {
 /// failure did not ship (the units are not shipped); success follows `shipment_status`.
 #[test]
 fn every_fulfillment_status_value() {
-    for (status, expected) in [
-        ("pending", Some("preparing")),
-        ("open", Some("preparing")),
-        ("success", Some("unknown")),
-        ("cancelled", None),
-        ("error", None),
-        ("failure", None),
-    ] {
+    #[rustfmt::skip]
+    let table = [
+        ("pending", Some("preparing")), ("open", Some("preparing")), ("success", Some("unknown")),
+        ("cancelled", None), ("error", None), ("failure", None),
+    ];
+    for (status, expected) in table {
         let doc = with_fulfillment(json!(status), Value::Null);
         let (out, imported) = shopify(&doc);
         match expected {
@@ -565,12 +563,10 @@ fn what_shopify_does_not_say_comes_from_the_options() {
     assert_eq!(out["payment_method"], "other");
     assert!(notes_text(&imported).contains("the gateway \"bogus\" is not one the converter knows"));
     // A value the contract does not have is an error naming the option.
-    let bad = Options {
-        seller_kind: Some("marketplace_seller".into()),
-        ..Options::default()
-    };
-    let e = run(Source::Shopify, &doc, &bad).unwrap_err();
-    assert_eq!(e.path, "options.seller_kind");
+    let path = refused_option(Source::Shopify, &doc, |o| {
+        o.seller_kind = Some("marketplace_seller".into())
+    });
+    assert_eq!(path, "options.seller_kind");
     // No order_status_url and no option: the seller's name is asked for.
     let mut bare = doc.clone();
     bare["order"]
@@ -667,19 +663,7 @@ fn mutations_of_the_published_samples() {
         &["price", "discounted_price", "amount"][..],
     );
     for name in SAMPLES {
-        let (kept, tried) = mutation_run(
-            Source::Shopify,
-            &sample(name),
-            &options_for(&sample(name)),
-            fields,
-            300,
-        );
-        eprintln!("{name}: {kept} of {tried} mutations accepted");
-        assert_eq!(tried, 300);
-        assert!(kept * 2 >= tried, "{name}: only {kept} of {tried} accepted");
-        assert!(
-            kept < tried,
-            "{name}: some mutations must reach the fields that matter"
-        );
+        let doc = sample(name);
+        half_accepted(name, Source::Shopify, &doc, &options_for(&doc), fields);
     }
 }

@@ -54,17 +54,11 @@ fn id_text(v: &Value) -> String {
 
 /// What each order status does to the items, as docs/import.md says: `None` no shipment,
 /// else the shipment's state.
+#[rustfmt::skip]
 const STATUSES: [(&str, Option<&str>); 10] = [
-    ("pending", None),
-    ("processing", None),
-    ("on-hold", None),
-    ("checkout-draft", None),
-    ("completed", Some("unknown")),
-    ("cancelled", Some("cancelled")),
-    ("refunded", Some("cancelled")),
-    ("failed", Some("cancelled")),
-    ("trash", Some("cancelled")),
-    ("wc-shipped-by-a-plugin", Some("unknown")),
+    ("pending", None), ("processing", None), ("on-hold", None), ("checkout-draft", None),
+    ("completed", Some("unknown")), ("cancelled", Some("cancelled")), ("refunded", Some("cancelled")),
+    ("failed", Some("cancelled")), ("trash", Some("cancelled")), ("wc-shipped-by-a-plugin", Some("unknown")),
 ];
 
 #[test]
@@ -241,14 +235,10 @@ fn a_local_time_without_its_utc_field_is_read_in_the_assumed_zone() {
         );
         assert!(notes_text(&imported).contains(zone));
     }
-    let bad = Options {
-        assume_zone: Some("Mars/Olympus".into()),
-        ..Options::default()
-    };
-    assert_eq!(
-        run(Source::WooCommerce, &doc, &bad).unwrap_err().path,
-        "options.assume_zone"
-    );
+    let path = refused_option(Source::WooCommerce, &doc, |o| {
+        o.assume_zone = Some("Mars/Olympus".into())
+    });
+    assert_eq!(path, "options.assume_zone");
 }
 
 /// The Shipment Tracking extension's items, as it stores them in the order's meta.
@@ -450,22 +440,14 @@ fn gateways_and_options() {
         out["seller"],
         json!({"name": "Example Store", "kind": "marketplace", "fulfilled_by": "retailer"})
     );
-    let bad = Options {
-        payment_method: Some("card".into()),
-        ..Options::default()
-    };
-    assert_eq!(
-        run(Source::WooCommerce, &doc, &bad).unwrap_err().path,
-        "options.payment_method"
-    );
-    let bad = Options {
-        fulfilled_by: Some("third_party".into()),
-        ..Options::default()
-    };
-    assert_eq!(
-        run(Source::WooCommerce, &doc, &bad).unwrap_err().path,
-        "options.fulfilled_by"
-    );
+    let path = refused_option(Source::WooCommerce, &doc, |o| {
+        o.payment_method = Some("card".into())
+    });
+    assert_eq!(path, "options.payment_method");
+    let path = refused_option(Source::WooCommerce, &doc, |o| {
+        o.fulfilled_by = Some("third_party".into())
+    });
+    assert_eq!(path, "options.fulfilled_by");
 }
 
 #[test]
@@ -530,22 +512,21 @@ fn mutations_of_the_published_samples() {
         &["price", "total", "subtotal", "shipping_total"][..],
     );
     for (name, doc) in samples() {
-        for sample in [doc.clone(), tracked_from(&doc)] {
-            let (kept, tried) = mutation_run(
-                Source::WooCommerce,
-                &sample,
-                &Options::default(),
-                fields,
-                250,
-            );
-            eprintln!("{name}: {kept} of {tried} mutations accepted");
-            assert_eq!(tried, 250);
-            assert!(kept * 2 >= tried, "{name}: only {kept} of {tried} accepted");
-            assert!(
-                kept < tried,
-                "{name}: some mutations must reach the fields that matter"
-            );
-        }
+        half_accepted(
+            &name,
+            Source::WooCommerce,
+            &doc,
+            &Options::default(),
+            fields,
+        );
+        let name = format!("{name} with tracking items");
+        half_accepted(
+            &name,
+            Source::WooCommerce,
+            &tracked_from(&doc),
+            &Options::default(),
+            fields,
+        );
     }
 }
 

@@ -334,32 +334,38 @@ pub(super) fn seller(
             ))
         }
     };
-    let kind = chosen(
-        options.seller_kind.as_deref(),
-        ("options.seller_kind", "seller.kind"),
-        &["retailer", "marketplace"],
-        notes,
-    )?;
-    let fulfilled_by = chosen(
-        options.fulfilled_by.as_deref(),
-        ("options.fulfilled_by", "seller.fulfilled_by"),
-        &["retailer", "seller"],
-        notes,
-    )?;
-    Ok(obj(vec![
-        ("name", s(name)),
-        ("kind", s(kind)),
-        ("fulfilled_by", s(fulfilled_by)),
-    ]))
+    let choices = [
+        (
+            options.seller_kind.as_deref(),
+            "kind",
+            ["retailer", "marketplace"],
+        ),
+        (
+            options.fulfilled_by.as_deref(),
+            "fulfilled_by",
+            ["retailer", "seller"],
+        ),
+    ];
+    let mut fields = vec![("name", s(name))];
+    for (given, field, allowed) in choices {
+        fields.push((field, s(chosen(given, field, &allowed, notes)?)));
+    }
+    Ok(obj(fields))
 }
 
-/// An option among `allowed` (the first is the default, taken with a note).
+/// The seller's `field` from its option (the same name, but `seller_kind` for `kind`), one of
+/// `allowed`; absent, the first, with a note.
 fn chosen(
     given: Option<&str>,
-    (option, field): (&str, &str),
+    field: &'static str,
     allowed: &[&'static str],
     notes: &mut Vec<Note>,
 ) -> Result<&'static str, InputError> {
+    let option = if field == "kind" {
+        "seller_kind"
+    } else {
+        field
+    };
     match given {
         Some(value) => allowed
             .iter()
@@ -367,7 +373,7 @@ fn chosen(
             .find(|a| *a == value)
             .ok_or_else(|| {
                 InputError::new(
-                    option,
+                    format!("options.{option}"),
                     format!("expected one of {}, found {value:?}", quoted(allowed)),
                 )
             }),
@@ -375,9 +381,8 @@ fn chosen(
             notes.push(Note {
                 path: String::new(),
                 message: format!(
-                    "{field}: the source does not say it; the default {:?} is used ({} sets it)",
-                    allowed[0],
-                    option.trim_start_matches("options.")
+                    "seller.{field}: the source does not say it; the default {:?} is used (option {option} sets it)",
+                    allowed[0]
                 ),
             });
             Ok(allowed[0])
@@ -474,6 +479,59 @@ pub(super) fn tracking_link(url: &str, path: &str, notes: &mut Vec<Note>) -> Opt
         ),
     );
     None
+}
+
+/// "First Last" from an address or a person's `first_name` and `last_name`, if not blank.
+pub(super) fn full_name(person: &Json<'_>, path: &str) -> Result<Option<String>, InputError> {
+    let first = filled(person, path, "first_name")?.unwrap_or("");
+    let last = filled(person, path, "last_name")?.unwrap_or("");
+    Ok(Some(format!("{first} {last}").trim().to_owned()).filter(|n| !n.is_empty()))
+}
+
+/// The contract's `customer`: the e-mail address (`email`: where it was looked for, and what
+/// was found), a name, and the country (field `country_field`) of the first address of
+/// `addresses` that has one (shipping first; the billing address's with a note). Without an
+/// e-mail address or a name: none, with a note.
+pub(super) fn customer(
+    (email_path, email): (String, Option<&str>),
+    name: Option<String>,
+    addresses: [(String, Option<&Json<'_>>); 2],
+    country_field: &str,
+    notes: &mut Vec<Note>,
+) -> Result<Option<Json<'static>>, InputError> {
+    let mut country: Option<(String, &str)> = None;
+    for (k, (path, address)) in addresses.iter().enumerate() {
+        let Some(address) = address.filter(|_| country.is_none()) else {
+            continue;
+        };
+        if let Some(code) = filled(address, path, country_field)? {
+            let at = join(path, country_field);
+            if !crate::is_country_code(code) {
+                let expected = "an ISO 3166-1 alpha-2 country code, e.g. \"US\"";
+                return Err(wrong(&at, expected, Some(&s(code))));
+            }
+            if k > 0 {
+                note(notes, &at, "customer.country: the order has no shipping country; the billing address's is used");
+            }
+            country = Some((at, code));
+        }
+    }
+    let (Some(email), Some(name)) = (email, name) else {
+        note(
+            notes,
+            email_path,
+            "customer: the order lacks the customer's e-mail address or name: no customer (nor customer.country) in the order",
+        );
+        return Ok(None);
+    };
+    if !crate::looks_like_an_email_address(email) {
+        return Err(wrong(&email_path, "an e-mail address", Some(&s(email))));
+    }
+    let mut fields = vec![("name", s(name)), ("email", s(email))];
+    if let Some((_, code)) = country {
+        fields.push(("country", s(code)));
+    }
+    Ok(Some(obj(fields)))
 }
 
 /// A string of the contract's tree.

@@ -585,68 +585,30 @@ fn customer(
     let shipping = field(o, "shipping_address");
     let billing = field(o, "billing_address");
     let person = field(o, "customer");
-    let email = match filled(o, base, "email")? {
-        Some(e) => Some(e),
-        None => match filled(o, base, "contact_email")? {
-            Some(e) => Some(e),
-            None => match person {
-                Some(p) => filled(p, &join(base, "customer"), "email")?,
-                None => None,
-            },
-        },
-    };
+    let mut email = (join(base, "email"), filled(o, base, "email")?);
+    if email.1.is_none() {
+        email = (
+            join(base, "contact_email"),
+            filled(o, base, "contact_email")?,
+        );
+    }
+    if let (None, Some(p)) = (email.1, person) {
+        let path = join(base, "customer");
+        email = (join(&path, "email"), filled(p, &path, "email")?);
+    }
+    let (spath, bpath) = (
+        join(base, "shipping_address"),
+        join(base, "billing_address"),
+    );
     let mut name: Option<String> = None;
-    for (address, at) in [(shipping, "shipping_address"), (billing, "billing_address")] {
+    for (address, path) in [(shipping, &spath), (billing, &bpath)] {
         if let (None, Some(a)) = (&name, address) {
-            name = filled(a, &join(base, at), "name")?.map(str::to_owned);
+            name = filled(a, path, "name")?.map(str::to_owned);
         }
     }
     if let (None, Some(p)) = (&name, person) {
-        let path = join(base, "customer");
-        let first = filled(p, &path, "first_name")?.unwrap_or("");
-        let last = filled(p, &path, "last_name")?.unwrap_or("");
-        let full = format!("{first} {last}");
-        name = Some(full.trim().to_owned()).filter(|n| !n.is_empty());
+        name = amount::full_name(p, &join(base, "customer"))?;
     }
-    let mut country: Option<(String, &str)> = None;
-    for (address, at) in [(shipping, "shipping_address"), (billing, "billing_address")] {
-        if let (None, Some(a)) = (&country, address) {
-            let path = join(base, at);
-            if let Some(code) = filled(a, &path, "country_code")? {
-                country = Some((join(&path, "country_code"), code));
-            }
-        }
-    }
-    if let Some((path, code)) = &country {
-        if !crate::is_country_code(code) {
-            return Err(wrong(
-                path,
-                "an ISO 3166-1 alpha-2 country code, e.g. \"US\"",
-                Some(&s(*code)),
-            ));
-        }
-        if path.contains("billing_address") {
-            note(notes, path, "customer.country: the order has no shipping address; the billing address's country is used");
-        }
-    }
-    let (Some(email), Some(name)) = (email, name) else {
-        note(
-            notes,
-            join(base, "email"),
-            "customer: the order lacks the customer's e-mail address or name: no customer (nor customer.country) in the order",
-        );
-        return Ok(None);
-    };
-    if !crate::looks_like_an_email_address(email) {
-        return Err(wrong(
-            &join(base, "email"),
-            "an e-mail address",
-            Some(&s(email)),
-        ));
-    }
-    let mut fields = vec![("name", s(name)), ("email", s(email))];
-    if let Some((_, code)) = country {
-        fields.push(("country", s(code)));
-    }
-    Ok(Some(obj(fields)))
+    let addresses = [(spath, shipping), (bpath, billing)];
+    amount::customer(email, name, addresses, "country_code", notes)
 }

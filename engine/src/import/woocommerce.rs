@@ -460,67 +460,26 @@ fn unit_price(
     }
 }
 
-/// The contract's `customer`: `billing.email`, a name, and the shipping (else billing) country.
+/// The contract's `customer`: `billing.email`, the billing (else shipping) name, and the
+/// shipping (else billing) country.
 fn customer(
     o: &Json<'_>,
     base: &str,
     notes: &mut Vec<Note>,
 ) -> Result<Option<Json<'static>>, InputError> {
-    let billing = field(o, "billing");
-    let shipping = field(o, "shipping");
-    let bpath = join(base, "billing");
+    let (billing, shipping) = (field(o, "billing"), field(o, "shipping"));
+    let (bpath, spath) = (join(base, "billing"), join(base, "shipping"));
     let email = match billing {
         Some(b) => filled(b, &bpath, "email")?,
         None => None,
     };
     let mut name = None;
-    for (address, at) in [(billing, "billing"), (shipping, "shipping")] {
+    for (address, path) in [(billing, &bpath), (shipping, &spath)] {
         if let (None, Some(a)) = (&name, address) {
-            let path = join(base, at);
-            let first = filled(a, &path, "first_name")?.unwrap_or("");
-            let last = filled(a, &path, "last_name")?.unwrap_or("");
-            name = Some(format!("{first} {last}").trim().to_owned()).filter(|n| !n.is_empty());
+            name = amount::full_name(a, path)?;
         }
     }
-    let mut country: Option<(String, &str)> = None;
-    for (address, at) in [(shipping, "shipping"), (billing, "billing")] {
-        if let (None, Some(a)) = (&country, address) {
-            let path = join(base, at);
-            if let Some(code) = filled(a, &path, "country")? {
-                country = Some((join(&path, "country"), code));
-            }
-        }
-    }
-    if let Some((path, code)) = &country {
-        if !crate::is_country_code(code) {
-            return Err(wrong(
-                path,
-                "an ISO 3166-1 alpha-2 country code, e.g. \"US\"",
-                Some(&s(*code)),
-            ));
-        }
-        if path.ends_with("billing.country") {
-            note(notes, path, "customer.country: the order has no shipping country; the billing address's is used");
-        }
-    }
-    let (Some(email), Some(name)) = (email, name) else {
-        note(
-            notes,
-            join(&bpath, "email"),
-            "customer: the order lacks the customer's e-mail address or name: no customer (nor customer.country) in the order",
-        );
-        return Ok(None);
-    };
-    if !crate::looks_like_an_email_address(email) {
-        return Err(wrong(
-            &join(&bpath, "email"),
-            "an e-mail address",
-            Some(&s(email)),
-        ));
-    }
-    let mut fields = vec![("name", s(name)), ("email", s(email))];
-    if let Some((_, code)) = country {
-        fields.push(("country", s(code)));
-    }
-    Ok(Some(obj(fields)))
+    let email_path = join(&bpath, "email");
+    let addresses = [(spath, shipping), (bpath, billing)];
+    amount::customer((email_path, email), name, addresses, "country", notes)
 }

@@ -515,12 +515,9 @@ fn a_number_amount_counts_by_its_text() {
 fn a_tracker_given_as_an_order_says_where_it_belongs() {
     let easypost =
         json!({"id": "trk_1", "object": "Tracker", "status": "in_transit", "tracking_code": "EZ1"});
-    let e = run(Source::Shopify, &easypost, &Options::default()).unwrap_err();
-    assert!(
-        e.message
-            .contains("this is an EasyPost Tracker, not a Shopify order: use --from easypost"),
-        "{e}"
-    );
+    let e = refusal(Source::Shopify, &easypost);
+    let says = "this is an EasyPost Tracker, not a Shopify order: use --from easypost";
+    assert!(e.contains(says), "{e}");
     let aftership =
         json!({"meta": {"code": 200}, "data": {"tracking": {"tag": "InTransit", "slug": "dhl"}}});
     let e = run(Source::Shopify, &aftership, &Options::default()).unwrap_err();
@@ -540,13 +537,10 @@ fn a_tracker_given_as_an_order_says_where_it_belongs() {
 #[test]
 fn what_shopify_does_not_say_comes_from_the_options() {
     let doc = sample("api-ruby-2026-07-get-order.json");
-    let options = Options {
-        seller_kind: Some("marketplace".into()),
-        fulfilled_by: Some("seller".into()),
-        seller_name: Some("Jsmith Goods".into()),
-        payment_method: Some("debit_card".into()),
-        ..Options::default()
-    };
+    let given = [("seller_kind", "marketplace"), ("fulfilled_by", "seller")];
+    let mut options = options(&given);
+    options.seller_name = Some("Jsmith Goods".into());
+    options.payment_method = Some("debit_card".into());
     let (out, imported) = accepted(Source::Shopify, &doc, &options);
     assert_eq!(
         out["seller"],

@@ -427,13 +427,12 @@ fn gateways_and_options() {
     let (out, imported) = woo(&doc);
     assert_eq!(out["payment_method"], "other");
     assert!(notes_text(&imported).contains("payment_method: the gateway \"my_gateway\""));
-    let options = Options {
-        payment_method: Some("points".into()),
-        seller_name: Some("Example Store".into()),
-        seller_kind: Some("marketplace".into()),
-        fulfilled_by: Some("retailer".into()),
-        ..Options::default()
-    };
+    let options = options(&[
+        ("payment_method", "points"),
+        ("seller_name", "Example Store"),
+        ("seller_kind", "marketplace"),
+        ("fulfilled_by", "retailer"),
+    ]);
     let (out, _) = accepted(Source::WooCommerce, &doc, &options);
     assert_eq!(out["payment_method"], "points");
     assert_eq!(
@@ -453,10 +452,9 @@ fn gateways_and_options() {
 #[test]
 fn trackers_and_shopify_orders_say_where_they_belong() {
     let easypost = json!({"object": "Tracker", "id": "trk_1", "status": "delivered"});
-    let e = run(Source::WooCommerce, &easypost, &Options::default()).unwrap_err();
+    let e = refusal(Source::WooCommerce, &easypost);
     assert!(
-        e.message
-            .contains("this is an EasyPost Tracker, not a WooCommerce order: use --from easypost"),
+        e.contains("this is an EasyPost Tracker, not a WooCommerce order: use --from easypost"),
         "{e}"
     );
     let aftership =

@@ -164,6 +164,22 @@ pub(super) fn list<'j, 'a>(
     }
 }
 
+/// The order's `line_items` (at least one) and their path.
+pub(super) fn line_items<'j, 'a>(
+    order: &'j Json<'a>,
+    path: &str,
+) -> Result<(String, &'j [Json<'a>]), InputError> {
+    let at = join(path, "line_items");
+    match list(order, path, "line_items")? {
+        [] => Err(wrong(
+            &at,
+            "at least one line item",
+            field(order, "line_items"),
+        )),
+        lines => Ok((at, lines)),
+    }
+}
+
 /// A boolean field: `false` when absent or `null`.
 pub(super) fn flag(object: &Json<'_>, path: &str, name: &str) -> Result<bool, InputError> {
     match field(object, name) {
@@ -210,6 +226,19 @@ pub(super) fn required_id(object: &Json<'_>, path: &str, name: &str) -> Result<S
             None,
         )
     })
+}
+
+/// The order's `currency`: an ISO 4217 code with a minor unit (what the amounts are counted in).
+pub(super) fn currency<'j>(order: &'j Json<'_>, path: &str) -> Result<&'j str, InputError> {
+    let at = join(path, "currency");
+    match filled(order, path, "currency")? {
+        Some(code) if minor_unit_digits(code).is_some() => Ok(code),
+        found => Err(wrong(
+            &at,
+            "an ISO 4217 currency code with a minor unit, e.g. \"USD\"",
+            found.and(field(order, "currency")),
+        )),
+    }
 }
 
 /// An RFC 3339 / ISO 8601 time with an offset, kept as written (its zone kept); `None` when
@@ -304,7 +333,7 @@ pub(super) fn not_a_tracker(input: &Json<'_>, source: &str) -> Result<(), InputE
 /// The contract's `seller`: from the options, else the documented defaults (kind and
 /// fulfilment `retailer`; the name from `shop_name`, the source's shop where it has one), each
 /// default a note.
-pub(super) fn seller(
+fn seller(
     options: &Options,
     shop_name: Option<(&str, &str)>,
     source: &str,
@@ -351,6 +380,24 @@ pub(super) fn seller(
         fields.push((field, s(chosen(given, field, &allowed, notes)?)));
     }
     Ok(obj(fields))
+}
+
+/// The first fields of the contract's order: `id`, `placed_at`, `currency`, and the `seller`
+/// ([`seller`]; `shop`: the path and host of the source's shop address, if it has one).
+pub(super) fn order_head(
+    (id, placed_at, currency): (String, String, &str),
+    (options, shop, source): (&Options, Option<(String, String)>, &str),
+    notes: &mut Vec<Note>,
+) -> Result<Vec<(&'static str, Json<'static>)>, InputError> {
+    let shop = shop
+        .as_ref()
+        .map(|(path, host)| (path.as_str(), host.as_str()));
+    Ok(vec![
+        ("id", s(id)),
+        ("placed_at", s(placed_at)),
+        ("currency", s(currency)),
+        ("seller", seller(options, shop, source, notes)?),
+    ])
 }
 
 /// The seller's `field` from its option (the same name, but `seller_kind` for `kind`), one of

@@ -116,38 +116,14 @@ pub(super) fn order(
             )
         })?,
     };
-    let currency = filled(o, base, "currency")?.ok_or_else(|| {
-        wrong(
-            &at("currency"),
-            "an ISO 4217 currency code, e.g. \"USD\"",
-            None,
-        )
-    })?;
-    if crate::minor_unit_digits(currency).is_none() {
-        return Err(wrong(
-            &at("currency"),
-            "an ISO 4217 currency code with a minor unit, e.g. \"USD\"",
-            field(o, "currency"),
-        ));
-    }
+    let currency = amount::currency(o, base)?;
 
     let shop = match amount::text(o, base, "order_status_url")? {
-        Some(url) => amount::https_host(url).map(|h| (at("order_status_url"), h)),
+        Some(url) => amount::https_host(url).map(|h| (at("order_status_url"), h.to_owned())),
         None => None,
     };
-    let seller = amount::seller(
-        options,
-        shop.as_ref().map(|(p, h)| (p.as_str(), *h)),
-        "Shopify",
-        notes,
-    )?;
-
-    let mut out: Vec<(&'static str, Json<'static>)> = vec![
-        ("id", s(id)),
-        ("placed_at", s(placed_text)),
-        ("currency", s(currency)),
-        ("seller", seller),
-    ];
+    let head = (id, placed_text, currency);
+    let mut out = amount::order_head(head, (options, shop, "Shopify"), notes)?;
     if let Some(method) = payment_method(o, base, options, notes)? {
         out.push(("payment_method", s(method)));
     }
@@ -440,15 +416,7 @@ fn line_items(
     cancelled: bool,
     notes: &mut Vec<Note>,
 ) -> Result<(Vec<Json<'static>>, bool), InputError> {
-    let lines = list(o, base, "line_items")?;
-    let lines_path = join(base, "line_items");
-    if lines.is_empty() {
-        return Err(wrong(
-            &lines_path,
-            "at least one line item",
-            field(o, "line_items"),
-        ));
-    }
+    let (lines_path, lines) = amount::line_items(o, base)?;
     let mut items = Vec::new();
     let mut used_cancelled = false;
     for (i, line) in lines.iter().enumerate() {

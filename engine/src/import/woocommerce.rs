@@ -102,20 +102,7 @@ pub(super) fn order(
 
     let id = required_id(o, base, "id")?;
     let (placed_text, placed_at) = placed_at(o, base, options, notes)?;
-    let currency = filled(o, base, "currency")?.ok_or_else(|| {
-        wrong(
-            &at("currency"),
-            "an ISO 4217 currency code, e.g. \"USD\"",
-            None,
-        )
-    })?;
-    if crate::minor_unit_digits(currency).is_none() {
-        return Err(wrong(
-            &at("currency"),
-            "an ISO 4217 currency code with a minor unit, e.g. \"USD\"",
-            field(o, "currency"),
-        ));
-    }
+    let currency = amount::currency(o, base)?;
     let status = filled(o, base, "status")?.ok_or_else(|| {
         wrong(
             &at("status"),
@@ -124,19 +111,8 @@ pub(super) fn order(
         )
     })?;
 
-    let shop = shop_host(o, base)?;
-    let seller = amount::seller(
-        options,
-        shop.as_ref().map(|(p, h)| (p.as_str(), h.as_str())),
-        "WooCommerce",
-        notes,
-    )?;
-    let mut out: Vec<(&'static str, Json<'static>)> = vec![
-        ("id", s(id)),
-        ("placed_at", s(placed_text)),
-        ("currency", s(currency)),
-        ("seller", seller),
-    ];
+    let head = (id, placed_text, currency);
+    let mut out = amount::order_head(head, (options, shop_host(o, base)?, "WooCommerce"), notes)?;
     if let Some(gateway) = filled(o, base, "payment_method")? {
         let method = match gateway_method(gateway) {
             Some(m) => m,
@@ -392,15 +368,7 @@ fn line_items(
     currency: &str,
     shipment: Option<&str>,
 ) -> Result<Vec<Json<'static>>, InputError> {
-    let lines_path = join(base, "line_items");
-    let lines = list(o, base, "line_items")?;
-    if lines.is_empty() {
-        return Err(wrong(
-            &lines_path,
-            "at least one line item",
-            field(o, "line_items"),
-        ));
-    }
+    let (lines_path, lines) = amount::line_items(o, base)?;
     let mut items = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let path = format!("{lines_path}[{i}]");
@@ -417,7 +385,7 @@ fn line_items(
                     field(line, "quantity"),
                 )
             })?;
-        let unit_price = unit_price(line, &path, currency, quantity)?;
+        let unit_price = unit_price((line, &path), currency, quantity)?;
         let mut fields = vec![
             ("id", s(id)),
             ("title", s(title)),
@@ -434,12 +402,8 @@ fn line_items(
 
 /// `price` if exact in minor units; else `total` ÷ `quantity` if that divides exactly; else
 /// the price's error.
-fn unit_price(
-    line: &Json<'_>,
-    path: &str,
-    currency: &str,
-    quantity: u32,
-) -> Result<u64, InputError> {
+fn unit_price(line: (&Json<'_>, &str), currency: &str, quantity: u32) -> Result<u64, InputError> {
+    let (line, path) = line;
     let price = field(line, "price").map(|p| minor_units(p, currency, &join(path, "price")));
     if let Some(Ok(minor)) = price {
         return Ok(minor);

@@ -86,8 +86,8 @@ pub(super) fn order(
     if field(input, "orders").is_some() {
         return Err(wrong(
             "orders",
-            "one Shopify order (the object, or {\"order\": {...}})",
-            Some(&Json::Array(Vec::new())),
+            "one Shopify order (the object, or {\"order\": {...}}), not a list of them",
+            field(input, "orders"),
         ));
     }
     let (o, base) = match field(input, "order") {
@@ -131,7 +131,7 @@ pub(super) fn order(
         out.push(("shipping_cost", Json::UInt(cost)));
     }
 
-    let mut parcels = fulfillments(o, base, placed_at, notes)?;
+    let parcels = fulfillments(o, base, placed_at, notes)?;
     let cancelled = amount::text(o, base, "cancelled_at")?.is_some();
     if cancelled {
         note(
@@ -140,7 +140,7 @@ pub(super) fn order(
             "the order is cancelled: its units in no fulfillment are in the shipment \"cancelled\" (status cancelled)",
         );
     }
-    let (items, used_cancelled) = line_items(o, base, currency, &mut parcels, cancelled, notes)?;
+    let (items, used_cancelled) = line_items(o, base, currency, &parcels, cancelled, notes)?;
     out.push(("items", Json::Array(items)));
     let mut shipments: Vec<Json<'static>> = parcels
         .into_iter()
@@ -412,7 +412,7 @@ fn line_items(
     o: &Json<'_>,
     base: &str,
     currency: &str,
-    parcels: &mut [Parcel],
+    parcels: &[Parcel],
     cancelled: bool,
     notes: &mut Vec<Note>,
 ) -> Result<(Vec<Json<'static>>, bool), InputError> {

@@ -367,6 +367,8 @@ fn a_line_split_over_fulfillments_becomes_one_item_per_part() {
     second["tracking_numbers"] = json!(["JD0001", "JD0002"]);
     second["tracking_urls"] = json!(["http://dhl.example/JD0001"]);
     o["fulfillments"].as_array_mut().unwrap().push(second);
+    let usps = "https://tools.usps.com/go/TrackConfirmAction_input?qtc_tLabels1=9400";
+    o["fulfillments"][0]["tracking_urls"] = json!([usps]);
     let (out, imported) = shopify(&doc);
     let first = id_text(&doc["order"]["fulfillments"][0]["id"]);
     let parts: Vec<(String, u64, Option<&str>)> = out["items"]
@@ -389,6 +391,7 @@ fn a_line_split_over_fulfillments_becomes_one_item_per_part() {
             (format!("{line}/unfulfilled"), 1, None),
         ]
     );
+    assert_eq!(out["shipments"][0]["tracking_url"], usps, "https: is kept");
     let dhl = &out["shipments"][1];
     assert_eq!(dhl["carrier"], "DHL Express");
     assert_eq!(dhl["tracking_number"], "JD0001");
@@ -396,6 +399,44 @@ fn a_line_split_over_fulfillments_becomes_one_item_per_part() {
     let notes = notes_text(&imported);
     assert!(notes.contains("order.fulfillments[1].tracking_urls[0]: tracking_url: \"http://dhl.example/JD0001\" is an http: link; dropped"), "{notes}");
     assert!(notes.contains("2 tracking numbers"), "{notes}");
+}
+
+/// A unit refunded with `restock_type` `return` stays in its item as `returned_quantity`; one
+/// refunded otherwise leaves the order (Shopify's `current_quantity`). In the reference's
+/// sample, both refunded lines are `legacy_restock`: made a return here for one.
+#[test]
+fn a_returned_unit_is_returned_quantity() {
+    let mut doc = sample("api-ruby-2026-07-get-order.json");
+    let o = &mut doc["order"];
+    o["fulfillments"][0]["status"] = json!("success");
+    o["fulfillments"][0]["shipment_status"] = json!("delivered");
+    let first_line = o["line_items"][0]["id"].clone();
+    let refunded = o["refunds"][0]["refund_line_items"].as_array_mut().unwrap();
+    let returned_line = refunded
+        .iter_mut()
+        .find(|r| r["line_item_id"] == first_line)
+        .unwrap();
+    returned_line["restock_type"] = json!("return");
+    let (out, imported) = shopify(&doc);
+    let o = &doc["order"];
+    let line = &o["line_items"][0];
+    assert_eq!(line["current_quantity"], 0);
+    let item = parts_of(&out, &id_text(&line["id"]))[0].clone();
+    assert_eq!(item["quantity"], line["quantity"]);
+    assert_eq!(item["returned_quantity"], line["quantity"]);
+    assert_eq!(
+        item["shipment"],
+        json!(id_text(&o["fulfillments"][0]["id"]))
+    );
+    assert_eq!(out["shipments"][0]["status"], "delivered");
+    // The other refunded line (legacy_restock, never fulfilled) is cancelled.
+    let other = &o["line_items"][2];
+    assert_eq!(other["current_quantity"], 0);
+    assert_eq!(
+        parts_of(&out, &id_text(&other["id"]))[0]["shipment"],
+        "cancelled"
+    );
+    assert!(notes_text(&imported).contains("came back in a return"));
 }
 
 #[test]

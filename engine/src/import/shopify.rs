@@ -417,6 +417,7 @@ fn line_items(
     notes: &mut Vec<Note>,
 ) -> Result<(Vec<Json<'static>>, bool), InputError> {
     let (lines_path, lines) = amount::line_items(o, base)?;
+    let returns = returns(o, base)?;
     let mut items = Vec::new();
     let mut used_cancelled = false;
     for (i, line) in lines.iter().enumerate() {
@@ -448,59 +449,40 @@ fn line_items(
         if amount::flag(line, &path, "gift_card")? {
             fields.push(("category", s("gift_cards")));
         }
-        let current = amount::count(line, &path, "current_quantity")?;
+        let given_back = returns
+            .iter()
+            .filter(|(l, _)| *l == id)
+            .map(|(_, q)| *q)
+            .sum();
+        let (units, returned) = kept_units(line, &path, quantity, given_back, notes)?;
         let mut parts: Vec<(Option<&str>, u32)> = Vec::new();
-        match current {
-            Some(0) if quantity > 0 => {
-                note(
-                    notes,
-                    join(&path, "current_quantity"),
-                    "every unit of the line was removed from the order (refunded or edited out): the item is in the shipment \"cancelled\"",
-                );
-                parts.push((Some(CANCELLED), quantity));
-                used_cancelled = true;
+        if units == 0 {
+            note(
+                notes,
+                join(&path, "current_quantity"),
+                "every unit of the line was removed from the order (refunded or edited out): the item is in the shipment \"cancelled\"",
+            );
+            parts.push((Some(CANCELLED), quantity));
+            used_cancelled = true;
+        } else {
+            let mut left = units;
+            for parcel in parcels {
+                let mine: u32 = parcel
+                    .lines
+                    .iter()
+                    .filter(|(l, _)| *l == id)
+                    .map(|(_, q)| *q)
+                    .sum();
+                let take = mine.min(left);
+                if take > 0 {
+                    parts.push((Some(parcel.id.as_str()), take));
+                    left -= take;
+                }
             }
-            _ => {
-                let units = match current {
-                    Some(c) if c < quantity => {
-                        note(
-                            notes,
-                            join(&path, "current_quantity"),
-                            format!("{} of {quantity} units were removed from the order (refunded or edited out): the item has the {c} left", quantity - c),
-                        );
-                        c
-                    }
-                    _ => quantity,
-                };
-                if units == 0 {
-                    return Err(wrong(
-                        &join(&path, "quantity"),
-                        "at least 1 unit",
-                        field(line, "quantity"),
-                    ));
-                }
-                let mut left = units;
-                for parcel in parcels.iter() {
-                    let mine: u32 = parcel
-                        .lines
-                        .iter()
-                        .filter(|(l, _)| *l == id)
-                        .map(|(_, q)| *q)
-                        .sum();
-                    let take = mine.min(left);
-                    if take > 0 {
-                        parts.push((Some(parcel.id.as_str()), take));
-                        left -= take;
-                    }
-                }
-                if left > 0 {
-                    if cancelled {
-                        parts.push((Some(CANCELLED), left));
-                        used_cancelled = true;
-                    } else {
-                        parts.push((None, left));
-                    }
-                }
+            if left > 0 {
+                let rest = if cancelled { Some(CANCELLED) } else { None };
+                used_cancelled |= cancelled;
+                parts.push((rest, left));
             }
         }
         if parts.len() > 1 {
@@ -510,6 +492,7 @@ fn line_items(
                 format!("the line's units are in {} places (fulfillments, not shipped): one item each, ids \"{id}/…\"", parts.len()),
             );
         }
+        let mut returned_left = returned;
         for (shipment, units) in &parts {
             let item_id = match (parts.len(), shipment) {
                 (1, _) => id.clone(),
@@ -519,6 +502,12 @@ fn line_items(
             let mut item = vec![("id", s(item_id))];
             item.extend(fields.iter().cloned());
             item.insert(2, ("quantity", Json::UInt(u64::from(*units))));
+            // Returned units were shipped: they go to the parts in fulfillments first.
+            let back = returned_left.min(*units);
+            if back > 0 && *shipment != Some(CANCELLED) {
+                returned_left -= back;
+                item.push(("returned_quantity", Json::UInt(u64::from(back))));
+            }
             if let Some(sh) = shipment {
                 item.push(("shipment", s(*sh)));
             }
@@ -541,6 +530,64 @@ fn line_items(
         }
     }
     Ok((items, used_cancelled))
+}
+
+/// The units each line got back in a return: `refunds[].refund_line_items[]` whose
+/// `restock_type` is `return` (line id, units).
+fn returns(o: &Json<'_>, base: &str) -> Result<Vec<(String, u32)>, InputError> {
+    let mut back = Vec::new();
+    for (r, refund) in list(o, base, "refunds")?.iter().enumerate() {
+        let rpath = format!("{}[{r}]", join(base, "refunds"));
+        for (k, line) in list(refund, &rpath, "refund_line_items")?
+            .iter()
+            .enumerate()
+        {
+            let path = format!("{}[{k}]", join(&rpath, "refund_line_items"));
+            if amount::text(line, &path, "restock_type")? == Some("return") {
+                let units = amount::count(line, &path, "quantity")?.unwrap_or(0);
+                back.push((required_id(line, &path, "line_item_id")?, units));
+            }
+        }
+    }
+    Ok(back)
+}
+
+/// The units a line keeps in the order, and how many of them came back in a return. Shopify's
+/// `current_quantity` leaves out every refunded unit; a unit refunded with `restock_type`
+/// `return` stays in the item as `returned_quantity` (the contract's returned and received),
+/// one refunded otherwise (cancelled, not restocked, edited out) leaves it, with a note. 0: every
+/// unit went without a return.
+fn kept_units(
+    line: &Json<'_>,
+    path: &str,
+    quantity: u32,
+    given_back: u32,
+    notes: &mut Vec<Note>,
+) -> Result<(u32, u32), InputError> {
+    if quantity == 0 {
+        let found = field(line, "quantity");
+        return Err(wrong(&join(path, "quantity"), "at least 1 unit", found));
+    }
+    let current =
+        amount::count(line, path, "current_quantity")?.map_or(quantity, |c| c.min(quantity));
+    let returned = given_back.min(quantity - current);
+    let gone = quantity - current - returned;
+    let kept = current + returned;
+    if gone > 0 && kept > 0 {
+        note(
+            notes,
+            join(path, "current_quantity"),
+            format!("{gone} of {quantity} units were removed from the order (refunded without a return, or edited out): the item has the {kept} left"),
+        );
+    }
+    if returned > 0 {
+        note(
+            notes,
+            path,
+            format!("{returned} unit(s) came back in a return (a refund with restock_type \"return\"): returned_quantity"),
+        );
+    }
+    Ok((kept, returned))
 }
 
 /// The contract's `customer`: an e-mail address, a name, and the country of the shipping

@@ -564,10 +564,14 @@ pub(super) fn customer(
         }
     }
     let (Some(email), Some(name)) = (email, name) else {
+        let lacks = match email {
+            None => "e-mail address",
+            Some(_) => "name",
+        };
         note(
             notes,
             email_path,
-            "customer: the order lacks the customer's e-mail address or name: no customer (nor customer.country) in the order",
+            format!("customer: the order gives no customer {lacks}, which the contract's customer needs: no customer (nor customer.country) in the order"),
         );
         return Ok(None);
     };
@@ -579,6 +583,70 @@ pub(super) fn customer(
         fields.push(("country", s(code)));
     }
     Ok(Some(obj(fields)))
+}
+
+/// `text` with its HTML character references decoded (WooCommerce writes product names through
+/// WordPress's texturizer: `Ship Your Idea &ndash; Color: Black`): numeric ones and the common
+/// named ones; any other `&` stays as it is. The contract's strings are shown as text, never as
+/// HTML, so an entity left encoded would show as written.
+pub(super) fn decode_entities(text: &str) -> Cow<'_, str> {
+    if !text.contains('&') {
+        return Cow::Borrowed(text);
+    }
+    const NAMED: [(&str, char); 20] = [
+        ("amp", '&'),
+        ("lt", '<'),
+        ("gt", '>'),
+        ("quot", '"'),
+        ("apos", '\''),
+        ("nbsp", '\u{a0}'),
+        ("ndash", '–'),
+        ("mdash", '—'),
+        ("hellip", '…'),
+        ("lsquo", '‘'),
+        ("rsquo", '’'),
+        ("ldquo", '“'),
+        ("rdquo", '”'),
+        ("times", '×'),
+        ("euro", '€'),
+        ("copy", '©'),
+        ("reg", '®'),
+        ("trade", '™'),
+        ("prime", '′'),
+        ("Prime", '″'),
+    ];
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let decoded = rest.get(1..).and_then(|after| {
+            let end = after.find(';').filter(|&e| e > 0 && e <= 10)?;
+            let name = &after[..end];
+            let c = match name.strip_prefix('#') {
+                Some(num) => match num.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                    None => num.parse::<u32>().ok(),
+                }
+                .and_then(char::from_u32)
+                .filter(|c| !c.is_control()),
+                None => NAMED.iter().find(|(n, _)| *n == name).map(|(_, c)| *c),
+            }?;
+            Some((c, end + 2))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 /// A string of the contract's tree.
@@ -626,6 +694,25 @@ mod tests {
                 minor,
                 "{text} with {digits}"
             );
+        }
+    }
+
+    #[test]
+    fn html_character_references_become_text() {
+        let cases = [
+            (
+                "Ship Your Idea &ndash; Color: Black",
+                "Ship Your Idea – Color: Black",
+            ),
+            (
+                "Tom &amp; Jerry&#8217;s &#x2014; mug",
+                "Tom & Jerry’s — mug",
+            ),
+            ("AT&T & co &unknown; &#0; &", "AT&T & co &unknown; &#0; &"),
+            ("no entity", "no entity"),
+        ];
+        for (given, text) in cases {
+            assert_eq!(decode_entities(given), text);
         }
     }
 

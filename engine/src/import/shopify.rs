@@ -5,8 +5,9 @@
 //!   an offset, kept as written) → `placed_at`; `currency` → `currency`.
 //! - `line_items[]` → `items[]`: `id`, `name` (else `title`), `current_quantity` (else
 //!   `quantity`), `price` → `unit_price` in minor units; `gift_card: true` → category
-//!   `gift_cards`. A line whose `current_quantity` is 0 (refunded or removed) is kept, whole, in
-//!   a `cancelled` shipment.
+//!   `gift_cards`. Units refunded with `restock_type` `return` stay as `returned_quantity`; a
+//!   line whose units all left otherwise (refunded, edited out) is kept, whole, in a
+//!   `cancelled` shipment.
 //! - `fulfillments[]` → `shipments[]` (`id`; `shipment_status` by [`shipment_state`];
 //!   `tracking_company` → `carrier`; the first tracking number and URL; `created_at` →
 //!   `shipped_at`); fulfillments `cancelled`, `error` or `failure` did not ship and are left

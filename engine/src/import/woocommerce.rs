@@ -4,7 +4,8 @@
 //! - `id` (a number) → `id` (its decimal text); `date_created_gmt` (UTC without a zone; written
 //!   back with `Z`) → `placed_at`, else `date_created` (the site's local time, no zone) in
 //!   [`Options::assume_zone`] with a note; `currency` → `currency`.
-//! - `line_items[]` → `items[]`: `id`, `name`, `quantity`, the unit price `price` (a JSON
+//! - `line_items[]` → `items[]`: `id`, `name` (HTML character references decoded), `quantity`,
+//!   the unit price `price` (a JSON
 //!   number, taken only if its text is exact in the currency's minor units) else `total` ÷
 //!   `quantity` when exact.
 //! - `status` (the order's, WooCommerce has no parcel state) by [`status_state`]; tracking items
@@ -376,6 +377,7 @@ fn line_items(
         let id = required_id(line, &path, "id")?;
         let title = filled(line, &path, "name")?
             .ok_or_else(|| wrong(&join(&path, "name"), "the line's name", field(line, "name")))?;
+        let title = amount::decode_entities(title);
         let quantity = amount::count(line, &path, "quantity")?
             .filter(|q| *q > 0)
             .ok_or_else(|| {

@@ -163,7 +163,10 @@ fn published_samples_convert_value_by_value() {
                 assert_eq!(part["title"], line["name"], "{name}: {line_id}");
                 assert_eq!(part["category"] == "gift_cards", line["gift_card"] == true);
                 // A part in a fulfillment's shipment is a line that fulfillment names.
-                if let Some(sh) = part["shipment"].as_str().filter(|s| *s != "cancelled") {
+                if let Some(sh) = part["shipment"]
+                    .as_str()
+                    .filter(|s| !["cancelled", "fulfilled"].contains(s))
+                {
                     let f = shipped.iter().find(|f| id_text(&f["id"]) == sh).unwrap();
                     let named = f["line_items"]
                         .as_array()
@@ -330,7 +333,10 @@ fn every_fulfillment_status_value() {
         ("cancelled", None), ("error", None), ("failure", None),
     ];
     for (status, expected) in table {
-        let doc = with_fulfillment(json!(status), Value::Null);
+        let mut doc = with_fulfillment(json!(status), Value::Null);
+        // What did not ship is fulfillable again, as Shopify counts it.
+        let again = u64::from(expected.is_none());
+        doc["order"]["line_items"][0]["fulfillable_quantity"] = json!(again);
         let (out, imported) = shopify(&doc);
         match expected {
             Some(state) => {
@@ -360,6 +366,7 @@ fn a_line_split_over_fulfillments_becomes_one_item_per_part() {
     let line = id_text(&o["line_items"][0]["id"]);
     o["line_items"][0]["quantity"] = json!(3);
     o["line_items"][0]["current_quantity"] = json!(3);
+    o["line_items"][0]["fulfillable_quantity"] = json!(1);
     let mut second = o["fulfillments"][0].clone();
     second["id"] = json!(42);
     second["shipment_status"] = json!("in_transit");
@@ -437,6 +444,37 @@ fn a_returned_unit_is_returned_quantity() {
         "cancelled"
     );
     assert!(notes_text(&imported).contains("came back in a return"));
+}
+
+/// An order fetched without its fulfillments (`fields=` leaving them out): a unit Shopify no
+/// longer counts as fulfillable was shipped, so it is not "not shipped" (which would let it be
+/// cancelled at once): it is in a shipment `fulfilled`, `unknown`, with a note.
+#[test]
+fn fulfilled_units_without_their_fulfillment_are_not_unshipped() {
+    let mut doc = sample("api-ruby-2026-07-create-fulfilled-order.json");
+    let o = doc["order"].as_object_mut().unwrap();
+    o.remove("fulfillments");
+    let line = &doc["order"]["line_items"][0];
+    assert_eq!(
+        (
+            line["fulfillment_status"].as_str(),
+            line["fulfillable_quantity"].as_u64()
+        ),
+        (Some("fulfilled"), Some(0))
+    );
+    let (out, imported) = shopify(&doc);
+    assert_eq!(out["items"][0]["shipment"], "fulfilled");
+    assert_eq!(out["items"][0]["quantity"], line["quantity"]);
+    assert_eq!(
+        out["shipments"],
+        json!([{"id": "fulfilled", "status": "unknown", "carrier_status": "fulfilled"}])
+    );
+    assert!(notes_text(&imported).contains("order.line_items[0].fulfillable_quantity"));
+    // Still fulfillable: not shipped.
+    doc["order"]["line_items"][0]["fulfillable_quantity"] = json!(1);
+    let (out, _) = shopify(&doc);
+    assert!(out["items"][0].get("shipment").is_none());
+    assert_eq!(out["shipments"], json!([]));
 }
 
 #[test]

@@ -141,7 +141,7 @@ pub(super) fn order(
             "the order is cancelled: its units in no fulfillment are in the shipment \"cancelled\" (status cancelled)",
         );
     }
-    let (items, used_cancelled) = line_items(o, base, currency, &parcels, cancelled, notes)?;
+    let (items, synthetic) = line_items(o, base, currency, &parcels, cancelled, notes)?;
     out.push(("items", Json::Array(items)));
     let mut shipments: Vec<Json<'static>> = parcels
         .into_iter()
@@ -151,8 +151,15 @@ pub(super) fn order(
             obj(fields)
         })
         .collect();
-    if used_cancelled {
-        shipments.push(obj(vec![("id", s(CANCELLED)), ("status", s("cancelled"))]));
+    for id in synthetic {
+        shipments.push(match id {
+            CANCELLED => obj(vec![("id", s(id)), ("status", s("cancelled"))]),
+            _ => obj(vec![
+                ("id", s(id)),
+                ("status", s("unknown")),
+                ("carrier_status", s(id)),
+            ]),
+        });
     }
     out.push(("shipments", Json::Array(shipments)));
     if let Some(customer) = customer(o, base, notes)? {
@@ -163,6 +170,9 @@ pub(super) fn order(
 
 /// The id of the shipment that holds a cancelled order's unshipped units.
 const CANCELLED: &str = "cancelled";
+/// The id of the shipment that holds units Shopify counts as fulfilled but that no fulfillment
+/// of the document holds (an order fetched without its `fulfillments`).
+const FULFILLED: &str = "fulfilled";
 
 fn payment_method(
     o: &Json<'_>,
@@ -416,11 +426,11 @@ fn line_items(
     parcels: &[Parcel],
     cancelled: bool,
     notes: &mut Vec<Note>,
-) -> Result<(Vec<Json<'static>>, bool), InputError> {
+) -> Result<(Vec<Json<'static>>, Vec<&'static str>), InputError> {
     let (lines_path, lines) = amount::line_items(o, base)?;
     let returns = returns(o, base)?;
     let mut items = Vec::new();
-    let mut used_cancelled = false;
+    let mut synthetic: Vec<&'static str> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let path = format!("{lines_path}[{i}]");
         let line = amount::object(line, &path, "a line item (an object)")?;
@@ -464,7 +474,7 @@ fn line_items(
                 "every unit of the line was removed from the order (refunded or edited out): the item is in the shipment \"cancelled\"",
             );
             parts.push((Some(CANCELLED), quantity));
-            used_cancelled = true;
+            synthetic.push(CANCELLED);
         } else {
             let mut left = units;
             for parcel in parcels {
@@ -480,9 +490,25 @@ fn line_items(
                     left -= take;
                 }
             }
+            // Units Shopify counts as fulfilled (not fulfillable any more) that no fulfillment
+            // here holds: the order came without its fulfillments. Shipped, where to unknown.
+            let open =
+                amount::count(line, &path, "fulfillable_quantity")?.map_or(left, |f| f.min(left));
+            if left > open {
+                note(
+                    notes,
+                    join(&path, "fulfillable_quantity"),
+                    format!("{} unit(s) are fulfilled but in no fulfillment of this document: they are in the shipment \"fulfilled\" (unknown)", left - open),
+                );
+                parts.push((Some(FULFILLED), left - open));
+                synthetic.push(FULFILLED);
+                left = open;
+            }
             if left > 0 {
                 let rest = if cancelled { Some(CANCELLED) } else { None };
-                used_cancelled |= cancelled;
+                if cancelled {
+                    synthetic.push(CANCELLED);
+                }
                 parts.push((rest, left));
             }
         }
@@ -530,7 +556,9 @@ fn line_items(
             }
         }
     }
-    Ok((items, used_cancelled))
+    synthetic.sort_unstable();
+    synthetic.dedup();
+    Ok((items, synthetic))
 }
 
 /// The units each line got back in a return: `refunds[].refund_line_items[]` whose

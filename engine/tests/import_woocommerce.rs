@@ -467,6 +467,9 @@ fn trackers_and_shopify_orders_say_where_they_belong() {
         json!({"tracking": {"tag": "Delivered", "slug": "ups", "tracking_number": "1Z"}});
     let e = run(Source::WooCommerce, &aftership, &Options::default()).unwrap_err();
     assert!(e.message.contains("use --from aftership"), "{e}");
+    // AfterShip's newer API versions: the tracking's fields right under `data`.
+    let newer = json!({"data": {"tag": "InTransit", "slug": "dhl", "tracking_number": "1Z"}});
+    assert!(refusal(Source::WooCommerce, &newer).contains("use --from aftership"));
     let shopify = fixture("shopify", "api-ruby-2026-07-get-order.json");
     let e = run(Source::WooCommerce, &shopify, &Options::default()).unwrap_err();
     assert!(e.message.contains("use --from shopify"), "{e}");

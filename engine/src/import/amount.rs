@@ -323,7 +323,10 @@ pub(super) fn not_a_tracker(input: &Json<'_>, source: &str) -> Result<(), InputE
         .and_then(|d| field(d, "tracking"))
         .or_else(|| field(input, "tracking"))
         .is_some()
-        || (field(input, "tag").is_some() && field(input, "slug").is_some());
+        || [Some(input), field(input, "data")]
+            .into_iter()
+            .flatten()
+            .any(|t| field(t, "tag").is_some() && field(t, "slug").is_some());
     if aftership {
         return Err(tracker("an AfterShip tracking", "aftership"));
     }

@@ -546,6 +546,13 @@ fn an_amount_finer_than_the_currency_is_an_error_naming_its_path() {
             "{e}"
         );
     }
+    // Each amount fits, but not the line's total: said at the price, in the source's terms.
+    let mut big = priced("USD", json!("90071992547409.91"));
+    big["order"]["line_items"][0]["quantity"] = json!(2);
+    big["order"]["line_items"][0]["current_quantity"] = json!(2);
+    let e = run(Source::Shopify, &big, &Options::default()).unwrap_err();
+    assert_eq!(e.path, "order.line_items[0].price", "{e}");
+    assert!(e.message.contains("2 × 9007199254740991"), "{e}");
     let e = run(
         Source::Shopify,
         &priced("EUR", json!(true)),

@@ -51,6 +51,18 @@ pub(super) fn minor_units(value: &Json<'_>, currency: &str, path: &str) -> Resul
         .ok_or_else(|| InputError::new(path, format!("{}, found {}", expected(), found(value))))
 }
 
+/// `unit` × `quantity` within [`Money::MAX`] (the contract's bound on a line's total), else an
+/// error at the price's `path`.
+pub(super) fn line_total_fits(unit: u64, quantity: u32, path: &str) -> Result<u64, InputError> {
+    match unit.checked_mul(u64::from(quantity)) {
+        Some(total) if total <= Money::MAX.minor() => Ok(unit),
+        _ => Err(InputError::new(
+            path,
+            format!("expected a price whose line total ({quantity} × {unit} minor units) is at most {}, found a larger one", Money::MAX.minor()),
+        )),
+    }
+}
+
 fn example(digits: u8) -> String {
     match digits {
         0 => "1500".to_owned(),

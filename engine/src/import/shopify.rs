@@ -454,7 +454,9 @@ fn line_items(
                 None,
             )
         })?;
-        let unit_price = minor_units(price_value, currency, &join(&path, "price"))?;
+        let price_path = join(&path, "price");
+        let unit_price = minor_units(price_value, currency, &price_path)?;
+        let unit_price = amount::line_total_fits(unit_price, quantity, &price_path)?;
         let mut fields: Vec<(&'static str, Json<'static>)> =
             vec![("title", s(title)), ("unit_price", Json::UInt(unit_price))];
         if amount::flag(line, &path, "gift_card")? {

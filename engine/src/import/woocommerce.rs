@@ -388,6 +388,7 @@ fn line_items(
                 )
             })?;
         let unit_price = unit_price((line, &path), currency, quantity)?;
+        let unit_price = amount::line_total_fits(unit_price, quantity, &join(&path, "price"))?;
         let mut fields = vec![
             ("id", s(id)),
             ("title", s(title)),

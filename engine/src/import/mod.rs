@@ -16,6 +16,7 @@
 mod aftership;
 mod easypost;
 mod shopify;
+mod tracking;
 mod woocommerce;
 
 use std::borrow::Cow;

@@ -122,12 +122,12 @@ pub(super) fn shipment(
     let path = |key: &str| join(at, key);
 
     let tag = match field(t, "tag") {
-        Some(Json::Str(s)) => s.trim(),
+        Some(Json::Str(s)) if !s.trim().is_empty() => s.trim(),
         Some(other) => {
             return Err(InputError::new(
                 path("tag"),
                 format!(
-                    "expected one of AfterShip's tags (a string), found {}",
+                    "expected one of AfterShip's tags (a non-empty string), found {}",
                     found(other)
                 ),
             ))
@@ -148,14 +148,23 @@ pub(super) fn shipment(
             ("unknown", None)
         }
     };
-    // The source's own words: the subtag where it has one, else the tag.
-    let carrier_status = subtag.unwrap_or(tag).to_owned();
+    // The source's own words: the subtag where it has one, else the tag; a tag the converter
+    // does not know is kept itself, whatever the subtag.
+    let known = TAGS.iter().any(|(s, _)| *s == tag);
+    let carrier_status = match subtag {
+        Some(sub) if known => sub.to_owned(),
+        _ => tag.to_owned(),
+    };
 
     let number = text(t, "tracking_number", at)?;
     let mut out = Shipment::default();
     out.text(
         "id",
-        Some(tracking::shipment_id(options, number, &path("tracking_number"))?),
+        Some(tracking::shipment_id(
+            options,
+            number,
+            &path("tracking_number"),
+        )?),
     );
     out.text("status", Some(status.to_owned()));
     out.text("carrier", text(t, "slug", at)?.map(str::to_owned));
@@ -203,18 +212,22 @@ pub(super) fn shipment(
                 notes,
             )?,
         };
+        // The contract needs the delivery time of a delivered parcel (the return window runs
+        // from it): none is made up.
         if delivered_at.is_none() {
-            notes.push(Note {
-                path: checkpoints_path.clone(),
-                message: "delivered, but neither a Delivered checkpoint nor \
-                          shipment_delivery_date gives the time: no delivered_at (no return \
-                          window opens until it is known)"
-                    .to_owned(),
-            });
+            return Err(InputError::new(
+                checkpoints_path,
+                "expected a checkpoint tagged \"Delivered\" with its checkpoint_time, or \
+                 shipment_delivery_date (the contract needs the delivery time of a delivered \
+                 shipment), found neither",
+            ));
         }
         out.text("delivered_at", delivered_at);
     }
-    out.text("estimated_delivery", estimated_delivery(t, at, &zone, notes)?);
+    out.text(
+        "estimated_delivery",
+        estimated_delivery(t, at, &zone, notes)?,
+    );
     out.text("tracking_number", number.map(str::to_owned));
     out.text(
         "tracking_url",

@@ -104,22 +104,22 @@ pub(super) fn shipment(
             }
         },
         Some("Tracker") | None => (top, ""),
-        Some(other) => {
-            return Err(InputError::new(
-                "object",
-                format!("expected an EasyPost \"Tracker\" (or an \"Event\" carrying one), found {other:?}"),
-            ))
-        }
+        Some(other) => return Err(InputError::new(
+            "object",
+            format!(
+                "expected an EasyPost \"Tracker\" (or an \"Event\" carrying one), found {other:?}"
+            ),
+        )),
     };
     let path = |key: &str| join(at, key);
 
     let status_value = match field(tracker, "status") {
-        Some(Json::Str(s)) => s.trim(),
+        Some(Json::Str(s)) if !s.trim().is_empty() => s.trim(),
         Some(other) => {
             return Err(InputError::new(
                 path("status"),
                 format!(
-                    "expected one of EasyPost's statuses (a string), found {}",
+                    "expected one of EasyPost's statuses (a non-empty string), found {}",
                     crate::json::found(other)
                 ),
             ))
@@ -153,13 +153,23 @@ pub(super) fn shipment(
         }
     };
     // The source's own words: the detail where it has one, else the status.
-    let carrier_status = detail.unwrap_or(status_value).to_owned();
+    // The source's own words: the detail where it has one, else the status; a status the
+    // converter does not know is kept itself, whatever the detail.
+    let known = STATUSES.iter().any(|(s, _)| *s == status_value);
+    let carrier_status = match detail {
+        Some(d) if known => d.to_owned(),
+        _ => status_value.to_owned(),
+    };
 
     let number = text(tracker, "tracking_code", at)?;
     let mut out = Shipment::default();
     out.text(
         "id",
-        Some(tracking::shipment_id(options, number, &path("tracking_code"))?),
+        Some(tracking::shipment_id(
+            options,
+            number,
+            &path("tracking_code"),
+        )?),
     );
     out.text("status", Some(status.to_owned()));
     out.text("carrier", text(tracker, "carrier", at)?.map(str::to_owned));
@@ -193,13 +203,14 @@ pub(super) fn shipment(
             .rev()
             .find(|(s, w)| *s == Some("delivered") && w.is_some())
             .and_then(|(_, w)| w.clone());
+        // The contract needs the delivery time of a delivered parcel (the return window runs
+        // from it): none is made up.
         if delivered_at.is_none() {
-            notes.push(Note {
-                path: details_path.clone(),
-                message: "delivered, but no delivered scan gives the time: no delivered_at (no \
-                          return window opens until it is known)"
-                    .to_owned(),
-            });
+            return Err(InputError::new(
+                details_path,
+                "expected a scan with status \"delivered\" and its datetime (the contract needs \
+                 the delivery time of a delivered shipment), found none",
+            ));
         }
         out.text("delivered_at", delivered_at);
     }

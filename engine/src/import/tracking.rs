@@ -112,7 +112,10 @@ pub(super) fn instant(
         Some(other) => {
             return Err(InputError::new(
                 path,
-                format!("expected a date and time (RFC 3339), found {}", found(other)),
+                format!(
+                    "expected a date and time (RFC 3339), found {}",
+                    found(other)
+                ),
             ))
         }
     };
@@ -160,7 +163,10 @@ pub(super) fn https_link(url: Option<&str>, path: &str, notes: &mut Vec<Note>) -
     if is_https_address(url) {
         return Some(url.to_owned());
     }
-    let why = if url.get(..5).is_some_and(|s| s.eq_ignore_ascii_case("http:")) {
+    let why = if url
+        .get(..5)
+        .is_some_and(|s| s.eq_ignore_ascii_case("http:"))
+    {
         "an http: link (not https:)"
     } else {
         "not an https: address"

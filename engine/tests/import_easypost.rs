@@ -1,0 +1,316 @@
+//! The EasyPost converter on EasyPost's own published samples (API reference responses and
+//! official SDK test fixtures: tests/fixtures/import/easypost/SOURCE.md), on variants of them
+//! for every status value, and on random mutations of each.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "support/import_trackers.rs"]
+mod trackers;
+
+use order_help_engine::import::{Options, Source};
+use serde_json::{json, Value};
+use trackers::{assessable, convert, fixture, ok, shipment, with};
+
+/// EasyPost's statuses (API reference, "Tracker object", `status`) and the contract's state
+/// each means (docs/import.md, "EasyPost"; the states: docs/domain.md).
+const TABLE: [(&str, &str); 10] = [
+    ("unknown", "unknown"),
+    ("pre_transit", "staged"),
+    ("in_transit", "in_transit"),
+    ("out_for_delivery", "out_for_delivery"),
+    ("delivered", "delivered"),
+    ("available_for_pickup", "available_for_pickup"),
+    ("return_to_sender", "returning_to_sender"),
+    ("failure", "exception"),
+    ("cancelled", "cancelled"),
+    ("error", "unknown"),
+];
+
+/// The Tracker samples, by file (the webhook Event's Tracker is its `result`).
+fn samples() -> Vec<(&'static str, Value)> {
+    [
+        "docs-trackers-retrieve.json",
+        "python-cassette-tracker-retrieve.json",
+        "node-cassette-tracker-unknown.json",
+        "node-cassette-tracker-error.json",
+        "examples-event-body.json",
+    ]
+    .into_iter()
+    .map(|name| (name, fixture("easypost", name)))
+    .collect()
+}
+
+fn tracker_of(doc: &Value) -> &Value {
+    if doc["object"] == "Event" {
+        &doc["result"]
+    } else {
+        doc
+    }
+}
+
+fn state_of(status: &str) -> &'static str {
+    TABLE.iter().find(|(s, _)| *s == status).unwrap().1
+}
+
+#[test]
+fn every_published_sample_gives_the_shipment_its_document_describes() {
+    for (name, doc) in samples() {
+        let (s, _) = ok(Source::EasyPost, &doc);
+        let t = tracker_of(&doc);
+        let status = t["status"].as_str().unwrap();
+        assert_eq!(s["status"], state_of(status), "{name}");
+        assert_eq!(s["id"], t["tracking_code"], "{name}");
+        assert_eq!(s["tracking_number"], t["tracking_code"], "{name}");
+        assert_eq!(s["carrier"], t["carrier"], "{name}");
+        assert_eq!(s["tracking_url"], t["public_url"], "{name}");
+        // status_detail kept as carrier_status (the status where there is none).
+        let detail = t["status_detail"].as_str().unwrap_or(status);
+        assert_eq!(s["carrier_status"], detail, "{name}");
+        match t["est_delivery_date"].as_str() {
+            Some(date) => assert_eq!(s["estimated_delivery"], date, "{name}"),
+            None => assert!(s.get("estimated_delivery").is_none(), "{name}"),
+        }
+    }
+}
+
+#[test]
+fn the_webhook_sample_ships_at_its_first_carrier_scan() {
+    // examples-event-body.json: "Shipment information sent to FedEx" (pre_transit) at 15:00,
+    // then "Picked up" (in_transit) at 19:27 on 2024-07-31: the carrier has it from then.
+    let (s, notes) = ok(
+        Source::EasyPost,
+        &fixture("easypost", "examples-event-body.json"),
+    );
+    assert_eq!(s["shipped_at"], "2024-07-31T19:27:00Z");
+    assert_eq!(s["status"], "in_transit");
+    assert_eq!(s["carrier_status"], "arrived_at_facility");
+    assert!(notes.is_empty(), "{notes:?}");
+    // Label created only (pre_transit scans): not shipped yet.
+    let (s, _) = ok(
+        Source::EasyPost,
+        &fixture("easypost", "docs-trackers-retrieve.json"),
+    );
+    assert!(s.get("shipped_at").is_none(), "{s}");
+}
+
+#[test]
+fn every_status_value_has_its_state() {
+    let base = fixture("easypost", "docs-trackers-retrieve.json");
+    for (status, state) in TABLE {
+        let mut doc = with(&base, "", "status", json!(status));
+        doc["status_detail"] = Value::Null;
+        // Each status's own scan last (a delivered one gives delivered_at).
+        let mut scan = doc["tracking_details"][1].clone();
+        scan["status"] = json!(status);
+        scan["datetime"] = json!("2025-04-12T14:03:00Z");
+        doc["tracking_details"].as_array_mut().unwrap().push(scan);
+        let (s, notes) = ok(Source::EasyPost, &doc);
+        assert_eq!(s["status"], state, "{status}");
+        assert_eq!(s["carrier_status"], status, "{status}");
+        assert!(notes.is_empty(), "{status}: {notes:?}");
+        if status == "delivered" {
+            assert_eq!(s["delivered_at"], "2025-04-12T14:03:00Z");
+        } else {
+            assert!(s.get("delivered_at").is_none(), "{status}");
+        }
+    }
+}
+
+#[test]
+fn delivered_at_is_the_last_delivered_scan() {
+    let base = fixture("easypost", "docs-trackers-retrieve.json");
+    let mut doc = with(&base, "", "status", json!("delivered"));
+    let scans = doc["tracking_details"].as_array_mut().unwrap();
+    let mut delivered = scans[1].clone();
+    delivered["status"] = json!("delivered");
+    delivered["datetime"] = json!("2025-04-12T14:03:00-05:00");
+    scans.push(delivered);
+    let (s, notes) = ok(Source::EasyPost, &doc);
+    assert_eq!(s["status"], "delivered");
+    assert_eq!(
+        s["delivered_at"], "2025-04-12T14:03:00-05:00",
+        "the offset is kept"
+    );
+    assert_eq!(s["shipped_at"], "2025-04-12T14:03:00-05:00");
+    assert!(notes.is_empty(), "{notes:?}");
+    // Delivered without a delivered scan: no time is made up; the contract needs one.
+    let doc = with(&base, "", "status", json!("delivered"));
+    let err = convert(Source::EasyPost, &doc, &Options::default()).unwrap_err();
+    assert_eq!(err.path, "tracking_details", "{err}");
+}
+
+#[test]
+fn a_failure_by_its_status_detail() {
+    let base = with(
+        &fixture("easypost", "docs-trackers-retrieve.json"),
+        "",
+        "status",
+        json!("failure"),
+    );
+    let table = [
+        ("refused", "refused", None),
+        ("damaged", "exception", Some("damaged")),
+        ("lost", "exception", Some("lost")),
+        ("delivery_exception", "exception", None),
+        ("address_correction", "exception", None),
+    ];
+    for (detail, state, kind) in table {
+        let (s, _) = ok(
+            Source::EasyPost,
+            &with(&base, "", "status_detail", json!(detail)),
+        );
+        assert_eq!(s["status"], state, "{detail}");
+        assert_eq!(s["carrier_status"], detail, "{detail}");
+        assert_eq!(
+            s.get("exception_kind").and_then(Value::as_str),
+            kind,
+            "{detail}"
+        );
+    }
+}
+
+#[test]
+fn an_unknown_status_is_kept_never_guessed() {
+    let base = fixture("easypost", "docs-trackers-retrieve.json");
+    let (s, notes) = ok(
+        Source::EasyPost,
+        &with(&base, "", "status", json!("held_at_customs")),
+    );
+    assert_eq!(s["status"], "unknown");
+    assert_eq!(s["carrier_status"], "held_at_customs");
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(notes[0].path, "status");
+    // A detail EasyPost does not document is kept, with a note; the status still decides.
+    let (s, notes) = ok(
+        Source::EasyPost,
+        &with(&base, "", "status_detail", json!("teleported")),
+    );
+    assert_eq!(
+        (s["status"].as_str(), s["carrier_status"].as_str()),
+        (Some("staged"), Some("teleported"))
+    );
+    assert_eq!(notes[0].path, "status_detail");
+}
+
+#[test]
+fn an_http_link_is_dropped_with_a_note() {
+    let base = fixture("easypost", "docs-trackers-retrieve.json");
+    let doc = with(
+        &base,
+        "",
+        "public_url",
+        json!("http://track.easypost.com/x"),
+    );
+    let (s, notes) = ok(Source::EasyPost, &doc);
+    assert!(s.get("tracking_url").is_none(), "{s}");
+    assert_eq!(notes[0].path, "public_url");
+    assert!(notes[0].message.contains("http:"), "{notes:?}");
+}
+
+#[test]
+fn the_shipment_id_option_and_the_assumed_zone() {
+    let base = fixture("easypost", "docs-trackers-retrieve.json");
+    let options = Options {
+        shipment_id: Some("S1".to_owned()),
+        assume_zone: Some("America/Chicago".to_owned()),
+        ..Options::default()
+    };
+    let doc = with(&base, "", "est_delivery_date", json!("2025-05-12T17:00:00"));
+    let imported = convert(Source::EasyPost, &doc, &options).unwrap();
+    let s = shipment(&imported);
+    assessable(&s);
+    assert_eq!(s["id"], "S1");
+    assert_eq!(s["tracking_number"], "EZ1000000001");
+    // 17:00 in Chicago in May is CDT, UTC-5.
+    assert_eq!(s["estimated_delivery"], "2025-05-12T17:00:00-05:00");
+    assert_eq!(imported.notes.len(), 1);
+    assert_eq!(imported.notes[0].path, "est_delivery_date");
+    assert!(imported.notes[0].message.contains("America/Chicago"));
+    // A time with an offset keeps it, whatever zone is assumed.
+    let doc = with(
+        &base,
+        "",
+        "est_delivery_date",
+        json!("2025-05-12T17:00:00+02:00"),
+    );
+    let s = shipment(&convert(Source::EasyPost, &doc, &options).unwrap());
+    assert_eq!(s["estimated_delivery"], "2025-05-12T17:00:00+02:00");
+    // A zone that does not exist is an error naming the option.
+    let bad = Options {
+        assume_zone: Some("Mars/Olympus".to_owned()),
+        ..Options::default()
+    };
+    let err = convert(Source::EasyPost, &base, &bad).unwrap_err();
+    assert!(err.message.contains("assume_zone"), "{err}");
+}
+
+#[test]
+fn another_platforms_document_says_which_it_is() {
+    // A Shopify order (Admin REST shape) and an AfterShip tracking.
+    let shopify = json!({"order": {"id": 450789469, "financial_status": "paid",
+        "line_items": [{"id": 466157049, "title": "IPod Nano - 8gb", "price": "199.00"}]}});
+    let err = convert(Source::EasyPost, &shopify, &Options::default()).unwrap_err();
+    assert!(
+        err.message
+            .contains("this is a Shopify order, not an EasyPost Tracker: use --from shopify"),
+        "{err}"
+    );
+    let aftership = fixture("aftership", "sdk-nodejs-get-tracking.json");
+    let err = convert(Source::EasyPost, &aftership, &Options::default()).unwrap_err();
+    assert!(err.message.contains("--from aftership"), "{err}");
+    // Another EasyPost object.
+    let err = convert(
+        Source::EasyPost,
+        &json!({"object": "Shipment", "status": "delivered"}),
+        &Options::default(),
+    )
+    .unwrap_err();
+    assert_eq!(err.path, "object");
+}
+
+#[test]
+fn bad_fields_are_errors_naming_their_path() {
+    let base = fixture("easypost", "docs-trackers-retrieve.json");
+    let cases = [
+        (with(&base, "", "status", json!(3)), "status"),
+        (with(&base, "", "status", Value::Null), "status"),
+        (
+            with(&base, "", "tracking_code", Value::Null),
+            "tracking_code",
+        ),
+        (
+            with(&base, "/tracking_details/1", "datetime", json!("yesterday")),
+            "tracking_details[1].datetime",
+        ),
+        (
+            with(&base, "", "tracking_details", json!("none")),
+            "tracking_details",
+        ),
+    ];
+    for (doc, path) in cases {
+        let err = convert(Source::EasyPost, &doc, &Options::default()).unwrap_err();
+        assert_eq!(err.path, path, "{err}");
+    }
+}
+
+#[test]
+fn mutations_of_every_sample_never_panic_and_mostly_convert() {
+    let vocabulary: Vec<&str> = TABLE
+        .iter()
+        .map(|(s, _)| *s)
+        .chain(["refused", "lost", "damaged"])
+        .collect();
+    let docs: Vec<Value> = samples().into_iter().map(|(_, d)| d).collect();
+    let (accepted, tried) = trackers::mutate_samples(
+        Source::EasyPost,
+        &docs,
+        &["status", "status_detail"],
+        &vocabulary,
+        200,
+    );
+    assert_eq!(tried, 200 * docs.len());
+    assert!(
+        accepted * 2 >= tried,
+        "only {accepted} of {tried} mutations converted"
+    );
+    eprintln!("easypost: {accepted} of {tried} mutations converted");
+}

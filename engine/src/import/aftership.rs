@@ -169,48 +169,54 @@ pub(super) fn shipment(
     out.text("status", Some(status.to_owned()));
     out.text("carrier", text(t, "slug", at)?.map(str::to_owned));
 
-    // The checkpoints, in AfterShip's order (oldest first): their tag and time.
+    // The checkpoints, in AfterShip's order (oldest first): their tag and time (read where
+    // used: with its offset as given; a local one in the assumed zone, with a note).
     let checkpoints_path = path("checkpoints");
     let mut checkpoints = Vec::new();
     for (i, checkpoint) in tracking::list(t, "checkpoints", at)?.iter().enumerate() {
         let here = format!("{checkpoints_path}[{i}]");
         let entries = object(checkpoint, &here, "a checkpoint (a JSON object)")?;
-        let when = tracking::instant(
+        checkpoints.push((
+            text(entries, "tag", &here)?,
             field(entries, "checkpoint_time"),
-            &join(&here, "checkpoint_time"),
-            &zone,
-            notes,
-        )?;
-        checkpoints.push((text(entries, "tag", &here)?, when));
+            join(&here, "checkpoint_time"),
+        ));
     }
-    let first_moving = checkpoints
-        .iter()
-        .find(|(tag, w)| tag.is_some_and(|tag| MOVING.contains(&tag)) && w.is_some())
-        .and_then(|(_, w)| w.clone());
-    let shipped_at = match tracking::instant(
+    // AfterShip's own pickup time (UTC), else the first checkpoint where the carrier has it.
+    let shipped_at = match tracking::utc_instant(
         field(t, "shipment_pickup_date"),
         &path("shipment_pickup_date"),
-        &zone,
         notes,
     )? {
         Some(pickup) => Some(pickup),
-        None => first_moving,
+        None => match checkpoints
+            .iter()
+            .find(|(tag, w, _)| tag.is_some_and(|tag| MOVING.contains(&tag)) && w.is_some())
+        {
+            Some((_, when, at)) => tracking::instant(*when, at, &zone, notes)?,
+            None => None,
+        },
     };
     out.text("shipped_at", shipped_at);
     if status == "delivered" {
-        let scanned = checkpoints
+        // The last Delivered checkpoint with its offset (its zone kept); else AfterShip's UTC
+        // delivery time; else that checkpoint's local time in the assumed zone.
+        let scan = checkpoints
             .iter()
             .rev()
-            .find(|(tag, w)| *tag == Some("Delivered") && w.is_some())
-            .and_then(|(_, w)| w.clone());
-        let delivered_at = match scanned {
-            Some(at) => Some(at),
-            None => tracking::instant(
-                field(t, "shipment_delivery_date"),
-                &path("shipment_delivery_date"),
-                &zone,
-                notes,
-            )?,
+            .find(|(tag, w, _)| *tag == Some("Delivered") && w.is_some());
+        let utc = tracking::utc_instant(
+            field(t, "shipment_delivery_date"),
+            &path("shipment_delivery_date"),
+            notes,
+        )?;
+        let delivered_at = match scan {
+            Some((_, when, at)) if tracking::has_offset(*when) => {
+                tracking::instant(*when, at, &zone, notes)?
+            }
+            _ if utc.is_some() => utc,
+            Some((_, when, at)) => tracking::instant(*when, at, &zone, notes)?,
+            None => None,
         };
         // The contract needs the delivery time of a delivered parcel (the return window runs
         // from it): none is made up.

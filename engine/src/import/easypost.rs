@@ -104,12 +104,14 @@ pub(super) fn shipment(
             }
         },
         Some("Tracker") | None => (top, ""),
-        Some(other) => return Err(InputError::new(
-            "object",
-            format!(
+        Some(other) => {
+            return Err(InputError::new(
+                "object",
+                format!(
                 "expected an EasyPost \"Tracker\" (or an \"Event\" carrying one), found {other:?}"
             ),
-        )),
+            ))
+        }
     };
     let path = |key: &str| join(at, key);
 

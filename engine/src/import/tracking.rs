@@ -156,6 +156,29 @@ pub(super) fn instant(
     ))
 }
 
+/// Whether `value` is a text instant with an offset (kept as given by [`instant`]).
+pub(super) fn has_offset(value: Option<&Json<'_>>) -> bool {
+    matches!(value, Some(Json::Str(s)) if Instant::parse_rfc3339(s.trim()).is_ok())
+}
+
+/// An instant from a source's UTC field that may omit the `Z` (AfterShip's
+/// `shipment_pickup_date`, `shipment_delivery_date`: `2018-07-25T01:10:00` is 01:10 UTC): with
+/// an offset, kept as given; without, in UTC, written with `Z` (no zone is assumed, so no
+/// note). Otherwise as [`instant`] reads it in UTC.
+pub(super) fn utc_instant(
+    value: Option<&Json<'_>>,
+    path: &str,
+    notes: &mut Vec<Note>,
+) -> Result<Option<String>, InputError> {
+    if let Some(Json::Str(s)) = value {
+        let with_z = format!("{}Z", s.trim());
+        if !has_offset(value) && Instant::parse_rfc3339(&with_z).is_ok() {
+            return Ok(Some(with_z));
+        }
+    }
+    instant(value, path, &StoreZone::utc(), notes)
+}
+
 /// The tracking page, if it is an `https:` address; an `http:` link (or anything else) is
 /// dropped, not followed, with a note.
 pub(super) fn https_link(url: Option<&str>, path: &str, notes: &mut Vec<Note>) -> Option<String> {

@@ -1,0 +1,322 @@
+//! The AfterShip converter on AfterShip's own published samples (its official SDKs' test
+//! fixtures: tests/fixtures/import/aftership/SOURCE.md), on variants of them for every tag and
+//! every Exception subtag, and on random mutations of each.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "support/import_trackers.rs"]
+mod trackers;
+
+use order_help_engine::import::{Options, Source};
+use order_help_engine::Instant;
+use serde_json::{json, Value};
+use trackers::{convert, fixture, ok, shipment, with};
+
+/// AfterShip's tags (API reference, "Delivery statuses") and the contract's state each means
+/// (docs/import.md, "AfterShip"; the states: docs/domain.md).
+const TAGS: [(&str, &str); 9] = [
+    ("Pending", "unknown"),
+    ("InfoReceived", "staged"),
+    ("InTransit", "in_transit"),
+    ("OutForDelivery", "out_for_delivery"),
+    ("AttemptFail", "attempted_delivery"),
+    ("Delivered", "delivered"),
+    ("AvailableForPickup", "available_for_pickup"),
+    ("Exception", "exception"),
+    ("Expired", "unknown"),
+];
+
+/// The Exception subtags (API reference, "Delivery sub-statuses"): state and exception_kind.
+const EXCEPTIONS: [(&str, &str, Option<&str>); 16] = [
+    ("Exception_001", "exception", None),
+    ("Exception_002", "exception", Some("action_required")),
+    ("Exception_003", "refused", None),
+    ("Exception_004", "exception", Some("customs")),
+    ("Exception_005", "exception", None),
+    ("Exception_006", "exception", Some("action_required")),
+    ("Exception_007", "exception", Some("action_required")),
+    ("Exception_008", "returning_to_sender", None),
+    ("Exception_009", "exception", None),
+    ("Exception_010", "returning_to_sender", None),
+    ("Exception_011", "returned_to_sender", None),
+    ("Exception_012", "exception", Some("damaged")),
+    ("Exception_013", "exception", Some("lost")),
+    ("Exception_016", "exception", None),
+    ("Exception_017", "exception", None),
+    ("Exception_018", "exception", Some("customs")),
+];
+
+/// Every published tracking, as `{"data": {"tracking": …}}` (a list response's trackings one
+/// by one), by file.
+fn samples() -> Vec<(String, Value)> {
+    let mut out = Vec::new();
+    for name in [
+        "java-create-tracking-result.json",
+        "java-get-tracking-result.json",
+        "java-mark-as-completed-result.json",
+        "sdk-nodejs-get-tracking.json",
+    ] {
+        out.push((name.to_owned(), fixture("aftership", name)));
+    }
+    for name in [
+        "java-get-trackings-result.json",
+        "sdk-nodejs-list-trackings.json",
+    ] {
+        let list = fixture("aftership", name);
+        for (i, t) in list["data"]["trackings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .enumerate()
+        {
+            out.push((format!("{name}#{i}"), json!({"data": {"tracking": t}})));
+        }
+    }
+    out
+}
+
+fn state_of(tag: &str, subtag: Option<&str>) -> (&'static str, Option<&'static str>) {
+    if tag == "Exception" {
+        let (_, state, kind) = EXCEPTIONS
+            .iter()
+            .find(|(s, _, _)| Some(*s) == subtag)
+            .unwrap();
+        return (state, *kind);
+    }
+    (TAGS.iter().find(|(t, _)| *t == tag).unwrap().1, None)
+}
+
+fn same_instant(a: &Value, b: &str) -> bool {
+    Instant::parse_rfc3339(a.as_str().unwrap()).unwrap() == Instant::parse_rfc3339(b).unwrap()
+}
+
+#[test]
+fn every_published_sample_gives_the_shipment_its_document_describes() {
+    let all = samples();
+    assert_eq!(all.len(), 8);
+    for (name, doc) in all {
+        let (s, _) = ok(Source::AfterShip, &doc);
+        let t = &doc["data"]["tracking"];
+        let (state, kind) = state_of(t["tag"].as_str().unwrap(), t["subtag"].as_str());
+        assert_eq!(s["status"], state, "{name}");
+        assert_eq!(
+            s.get("exception_kind").and_then(Value::as_str),
+            kind,
+            "{name}"
+        );
+        assert_eq!(s["id"], t["tracking_number"], "{name}");
+        assert_eq!(s["tracking_number"], t["tracking_number"], "{name}");
+        assert_eq!(s["carrier"], t["slug"], "{name}");
+        assert_eq!(s["tracking_url"], t["courier_tracking_link"], "{name}");
+        assert_eq!(s["carrier_status"], t["subtag"], "{name}");
+    }
+}
+
+#[test]
+fn the_delivered_sample_keeps_the_checkpoint_zone_and_reads_the_utc_dates() {
+    // java-get-tracking-result.json: the last checkpoint, "Delivered" at 10:10 in Japan
+    // (+09:00); AfterShip's shipment_delivery_date "2018-07-25T01:10:00" is the same instant
+    // in UTC, and shipment_pickup_date "2018-07-23T08:58:00" the InTransit_002 checkpoint's
+    // 16:58 +08:00.
+    let (s, notes) = ok(
+        Source::AfterShip,
+        &fixture("aftership", "java-get-tracking-result.json"),
+    );
+    assert_eq!(s["delivered_at"], "2018-07-25T10:10:00+09:00");
+    assert!(same_instant(&s["delivered_at"], "2018-07-25T01:10:00Z"));
+    assert_eq!(s["shipped_at"], "2018-07-23T08:58:00Z");
+    assert!(same_instant(&s["shipped_at"], "2018-07-23T16:58:00+08:00"));
+    assert!(notes.is_empty(), "{notes:?}");
+    // sdk-nodejs-get-tracking.json has no Delivered checkpoint: its shipment_delivery_date
+    // "2018-08-01T17:19:47" in UTC is its first_attempted_at "2018-08-01T13:19:47-04:00".
+    let (s, notes) = ok(
+        Source::AfterShip,
+        &fixture("aftership", "sdk-nodejs-get-tracking.json"),
+    );
+    assert!(same_instant(
+        &s["delivered_at"],
+        "2018-08-01T13:19:47-04:00"
+    ));
+    // Its estimate is a date alone: the end of that day, with a note.
+    assert_eq!(s["estimated_delivery"], "2022-07-06T23:59:59+00:00");
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(
+        notes[0].path,
+        "data.tracking.latest_estimated_delivery.datetime"
+    );
+}
+
+#[test]
+fn every_tag_has_its_state() {
+    let base = fixture("aftership", "java-get-tracking-result.json");
+    for (tag, state) in TAGS {
+        let doc = with(
+            &with(&base, "/data/tracking", "tag", json!(tag)),
+            "/data/tracking",
+            "subtag",
+            json!(format!("{tag}_001")),
+        );
+        let (s, _) = ok(Source::AfterShip, &doc);
+        let expected = if tag == "Exception" {
+            "exception"
+        } else {
+            state
+        };
+        assert_eq!(s["status"], expected, "{tag}");
+        assert_eq!(s["carrier_status"], format!("{tag}_001"), "{tag}");
+        // Where it waits, only when it waits.
+        match tag {
+            "AvailableForPickup" => assert_eq!(s["pickup_location"], "Flagship Store"),
+            _ => assert!(s.get("pickup_location").is_none(), "{tag}"),
+        }
+    }
+}
+
+#[test]
+fn every_exception_subtag_decides_state_and_kind() {
+    let base = fixture("aftership", "java-mark-as-completed-result.json");
+    for (subtag, state, kind) in EXCEPTIONS {
+        let (s, notes) = ok(
+            Source::AfterShip,
+            &with(&base, "/data/tracking", "subtag", json!(subtag)),
+        );
+        assert_eq!(s["status"], state, "{subtag}");
+        assert_eq!(
+            s.get("exception_kind").and_then(Value::as_str),
+            kind,
+            "{subtag}"
+        );
+        assert_eq!(s["carrier_status"], subtag);
+        assert!(notes.is_empty(), "{subtag}: {notes:?}");
+    }
+    // One AfterShip does not document: an exception of a kind not said, with a note.
+    let (s, notes) = ok(
+        Source::AfterShip,
+        &with(&base, "/data/tracking", "subtag", json!("Exception_099")),
+    );
+    assert_eq!(s["status"], "exception");
+    assert!(s.get("exception_kind").is_none());
+    assert_eq!(notes[0].path, "data.tracking.subtag");
+}
+
+#[test]
+fn an_unknown_tag_is_kept_never_guessed() {
+    let base = fixture("aftership", "java-get-tracking-result.json");
+    let (s, notes) = ok(
+        Source::AfterShip,
+        &with(&base, "/data/tracking", "tag", json!("Teleported")),
+    );
+    assert_eq!(s["status"], "unknown");
+    assert_eq!(s["carrier_status"], "Teleported");
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(notes[0].path, "data.tracking.tag");
+}
+
+#[test]
+fn a_local_checkpoint_time_takes_the_assumed_zone_with_a_note() {
+    // Without AfterShip's UTC pickup date, the first checkpoint where the carrier has it is
+    // the ship date; written without a zone, it is read in the assumed zone.
+    let mut doc = fixture("aftership", "java-get-tracking-result.json");
+    let t = doc["data"]["tracking"].as_object_mut().unwrap();
+    t.remove("shipment_pickup_date");
+    t["checkpoints"][1]["checkpoint_time"] = json!("2018-07-23T16:58:00");
+    let options = Options {
+        assume_zone: Some("Asia/Shanghai".to_owned()),
+        ..Options::default()
+    };
+    let imported = convert(Source::AfterShip, &doc, &options).unwrap();
+    let s = shipment(&imported);
+    trackers::assessable(&s);
+    assert_eq!(s["shipped_at"], "2018-07-23T16:58:00+08:00");
+    assert_eq!(imported.notes.len(), 1, "{:?}", imported.notes);
+    assert_eq!(
+        imported.notes[0].path,
+        "data.tracking.checkpoints[1].checkpoint_time"
+    );
+    assert!(imported.notes[0].message.contains("Asia/Shanghai"));
+}
+
+#[test]
+fn an_http_link_is_dropped_and_the_shipment_id_option_wins() {
+    let base = fixture("aftership", "java-get-tracking-result.json");
+    let doc = with(
+        &base,
+        "/data/tracking",
+        "courier_tracking_link",
+        json!("http://www.fedex.com/x"),
+    );
+    let options = Options {
+        shipment_id: Some("parcel-2".to_owned()),
+        ..Options::default()
+    };
+    let imported = convert(Source::AfterShip, &doc, &options).unwrap();
+    let s = shipment(&imported);
+    assert!(s.get("tracking_url").is_none(), "{s}");
+    assert_eq!(s["id"], "parcel-2");
+    assert_eq!(
+        imported.notes[0].path,
+        "data.tracking.courier_tracking_link"
+    );
+}
+
+#[test]
+fn what_is_not_one_aftership_tracking_says_so() {
+    let shopify = json!({"order": {"id": 450789469, "financial_status": "paid",
+        "line_items": [{"id": 466157049, "title": "IPod Nano - 8gb", "price": "199.00"}]}});
+    let err = convert(Source::AfterShip, &shopify, &Options::default()).unwrap_err();
+    assert!(
+        err.message
+            .contains("this is a Shopify order, not an AfterShip tracking: use --from shopify"),
+        "{err}"
+    );
+    let easypost = fixture("easypost", "docs-trackers-retrieve.json");
+    let err = convert(Source::AfterShip, &easypost, &Options::default()).unwrap_err();
+    assert!(err.message.contains("--from easypost"), "{err}");
+    let list = fixture("aftership", "java-get-trackings-result.json");
+    assert_eq!(
+        convert(Source::AfterShip, &list, &Options::default())
+            .unwrap_err()
+            .path,
+        "data.trackings"
+    );
+    // The SDK's mark-as-completed reply holds a cut tracking, without its tag.
+    let cut = fixture("aftership", "sdk-nodejs-mark-as-completed.json");
+    assert_eq!(
+        convert(Source::AfterShip, &cut, &Options::default())
+            .unwrap_err()
+            .path,
+        "data.tracking.tag"
+    );
+    // A delivered tracking with no time at all: none is made up.
+    let mut doc = fixture("aftership", "sdk-nodejs-get-tracking.json");
+    doc["data"]["tracking"]["shipment_delivery_date"] = Value::Null;
+    assert_eq!(
+        convert(Source::AfterShip, &doc, &Options::default())
+            .unwrap_err()
+            .path,
+        "data.tracking.checkpoints"
+    );
+}
+
+#[test]
+fn mutations_of_every_sample_never_panic_and_mostly_convert() {
+    let vocabulary: Vec<&str> = TAGS
+        .iter()
+        .map(|(t, _)| *t)
+        .chain(EXCEPTIONS.iter().map(|(s, _, _)| *s))
+        .chain(["Delivered_002", "AvailableForPickup_001"])
+        .collect();
+    let docs: Vec<Value> = samples().into_iter().map(|(_, d)| d).collect();
+    let (accepted, tried) = trackers::mutate_samples(
+        Source::AfterShip,
+        &docs,
+        &["tag", "subtag"],
+        &vocabulary,
+        150,
+    );
+    assert_eq!(tried, 150 * docs.len());
+    assert!(
+        accepted * 2 >= tried,
+        "only {accepted} of {tried} mutations converted"
+    );
+    eprintln!("aftership: {accepted} of {tried} mutations converted");
+}

@@ -564,6 +564,45 @@ each naming the file and field).
         }
 
         #[test]
+        fn parses_import_with_every_option() {
+            let parsed = parse_args(&args(&[
+                "import",
+                "--from",
+                "aftership",
+                "t.json",
+                "--seller-name=Shop",
+                "--seller-kind",
+                "marketplace_seller",
+                "--fulfilled-by",
+                "third_party",
+                "--payment-method",
+                "paypal",
+                "--assume-zone",
+                "Europe/Amsterdam",
+                "--shipment-id",
+                "S1",
+            ]));
+            let some = |s: &str| Some(s.to_owned());
+            assert_eq!(
+                parsed,
+                Ok(Command::Import {
+                    from: Source::AfterShip,
+                    file: "t.json".to_owned(),
+                    options: Options {
+                        seller_kind: some("marketplace_seller"),
+                        fulfilled_by: some("third_party"),
+                        seller_name: some("Shop"),
+                        payment_method: some("paypal"),
+                        assume_zone: some("Europe/Amsterdam"),
+                        shipment_id: some("S1"),
+                    },
+                })
+            );
+            let err = parse_args(&args(&["import", "--from", "x", "--from", "y"])).unwrap_err();
+            assert!(err.starts_with("--from is given twice"), "{err}");
+        }
+
+        #[test]
         fn rejects_bad_usage_with_the_reason() {
             let table = [
                 (vec![], "expected a command"),

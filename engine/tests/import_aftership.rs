@@ -298,6 +298,35 @@ fn what_is_not_one_aftership_tracking_says_so() {
 }
 
 #[test]
+fn the_docs_tables_are_what_the_converter_does() {
+    let tables = trackers::doc_tables("AfterShip");
+    let tags: Vec<(String, String)> = tables[0]
+        .iter()
+        .map(|r| (r[0].clone(), r[1].clone()))
+        .collect();
+    let expected: Vec<(String, String)> = TAGS
+        .iter()
+        .map(|(t, s)| ((*t).to_owned(), (*s).to_owned()))
+        .collect();
+    assert_eq!(tags, expected);
+    let subtags: Vec<(String, String, String)> = tables[1]
+        .iter()
+        .map(|r| (r[0].clone(), r[2].clone(), r[3].clone()))
+        .collect();
+    let expected: Vec<(String, String, String)> = EXCEPTIONS
+        .iter()
+        .map(|(s, st, k)| {
+            (
+                (*s).to_owned(),
+                (*st).to_owned(),
+                k.unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(subtags, expected);
+}
+
+#[test]
 fn mutations_of_every_sample_never_panic_and_mostly_convert() {
     let vocabulary: Vec<&str> = TAGS
         .iter()

@@ -293,6 +293,51 @@ fn bad_fields_are_errors_naming_their_path() {
 }
 
 #[test]
+fn the_docs_tables_are_what_the_converter_does() {
+    let tables = trackers::doc_tables("EasyPost");
+    // Every EasyPost status, each once, with the state of the reference table above.
+    let statuses: Vec<(String, String)> = tables[0]
+        .iter()
+        .map(|r| (r[0].clone(), r[1].clone()))
+        .collect();
+    let expected: Vec<(String, String)> = TABLE
+        .iter()
+        .map(|(s, t)| ((*s).to_owned(), (*t).to_owned()))
+        .collect();
+    assert_eq!(statuses, expected);
+    // And the failure table, row by row, through the converter.
+    let base = with(
+        &fixture("easypost", "docs-trackers-retrieve.json"),
+        "",
+        "status",
+        json!("failure"),
+    );
+    for row in &tables[1] {
+        let detail = if row[0] == "any other" {
+            "delayed"
+        } else {
+            row[0].as_str()
+        };
+        let (s, _) = ok(
+            Source::EasyPost,
+            &with(&base, "", "status_detail", json!(detail)),
+        );
+        assert_eq!(s["status"], row[1], "{row:?}");
+        let kind = s
+            .get("exception_kind")
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        let documented = if row[2].starts_with("absent") {
+            ""
+        } else {
+            row[2].as_str()
+        };
+        assert_eq!(kind, documented, "{row:?}");
+    }
+    assert_eq!(tables[1].len(), 4);
+}
+
+#[test]
 fn mutations_of_every_sample_never_panic_and_mostly_convert() {
     let vocabulary: Vec<&str> = TABLE
         .iter()

@@ -214,3 +214,38 @@ pub fn mutate_samples(
     }
     (accepted.into_inner(), tried.into_inner())
 }
+
+/// The tables of docs/import.md's section `## {section}`, in order: each a list of rows (the
+/// header and its rule left out), each row its cells, trimmed, backticks removed.
+pub fn doc_tables(section: &str) -> Vec<Vec<Vec<String>>> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/import.md");
+    let text = std::fs::read_to_string(path).unwrap();
+    let start = text
+        .find(&format!("\n## {section}\n"))
+        .unwrap_or_else(|| panic!("no section {section}"));
+    let body = &text[start + 1..];
+    let body = &body[..body[3..].find("\n## ").map_or(body.len(), |end| end + 3)];
+    let mut tables: Vec<Vec<Vec<String>>> = Vec::new();
+    let mut in_table = false;
+    for line in body.lines() {
+        if !line.starts_with('|') {
+            in_table = false;
+            continue;
+        }
+        if !in_table {
+            tables.push(Vec::new());
+            in_table = true;
+            continue; // the header
+        }
+        if line.starts_with("| ---") {
+            continue;
+        }
+        let cells = line
+            .trim_matches('|')
+            .split('|')
+            .map(|c| c.trim().trim_matches('`').to_owned())
+            .collect();
+        tables.last_mut().unwrap().push(cells);
+    }
+    tables
+}

@@ -11,39 +11,28 @@ use order_help_engine::Instant;
 use serde_json::{json, Value};
 use trackers::{convert, fixture, ok, shipment, with};
 
-/// AfterShip's tags (API reference, "Delivery statuses") and the contract's state each means
-/// (docs/import.md, "AfterShip"; the states: docs/domain.md).
-const TAGS: [(&str, &str); 9] = [
-    ("Pending", "unknown"),
-    ("InfoReceived", "staged"),
-    ("InTransit", "in_transit"),
-    ("OutForDelivery", "out_for_delivery"),
-    ("AttemptFail", "attempted_delivery"),
-    ("Delivered", "delivered"),
-    ("AvailableForPickup", "available_for_pickup"),
-    ("Exception", "exception"),
-    ("Expired", "unknown"),
-];
+/// AfterShip's tags, as its API reference lists them ("Delivery statuses").
+const TAGS: &str = "Pending InfoReceived InTransit OutForDelivery AttemptFail Delivered \
+                    AvailableForPickup Exception Expired";
 
-/// The Exception subtags (API reference, "Delivery sub-statuses"): state and exception_kind.
-const EXCEPTIONS: [(&str, &str, Option<&str>); 16] = [
-    ("Exception_001", "exception", None),
-    ("Exception_002", "exception", Some("action_required")),
-    ("Exception_003", "refused", None),
-    ("Exception_004", "exception", Some("customs")),
-    ("Exception_005", "exception", None),
-    ("Exception_006", "exception", Some("action_required")),
-    ("Exception_007", "exception", Some("action_required")),
-    ("Exception_008", "returning_to_sender", None),
-    ("Exception_009", "exception", None),
-    ("Exception_010", "returning_to_sender", None),
-    ("Exception_011", "returned_to_sender", None),
-    ("Exception_012", "exception", Some("damaged")),
-    ("Exception_013", "exception", Some("lost")),
-    ("Exception_016", "exception", None),
-    ("Exception_017", "exception", None),
-    ("Exception_018", "exception", Some("customs")),
-];
+/// The Exception subtags AfterShip's API reference lists ("Delivery sub-statuses").
+const EXCEPTIONS: &str = "001 002 003 004 005 006 007 008 009 010 011 012 013 016 017 018";
+
+/// docs/import.md's "AfterShip" tables: each tag's state, each Exception subtag's state and
+/// kind (empty: not said). The tests hold the converter to them, and them to AfterShip's lists.
+fn tag_table() -> Vec<(String, String)> {
+    trackers::doc_tables("AfterShip")[0]
+        .iter()
+        .map(|row| (row[0].clone(), row[1].clone()))
+        .collect()
+}
+
+fn exception_table() -> Vec<(String, String, String)> {
+    trackers::doc_tables("AfterShip")[1]
+        .iter()
+        .map(|row| (row[0].clone(), row[2].clone(), row[3].clone()))
+        .collect()
+}
 
 /// Every published tracking, as `{"data": {"tracking": …}}` (a list response's trackings one
 /// by one), by file.
@@ -74,15 +63,16 @@ fn samples() -> Vec<(String, Value)> {
     out
 }
 
-fn state_of(tag: &str, subtag: Option<&str>) -> (&'static str, Option<&'static str>) {
+fn state_of(tag: &str, subtag: Option<&str>) -> (String, Option<String>) {
     if tag == "Exception" {
-        let (_, state, kind) = EXCEPTIONS
-            .iter()
-            .find(|(s, _, _)| Some(*s) == subtag)
+        let (_, state, kind) = exception_table()
+            .into_iter()
+            .find(|(s, _, _)| Some(s.as_str()) == subtag)
             .unwrap();
-        return (state, *kind);
+        return (state, Some(kind).filter(|k| !k.is_empty()));
     }
-    (TAGS.iter().find(|(t, _)| *t == tag).unwrap().1, None)
+    let state = tag_table().into_iter().find(|(t, _)| t == tag).unwrap().1;
+    (state, None)
 }
 
 fn same_instant(a: &Value, b: &str) -> bool {
@@ -100,7 +90,7 @@ fn every_published_sample_gives_the_shipment_its_document_describes() {
         assert_eq!(s["status"], state, "{name}");
         assert_eq!(
             s.get("exception_kind").and_then(Value::as_str),
-            kind,
+            kind.as_deref(),
             "{name}"
         );
         assert_eq!(s["id"], t["tracking_number"], "{name}");
@@ -148,7 +138,8 @@ fn the_delivered_sample_keeps_the_checkpoint_zone_and_reads_the_utc_dates() {
 #[test]
 fn every_tag_has_its_state() {
     let base = fixture("aftership", "java-get-tracking-result.json");
-    for (tag, state) in TAGS {
+    for (tag, state) in tag_table() {
+        let (tag, state) = (tag.as_str(), state.as_str());
         let doc = with(
             &with(&base, "/data/tracking", "tag", json!(tag)),
             "/data/tracking",
@@ -174,7 +165,8 @@ fn every_tag_has_its_state() {
 #[test]
 fn every_exception_subtag_decides_state_and_kind() {
     let base = fixture("aftership", "java-mark-as-completed-result.json");
-    for (subtag, state, kind) in EXCEPTIONS {
+    for (subtag, state, kind) in exception_table() {
+        let kind = Some(kind.as_str()).filter(|k| !k.is_empty());
         let (s, notes) = ok(
             Source::AfterShip,
             &with(&base, "/data/tracking", "subtag", json!(subtag)),
@@ -299,39 +291,23 @@ fn what_is_not_one_aftership_tracking_says_so() {
 
 #[test]
 fn the_docs_tables_are_what_the_converter_does() {
-    let tables = trackers::doc_tables("AfterShip");
-    let tags: Vec<(String, String)> = tables[0]
-        .iter()
-        .map(|r| (r[0].clone(), r[1].clone()))
+    // Every tag and every Exception subtag, each once, in the reference's order.
+    let tags: Vec<String> = tag_table().into_iter().map(|(t, _)| t).collect();
+    assert_eq!(tags, TAGS.split_whitespace().collect::<Vec<_>>());
+    let subtags: Vec<String> = exception_table().into_iter().map(|(s, _, _)| s).collect();
+    let listed: Vec<String> = EXCEPTIONS
+        .split_whitespace()
+        .map(|n| format!("Exception_{n}"))
         .collect();
-    let expected: Vec<(String, String)> = TAGS
-        .iter()
-        .map(|(t, s)| ((*t).to_owned(), (*s).to_owned()))
-        .collect();
-    assert_eq!(tags, expected);
-    let subtags: Vec<(String, String, String)> = tables[1]
-        .iter()
-        .map(|r| (r[0].clone(), r[2].clone(), r[3].clone()))
-        .collect();
-    let expected: Vec<(String, String, String)> = EXCEPTIONS
-        .iter()
-        .map(|(s, st, k)| {
-            (
-                (*s).to_owned(),
-                (*st).to_owned(),
-                k.unwrap_or("").to_owned(),
-            )
-        })
-        .collect();
-    assert_eq!(subtags, expected);
+    assert_eq!(subtags, listed);
 }
 
 #[test]
 fn mutations_of_every_sample_never_panic_and_mostly_convert() {
+    let subtags: Vec<String> = exception_table().into_iter().map(|(s, _, _)| s).collect();
     let vocabulary: Vec<&str> = TAGS
-        .iter()
-        .map(|(t, _)| *t)
-        .chain(EXCEPTIONS.iter().map(|(s, _, _)| *s))
+        .split_whitespace()
+        .chain(subtags.iter().map(String::as_str))
         .chain(["Delivered_002", "AvailableForPickup_001"])
         .collect();
     let docs: Vec<Value> = samples().into_iter().map(|(_, d)| d).collect();

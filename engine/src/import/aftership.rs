@@ -3,9 +3,9 @@
 //! reference's (<https://www.aftership.com/docs/tracking/enum/delivery-statuses> and
 //! `.../delivery-sub-statuses`); the table is in docs/import.md, "AfterShip".
 
-use super::tracking::{self, field, join, object, text, Entries, Shipment};
+use super::tracking::{self, field, join, object, text, Entries};
 use super::{Note, Options, Source};
-use crate::json::{found, Json};
+use crate::json::Json;
 use crate::InputError;
 
 /// AfterShip's `tag` values and the contract's state for each (`Exception` is refined by its
@@ -71,16 +71,13 @@ fn exception(
     }
 }
 
-/// The checkpoint tags that say the carrier has the parcel (the first such checkpoint is
-/// `shipped_at` when `shipment_pickup_date` is absent).
-const MOVING: [&str; 6] = [
-    "InTransit",
-    "OutForDelivery",
-    "AttemptFail",
-    "Delivered",
-    "AvailableForPickup",
-    "Exception",
-];
+/// Whether a checkpoint's tag says the carrier has the parcel (the first such checkpoint is
+/// `shipped_at` when `shipment_pickup_date` is absent): any but `Pending`, `InfoReceived`,
+/// `Expired` (and a tag AfterShip does not document).
+fn is_moving(tag: &str) -> bool {
+    TAGS.iter()
+        .any(|(t, _)| *t == tag && !matches!(tag, "Pending" | "InfoReceived" | "Expired"))
+}
 
 /// The tracking inside the document, and its path.
 fn the_tracking<'a, 'j>(
@@ -113,122 +110,69 @@ pub(super) fn shipment(
     notes: &mut Vec<Note>,
 ) -> Result<Json<'static>, InputError> {
     let zone = tracking::zone(options)?;
-    let top = object(input, "", "an AfterShip tracking (a JSON object)")?;
-    match tracking::looks_like(top) {
-        Some(Source::AfterShip) | None => {}
-        Some(other) => return Err(tracking::not_this_source(other, Source::AfterShip)),
-    }
+    let top = tracking::document(input, Source::AfterShip)?;
     let (t, at) = the_tracking(top)?;
     let path = |key: &str| join(at, key);
 
-    let tag = match field(t, "tag") {
-        Some(Json::Str(s)) if !s.trim().is_empty() => s.trim(),
-        Some(other) => {
-            return Err(InputError::new(
-                path("tag"),
-                format!(
-                    "expected one of AfterShip's tags (a non-empty string), found {}",
-                    found(other)
-                ),
-            ))
-        }
-        None => {
-            return Err(InputError::new(
-                path("tag"),
-                "expected the tracking's tag (its delivery status), found none",
-            ))
-        }
-    };
+    let tag = tracking::required_status(t, "tag", at, "one of AfterShip's tags")?;
     let subtag = text(t, "subtag", at)?;
-    let (status, exception_kind) = match TAGS.iter().find(|(s, _)| *s == tag) {
-        Some(("Exception", _)) => exception(subtag, &path("subtag"), notes),
-        Some(&(_, ours)) => (ours, None),
-        None => {
-            notes.push(tracking::unknown_value(&path("tag"), "AfterShip", tag));
-            ("unknown", None)
-        }
-    };
-    // The source's own words: the subtag where it has one, else the tag; a tag the converter
-    // does not know is kept itself, whatever the subtag.
-    let known = TAGS.iter().any(|(s, _)| *s == tag);
-    let carrier_status = match subtag {
-        Some(sub) if known => sub.to_owned(),
-        _ => tag.to_owned(),
+    let (state, known) = tracking::state_of(&TAGS, tag, &path("tag"), "AfterShip", notes);
+    let (status, exception_kind) = match state {
+        "exception" => exception(subtag, &path("subtag"), notes),
+        other => (other, None),
     };
 
     let number = text(t, "tracking_number", at)?;
-    let mut out = Shipment::default();
-    out.text(
-        "id",
-        Some(tracking::shipment_id(
-            options,
-            number,
-            &path("tracking_number"),
-        )?),
-    );
-    out.text("status", Some(status.to_owned()));
-    out.text("carrier", text(t, "slug", at)?.map(str::to_owned));
-
-    // The checkpoints, in AfterShip's order (oldest first): their tag and time (read where
-    // used: with its offset as given; a local one in the assumed zone, with a note).
-    let checkpoints_path = path("checkpoints");
-    let mut checkpoints = Vec::new();
-    for (i, checkpoint) in tracking::list(t, "checkpoints", at)?.iter().enumerate() {
-        let here = format!("{checkpoints_path}[{i}]");
-        let entries = object(checkpoint, &here, "a checkpoint (a JSON object)")?;
-        checkpoints.push((
-            text(entries, "tag", &here)?,
-            field(entries, "checkpoint_time"),
-            join(&here, "checkpoint_time"),
-        ));
-    }
+    let mut out = tracking::begin(
+        options,
+        (number, &path("tracking_number")),
+        status,
+        text(t, "slug", at)?,
+    )?;
+    // The checkpoints, in AfterShip's order (oldest first).
+    let checkpoints = tracking::events(
+        t,
+        at,
+        ("checkpoints", "a checkpoint (a JSON object)"),
+        ("tag", "checkpoint_time"),
+    )?;
     // AfterShip's own pickup time (UTC), else the first checkpoint where the carrier has it.
-    let shipped_at = match tracking::utc_instant(
+    let pickup = tracking::utc_instant(
         field(t, "shipment_pickup_date"),
         &path("shipment_pickup_date"),
         notes,
-    )? {
-        Some(pickup) => Some(pickup),
-        None => match checkpoints
-            .iter()
-            .find(|(tag, w, _)| tag.is_some_and(|tag| MOVING.contains(&tag)) && w.is_some())
-        {
-            Some((_, when, at)) => tracking::instant(*when, at, &zone, notes)?,
-            None => None,
-        },
+    )?;
+    let shipped_at = match (pickup, tracking::first_moving(&checkpoints, is_moving)) {
+        (Some(pickup), _) => Some(pickup),
+        (None, Some(c)) => tracking::instant(c.time, &c.time_path, &zone, notes)?,
+        (None, None) => None,
     };
     out.text("shipped_at", shipped_at);
     if status == "delivered" {
         // The last Delivered checkpoint with its offset (its zone kept); else AfterShip's UTC
         // delivery time; else that checkpoint's local time in the assumed zone.
-        let scan = checkpoints
-            .iter()
-            .rev()
-            .find(|(tag, w, _)| *tag == Some("Delivered") && w.is_some());
+        let scan = tracking::last_with(&checkpoints, "Delivered");
         let utc = tracking::utc_instant(
             field(t, "shipment_delivery_date"),
             &path("shipment_delivery_date"),
             notes,
         )?;
         let delivered_at = match scan {
-            Some((_, when, at)) if tracking::has_offset(*when) => {
-                tracking::instant(*when, at, &zone, notes)?
+            Some(c) if tracking::has_offset(c.time) => {
+                tracking::instant(c.time, &c.time_path, &zone, notes)?
             }
             _ if utc.is_some() => utc,
-            Some((_, when, at)) => tracking::instant(*when, at, &zone, notes)?,
+            Some(c) => tracking::instant(c.time, &c.time_path, &zone, notes)?,
             None => None,
         };
-        // The contract needs the delivery time of a delivered parcel (the return window runs
-        // from it): none is made up.
-        if delivered_at.is_none() {
-            return Err(InputError::new(
-                checkpoints_path,
-                "expected a checkpoint tagged \"Delivered\" with its checkpoint_time, or \
-                 shipment_delivery_date (the contract needs the delivery time of a delivered \
-                 shipment), found neither",
+        let Some(delivered_at) = delivered_at else {
+            return Err(tracking::no_delivery_time(
+                path("checkpoints"),
+                "a checkpoint tagged \"Delivered\" with its checkpoint_time, or \
+                 shipment_delivery_date",
             ));
-        }
-        out.text("delivered_at", delivered_at);
+        };
+        out.text("delivered_at", Some(delivered_at));
     }
     out.text(
         "estimated_delivery",
@@ -243,7 +187,10 @@ pub(super) fn shipment(
             notes,
         ),
     );
-    out.text("carrier_status", Some(carrier_status));
+    out.text(
+        "carrier_status",
+        Some(tracking::own_words(known, subtag, tag)),
+    );
     if status == "available_for_pickup" {
         out.text(
             "pickup_location",

@@ -3,7 +3,7 @@
 //! (<https://docs.easypost.com/docs/trackers>, "Tracker object": `status`, `status_detail`);
 //! the table is in docs/import.md, "EasyPost".
 
-use super::tracking::{self, field, join, object, text, Shipment};
+use super::tracking::{self, field, join, object, text};
 use super::{Note, Options, Source};
 use crate::json::Json;
 use crate::InputError;
@@ -69,16 +69,13 @@ fn failure(detail: Option<&str>) -> (&'static str, Option<&'static str>) {
     }
 }
 
-/// The tracking details' statuses that say the carrier has the parcel (the first such scan is
+/// Whether a scan's status says the carrier has the parcel (the first such scan is
 /// `shipped_at`).
-const MOVING: [&str; 6] = [
-    "in_transit",
-    "out_for_delivery",
-    "available_for_pickup",
-    "delivered",
-    "return_to_sender",
-    "failure",
-];
+fn is_moving(status: &str) -> bool {
+    let moving =
+        "in_transit out_for_delivery available_for_pickup delivered return_to_sender failure";
+    moving.split(' ').any(|m| m == status)
+}
 
 /// One shipment of the contract from an EasyPost `Tracker`; what it assumed goes into `notes`.
 pub(super) fn shipment(
@@ -87,11 +84,7 @@ pub(super) fn shipment(
     notes: &mut Vec<Note>,
 ) -> Result<Json<'static>, InputError> {
     let zone = tracking::zone(options)?;
-    let top = object(input, "", "an EasyPost Tracker (a JSON object)")?;
-    match tracking::looks_like(top) {
-        Some(Source::EasyPost) | None => {}
-        Some(other) => return Err(tracking::not_this_source(other, Source::EasyPost)),
-    }
+    let top = tracking::document(input, Source::EasyPost)?;
     // A webhook Event carries the Tracker in `result`.
     let (tracker, at) = match text(top, "object", "")? {
         Some("Event") => match field(top, "result") {
@@ -107,32 +100,14 @@ pub(super) fn shipment(
         Some(other) => {
             return Err(InputError::new(
                 "object",
-                format!(
-                "expected an EasyPost \"Tracker\" (or an \"Event\" carrying one), found {other:?}"
-            ),
+                format!("expected \"Tracker\" (or an \"Event\" carrying one), found {other:?}"),
             ))
         }
     };
     let path = |key: &str| join(at, key);
 
-    let status_value = match field(tracker, "status") {
-        Some(Json::Str(s)) if !s.trim().is_empty() => s.trim(),
-        Some(other) => {
-            return Err(InputError::new(
-                path("status"),
-                format!(
-                    "expected one of EasyPost's statuses (a non-empty string), found {}",
-                    crate::json::found(other)
-                ),
-            ))
-        }
-        None => {
-            return Err(InputError::new(
-                path("status"),
-                "expected the Tracker's status, found none",
-            ))
-        }
-    };
+    let status_value =
+        tracking::required_status(tracker, "status", at, "one of EasyPost's statuses")?;
     let detail = text(tracker, "status_detail", at)?;
     if let Some(d) = detail.filter(|d| !STATUS_DETAILS.contains(d)) {
         notes.push(Note {
@@ -142,79 +117,44 @@ pub(super) fn shipment(
             ),
         });
     }
-    let (status, exception_kind) = match STATUSES.iter().find(|(s, _)| *s == status_value) {
-        Some(("failure", _)) => failure(detail),
-        Some((_, ours)) => (*ours, None),
-        None => {
-            notes.push(tracking::unknown_value(
-                &path("status"),
-                "EasyPost",
-                status_value,
-            ));
-            ("unknown", None)
-        }
-    };
-    // The source's own words: the detail where it has one, else the status.
-    // The source's own words: the detail where it has one, else the status; a status the
-    // converter does not know is kept itself, whatever the detail.
-    let known = STATUSES.iter().any(|(s, _)| *s == status_value);
-    let carrier_status = match detail {
-        Some(d) if known => d.to_owned(),
-        _ => status_value.to_owned(),
+    let (state, known) =
+        tracking::state_of(&STATUSES, status_value, &path("status"), "EasyPost", notes);
+    let (status, exception_kind) = match state {
+        "exception" => failure(detail),
+        other => (other, None),
     };
 
     let number = text(tracker, "tracking_code", at)?;
-    let mut out = Shipment::default();
-    out.text(
-        "id",
-        Some(tracking::shipment_id(
-            options,
-            number,
-            &path("tracking_code"),
-        )?),
-    );
-    out.text("status", Some(status.to_owned()));
-    out.text("carrier", text(tracker, "carrier", at)?.map(str::to_owned));
-
-    // The scans, in EasyPost's order (oldest first): their status and datetime.
-    let details_path = path("tracking_details");
-    let mut scans = Vec::new();
-    for (i, scan) in tracking::list(tracker, "tracking_details", at)?
-        .iter()
-        .enumerate()
-    {
-        let here = format!("{details_path}[{i}]");
-        let entries = object(scan, &here, "a TrackingDetail (a JSON object)")?;
-        let scan_status = text(entries, "status", &here)?;
-        let when = tracking::instant(
-            field(entries, "datetime"),
-            &join(&here, "datetime"),
-            &zone,
-            notes,
-        )?;
-        scans.push((scan_status, when));
-    }
-    let shipped_at = scans
-        .iter()
-        .find(|(s, w)| s.is_some_and(|s| MOVING.contains(&s)) && w.is_some())
-        .and_then(|(_, w)| w.clone());
+    let mut out = tracking::begin(
+        options,
+        (number, &path("tracking_code")),
+        status,
+        text(tracker, "carrier", at)?,
+    )?;
+    // The scans, in EasyPost's order (oldest first).
+    let scans = tracking::events(
+        tracker,
+        at,
+        ("tracking_details", "a TrackingDetail (a JSON object)"),
+        ("status", "datetime"),
+    )?;
+    let shipped_at = match tracking::first_moving(&scans, is_moving) {
+        Some(scan) => tracking::instant(scan.time, &scan.time_path, &zone, notes)?,
+        None => None,
+    };
     out.text("shipped_at", shipped_at);
     if status == "delivered" {
-        let delivered_at = scans
-            .iter()
-            .rev()
-            .find(|(s, w)| *s == Some("delivered") && w.is_some())
-            .and_then(|(_, w)| w.clone());
-        // The contract needs the delivery time of a delivered parcel (the return window runs
-        // from it): none is made up.
-        if delivered_at.is_none() {
-            return Err(InputError::new(
-                details_path,
-                "expected a scan with status \"delivered\" and its datetime (the contract needs \
-                 the delivery time of a delivered shipment), found none",
+        let delivered_at = match tracking::last_with(&scans, "delivered") {
+            Some(scan) => tracking::instant(scan.time, &scan.time_path, &zone, notes)?,
+            None => None,
+        };
+        let Some(delivered_at) = delivered_at else {
+            return Err(tracking::no_delivery_time(
+                path("tracking_details"),
+                "a scan with status \"delivered\" and its datetime",
             ));
-        }
-        out.text("delivered_at", delivered_at);
+        };
+        out.text("delivered_at", Some(delivered_at));
     }
     out.text(
         "estimated_delivery",
@@ -230,7 +170,10 @@ pub(super) fn shipment(
         "tracking_url",
         tracking::https_link(text(tracker, "public_url", at)?, &path("public_url"), notes),
     );
-    out.text("carrier_status", Some(carrier_status));
+    out.text(
+        "carrier_status",
+        Some(tracking::own_words(known, detail, status_value)),
+    );
     out.text("exception_kind", exception_kind.map(str::to_owned));
     Ok(out.build())
 }

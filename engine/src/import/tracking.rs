@@ -263,6 +263,23 @@ fn document_of(source: Source) -> &'static str {
     }
 }
 
+/// The source's document as an object; another source's document is an error saying which it
+/// is ([`not_this_source`]).
+pub(super) fn document<'a, 'j>(
+    input: &'a Json<'j>,
+    source: Source,
+) -> Result<&'a Entries<'j>, InputError> {
+    let top = object(
+        input,
+        "",
+        &format!("{} (a JSON object)", document_of(source)),
+    )?;
+    match looks_like(top) {
+        Some(other) if other != source => Err(not_this_source(other, source)),
+        _ => Ok(top),
+    }
+}
+
 /// The error for another source's document given to `expected`'s converter: says which it is
 /// and which `--from` reads it.
 pub(super) fn not_this_source(found: Source, expected: Source) -> InputError {
@@ -312,4 +329,142 @@ impl Shipment {
                 .collect(),
         )
     }
+}
+
+/// The tracker's own status (`key`: EasyPost's `status`, AfterShip's `tag`), required and not
+/// blank; `expected` names its vocabulary in the error.
+pub(super) fn required_status<'a>(
+    entries: &'a Entries<'_>,
+    key: &str,
+    parent: &str,
+    expected: &str,
+) -> Result<&'a str, InputError> {
+    match field(entries, key) {
+        Some(Json::Str(s)) if !s.trim().is_empty() => Ok(s.trim()),
+        Some(other) => Err(InputError::new(
+            join(parent, key),
+            format!(
+                "expected {expected} (a non-empty string), found {}",
+                found(other)
+            ),
+        )),
+        None => Err(InputError::new(
+            join(parent, key),
+            format!("expected {expected}, found none"),
+        )),
+    }
+}
+
+/// The state `table` gives the source's `value`, and whether the table knows it; a value it
+/// does not know is `unknown`, with a note ([`unknown_value`]).
+pub(super) fn state_of(
+    table: &[(&str, &'static str)],
+    value: &str,
+    path: &str,
+    source: &str,
+    notes: &mut Vec<Note>,
+) -> (&'static str, bool) {
+    match table.iter().find(|(s, _)| *s == value) {
+        Some(&(_, ours)) => (ours, true),
+        None => {
+            notes.push(unknown_value(path, source, value));
+            ("unknown", false)
+        }
+    }
+}
+
+/// `carrier_status`: the source's finer words (`detail`) where it has them, else its status;
+/// a status the converter does not know is kept itself, whatever the detail.
+pub(super) fn own_words(known: bool, detail: Option<&str>, status: &str) -> String {
+    match detail {
+        Some(d) if known => d.to_owned(),
+        _ => status.to_owned(),
+    }
+}
+
+/// One event of a tracker's history (EasyPost's scans, AfterShip's checkpoints): its status,
+/// its time (checked to be one; read where used, by [`instant`]) and that time's path.
+pub(super) struct Event<'a, 'j> {
+    pub status: Option<&'a str>,
+    pub time: Option<&'a Json<'j>>,
+    pub time_path: String,
+}
+
+/// The events of the list at `key` (oldest first, as both sources write them): each an
+/// object with its status at `status_key` and its time at `time_key`.
+pub(super) fn events<'a, 'j>(
+    entries: &'a Entries<'j>,
+    parent: &str,
+    (key, what): (&str, &str),
+    (status_key, time_key): (&str, &str),
+) -> Result<Vec<Event<'a, 'j>>, InputError> {
+    let list_path = join(parent, key);
+    let mut out = Vec::new();
+    for (i, event) in list(entries, key, parent)?.iter().enumerate() {
+        let here = format!("{list_path}[{i}]");
+        let fields = object(event, &here, what)?;
+        let time_path = join(&here, time_key);
+        // Every time must be one, used or not (its note, if any, is made where it is used).
+        instant(
+            field(fields, time_key),
+            &time_path,
+            &StoreZone::utc(),
+            &mut Vec::new(),
+        )?;
+        out.push(Event {
+            status: text(fields, status_key, &here)?,
+            time: field(fields, time_key),
+            time_path,
+        });
+    }
+    Ok(out)
+}
+
+/// The first event whose status `is_moving` says the carrier has the parcel, and has a time:
+/// `shipped_at`.
+pub(super) fn first_moving<'e, 'a, 'j>(
+    events: &'e [Event<'a, 'j>],
+    is_moving: impl Fn(&str) -> bool,
+) -> Option<&'e Event<'a, 'j>> {
+    events
+        .iter()
+        .find(|e| e.status.is_some_and(&is_moving) && e.time.is_some())
+}
+
+/// The last event with `status` and a time (the delivery scan).
+pub(super) fn last_with<'e, 'a, 'j>(
+    events: &'e [Event<'a, 'j>],
+    status: &str,
+) -> Option<&'e Event<'a, 'j>> {
+    events
+        .iter()
+        .rev()
+        .find(|e| e.status == Some(status) && e.time.is_some())
+}
+
+/// The error of a delivered tracker without a delivery time: the contract needs one (the
+/// return window runs from it), and none is made up.
+pub(super) fn no_delivery_time(path: String, expected: &str) -> InputError {
+    InputError::new(
+        path,
+        format!(
+            "expected {expected} (the contract needs the delivery time of a delivered \
+             shipment), found none"
+        ),
+    )
+}
+
+/// The shipment's first fields: `id` (the option, else the tracking number), `status` and
+/// `carrier`.
+pub(super) fn begin(
+    options: &Options,
+    (number, number_path): (Option<&str>, &str),
+    status: &str,
+    carrier: Option<&str>,
+) -> Result<Shipment, InputError> {
+    let mut out = Shipment::default();
+    out.text("id", Some(shipment_id(options, number, number_path)?));
+    out.text("status", Some(status.to_owned()));
+    out.text("carrier", carrier.map(str::to_owned));
+    Ok(out)
 }

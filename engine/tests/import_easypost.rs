@@ -133,8 +133,10 @@ fn delivered_at_is_the_last_delivered_scan() {
     assert!(notes.is_empty(), "{notes:?}");
     // Delivered without a delivered scan: no time is made up; the contract needs one.
     let doc = with(&base, "", "status", json!("delivered"));
-    let err = convert(Source::EasyPost, &doc, &Options::default()).unwrap_err();
-    assert_eq!(err.path, "tracking_details", "{err}");
+    assert_eq!(
+        trackers::error_path(Source::EasyPost, &doc),
+        "tracking_details"
+    );
 }
 
 #[test]
@@ -257,13 +259,8 @@ fn another_platforms_document_says_which_it_is() {
     let err = convert(Source::EasyPost, &aftership, &Options::default()).unwrap_err();
     assert!(err.message.contains("--from aftership"), "{err}");
     // Another EasyPost object.
-    let err = convert(
-        Source::EasyPost,
-        &json!({"object": "Shipment", "status": "delivered"}),
-        &Options::default(),
-    )
-    .unwrap_err();
-    assert_eq!(err.path, "object");
+    let shipment = json!({"object": "Shipment", "status": "delivered"});
+    assert_eq!(trackers::error_path(Source::EasyPost, &shipment), "object");
 }
 
 #[test]
@@ -286,8 +283,7 @@ fn bad_fields_are_errors_naming_their_path() {
         ),
     ];
     for (doc, path) in cases {
-        let err = convert(Source::EasyPost, &doc, &Options::default()).unwrap_err();
-        assert_eq!(err.path, path, "{err}");
+        assert_eq!(trackers::error_path(Source::EasyPost, &doc), path);
     }
 }
 
@@ -336,17 +332,11 @@ fn mutations_of_every_sample_never_panic_and_mostly_convert() {
         .chain(["refused", "lost", "damaged"])
         .collect();
     let docs: Vec<Value> = samples().into_iter().map(|(_, d)| d).collect();
-    let (accepted, tried) = trackers::mutate_samples(
+    trackers::mutate_samples(
         Source::EasyPost,
         &docs,
         &["status", "status_detail"],
         &vocabulary,
         200,
     );
-    assert_eq!(tried, 200 * docs.len());
-    assert!(
-        accepted * 2 >= tried,
-        "only {accepted} of {tried} mutations converted"
-    );
-    eprintln!("easypost: {accepted} of {tried} mutations converted");
 }

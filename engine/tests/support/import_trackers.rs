@@ -29,6 +29,14 @@ pub fn convert(source: Source, doc: &Value, options: &Options) -> Result<Importe
     import(source, &tree, options)
 }
 
+/// The path of the converter's error for `doc` (default options); panics if it converts.
+pub fn error_path(source: Source, doc: &Value) -> String {
+    match convert(source, doc, &Options::default()) {
+        Ok(imported) => panic!("converted: {:?}", imported.document),
+        Err(e) => e.path,
+    }
+}
+
 /// The shipment as JSON (the document, written back).
 pub fn shipment(imported: &Imported) -> Value {
     serde_json::to_value(&imported.document).unwrap()
@@ -180,15 +188,15 @@ fn mutation() -> impl Strategy<Value = Mutation> {
 }
 
 /// Runs `cases` random mutations (1 to 3 changes each) of every sample through the converter:
-/// none panics; every accepted one is read and assessed by the engine inside an order; returns
-/// (accepted, tried).
+/// none panics; every accepted one is read and assessed by the engine inside an order; at
+/// least half are accepted (counted, printed with `--nocapture`, asserted).
 pub fn mutate_samples(
     source: Source,
     samples: &[Value],
     status_keys: &[&str],
     vocabulary: &[&str],
     cases: u32,
-) -> (usize, usize) {
+) {
     let accepted = AtomicUsize::new(0);
     let tried = AtomicUsize::new(0);
     for sample in samples {
@@ -212,7 +220,16 @@ pub fn mutate_samples(
             })
             .unwrap();
     }
-    (accepted.into_inner(), tried.into_inner())
+    let (accepted, tried) = (accepted.into_inner(), tried.into_inner());
+    assert_eq!(tried, cases as usize * samples.len());
+    assert!(
+        accepted * 2 >= tried,
+        "only {accepted} of {tried} mutations converted"
+    );
+    eprintln!(
+        "{}: {accepted} of {tried} mutations converted",
+        source.name()
+    );
 }
 
 /// The tables of docs/import.md's section `## {section}`, in order: each a list of rows (the

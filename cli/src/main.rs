@@ -296,6 +296,26 @@ each naming the file and field).
         let Some(file) = file else {
             return Err(usage_error("expected the file to import".to_owned()));
         };
+        // An option the source's converter does not read is a mistake, not a no-op.
+        let order_only = [
+            ("--seller-name", &options.seller_name),
+            ("--seller-kind", &options.seller_kind),
+            ("--fulfilled-by", &options.fulfilled_by),
+            ("--payment-method", &options.payment_method),
+        ];
+        let misplaced = match source.produces() {
+            Produces::Shipment => order_only
+                .iter()
+                .find(|(_, value)| value.is_some())
+                .map(|(flag, _)| format!("{flag} is for orders (shopify, woocommerce)")),
+            Produces::Order => options
+                .shipment_id
+                .is_some()
+                .then(|| "--shipment-id is for trackers (easypost, aftership)".to_owned()),
+        };
+        if let Some(what) = misplaced {
+            return Err(usage_error(format!("{what}, not for {}", source.name())));
+        }
         Ok(Command::Import {
             from: source,
             file,
@@ -564,12 +584,12 @@ each naming the file and field).
         }
 
         #[test]
-        fn parses_import_with_every_option() {
+        fn parses_import_with_every_option_of_its_source() {
             let parsed = parse_args(&args(&[
                 "import",
                 "--from",
-                "aftership",
-                "t.json",
+                "woocommerce",
+                "o.json",
                 "--seller-name=Shop",
                 "--seller-kind",
                 "marketplace_seller",
@@ -579,27 +599,65 @@ each naming the file and field).
                 "paypal",
                 "--assume-zone",
                 "Europe/Amsterdam",
-                "--shipment-id",
-                "S1",
             ]));
             let some = |s: &str| Some(s.to_owned());
             assert_eq!(
                 parsed,
                 Ok(Command::Import {
-                    from: Source::AfterShip,
-                    file: "t.json".to_owned(),
+                    from: Source::WooCommerce,
+                    file: "o.json".to_owned(),
                     options: Options {
                         seller_kind: some("marketplace_seller"),
                         fulfilled_by: some("third_party"),
                         seller_name: some("Shop"),
                         payment_method: some("paypal"),
                         assume_zone: some("Europe/Amsterdam"),
-                        shipment_id: some("S1"),
+                        shipment_id: None,
                     },
                 })
             );
+            let tracker = parse_args(&args(&[
+                "import",
+                "--from",
+                "easypost",
+                "t.json",
+                "--shipment-id=S1",
+            ]));
+            let Ok(Command::Import { options, .. }) = tracker else {
+                panic!("{tracker:?}")
+            };
+            assert_eq!(options.shipment_id, some("S1"));
             let err = parse_args(&args(&["import", "--from", "x", "--from", "y"])).unwrap_err();
             assert!(err.starts_with("--from is given twice"), "{err}");
+            let err = parse_args(&args(&[
+                "import",
+                "--from",
+                "easypost",
+                "t.json",
+                "--seller-kind=retailer",
+            ]))
+            .unwrap_err();
+            assert!(
+                err.starts_with(
+                    "--seller-kind is for orders (shopify, woocommerce), not for easypost"
+                ),
+                "{err}"
+            );
+            let err = parse_args(&args(&[
+                "import",
+                "--from",
+                "shopify",
+                "o.json",
+                "--shipment-id",
+                "S",
+            ]))
+            .unwrap_err();
+            assert!(
+                err.starts_with(
+                    "--shipment-id is for trackers (easypost, aftership), not for shopify"
+                ),
+                "{err}"
+            );
         }
 
         #[test]

@@ -727,7 +727,14 @@ fn an_easypost_tracker_prints_one_shipment_that_assess_accepts() {
     assert_eq!(s["status"], "staged");
     assert_eq!(s["tracking_number"], sample["tracking_code"]);
     assert_eq!(s["carrier_status"], sample["status_detail"]);
-    assert!(stderr(&output).is_empty(), "{}", stderr(&output));
+    // The one default it took, said on stderr with the file and the field.
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "order-help: {EASYPOST}: note: tracking_code: the shipment's id is its tracking \
+             number (the default; shipment_id, --shipment-id, sets another)\n"
+        )
+    );
     // Pretty JSON, like the other commands.
     assert!(String::from_utf8_lossy(&output.stdout).contains("\n  \"id\": "));
     assess_accepts(&s, "import-easypost-order.json");

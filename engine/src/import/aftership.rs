@@ -128,6 +128,7 @@ pub(super) fn shipment(
         (number, &path("tracking_number")),
         status,
         text(t, "slug", at)?,
+        notes,
     )?;
     // The checkpoints, in AfterShip's order (oldest first).
     let checkpoints = tracking::events(

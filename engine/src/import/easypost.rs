@@ -130,6 +130,7 @@ pub(super) fn shipment(
         (number, &path("tracking_code")),
         status,
         text(tracker, "carrier", at)?,
+        notes,
     )?;
     // The scans, in EasyPost's order (oldest first).
     let scans = tracking::events(

@@ -454,16 +454,30 @@ pub(super) fn no_delivery_time(path: String, expected: &str) -> InputError {
     )
 }
 
-/// The shipment's first fields: `id` (the option, else the tracking number), `status` and
-/// `carrier`.
+/// The note that the shipment's `id` is its tracking number, the default of
+/// [`Options::shipment_id`].
+pub(super) const ID_IS_THE_NUMBER: &str =
+    "the shipment's id is its tracking number (the default; shipment_id, --shipment-id, sets \
+     another)";
+
+/// The shipment's first fields: `id` (the option, else the tracking number, with a note),
+/// `status` and `carrier`.
 pub(super) fn begin(
     options: &Options,
     (number, number_path): (Option<&str>, &str),
     status: &str,
     carrier: Option<&str>,
+    notes: &mut Vec<Note>,
 ) -> Result<Shipment, InputError> {
     let mut out = Shipment::default();
-    out.text("id", Some(shipment_id(options, number, number_path)?));
+    let id = shipment_id(options, number, number_path)?;
+    if Some(id.as_str()) == number && options.shipment_id.is_none() {
+        notes.push(Note {
+            path: number_path.to_owned(),
+            message: ID_IS_THE_NUMBER.to_owned(),
+        });
+    }
+    out.text("id", Some(id));
     out.text("status", Some(status.to_owned()));
     out.text("carrier", carrier.map(str::to_owned));
     Ok(out)

@@ -50,7 +50,21 @@ pub fn ok(source: Source, doc: &Value) -> (Value, Vec<Note>) {
     // Whatever it accepts, the engine reads and assesses inside an order.
     assessable(&shipment(&imported));
     let value = shipment(&imported);
-    (value, imported.notes)
+    (value, without_the_id_note(imported.notes))
+}
+
+/// The notes but the one every conversion without `shipment_id` has: the id is the tracking
+/// number (asserted there, once).
+pub fn without_the_id_note(mut notes: Vec<Note>) -> Vec<Note> {
+    let at = notes
+        .iter()
+        .position(|n| {
+            n.message
+                .starts_with("the shipment's id is its tracking number")
+        })
+        .unwrap_or_else(|| panic!("no note that the id is the tracking number: {notes:?}"));
+    notes.remove(at);
+    notes
 }
 
 /// The shipment inside a one-item order: the engine reads it and assesses it at an instant,

@@ -191,6 +191,21 @@ fn every_exception_subtag_decides_state_and_kind() {
 }
 
 #[test]
+fn a_webhook_body_gives_the_same_shipment() {
+    // AfterShip's webhook posts the tracking as `msg` (API reference, "Webhook
+    // specifications"): the published tracking, delivered that way.
+    let reply = fixture("aftership", "java-get-tracking-result.json");
+    let body = json!({"event": "tracking_update", "event_id": "e1", "ts": 1532481000,
+                      "msg": reply["data"]["tracking"]});
+    let (from_webhook, notes) = ok(Source::AfterShip, &body);
+    let (from_reply, _) = ok(Source::AfterShip, &reply);
+    assert_eq!(from_webhook, from_reply);
+    assert!(notes.is_empty(), "{notes:?}");
+    let cut = with(&body, "/msg", "tag", Value::Null);
+    assert_eq!(trackers::error_path(Source::AfterShip, &cut), "msg.tag");
+}
+
+#[test]
 fn an_unknown_tag_is_kept_never_guessed() {
     let base = fixture("aftership", "java-get-tracking-result.json");
     let (s, notes) = ok(

@@ -261,6 +261,13 @@ fn another_platforms_document_says_which_it_is() {
     // Another EasyPost object.
     let shipment = json!({"object": "Shipment", "status": "delivered"});
     assert_eq!(trackers::error_path(Source::EasyPost, &shipment), "object");
+    // An Event about something else (a batch) is no tracker either.
+    let event = fixture("easypost", "examples-event-body.json");
+    let batch = with(&event, "/result", "object", json!("Batch"));
+    assert_eq!(
+        trackers::error_path(Source::EasyPost, &batch),
+        "result.object"
+    );
 }
 
 #[test]

@@ -1,5 +1,5 @@
-//! One shipment of the contract from an AfterShip `tracking` (the object, or the API's
-//! response `{"data": {"tracking": {...}}}`). The tags and subtags are AfterShip's API
+//! One shipment of the contract from an AfterShip `tracking` (the object, the API's response
+//! `{"data": {"tracking": {...}}}`, or a webhook's body `{"event": ..., "msg": {...}}`). The tags and subtags are AfterShip's API
 //! reference's (<https://www.aftership.com/docs/tracking/enum/delivery-statuses> and
 //! `.../delivery-sub-statuses`); the table is in docs/import.md, "AfterShip".
 
@@ -79,10 +79,18 @@ fn is_moving(tag: &str) -> bool {
         .any(|(t, _)| *t == tag && !matches!(tag, "Pending" | "InfoReceived" | "Expired"))
 }
 
-/// The tracking inside the document, and its path.
+/// The tracking inside the document (the object itself, the API reply's `data.tracking`, or a
+/// webhook body's `msg`), and its path.
 fn the_tracking<'a, 'j>(
     top: &'a Entries<'j>,
 ) -> Result<(&'a Entries<'j>, &'static str), InputError> {
+    // A webhook's body: the tracking is its `msg`.
+    if let (Some(msg), Some(_)) = (field(top, "msg"), field(top, "event")) {
+        return Ok((
+            object(msg, "msg", "the webhook's tracking (a JSON object)")?,
+            "msg",
+        ));
+    }
     let Some(data) = field(top, "data") else {
         return Ok((top, ""));
     };

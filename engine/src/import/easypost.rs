@@ -88,7 +88,18 @@ pub(super) fn shipment(
     // A webhook Event carries the Tracker in `result`.
     let (tracker, at) = match text(top, "object", "")? {
         Some("Event") => match field(top, "result") {
-            Some(result) => (object(result, "result", "the Event's Tracker")?, "result"),
+            Some(result) => {
+                let tracker = object(result, "result", "the Event's Tracker")?;
+                match text(tracker, "object", "result")? {
+                    Some("Tracker") | None => (tracker, "result"),
+                    Some(other) => {
+                        return Err(InputError::new(
+                            "result.object",
+                            format!("expected the Event's \"Tracker\", found {other:?}"),
+                        ))
+                    }
+                }
+            }
             None => {
                 return Err(InputError::new(
                     "result",

@@ -227,6 +227,9 @@ pub(super) fn looks_like(entries: &Entries<'_>) -> Option<Source> {
     if let Some(Json::Object(inner)) = field(entries, "order") {
         return looks_like(inner).filter(|s| *s == Source::Shopify);
     }
+    if let (Some(Json::Object(msg)), Some(_)) = (field(entries, "msg"), field(entries, "event")) {
+        return looks_like(msg).filter(|s| *s == Source::AfterShip);
+    }
     if let Some(Json::Object(data)) = field(entries, "data") {
         if let Some(Json::Object(tracking)) = field(data, "tracking") {
             return looks_like(tracking).filter(|s| *s == Source::AfterShip);

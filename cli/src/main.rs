@@ -48,7 +48,7 @@ mod cli {
     use std::time::{SystemTime, UNIX_EPOCH};
 
     use order_help_engine::import::{import, Options, Produces, Source};
-    use order_help_engine::json::Json;
+    use order_help_engine::json;
     use order_help_engine::{
         assess, limits, preview_return, read_text_reporting_all, verify, Instant, Order, Policy,
         Readable, Request, ReturnProposal,
@@ -216,8 +216,18 @@ each naming the file and field).
     /// the file and the source's field); bad input is an error naming the file and the field.
     fn run_import(from: Source, file: &str, options: &Options) -> Result<Printed, String> {
         let text = read(file)?;
-        let tree: Json<'_> =
-            serde_json::from_str(&text).map_err(|e| format!("{file}: not JSON: {e}"))?;
+        // The engine's own reader (numbers keep their text), as for the other documents; what
+        // it refuses, serde_json says where.
+        let Some(tree) = json::parse_text(&text) else {
+            return Err(match serde_json::from_str::<serde::de::IgnoredAny>(&text) {
+                Err(e) => format!("{file}: malformed JSON: {e}"),
+                Ok(_) => format!(
+                    "{file}: expected a document nested at most {} levels deep, found one \
+                     nested deeper",
+                    json::MAX_DEPTH
+                ),
+            });
+        };
         let imported = import(from, &tree, options).map_err(|e| {
             let what = match from.produces() {
                 Produces::Order => "order",

@@ -803,7 +803,7 @@ fn bad_input_exits_2_with_the_file_the_path_and_what_was_expected() {
     let not_json = scratch_file("import-not-json.json", "{\"status\": ");
     refused_saying(
         &order_help(&["import", "--from", "easypost", not_json.to_str().unwrap()]),
-        &["not JSON"],
+        &["import-not-json.json: malformed JSON: EOF while parsing a value at line 1"],
     );
     refused_saying(
         &order_help(&["import", "--from", "easypost", "missing.json"]),

@@ -31,6 +31,9 @@ fn samples() -> Vec<(&'static str, Value)> {
         "node-cassette-tracker-unknown.json",
         "node-cassette-tracker-error.json",
         "examples-event-body.json",
+        "ruby-cassette-tracker-delivered.json",
+        "ruby-cassette-tracker-in-transit.json",
+        "ruby-cassette-tracker-out-for-delivery.json",
     ]
     .into_iter()
     .map(|name| (name, fixture("easypost", name)))
@@ -88,6 +91,21 @@ fn the_webhook_sample_ships_at_its_first_carrier_scan() {
         &fixture("easypost", "docs-trackers-retrieve.json"),
     );
     assert!(s.get("shipped_at").is_none(), "{s}");
+}
+
+#[test]
+fn the_delivered_sample_gives_its_delivery_and_first_carrier_scans() {
+    // ruby-cassette-tracker-delivered.json: label (pre_transit) on 2024-06-26 and 27, the
+    // first in_transit scan at 2024-06-27T17:22:10Z, delivered at 2024-06-29T08:31:10Z.
+    let (s, notes) = ok(
+        Source::EasyPost,
+        &fixture("easypost", "ruby-cassette-tracker-delivered.json"),
+    );
+    assert_eq!(s["status"], "delivered");
+    assert_eq!(s["delivered_at"], "2024-06-29T08:31:10Z");
+    assert_eq!(s["shipped_at"], "2024-06-27T17:22:10Z");
+    assert_eq!(s["carrier_status"], "arrived_at_destination");
+    assert!(notes.is_empty(), "{notes:?}");
 }
 
 #[test]

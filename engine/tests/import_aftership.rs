@@ -43,6 +43,8 @@ fn samples() -> Vec<(String, Value)> {
         "java-get-tracking-result.json",
         "java-mark-as-completed-result.json",
         "sdk-nodejs-get-tracking.json",
+        "python-cassette-get-tracking.json",
+        "python-cassette-update-tracking.json",
     ] {
         out.push((name.to_owned(), fixture("aftership", name)));
     }
@@ -82,7 +84,7 @@ fn same_instant(a: &Value, b: &str) -> bool {
 #[test]
 fn every_published_sample_gives_the_shipment_its_document_describes() {
     let all = samples();
-    assert_eq!(all.len(), 8);
+    assert_eq!(all.len(), 10);
     for (name, doc) in all {
         let (s, _) = ok(Source::AfterShip, &doc);
         let t = &doc["data"]["tracking"];
@@ -96,7 +98,15 @@ fn every_published_sample_gives_the_shipment_its_document_describes() {
         assert_eq!(s["id"], t["tracking_number"], "{name}");
         assert_eq!(s["tracking_number"], t["tracking_number"], "{name}");
         assert_eq!(s["carrier"], t["slug"], "{name}");
-        assert_eq!(s["tracking_url"], t["courier_tracking_link"], "{name}");
+        // The courier's page if https:, else none (an http: one is dropped).
+        let link = t["courier_tracking_link"]
+            .as_str()
+            .filter(|l| l.starts_with("https://"));
+        assert_eq!(
+            s.get("tracking_url").and_then(Value::as_str),
+            link,
+            "{name}"
+        );
         assert_eq!(s["carrier_status"], t["subtag"], "{name}");
     }
 }
@@ -133,6 +143,32 @@ fn the_delivered_sample_keeps_the_checkpoint_zone_and_reads_the_utc_dates() {
         notes[0].path,
         "data.tracking.latest_estimated_delivery.datetime"
     );
+}
+
+#[test]
+fn the_postnl_sample_drops_its_http_link_and_keeps_its_zones() {
+    // python-cassette-get-tracking.json: PostNL, in transit, its courier link
+    // "http://www.postnl.nl/voorthuis/", shipment_pickup_date "2021-03-22T18:33:57+01:00".
+    let (s, notes) = ok(
+        Source::AfterShip,
+        &fixture("aftership", "python-cassette-get-tracking.json"),
+    );
+    assert_eq!(s["status"], "in_transit");
+    assert_eq!(s["carrier"], "postnl-3s");
+    assert_eq!(s["shipped_at"], "2021-03-22T18:33:57+01:00");
+    assert!(s.get("tracking_url").is_none(), "{s}");
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(notes[0].path, "data.tracking.courier_tracking_link");
+    assert!(notes[0].message.starts_with("an http: link"), "{notes:?}");
+    // The same tracking, its times in UTC: the same instants.
+    let (utc, _) = ok(
+        Source::AfterShip,
+        &fixture("aftership", "python-cassette-update-tracking.json"),
+    );
+    assert!(same_instant(
+        &utc["shipped_at"],
+        "2021-03-22T18:33:57+01:00"
+    ));
 }
 
 #[test]

@@ -84,9 +84,9 @@ file editing the default list, or the default.
 import: converts a platform's document to the widget's contract and prints it as pretty JSON:
 a Shopify (Admin REST `order`) or WooCommerce (REST v3 `order`) order gives an order; an
 EasyPost `Tracker` or an AfterShip `tracking` (or the webhook that carries one) gives one
-shipment (for an order's \"shipments\"). What the source does not say takes a documented default (docs/import.md) that
-these options override; each default taken, status kept as \"unknown\", http: link dropped and
-zone assumed is a note on stderr.
+shipment (for an order's \"shipments\"). What the source does not say takes a documented
+default (docs/import.md) that these options override; each default taken, status kept as
+\"unknown\", http: link dropped and zone assumed is a note on stderr.
   --from SOURCE          shopify, woocommerce, easypost or aftership (required)
   --seller-name NAME     seller.name (orders; default: the source's shop name)
   --seller-kind KIND     seller.kind (orders): retailer (default) or marketplace_seller

@@ -365,3 +365,51 @@ fn mutations_of_every_sample_never_panic_and_mostly_convert() {
         150,
     );
 }
+
+#[test]
+fn random_trackings_never_panic() {
+    let keys = vec![
+        "data",
+        "tracking",
+        "trackings",
+        "msg",
+        "event",
+        "tag",
+        "subtag",
+        "slug",
+        "tracking_number",
+        "courier_tracking_link",
+        "checkpoints",
+        "checkpoint_time",
+        "shipment_pickup_date",
+        "shipment_delivery_date",
+        "expected_delivery",
+        "latest_estimated_delivery",
+        "datetime",
+        "pickup_location",
+    ];
+    let words = vec![
+        "Delivered",
+        "Exception",
+        "Exception_003",
+        "Exception_013",
+        "AvailableForPickup",
+        "InTransit",
+        "Pending",
+        "tracking_update",
+        "2018-07-25T10:10:00+09:00",
+        "2018-07-25T01:10:00",
+        "2022-07-06",
+        "https://www.fedex.com/x",
+        "http://www.postnl.nl/x",
+        "1234567890",
+    ];
+    // Some are trackers the converter reads through (it is not refusing everything).
+    assert!(
+        trackers::random_documents_never_panic(
+            Source::AfterShip,
+            (&["tag", "tracking_number"], keys),
+            words
+        ) > 0
+    );
+}

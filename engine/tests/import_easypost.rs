@@ -365,3 +365,45 @@ fn mutations_of_every_sample_never_panic_and_mostly_convert() {
         200,
     );
 }
+
+#[test]
+fn random_trackers_never_panic() {
+    let keys = vec![
+        "object",
+        "status",
+        "status_detail",
+        "tracking_code",
+        "carrier",
+        "public_url",
+        "est_delivery_date",
+        "tracking_details",
+        "datetime",
+        "result",
+        "order",
+        "line_items",
+    ];
+    let words = vec![
+        "Tracker",
+        "Event",
+        "delivered",
+        "failure",
+        "refused",
+        "lost",
+        "in_transit",
+        "pre_transit",
+        "2025-04-12T14:03:00Z",
+        "2025-04-12T14:03:00",
+        "2025-04-12",
+        "https://track.easypost.com/x",
+        "http://track.easypost.com/x",
+        "EZ1000000001",
+    ];
+    // Some are trackers the converter reads through (it is not refusing everything).
+    assert!(
+        trackers::random_documents_never_panic(
+            Source::EasyPost,
+            (&["status", "tracking_code"], keys),
+            words
+        ) > 0
+    );
+}

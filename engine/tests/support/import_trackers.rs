@@ -280,3 +280,75 @@ pub fn doc_tables(section: &str) -> Vec<Vec<Vec<String>>> {
     }
     tables
 }
+
+/// A random JSON document whose objects use `keys` (the source's own field names, so the
+/// converter reads deep into it) and whose strings come from `words` or are any text.
+fn document(keys: Vec<&'static str>, words: Vec<&'static str>) -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(Value::from),
+        prop::sample::select(words).prop_map(Value::from),
+        ".{0,12}".prop_map(Value::from),
+    ];
+    leaf.prop_recursive(4, 48, 6, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::vec((prop::sample::select(keys.clone()), inner), 0..6).prop_map(
+                |entries| Value::Object(
+                    entries
+                        .into_iter()
+                        .map(|(k, v)| (k.to_owned(), v))
+                        .collect()
+                )
+            ),
+        ]
+    })
+}
+
+/// Random documents of the source's shape: none makes the converter panic, and every one it
+/// accepts the engine reads and assesses inside an order; returns how many it accepted.
+pub fn random_documents_never_panic(
+    source: Source,
+    (required, keys): (&'static [&'static str], Vec<&'static str>),
+    words: Vec<&'static str>,
+) -> usize {
+    let accepted = AtomicUsize::new(0);
+    let mut runner = TestRunner::new(Config {
+        cases: 512,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        // The fields it needs (a word each), then random ones (which may replace them).
+        .run(
+            &(
+                prop::collection::vec(prop::sample::select(words.clone()), required.len()),
+                document(keys, words),
+            ),
+            |(needed, random)| {
+                let mut doc = json!({});
+                for (key, word) in required.iter().zip(needed) {
+                    doc[*key] = json!(word);
+                }
+                if let Value::Object(entries) = random {
+                    doc.as_object_mut().unwrap().extend(entries);
+                }
+                if let Ok(imported) = convert(source, &doc, &Options::default()) {
+                    assessable(&shipment(&imported));
+                    accepted.fetch_add(1, Ordering::Relaxed);
+                }
+                Ok(())
+            },
+        )
+        .unwrap();
+    let accepted = accepted.into_inner();
+    eprintln!(
+        "{}: {accepted} of 512 random documents converted",
+        source.name()
+    );
+    accepted
+}

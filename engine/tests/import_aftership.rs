@@ -117,10 +117,7 @@ fn the_delivered_sample_keeps_the_checkpoint_zone_and_reads_the_utc_dates() {
     // (+09:00); AfterShip's shipment_delivery_date "2018-07-25T01:10:00" is the same instant
     // in UTC, and shipment_pickup_date "2018-07-23T08:58:00" the InTransit_002 checkpoint's
     // 16:58 +08:00.
-    let (s, notes) = ok(
-        Source::AfterShip,
-        &fixture("aftership", "java-get-tracking-result.json"),
-    );
+    let (s, notes) = trackers::sample(Source::AfterShip, "java-get-tracking-result.json");
     assert_eq!(s["delivered_at"], "2018-07-25T10:10:00+09:00");
     assert!(same_instant(&s["delivered_at"], "2018-07-25T01:10:00Z"));
     assert_eq!(s["shipped_at"], "2018-07-23T08:58:00Z");
@@ -128,10 +125,7 @@ fn the_delivered_sample_keeps_the_checkpoint_zone_and_reads_the_utc_dates() {
     assert!(notes.is_empty(), "{notes:?}");
     // sdk-nodejs-get-tracking.json has no Delivered checkpoint: its shipment_delivery_date
     // "2018-08-01T17:19:47" in UTC is its first_attempted_at "2018-08-01T13:19:47-04:00".
-    let (s, notes) = ok(
-        Source::AfterShip,
-        &fixture("aftership", "sdk-nodejs-get-tracking.json"),
-    );
+    let (s, notes) = trackers::sample(Source::AfterShip, "sdk-nodejs-get-tracking.json");
     assert!(same_instant(
         &s["delivered_at"],
         "2018-08-01T13:19:47-04:00"
@@ -149,10 +143,7 @@ fn the_delivered_sample_keeps_the_checkpoint_zone_and_reads_the_utc_dates() {
 fn the_postnl_sample_drops_its_http_link_and_keeps_its_zones() {
     // python-cassette-get-tracking.json: PostNL, in transit, its courier link
     // "http://www.postnl.nl/voorthuis/", shipment_pickup_date "2021-03-22T18:33:57+01:00".
-    let (s, notes) = ok(
-        Source::AfterShip,
-        &fixture("aftership", "python-cassette-get-tracking.json"),
-    );
+    let (s, notes) = trackers::sample(Source::AfterShip, "python-cassette-get-tracking.json");
     assert_eq!(s["status"], "in_transit");
     assert_eq!(s["carrier"], "postnl-3s");
     assert_eq!(s["shipped_at"], "2021-03-22T18:33:57+01:00");
@@ -161,10 +152,7 @@ fn the_postnl_sample_drops_its_http_link_and_keeps_its_zones() {
     assert_eq!(notes[0].path, "data.tracking.courier_tracking_link");
     assert!(notes[0].message.starts_with("an http: link"), "{notes:?}");
     // The same tracking, its times in UTC: the same instants.
-    let (utc, _) = ok(
-        Source::AfterShip,
-        &fixture("aftership", "python-cassette-update-tracking.json"),
-    );
+    let (utc, _) = trackers::sample(Source::AfterShip, "python-cassette-update-tracking.json");
     assert!(same_instant(
         &utc["shipped_at"],
         "2021-03-22T18:33:57+01:00"
@@ -304,17 +292,15 @@ fn an_http_link_is_dropped_and_the_shipment_id_option_wins() {
 
 #[test]
 fn what_is_not_one_aftership_tracking_says_so() {
-    let shopify = json!({"order": {"id": 450789469, "financial_status": "paid",
-        "line_items": [{"id": 466157049, "title": "IPod Nano - 8gb", "price": "199.00"}]}});
-    let err = convert(Source::AfterShip, &shopify, &Options::default()).unwrap_err();
+    let shopify = trackers::shopify_order();
+    let err = trackers::refusal(Source::AfterShip, &shopify);
     assert!(
-        err.message
-            .contains("this is a Shopify order, not an AfterShip tracking: use --from shopify"),
+        err.contains("this is a Shopify order, not an AfterShip tracking: use --from shopify"),
         "{err}"
     );
     let easypost = fixture("easypost", "docs-trackers-retrieve.json");
-    let err = convert(Source::AfterShip, &easypost, &Options::default()).unwrap_err();
-    assert!(err.message.contains("--from easypost"), "{err}");
+    let err = trackers::refusal(Source::AfterShip, &easypost);
+    assert!(err.contains("--from easypost"), "{err}");
     let list = fixture("aftership", "java-get-trackings-result.json");
     assert_eq!(
         trackers::error_path(Source::AfterShip, &list),

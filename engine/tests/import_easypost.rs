@@ -77,19 +77,13 @@ fn every_published_sample_gives_the_shipment_its_document_describes() {
 fn the_webhook_sample_ships_at_its_first_carrier_scan() {
     // examples-event-body.json: "Shipment information sent to FedEx" (pre_transit) at 15:00,
     // then "Picked up" (in_transit) at 19:27 on 2024-07-31: the carrier has it from then.
-    let (s, notes) = ok(
-        Source::EasyPost,
-        &fixture("easypost", "examples-event-body.json"),
-    );
+    let (s, notes) = trackers::sample(Source::EasyPost, "examples-event-body.json");
     assert_eq!(s["shipped_at"], "2024-07-31T19:27:00Z");
     assert_eq!(s["status"], "in_transit");
     assert_eq!(s["carrier_status"], "arrived_at_facility");
     assert!(notes.is_empty(), "{notes:?}");
     // Label created only (pre_transit scans): not shipped yet.
-    let (s, _) = ok(
-        Source::EasyPost,
-        &fixture("easypost", "docs-trackers-retrieve.json"),
-    );
+    let (s, _) = trackers::sample(Source::EasyPost, "docs-trackers-retrieve.json");
     assert!(s.get("shipped_at").is_none(), "{s}");
 }
 
@@ -97,10 +91,7 @@ fn the_webhook_sample_ships_at_its_first_carrier_scan() {
 fn the_delivered_sample_gives_its_delivery_and_first_carrier_scans() {
     // ruby-cassette-tracker-delivered.json: label (pre_transit) on 2024-06-26 and 27, the
     // first in_transit scan at 2024-06-27T17:22:10Z, delivered at 2024-06-29T08:31:10Z.
-    let (s, notes) = ok(
-        Source::EasyPost,
-        &fixture("easypost", "ruby-cassette-tracker-delivered.json"),
-    );
+    let (s, notes) = trackers::sample(Source::EasyPost, "ruby-cassette-tracker-delivered.json");
     assert_eq!(s["status"], "delivered");
     assert_eq!(s["delivered_at"], "2024-06-29T08:31:10Z");
     assert_eq!(s["shipped_at"], "2024-06-27T17:22:10Z");
@@ -265,17 +256,15 @@ fn the_shipment_id_option_and_the_assumed_zone() {
 #[test]
 fn another_platforms_document_says_which_it_is() {
     // A Shopify order (Admin REST shape) and an AfterShip tracking.
-    let shopify = json!({"order": {"id": 450789469, "financial_status": "paid",
-        "line_items": [{"id": 466157049, "title": "IPod Nano - 8gb", "price": "199.00"}]}});
-    let err = convert(Source::EasyPost, &shopify, &Options::default()).unwrap_err();
+    let shopify = trackers::shopify_order();
+    let err = trackers::refusal(Source::EasyPost, &shopify);
     assert!(
-        err.message
-            .contains("this is a Shopify order, not an EasyPost Tracker: use --from shopify"),
+        err.contains("this is a Shopify order, not an EasyPost Tracker: use --from shopify"),
         "{err}"
     );
     let aftership = fixture("aftership", "sdk-nodejs-get-tracking.json");
-    let err = convert(Source::EasyPost, &aftership, &Options::default()).unwrap_err();
-    assert!(err.message.contains("--from aftership"), "{err}");
+    let err = trackers::refusal(Source::EasyPost, &aftership);
+    assert!(err.contains("--from aftership"), "{err}");
     // Another EasyPost object.
     let shipment = json!({"object": "Shipment", "status": "delivered"});
     assert_eq!(trackers::error_path(Source::EasyPost, &shipment), "object");

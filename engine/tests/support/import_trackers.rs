@@ -29,6 +29,21 @@ pub fn convert(source: Source, doc: &Value, options: &Options) -> Result<Importe
     import(source, &tree, options)
 }
 
+/// A Shopify order in the Admin REST API's shape (the fields that tell it apart), wrapped as
+/// the API returns it.
+pub fn shopify_order() -> Value {
+    json!({"order": {"id": 450789469, "financial_status": "paid",
+        "line_items": [{"id": 466157049, "title": "IPod Nano - 8gb", "price": "199.00"}]}})
+}
+
+/// The converter's error for `doc` (default options), as the tool prints it: `path: message`.
+pub fn refusal(source: Source, doc: &Value) -> String {
+    match convert(source, doc, &Options::default()) {
+        Ok(imported) => panic!("converted: {:?}", imported.document),
+        Err(e) => e.to_string(),
+    }
+}
+
 /// The path of the converter's error for `doc` (default options); panics if it converts.
 pub fn error_path(source: Source, doc: &Value) -> String {
     match convert(source, doc, &Options::default()) {
@@ -51,6 +66,11 @@ pub fn ok(source: Source, doc: &Value) -> (Value, Vec<Note>) {
     assessable(&shipment(&imported));
     let value = shipment(&imported);
     (value, without_the_id_note(imported.notes))
+}
+
+/// A published sample of `source` (its folder is the source's name), converted ([`ok`]).
+pub fn sample(source: Source, name: &str) -> (Value, Vec<Note>) {
+    ok(source, &fixture(source.name(), name))
 }
 
 /// The notes but the one every conversion without `shipment_id` has: the id is the tracking

@@ -262,6 +262,16 @@ fn another_platforms_document_says_which_it_is() {
         err.contains("this is a Shopify order, not an EasyPost Tracker: use --from shopify"),
         "{err}"
     );
+    // A WooCommerce order (REST v3 shape: its order_key, billing and line items).
+    let woo = json!({"id": 727, "order_key": "wc_order_58d2d042d1d", "status": "processing",
+        "billing": {"country": "US"}, "line_items": [{"id": 315, "name": "Woo Single #1"}]});
+    let err = trackers::refusal(Source::EasyPost, &woo);
+    assert!(
+        err.contains(
+            "this is a WooCommerce order, not an EasyPost Tracker: use --from woocommerce"
+        ),
+        "{err}"
+    );
     let aftership = fixture("aftership", "sdk-nodejs-get-tracking.json");
     let err = trackers::refusal(Source::EasyPost, &aftership);
     assert!(err.contains("--from aftership"), "{err}");

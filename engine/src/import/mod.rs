@@ -17,6 +17,7 @@ mod aftership;
 mod amount;
 mod easypost;
 mod shopify;
+mod tracking;
 mod woocommerce;
 
 use std::borrow::Cow;

@@ -88,11 +88,12 @@ shipment (for an order's \"shipments\"). What the source does not say takes a do
 default (docs/import.md) that these options override; each default taken, status kept as
 \"unknown\", http: link dropped and zone assumed is a note on stderr.
   --from SOURCE          shopify, woocommerce, easypost or aftership (required)
-  --seller-name NAME     seller.name (orders; default: the source's shop name)
-  --seller-kind KIND     seller.kind (orders): retailer (default) or marketplace_seller
-  --fulfilled-by WHO     seller.fulfilled_by (orders): retailer (default) or third_party
+  --seller-name NAME     seller.name (orders; default: the shop's host where the source
+                         gives one)
+  --seller-kind KIND     seller.kind (orders): retailer (default) or marketplace
+  --fulfilled-by WHO     seller.fulfilled_by (orders): retailer (default) or seller
   --payment-method M     the payment method for a gateway the converter does not know
-                         (orders; default: card)
+                         (orders; default: other)
   --assume-zone ZONE     the zone of local times without an offset, where the source has no
                          UTC field (an IANA name; default: UTC)
   --shipment-id ID       the shipment's id (trackers; default: the tracking number)
@@ -602,9 +603,9 @@ each naming the file and field).
                 "o.json",
                 "--seller-name=Shop",
                 "--seller-kind",
-                "marketplace_seller",
+                "marketplace",
                 "--fulfilled-by",
-                "third_party",
+                "seller",
                 "--payment-method",
                 "paypal",
                 "--assume-zone",
@@ -617,8 +618,8 @@ each naming the file and field).
                     from: Source::WooCommerce,
                     file: "o.json".to_owned(),
                     options: Options {
-                        seller_kind: some("marketplace_seller"),
-                        fulfilled_by: some("third_party"),
+                        seller_kind: some("marketplace"),
+                        fulfilled_by: some("seller"),
                         seller_name: some("Shop"),
                         payment_method: some("paypal"),
                         assume_zone: some("Europe/Amsterdam"),

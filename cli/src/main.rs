@@ -5,13 +5,17 @@
 //! order-help preview-return --order FILE [--policy FILE] --proposal FILE [--at RFC3339]
 //! order-help verify --order FILE [--policy FILE] --request FILE [--at RFC3339]
 //! order-help policy [FILE]
+//! order-help import --from shopify|woocommerce|easypost|aftership FILE [OPTIONS]
 //! ```
 //!
 //! Prints the engine's assessment of a real order under a policy as pretty JSON, so a policy
 //! can be checked before it is published; or the refund preview of a proposed return; or the
 //! verification of a customer's request against the store's order of record (exit status 1
 //! when any part of it is rejected); or the effective policy (what a policy file means, every
-//! field, as a policy file) with where each field comes from on stderr. Bad usage or input
+//! field, as a policy file) with where each field comes from on stderr; or a platform's
+//! document converted to the contract (`import`: a Shopify or WooCommerce order gives an
+//! order, an EasyPost or AfterShip tracker one shipment), with what it assumed on stderr. Bad
+//! usage or input
 //! exits with status 2 and every problem of the document (each naming the file and the field
 //! path, in the document's order, at most `limits::MAX_PROBLEMS`) on stderr.
 
@@ -43,6 +47,8 @@ fn main() {}
 mod cli {
     use std::time::{SystemTime, UNIX_EPOCH};
 
+    use order_help_engine::import::{import, Options, Produces, Source};
+    use order_help_engine::json;
     use order_help_engine::{
         assess, limits, preview_return, read_text_reporting_all, verify, Instant, Order, Policy,
         Readable, Request, ReturnProposal,
@@ -53,6 +59,7 @@ Usage: order-help assess --order FILE [--policy FILE] [--at RFC3339]
        order-help preview-return --order FILE [--policy FILE] --proposal FILE [--at RFC3339]
        order-help verify --order FILE [--policy FILE] --request FILE [--at RFC3339]
        order-help policy [FILE]
+       order-help import --from shopify|woocommerce|easypost|aftership FILE [OPTIONS]
 
 assess: prints the assessment of an order (JSON, the widget's order contract) under a store
 policy (JSON; absent: the default policy) at an instant (absent: now), as pretty JSON: for
@@ -73,6 +80,23 @@ policy: prints the effective policy of a policy file (absent: the default policy
 JSON in the shape of a policy file (every field, defaults filled in, lists edited), which can
 be saved and used as the policy; and on stderr, where each field comes from: the file, the
 file editing the default list, or the default.
+
+import: converts a platform's document to the widget's contract and prints it as pretty JSON:
+a Shopify (Admin REST `order`) or WooCommerce (REST v3 `order`) order gives an order; an
+EasyPost `Tracker` or an AfterShip `tracking` (or the webhook that carries one) gives one
+shipment (for an order's \"shipments\"). What the source does not say takes a documented
+default (docs/import.md) that these options override; each default taken, status kept as
+\"unknown\", http: link dropped and zone assumed is a note on stderr.
+  --from SOURCE          shopify, woocommerce, easypost or aftership (required)
+  --seller-name NAME     seller.name (orders; default: the shop's host where the source
+                         gives one)
+  --seller-kind KIND     seller.kind (orders): retailer (default) or marketplace
+  --fulfilled-by WHO     seller.fulfilled_by (orders): retailer (default) or seller
+  --payment-method M     the payment method for a gateway the converter does not know
+                         (orders; default: other)
+  --assume-zone ZONE     the zone of local times without an offset, where the source has no
+                         UTC field (an IANA name; default: UTC)
+  --shipment-id ID       the shipment's id (trackers; default: the tracking number)
 
 Options:
   --order FILE     the order (required)
@@ -105,6 +129,12 @@ each naming the file and field).
         },
         /// The effective policy of a file (absent: the default policy).
         Policy(Option<String>),
+        /// A platform's document (`file`) converted to the contract.
+        Import {
+            from: Source,
+            file: String,
+            options: Options,
+        },
     }
 
     /// What a command prints, and its exit status.
@@ -167,6 +197,11 @@ each naming the file and field).
                 let status = if verification.accepted { 0 } else { 1 };
                 Ok(Printed::out(pretty(&verification)?, status))
             }
+            Command::Import {
+                from,
+                file,
+                options,
+            } => run_import(from, &file, &options),
             Command::PreviewReturn { inputs, proposal } => {
                 let (order, policy, at) = read_inputs(&inputs)?;
                 let proposal_value = document::<ReturnProposal>(&proposal)?;
@@ -176,6 +211,127 @@ each naming the file and field).
                 Ok(Printed::out(pretty(&preview)?, 0))
             }
         }
+    }
+
+    /// `import`: the converted document on stdout, its notes on stderr (one a line, naming
+    /// the file and the source's field); bad input is an error naming the file and the field.
+    fn run_import(from: Source, file: &str, options: &Options) -> Result<Printed, String> {
+        let text = read(file)?;
+        // The engine's own reader (numbers keep their text), as for the other documents; what
+        // it refuses, serde_json says where.
+        let Some(tree) = json::parse_text(&text) else {
+            return Err(match serde_json::from_str::<serde::de::IgnoredAny>(&text) {
+                Err(e) => format!("{file}: malformed JSON: {e}"),
+                Ok(_) => format!(
+                    "{file}: expected a document nested at most {} levels deep, found one \
+                     nested deeper",
+                    json::MAX_DEPTH
+                ),
+            });
+        };
+        let imported = import(from, &tree, options).map_err(|e| {
+            let what = match from.produces() {
+                Produces::Order => "order",
+                Produces::Shipment => "shipment",
+            };
+            format!("{file}: {e} (reading it as {} for one {what})", from.name())
+        })?;
+        let mut stderr = String::new();
+        for note in &imported.notes {
+            let at = if note.path.is_empty() {
+                String::new()
+            } else {
+                format!("{}: ", note.path)
+            };
+            stderr.push_str(&format!("order-help: {file}: note: {at}{}\n", note.message));
+        }
+        Ok(Printed {
+            stdout: pretty(&imported.document)?,
+            stderr,
+            status: 0,
+        })
+    }
+
+    /// `import --from SOURCE FILE [OPTIONS]`.
+    fn parse_import(args: &mut std::slice::Iter<'_, String>) -> Result<Command, String> {
+        let usage_error = |what: String| format!("{what}\n\n{USAGE}");
+        let (mut from, mut file) = (None, None);
+        let mut options = Options::default();
+        while let Some(arg) = args.next() {
+            let (flag, inline) = match arg.split_once('=') {
+                Some((flag, value)) if flag.starts_with("--") => (flag, Some(value.to_owned())),
+                _ => (arg.as_str(), None),
+            };
+            if !flag.starts_with('-') {
+                if let Some(first) = file.replace(arg.clone()) {
+                    return Err(usage_error(format!(
+                        "expected one file to import, found {first:?} and {arg:?}"
+                    )));
+                }
+                continue;
+            }
+            let slot = match flag {
+                "-h" | "--help" => return Ok(Command::Help),
+                "--from" => &mut from,
+                "--seller-name" => &mut options.seller_name,
+                "--seller-kind" => &mut options.seller_kind,
+                "--fulfilled-by" => &mut options.fulfilled_by,
+                "--payment-method" => &mut options.payment_method,
+                "--assume-zone" => &mut options.assume_zone,
+                "--shipment-id" => &mut options.shipment_id,
+                other => return Err(usage_error(format!("unknown option {other:?}"))),
+            };
+            let Some(value) = inline.or_else(|| args.next().cloned()) else {
+                return Err(usage_error(format!("expected a value after {flag}")));
+            };
+            if slot.replace(value).is_some() {
+                return Err(usage_error(format!("{flag} is given twice")));
+            }
+        }
+        let names = || {
+            Source::ALL
+                .iter()
+                .map(|s| s.name())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let Some(from) = from else {
+            return Err(usage_error(format!("expected --from ({})", names())));
+        };
+        let Some(source) = Source::parse(&from) else {
+            return Err(usage_error(format!(
+                "expected --from {}, found {from:?}",
+                names()
+            )));
+        };
+        let Some(file) = file else {
+            return Err(usage_error("expected the file to import".to_owned()));
+        };
+        // An option the source's converter does not read is a mistake, not a no-op.
+        let order_only = [
+            ("--seller-name", &options.seller_name),
+            ("--seller-kind", &options.seller_kind),
+            ("--fulfilled-by", &options.fulfilled_by),
+            ("--payment-method", &options.payment_method),
+        ];
+        let misplaced = match source.produces() {
+            Produces::Shipment => order_only
+                .iter()
+                .find(|(_, value)| value.is_some())
+                .map(|(flag, _)| format!("{flag} is for orders (shopify, woocommerce)")),
+            Produces::Order => options
+                .shipment_id
+                .is_some()
+                .then(|| "--shipment-id is for trackers (easypost, aftership)".to_owned()),
+        };
+        if let Some(what) = misplaced {
+            return Err(usage_error(format!("{what}, not for {}", source.name())));
+        }
+        Ok(Command::Import {
+            from: source,
+            file,
+            options,
+        })
     }
 
     /// Pretty JSON and a final newline.
@@ -262,10 +418,12 @@ each naming the file and field).
         let command = match args.next().map(String::as_str) {
             None => {
                 return Err(usage_error(
-                    "expected a command (assess, preview-return, verify, policy)".to_owned(),
+                    "expected a command (assess, preview-return, verify, policy, import)"
+                        .to_owned(),
                 ))
             }
             Some("-h" | "--help" | "help") => return Ok(Command::Help),
+            Some("import") => return parse_import(&mut args),
             Some(name @ ("assess" | "preview-return" | "verify")) => name,
             Some("policy") => {
                 let file = match args.next().map(String::as_str) {
@@ -284,7 +442,7 @@ each naming the file and field).
             }
             Some(other) => {
                 return Err(usage_error(format!(
-                    "expected the command assess, preview-return, verify or policy, found {other:?}"
+                    "expected the command assess, preview-return, verify, policy or import, found {other:?}"
                 )))
             }
         };
@@ -437,12 +595,89 @@ each naming the file and field).
         }
 
         #[test]
+        fn parses_import_with_every_option_of_its_source() {
+            let parsed = parse_args(&args(&[
+                "import",
+                "--from",
+                "woocommerce",
+                "o.json",
+                "--seller-name=Shop",
+                "--seller-kind",
+                "marketplace",
+                "--fulfilled-by",
+                "seller",
+                "--payment-method",
+                "paypal",
+                "--assume-zone",
+                "Europe/Amsterdam",
+            ]));
+            let some = |s: &str| Some(s.to_owned());
+            assert_eq!(
+                parsed,
+                Ok(Command::Import {
+                    from: Source::WooCommerce,
+                    file: "o.json".to_owned(),
+                    options: Options {
+                        seller_kind: some("marketplace"),
+                        fulfilled_by: some("seller"),
+                        seller_name: some("Shop"),
+                        payment_method: some("paypal"),
+                        assume_zone: some("Europe/Amsterdam"),
+                        shipment_id: None,
+                    },
+                })
+            );
+            let tracker = parse_args(&args(&[
+                "import",
+                "--from",
+                "easypost",
+                "t.json",
+                "--shipment-id=S1",
+            ]));
+            let Ok(Command::Import { options, .. }) = tracker else {
+                panic!("{tracker:?}")
+            };
+            assert_eq!(options.shipment_id, some("S1"));
+            let err = parse_args(&args(&["import", "--from", "x", "--from", "y"])).unwrap_err();
+            assert!(err.starts_with("--from is given twice"), "{err}");
+            let err = parse_args(&args(&[
+                "import",
+                "--from",
+                "easypost",
+                "t.json",
+                "--seller-kind=retailer",
+            ]))
+            .unwrap_err();
+            assert!(
+                err.starts_with(
+                    "--seller-kind is for orders (shopify, woocommerce), not for easypost"
+                ),
+                "{err}"
+            );
+            let err = parse_args(&args(&[
+                "import",
+                "--from",
+                "shopify",
+                "o.json",
+                "--shipment-id",
+                "S",
+            ]))
+            .unwrap_err();
+            assert!(
+                err.starts_with(
+                    "--shipment-id is for trackers (easypost, aftership), not for shopify"
+                ),
+                "{err}"
+            );
+        }
+
+        #[test]
         fn rejects_bad_usage_with_the_reason() {
             let table = [
                 (vec![], "expected a command"),
                 (
                     vec!["check"],
-                    "expected the command assess, preview-return, verify or policy, found \"check\"",
+                    "expected the command assess, preview-return, verify, policy or import, found \"check\"",
                 ),
                 (
                     vec!["policy", "a.json", "b.json"],

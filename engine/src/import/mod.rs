@@ -14,8 +14,10 @@
 //! reference) are in `docs/import.md`.
 
 mod aftership;
+mod amount;
 mod easypost;
 mod shopify;
+mod tracking;
 mod woocommerce;
 
 use std::borrow::Cow;
@@ -32,10 +34,11 @@ pub enum Source {
     /// WooCommerce REST API v3 `order` (with the Shipment Tracking extension's
     /// `_wc_shipment_tracking_items` metadata where present); gives an order.
     WooCommerce,
-    /// EasyPost `Tracker` object; gives one shipment.
-    EasyPost,
-    /// AfterShip `tracking` object (the object, or `{"data": {"tracking": {...}}}`); gives one
+    /// EasyPost `Tracker` object (or a `tracker.updated` webhook `Event` holding one); gives one
     /// shipment.
+    EasyPost,
+    /// AfterShip `tracking` object (the object, `{"data": {"tracking": {...}}}`, or a webhook
+    /// body's `msg`); gives one shipment.
     AfterShip,
 }
 
@@ -84,15 +87,16 @@ impl Source {
 /// `None` takes the documented default, and the result carries a [`Note`] saying so.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Options {
-    /// `seller.kind` of the contract (`retailer` | `marketplace_seller`); default `retailer`.
+    /// `seller.kind` of the contract (`retailer` | `marketplace`); default `retailer`.
     pub seller_kind: Option<String>,
-    /// `seller.fulfilled_by` (`retailer` | `third_party`); default `retailer`.
+    /// `seller.fulfilled_by` (`retailer` | `seller`); default `retailer`.
     pub fulfilled_by: Option<String>,
-    /// `seller.name`; default: the source's shop name where it has one, else an error naming
-    /// the option.
+    /// `seller.name`; default: the shop's host where the source gives one (Shopify
+    /// `order_status_url`, WooCommerce `_links.self`), else an error at `options.seller_name`.
     pub seller_name: Option<String>,
     /// The contract's payment method when the source's gateway is not one the converter knows
-    /// (default: `card`, with a note naming the gateway).
+    /// (one of the contract's `payment_method` values; default `other`, with a note naming the
+    /// gateway).
     pub payment_method: Option<String>,
     /// The zone of a source's local times without an offset (an IANA name such as
     /// `Europe/Amsterdam`, or `UTC`); used only where the source has no UTC field beside it, and

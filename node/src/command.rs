@@ -58,16 +58,17 @@ file editing the default list, or the default.
 
 import: converts a platform's document to the widget's contract and prints it as pretty JSON:
 a Shopify (Admin REST `order`) or WooCommerce (REST v3 `order`) order gives an order; an
-EasyPost `Tracker` or an AfterShip `tracking` gives one shipment (for an order's
-\"shipments\"). What the source does not say takes a documented default (docs/import.md) that
-these options override; each default taken, status kept as \"unknown\", http: link dropped and
-zone assumed is a note on stderr.
+EasyPost `Tracker` or an AfterShip `tracking` (or the webhook that carries one) gives one
+shipment (for an order's \"shipments\"). What the source does not say takes a documented
+default (docs/import.md) that these options override; each default taken, status kept as
+\"unknown\", http: link dropped and zone assumed is a note on stderr.
   --from SOURCE          shopify, woocommerce, easypost or aftership (required)
-  --seller-name NAME     seller.name (orders; default: the source's shop name)
-  --seller-kind KIND     seller.kind: retailer (default) or marketplace_seller
-  --fulfilled-by WHO     seller.fulfilled_by: retailer (default) or third_party
+  --seller-name NAME     seller.name (orders; default: the shop's host where the source
+                         gives one)
+  --seller-kind KIND     seller.kind (orders): retailer (default) or marketplace
+  --fulfilled-by WHO     seller.fulfilled_by (orders): retailer (default) or seller
   --payment-method M     the payment method for a gateway the converter does not know
-                         (default: card)
+                         (orders; default: other)
   --assume-zone ZONE     the zone of local times without an offset, where the source has no
                          UTC field (an IANA name; default: UTC)
   --shipment-id ID       the shipment's id (trackers; default: the tracking number)

@@ -59,20 +59,27 @@ export type ShipmentSource = "easypost" | "aftership";
 
 /**
  * What the source does not say (docs/import.md lists each default); each field absent or
- * `null` takes its default, and the result's `notes` say so.
+ * `null` takes its default, and the result's `notes` say so. An option the source does not
+ * read (`shipmentId` for an order, an order's option for a tracker) throws `options_invalid`.
  */
 export interface ImportOptions {
-  /** `seller.name`; default: the shop's name where the source has one. */
+  /**
+   * `seller.name` (orders); default: the shop's host where the source gives one (Shopify
+   * `order_status_url`, WooCommerce `_links.self`), else the import throws.
+   */
   sellerName?: string | null;
-  /** `seller.kind`; default `"retailer"`. */
+  /** `seller.kind` (orders); default `"retailer"`. */
   sellerKind?: SellerKind | null;
-  /** `seller.fulfilled_by`; default `"retailer"`. */
+  /** `seller.fulfilled_by` (orders); default `"retailer"`. */
   fulfilledBy?: FulfilledBy | null;
-  /** The payment method for a gateway the converter does not know. */
+  /** The payment method for a gateway the converter does not know (orders); default `"other"`. */
   paymentMethod?: PaymentMethod | null;
-  /** The zone (IANA name, or `"UTC"`, the default) of a local time the source gives without one. */
+  /**
+   * The zone (IANA name, or `"UTC"`, the default) of a local time the source gives without one
+   * and without a UTC field beside it.
+   */
   assumeZone?: string | null;
-  /** The shipment's `id` (trackers only); default: the tracking number. */
+  /** The shipment's `id` (trackers); default: the tracking number. */
   shipmentId?: string | null;
 }
 

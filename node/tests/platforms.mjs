@@ -1,6 +1,5 @@
 // Small hand-made documents in the platforms' shapes, for the package's import tests
-// (import.test.mjs, command.test.mjs), and whether each converter is written yet.
-import { node } from './oracle.mjs';
+// (import.test.mjs, command.test.mjs).
 
 /** A Shopify Admin REST `order`, hand-made: one line, one fulfillment in transit with UPS. */
 export const shopifyOrder = {
@@ -60,11 +59,3 @@ export const easypostTracker = {
     { object: 'TrackingDetail', message: 'Out for delivery', status: 'out_for_delivery', status_detail: 'out_for_delivery', datetime: '2025-03-24T08:00:00Z', source: 'UPS' },
   ],
 };
-
-/** Whether `source`'s converter is written: the skeleton's stub says it is not. */
-export function written(call) {
-  const found = node(call);
-  return !(found.error && / converter is not written yet/.test(found.error));
-}
-/** `test()`'s options: skipped, saying why, while the converter is the stub. */
-export const needs = (source, call) => ({ skip: written(call) ? false : `needs the ${source} converter (engine/src/import/${source}.rs)` });

@@ -602,20 +602,79 @@ mod tests {
     }
 
     #[test]
-    fn parses_the_import_forms() {
+    fn parses_the_documented_forms() {
         let options = Options {
             seller_name: Some("Shop".to_owned()),
             assume_zone: Some("Europe/Amsterdam".to_owned()),
             ..Options::default()
         };
+        let inputs = |order: &str, policy: Option<&str>, at: Option<&str>| Inputs {
+            order: order.to_owned(),
+            policy: policy.map(str::to_owned),
+            at: at.map(str::to_owned),
+        };
+        let assess = |order, policy, at| Command::Assess(inputs(order, policy, at));
         let table = [
             (
+                vec!["assess", "--order", "o.json"],
+                Ok(assess("o.json", None, None)),
+            ),
+            (
+                vec![
+                    "assess",
+                    "--order=o.json",
+                    "--policy",
+                    "p.json",
+                    "--at",
+                    "2025-03-01T00:00:00Z",
+                ],
+                Ok(assess(
+                    "o.json",
+                    Some("p.json"),
+                    Some("2025-03-01T00:00:00Z"),
+                )),
+            ),
+            (
+                vec![
+                    "preview-return",
+                    "--proposal",
+                    "r.json",
+                    "--order",
+                    "o.json",
+                ],
+                Ok(Command::PreviewReturn {
+                    inputs: inputs("o.json", None, None),
+                    proposal: "r.json".to_owned(),
+                }),
+            ),
+            (
+                vec![
+                    "verify",
+                    "--order",
+                    "o.json",
+                    "--request=q.json",
+                    "--at",
+                    "2025-03-01T00:00:00Z",
+                ],
+                Ok(Command::Verify {
+                    inputs: inputs("o.json", None, Some("2025-03-01T00:00:00Z")),
+                    request: "q.json".to_owned(),
+                }),
+            ),
+            (vec!["--help"], Ok(Command::Help)),
+            (vec!["policy"], Ok(Command::Policy(None))),
+            (
+                vec!["policy", "p.json"],
+                Ok(Command::Policy(Some("p.json".to_owned()))),
+            ),
+            (vec!["assess", "-h"], Ok(Command::Help)),
+            (
                 vec!["import", "--from", "easypost", "t.json"],
-                Command::Import {
+                Ok(Command::Import {
                     source: Source::EasyPost,
                     file: "t.json".to_owned(),
                     options: Options::default(),
-                },
+                }),
             ),
             (
                 vec![
@@ -626,22 +685,100 @@ mod tests {
                     "Shop",
                     "--assume-zone=Europe/Amsterdam",
                 ],
-                Command::Import {
+                Ok(Command::Import {
                     source: Source::Shopify,
                     file: "o.json".to_owned(),
-                    options,
-                },
+                    options: options.clone(),
+                }),
             ),
-            (vec!["import", "--help"], Command::Help),
+            (vec!["import", "--help"], Ok(Command::Help)),
+            (
+                vec![
+                    "import",
+                    "--from",
+                    "woocommerce",
+                    "o.json",
+                    "--seller-name=Shop",
+                    "--seller-kind",
+                    "marketplace",
+                    "--fulfilled-by",
+                    "seller",
+                    "--payment-method",
+                    "paypal",
+                    "--assume-zone",
+                    "Europe/Amsterdam",
+                ],
+                Ok(Command::Import {
+                    source: Source::WooCommerce,
+                    file: "o.json".to_owned(),
+                    options: Options {
+                        seller_kind: Some("marketplace".to_owned()),
+                        fulfilled_by: Some("seller".to_owned()),
+                        payment_method: Some("paypal".to_owned()),
+                        ..options
+                    },
+                }),
+            ),
+            (
+                vec!["import", "--from", "easypost", "t.json", "--shipment-id=S1"],
+                Ok(Command::Import {
+                    source: Source::EasyPost,
+                    file: "t.json".to_owned(),
+                    options: Options {
+                        shipment_id: Some("S1".to_owned()),
+                        ..Options::default()
+                    },
+                }),
+            ),
         ];
         for (list, expected) in table {
-            assert_eq!(parse_args(&args(&list)), Ok(expected), "{list:?}");
+            assert_eq!(parse_args(&args(&list)), expected, "{list:?}");
         }
     }
 
     #[test]
-    fn rejects_bad_import_usage_with_the_reason() {
+    fn rejects_bad_usage_with_the_reason() {
         let table = [
+            (vec![], "expected a command"),
+            (
+                vec!["check"],
+                "expected the command assess, preview-return, verify, policy or import, found \"check\"",
+            ),
+            (
+                vec!["policy", "a.json", "b.json"],
+                "expected at most one policy file, found \"b.json\" too",
+            ),
+            (vec!["policy", "--at", "x"], "unknown option \"--at\""),
+            (
+                vec!["verify", "--order", "o.json"],
+                "expected --request FILE",
+            ),
+            (
+                vec!["assess", "--order", "o.json", "--request", "q.json"],
+                "unknown option \"--request\"",
+            ),
+            (
+                vec!["verify", "--order", "o.json", "--proposal", "r.json"],
+                "unknown option \"--proposal\"",
+            ),
+            (vec!["assess"], "expected --order FILE"),
+            (
+                vec!["preview-return", "--order", "o.json"],
+                "expected --proposal FILE",
+            ),
+            (
+                vec!["assess", "--order", "o.json", "--proposal", "r.json"],
+                "unknown option \"--proposal\"",
+            ),
+            (vec!["assess", "--order"], "expected a value after --order"),
+            (
+                vec!["assess", "--order", "a", "--order", "b"],
+                "--order is given twice",
+            ),
+            (
+                vec!["assess", "--order", "a", "--verbose"],
+                "unknown option \"--verbose\"",
+            ),
             (
                 vec!["import", "o.json"],
                 "expected --from (shopify, woocommerce, easypost, aftership)\n",

@@ -23,7 +23,7 @@ wasm-bindgen --target nodejs --out-dir "$build" \
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   -o "$build/order_help_node_bg.wasm" "$build/order_help_node_bg.wasm"
-cp node/npm/package.json node/npm/README.md "$build/"
+cp node/npm/package.json node/npm/README.md node/npm/cli.js "$build/"
 rm -f "$out"/order-help-engine-*.tgz
 (cd "$build" && npm pack --silent --pack-destination "$out" >/dev/null)
 echo "$out/order-help-engine-$version.tgz"

@@ -87,6 +87,9 @@ fi
 # A C compiler and linker, for the cargo installs and the native builds.
 have cc || apt_install gcc libc6-dev
 
+# jq: the README's "From your platform" command lines use it, and a Node test runs them as written.
+have jq || apt_install jq
+
 # wasm-bindgen-cli: `--locked` fails against the registry mirror, so install unlocked.
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes)"

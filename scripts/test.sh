@@ -52,7 +52,9 @@ engine_is_pure() {
 
 # The Node package (node/): packed by `npm pack`, installed from its tarball into a fresh folder
 # as a store's back end would, then checked against the native tool on every scenario table
-# (node/tests/engine.test.mjs) and its TypeScript declarations with tsc (node/tests/types.ts).
+# (node/tests/engine.test.mjs), its `order-help` command against the native tool's output and exit
+# statuses (node/tests/command.test.mjs), its converters (node/tests/import.test.mjs), and its
+# TypeScript declarations with tsc (node/tests/types.ts).
 node_package() {
   local tgz dir status=0
   tgz=$(scripts/node-package.sh) || return 1

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use order_help_engine::Policy;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 /// The workspace root, where a policy author runs the tool (the sample orders are in `static/`).
 fn root() -> PathBuf {
@@ -682,4 +682,175 @@ fn a_policy_with_three_mistakes_gives_three_errors() {
         );
         assert!(err.lines().all(|l| l.starts_with("order-help: ")), "{err}");
     }
+}
+
+// `order-help import` (issue 26): the trackers.
+
+/// The trackers' published samples (engine/tests/fixtures/import/).
+const EASYPOST: &str = "engine/tests/fixtures/import/easypost/docs-trackers-retrieve.json";
+const AFTERSHIP: &str = "engine/tests/fixtures/import/aftership/sdk-nodejs-get-tracking.json";
+
+/// Bad input or usage: exit status 2 and every phrase on stderr ([`assert_refused`]).
+fn refused_saying(output: &Output, phrases: &[&str]) {
+    for phrase in phrases {
+        assert_refused(output, phrase);
+    }
+}
+
+/// `assess` accepts an order holding `shipment` (exit 0, its one item assessed).
+fn assess_accepts(shipment: &Value, name: &str) {
+    let order = json!({
+        "id": "O-1", "placed_at": "2018-01-01T00:00:00Z", "currency": "USD",
+        "seller": {"name": "Shop", "kind": "retailer", "fulfilled_by": "retailer"},
+        "items": [{"id": "A", "title": "Parcel", "quantity": 1, "unit_price": 1999,
+                   "shipment": shipment["id"]}],
+        "shipments": [shipment],
+    });
+    let file = scratch_file(name, &order.to_string());
+    let a = json(&order_help(&[
+        "assess",
+        "--order",
+        file.to_str().unwrap(),
+        "--at",
+        "2026-12-07T12:00:00Z",
+    ]));
+    assert_eq!(a["items"].as_array().unwrap().len(), 1, "{a}");
+}
+
+#[test]
+fn an_easypost_tracker_prints_one_shipment_that_assess_accepts() {
+    let output = order_help(&["import", "--from", "easypost", EASYPOST]);
+    let s = json(&output);
+    let sample: Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join(EASYPOST)).unwrap()).unwrap();
+    // pre_transit (label created, not with the carrier yet) is the contract's staged.
+    assert_eq!(s["status"], "staged");
+    assert_eq!(s["tracking_number"], sample["tracking_code"]);
+    assert_eq!(s["carrier_status"], sample["status_detail"]);
+    // The one default it took, said on stderr with the file and the field.
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "order-help: {EASYPOST}: note: tracking_code: the shipment's id is its tracking \
+             number (the default; shipment_id, --shipment-id, sets another)\n"
+        )
+    );
+    // Pretty JSON, like the other commands.
+    assert!(String::from_utf8_lossy(&output.stdout).contains("\n  \"id\": "));
+    assess_accepts(&s, "import-easypost-order.json");
+}
+
+#[test]
+fn an_aftership_tracking_with_options_and_notes() {
+    let output = order_help(&[
+        "import",
+        "--from=aftership",
+        AFTERSHIP,
+        "--assume-zone",
+        "Europe/Amsterdam",
+        "--shipment-id",
+        "P1",
+    ]);
+    let s = json(&output);
+    assert_eq!(s["id"], "P1");
+    assert_eq!(s["status"], "delivered");
+    // Its estimate is the date "2022-07-06" alone: the end of that day in Amsterdam (CEST).
+    assert_eq!(s["estimated_delivery"], "2022-07-06T23:59:59+02:00");
+    let err = stderr(&output);
+    assert!(
+        err.contains(&format!(
+            "order-help: {AFTERSHIP}: note: data.tracking.latest_estimated_delivery.datetime: "
+        )) && err.contains("Europe/Amsterdam"),
+        "{err}"
+    );
+    assess_accepts(&s, "import-aftership-order.json");
+}
+
+#[test]
+fn another_platforms_document_is_refused_saying_which_it_is() {
+    let shopify = scratch_file(
+        "import-shopify.json",
+        r#"{"order": {"id": 450789469, "financial_status": "paid",
+            "line_items": [{"id": 466157049, "title": "IPod Nano - 8gb", "price": "199.00"}]}}"#,
+    );
+    let file = shopify.to_str().unwrap();
+    refused_saying(
+        &order_help(&["import", "--from", "easypost", file]),
+        &[
+            file,
+            "this is a Shopify order, not an EasyPost Tracker: use --from shopify",
+        ],
+    );
+    refused_saying(
+        &order_help(&["import", "--from", "aftership", EASYPOST]),
+        &[EASYPOST, "use --from easypost"],
+    );
+}
+
+#[test]
+fn bad_input_exits_2_with_the_file_the_path_and_what_was_expected() {
+    let bad = scratch_file(
+        "import-bad-status.json",
+        r#"{"object": "Tracker", "tracking_code": "EZ1", "status": 7}"#,
+    );
+    let file = bad.to_str().unwrap();
+    refused_saying(
+        &order_help(&["import", "--from", "easypost", file]),
+        &[&format!(
+            "{file}: status: expected one of EasyPost's statuses"
+        )],
+    );
+    let not_json = scratch_file("import-not-json.json", "{\"status\": ");
+    refused_saying(
+        &order_help(&["import", "--from", "easypost", not_json.to_str().unwrap()]),
+        &["import-not-json.json: malformed JSON: EOF while parsing a value at line 1"],
+    );
+    refused_saying(
+        &order_help(&["import", "--from", "easypost", "missing.json"]),
+        &["missing.json: cannot read it"],
+    );
+    refused_saying(
+        &order_help(&[
+            "import",
+            "--from",
+            "aftership",
+            AFTERSHIP,
+            "--assume-zone",
+            "Mars/Olympus",
+        ]),
+        &["assume_zone", "Mars/Olympus"],
+    );
+}
+
+#[test]
+fn import_usage() {
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["import", EASYPOST],
+            "expected --from (shopify, woocommerce, easypost, aftership)",
+        ),
+        (
+            &["import", "--from", "shippo", EASYPOST],
+            "found \"shippo\"",
+        ),
+        (
+            &["import", "--from", "easypost"],
+            "expected the file to import",
+        ),
+        (
+            &["import", "--from", "easypost", "a.json", "b.json"],
+            "found \"a.json\" and \"b.json\"",
+        ),
+        (
+            &[
+                "import", "--from", "easypost", EASYPOST, "--order", "o.json",
+            ],
+            "unknown option \"--order\"",
+        ),
+    ];
+    for (args, phrase) in cases {
+        refused_saying(&order_help(args), &[phrase, "Usage:"]);
+    }
+    let help = order_help(&["--help"]);
+    assert!(String::from_utf8_lossy(&help.stdout).contains("order-help import --from"));
 }

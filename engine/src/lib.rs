@@ -99,6 +99,11 @@ mod validate;
 mod verification;
 mod verify;
 
+/// Converters from Shopify, WooCommerce, EasyPost and AfterShip to the contract (not in the
+/// widget: feature `import`).
+#[cfg(feature = "import")]
+pub mod import;
+
 /// The JSON crate ([`order_help_json`]): the tree the readers take, its text reader and writer.
 /// Re-exported so a caller needs no second dependency to match the engine's version.
 pub use order_help_json as json;

@@ -98,6 +98,36 @@ impl<'de> de::Deserialize<'de> for Key<'de> {
     }
 }
 
+/// Writes the tree back (what a converter builds is printed with [`crate::to_text`]); keys in
+/// their order, duplicates included.
+impl serde::Serialize for Json<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self {
+            Json::Null => s.serialize_unit(),
+            Json::Bool(b) => s.serialize_bool(*b),
+            Json::Int(n) => s.serialize_i64(*n),
+            Json::UInt(n) => s.serialize_u64(*n),
+            Json::Float(v, _) => s.serialize_f64(*v),
+            Json::Str(text) => s.serialize_str(text),
+            Json::Array(values) => {
+                let mut seq = s.serialize_seq(Some(values.len()))?;
+                for v in values {
+                    seq.serialize_element(v)?;
+                }
+                seq.end()
+            }
+            Json::Object(entries) => {
+                let mut map = s.serialize_map(Some(entries.len()))?;
+                for (k, v) in entries {
+                    map.serialize_entry(k.as_ref(), v)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
 impl Json<'_> {
     /// A JavaScript number as a tree value: whole numbers within JavaScript's safe range are
     /// integers (what the contract's counts and amounts are); anything else stays a float for

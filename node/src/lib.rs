@@ -7,6 +7,7 @@
 //! const assessment = assess(order, policy, '2025-03-31T23:59:59-07:00');
 //! const preview = previewReturn(order, policy, { lines: [{ item_id: 'A', quantity: 1 }], reason_id: 'no_longer_needed' });
 //! const verification = verify(order, policy, request, new Date());
+//! const { document, notes } = importOrder('shopify', shopifyOrder, { sellerKind: 'retailer' });
 //! ```
 //!
 //! The same engine as the command-line tool and the widget: each function reads its documents
@@ -18,7 +19,12 @@
 //!
 //! A new function is one more `#[wasm_bindgen]` function here: read its documents with
 //! [`document`], call the engine, return [`to_js`] of its result.
+//!
+//! The package's `order-help` command (node/npm/cli.js) is [`command`], through `runCommand`.
 
+pub mod command;
+
+use order_help_engine::import::{self, Produces, Source};
 use order_help_engine::json;
 use order_help_engine::{self as engine, InputError, Instant, Order, Policy, ReturnProposalError};
 use wasm_bindgen::prelude::*;
@@ -41,7 +47,71 @@ export type ErrorCode =
   | "proposal_invalid"
   | "request_invalid"
   | "now_invalid"
+  | "from_invalid"
+  | "document_invalid"
+  | "options_invalid"
   | ProposalProblem["code"];
+
+/** A platform whose orders `importOrder` reads: Shopify (Admin REST `order`), WooCommerce (REST v3 `order`). */
+export type OrderSource = "shopify" | "woocommerce";
+/** A tracking service whose payloads `importShipment` reads: EasyPost (`Tracker`), AfterShip (`tracking`). */
+export type ShipmentSource = "easypost" | "aftership";
+
+/**
+ * What the source does not say (docs/import.md lists each default); each field absent or
+ * `null` takes its default, and the result's `notes` say so. An option the source does not
+ * read (`shipmentId` for an order, an order's option for a tracker) throws `options_invalid`.
+ */
+export interface ImportOptions {
+  /**
+   * `seller.name` (orders); default: the shop's host where the source gives one (Shopify
+   * `order_status_url`, WooCommerce `_links.self`), else the import throws.
+   */
+  sellerName?: string | null;
+  /** `seller.kind` (orders); default `"retailer"`. */
+  sellerKind?: SellerKind | null;
+  /** `seller.fulfilled_by` (orders); default `"retailer"`. */
+  fulfilledBy?: FulfilledBy | null;
+  /** The payment method for a gateway the converter does not know (orders); default `"other"`. */
+  paymentMethod?: PaymentMethod | null;
+  /**
+   * The zone (IANA name, or `"UTC"`, the default) of a local time the source gives without one
+   * and without a UTC field beside it.
+   */
+  assumeZone?: string | null;
+  /** The shipment's `id` (trackers); default: the tracking number. */
+  shipmentId?: string | null;
+}
+
+/** Something the converter decided that the source did not say; `path` is the source document's. */
+export interface ImportNote {
+  path: string;
+  message: string;
+}
+
+/** A converted document (an `Order`, or one `Shipment` for the order's `shipments`), and the notes. */
+export interface Imported<T> {
+  document: T;
+  notes: ImportNote[];
+}
+
+/** Where a field of the effective policy comes from (what `order-help policy` prints on stderr). */
+export interface PolicyField {
+  /** The field's path, e.g. `withdrawal.days`. */
+  path: string;
+  /** `file`: the document gives it; `file+default`: it edits the default list; `default`. */
+  from: "file" | "file+default" | "default";
+  /** Its effective value. */
+  value: unknown;
+}
+
+/** What `effectivePolicy` returns. */
+export interface EffectivePolicy {
+  /** Every field, defaults filled in, lists edited: usable as the policy itself. */
+  policy: Policy;
+  /** Each field of `policy`, in the order of the declaration. */
+  fields: PolicyField[];
+}
 
 /**
  * The engine writes these four decisions by hand (their `message` is rendered from the English
@@ -168,15 +238,263 @@ pub fn verify(
     to_js(&engine::verify(&order, &policy, &request, at))
 }
 
-/// A document (`what`: `order`, `policy`, `proposal`, `request`) from an object or its JSON text: one
-/// string crosses into the wasm and is read by the engine's own JSON reader, checked against
-/// the engine's limits before any field is read. (`JSON.stringify` writes a `Date` as its ISO
-/// string and leaves out `undefined` fields, as it would when the object is sent over HTTP.)
-pub fn document<T: engine::Readable>(value: &JsValue, what: &'static str) -> Result<T, JsValue> {
+/// The effective policy of `policy` (absent or `null`: the default policy), exactly as
+/// `order-help policy` prints it: every field, defaults filled in, lists edited; and where each
+/// field comes from (what the tool prints on stderr). Throws an `OrderHelpError`
+/// (`policy_invalid`) for a bad policy.
+#[wasm_bindgen(js_name = effectivePolicy, unchecked_return_type = "EffectivePolicy")]
+pub fn effective_policy(
+    #[wasm_bindgen(unchecked_optional_param_type = "Document<Policy> | null")] policy: JsValue,
+) -> Result<JsValue, JsValue> {
+    #[derive(serde::Serialize)]
+    struct Effective {
+        policy: Policy,
+        fields: Vec<command::Provenance>,
+    }
+    let (policy, given) = if policy.is_undefined() || policy.is_null() {
+        (Policy::default(), None)
+    } else {
+        let text = text_of(&policy, "policy")?;
+        (
+            document::<Policy>(&JsValue::from_str(&text), "policy")?,
+            Some(text),
+        )
+    };
+    // It read, so it is JSON.
+    let given = given.as_deref().and_then(json::parse_text);
+    let fields =
+        command::provenance(&policy, given.as_ref()).map_err(|e| js_sys::Error::new(&e))?;
+    to_js(&Effective { policy, fields })
+}
+
+/// Converts a Shopify or WooCommerce order (`from`: `"shopify"`, `"woocommerce"`) to an order
+/// of the contract, as `order-help import --from …` prints it; `options` give what the source
+/// does not say. Returns `{ document, notes }`. Throws an `OrderHelpError`: `from_invalid` for
+/// another source, `options_invalid`, or `document_invalid` naming the source document's path.
+#[wasm_bindgen(js_name = importOrder, unchecked_return_type = "Imported<Order>")]
+pub fn import_order(
+    #[wasm_bindgen(unchecked_param_type = "OrderSource")] from: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Document<object>")] document: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ImportOptions | null")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    import_document(Produces::Order, &from, &document, &options)
+}
+
+/// Converts an EasyPost `Tracker` or an AfterShip `tracking` (`from`: `"easypost"`,
+/// `"aftership"`) to one shipment of the contract (for an order's `shipments`), as `order-help
+/// import --from …` prints it; `options` as for `importOrder` (`shipmentId` among them).
+/// Returns `{ document, notes }`; throws as `importOrder` does.
+#[wasm_bindgen(js_name = importShipment, unchecked_return_type = "Imported<Shipment>")]
+pub fn import_shipment(
+    #[wasm_bindgen(unchecked_param_type = "ShipmentSource")] from: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Document<object>")] document: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ImportOptions | null")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    import_document(Produces::Shipment, &from, &document, &options)
+}
+
+/// `importOrder` (`wanted`: an order) and `importShipment` (a shipment).
+fn import_document(
+    wanted: Produces,
+    from: &JsValue,
+    document: &JsValue,
+    options: &JsValue,
+) -> Result<JsValue, JsValue> {
+    #[derive(serde::Serialize)]
+    struct Note<'a> {
+        path: &'a str,
+        message: &'a str,
+    }
+    #[derive(serde::Serialize)]
+    struct Imported<'a> {
+        document: &'a json::Json<'static>,
+        notes: Vec<Note<'a>>,
+    }
+    let source = source(wanted, from)?;
+    let options = import_options(options)?;
+    if let Some(name) = command::misplaced_option(source, &options) {
+        let (others, kind) = match wanted {
+            Produces::Order => (
+                "sellerName, sellerKind, fulfilledBy, paymentMethod, assumeZone",
+                "trackers (importShipment)",
+            ),
+            Produces::Shipment => ("assumeZone, shipmentId", "orders (importOrder)"),
+        };
+        let error = InputError::new(
+            camel_case(name),
+            format!(
+                "expected an option for {} ({others}), found one for {kind}",
+                source.name()
+            ),
+        );
+        return Err(coded_error("options_invalid", "options", &[error]));
+    }
+    let imported = read_tree(document, "document", |tree| {
+        import::import(source, tree, &options).map_err(|e| vec![e])
+    })?;
+    let notes = imported
+        .notes
+        .iter()
+        .map(|n| Note {
+            path: &n.path,
+            message: &n.message,
+        })
+        .collect();
+    to_js(&Imported {
+        document: &imported.document,
+        notes,
+    })
+}
+
+/// The source `from` names, which must give `wanted`.
+fn source(wanted: Produces, from: &JsValue) -> Result<Source, JsValue> {
+    let names = |produces: Produces| {
+        let names: Vec<String> = Source::ALL
+            .iter()
+            .filter(|s| s.produces() == produces)
+            .map(|s| format!("{:?}", s.name()))
+            .collect();
+        names.join(" or ")
+    };
+    let (reads, other) = match wanted {
+        Produces::Order => ("an order", "a tracker: importShipment reads it"),
+        Produces::Shipment => ("a tracker", "an order: importOrder reads it"),
+    };
+    let found = match from.as_string() {
+        Some(name) => match Source::parse(&name) {
+            Some(source) if source.produces() == wanted => return Ok(source),
+            Some(_) => format!("{name:?} ({other})"),
+            None => format!("{name:?}"),
+        },
+        None => type_name(from),
+    };
+    let error = InputError::new(
+        "",
+        format!("expected {} ({reads}), found {found}", names(wanted)),
+    );
+    Err(coded_error("from_invalid", "from", &[error]))
+}
+
+/// An option's name in JavaScript (`sellerName`) from its field's (`seller_name`).
+fn camel_case(name: &'static str) -> &'static str {
+    match name {
+        "seller_name" => "sellerName",
+        "seller_kind" => "sellerKind",
+        "fulfilled_by" => "fulfilledBy",
+        "payment_method" => "paymentMethod",
+        "assume_zone" => "assumeZone",
+        "shipment_id" => "shipmentId",
+        other => other,
+    }
+}
+
+/// The options of an import: an object whose fields are strings (or absent, `null`).
+fn import_options(value: &JsValue) -> Result<import::Options, JsValue> {
+    let invalid =
+        |error: InputError| coded_error("options_invalid", "options", std::slice::from_ref(&error));
+    let mut options = import::Options::default();
+    if value.is_undefined() || value.is_null() {
+        return Ok(options);
+    }
+    if !value.is_object() || value.is_function() || js_sys::Array::is_array(value) {
+        return Err(invalid(InputError::new(
+            "",
+            format!("expected an object of options, found {}", type_name(value)),
+        )));
+    }
+    for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
+        let entry: js_sys::Array = entry.unchecked_into();
+        let key = entry.get(0).as_string().unwrap_or_default();
+        let field = entry.get(1);
+        let slot = match key.as_str() {
+            "sellerName" => &mut options.seller_name,
+            "sellerKind" => &mut options.seller_kind,
+            "fulfilledBy" => &mut options.fulfilled_by,
+            "paymentMethod" => &mut options.payment_method,
+            "assumeZone" => &mut options.assume_zone,
+            "shipmentId" => &mut options.shipment_id,
+            _ => {
+                return Err(invalid(InputError::new(
+                    key.clone(),
+                    "expected one of sellerName, sellerKind, fulfilledBy, paymentMethod, assumeZone, shipmentId, found an unknown option",
+                )))
+            }
+        };
+        if field.is_undefined() || field.is_null() {
+            continue;
+        }
+        *slot = Some(field.as_string().ok_or_else(|| {
+            invalid(InputError::new(
+                key.clone(),
+                format!("expected a string, found {}", type_name(&field)),
+            ))
+        })?);
+    }
+    Ok(options)
+}
+
+/// The `order-help` command (node/npm/cli.js): `args` as the command line gives them after
+/// the command's name; `io` gives `size(path)` (bytes) and `read(path)` (UTF-8 text), each
+/// throwing an `Error` whose message says why the file cannot be read. Returns `{stdout,
+/// stderr, status}`. Not part of the package's typed interface.
+#[wasm_bindgen(js_name = runCommand, skip_typescript)]
+pub fn run_command(args: Vec<String>, io: JsValue) -> Result<JsValue, JsValue> {
+    let printed = command::main(&args, &NodeIo(io));
+    let out = js_sys::Object::new();
+    js_sys::Reflect::set(&out, &"stdout".into(), &printed.stdout.into())?;
+    js_sys::Reflect::set(&out, &"stderr".into(), &printed.stderr.into())?;
+    js_sys::Reflect::set(&out, &"status".into(), &printed.status.into())?;
+    Ok(out.into())
+}
+
+/// The host's files and clock for [`command`]: `size` and `read` of a JS object.
+struct NodeIo(JsValue);
+
+impl NodeIo {
+    fn call(&self, method: &str, path: &str) -> Result<JsValue, String> {
+        let function = js_sys::Reflect::get(&self.0, &method.into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .ok_or_else(|| format!("the host gives no {method}()"))?;
+        function.call1(&self.0, &path.into()).map_err(|thrown| {
+            thrown
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .or_else(|| thrown.as_string())
+                .unwrap_or_else(|| "unknown error".to_owned())
+        })
+    }
+}
+
+impl command::Io for NodeIo {
+    fn size(&self, path: &str) -> Result<u64, String> {
+        let size = self.call("size", path)?.as_f64().unwrap_or(f64::MAX);
+        // A file's size in bytes is a whole number well within f64's exact range.
+        Ok(if size.is_finite() && size >= 0.0 {
+            size as u64
+        } else {
+            u64::MAX
+        })
+    }
+
+    fn read(&self, path: &str) -> Result<String, String> {
+        self.call("read", path)?
+            .as_string()
+            .ok_or_else(|| "stream did not contain valid UTF-8".to_owned())
+    }
+
+    fn now(&self) -> Instant {
+        // Whole seconds, as the native tool reads its clock.
+        Instant::from_unix_seconds((js_sys::Date::now() / 1000.0).floor() as i64)
+    }
+}
+
+/// A document's JSON text: a string as it is, an object written by `JSON.stringify`.
+fn text_of(value: &JsValue, what: &'static str) -> Result<String, JsValue> {
     let code = format!("{what}_invalid");
     let invalid = |error: InputError| coded_error(&code, what, std::slice::from_ref(&error));
-    let text = match value.as_string() {
-        Some(text) => text,
+    match value.as_string() {
+        Some(text) => Ok(text),
         None if value.is_object() && !value.is_function() => js_sys::JSON::stringify(value)
             .ok()
             .and_then(|text| text.as_string())
@@ -185,17 +503,35 @@ pub fn document<T: engine::Readable>(value: &JsValue, what: &'static str) -> Res
                     "",
                     "expected a JSON document, found an object JSON.stringify cannot write (a BigInt or a cycle)",
                 ))
-            })?,
-        None => {
-            return Err(invalid(InputError::new(
-                "",
-                format!(
-                    "expected the {what} as an object or its JSON text, found {}",
-                    type_name(value)
-                ),
-            )))
-        }
-    };
+            }),
+        None => Err(invalid(InputError::new(
+            "",
+            format!(
+                "expected the {what} as an object or its JSON text, found {}",
+                type_name(value)
+            ),
+        ))),
+    }
+}
+
+/// A document (`what`: `order`, `policy`, `proposal`, `request`) from an object or its JSON text: one
+/// string crosses into the wasm and is read by the engine's own JSON reader, checked against
+/// the engine's limits before any field is read. (`JSON.stringify` writes a `Date` as its ISO
+/// string and leaves out `undefined` fields, as it would when the object is sent over HTTP.)
+pub fn document<T: engine::Readable>(value: &JsValue, what: &'static str) -> Result<T, JsValue> {
+    read_tree(value, what, engine::read_document_reporting_all)
+}
+
+/// What `read` makes of the JSON tree of a document (`what`), as [`document`] reads it; each
+/// problem of the tree or of `read` is one of the `{what}_invalid` error's.
+fn read_tree<R>(
+    value: &JsValue,
+    what: &'static str,
+    read: impl FnOnce(&json::Json<'_>) -> Result<R, Vec<InputError>>,
+) -> Result<R, JsValue> {
+    let code = format!("{what}_invalid");
+    let invalid = |error: InputError| coded_error(&code, what, std::slice::from_ref(&error));
+    let text = text_of(value, what)?;
     engine::limits::check_document_size(text.len()).map_err(invalid)?;
     let tree = json::parse_text(&text).ok_or_else(|| {
         invalid(InputError::new(
@@ -203,8 +539,7 @@ pub fn document<T: engine::Readable>(value: &JsValue, what: &'static str) -> Res
             "expected JSON text, found a string that is not JSON",
         ))
     })?;
-    engine::read_document_reporting_all(&tree)
-        .map_err(|problems| coded_error(&code, what, &problems))
+    read(&tree).map_err(|problems| coded_error(&code, what, &problems))
 }
 
 /// The order and the policy every function reads; the default policy when `policy` is absent.

@@ -11,7 +11,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { assess, file, node, previewReturn, root, scenarioDir, scenarios, tool, verify } from './oracle.mjs';
+import { spawnSync } from 'node:child_process';
+import { assess, effectivePolicy, file, nativeTool, node, previewReturn, root, scenarioDir, scenarios, tool, verify } from './oracle.mjs';
 
 describe('the package gives what the command-line tool prints, on every scenario table', () => {
   test('there are scenario tables', () => assert.ok(scenarios.length >= 30, scenarios.join(', ')));
@@ -139,4 +140,35 @@ describe('bad input throws an Error with a code, the path and the tool\'s messag
       }
     });
   }
+});
+
+describe('effectivePolicy gives what `order-help policy` prints', () => {
+  const policies = [
+    ['the default policy', undefined],
+    ['a file', berlin],
+    ['a file editing a default list, as its text', JSON.stringify({ non_returnable_categories: { add: ['books'] }, withdrawal: { enabled: true } })],
+  ];
+  for (const [what, policy] of policies) {
+    test(what, () => {
+      const args = policy === undefined ? [] : [file('policy', policy)];
+      const run = spawnSync(nativeTool, ['policy', ...args], { encoding: 'utf8' });
+      assert.equal(run.status, 0, run.stderr);
+      const { policy: effective, fields } = effectivePolicy(policy);
+      assert.deepEqual(effective, JSON.parse(run.stdout), 'the policy, on stdout');
+      // stderr: a heading, then "path  from  value" for each field.
+      const rows = run.stderr.trimEnd().split('\n').slice(1).map((line) => line.split(/ {2,}/).slice(0, 2));
+      assert.deepEqual(fields.map((f) => [f.path, f.from]), rows, 'where each field comes from, on stderr');
+      for (const { path, value } of fields) {
+        assert.deepEqual(value, path.split('.').reduce((v, name) => v[name], effective), path);
+      }
+    });
+  }
+
+  test('a bad policy throws policy_invalid with the path, as the tool says', () => {
+    const bad = { time_zone: 'Mars' };
+    const found = node(() => effectivePolicy(bad));
+    assert.equal(found.code, 'policy_invalid');
+    assert.equal(found.path, 'time_zone');
+    assert.equal(found.error, tool('assess', ['--order', file('order', example), '--policy', file('policy', bad)]).error);
+  });
 });

@@ -15,7 +15,11 @@ import { fileURLToPath } from 'node:url';
 const { ORDER_HELP_PACKAGE_DIR: packageDir, ORDER_HELP_CLI: cli } = process.env;
 assert.ok(packageDir && cli, 'set ORDER_HELP_PACKAGE_DIR and ORDER_HELP_CLI (scripts/test.sh does)');
 const engine = createRequire(join(packageDir, 'package.json'))('order-help-engine');
-export const { assess, previewReturn, verify } = engine;
+export const { assess, previewReturn, verify, importOrder, importShipment, effectivePolicy } = engine;
+/** The package's `order-help` command, as `npm install` links it (`npx order-help`). */
+export const bin = join(packageDir, 'node_modules', '.bin', 'order-help');
+/** The native tool (for the equivalence tests). */
+export const nativeTool = cli;
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const scenarioDir = join(root, 'engine', 'tests', 'scenarios');
@@ -58,7 +62,7 @@ export function node(call) {
     assert.equal(typeof error.path, 'string', `the Error has a path: ${error.message}`);
     // One line per problem, each naming the document.
     const lines = error.message.split('\n').map((line) => {
-      const match = /^(order|policy|proposal|request|now): (.*)$/s.exec(line);
+      const match = /^(order|policy|proposal|request|now|from|document|options): (.*)$/s.exec(line);
       assert.ok(match, `the message names the document: ${line}`);
       return match[2];
     });

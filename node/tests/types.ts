@@ -2,9 +2,18 @@
 // declarations the package ships: scripts/test.sh copies this file next to an installed copy.
 import {
   assess,
+  effectivePolicy,
+  importOrder,
+  importShipment,
   previewReturn,
   verify,
   type Assessment,
+  type EffectivePolicy,
+  type ImportOptions,
+  type Imported,
+  type OrderSource,
+  type Shipment,
+  type ShipmentSource,
   type CancelVerdict,
   type ErrorCode,
   type Order,
@@ -87,6 +96,31 @@ try {
   }
 }
 
+// Issue 26: a platform's order and a tracker's payload, converted; the effective policy.
+const shopifyOrder: object = { id: 450789469, currency: 'USD', line_items: [] };
+const options: ImportOptions = { sellerName: 'Example Store', sellerKind: 'marketplace', fulfilledBy: 'seller', assumeZone: 'Europe/Amsterdam' };
+const imported: Imported<Order> = importOrder('shopify', shopifyOrder, options);
+const importedOrder: Order = imported.document;
+const notes: string[] = imported.notes.map((note) => `${note.path}: ${note.message}`);
+const tracked: Shipment = importShipment('easypost', '{"object": "Tracker"}', { shipmentId: importedOrder.shipments?.[0]?.id }).document;
+importedOrder.shipments = [tracked];
+const fromWoo: Order = importOrder('woocommerce', {}, null).document;
+const fromAfterShip: Shipment = importShipment('aftership', {}).document;
+const orderSources: OrderSource[] = ['shopify', 'woocommerce'];
+const shipmentSources: ShipmentSource[] = ['easypost', 'aftership'];
+// @ts-expect-error: EasyPost gives a shipment, not an order
+importOrder('easypost', {});
+// @ts-expect-error: Shopify gives an order, not a shipment
+importShipment('shopify', {});
+// @ts-expect-error: "shop" is no seller kind
+const badKind: ImportOptions = { sellerKind: 'shop' };
+// @ts-expect-error: the options are camelCase, as function arguments
+const snake: ImportOptions = { seller_name: 'Example Store' };
+const effective: EffectivePolicy = effectivePolicy(policy);
+const effectivePolicyItself: Policy = effectivePolicy().policy;
+const fromWhere: 'file' | 'file+default' | 'default' = effective.fields[0].from;
+const importCodes: ErrorCode[] = ['from_invalid', 'options_invalid', 'document_invalid'];
+
 // What the declarations refuse: a verdict that does not exist, an order without items.
 // @ts-expect-error: "maybe" is not a CancelVerdict
 const wrong: CancelVerdict = 'maybe';
@@ -95,4 +129,4 @@ const noItems: Order = { id: 'O', placed_at: '2025-03-20T09:00:00Z', currency: '
 // @ts-expect-error: "shelf" is no pickup_kind
 const shelf: Order = { ...order, shipments: [{ id: 'S1', status: 'available_for_pickup', pickup_kind: 'shelf' }] };
 
-export const seen = [verdict, deadline, fromText, total, wrong, noItems, atPickupPoint, noCarrier, shelf, recorded, eeaOnly, everywhere, eea, some];
+export const seen = [notes, fromWoo, fromAfterShip, orderSources, shipmentSources, badKind, snake, effectivePolicyItself, fromWhere, importCodes, verdict, deadline, fromText, total, wrong, noItems, atPickupPoint, noCarrier, shelf, recorded, eeaOnly, everywhere, eea, some];

@@ -2,8 +2,9 @@
 //! the engine reads it by splitting (`text::Catalogue::english`) rather than parsing JSON at
 //! run time (no JSON syntax in the wasm, no escapes to undo).
 //! The `verify-texts` feature (the command-line tool, the Node package, the engine's own tests)
-//! keeps the `verify.*` and `proposal.*` sentences; the widget, which never shows them, leaves
-//! them out (as `text.rs`'s `LEFT_OUT` does).
+//! keeps every `verify.*` and `proposal.*` sentence; the widget keeps only a refusal's
+//! `verify.<code>` (it renders a store's refusal from its code) and leaves out the rest (as
+//! `text.rs`'s `LEFT_OUT` does).
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -28,7 +29,7 @@ fn main() {
         );
     };
     for (key, value) in &entries {
-        if !verify && (key.starts_with("verify.") || key.starts_with("proposal.")) {
+        if !verify && (key.starts_with("verify.accepted.") || key.starts_with("proposal.")) {
             continue;
         }
         plain(key, key);

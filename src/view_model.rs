@@ -10,7 +10,7 @@ use crate::engine::{
 };
 use crate::i18n::{default_reason, fill_template, isolate, Lang, Msg};
 use crate::intl::Formatters;
-use crate::state::ItemOutcome;
+use crate::state::{ItemOutcome, Refusal, RefusalValue};
 
 /// The language, the formatters and the heading level, shared by every part of the view (as a
 /// prop, or an argument).
@@ -110,6 +110,48 @@ impl Texts {
             Carrier::RetailerFleet => name,
             _ => isolate(&name),
         })
+    }
+
+    /// A store's refusal in the customer's language: the sentence of its code
+    /// (`verify.<code>`, the plural form for the units or items it counts) with its values
+    /// formatted for them, instants in their locale and zone, texts isolated, titles quoted and
+    /// listed. `{why}` (the engine's English reason for the item's verdict) is the catalogue's
+    /// sentence for `<kind>.<verdict_code>` in another language, when that sentence names no
+    /// value, else left out. `None` for a code the catalogue has no sentence for.
+    pub fn refusal(&self, refusal: &Refusal, kind: &str) -> Option<String> {
+        let entry = self.lang.catalogue().get(&["verify.", &refusal.code].concat())?;
+        let count = [refusal.value("quantity"), refusal.value("requested")]
+            .into_iter()
+            .flatten()
+            .find_map(|value| match value {
+                RefusalValue::Number(n) => Some(*n),
+                _ => None,
+            });
+        let template = entry.form(count.map_or("other", |n| self.fmt.plural(n)));
+        let english = self.lang.is_english();
+        let mut values: Vec<(&str, String)> = (refusal.values.iter())
+            .filter(|(name, _)| english || name != "why")
+            .map(|(name, value)| {
+                let text = match value {
+                    RefusalValue::Number(n) => n.to_string(),
+                    RefusalValue::Instant(at) => self.fmt.date_time(*at),
+                    RefusalValue::Texts(titles) => self.titles(titles, isolate),
+                    RefusalValue::Text(text) => isolate(text),
+                };
+                (name.as_str(), text)
+            })
+            .collect();
+        if !english || refusal.value("why").is_none() {
+            // The language's own sentence for the verdict, when it names no value.
+            let verdict = match refusal.value("verdict_code") {
+                Some(RefusalValue::Text(code)) => code.as_str(),
+                _ => "",
+            };
+            let own = self.lang.key(&[kind, ".", verdict].concat());
+            values.push(("why", if own.contains('{') { "" } else { own }.to_owned()));
+        }
+        let pairs: Vec<(&str, &str)> = values.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        Some(fill_template(template, &pairs).trim_end().to_owned())
     }
 
     /// A cancellation reason as the customer reads it: the catalogue's words for the policy's
@@ -697,6 +739,18 @@ pub fn failure_text(texts: &Texts, failure: &crate::state::SendFailure, no_host:
         SendFailure::Timeout => texts.text(Msg::ErrorTimeout).to_owned(),
         SendFailure::Rejected(detail) => {
             texts.fill(Msg::ErrorRejected, &[("detail", &isolate(detail))])
+        }
+        // The store's refusal in the customer's language, where the catalogue has its code
+        // (the kind of request, for `{why}`, is the one `no_host` names).
+        SendFailure::Refused(refusal, detail) => {
+            let kind = match no_host {
+                Msg::WithdrawErrorNoHost => "withdrawal",
+                Msg::ErrorNoHostReturn => "return",
+                _ => "cancel",
+            };
+            (texts.refusal(refusal, kind)).unwrap_or_else(|| {
+                texts.fill(Msg::ErrorRejected, &[("detail", &isolate(detail))])
+            })
         }
         SendFailure::Malformed(_) => texts.text(Msg::ErrorMalformed).to_owned(),
         SendFailure::NoHost => texts.text(no_host).to_owned(),

@@ -7,6 +7,7 @@
 //! const assessment = assess(order, policy, '2025-03-31T23:59:59-07:00');
 //! const preview = previewReturn(order, policy, { lines: [{ item_id: 'A', quantity: 1 }], reason_id: 'no_longer_needed' });
 //! const verification = verify(order, policy, request, new Date());
+//! const inGerman = renderVerification(verification, 'de-DE'); // every `message` in German
 //! ```
 //!
 //! The same engine as the command-line tool and the widget: each function reads its documents
@@ -18,6 +19,10 @@
 //!
 //! A new function is one more `#[wasm_bindgen]` function here: read its documents with
 //! [`document`], call the engine, return [`to_js`] of its result.
+
+mod render;
+
+pub use render::render_verification;
 
 use order_help_engine::json;
 use order_help_engine::{self as engine, InputError, Instant, Order, Policy, ReturnProposalError};
@@ -41,6 +46,7 @@ export type ErrorCode =
   | "proposal_invalid"
   | "request_invalid"
   | "now_invalid"
+  | "verification_invalid"
   | ProposalProblem["code"];
 
 /**

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 const { ORDER_HELP_PACKAGE_DIR: packageDir, ORDER_HELP_CLI: cli } = process.env;
 assert.ok(packageDir && cli, 'set ORDER_HELP_PACKAGE_DIR and ORDER_HELP_CLI (scripts/test.sh does)');
 const engine = createRequire(join(packageDir, 'package.json'))('order-help-engine');
-export const { assess, previewReturn, verify } = engine;
+export const { assess, previewReturn, renderVerification, verify } = engine;
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const scenarioDir = join(root, 'engine', 'tests', 'scenarios');

@@ -51,6 +51,9 @@ pub fn cancel_outcome(step: &FlowStep<'_, CancelFlow>) -> Html {
             heading_id="order-help-outcome-heading" class={class} part="outcome">
             if !body.is_empty() { <p>{ body }</p> }
             if let Some(message) = &answer.message { <p>{ bdi(message, None) }</p> }
+            else if let Some(refusal) = answer.refusal.as_ref().and_then(|r| texts.refusal(r, "cancel")) {
+                <p class="refusal">{ rich(&refusal) }</p>
+            }
             if let Some(id) = answer.details.cancellation_id.as_ref().filter(|_| answer.status != CancelStatus::Declined) {
                 <p class="cancellation-id">{ rich(&texts.fill(Msg::CancelOutcomeNumber, &[("id", &isolate(id))])) }</p>
             }

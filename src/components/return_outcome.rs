@@ -30,6 +30,9 @@ pub fn return_outcome(step: &FlowStep<'_, ReturnFlow>) -> Html {
         <StepRegion level={texts.heading_level} key="return-outcome" heading={texts.text(title).to_owned()} step_changes={flow.shared.step_changes}
             heading_id="order-help-outcome-heading" class={class} part="outcome">
             if let Some(message) = &answer.message { <p>{ bdi(message, None) }</p> }
+            else if let Some(refusal) = answer.refusal.as_ref().and_then(|r| texts.refusal(r, "return")) {
+                <p class="refusal">{ rich(&refusal) }</p>
+            }
             if accepted {
                 if let Some(id) = &answer.details.return_id {
                     <p class="return-id">{ rich(&texts.fill(Msg::ReturnOutcomeNumber, &[("id", &isolate(id))])) }</p>

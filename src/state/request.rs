@@ -28,6 +28,9 @@ pub enum SendFailure {
     Timeout,
     /// The host's promise was rejected (its message).
     Rejected(String),
+    /// The host's promise was rejected with the store's refusal as `verify` gives it (an
+    /// error with `code` and `values`), and its message.
+    Refused(Refusal, String),
     /// The host answered, but without a valid `status` (what was wrong): the request may or
     /// may not have been taken.
     Malformed(String),
@@ -40,7 +43,7 @@ impl SendFailure {
     pub fn code(&self) -> &'static str {
         match self {
             SendFailure::Timeout => "request_timeout",
-            SendFailure::Rejected(_) => "request_rejected",
+            SendFailure::Rejected(_) | SendFailure::Refused(..) => "request_rejected",
             SendFailure::Malformed(_) => "answer_malformed",
             SendFailure::NoHost => "no_request_handler",
         }
@@ -56,7 +59,9 @@ impl SendFailure {
         };
         match self {
             SendFailure::Timeout => format!("the host did not answer the {noun} in time"),
-            SendFailure::Rejected(why) => format!("the host rejected the {noun}: {why}"),
+            SendFailure::Rejected(why) | SendFailure::Refused(_, why) => {
+                format!("the host rejected the {noun}: {why}")
+            }
             SendFailure::Malformed(why) => {
                 format!("the host's answer to the {noun} has no valid status: {why}")
             }
@@ -392,6 +397,9 @@ pub struct StatusAnswer<S, D> {
     pub status: S,
     /// The host's own words for the customer (shown as text, isolated).
     pub message: Option<String>,
+    /// Why the store's server refused the request, as `verify` says it (`code`, `values`): the
+    /// widget writes its sentence in the customer's language. `message`, where given, wins.
+    pub refusal: Option<Refusal>,
     /// The fields only this kind of answer has.
     pub details: D,
     /// What was wrong with the answer's optional fields and was ignored.
@@ -438,13 +446,94 @@ impl<S: AnswerStatus, D> StatusAnswer<S, D> {
         // The macro writes ALL and NAMES from one list, so the index is always in ALL.
         let status = S::ALL[fields.one_of("status", S::NAMES)?];
         let message = fields.text("message");
+        let refusal = Refusal::read(fields.get("code"), fields.get("values"));
         let details = details(&mut fields);
         Ok(StatusAnswer {
             status,
             message,
+            refusal,
             details,
             ignored: fields.ignored(),
         })
+    }
+}
+
+/// A store's refusal as `verify` gives it (the rejected item's `code` and `values`, or the
+/// request's): the widget writes the code's sentence (`verify.<code>` in `locales/*.json`) in
+/// the customer's language, with its values formatted for them.
+///
+/// Read leniently, as an optional part of an answer: a `code` that is not a `snake_case` name
+/// is no refusal, and a value that is neither a whole number, a text (an instant when its name
+/// is `deadline` or ends in `_at` and it is an RFC 3339 time) nor a list of texts is left out.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Refusal {
+    /// `verify`'s code (`quantity_exceeds_returnable`).
+    pub code: String,
+    /// Its values by name, as the answer gives them.
+    pub values: Vec<(String, RefusalValue)>,
+}
+
+/// One value of a [`Refusal`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RefusalValue {
+    Number(u32),
+    Text(String),
+    /// An instant (`deadline`, `recorded_at`, …).
+    Instant(Instant),
+    /// A list of texts (the titles of a bundle's other items).
+    Texts(Vec<String>),
+}
+
+impl Refusal {
+    /// The refusal of an answer's `code` and `values` fields; `None` without a code.
+    pub fn read(code: Option<&Json<'_>>, values: Option<&Json<'_>>) -> Option<Refusal> {
+        let Some(Json::Str(code)) = code else {
+            return None;
+        };
+        let named = !code.is_empty()
+            && code.len() <= 64
+            && code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+        if !named {
+            return None;
+        }
+        let mut refusal = Refusal {
+            code: code.to_string(),
+            values: Vec::new(),
+        };
+        let Some(Json::Object(fields)) = values else {
+            return Some(refusal);
+        };
+        let short = |text: &str| text.chars().count() <= MAX_STRING_CHARS;
+        for (name, value) in fields.iter().take(32) {
+            let instant = name == "deadline" || name.ends_with("_at");
+            let value = match value {
+                Json::UInt(n) => u32::try_from(*n).ok().map(RefusalValue::Number),
+                Json::Int(n) => u32::try_from(*n).ok().map(RefusalValue::Number),
+                Json::Str(text) if instant => Instant::parse_rfc3339(text)
+                    .ok()
+                    .map(RefusalValue::Instant),
+                Json::Str(text) if short(text) => Some(RefusalValue::Text(text.to_string())),
+                Json::Array(items) => items
+                    .iter()
+                    .take(64)
+                    .map(|item| match item {
+                        Json::Str(text) if short(text) => Some(text.to_string()),
+                        _ => None,
+                    })
+                    .collect::<Option<Vec<_>>>()
+                    .map(RefusalValue::Texts),
+                _ => None,
+            };
+            if let Some(value) = value {
+                refusal.values.push((name.to_string(), value));
+            }
+        }
+        Some(refusal)
+    }
+
+    /// The value named `name`.
+    pub fn value(&self, name: &str) -> Option<&RefusalValue> {
+        self.values.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v)
     }
 }
 

@@ -48,6 +48,8 @@ impl ReturnAnswer {
     pub const FIELDS: &'static [&'static str] = &[
         "status",
         "message",
+        "code",
+        "values",
         "return_id",
         "label_url",
         "instructions",

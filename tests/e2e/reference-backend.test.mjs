@@ -5,13 +5,15 @@
 // delivered item, and a return rewritten to ask for more units than are left, are rejected by
 // the server and shown by the widget as declined, with the customer's choices still there; an
 // honest withdrawal is acknowledged, and one whose declaration time was rewritten is refused
-// (HTTP 422: Try again and the store's contact address).
+// (HTTP 422: Try again and the store's contact address). The server answers a refusal with its
+// code and values, and the widget writes its sentence in the page's language: a German page
+// shows the refusal of a tampered return in German.
 //
 // The package: $ORDER_HELP_ENGINE_DIR if set, else the tarball of `make node-package`
 // (target/node-package/, built by the node-package stage of `make test`; built here if absent),
 // installed into a temporary folder as a store's back end would.
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { LAUNCH, harness } from './helpers.mjs';
@@ -23,6 +25,29 @@ const MULTI = { id: '114-7765120-0043318', sleeve: /^Laptop sleeve/, laptop: 'la
 const MUGS = { id: '114-3307781-9921406', title: /^Stoneware mug/ };
 const EASTER = { id: '302-7730114-2026040', contact: 'widerruf@nordwind.example' };
 const STOVE = { id: '114-9930418-2257610', title: /^Compact camping stove/ };
+
+/** The sentence of `verify`'s `code` in `lang` (locales/<lang>.json), its plural form for the count. */
+function refusal(lang, code, values) {
+  const entry = JSON.parse(readFileSync(new URL(`../../locales/${lang}.json`, import.meta.url), 'utf8'))[`verify.${code}`];
+  if (typeof entry === 'string') return entry;
+  return entry[new Intl.PluralRules(lang).select(values.quantity ?? values.requested)] ?? entry.other;
+}
+
+/** `text` shows `template`: its fixed words in order, each number it names filled in. */
+function assertShows(text, template, values) {
+  let at = 0;
+  for (const part of template.split(/\{[a-z_]+\}/)) {
+    const words = part.trim();
+    if (words === '') continue;
+    const found = text.indexOf(words, at);
+    assert.ok(found >= at, `${JSON.stringify(words)} of ${JSON.stringify(template)} in ${JSON.stringify(text)}`);
+    at = found + words.length;
+  }
+  for (const name of template.match(/\{[a-z_]+\}/g) ?? []) {
+    const value = values[name.slice(1, -1)];
+    if (typeof value === 'number') assert.ok(text.includes(String(value)), `${name} = ${value} in ${text}`);
+  }
+}
 
 const h = harness();
 let engine;
@@ -167,6 +192,33 @@ describe('the reference back end verifies what the widget sends', () => {
     await page.done();
   });
 
+  test('a German page shows the server\'s refusal of a tampered return in German', async () => {
+    const from = logged(MUGS.id);
+    const page = await open('order=return-multi-unit&locale=de-DE', {
+      initScripts: [
+        tamper('order-help-return-request', 'for (const line of [...request.items, ...request.lines]) line.quantity = 5;'),
+      ],
+    });
+    const w = widget(page);
+    await w.getByRole('button', { name: 'Artikel zurücksenden' }).click();
+    await w.getByRole('checkbox', { name: MUGS.title }).check();
+    await w.getByRole('spinbutton').fill('2');
+    await w.getByRole('button', { name: 'Weiter' }).click();
+    await w.getByRole('radio').first().check();
+    await w.getByRole('button', { name: 'Weiter' }).click();
+    await w.getByRole('button', { name: 'Rücksendung anfragen' }).click();
+    await assertFocusOnHeading(page, 'Rücksendung abgelehnt');
+    const [entry] = await verified(MUGS.id, 1, from);
+    const { code, values, message } = entry.verification.items[0];
+    assert.equal(code, 'quantity_exceeds_returnable');
+    assert.deepEqual(entry.answer, { status: 'declined', code, values }, 'the server answers the code and its values');
+    const text = await w.getByRole('region', { name: 'Rücksendung abgelehnt' }).innerText();
+    assertShows(text, refusal('de', code, values), values);
+    assert.match(text, /Nicht angenommen: 5 Stück angefragt/);
+    assert.ok(!text.includes(message) && !/Not accepted|requested|returned/.test(text), `no English: ${text}`);
+    await page.done();
+  });
+
   test('a withdrawal whose declaration time was rewritten an hour back is refused: Try again and the contact address', async () => {
     const from = logged(EASTER.id);
     const page = await open('order=withdrawal-easter&locale=en-US', {
@@ -186,7 +238,8 @@ describe('the reference back end verifies what the widget sends', () => {
     assert.equal(entry.status, 422);
     assert.equal(entry.verification.code, 'declaration_delayed');
     const text = await alert.innerText();
-    assert.ok(text.includes(entry.verification.message), `the server's sentence is shown: ${text}`);
+    // The server's refusal, written by the widget from its code and values.
+    assertShows(text, refusal('en', 'declaration_delayed', entry.verification.values), entry.verification.values);
     assert.ok(text.includes(EASTER.contact), `the contact address is shown: ${text}`);
     assert.equal(await w.getByRole('button', { name: 'Try again' }).count(), 1);
     await page.done();

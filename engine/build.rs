@@ -29,7 +29,8 @@ fn main() {
         );
     };
     for (key, value) in &entries {
-        if !verify && (key.starts_with("verify.accepted.") || key.starts_with("proposal.")) {
+        let only_verify = ["verify.accepted.", "verify.items_rejected", "proposal."];
+        if !verify && only_verify.iter().any(|family| key.starts_with(family)) {
             continue;
         }
         plain(key, key);

@@ -5,12 +5,12 @@ use std::rc::Rc;
 
 use crate::engine::{
     carrier_name, is_https_address, primary_subtag, Assessment, CancelCode, CancelVerdict, Carrier,
-    ExceptionKind, ItemAssessment, NextStep, Order, PickupKind, Reason, RefuseCode, RefuseVerdict,
+    ExceptionKind, Instant, ItemAssessment, NextStep, Order, PickupKind, Reason, RefuseCode, RefuseVerdict,
     ReturnCode, ReturnVerdict, Shipment, ShipmentStatus, TimingUnit, Value,
 };
 use crate::i18n::{default_reason, fill_template, isolate, Lang, Msg};
 use crate::intl::Formatters;
-use crate::state::{ItemOutcome, Refusal, RefusalValue};
+use crate::state::{ItemOutcome, Refusal};
 
 /// The language, the formatters and the heading level, shared by every part of the view (as a
 /// prop, or an argument).
@@ -114,43 +114,42 @@ impl Texts {
 
     /// A store's refusal in the customer's language: the sentence of its code
     /// (`verify.<code>`, the plural form for the units or items it counts) with its values
-    /// formatted for them, instants in their locale and zone, texts isolated, titles quoted and
-    /// listed. `{why}` (the engine's English reason for the item's verdict) is the catalogue's
-    /// sentence for `<kind>.<verdict_code>` in another language, when that sentence names no
-    /// value, else left out. `None` for a code the catalogue has no sentence for.
+    /// formatted for them: instants (`deadline`, `…_at`) in their locale and zone, titles
+    /// quoted and listed, texts isolated. `{why}` (the engine's English reason for the item's
+    /// verdict) is, in another language, the catalogue's sentence for `<kind>.<verdict_code>`
+    /// when that names no value, else left out. `None` for a code without a sentence.
     pub fn refusal(&self, refusal: &Refusal, kind: &str) -> Option<String> {
         let entry = self.lang.catalogue().get(&["verify.", &refusal.code].concat())?;
-        let count = [refusal.value("quantity"), refusal.value("requested")]
-            .into_iter()
-            .flatten()
-            .find_map(|value| match value {
-                RefusalValue::Number(n) => Some(*n),
-                _ => None,
-            });
+        let count = (refusal.value("quantity"))
+            .or(refusal.value("requested"))
+            .and_then(|n| n.parse().ok());
         let template = entry.form(count.map_or("other", |n| self.fmt.plural(n)));
         let english = self.lang.is_english();
+        let own = self.lang.key(
+            &[kind, ".", refusal.value("verdict_code").unwrap_or_default()].concat(),
+        );
+        let own = if own.contains('{') { "" } else { own };
         let mut values: Vec<(&str, String)> = (refusal.values.iter())
             .filter(|(name, _)| english || name != "why")
             .map(|(name, value)| {
-                let text = match value {
-                    RefusalValue::Number(n) => n.to_string(),
-                    RefusalValue::Instant(at) => self.fmt.date_time(*at),
-                    RefusalValue::Texts(titles) => self.titles(titles, isolate),
-                    RefusalValue::Text(text) => isolate(text),
+                let text = match name.as_str() {
+                    "titles" => self.titles(&value.split('\u{1f}').map(str::to_owned).collect::<Vec<_>>(), isolate),
+                    _ if value.bytes().all(|b| b.is_ascii_digit()) => value.clone(),
+                    name if name == "deadline" || name.ends_with("_at") => {
+                        match Instant::parse_rfc3339(value) {
+                            Ok(at) => self.fmt.date_time(at),
+                            Err(_) => isolate(value),
+                        }
+                    }
+                    _ => isolate(value),
                 };
                 (name.as_str(), text)
             })
             .collect();
-        if !english || refusal.value("why").is_none() {
-            // The language's own sentence for the verdict, when it names no value.
-            let verdict = match refusal.value("verdict_code") {
-                Some(RefusalValue::Text(code)) => code.as_str(),
-                _ => "",
-            };
-            let own = self.lang.key(&[kind, ".", verdict].concat());
-            values.push(("why", if own.contains('{') { "" } else { own }.to_owned()));
-        }
+        // The language's own `{why}` (in English, the answer's comes first and wins).
+        values.push(("why", own.to_owned()));
         let pairs: Vec<(&str, &str)> = values.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        // `{why}` may be empty: no trailing space then.
         Some(fill_template(template, &pairs).trim_end().to_owned())
     }
 

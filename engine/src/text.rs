@@ -30,13 +30,14 @@ pub const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "
 
 /// The key families this build leaves out of every catalogue: without the `verify-texts`
 /// feature, the sentences only the command-line tool and the Node package write (the
-/// `verify.*` sentences of an acceptance, and `proposal.*`, the errors of a return proposal).
-/// A refusal's `verify.<code>` stays: the widget renders a store's refusal from its code.
+/// `verify.*` sentences of an acceptance and of a request's `items_rejected`, which names no
+/// reason, and `proposal.*`, the errors of a return proposal). A refusal's `verify.<code>`
+/// stays: the widget writes a store's refusal from its code.
 /// `build.rs` leaves out the same.
 const LEFT_OUT: &[&str] = if cfg!(feature = "verify-texts") {
     &[]
 } else {
-    &["verify.accepted.", "proposal."]
+    &["verify.accepted.", "verify.items_rejected", "proposal."]
 };
 
 /// `locales/en.json` as `build.rs` writes it: `key US text RS` per entry; a plural entry's

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::bidi::{bdi, rich};
+use super::bidi::{bdi, rich, store_words};
 use super::heading::{heading, Rank};
 use super::step_region::{FlowStep, StepRegion};
 use crate::i18n::{isolate, Msg};
@@ -50,10 +50,7 @@ pub fn cancel_outcome(step: &FlowStep<'_, CancelFlow>) -> Html {
         <StepRegion level={texts.heading_level} key="cancel-outcome" heading={texts.text(title).to_owned()} step_changes={flow.shared.step_changes}
             heading_id="order-help-outcome-heading" class={class} part="outcome">
             if !body.is_empty() { <p>{ body }</p> }
-            if let Some(message) = &answer.message { <p>{ bdi(message, None) }</p> }
-            else if let Some(refusal) = answer.refusal.as_ref().and_then(|r| texts.refusal(r, "cancel")) {
-                <p class="refusal">{ rich(&refusal) }</p>
-            }
+            { store_words(texts, answer.message.as_ref(), answer.refusal.as_ref(), "cancel") }
             if let Some(id) = answer.details.cancellation_id.as_ref().filter(|_| answer.status != CancelStatus::Declined) {
                 <p class="cancellation-id">{ rich(&texts.fill(Msg::CancelOutcomeNumber, &[("id", &isolate(id))])) }</p>
             }

@@ -58,6 +58,18 @@ pub struct WidgetProps {
     pub customer: Option<Customer>,
 }
 
+/// The locale the widget writes in: the page's, unless its language has no catalogue and the
+/// texts are English (`ja`, `pt-BR`): then `en`, so that dates, numbers and lists are English
+/// too and no sentence mixes two languages (and the root's `lang` says what is read).
+pub fn shown_locale<'a>(locale: &'a str, lang: &Lang) -> &'a str {
+    let english_page = crate::engine::primary_subtag(locale).eq_ignore_ascii_case("en");
+    if lang.is_english() && !english_page {
+        "en"
+    } else {
+        locale
+    }
+}
+
 /// The widget for one order: the overview, the three flows (cancel, return, withdrawal: each
 /// wired by [`use_flow`] on one shared context), and the one timer that keeps countdowns and
 /// verdicts right to the second.
@@ -72,7 +84,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         ),
         |(locale, lang, currency, heading_level)| Texts {
             lang: lang.clone(),
-            fmt: Formatters::new(locale, currency),
+            fmt: Formatters::new(shown_locale(locale, lang), currency),
             heading_level: *heading_level,
         },
     );
@@ -281,7 +293,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         (_, _, Step::Outcome) => cancel_outcome(&cancel_step),
     };
     html! {
-        <div class="root" part="root" lang={props.locale.clone()} aria-label={texts.text(Msg::WidgetLabel).to_owned()} role="region">
+        <div class="root" part="root" lang={shown_locale(&props.locale, &props.lang).to_owned()} aria-label={texts.text(Msg::WidgetLabel).to_owned()} role="region">
             { body }
             { live_region(announcement) }
         </div>

@@ -460,28 +460,17 @@ impl<S: AnswerStatus, D> StatusAnswer<S, D> {
 
 /// A store's refusal as `verify` gives it (the rejected item's `code` and `values`, or the
 /// request's): the widget writes the code's sentence (`verify.<code>` in `locales/*.json`) in
-/// the customer's language, with its values formatted for them.
+/// the customer's language, with its values formatted for them (`Texts::refusal`).
 ///
-/// Read leniently, as an optional part of an answer: a `code` that is not a `snake_case` name
-/// is no refusal, and a value that is neither a whole number, a text (an instant when its name
-/// is `deadline` or ends in `_at` and it is an RFC 3339 time) nor a list of texts is left out.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Read leniently, as an optional part of an answer: a `code` that is not a text is no
+/// refusal; of `values` (an object) each whole number and text is kept as text, and a list
+/// of texts (titles) as its texts joined by U+001F; anything else is left out.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Refusal {
     /// `verify`'s code (`quantity_exceeds_returnable`).
     pub code: String,
-    /// Its values by name, as the answer gives them.
-    pub values: Vec<(String, RefusalValue)>,
-}
-
-/// One value of a [`Refusal`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum RefusalValue {
-    Number(u32),
-    Text(String),
-    /// An instant (`deadline`, `recorded_at`, …).
-    Instant(Instant),
-    /// A list of texts (the titles of a bundle's other items).
-    Texts(Vec<String>),
+    /// Its values by name, as text.
+    pub values: Vec<(String, String)>,
 }
 
 impl Refusal {
@@ -490,50 +479,36 @@ impl Refusal {
         let Some(Json::Str(code)) = code else {
             return None;
         };
-        let named = !code.is_empty()
-            && code.len() <= 64
-            && code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
-        if !named {
-            return None;
-        }
         let mut refusal = Refusal {
             code: code.to_string(),
             values: Vec::new(),
         };
-        let Some(Json::Object(fields)) = values else {
-            return Some(refusal);
-        };
-        let short = |text: &str| text.chars().count() <= MAX_STRING_CHARS;
-        for (name, value) in fields.iter().take(32) {
-            let instant = name == "deadline" || name.ends_with("_at");
-            let value = match value {
-                Json::UInt(n) => u32::try_from(*n).ok().map(RefusalValue::Number),
-                Json::Int(n) => u32::try_from(*n).ok().map(RefusalValue::Number),
-                Json::Str(text) if instant => Instant::parse_rfc3339(text)
-                    .ok()
-                    .map(RefusalValue::Instant),
-                Json::Str(text) if short(text) => Some(RefusalValue::Text(text.to_string())),
-                Json::Array(items) => items
-                    .iter()
-                    .take(64)
-                    .map(|item| match item {
-                        Json::Str(text) if short(text) => Some(text.to_string()),
-                        _ => None,
-                    })
-                    .collect::<Option<Vec<_>>>()
-                    .map(RefusalValue::Texts),
-                _ => None,
-            };
-            if let Some(value) = value {
-                refusal.values.push((name.to_string(), value));
+        if let Some(Json::Object(fields)) = values {
+            for (name, value) in fields {
+                let text = match value {
+                    Json::UInt(n) => n.to_string(),
+                    Json::Str(text) => text.to_string(),
+                    Json::Array(texts) => {
+                        let texts = texts.iter().filter_map(|t| match t {
+                            Json::Str(text) => Some(text.as_ref()),
+                            _ => None,
+                        });
+                        texts.collect::<Vec<_>>().join("\u{1f}")
+                    }
+                    _ => continue,
+                };
+                refusal.values.push((name.to_string(), text));
             }
         }
         Some(refusal)
     }
 
-    /// The value named `name`.
-    pub fn value(&self, name: &str) -> Option<&RefusalValue> {
-        self.values.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v)
+    /// The value named `name`, as text.
+    pub fn value(&self, name: &str) -> Option<&str> {
+        self.values
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
 }
 

@@ -5,8 +5,8 @@ use std::rc::Rc;
 
 use crate::engine::{
     carrier_name, is_https_address, primary_subtag, Assessment, CancelCode, CancelVerdict, Carrier,
-    ExceptionKind, Instant, ItemAssessment, NextStep, Order, PickupKind, Reason, RefuseCode, RefuseVerdict,
-    ReturnCode, ReturnVerdict, Shipment, ShipmentStatus, TimingUnit, Value,
+    ExceptionKind, Instant, ItemAssessment, NextStep, Order, PickupKind, Reason, RefuseCode,
+    RefuseVerdict, ReturnCode, ReturnVerdict, Shipment, ShipmentStatus, TimingUnit, Value,
 };
 use crate::i18n::{default_reason, fill_template, isolate, Lang, Msg};
 use crate::intl::Formatters;
@@ -112,6 +112,21 @@ impl Texts {
         })
     }
 
+    /// The store's words on an outcome, as a sentence built as text: the host's own `message`
+    /// (isolated), else its `refusal` written in the customer's language (`kind`: the
+    /// request's, for `{why}`).
+    pub fn store_words(
+        &self,
+        message: Option<&String>,
+        refusal: Option<&Refusal>,
+        kind: &str,
+    ) -> Option<String> {
+        match message {
+            Some(message) => Some(isolate(message)),
+            None => self.refusal(refusal?, kind),
+        }
+    }
+
     /// A store's refusal in the customer's language: the sentence of its code
     /// (`verify.<code>`, the plural form for the units or items it counts) with its values
     /// formatted for them: instants (`deadline`, `…_at`) in their locale and zone, titles
@@ -119,38 +134,53 @@ impl Texts {
     /// verdict) is, in another language, the catalogue's sentence for `<kind>.<verdict_code>`
     /// when that names no value, else left out. `None` for a code without a sentence.
     pub fn refusal(&self, refusal: &Refusal, kind: &str) -> Option<String> {
-        let entry = self.lang.catalogue().get(&["verify.", &refusal.code].concat())?;
+        let entry = self
+            .lang
+            .catalogue()
+            .get(&["verify.", &refusal.code].concat())?;
         let count = (refusal.value("quantity"))
             .or(refusal.value("requested"))
-            .and_then(|n| n.parse().ok());
+            .and_then(whole);
         let template = entry.form(count.map_or("other", |n| self.fmt.plural(n)));
         let english = self.lang.is_english();
-        let own = self.lang.key(
-            &[kind, ".", refusal.value("verdict_code").unwrap_or_default()].concat(),
-        );
-        let own = if own.contains('{') { "" } else { own };
-        let mut values: Vec<(&str, String)> = (refusal.values.iter())
-            .filter(|(name, _)| english || name != "why")
-            .map(|(name, value)| {
-                let text = match name.as_str() {
-                    "titles" => self.titles(&value.split('\u{1f}').map(str::to_owned).collect::<Vec<_>>(), isolate),
-                    _ if value.bytes().all(|b| b.is_ascii_digit()) => value.clone(),
-                    name if name == "deadline" || name.ends_with("_at") => {
-                        match Instant::parse_rfc3339(value) {
-                            Ok(at) => self.fmt.date_time(at),
-                            Err(_) => isolate(value),
-                        }
+        // Each value as the customer reads it, then the language's own `{why}` (in English the
+        // answer's, listed first, wins).
+        let mut texts: Vec<String> = Vec::new();
+        for (name, value) in &refusal.values {
+            texts.push(match name.as_str() {
+                "why" if !english => String::new(),
+                _ if whole(value).is_some() => value.clone(),
+                name if name == "deadline" || name.as_bytes().ends_with(b"_at") => {
+                    match Instant::parse_rfc3339(value) {
+                        Ok(at) => self.fmt.date_time(at),
+                        Err(_) => isolate(value),
                     }
-                    _ => isolate(value),
-                };
-                (name.as_str(), text)
-            })
-            .collect();
-        // The language's own `{why}` (in English, the answer's comes first and wins).
-        values.push(("why", own.to_owned()));
-        let pairs: Vec<(&str, &str)> = values.iter().map(|(n, v)| (*n, v.as_str())).collect();
-        // `{why}` may be empty: no trailing space then.
-        Some(fill_template(template, &pairs).trim_end().to_owned())
+                }
+                _ => isolate(value),
+            });
+        }
+        let verdict = refusal.value("verdict_code").unwrap_or_default();
+        let own = self.lang.key(&[kind, ".", verdict].concat());
+        texts.push(match own.bytes().any(|b| b == b'{') {
+            true => String::new(),
+            false => own.to_owned(),
+        });
+        texts.push(self.titles(&refusal.titles, isolate));
+        let mut pairs: Vec<(&str, &str)> = Vec::new();
+        for (index, (name, _)) in refusal.values.iter().enumerate() {
+            if english || name != "why" {
+                pairs.push((name, &texts[index]));
+            }
+        }
+        let n = texts.len();
+        pairs.push(("why", &texts[n - 2]));
+        pairs.push(("titles", &texts[n - 1]));
+        let mut out = fill_template(template, &pairs);
+        // An empty `{why}` at the end leaves no space behind.
+        if out.ends_with(' ') {
+            out.pop();
+        }
+        Some(out)
     }
 
     /// A cancellation reason as the customer reads it: the catalogue's words for the policy's
@@ -162,6 +192,16 @@ impl Texts {
             _ => label.unwrap_or(id).to_owned(),
         }
     }
+}
+
+/// A whole number written in decimal digits (`"12"`), else `None`.
+fn whole(text: &str) -> Option<u32> {
+    if text.is_empty() || text.len() > 9 {
+        return None;
+    }
+    (text.bytes()).try_fold(0u32, |n, b| {
+        b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+    })
 }
 
 /// How a badge looks: its meaning is always in its text too, never in colour alone.
@@ -747,9 +787,8 @@ pub fn failure_text(texts: &Texts, failure: &crate::state::SendFailure, no_host:
                 Msg::ErrorNoHostReturn => "return",
                 _ => "cancel",
             };
-            (texts.refusal(refusal, kind)).unwrap_or_else(|| {
-                texts.fill(Msg::ErrorRejected, &[("detail", &isolate(detail))])
-            })
+            (texts.refusal(refusal, kind))
+                .unwrap_or_else(|| texts.fill(Msg::ErrorRejected, &[("detail", &isolate(detail))]))
         }
         SendFailure::Malformed(_) => texts.text(Msg::ErrorMalformed).to_owned(),
         SendFailure::NoHost => texts.text(no_host).to_owned(),

@@ -134,12 +134,19 @@ impl Language {
     }
 
     fn key(&self, key: &str) -> &str {
-        self.catalogue.get(key).map_or("", |entry| entry.form("other"))
+        self.catalogue
+            .get(key)
+            .map_or("", |entry| entry.form("other"))
     }
 
     /// The sentence of one verification (the request's, `item` false, or an item's), from
     /// its `code` and `values`; `None` when it has no code this catalogue knows.
-    fn sentence(&self, kind: &str, item: bool, fields: &[(std::borrow::Cow<'_, str>, Json<'_>)]) -> Option<String> {
+    fn sentence(
+        &self,
+        kind: &str,
+        item: bool,
+        fields: &[(std::borrow::Cow<'_, str>, Json<'_>)],
+    ) -> Option<String> {
         let field = |name: &str| fields.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v);
         let Some(Json::Str(code)) = field("code") else {
             return None;
@@ -252,7 +259,11 @@ pub fn render_verification(
     };
     let kind = match fields.iter().find(|(k, _)| k == "kind").map(|(_, v)| v) {
         Some(Json::Str(kind)) => kind.to_string(),
-        _ => return Err(invalid("kind: expected \"cancel\", \"return\" or \"withdrawal\"")),
+        _ => {
+            return Err(invalid(
+                "kind: expected \"cancel\", \"return\" or \"withdrawal\"",
+            ))
+        }
     };
     let language = Language::of(locale);
     let out = js_sys::JSON::parse(&text)?;

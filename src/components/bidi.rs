@@ -63,20 +63,3 @@ fn rich_with_class(text: &str, class: Option<&'static str>) -> Html {
     }
     nodes.into_iter().collect::<Html>()
 }
-
-/// The store's words on an outcome: the host's own `message` (isolated), else its `refusal`
-/// written in the customer's language (`kind`: the request's, for `{why}`), else nothing.
-pub fn store_words(
-    texts: &crate::view_model::Texts,
-    message: Option<&String>,
-    refusal: Option<&crate::state::Refusal>,
-    kind: &str,
-) -> Html {
-    if let Some(message) = message {
-        return html! { <p>{ bdi(message, None) }</p> };
-    }
-    match refusal.and_then(|refusal| texts.refusal(refusal, kind)) {
-        Some(text) => html! { <p class="refusal">{ rich(&text) }</p> },
-        None => html! {},
-    }
-}

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::bidi::{bdi, rich, store_words};
+use super::bidi::{bdi, rich};
 use super::step_region::{FlowStep, StepRegion};
 use crate::i18n::{isolate, Msg};
 use crate::state::{ReturnAction, ReturnFlow, ReturnStatus};
@@ -29,7 +29,7 @@ pub fn return_outcome(step: &FlowStep<'_, ReturnFlow>) -> Html {
     html! {
         <StepRegion level={texts.heading_level} key="return-outcome" heading={texts.text(title).to_owned()} step_changes={flow.shared.step_changes}
             heading_id="order-help-outcome-heading" class={class} part="outcome">
-            { store_words(texts, answer.message.as_ref(), answer.refusal.as_ref(), "return") }
+            if let Some(words) = texts.store_words(answer.message.as_ref(), answer.refusal.as_ref(), "return") { <p>{ rich(&words) }</p> }
             if accepted {
                 if let Some(id) = &answer.details.return_id {
                     <p class="return-id">{ rich(&texts.fill(Msg::ReturnOutcomeNumber, &[("id", &isolate(id))])) }</p>

@@ -195,17 +195,38 @@ pub fn Widget(props: &WidgetProps) -> Html {
     );
 
     // The sentence is built only when the announcement (or the language) changes, not per tick.
-    let announcement = use_announcement(&views, thresholds);
+    // The withdrawal countdown is said at the return windows' thresholds, as what it shows at
+    // the crossing ("23 hours, 59 minutes left to withdraw (until …)"); its end below.
+    let withdrawal_threshold = withdrawal_countdown
+        .filter(|_| withdrawal_view.allowed)
+        .map(Threshold::from);
+    let announcement = use_announcement(&views, thresholds, withdrawal_threshold);
     let announcement = use_memo((announcement, texts.clone()), |(announcement, texts)| {
-        announcement
-            .as_deref()
-            .and_then(|(threshold, titles)| {
-                let msg = threshold.announcement()?;
-                let titles: Vec<String> = titles.iter().map(|t| isolate(t)).collect();
-                Some(texts.fill(msg, &[("item", &texts.fmt.list(&titles))]))
-            })
-            .map(AttrValue::from)
-            .unwrap_or_default()
+        let mut said = String::new();
+        let Some((items, withdrawal)) = announcement.as_deref() else {
+            return said;
+        };
+        if let Some((msg, titles)) = items
+            .as_ref()
+            .and_then(|(t, titles)| Some((t.announcement()?, titles)))
+        {
+            let titles: Vec<String> = titles.iter().map(|t| isolate(t)).collect();
+            said = texts.fill(msg, &[("item", &texts.fmt.list(&titles))]);
+        }
+        let left =
+            withdrawal_countdown.filter(|_| withdrawal.is_some_and(|t| t != Threshold::Closed));
+        if let (Some(left), Some(until)) = (left, withdrawal_view.until.as_deref()) {
+            let duration = texts.fmt.time_left(left);
+            if !said.is_empty() {
+                said.push(' ');
+            }
+            said += &texts.fill(
+                Msg::WithdrawLeft,
+                &[("duration", &duration), ("date", until)],
+            );
+            said.push('.');
+        }
+        said
     });
 
     // The withdrawal period's end, said with the return windows' announcements.
@@ -214,7 +235,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
             let closed = texts.fill(Msg::WithdrawClosed, &[("date", until)]);
             AttrValue::from(format!("{announcement} {closed}.").trim_start().to_owned())
         }
-        None => (*announcement).clone(),
+        None => AttrValue::from((*announcement).clone()),
     };
 
     use_host_events(&props.host, &flow, &returns, &props.order);

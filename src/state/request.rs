@@ -463,14 +463,16 @@ impl<S: AnswerStatus, D> StatusAnswer<S, D> {
 /// the customer's language, with its values formatted for them (`Texts::refusal`).
 ///
 /// Read leniently, as an optional part of an answer: a `code` that is not a text is no
-/// refusal; of `values` (an object) each whole number and text is kept as text, and a list
-/// of texts (titles) as its texts joined by U+001F; anything else is left out.
+/// refusal; of `values` (an object) each whole number and text is kept as text, and the texts
+/// of a list (`titles`, the only list `verify` gives) as `titles`; anything else is left out.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Refusal {
     /// `verify`'s code (`quantity_exceeds_returnable`).
     pub code: String,
     /// Its values by name, as text.
     pub values: Vec<(String, String)>,
+    /// The titles its sentence lists (`bundle_incomplete`).
+    pub titles: Vec<String>,
 }
 
 impl Refusal {
@@ -482,6 +484,7 @@ impl Refusal {
         let mut refusal = Refusal {
             code: code.to_string(),
             values: Vec::new(),
+            titles: Vec::new(),
         };
         if let Some(Json::Object(fields)) = values {
             for (name, value) in fields {
@@ -489,11 +492,12 @@ impl Refusal {
                     Json::UInt(n) => n.to_string(),
                     Json::Str(text) => text.to_string(),
                     Json::Array(texts) => {
-                        let texts = texts.iter().filter_map(|t| match t {
-                            Json::Str(text) => Some(text.as_ref()),
-                            _ => None,
-                        });
-                        texts.collect::<Vec<_>>().join("\u{1f}")
+                        for text in texts {
+                            if let Json::Str(text) = text {
+                                refusal.titles.push(text.to_string());
+                            }
+                        }
+                        continue;
                     }
                     _ => continue,
                 };

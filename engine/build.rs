@@ -2,9 +2,8 @@
 //! the engine reads it by splitting (`text::Catalogue::english`) rather than parsing JSON at
 //! run time (no JSON syntax in the wasm, no escapes to undo).
 //! The `verify-texts` feature (the command-line tool, the Node package, the engine's own tests)
-//! keeps every `verify.*` and `proposal.*` sentence; the widget keeps only a refusal's
-//! `verify.<code>` (it renders a store's refusal from its code) and leaves out the rest (as
-//! `text.rs`'s `LEFT_OUT` does).
+//! keeps the `verify.*` and `proposal.*` sentences; the widget, which never shows them, leaves
+//! them out (as `text.rs`'s `LEFT_OUT` does).
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -29,8 +28,7 @@ fn main() {
         );
     };
     for (key, value) in &entries {
-        let only_verify = ["verify.accepted.", "verify.items_rejected", "proposal."];
-        if !verify && only_verify.iter().any(|family| key.starts_with(family)) {
+        if !verify && (key.starts_with("verify.") || key.starts_with("proposal.")) {
             continue;
         }
         plain(key, key);

@@ -51,8 +51,8 @@ impl<T> std::ops::Deref for Shared<T> {
 
 pub use cancel::{CancelAction, CancelAnswer, CancelFlow, CancelStatus, ItemOutcome};
 pub use request::{
-    AnswerStatus, FlowStep, Refusal, RequestAction, RequestFlow, RequestState, SendFailure,
-    Sending, StatusAnswer,
+    AnswerStatus, FlowStep, RequestAction, RequestFlow, RequestState, SendFailure, Sending,
+    StatusAnswer,
 };
 pub use returns::{is_https, ReturnAction, ReturnAnswer, ReturnFlow, ReturnStatus};
 pub use withdrawal::{Receipt, WithdrawalAction, WithdrawalFlow, WithdrawalStep};

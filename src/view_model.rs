@@ -5,12 +5,12 @@ use std::rc::Rc;
 
 use crate::engine::{
     carrier_name, is_https_address, primary_subtag, Assessment, CancelCode, CancelVerdict, Carrier,
-    ExceptionKind, Instant, ItemAssessment, NextStep, Order, PickupKind, Reason, RefuseCode,
-    RefuseVerdict, ReturnCode, ReturnVerdict, Shipment, ShipmentStatus, TimingUnit, Value,
+    ExceptionKind, ItemAssessment, NextStep, Order, PickupKind, Reason, RefuseCode, RefuseVerdict,
+    ReturnCode, ReturnVerdict, Shipment, ShipmentStatus, TimingUnit, Value,
 };
 use crate::i18n::{default_reason, fill_template, isolate, Lang, Msg};
 use crate::intl::Formatters;
-use crate::state::{ItemOutcome, Refusal};
+use crate::state::ItemOutcome;
 
 /// The language, the formatters and the heading level, shared by every part of the view (as a
 /// prop, or an argument).
@@ -112,77 +112,6 @@ impl Texts {
         })
     }
 
-    /// The store's words on an outcome, as a sentence built as text: the host's own `message`
-    /// (isolated), else its `refusal` written in the customer's language (`kind`: the
-    /// request's, for `{why}`).
-    pub fn store_words(
-        &self,
-        message: Option<&String>,
-        refusal: Option<&Refusal>,
-        kind: &str,
-    ) -> Option<String> {
-        match message {
-            Some(message) => Some(isolate(message)),
-            None => self.refusal(refusal?, kind),
-        }
-    }
-
-    /// A store's refusal in the customer's language: the sentence of its code
-    /// (`verify.<code>`, the plural form for the units or items it counts) with its values
-    /// formatted for them: instants (`deadline`, `…_at`) in their locale and zone, titles
-    /// quoted and listed, texts isolated. `{why}` (the engine's English reason for the item's
-    /// verdict) is, in another language, the catalogue's sentence for `<kind>.<verdict_code>`
-    /// when that names no value, else left out. `None` for a code without a sentence.
-    pub fn refusal(&self, refusal: &Refusal, kind: &str) -> Option<String> {
-        let entry = self
-            .lang
-            .catalogue()
-            .get(&["verify.", &refusal.code].concat())?;
-        let count = (refusal.value("quantity"))
-            .or(refusal.value("requested"))
-            .and_then(whole);
-        let template = entry.form(count.map_or("other", |n| self.fmt.plural(n)));
-        let english = self.lang.is_english();
-        // Each value as the customer reads it, then the language's own `{why}` (in English the
-        // answer's, listed first, wins).
-        let mut texts: Vec<String> = Vec::new();
-        for (name, value) in &refusal.values {
-            texts.push(match name.as_str() {
-                "why" if !english => String::new(),
-                _ if whole(value).is_some() => value.clone(),
-                name if name == "deadline" || name.as_bytes().ends_with(b"_at") => {
-                    match Instant::parse_rfc3339(value) {
-                        Ok(at) => self.fmt.date_time(at),
-                        Err(_) => isolate(value),
-                    }
-                }
-                _ => isolate(value),
-            });
-        }
-        let verdict = refusal.value("verdict_code").unwrap_or_default();
-        let own = self.lang.key(&[kind, ".", verdict].concat());
-        texts.push(match own.bytes().any(|b| b == b'{') {
-            true => String::new(),
-            false => own.to_owned(),
-        });
-        texts.push(self.titles(&refusal.titles, isolate));
-        let mut pairs: Vec<(&str, &str)> = Vec::new();
-        for (index, (name, _)) in refusal.values.iter().enumerate() {
-            if english || name != "why" {
-                pairs.push((name, &texts[index]));
-            }
-        }
-        let n = texts.len();
-        pairs.push(("why", &texts[n - 2]));
-        pairs.push(("titles", &texts[n - 1]));
-        let mut out = fill_template(template, &pairs);
-        // An empty `{why}` at the end leaves no space behind.
-        if out.ends_with(' ') {
-            out.pop();
-        }
-        Some(out)
-    }
-
     /// A cancellation reason as the customer reads it: the catalogue's words for the policy's
     /// default reasons (so German customers see German), else the store's own `label`, else
     /// its id.
@@ -192,16 +121,6 @@ impl Texts {
             _ => label.unwrap_or(id).to_owned(),
         }
     }
-}
-
-/// A whole number written in decimal digits (`"12"`), else `None`.
-fn whole(text: &str) -> Option<u32> {
-    if text.is_empty() || text.len() > 9 {
-        return None;
-    }
-    (text.bytes()).try_fold(0u32, |n, b| {
-        b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
-    })
 }
 
 /// How a badge looks: its meaning is always in its text too, never in colour alone.
@@ -778,17 +697,6 @@ pub fn failure_text(texts: &Texts, failure: &crate::state::SendFailure, no_host:
         SendFailure::Timeout => texts.text(Msg::ErrorTimeout).to_owned(),
         SendFailure::Rejected(detail) => {
             texts.fill(Msg::ErrorRejected, &[("detail", &isolate(detail))])
-        }
-        // The store's refusal in the customer's language, where the catalogue has its code
-        // (the kind of request, for `{why}`, is the one `no_host` names).
-        SendFailure::Refused(refusal, detail) => {
-            let kind = match no_host {
-                Msg::WithdrawErrorNoHost => "withdrawal",
-                Msg::ErrorNoHostReturn => "return",
-                _ => "cancel",
-            };
-            (texts.refusal(refusal, kind))
-                .unwrap_or_else(|| texts.fill(Msg::ErrorRejected, &[("detail", &isolate(detail))]))
         }
         SendFailure::Malformed(_) => texts.text(Msg::ErrorMalformed).to_owned(),
         SendFailure::NoHost => texts.text(no_host).to_owned(),

@@ -9,9 +9,8 @@
 //! see [`crate::Reason`]). English is compiled in ([`Catalogue::english`], from a plain table
 //! `build.rs` makes of `locales/en.json`, so no JSON is parsed at run time): it is what the
 //! command-line tool and `assess` print, and the fallback for every other language. Without
-//! the `verify-texts` feature (the widget) the `verify.accepted.*` and `proposal.*` sentences
-//! are left out of it, and out of every catalogue read: the widget keeps only the `verify.*`
-//! sentences of a refusal, which it renders from a store's answer (its `code` and `values`). Every English sentence of the engine is written
+//! the `verify-texts` feature (the widget) the `verify.*` and `proposal.*` sentences are left
+//! out of it, and out of every catalogue read. Every English sentence of the engine is written
 //! by one renderer ([`crate::Reason::english`]: this catalogue, [`fill_with`], and
 //! [`crate::ZonedInstant::in_english`] for instants).
 
@@ -29,15 +28,12 @@ pub const ENGLISH_JSON: &str = include_str!("../../locales/en.json");
 pub const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
 /// The key families this build leaves out of every catalogue: without the `verify-texts`
-/// feature, the sentences only the command-line tool and the Node package write (the
-/// `verify.*` sentences of an acceptance and of a request's `items_rejected`, which names no
-/// reason, and `proposal.*`, the errors of a return proposal). A refusal's `verify.<code>`
-/// stays: the widget writes a store's refusal from its code.
-/// `build.rs` leaves out the same.
+/// feature, the sentences only the command-line tool and the Node package write (`verify.*`,
+/// and `proposal.*`, the errors of a return proposal). `build.rs` leaves out the same.
 const LEFT_OUT: &[&str] = if cfg!(feature = "verify-texts") {
     &[]
 } else {
-    &["verify.accepted.", "verify.items_rejected", "proposal."]
+    &["verify.", "proposal."]
 };
 
 /// `locales/en.json` as `build.rs` writes it: `key US text RS` per entry; a plural entry's
@@ -459,11 +455,8 @@ mod tests {
         let parsed = Catalogue::parse(ENGLISH_JSON).unwrap();
         assert_eq!(&parsed, Catalogue::english());
         assert!(Catalogue::english().get("badge_return_by").is_some());
-        // A refusal's sentence is in every build (the widget renders a store's refusal from
-        // its code); an acceptance's only with `verify-texts`.
-        assert!(Catalogue::english().get("verify.order_mismatch").is_some());
         assert_eq!(
-            Catalogue::english().get("verify.accepted.item").is_some(),
+            Catalogue::english().get("verify.order_mismatch").is_some(),
             cfg!(feature = "verify-texts")
         );
     }

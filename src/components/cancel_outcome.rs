@@ -50,7 +50,7 @@ pub fn cancel_outcome(step: &FlowStep<'_, CancelFlow>) -> Html {
         <StepRegion level={texts.heading_level} key="cancel-outcome" heading={texts.text(title).to_owned()} step_changes={flow.shared.step_changes}
             heading_id="order-help-outcome-heading" class={class} part="outcome">
             if !body.is_empty() { <p>{ body }</p> }
-            if let Some(words) = texts.store_words(answer.message.as_ref(), answer.refusal.as_ref(), "cancel") { <p>{ rich(&words) }</p> }
+            if let Some(message) = &answer.message { <p>{ bdi(message, None) }</p> }
             if let Some(id) = answer.details.cancellation_id.as_ref().filter(|_| answer.status != CancelStatus::Declined) {
                 <p class="cancellation-id">{ rich(&texts.fill(Msg::CancelOutcomeNumber, &[("id", &isolate(id))])) }</p>
             }

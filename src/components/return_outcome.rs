@@ -29,7 +29,7 @@ pub fn return_outcome(step: &FlowStep<'_, ReturnFlow>) -> Html {
     html! {
         <StepRegion level={texts.heading_level} key="return-outcome" heading={texts.text(title).to_owned()} step_changes={flow.shared.step_changes}
             heading_id="order-help-outcome-heading" class={class} part="outcome">
-            if let Some(words) = texts.store_words(answer.message.as_ref(), answer.refusal.as_ref(), "return") { <p>{ rich(&words) }</p> }
+            if let Some(message) = &answer.message { <p>{ bdi(message, None) }</p> }
             if accepted {
                 if let Some(id) = &answer.details.return_id {
                     <p class="return-id">{ rich(&texts.fill(Msg::ReturnOutcomeNumber, &[("id", &isolate(id))])) }</p>

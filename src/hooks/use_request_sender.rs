@@ -10,7 +10,7 @@ use crate::clock::Clock;
 use crate::engine::json::Json;
 use crate::host::{describe, Host};
 use crate::js_json::to_json;
-use crate::state::{Refusal, RequestAction, RequestFlow, SendFailure};
+use crate::state::{RequestAction, RequestFlow, SendFailure};
 
 /// The one host contract, for every kind of request: sends the flow's request to the page's
 /// handler for its kind once per attempt (so a double click sends one; a retry is a new attempt
@@ -138,17 +138,6 @@ fn rejection(error: &JsValue) -> SendFailure {
         .and_then(|c| c.as_string());
     match code.as_deref() {
         Some("no_request_handler") => SendFailure::NoHost,
-        // An error carrying the store's refusal (`verify`'s `code` and `values`).
-        Some(code) => {
-            let values = js_sys::Reflect::get(error, &"values".into())
-                .ok()
-                .filter(|v| v.is_object())
-                .and_then(|v| to_json(&v).ok());
-            match Refusal::read(Some(&Json::Str(code.into())), values.as_ref()) {
-                Some(refusal) => SendFailure::Refused(refusal, describe(error)),
-                None => SendFailure::Rejected(describe(error)),
-            }
-        }
-        None => SendFailure::Rejected(describe(error)),
+        _ => SendFailure::Rejected(describe(error)),
     }
 }

@@ -46,14 +46,7 @@ answer_statuses! {
 
 impl CancelAnswer {
     /// The answer's fields the widget reads.
-    pub const FIELDS: &'static [&'static str] = &[
-        "status",
-        "message",
-        "code",
-        "values",
-        "refund",
-        "cancellation_id",
-    ];
+    pub const FIELDS: &'static [&'static str] = &["status", "message", "refund", "cancellation_id"];
 
     /// Reads the host's answer `{status, message?, refund?, cancellation_id?}` from its JSON tree
     /// ([`StatusAnswer::read_with`]). A `refund` that is not a whole number of minor units from

@@ -28,9 +28,6 @@ pub enum SendFailure {
     Timeout,
     /// The host's promise was rejected (its message).
     Rejected(String),
-    /// The host's promise was rejected with the store's refusal as `verify` gives it (an
-    /// error with `code` and `values`), and its message.
-    Refused(Refusal, String),
     /// The host answered, but without a valid `status` (what was wrong): the request may or
     /// may not have been taken.
     Malformed(String),
@@ -43,7 +40,7 @@ impl SendFailure {
     pub fn code(&self) -> &'static str {
         match self {
             SendFailure::Timeout => "request_timeout",
-            SendFailure::Rejected(_) | SendFailure::Refused(..) => "request_rejected",
+            SendFailure::Rejected(_) => "request_rejected",
             SendFailure::Malformed(_) => "answer_malformed",
             SendFailure::NoHost => "no_request_handler",
         }
@@ -59,9 +56,7 @@ impl SendFailure {
         };
         match self {
             SendFailure::Timeout => format!("the host did not answer the {noun} in time"),
-            SendFailure::Rejected(why) | SendFailure::Refused(_, why) => {
-                format!("the host rejected the {noun}: {why}")
-            }
+            SendFailure::Rejected(why) => format!("the host rejected the {noun}: {why}"),
             SendFailure::Malformed(why) => {
                 format!("the host's answer to the {noun} has no valid status: {why}")
             }
@@ -397,9 +392,6 @@ pub struct StatusAnswer<S, D> {
     pub status: S,
     /// The host's own words for the customer (shown as text, isolated).
     pub message: Option<String>,
-    /// Why the store's server refused the request, as `verify` says it (`code`, `values`): the
-    /// widget writes its sentence in the customer's language. `message`, where given, wins.
-    pub refusal: Option<Refusal>,
     /// The fields only this kind of answer has.
     pub details: D,
     /// What was wrong with the answer's optional fields and was ignored.
@@ -446,73 +438,13 @@ impl<S: AnswerStatus, D> StatusAnswer<S, D> {
         // The macro writes ALL and NAMES from one list, so the index is always in ALL.
         let status = S::ALL[fields.one_of("status", S::NAMES)?];
         let message = fields.text("message");
-        let refusal = Refusal::read(fields.get("code"), fields.get("values"));
         let details = details(&mut fields);
         Ok(StatusAnswer {
             status,
             message,
-            refusal,
             details,
             ignored: fields.ignored(),
         })
-    }
-}
-
-/// A store's refusal as `verify` gives it (the rejected item's `code` and `values`, or the
-/// request's): the widget writes the code's sentence (`verify.<code>` in `locales/*.json`) in
-/// the customer's language, with its values formatted for them (`Texts::refusal`).
-///
-/// Read leniently, as an optional part of an answer: a `code` that is not a text is no
-/// refusal; of `values` (an object) each whole number and text is kept as text, and the texts
-/// of a list (`titles`, the only list `verify` gives) as `titles`; anything else is left out.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Refusal {
-    /// `verify`'s code (`quantity_exceeds_returnable`).
-    pub code: String,
-    /// Its values by name, as text.
-    pub values: Vec<(String, String)>,
-    /// The titles its sentence lists (`bundle_incomplete`).
-    pub titles: Vec<String>,
-}
-
-impl Refusal {
-    /// The refusal of an answer's `code` and `values` fields; `None` without a code.
-    pub fn read(code: Option<&Json<'_>>, values: Option<&Json<'_>>) -> Option<Refusal> {
-        let Some(Json::Str(code)) = code else {
-            return None;
-        };
-        let mut refusal = Refusal {
-            code: code.to_string(),
-            values: Vec::new(),
-            titles: Vec::new(),
-        };
-        if let Some(Json::Object(fields)) = values {
-            for (name, value) in fields {
-                let text = match value {
-                    Json::UInt(n) => n.to_string(),
-                    Json::Str(text) => text.to_string(),
-                    Json::Array(texts) => {
-                        for text in texts {
-                            if let Json::Str(text) = text {
-                                refusal.titles.push(text.to_string());
-                            }
-                        }
-                        continue;
-                    }
-                    _ => continue,
-                };
-                refusal.values.push((name.to_string(), text));
-            }
-        }
-        Some(refusal)
-    }
-
-    /// The value named `name`, as text.
-    pub fn value(&self, name: &str) -> Option<&str> {
-        self.values
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
     }
 }
 

@@ -48,8 +48,6 @@ impl ReturnAnswer {
     pub const FIELDS: &'static [&'static str] = &[
         "status",
         "message",
-        "code",
-        "values",
         "return_id",
         "label_url",
         "instructions",

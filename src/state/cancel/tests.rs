@@ -342,7 +342,6 @@ fn answers_lead_to_the_outcome_only_while_sending() {
     let answer = CancelAnswer {
         status: CancelStatus::Requested,
         message: None,
-        refusal: None,
         details: CancelDetails {
             refund: None,
             cancellation_id: None,
@@ -597,7 +596,6 @@ fn an_answer_is_read_by_its_status_and_other_fields_are_ignored() {
         CancelAnswer {
             status: CancelStatus::Cancelled,
             message: None,
-            refusal: None,
             details: CancelDetails {
                 refund: Some(4998),
                 cancellation_id: Some("c_123".into()),
@@ -751,7 +749,6 @@ fn answered_to(attempt: u32, status: CancelStatus) -> CancelAction {
         CancelAnswer {
             status,
             message: None,
-            refusal: None,
             details: CancelDetails {
                 refund: None,
                 cancellation_id: None,
@@ -826,7 +823,6 @@ fn after_an_answer_the_items_keep_its_outcome_until_the_host_gives_a_new_order()
                 CancelAnswer {
                     status: CancelStatus::Requested,
                     message: None,
-                    refusal: None,
                     details: CancelDetails {
                         refund: None,
                         cancellation_id: None,

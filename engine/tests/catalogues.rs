@@ -681,3 +681,88 @@ fn carrier_sentences_with_and_without_a_name() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// German pronouns that stand for the item (masculine "der Artikel", and their possessives):
+/// a sentence may use one only after it has named the noun it stands for, since a bare "ihn"
+/// next to "Tasse" (feminine) or "Buch" (neuter) is wrong (issue 25, item 5).
+const GERMAN_PRONOUNS: &[&str] = &[
+    "er", "Er", "ihn", "Ihn", "ihm", "Ihm", "sein", "seine", "seiner", "seinem", "seinen", "seines",
+];
+
+/// The masculine nouns a German sentence may name before such a pronoun stands for it.
+const GERMAN_ANTECEDENTS: &[&str] = &[
+    "Artikel",
+    "Artikels",
+    "Verkäufer",
+    "Versanddienst",
+    "Shop",
+    "Fahrer",
+    "Widerruf",
+    "Verbraucher",
+];
+
+/// The first of `words` in `text` that is not named after one of `nouns`, as a whole word.
+fn bare_pronoun<'a>(text: &str, words: &[&'a str], nouns: &[&str]) -> Option<&'a str> {
+    let tokens: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let first = tokens.iter().position(|t| words.contains(t))?;
+    let named = tokens[..first].iter().any(|t| nouns.contains(t));
+    (!named).then(|| words.iter().copied().find(|w| *w == tokens[first]).unwrap())
+}
+
+#[test]
+fn no_german_sentence_uses_a_bare_pronoun_for_the_item() {
+    let de = catalogue("de");
+    let mut found = Vec::new();
+    for key in de.keys() {
+        for text in de.get(key).unwrap().texts() {
+            if let Some(pronoun) = bare_pronoun(text, GERMAN_PRONOUNS, GERMAN_ANTECEDENTS) {
+                found.push(format!("{key}: \"{pronoun}\" in {text:?}"));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "locales/de.json: a pronoun with no noun before it:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_pronoun_check_can_fail() {
+    let nouns = GERMAN_ANTECEDENTS;
+    assert_eq!(
+        bare_pronoun(
+            "Sie können ihn bis {deadline} zurücksenden.",
+            GERMAN_PRONOUNS,
+            nouns
+        ),
+        Some("ihn")
+    );
+    assert_eq!(
+        bare_pronoun("Er wurde zugestellt.", GERMAN_PRONOUNS, nouns),
+        Some("Er")
+    );
+    assert_eq!(
+        bare_pronoun(
+            "Bei seiner Zustellung gibt es ein Problem.",
+            GERMAN_PRONOUNS,
+            nouns
+        ),
+        Some("seiner")
+    );
+    assert_eq!(
+        bare_pronoun(
+            "Der Artikel wurde zugestellt, daher kann er nicht mehr storniert werden.",
+            GERMAN_PRONOUNS,
+            nouns
+        ),
+        None
+    );
+    assert_eq!(
+        bare_pronoun("Oder: Erstattung", GERMAN_PRONOUNS, nouns),
+        None
+    );
+}

@@ -26,9 +26,12 @@ const MUGS = { id: '114-3307781-9921406', title: /^Stoneware mug/ };
 const EASTER = { id: '302-7730114-2026040', contact: 'widerruf@nordwind.example' };
 const STOVE = { id: '114-9930418-2257610', title: /^Compact camping stove/ };
 
-/** The sentence of `verify`'s `code` in `lang` (locales/<lang>.json), its plural form for the count. */
+/** A language's catalogue (locales/<lang>.json). */
+const texts = (lang) => JSON.parse(readFileSync(new URL(`../../locales/${lang}.json`, import.meta.url), 'utf8'));
+
+/** The sentence of `verify`'s `code` in `lang`, its plural form for the count. */
 function refusal(lang, code, values) {
-  const entry = JSON.parse(readFileSync(new URL(`../../locales/${lang}.json`, import.meta.url), 'utf8'))[`verify.${code}`];
+  const entry = texts(lang)[`verify.${code}`];
   if (typeof entry === 'string') return entry;
   return entry[new Intl.PluralRules(lang).select(values.quantity ?? values.requested)] ?? entry.other;
 }
@@ -93,6 +96,32 @@ async function open(query, { initScripts = [], ...options } = {}) {
 }
 
 const widget = (page) => page.locator('order-help');
+
+/**
+ * Opens the return-multi-unit sample in `locale` with a page script that rewrites every return
+ * request to 5 units, asks to return 2 mugs through the steps (`t`: the language's catalogue)
+ * and waits for the declined outcome: `{ page, w, entry }` (what the server logged).
+ */
+async function tamperedReturn(locale, t) {
+  const from = logged(MUGS.id);
+  const page = await open(`order=return-multi-unit&locale=${locale}`, {
+    initScripts: [
+      tamper('order-help-return-request', 'for (const line of [...request.items, ...request.lines]) line.quantity = 5;'),
+    ],
+  });
+  const w = widget(page);
+  await w.getByRole('button', { name: t.return_items }).click();
+  await w.getByRole('checkbox', { name: MUGS.title }).check();
+  await w.getByRole('spinbutton').fill('2');
+  await w.getByRole('button', { name: t.continue }).click();
+  await w.getByRole('radio').first().check();
+  await w.getByRole('button', { name: t.continue }).click();
+  await w.getByRole('button', { name: t.request_return }).click();
+  await assertFocusOnHeading(page, t.return_outcome_declined);
+  const [entry] = await verified(MUGS.id, 1, from);
+  assert.deepEqual(entry.request.items, [{ item_id: 'mugs', quantity: 5 }], 'the server got the tampered request');
+  return { page, w, entry };
+}
 
 // One at a time, in this order: the server's log is read in order, and an accepted request
 // changes its order of record (a declined one first, then the honest one).
@@ -164,23 +193,7 @@ describe('the reference back end verifies what the widget sends', () => {
   });
 
   test('a return rewritten to ask for more units than are left is declined, and the items stay returnable', async () => {
-    const from = logged(MUGS.id);
-    const page = await open('order=return-multi-unit', {
-      initScripts: [
-        tamper('order-help-return-request', 'for (const line of [...request.items, ...request.lines]) line.quantity = 5;'),
-      ],
-    });
-    const w = widget(page);
-    await w.getByRole('button', { name: 'Return items' }).click();
-    await w.getByRole('checkbox', { name: MUGS.title }).check();
-    await w.getByRole('spinbutton').fill('2');
-    await w.getByRole('button', { name: 'Continue' }).click();
-    await w.getByRole('radio').first().check();
-    await w.getByRole('button', { name: 'Continue' }).click();
-    await w.getByRole('button', { name: 'Request return' }).click();
-    await assertFocusOnHeading(page, 'Return declined');
-    const [entry] = await verified(MUGS.id, 1, from);
-    assert.deepEqual(entry.request.items, [{ item_id: 'mugs', quantity: 5 }], 'the server got the tampered request');
+    const { page, w, entry } = await tamperedReturn('en-US', texts('en'));
     assert.equal(entry.verification.items[0].code, 'quantity_exceeds_returnable');
     assert.equal(entry.verification.items[0].values.returnable, 4);
     const text = await w.getByRole('region', { name: 'Return declined' }).innerText();
@@ -193,22 +206,7 @@ describe('the reference back end verifies what the widget sends', () => {
   });
 
   test('a German page shows the server\'s refusal of a tampered return in German', async () => {
-    const from = logged(MUGS.id);
-    const page = await open('order=return-multi-unit&locale=de-DE', {
-      initScripts: [
-        tamper('order-help-return-request', 'for (const line of [...request.items, ...request.lines]) line.quantity = 5;'),
-      ],
-    });
-    const w = widget(page);
-    await w.getByRole('button', { name: 'Artikel zurücksenden' }).click();
-    await w.getByRole('checkbox', { name: MUGS.title }).check();
-    await w.getByRole('spinbutton').fill('2');
-    await w.getByRole('button', { name: 'Weiter' }).click();
-    await w.getByRole('radio').first().check();
-    await w.getByRole('button', { name: 'Weiter' }).click();
-    await w.getByRole('button', { name: 'Rücksendung anfragen' }).click();
-    await assertFocusOnHeading(page, 'Rücksendung abgelehnt');
-    const [entry] = await verified(MUGS.id, 1, from);
+    const { page, w, entry } = await tamperedReturn('de-DE', texts('de'));
     const { code, values, message } = entry.verification.items[0];
     assert.equal(code, 'quantity_exceeds_returnable');
     assert.deepEqual(entry.answer, { status: 'declined', code, values }, 'the server answers the code and its values');

@@ -7,8 +7,8 @@
 //      blob: URLs are not allowed);
 //   2. embed.js gets the wasm's sha384 hash, and fetches the wasm with it (`fetch(url,
 //      {integrity})`): a different wasm is refused and the widget reports `wasm_unavailable`;
-//   2a. embed.js gets each catalogue's (locales/<lang>.json but English, which is compiled in)
-//      sha384 hash, and fetches it with it: a different catalogue is `locale_unavailable`, and a
+//   2a. embed.js gets each catalogue's (locales/<lang>.json; English's too, fetched only for the
+//      sentences of a store's refusal, which the wasm does not compile in) sha384 hash, and fetches it with it: a different catalogue is `locale_unavailable`, and a
 //      language the build did not ship is not fetched at all;
 //   3. dist/integrity.json lists the hashes of embed.js and order-help_bg.wasm, for the page's
 //      `<script type="module" src=".../embed.js" integrity="sha384-…" crossorigin="anonymous">`;
@@ -81,12 +81,15 @@ export function setLocaleIntegrity(embed, hashes) {
   return embed.replace(LOCALE_INTEGRITY, () => `const LOCALE_INTEGRITY = ${JSON.stringify(hashes)};`);
 }
 
-/** The hash of each catalogue in `dir`/locales that embed.js may fetch (every one but English). */
+/**
+ * The hash of each catalogue in `dir`/locales that embed.js may fetch: every one (English only
+ * for a store's refusal, whose sentences the wasm does not compile in).
+ */
 export function localeHashes(dir) {
   const hashes = {};
   for (const name of readdirSync(path.join(dir, 'locales')).sort()) {
     const lang = /^([a-z]{2,8})\.json$/.exec(name)?.[1];
-    if (lang && lang !== 'en') hashes[lang] = sri(readFileSync(path.join(dir, 'locales', name)));
+    if (lang) hashes[lang] = sri(readFileSync(path.join(dir, 'locales', name)));
   }
   return hashes;
 }

@@ -186,6 +186,8 @@ catalogue! {
     CommentRequired => "comment_required";
     ReviewItems => "review_items";
     ReviewReason => "review_reason";
+    /// The reason and the customer's comment on it, in the language's quotation marks.
+    ReviewReasonComment => "review_reason_comment";
     ReviewNoReason => "review_no_reason";
     ReviewRefund => "review_refund";
     ReviewTiming => "review_timing";
@@ -205,6 +207,8 @@ catalogue! {
     OutcomeRequestedWarehouse => "outcome_requested_warehouse";
     OutcomeDeclined => "outcome_declined";
     OutcomeFallback => "outcome_fallback";
+    /// An item and what to do instead (the colon is the language's: French spaces it).
+    OutcomeFallbackItem => "outcome_fallback_item";
     FallbackRefuseFleet => "fallback_refuse_fleet";
     FallbackRefuseFleetStops => "fallback_refuse_fleet_stops";
     FallbackRefuseCarrier => "fallback_refuse_carrier";

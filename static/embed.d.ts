@@ -132,8 +132,12 @@ export interface WithdrawalRequest extends RequestBase<'withdrawal'> {
 export interface CancelAnswer {
   /** `cancelled`: done; `requested`: taken, someone still has to act; `declined`: not cancelled. */
   status: 'cancelled' | 'requested' | 'declined';
-  /** Your own sentence for the customer (shown as text). */
+  /** Your own sentence for the customer (shown as text); it wins over `code`. */
   message?: string;
+  /** A declined request: `verify`'s code of the refusal; the widget writes its sentence in the customer's language. */
+  code?: string;
+  /** The values of that refusal (`verify`'s `values` of the rejected item). */
+  values?: Record<string, unknown>;
   /** The refund you confirm, in ISO 4217 minor units (`4998` = $49.98). */
   refund?: number;
   /** Your number for the cancellation: shown to the customer, and in the outcome's `order-help-step` event. */
@@ -146,7 +150,12 @@ export type Answer = CancelAnswer;
 /** Your answer to a return request. Other fields are ignored. */
 export interface ReturnAnswer {
   status: 'accepted' | 'declined';
+  /** Your own sentence for the customer (shown as text); it wins over `code`. */
   message?: string;
+  /** A declined return: `verify`'s code of the refusal; the widget writes its sentence in the customer's language. */
+  code?: string;
+  /** The values of that refusal (`verify`'s `values` of the rejected item). */
+  values?: Record<string, unknown>;
   return_id?: string;
   /** Shown as a link only when it is `https:`. */
   label_url?: string;

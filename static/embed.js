@@ -245,6 +245,71 @@ function loadCatalogue(lang) {
   return loading.get(lang);
 }
 
+/**
+ * A store's refusal in the customer's language (`locale`): the sentence of `verify`'s `code`
+ * (`verify.<code>` of the language's catalogue; English too is fetched, from locales/en.json,
+ * as the wasm compiles in none of these sentences), its plural form for the units or items it
+ * counts, its `values` filled in: instants in the customer's locale and zone, titles quoted and
+ * listed, and `{why}` (`verify`'s English reason for the item's verdict) in another language
+ * the catalogue's own sentence for `<kind>.<verdict_code>` where that names no value. A language
+ * without a catalogue is English throughout. Null when there is no sentence for the code.
+ */
+async function refusalSentence(locale, kind, code, values) {
+  let lang = languageOf(locale) ?? 'en';
+  let texts = await loadCatalogue(lang);
+  if (texts instanceof Error && lang !== 'en') [lang, locale, texts] = ['en', 'en', await loadCatalogue('en')];
+  const entry = texts?.[`verify.${code}`];
+  if (!entry || texts instanceof Error) return null;
+  try {
+    const form = typeof entry === 'string' ? entry
+      : entry[new Intl.PluralRules(locale).select(values.quantity ?? values.requested ?? 0)] ?? entry.other;
+    const own = texts[`${kind}.${values.verdict_code}`];
+    const value = (name) => {
+      const v = values[name];
+      if (name === 'why') return lang === 'en' ? v : typeof own === 'string' && !own.includes('{') ? own : '';
+      if (Array.isArray(v)) {
+        return new Intl.ListFormat(locale, { type: 'conjunction' }).format(v.map((t) => texts.quoted_title.replace('{title}', t)));
+      }
+      if ((name === 'deadline' || name.endsWith('_at')) && !Number.isNaN(Date.parse(v))) {
+        return new Intl.DateTimeFormat(locale, { ...DATE, hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(new Date(v));
+      }
+      return v == null ? undefined : String(v);
+    };
+    return form.replace(/\{(\w+)\}/g, (all, name) => value(name) ?? all).trimEnd();
+  } catch {
+    return null; // A tag Intl rejects.
+  }
+}
+
+/** The request handlers of a config, by the kind of request each takes. */
+const HANDLERS = { onRequestCancel: 'cancel', onRequestReturn: 'return', onWithdraw: 'withdrawal' };
+
+/**
+ * `config` with each request handler's answers passed through `refusalSentence`: a declined
+ * answer with `verify`'s `code` (and `values`) and no `message` of the host's own gets the
+ * refusal's sentence as its message; so does a rejected promise's Error that carries `code`
+ * and `values` (a withdrawal's refusal). `localeOf()`: the widget's locale then.
+ */
+function worded(config, localeOf) {
+  const out = { ...config };
+  for (const [name, kind] of Object.entries(HANDLERS)) {
+    const handler = config[name];
+    if (typeof handler !== 'function') continue;
+    const say = (code, values) => refusalSentence(localeOf(), kind, code, values ?? {});
+    out[name] = (request) => Promise.resolve(handler(request)).then(async (answer) => {
+      const words = answer?.status === 'declined' && answer.message == null && typeof answer.code === 'string'
+        && await say(answer.code, answer.values);
+      return words ? { ...answer, message: words } : answer;
+    }, async (error) => {
+      const words = error instanceof Error && typeof error.code === 'string' && typeof error.values === 'object'
+        && await say(error.code, error.values);
+      if (words) error.message = words;
+      throw error;
+    });
+  }
+  return out;
+}
+
 /** The config fields that give the widget a catalogue, from what is at hand. */
 function catalogueFields(catalogue) {
   return catalogue instanceof Error
@@ -284,7 +349,8 @@ function handle(element, widget, config) {
   let locale = config.locale ?? navigator.language;
   let request = 0;
   const withLocale = (next) => {
-    const { catalogue, catalogues: more, ...rest } = next;
+    const { catalogue, catalogues: more, ...given } = next;
+    const rest = worded(given, () => locale);
     if (more) catalogues = { ...catalogues, ...more };
     if (catalogue !== undefined) {
       request += 1;
@@ -303,6 +369,7 @@ function handle(element, widget, config) {
   };
   return {
     withLocale,
+    locale: () => locale,
     api: {
       update(next = {}) {
         widget.update(withLocale(next).config);
@@ -328,10 +395,12 @@ export function mount(element, config = {}) {
   requireWasm();
   const before = mounted.get(element);
   if (before?.mounted) before.unmount();
-  let first = config;
+  // The widget's locale when an answer comes (the handle's, once there is one).
+  let localeNow = () => config.locale ?? navigator.language;
+  let first = worded(config, () => localeNow());
   let late = null;
   if (config.catalogue === undefined) {
-    const { catalogues, ...rest } = config;
+    const { catalogues, ...rest } = first;
     const { fields, pending } = resolveCatalogue(element, config.locale ?? navigator.language, catalogues);
     // Nothing of the widget's own shows until its language is there.
     first = { ...rest, ...(fields ?? { catalogue: 'loading' }) };
@@ -340,7 +409,8 @@ export function mount(element, config = {}) {
   performance.mark('order-help:mount');
   const widget = mountWasm(element, first);
   performance.mark('order-help:mounted');
-  const { api } = handle(element, widget, config);
+  const { api, locale } = handle(element, widget, config);
+  localeNow = locale;
   late?.then((fields) => {
     if (widget.mounted) widget.update(fields);
   });

@@ -204,7 +204,7 @@ async fn the_dutch_sample_in_german() {
     );
     let mugs = w.item_text("mokken");
     assert!(
-        mugs.contains("Er ist mit PostNL in der Zustellung: Sie können die Annahme verweigern, indem Sie es dem Fahrer an der Tür sagen"),
+        mugs.contains("Der Artikel ist mit PostNL in der Zustellung: Sie können die Annahme verweigern, indem Sie es dem Fahrer an der Tür sagen"),
             "{mugs}"
     );
     assert!(!w.text("ul.items").contains("von dem"));

@@ -681,3 +681,147 @@ fn carrier_sentences_with_and_without_a_name() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Per language, the forms that stand for the item without naming it (German's masculine
+/// pronouns for "der Artikel" and their possessives; French's "il"/"le"/"son" in the turns the
+/// catalogue used), and the nouns a sentence may name before one of them stands for that noun:
+/// a bare "ihn" / "il" next to "Tasse" / "la montre" (feminine) is wrong (issue 25, item 5).
+const ITEM_PRONOUNS: &[(&str, &[&str], &[&str])] = &[
+    (
+        "de",
+        &[
+            "er", "Er", "ihn", "Ihn", "ihm", "Ihm", "sein", "seine", "seiner", "seinem", "seinen",
+            "seines",
+        ],
+        &[
+            "Artikel",
+            "Artikels",
+            "Verkäufer",
+            "Versanddienst",
+            "Shop",
+            "Fahrer",
+            "Widerruf",
+            "Verbraucher",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "Il est",
+            "Il a",
+            "Il attend",
+            "Il pourra",
+            "Il n’a",
+            "il ne peut",
+            "Sa livraison",
+            "son annulation",
+            "le retourner",
+            "l’annuler",
+            "l’a déjà",
+            "S’il",
+            "s’il a",
+            "Comme il",
+            "Oui, il",
+            "Non, il",
+        ],
+        &[
+            "article",
+            "colis",
+            "envoi",
+            "vendeur",
+            "transporteur",
+            "magasin",
+            "livreur",
+        ],
+    ),
+];
+
+/// The first of `forms` in `text` (as whole words) that comes before any of `nouns`.
+fn bare_pronoun<'a>(text: &str, forms: &[&'a str], nouns: &[&str]) -> Option<&'a str> {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    let (at, form) = forms
+        .iter()
+        .flat_map(|form| {
+            text.match_indices(form)
+                .filter(|(at, _)| {
+                    !word(text[..*at].chars().next_back())
+                        && !word(text[at + form.len()..].chars().next())
+                })
+                .map(move |(at, _)| (at, *form))
+        })
+        .min_by_key(|(at, _)| *at)?;
+    let named = text[..at]
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|token| nouns.contains(&token));
+    (!named).then_some(form)
+}
+
+#[test]
+fn no_sentence_uses_a_bare_pronoun_for_the_item() {
+    let mut found = Vec::new();
+    for (lang, forms, nouns) in ITEM_PRONOUNS {
+        let catalogue = catalogue(lang);
+        for key in catalogue.keys() {
+            for text in catalogue.get(key).unwrap().texts() {
+                if let Some(form) = bare_pronoun(text, forms, nouns) {
+                    found.push(format!(
+                        "locales/{lang}.json: {key}: \"{form}\" in {text:?}"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "a pronoun with no noun before it:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_pronoun_check_can_fail() {
+    let (_, de, nouns) = ITEM_PRONOUNS[0];
+    assert_eq!(
+        bare_pronoun("Sie können ihn bis {deadline} zurücksenden.", de, nouns),
+        Some("ihn")
+    );
+    assert_eq!(bare_pronoun("Er wurde zugestellt.", de, nouns), Some("Er"));
+    assert_eq!(
+        bare_pronoun("Bei seiner Zustellung gibt es ein Problem.", de, nouns),
+        Some("seiner")
+    );
+    assert_eq!(
+        bare_pronoun(
+            "Der Artikel wurde zugestellt, daher kann er nicht mehr storniert werden.",
+            de,
+            nouns
+        ),
+        None
+    );
+    assert_eq!(bare_pronoun("Oder: Erstattung", de, nouns), None);
+    let (_, fr, nouns) = ITEM_PRONOUNS[1];
+    assert_eq!(
+        bare_pronoun(
+            "Il a été livré : il ne peut donc plus être annulé.",
+            fr,
+            nouns
+        ),
+        Some("Il a")
+    );
+    assert_eq!(
+        bare_pronoun("Vous pouvez le retourner jusqu’au {deadline}.", fr, nouns),
+        Some("le retourner")
+    );
+    assert_eq!(
+        bare_pronoun(
+            "L’article a été livré : il ne peut donc plus être annulé.",
+            fr,
+            nouns
+        ),
+        None
+    );
+    assert_eq!(
+        bare_pronoun("Il reste moins d’un jour pour retourner {item}.", fr, nouns),
+        None
+    );
+}

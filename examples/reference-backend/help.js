@@ -10,7 +10,13 @@ function post(request) {
     body: JSON.stringify(request),
   }).then(async (response) => {
     const body = await response.json().catch(() => null);
-    if (!response.ok) throw new Error(body?.message ?? body?.error?.message ?? `HTTP ${response.status}`);
+    if (!response.ok) {
+      // The store's refusal travels with the error (its code and values), so the widget can
+      // say it in the customer's language; the message is for logs and older widgets.
+      const error = new Error(body?.message ?? body?.error?.message ?? `HTTP ${response.status}`);
+      if (typeof body?.code === 'string') Object.assign(error, { code: body.code, values: body.values ?? {} });
+      throw error;
+    }
     return body;
   });
 }

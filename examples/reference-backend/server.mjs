@@ -17,14 +17,16 @@
 //
 //   | kind | accepted | rejected |
 //   | --- | --- | --- |
-//   | cancel | 200 `{status: "cancelled", cancellation_id}` when every item's verdict at receipt is `allowed`, else `{status: "requested", cancellation_id}` | 200 `{status: "declined", message}` |
-//   | return | 200 `{status: "accepted", return_id, label_url}` | 200 `{status: "declined", message}` |
-//   | withdrawal | 200 `{received_at, acknowledgement_to}` | 422 `{status: "declined", code, message}` |
+//   | cancel | 200 `{status: "cancelled", cancellation_id}` when every item's verdict at receipt is `allowed`, else `{status: "requested", cancellation_id}` | 200 `{status: "declined", code, values}` |
+//   | return | 200 `{status: "accepted", return_id, label_url}` | 200 `{status: "declined", code, values}` |
+//   | withdrawal | 200 `{received_at, acknowledgement_to}` | 422 `{status: "declined", code, values, message}` |
 //
-//   `message` is the sentence of the first rejected item (else the request's). A withdrawal's
-//   answer has no "declined" (the widget's contract: the declaration was received, or it was
-//   not), so a rejected one is an HTTP error: the page's handler rejects its promise with the
-//   sentence, and the widget shows it with Try again and the store's contact address. Bad input
+//   `code` and `values` are the first rejected item's (else the request's): the widget writes the
+//   refusal in the customer's language from them. A withdrawal's answer has no "declined" (the
+//   widget's contract: the declaration was received, or it was not), so a rejected one is an
+//   HTTP error: the page's handler rejects its promise with an Error carrying the sentence, the
+//   code and the values, and the widget shows the refusal with Try again and the store's
+//   contact address. Bad input
 //   (a request the engine cannot read) is 400 `{error: {code, path, message}}`; an order it
 //   does not know, 404; an `idempotency_key` it has seen with another order or kind, 409
 //   `{error: {code: "idempotency_key_reused"}}`. A retry with the same key gets the first

@@ -81,12 +81,15 @@ export function handleRequest(store, verify, request, receivedAt) {
 /** The answer the widget gets (README, "A reference back end"). */
 function answerFor(check, request, number) {
   const rejected = check.items.find((item) => !item.accepted) ?? check;
+  // The refusal as its code and values: the widget writes its sentence in the customer's
+  // language (a `message` of the store's own would win over it).
+  const { code, values, message } = rejected;
   if (request.kind === 'withdrawal') {
     // No "declined" in the widget's contract: an HTTP error shows Try again and the contact address.
-    if (!check.accepted) return [422, { status: 'declined', code: rejected.code, message: rejected.message }];
+    if (!check.accepted) return [422, { status: 'declined', code, values, message }];
     return [200, { received_at: check.received_at, acknowledgement_to: request.customer?.email ?? null }];
   }
-  if (!check.accepted) return [200, { status: 'declined', message: rejected.message }];
+  if (!check.accepted) return [200, { status: 'declined', code, values }];
   if (request.kind === 'return') {
     const id = `R-${1000 + number}`;
     return [200, { status: 'accepted', return_id: id, label_url: `https://labels.store.example/returns/${id}.pdf` }];

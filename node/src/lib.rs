@@ -8,6 +8,7 @@
 //! const preview = previewReturn(order, policy, { lines: [{ item_id: 'A', quantity: 1 }], reason_id: 'no_longer_needed' });
 //! const verification = verify(order, policy, request, new Date());
 //! const { document, notes } = importOrder('shopify', shopifyOrder, { sellerKind: 'retailer' });
+//! const inGerman = renderVerification(verification, 'de-DE'); // every `message` in German
 //! ```
 //!
 //! The same engine as the command-line tool and the widget: each function reads its documents
@@ -23,6 +24,9 @@
 //! The package's `order-help` command (node/npm/cli.js) is [`command`], through `runCommand`.
 
 pub mod command;
+mod render;
+
+pub use render::render_verification;
 
 use order_help_engine::import::{self, Produces, Source};
 use order_help_engine::json;
@@ -50,6 +54,7 @@ export type ErrorCode =
   | "from_invalid"
   | "document_invalid"
   | "options_invalid"
+  | "verification_invalid"
   | ProposalProblem["code"];
 
 /** A platform whose orders `importOrder` reads: Shopify (Admin REST `order`), WooCommerce (REST v3 `order`). */

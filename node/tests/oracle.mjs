@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 const { ORDER_HELP_PACKAGE_DIR: packageDir, ORDER_HELP_CLI: cli } = process.env;
 assert.ok(packageDir && cli, 'set ORDER_HELP_PACKAGE_DIR and ORDER_HELP_CLI (scripts/test.sh does)');
 const engine = createRequire(join(packageDir, 'package.json'))('order-help-engine');
-export const { assess, previewReturn, verify, importOrder, importShipment, effectivePolicy } = engine;
+export const { assess, previewReturn, renderVerification, verify, importOrder, importShipment, effectivePolicy } = engine;
 /** The package's `order-help` command, as `npm install` links it (`npx order-help`). */
 export const bin = join(packageDir, 'node_modules', '.bin', 'order-help');
 /** The native tool (for the equivalence tests). */

@@ -22,7 +22,8 @@ pub fn rich(text: &str) -> Html {
     rich_with_class(text, None)
 }
 
-fn rich_with_class(text: &str, class: Option<&'static str>) -> Html {
+/// [`rich`], each isolate's `<bdi>` with `class`.
+pub fn rich_with_class(text: &str, class: Option<&'static str>) -> Html {
     if !text.contains(FSI) {
         return html! { { text.to_owned() } };
     }

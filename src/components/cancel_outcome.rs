@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::bidi::{bdi, rich};
+use super::bidi::{bdi, rich, rich_with_class};
 use super::heading::{heading, Rank};
 use super::step_region::{FlowStep, StepRegion};
 use crate::i18n::{isolate, Msg};
@@ -58,7 +58,7 @@ pub fn cancel_outcome(step: &FlowStep<'_, CancelFlow>) -> Html {
                 { heading(texts.heading_level, Rank::Sub, texts.text(Msg::OutcomeFallback), None, NodeRef::default()) }
                 <ul>
                     { for chosen.iter().map(|item| html! {
-                        <li key={item.id.clone()}>{ bdi(&item.title, Some("title")) }{ ": " }{ item.fallback.clone() }</li>
+                        <li key={item.id.clone()}>{ rich_with_class(&texts.fill(Msg::OutcomeFallbackItem, &[("title", &isolate(&item.title)), ("fallback", &item.fallback)]), Some("title")) }</li>
                     }) }
                 </ul>
             }

@@ -48,7 +48,7 @@ pub fn return_review(step: &FlowStep<'_, ReturnFlow>, countdowns: &[Option<Count
                             }
                             <p>{ texts.fill(Msg::ReturnLineRefund, &[("amount", &texts.fmt.money(line.refund.minor()))]) }</p>
                             <p class="return-by">
-                                { texts.text(Msg::ReturnReviewReturnBy) }{ ": " }{ item.return_by.clone() }
+                                { texts.fill(Msg::ReturnReviewReturnBy, &[("date", &item.return_by)]) }
                             </p>
                             <ReturnCountdown texts={texts.clone()} view={item.clone()} countdown={countdowns.get(index).copied().flatten()} />
                         </li>

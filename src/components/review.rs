@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::bidi::{bdi, rich};
-use crate::i18n::Msg;
+use crate::i18n::{isolate, Msg};
 use crate::state::Sending;
 use crate::view_model::{failure_text, Texts};
 
@@ -12,9 +12,10 @@ pub fn review_reason(texts: &Texts, reason: &str, comment: Option<&str>) -> Html
         <>
             <dt>{ texts.text(Msg::ReviewReason) }</dt>
             <dd>
-                { bdi(reason, None) }
                 if let Some(comment) = comment {
-                    { " — “" }{ bdi(comment, None) }{ "”" }
+                    { rich(&texts.fill(Msg::ReviewReasonComment, &[("reason", &isolate(reason)), ("comment", &isolate(comment))])) }
+                } else {
+                    { bdi(reason, None) }
                 }
             </dd>
         </>

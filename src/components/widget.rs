@@ -58,6 +58,18 @@ pub struct WidgetProps {
     pub customer: Option<Customer>,
 }
 
+/// The locale the widget writes in: the page's, unless its language has no catalogue and the
+/// texts are English (`ja`, `pt-BR`): then `en`, so that dates, numbers and lists are English
+/// too and no sentence mixes two languages (and the root's `lang` says what is read).
+pub fn shown_locale<'a>(locale: &'a str, lang: &Lang) -> &'a str {
+    let english_page = crate::engine::primary_subtag(locale).eq_ignore_ascii_case("en");
+    if lang.is_english() && !english_page {
+        "en"
+    } else {
+        locale
+    }
+}
+
 /// The widget for one order: the overview, the three flows (cancel, return, withdrawal: each
 /// wired by [`use_flow`] on one shared context), and the one timer that keeps countdowns and
 /// verdicts right to the second.
@@ -72,7 +84,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         ),
         |(locale, lang, currency, heading_level)| Texts {
             lang: lang.clone(),
-            fmt: Formatters::new(locale, currency),
+            fmt: Formatters::new(shown_locale(locale, lang), currency),
             heading_level: *heading_level,
         },
     );
@@ -183,17 +195,38 @@ pub fn Widget(props: &WidgetProps) -> Html {
     );
 
     // The sentence is built only when the announcement (or the language) changes, not per tick.
-    let announcement = use_announcement(&views, thresholds);
+    // The withdrawal countdown is said at the return windows' thresholds, as what it shows at
+    // the crossing ("23 hours, 59 minutes left to withdraw (until …)"); its end below.
+    let withdrawal_threshold = withdrawal_countdown
+        .filter(|_| withdrawal_view.allowed)
+        .map(Threshold::from);
+    let announcement = use_announcement(&views, thresholds, withdrawal_threshold);
     let announcement = use_memo((announcement, texts.clone()), |(announcement, texts)| {
-        announcement
-            .as_deref()
-            .and_then(|(threshold, titles)| {
-                let msg = threshold.announcement()?;
-                let titles: Vec<String> = titles.iter().map(|t| isolate(t)).collect();
-                Some(texts.fill(msg, &[("item", &texts.fmt.list(&titles))]))
-            })
-            .map(AttrValue::from)
-            .unwrap_or_default()
+        let mut said = String::new();
+        let Some((items, withdrawal)) = announcement.as_deref() else {
+            return said;
+        };
+        if let Some((msg, titles)) = items
+            .as_ref()
+            .and_then(|(t, titles)| Some((t.announcement()?, titles)))
+        {
+            let titles: Vec<String> = titles.iter().map(|t| isolate(t)).collect();
+            said = texts.fill(msg, &[("item", &texts.fmt.list(&titles))]);
+        }
+        let left =
+            withdrawal_countdown.filter(|_| withdrawal.is_some_and(|t| t != Threshold::Closed));
+        if let (Some(left), Some(until)) = (left, withdrawal_view.until.as_deref()) {
+            let duration = texts.fmt.time_left(left);
+            if !said.is_empty() {
+                said.push(' ');
+            }
+            said += &texts.fill(
+                Msg::WithdrawLeft,
+                &[("duration", &duration), ("date", until)],
+            );
+            said.push('.');
+        }
+        said
     });
 
     // The withdrawal period's end, said with the return windows' announcements.
@@ -202,7 +235,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
             let closed = texts.fill(Msg::WithdrawClosed, &[("date", until)]);
             AttrValue::from(format!("{announcement} {closed}.").trim_start().to_owned())
         }
-        None => (*announcement).clone(),
+        None => AttrValue::from((*announcement).clone()),
     };
 
     use_host_events(&props.host, &flow, &returns, &props.order);
@@ -281,7 +314,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         (_, _, Step::Outcome) => cancel_outcome(&cancel_step),
     };
     html! {
-        <div class="root" part="root" lang={props.locale.clone()} aria-label={texts.text(Msg::WidgetLabel).to_owned()} role="region">
+        <div class="root" part="root" lang={shown_locale(&props.locale, &props.lang).to_owned()} aria-label={texts.text(Msg::WidgetLabel).to_owned()} role="region">
             { body }
             { live_region(announcement) }
         </div>

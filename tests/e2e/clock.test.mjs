@@ -72,3 +72,46 @@ describe("the return countdown on the browser's clock (page.clock)", { concurren
     await page.done();
   });
 });
+
+// Issue 25, item 6: the withdrawal countdown is announced at the return countdown's thresholds
+// (under a day, an hour, ten minutes; closed), each once, with what it shows at the crossing.
+describe("the withdrawal countdown on the browser's clock (page.clock)", () => {
+  test('announced politely on crossing under a day, an hour and ten minutes, and at its end', async () => {
+    const page = await h.open('/e2e/element.html?order=withdrawal-easter&policy=berlin-withdrawal&now=system', {
+      context: { timezoneId: 'Europe/Berlin', locale: 'en-US' },
+      clock: { time: at('2026-04-06T23:59:00+02:00') },
+    });
+    await waitForEvent(page, 'ready');
+    const read = () => page.locator('order-help').evaluate((el) => ({
+      timer: el.shadowRoot.querySelector('.withdrawal [role="timer"]')?.textContent.trim() ?? null,
+      live: el.shadowRoot.querySelector('[aria-live="polite"]').textContent.trim(),
+    }));
+    let now = await read();
+    assert.match(now.timer, /left to withdraw/);
+    assert.equal(now.live, '', 'nothing is announced on the first render');
+    const crossing = async (time, timer, live) => {
+      await page.clock.pauseAt(at(time));
+      await page.clock.runFor(1000);
+      await page.waitForFunction(([timer, live]) => {
+        const root = document.querySelector('order-help').shadowRoot;
+        return new RegExp(timer).test(root.querySelector('.withdrawal [role="timer"]')?.textContent ?? '')
+          && new RegExp(live).test(root.querySelector('[aria-live="polite"]').textContent.trim());
+      }, [timer.source, live.source], { timeout: 10_000 }).catch(() => {});
+      now = await read();
+      assert.match(now.timer, timer, `at ${time}: ${JSON.stringify(now)}`);
+      assert.match(now.live, live, `at ${time}: ${JSON.stringify(now)}`);
+      return now.live;
+    };
+    const day = await crossing('2026-04-07T00:00:10+02:00', /^23 hours, 59 minutes left to withdraw/, /^23 hours, 59 minutes left to withdraw \(until April 7, 2026 at 11:59 PM GMT\+2\)\.$/);
+    // Said once: the next minutes change the timer, not the live region.
+    await page.clock.runFor(180_000);
+    assert.equal((await read()).live, day, 'the live region keeps its sentence between thresholds');
+    await crossing('2026-04-07T23:00:10+02:00', /^59 minutes, \d+ seconds left to withdraw/, /^59 minutes, \d+ seconds left to withdraw \(until .+\)\.$/);
+    await crossing('2026-04-07T23:50:10+02:00', /^9 minutes, \d+ seconds left to withdraw/, /^9 minutes, \d+ seconds left to withdraw \(until .+\)\.$/);
+    await page.clock.pauseAt(at('2026-04-08T00:00:05+02:00'));
+    await page.clock.runFor(1000);
+    await page.waitForFunction(() => /ended/.test(document.querySelector('order-help').shadowRoot.querySelector('[aria-live="polite"]').textContent));
+    assert.match((await read()).live, /The withdrawal period ended on April 7, 2026 at 11:59 PM GMT\+2\.$/);
+    await page.done();
+  });
+});

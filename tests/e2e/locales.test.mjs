@@ -1,6 +1,8 @@
 // Languages: a German page loads locales/de.json once and its first complete render is German
 // (no English frame before it); French and Spanish render; a catalogue given inline makes no
-// request; a missing or broken catalogue shows English and reports `locale_unavailable`.
+// request; a missing or broken catalogue shows English and reports `locale_unavailable`; a
+// language the build has no catalogue for (ja, pt-BR) is English throughout, its dates and
+// numbers too (issue 25, item 3).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -134,4 +136,49 @@ describe('languages', { concurrency: true }, () => {
       await page.done();
     });
   }
+
+  test('a language without a catalogue (ja, pt-BR): English texts with English dates and numbers, and locale_unavailable', async () => {
+    const allow = [/order-help: the texts for "(ja|pt)" are unavailable/, /Failed to load resource/];
+    const page = await h.open('/e2e/blank.html', { allow });
+    await page.evaluate((now) => {
+      for (const locale of ['ja', 'pt-BR']) {
+        const element = document.createElement('order-help');
+        element.id = locale;
+        element.setAttribute('order-src', '/orders/delivered-29-days-ago.json');
+        element.setAttribute('now', now);
+        element.setAttribute('locale', locale);
+        document.getElementById('slot').append(element);
+      }
+    }, NOW);
+    for (const id of ['ja', 'pt-BR']) {
+      await waitForEvent(page, 'error', { code: 'locale_unavailable' }, id);
+      await waitForEvent(page, 'ready', {}, id);
+    }
+    // Every month and weekday name of each language, as Intl writes them.
+    const names = await page.evaluate(() => {
+      const of = (locale) => {
+        const all = [];
+        for (let m = 0; m < 12; m += 1) {
+          const date = new Date(Date.UTC(2025, m, 15));
+          for (const month of ['long', 'short']) all.push(new Intl.DateTimeFormat(locale, { month }).format(date));
+          all.push(new Intl.DateTimeFormat(locale, { weekday: 'long' }).format(date));
+        }
+        return [...new Set(all)].filter((n) => n.length > 2);
+      };
+      return { pt: of('pt-BR'), en: of('en') };
+    });
+    for (const id of ['ja', 'pt-BR']) {
+      const shown = await text(page, id);
+      assert.match(shown, /Return items/, `${id}: English texts`);
+      assert.ok(names.en.some((n) => shown.includes(n)), `${id}: a date in English: ${shown}`);
+      assert.doesNotMatch(shown, /[\u3040-\u30ff\u4e00-\u9fff]/, `${id}: no Japanese (年, 月, 日) in ${shown}`);
+      const portuguese = names.pt.filter((n) => !names.en.includes(n) && shown.toLowerCase().includes(n.toLowerCase()));
+      assert.deepEqual(portuguese, [], `${id}: no Portuguese month or weekday`);
+      assert.doesNotMatch(shown, /US\$|\d,\d\d\b/, `${id}: prices as English writes them`);
+      assert.match(shown, /\$\d+\.\d\d/, `${id}: a price as English writes it`);
+      const lang = await page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector('[part="root"]').lang, id);
+      assert.equal(lang, 'en', `${id}: the widget says it is English`);
+    }
+    await page.done();
+  });
 });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { harness, order, settle, waitForEvent, waitForRequests } from './helpers.mjs';
+import { assertFits, harness, order, overflow, settle, waitForEvent, waitForRequests } from './helpers.mjs';
 import { ROOT } from './server.mjs';
 
 const catalogue = (lang) => JSON.parse(readFileSync(path.join(ROOT, 'locales', `${lang}.json`), 'utf8'));
@@ -19,40 +19,6 @@ const LABELS = {
   'en-US': { cancel: 'Cancel items', next: 'Continue', send: 'Request cancellation', refund: 'Estimated refund' },
   'de-DE': { cancel: 'Artikel stornieren', next: 'Weiter', send: 'Stornierung anfragen', refund: 'Voraussichtliche Erstattung' },
 };
-
-/**
- * What sticks out of the widget at this moment: elements (in its shadow root) whose box leaves
- * the host's box, elements whose content is wider than they are, and the page scrolling sideways.
- */
-function overflow(page, host = 'order-help') {
-  return page.evaluate((host) => {
-    const element = document.querySelector(host);
-    const box = element.getBoundingClientRect();
-    const out = [];
-    const name = (n) => `${n.localName}${n.className ? `.${String(n.className).split(' ').join('.')}` : ''} "${n.textContent.trim().slice(0, 30)}"`;
-    for (const node of element.shadowRoot.querySelectorAll('*')) {
-      if (node.closest('.sr-only')) continue;
-      const r = node.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) continue;
-      if (r.left < box.left - 0.5 || r.right > box.right + 0.5) {
-        out.push(`${name(node)} spans ${Math.round(r.left)}–${Math.round(r.right)} px, outside the widget's ${Math.round(box.left)}–${Math.round(box.right)}`);
-      }
-      if (node.clientWidth > 0 && node.scrollWidth > node.clientWidth + 1) {
-        out.push(`${name(node)} holds ${node.scrollWidth} px of content in ${node.clientWidth} px`);
-      }
-    }
-    if (box.right > window.innerWidth + 0.5) out.push(`the widget ends at ${box.right} px, past the ${window.innerWidth} px screen`);
-    if (document.documentElement.scrollWidth > window.innerWidth) {
-      out.push(`the page scrolls sideways (${document.documentElement.scrollWidth} px in ${window.innerWidth})`);
-    }
-    return out;
-  }, host);
-}
-
-async function assertFits(page, where) {
-  await settle(page);
-  assert.deepEqual(await overflow(page), [], `${where}: nothing may stick out of the widget`);
-}
 
 describe('phones: every step from 320 px, in English and German', { concurrency: true }, () => {
   for (const locale of ['en-US', 'de-DE']) {

@@ -31,7 +31,7 @@ const LABELS = {
     dpd: 'Sendung verfolgen: „Wollen plaid, zeegroen“ und „Sierkussen van linnen, zand“ (DPD)',
     postnl: 'Sendung verfolgen: „Stoneware mokken, set van 4“ (PostNL)',
     lines: ['Liegt für Sie bereit bei: DPD Pickup Parcelshop Tabakszaak De Hoek, Oudegracht 112, Utrecht', 'Abholen bis 12. Mai 2026',
-      'Ablehnen oder nicht abholen', 'Er ist mit PostNL in der Zustellung: Sie können die Annahme verweigern'],
+      'Ablehnen oder nicht abholen', 'Der Artikel ist mit PostNL in der Zustellung: Sie können die Annahme verweigern'],
     notWithdrawal: 'Wenn Sie die Sendung nicht abholen, ist das kein Widerruf des Vertrags',
   },
 };

@@ -5,13 +5,15 @@
 // delivered item, and a return rewritten to ask for more units than are left, are rejected by
 // the server and shown by the widget as declined, with the customer's choices still there; an
 // honest withdrawal is acknowledged, and one whose declaration time was rewritten is refused
-// (HTTP 422: Try again and the store's contact address).
+// (HTTP 422: Try again and the store's contact address). The server answers a refusal with its
+// code and values, and the widget writes its sentence in the page's language: a German page
+// shows the refusal of a tampered return in German.
 //
 // The package: $ORDER_HELP_ENGINE_DIR if set, else the tarball of `make node-package`
 // (target/node-package/, built by the node-package stage of `make test`; built here if absent),
 // installed into a temporary folder as a store's back end would.
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { LAUNCH, harness } from './helpers.mjs';
@@ -23,6 +25,32 @@ const MULTI = { id: '114-7765120-0043318', sleeve: /^Laptop sleeve/, laptop: 'la
 const MUGS = { id: '114-3307781-9921406', title: /^Stoneware mug/ };
 const EASTER = { id: '302-7730114-2026040', contact: 'widerruf@nordwind.example' };
 const STOVE = { id: '114-9930418-2257610', title: /^Compact camping stove/ };
+
+/** A language's catalogue (locales/<lang>.json). */
+const texts = (lang) => JSON.parse(readFileSync(new URL(`../../locales/${lang}.json`, import.meta.url), 'utf8'));
+
+/** The sentence of `verify`'s `code` in `lang`, its plural form for the count. */
+function refusal(lang, code, values) {
+  const entry = texts(lang)[`verify.${code}`];
+  if (typeof entry === 'string') return entry;
+  return entry[new Intl.PluralRules(lang).select(values.quantity ?? values.requested)] ?? entry.other;
+}
+
+/** `text` shows `template`: its fixed words in order, each number it names filled in. */
+function assertShows(text, template, values) {
+  let at = 0;
+  for (const part of template.split(/\{[a-z_]+\}/)) {
+    const words = part.trim();
+    if (words === '') continue;
+    const found = text.indexOf(words, at);
+    assert.ok(found >= at, `${JSON.stringify(words)} of ${JSON.stringify(template)} in ${JSON.stringify(text)}`);
+    at = found + words.length;
+  }
+  for (const name of template.match(/\{[a-z_]+\}/g) ?? []) {
+    const value = values[name.slice(1, -1)];
+    if (typeof value === 'number') assert.ok(text.includes(String(value)), `${name} = ${value} in ${text}`);
+  }
+}
 
 const h = harness();
 let engine;
@@ -68,6 +96,32 @@ async function open(query, { initScripts = [], ...options } = {}) {
 }
 
 const widget = (page) => page.locator('order-help');
+
+/**
+ * Opens the return-multi-unit sample in `locale` with a page script that rewrites every return
+ * request to 5 units, asks to return 2 mugs through the steps (`t`: the language's catalogue)
+ * and waits for the declined outcome: `{ page, w, entry }` (what the server logged).
+ */
+async function tamperedReturn(locale, t) {
+  const from = logged(MUGS.id);
+  const page = await open(`order=return-multi-unit&locale=${locale}`, {
+    initScripts: [
+      tamper('order-help-return-request', 'for (const line of [...request.items, ...request.lines]) line.quantity = 5;'),
+    ],
+  });
+  const w = widget(page);
+  await w.getByRole('button', { name: t.return_items }).click();
+  await w.getByRole('checkbox', { name: MUGS.title }).check();
+  await w.getByRole('spinbutton').fill('2');
+  await w.getByRole('button', { name: t.continue }).click();
+  await w.getByRole('radio').first().check();
+  await w.getByRole('button', { name: t.continue }).click();
+  await w.getByRole('button', { name: t.request_return }).click();
+  await assertFocusOnHeading(page, t.return_outcome_declined);
+  const [entry] = await verified(MUGS.id, 1, from);
+  assert.deepEqual(entry.request.items, [{ item_id: 'mugs', quantity: 5 }], 'the server got the tampered request');
+  return { page, w, entry };
+}
 
 // One at a time, in this order: the server's log is read in order, and an accepted request
 // changes its order of record (a declined one first, then the honest one).
@@ -139,23 +193,7 @@ describe('the reference back end verifies what the widget sends', () => {
   });
 
   test('a return rewritten to ask for more units than are left is declined, and the items stay returnable', async () => {
-    const from = logged(MUGS.id);
-    const page = await open('order=return-multi-unit', {
-      initScripts: [
-        tamper('order-help-return-request', 'for (const line of [...request.items, ...request.lines]) line.quantity = 5;'),
-      ],
-    });
-    const w = widget(page);
-    await w.getByRole('button', { name: 'Return items' }).click();
-    await w.getByRole('checkbox', { name: MUGS.title }).check();
-    await w.getByRole('spinbutton').fill('2');
-    await w.getByRole('button', { name: 'Continue' }).click();
-    await w.getByRole('radio').first().check();
-    await w.getByRole('button', { name: 'Continue' }).click();
-    await w.getByRole('button', { name: 'Request return' }).click();
-    await assertFocusOnHeading(page, 'Return declined');
-    const [entry] = await verified(MUGS.id, 1, from);
-    assert.deepEqual(entry.request.items, [{ item_id: 'mugs', quantity: 5 }], 'the server got the tampered request');
+    const { page, w, entry } = await tamperedReturn('en-US', texts('en'));
     assert.equal(entry.verification.items[0].code, 'quantity_exceeds_returnable');
     assert.equal(entry.verification.items[0].values.returnable, 4);
     const text = await w.getByRole('region', { name: 'Return declined' }).innerText();
@@ -164,6 +202,18 @@ describe('the reference back end verifies what the widget sends', () => {
     await assertFocusOnHeading(page, `Order ${MUGS.id}`);
     assert.doesNotMatch(await w.locator('li[data-item="mugs"]').innerText(), /Return requested/);
     assert.equal(await w.getByRole('button', { name: 'Return items' }).count(), 1, '"Return items" is still offered');
+    await page.done();
+  });
+
+  test('a German page shows the server\'s refusal of a tampered return in German', async () => {
+    const { page, w, entry } = await tamperedReturn('de-DE', texts('de'));
+    const { code, values, message } = entry.verification.items[0];
+    assert.equal(code, 'quantity_exceeds_returnable');
+    assert.deepEqual(entry.answer, { status: 'declined', code, values }, 'the server answers the code and its values');
+    const text = await w.getByRole('region', { name: 'Rücksendung abgelehnt' }).innerText();
+    assertShows(text, refusal('de', code, values), values);
+    assert.match(text, /Nicht angenommen: 5 Stück angefragt/);
+    assert.ok(!text.includes(message) && !/Not accepted|requested|returned/.test(text), `no English: ${text}`);
     await page.done();
   });
 
@@ -186,7 +236,8 @@ describe('the reference back end verifies what the widget sends', () => {
     assert.equal(entry.status, 422);
     assert.equal(entry.verification.code, 'declaration_delayed');
     const text = await alert.innerText();
-    assert.ok(text.includes(entry.verification.message), `the server's sentence is shown: ${text}`);
+    // The server's refusal, written by the widget from its code and values.
+    assertShows(text, refusal('en', 'declaration_delayed', entry.verification.values), entry.verification.values);
     assert.ok(text.includes(EASTER.contact), `the contact address is shown: ${text}`);
     assert.equal(await w.getByRole('button', { name: 'Try again' }).count(), 1);
     await page.done();

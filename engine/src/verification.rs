@@ -34,12 +34,12 @@ pub(crate) use sentences::{sentence, Scope};
 ///   "values": {"rejected": 1, "requested": 2},
 ///   "items": [
 ///     { "item_id": "A", "accepted": true, "code": "accepted",
-///       "message": "Accepted: its verdict is allowed (within_grace_period).",
+///       "message": "Accepted: this item may go ahead.",
 ///       "values": {"verdict": "allowed", "verdict_code": "within_grace_period"},
 ///       "verdict": "allowed", "verdict_code": "within_grace_period",
 ///       "changed_since_assessed": false },
 ///     { "item_id": "C", "accepted": false, "code": "not_cancellable_now",
-///       "message": "Not accepted: it can no longer be cancelled (shipped_by_seller). The seller has already shipped it, so it can no longer be cancelled.",
+///       "message": "Not accepted: it can no longer be cancelled. The seller has already shipped it, so it can no longer be cancelled.",
 ///       "values": {"verdict_code": "shipped_by_seller", "why": "The seller has already shipped it, so it can no longer be cancelled."},
 ///       "verdict": "not_available", "verdict_code": "shipped_by_seller",
 ///       "changed_since_assessed": false } ] }

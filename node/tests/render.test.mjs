@@ -43,8 +43,8 @@ function template(lang, code, values, isItem) {
 function assertFilled(message, text, values, where) {
   assert.doesNotMatch(message, /\{[a-z_]+\}/, `${where}: no placeholder left: ${message}`);
   let at = 0;
-  for (const [i, part] of text.split(/\{[a-z_]+\}/).entries()) {
-    const words = i === 0 ? part : part.trimEnd();
+  for (const part of text.split(/\{[a-z_]+\}/)) {
+    const words = part.trimEnd();
     if (words === '') continue;
     const found = message.indexOf(words, at);
     assert.ok(found >= at, `${where}: ${JSON.stringify(words)} of ${JSON.stringify(text)} in ${JSON.stringify(message)}`);
@@ -98,6 +98,22 @@ describe('renderVerification writes a verification in each shipped language', ()
     const rendered = renderVerification(JSON.stringify(verification), 'de-DE');
     const mine = rendered.items[verification.items.indexOf(item)].message;
     assert.ok(mine.includes(month) && mine.includes(String(wall.getUTCFullYear())), `${month} ${wall.getUTCFullYear()} in ${mine}`);
+  });
+  test("no sentence, in any language, shows the engine's codes or verdicts (delivered, not_in_shipping_process)", () => {
+    const checked = new Set();
+    for (const [where, verification] of verifications) {
+      for (const lang of ['en', ...languages]) {
+        const rendered = renderVerification(verification, lang);
+        for (const [i, item] of rendered.items.entries()) {
+          const { verdict, verdict_code: code } = verification.items[i];
+          for (const word of [verdict, code].filter((w) => typeof w === 'string')) {
+            checked.add(word);
+            assert.ok(!new RegExp(`\\b${word}\\b`).test(item.message), `${where} (${lang}): ${word} in ${item.message}`);
+          }
+        }
+      }
+    }
+    assert.ok(checked.size >= 5, [...checked].join(', '));
   });
   test('a value that is not a verification throws a coded Error', () => {
     for (const bad of [42, '{', '[]', { items: [] }]) {

@@ -187,7 +187,7 @@ mod tests {
         );
         assert_eq!(
             sentence(Scope::Item, VerifyCode::Accepted, &all),
-            "Accepted: its verdict is request (seller_must_approve)."
+            "Accepted: this item may go ahead."
         );
         // A value the code does not have stays visible rather than vanishing.
         let none = VerifyValues::default();

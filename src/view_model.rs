@@ -714,6 +714,8 @@ pub fn failure_text(texts: &Texts, failure: &crate::state::SendFailure, no_host:
         SendFailure::Rejected(detail) => {
             texts.fill(Msg::ErrorRejected, &[("detail", &isolate(detail))])
         }
+        // The store's own sentence, in the customer's language: its answer, not an error.
+        SendFailure::Refused(sentence) => isolate(sentence),
         SendFailure::Malformed(_) => texts.text(Msg::ErrorMalformed).to_owned(),
         SendFailure::NoHost => texts.text(no_host).to_owned(),
     };

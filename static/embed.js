@@ -305,7 +305,8 @@ const HANDLERS = { onRequestCancel: 'cancel', onRequestReturn: 'return', onWithd
  * `config` with each request handler's answers passed through `refusalSentence`: a declined
  * answer with `verify`'s `code` (and `values`) and no `message` of the host's own gets the
  * refusal's sentence as its message; so does a rejected promise's Error that carries `code`
- * and `values` (a withdrawal's refusal). `localeOf()`: the widget's locale then.
+ * and `values` (a withdrawal's refusal), marked `refused`. `localeOf()`: the widget's locale
+ * then.
  */
 function worded(config, localeOf) {
   const out = { ...config };
@@ -320,7 +321,8 @@ function worded(config, localeOf) {
     }, async (error) => {
       const words = error instanceof Error && typeof error.code === 'string' && typeof error.values === 'object'
         && await say(error.code, error.values);
-      if (words) error.message = words;
+      // `refused`: the store's refusal in words, which the widget shows as such (not as an error).
+      if (words) Object.assign(error, { message: words, refused: true });
       throw error;
     });
   }

@@ -52,6 +52,16 @@ function assertShows(text, template, values) {
   }
 }
 
+/**
+ * The store's refusal is shown as its answer, with none of the words of `error_rejected` ("the
+ * store reported an error (…)", `t`: the language's catalogue) around it.
+ */
+function assertNoErrorReport(text, t) {
+  for (const part of t.error_rejected.split('{detail}').map((p) => p.replace(/[().]/g, '').trim()).filter(Boolean)) {
+    assert.ok(!text.includes(part), `${JSON.stringify(part)} (error_rejected) not in ${JSON.stringify(text)}`);
+  }
+}
+
 const h = harness();
 let engine;
 before(async () => {
@@ -248,6 +258,7 @@ describe('the reference back end verifies what the widget sends', () => {
     assert.equal(entry.status, 422);
     // The server's refusal, written by the widget from its code and values.
     assertShows(text, refusal('en', 'declaration_delayed', entry.verification.values), entry.verification.values);
+    assertNoErrorReport(text, texts('en'));
     assert.ok(text.includes(EASTER.contact), `the contact address is shown: ${text}`);
     assert.equal(await w.getByRole('button', { name: 'Try again' }).count(), 1);
     await page.done();
@@ -262,6 +273,7 @@ describe('the reference back end verifies what the widget sends', () => {
     const { message } = loadEngine(engine.dir).renderVerification(entry.verification, 'de-DE');
     assert.match(message, /Zeit des Shops/);
     assert.ok(text.includes(message), `${JSON.stringify(message)} in ${JSON.stringify(text)}`);
+    assertNoErrorReport(text, texts('de'));
     await page.done();
   });
 

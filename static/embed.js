@@ -287,7 +287,10 @@ async function refusalSentence(locale, kind, code, values) {
         const wall = storeWallClock(v);
         if (wall != null) {
           const seconds = Math.floor(Date.parse(v) / 1000) % 60 !== 0;
-          return new Intl.DateTimeFormat(locale, { ...DATE, hour: '2-digit', minute: '2-digit', ...(seconds && { second: '2-digit' }), timeZone: 'UTC' }).format(wall);
+          const text = new Intl.DateTimeFormat(locale, { ...DATE, hour: '2-digit', minute: '2-digit', ...(seconds && { second: '2-digit' }), timeZone: 'UTC' }).format(wall);
+          // English sentences leave the zone to the instant, as `verify`'s English does
+          // (ZonedInstant::in_english: "… at 23:59:59 (store time)"); the others name it.
+          return lang === 'en' ? `${text} (store time)` : text;
         }
       }
       return v == null ? undefined : String(v);

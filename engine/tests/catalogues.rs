@@ -757,6 +757,13 @@ const ITEM_PRONOUNS: &[(&str, &[&str], &[&str])] = &[
             "fue entregado",
             "Llegó dañado",
             "Fue enviado",
+            // The labels: a participle or adjective alone agrees with the item too.
+            "Aún no enviado",
+            "Entregado",
+            "Devuelto",
+            "Cancelado",
+            "Listo",
+            "Retenido",
         ],
         &[
             "artículo",

@@ -259,6 +259,8 @@ describe('the reference back end verifies what the widget sends', () => {
     // The server's refusal, written by the widget from its code and values.
     assertShows(text, refusal('en', 'declaration_delayed', entry.verification.values), entry.verification.values);
     assertNoErrorReport(text, texts('en'));
+    // Each instant as the store's clock reads it, and said so, as `verify`'s English says it.
+    assert.equal(text.match(/\(store time\)/g)?.length, 2, `declared_at and received_at in store time: ${text}`);
     assert.ok(text.includes(EASTER.contact), `the contact address is shown: ${text}`);
     assert.equal(await w.getByRole('button', { name: 'Try again' }).count(), 1);
     await page.done();

@@ -30,28 +30,38 @@ fn glued(code: &str) -> Vec<(usize, &'static str)> {
     found
 }
 
+/// Every `.rs` file under `dir`.
+fn rust_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
+    }
+    files
+}
+
 #[test]
 fn no_separator_is_glued_in_the_widgets_code() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut problems = Vec::new();
-    let mut stack = vec![src];
-    while let Some(dir) = stack.pop() {
-        for entry in fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                let code = fs::read_to_string(&path).unwrap();
-                for (line, separator) in glued(&code) {
-                    problems.push(format!("{}:{line}: \"{separator}\"", path.display()));
-                }
-            }
-        }
-    }
-    assert!(
-        problems.is_empty(),
-        "punctuation assembled in code (put the sentence in locales/*.json):\n{}",
-        problems.join("\n")
+    let files = rust_files(&src);
+    assert!(files.len() > 20, "the widget's sources: {}", src.display());
+    let problems: Vec<String> = files
+        .iter()
+        .flat_map(|path| {
+            let code = fs::read_to_string(path).unwrap();
+            glued(&code)
+                .into_iter()
+                .map(move |(line, separator)| format!("{}:{line}: {separator:?}", path.display()))
+        })
+        .collect();
+    assert_eq!(
+        problems,
+        Vec::<String>::new(),
+        "punctuation assembled in code (put the sentence in locales/*.json)"
     );
 }
 

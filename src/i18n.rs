@@ -86,7 +86,7 @@ impl Lang {
     ///
     /// ```
     /// use order_help::i18n::{Lang, Msg};
-    /// assert_eq!(Lang::english().fill(Msg::Quantity, &[("n", "3")]), "Qty 3");
+    /// assert_eq!(Lang::english().fill(Msg::ReturnLineValue, &[("amount", "$3.00")]), "Value: $3.00");
     /// ```
     pub fn fill(&self, msg: Msg, values: &[(&str, &str)]) -> String {
         fill_template(self.text(msg), values)
@@ -135,7 +135,10 @@ macro_rules! catalogue {
 catalogue! {
     WidgetLabel => "widget_label";
     OrderHeading => "order_heading";
-    Quantity => "quantity";
+    /// "Qty 2 · $24.00 · Delivered on …": the line under an item's title.
+    ItemMeta => "item_meta";
+    /// "Lamp · Qty 2 · $24.00": an item's title, quantity and price (or value) on a step.
+    ItemLine => "item_line";
     StatusUnassigned => "status_unassigned";
     StatusPending => "status_pending";
     StatusPreparing => "status_preparing";

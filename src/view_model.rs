@@ -41,11 +41,27 @@ impl Texts {
         self.lang.fill(msg, values)
     }
 
-    /// " · Qty 2 · $24.00": what follows an item's title on a line of a step (`value` is its
-    /// price or its value). One function, so each step does not carry its own formatting code.
-    pub fn after_title(&self, quantity: u32, value: &str) -> String {
-        let quantity = self.fill(Msg::Quantity, &[("n", &quantity.to_string())]);
-        [" · ", &quantity, " · ", value].concat()
+    /// "Lamp · Qty 2 · $24.00": an item's line on a step (`value` is its price or its value),
+    /// the catalogue's `item_line` with the title isolated (FSI … PDI, which the view renders
+    /// as its `<bdi class="title">`). One function, so each step does not carry its own
+    /// formatting code.
+    pub fn item_line(&self, title: &str, quantity: u32, value: &str) -> String {
+        let title = isolate(title);
+        let n = quantity.to_string();
+        self.fill(
+            Msg::ItemLine,
+            &[("title", &title), ("n", &n), ("value", value)],
+        )
+    }
+
+    /// "Qty 2 · $24.00 · Delivered on …": the line under an item's title (`status` as built,
+    /// its carrier isolated).
+    pub fn item_meta(&self, quantity: u32, price: &str, status: &str) -> String {
+        let n = quantity.to_string();
+        self.fill(
+            Msg::ItemMeta,
+            &[("n", &n), ("price", price), ("status", status)],
+        )
     }
 
     /// `fill` with the plural form for `n` (`Intl.PluralRules`).
@@ -698,6 +714,8 @@ pub fn failure_text(texts: &Texts, failure: &crate::state::SendFailure, no_host:
         SendFailure::Rejected(detail) => {
             texts.fill(Msg::ErrorRejected, &[("detail", &isolate(detail))])
         }
+        // The store's own sentence, in the customer's language: its answer, not an error.
+        SendFailure::Refused(sentence) => isolate(sentence),
         SendFailure::Malformed(_) => texts.text(Msg::ErrorMalformed).to_owned(),
         SendFailure::NoHost => texts.text(no_host).to_owned(),
     };

@@ -246,11 +246,24 @@ function loadCatalogue(lang) {
 }
 
 /**
+ * An RFC 3339 instant's wall clock at its own offset (the store's: `verify` writes instants with
+ * the store's offset), as a Date to format in UTC, so the sentences' "store time" is true in any
+ * customer's zone (as node/src/render.rs does). Null for a text that is not such an instant.
+ */
+function storeWallClock(text) {
+  const at = Date.parse(text);
+  const offset = /(?:([zZ])|([+-])(\d\d):(\d\d))$/.exec(text);
+  if (Number.isNaN(at) || !offset || !/^\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d/.test(text)) return null;
+  const east = offset[1] ? 0 : (offset[2] === '-' ? -1 : 1) * (Number(offset[3]) * 60 + Number(offset[4]));
+  return new Date(at + east * 60000);
+}
+
+/**
  * A store's refusal in the customer's language (`locale`): the sentence of `verify`'s `code`
  * (`verify.<code>` of the language's catalogue; English too is fetched, from locales/en.json,
  * as the wasm compiles in none of these sentences), its plural form for the units or items it
- * counts, its `values` filled in: instants in the customer's locale and zone, titles quoted and
- * listed, and `{why}` (`verify`'s English reason for the item's verdict) in another language
+ * counts, its `values` filled in: instants as the store's wall clock (`storeWallClock`) in the
+ * customer's locale, titles quoted and listed, and `{why}` (`verify`'s English reason for the item's verdict) in another language
  * the catalogue's own sentence for `<kind>.<verdict_code>` where that names no value. A language
  * without a catalogue is English throughout. Null when there is no sentence for the code.
  */
@@ -270,8 +283,15 @@ async function refusalSentence(locale, kind, code, values) {
       if (Array.isArray(v)) {
         return new Intl.ListFormat(locale, { type: 'conjunction' }).format(v.map((t) => texts.quoted_title.replace('{title}', t)));
       }
-      if ((name === 'deadline' || name.endsWith('_at')) && !Number.isNaN(Date.parse(v))) {
-        return new Intl.DateTimeFormat(locale, { ...DATE, hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(new Date(v));
+      if ((name === 'deadline' || name.endsWith('_at')) && typeof v === 'string') {
+        const wall = storeWallClock(v);
+        if (wall != null) {
+          const seconds = Math.floor(Date.parse(v) / 1000) % 60 !== 0;
+          const text = new Intl.DateTimeFormat(locale, { ...DATE, hour: '2-digit', minute: '2-digit', ...(seconds && { second: '2-digit' }), timeZone: 'UTC' }).format(wall);
+          // English sentences leave the zone to the instant, as `verify`'s English does
+          // (ZonedInstant::in_english: "… at 23:59:59 (store time)"); the others name it.
+          return lang === 'en' ? `${text} (store time)` : text;
+        }
       }
       return v == null ? undefined : String(v);
     };
@@ -288,7 +308,8 @@ const HANDLERS = { onRequestCancel: 'cancel', onRequestReturn: 'return', onWithd
  * `config` with each request handler's answers passed through `refusalSentence`: a declined
  * answer with `verify`'s `code` (and `values`) and no `message` of the host's own gets the
  * refusal's sentence as its message; so does a rejected promise's Error that carries `code`
- * and `values` (a withdrawal's refusal). `localeOf()`: the widget's locale then.
+ * and `values` (a withdrawal's refusal), marked `refused`. `localeOf()`: the widget's locale
+ * then.
  */
 function worded(config, localeOf) {
   const out = { ...config };
@@ -303,7 +324,8 @@ function worded(config, localeOf) {
     }, async (error) => {
       const words = error instanceof Error && typeof error.code === 'string' && typeof error.values === 'object'
         && await say(error.code, error.values);
-      if (words) error.message = words;
+      // `refused`: the store's refusal in words, which the widget shows as such (not as an error).
+      if (words) Object.assign(error, { message: words, refused: true });
       throw error;
     });
   }

@@ -682,9 +682,10 @@ fn carrier_sentences_with_and_without_a_name() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
-/// Per language, the forms that stand for the item without naming it (German's masculine
-/// pronouns for "der Artikel" and their possessives; French's "il"/"le"/"son" in the turns the
-/// catalogue used), and the nouns a sentence may name before one of them stands for that noun:
+/// Per language (every shipped one but English), the forms that stand for the item without
+/// naming it (German's masculine pronouns for "der Artikel" and their possessives; French's
+/// "il"/"le"/"son" in the turns the catalogue used; the others' below), and the nouns a sentence
+/// may name before one of them stands for that noun:
 /// a bare "ihn" / "il" next to "Tasse" / "la montre" (feminine) is wrong (issue 25, item 5).
 const ITEM_PRONOUNS: &[(&str, &[&str], &[&str])] = &[
     (
@@ -733,6 +734,201 @@ const ITEM_PRONOUNS: &[(&str, &[&str], &[&str])] = &[
             "magasin",
             "livreur",
         ],
+    ), // Spanish: the clitic "lo" and its enclitic forms ("devolverlo"), and the passive or adjective turns that agree with a masculine item ("Está embalado", "Fue entregado"); a perfect ("se ha entregado") does not agree.
+    (
+        "es",
+        &[
+            "lo",
+            "devolverlo",
+            "cancelarlo",
+            "rechazarlo",
+            "recogerlo",
+            "entregarlo",
+            "recibirlo",
+            "devuélvalo",
+            "rechácelo",
+            "envíelo",
+            "Está embalado",
+            "está embalado",
+            "Está retenido",
+            "está retenido",
+            "está dañado",
+            "Fue entregado",
+            "fue entregado",
+            "Llegó dañado",
+            "Fue enviado",
+            // The labels: a participle or adjective alone agrees with the item too.
+            "Aún no enviado",
+            "Entregado",
+            "Devuelto",
+            "Cancelado",
+            "Listo",
+            "Retenido",
+        ],
+        &[
+            "artículo",
+            "artículos",
+            "paquete",
+            "vendedor",
+            "desistimiento",
+            "pedido",
+        ],
+    ),
+    // Italian: "lo" and its enclitic forms ("restituirlo"), and the participles that agree with a masculine item ("è stato spedito"); the impersonal "Non è stato possibile" names no item.
+    (
+        "it",
+        &[
+            "lo",
+            "Lo",
+            "restituirlo",
+            "annullarlo",
+            "rifiutarlo",
+            "ritirarlo",
+            "consegnarlo",
+            "rispedirlo",
+            "È stato spedito",
+            "è stato spedito",
+            "È stato consegnato",
+            "è stato consegnato",
+            "È stato annullato",
+            "è stato annullato",
+            "è stato aperto",
+            "È stato restituito",
+            "è stato restituito",
+            "danneggiato",
+            "smarrito",
+        ],
+        &[
+            "articolo",
+            "Articolo",
+            "recesso",
+            "pacco",
+            "spedizione",
+            "confezione",
+            "venditore",
+            "corriere",
+            "negozio",
+            "ordine",
+        ],
+    ),
+    // Dutch: "hij"/"hem" (a de-word) and "het" as a subject standing for a het-word ("Het is bezorgd"); "het" as an article is fine.
+    (
+        "nl",
+        &[
+            "hem",
+            "Hem",
+            "hij",
+            "Hij",
+            "Het is",
+            "het is",
+            "Het wordt",
+            "het wordt",
+            "Het kan",
+            "het kan",
+            "Het was",
+            "het was",
+            "Het ligt",
+            "het ligt",
+            "Het heeft",
+            "het heeft",
+            "zijn levering",
+            "Zijn levering",
+            "zijn bezorging",
+            "Zijn bezorging",
+        ],
+        &[
+            "artikel",
+            "pakket",
+            "zending",
+            "verkoper",
+            "bezorger",
+            "winkel",
+            "vervoerder",
+            "bestelling",
+        ],
+    ),
+    // Polish: "go"/"jego" and the masculine past tense and participles ("został", "dostarczony"), which agree with a masculine item only.
+    (
+        "pl",
+        &[
+            "go",
+            "Go",
+            "jego",
+            "Jego",
+            "został",
+            "Został",
+            "dostarczony",
+            "dostarczona",
+            "wysłany",
+            "wysłana",
+            "uszkodzony",
+            "uszkodzona",
+            "zwrócony",
+            "zgubiony",
+            "Dotarł",
+            "dotarł",
+        ],
+        &[
+            "Produkt",
+            "produkt",
+            "produktu",
+            "Przesyłka",
+            "przesyłka",
+            "przesyłki",
+            "Przesyłkę",
+            "przesyłkę",
+            "paczka",
+            "paczkę",
+            "sprzedawca",
+            "kurier",
+            "Sklep",
+            "sklep",
+            "zamówienie",
+            "prośba",
+            "komentarza",
+            "oświadczenie",
+            "oświadczenia",
+        ],
+    ),
+    // Swedish: "den" standing for an en-word ("den har", "returnera den"); "den" before a date or in "den här" is not a pronoun.
+    (
+        "sv",
+        &[
+            "Den är",
+            "den är",
+            "Den har",
+            "den har",
+            "Den kan",
+            "den kan",
+            "Den skickas",
+            "returnera den",
+            "ta emot den",
+            "hämta ut den",
+            "avbeställa den",
+            "Han",
+            "han",
+            "Hon",
+            "hon",
+            "dess",
+            "Dess",
+        ],
+        &[
+            "vara",
+            "varan",
+            "Varan",
+            "paketet",
+            "Paketet",
+            "försändelsen",
+            "leveransen",
+            "leveransen",
+            "butiken",
+            "Butiken",
+            "säljaren",
+            "Säljaren",
+            "avbeställning",
+            "avgift",
+            "frånträdet",
+        ],
     ),
 ];
 
@@ -776,6 +972,75 @@ fn no_sentence_uses_a_bare_pronoun_for_the_item() {
         "a pronoun with no noun before it:\n{}",
         found.join("\n")
     );
+}
+
+#[test]
+fn the_pronoun_table_covers_every_language_but_english() {
+    let checked: Vec<&str> = ITEM_PRONOUNS.iter().map(|(lang, _, _)| *lang).collect();
+    let shipped: Vec<&str> = LANGUAGES
+        .iter()
+        .map(|(lang, _)| *lang)
+        .filter(|lang| *lang != "en")
+        .collect();
+    assert_eq!(checked, shipped);
+}
+
+/// The forms and nouns of `lang` in `ITEM_PRONOUNS`.
+fn pronouns_of(lang: &str) -> (&'static [&'static str], &'static [&'static str]) {
+    let (_, forms, nouns) = ITEM_PRONOUNS.iter().find(|(l, _, _)| *l == lang).unwrap();
+    (forms, nouns)
+}
+
+#[test]
+fn the_pronoun_check_can_fail_in_every_language() {
+    // Each pair: the sentence main had (a pronoun for an unnamed item), and its rewrite.
+    let cases = [
+        (
+            "es",
+            "Puede devolverlo hasta el {deadline}.",
+            "Puede devolver el artículo hasta el {deadline}.",
+            "devolverlo",
+        ),
+        (
+            "es",
+            "Está embalado y a la espera de salir del almacén.",
+            "El artículo está embalado y a la espera de salir del almacén.",
+            "Está embalado",
+        ),
+        (
+            "it",
+            "È stato spedito: può restituirlo.",
+            "L’articolo è stato spedito: può restituirlo.",
+            "È stato spedito",
+        ),
+        (
+            "nl",
+            "Het is bezorgd, dus het kan niet meer worden geannuleerd.",
+            "Het artikel is bezorgd, dus het kan niet meer worden geannuleerd.",
+            "Het is",
+        ),
+        (
+            "pl",
+            "Został dostarczony, więc nie można go już anulować.",
+            "Produkt został dostarczony, więc nie można go już anulować.",
+            "Został",
+        ),
+        (
+            "sv",
+            "Den har levererats, så den kan inte längre avbeställas.",
+            "Varan har levererats, så den kan inte längre avbeställas.",
+            "Den har",
+        ),
+    ];
+    for (lang, bare, named, form) in cases {
+        let (forms, nouns) = pronouns_of(lang);
+        assert_eq!(
+            bare_pronoun(bare, forms, nouns),
+            Some(form),
+            "{lang}: {bare}"
+        );
+        assert_eq!(bare_pronoun(named, forms, nouns), None, "{lang}: {named}");
+    }
 }
 
 #[test]

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::bidi::bdi;
+use super::bidi::rich;
 use super::review::{review_reason, send_actions};
 use super::step_region::{FlowStep, StepRegion};
 use crate::engine::CancelVerdict;
@@ -41,7 +41,7 @@ pub fn cancel_review(step: &FlowStep<'_, CancelFlow>) -> Html {
                 <dd>
                     <ul>
                         { for chosen.iter().map(|item| html! {
-                            <li key={item.id.clone()}>{ bdi(&item.title, None) }{ texts.after_title(item.quantity, &item.price) }</li>
+                            <li key={item.id.clone()}>{ rich(&texts.item_line(&item.title, item.quantity, &item.price)) }</li>
                         }) }
                     </ul>
                 </dd>

@@ -5,7 +5,7 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use super::bidi::{bdi, rich};
+use super::bidi::{bdi, rich, rich_with_class};
 use crate::i18n::Msg;
 use crate::state::{Problem, MAX_COMMENT_CHARS};
 use crate::view_model::{ItemView, Texts};
@@ -33,8 +33,7 @@ pub fn item_choice(
                 aria-describedby={described} />
             <div>
                 <label for={input_id}>
-                    { bdi(&item.title, Some("title")) }
-                    { texts.after_title(item.quantity, &item.price) }
+                    { rich_with_class(&texts.item_line(&item.title, item.quantity, &item.price), Some("title")) }
                 </label>
                 if let Some((id, note)) = note {
                     <span class="note" {id}>{ rich(note) }</span>

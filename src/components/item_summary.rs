@@ -22,7 +22,6 @@ pub fn ItemSummary(props: &ItemSummaryProps) -> Html {
     let texts = &props.texts;
     let view = &props.view;
     let (tone, badge) = &view.badge;
-    let quantity = texts.fill(Msg::Quantity, &[("n", &view.quantity.to_string())]);
     html! {
         <>
             <div class="item-head">
@@ -31,7 +30,7 @@ pub fn ItemSummary(props: &ItemSummaryProps) -> Html {
                 <span class={tone.class()} part="badge">{ badge.clone() }</span>
             </div>
             // The status names the order's carrier, isolated.
-            <p class="meta">{ rich(&format!("{quantity} · {} · {}", view.price, view.status)) }</p>
+            <p class="meta">{ rich(&texts.item_meta(view.quantity, &view.price, &view.status)) }</p>
             <p class="why">
                 { rich(&view.why) }
                 if let Some(live) = &view.live_tracking {

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::bidi::bdi;
+use super::bidi::rich_with_class;
 use super::return_countdown::ReturnCountdown;
 use super::review::{review_reason, send_actions};
 use super::step_region::{FlowStep, StepRegion};
@@ -37,9 +37,8 @@ pub fn return_review(step: &FlowStep<'_, ReturnFlow>, countdowns: &[Option<Count
                     Some(html! {
                         <li key={line.item_id.clone()}>
                             <p>
-                                { bdi(&item.title, Some("title")) }
-                                { texts.after_title(line.quantity,
-                                    &texts.fill(Msg::ReturnLineValue, &[("amount", &texts.fmt.money(line.value.minor()))])) }
+                                { rich_with_class(&texts.item_line(&item.title, line.quantity,
+                                    &texts.fill(Msg::ReturnLineValue, &[("amount", &texts.fmt.money(line.value.minor()))])), Some("title")) }
                             </p>
                             if !line.deductions.is_empty() {
                                 <ul class="deductions">

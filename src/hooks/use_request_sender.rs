@@ -131,13 +131,16 @@ fn answer_tree(value: &JsValue, names: &[&'static str]) -> Json<'static> {
 }
 
 /// A rejected request: the page had no way to take it (`embed.js` says so with the code
-/// `no_request_handler`), or the host failed.
+/// `no_request_handler`), the store refused it (`embed.js` worded the refusal and marked it
+/// `refused`), or the host failed.
 fn rejection(error: &JsValue) -> SendFailure {
-    let code = js_sys::Reflect::get(error, &"code".into())
-        .ok()
-        .and_then(|c| c.as_string());
+    let field = |name: &str| js_sys::Reflect::get(error, &name.into()).ok();
+    let code = field("code").and_then(|c| c.as_string());
     match code.as_deref() {
         Some("no_request_handler") => SendFailure::NoHost,
+        _ if field("refused").is_some_and(|r| r.is_truthy()) => {
+            SendFailure::Refused(describe(error))
+        }
         _ => SendFailure::Rejected(describe(error)),
     }
 }

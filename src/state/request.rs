@@ -28,6 +28,11 @@ pub enum SendFailure {
     Timeout,
     /// The host's promise was rejected (its message).
     Rejected(String),
+    /// The host's promise was rejected with the store's refusal (a withdrawal's, whose answer
+    /// has no "declined"): `embed.js` wrote it from `verify`'s code and values in the
+    /// customer's language (its sentence), so the customer reads it as the store's answer, not
+    /// as an error report.
+    Refused(String),
     /// The host answered, but without a valid `status` (what was wrong): the request may or
     /// may not have been taken.
     Malformed(String),
@@ -40,7 +45,7 @@ impl SendFailure {
     pub fn code(&self) -> &'static str {
         match self {
             SendFailure::Timeout => "request_timeout",
-            SendFailure::Rejected(_) => "request_rejected",
+            SendFailure::Rejected(_) | SendFailure::Refused(_) => "request_rejected",
             SendFailure::Malformed(_) => "answer_malformed",
             SendFailure::NoHost => "no_request_handler",
         }
@@ -57,6 +62,7 @@ impl SendFailure {
         match self {
             SendFailure::Timeout => format!("the host did not answer the {noun} in time"),
             SendFailure::Rejected(why) => format!("the host rejected the {noun}: {why}"),
+            SendFailure::Refused(why) => format!("the store refused the {noun}: {why}"),
             SendFailure::Malformed(why) => {
                 format!("the host's answer to the {noun} has no valid status: {why}")
             }

@@ -52,6 +52,16 @@ function assertShows(text, template, values) {
   }
 }
 
+/**
+ * The store's refusal is shown as its answer, with none of the words of `error_rejected` ("the
+ * store reported an error (…)", `t`: the language's catalogue) around it.
+ */
+function assertNoErrorReport(text, t) {
+  for (const part of t.error_rejected.split('{detail}').map((p) => p.replace(/[().]/g, '').trim()).filter(Boolean)) {
+    assert.ok(!text.includes(part), `${JSON.stringify(part)} (error_rejected) not in ${JSON.stringify(text)}`);
+  }
+}
+
 const h = harness();
 let engine;
 before(async () => {
@@ -121,6 +131,32 @@ async function tamperedReturn(locale, t) {
   const [entry] = await verified(MUGS.id, 1, from);
   assert.deepEqual(entry.request.items, [{ item_id: 'mugs', quantity: 5 }], 'the server got the tampered request');
   return { page, w, entry };
+}
+
+/**
+ * Opens the withdrawal-easter sample in `locale` and `timezoneId` with a page script that moves
+ * every withdrawal's declaration time an hour back, withdraws and confirms (`t`: the language's
+ * catalogue) and waits for the refusal's alert: `{ page, w, entry, text }` (what the server
+ * logged, the alert's text).
+ */
+async function tamperedWithdrawal(locale, timezoneId, t) {
+  const from = logged(EASTER.id);
+  const page = await open(`order=withdrawal-easter&locale=${locale}`, {
+    context: { timezoneId },
+    initScripts: [
+      tamper('order-help-withdrawal', 'request.declared_at = new Date(Date.parse(request.declared_at) - 3600e3).toISOString();'),
+    ],
+    // The 422 of /api/requests, which Chromium logs.
+    allow: [/status of 422 \(Unprocessable Entity\) \(http:\/\/127\.0\.0\.1:\d+\/api\/requests:/],
+  });
+  const w = widget(page);
+  await w.getByRole('button', { name: t.withdraw_button }).click();
+  await w.getByRole('button', { name: t.withdraw_confirm }).click();
+  const alert = w.getByRole('alert');
+  await alert.waitFor();
+  const [entry] = await verified(EASTER.id, 1, from);
+  assert.equal(entry.verification.code, 'declaration_delayed');
+  return { page, w, entry, text: await alert.innerText() };
 }
 
 // One at a time, in this order: the server's log is read in order, and an accepted request
@@ -218,28 +254,28 @@ describe('the reference back end verifies what the widget sends', () => {
   });
 
   test('a withdrawal whose declaration time was rewritten an hour back is refused: Try again and the contact address', async () => {
-    const from = logged(EASTER.id);
-    const page = await open('order=withdrawal-easter&locale=en-US', {
-      context: { timezoneId: 'Europe/Berlin' },
-      initScripts: [
-        tamper('order-help-withdrawal', 'request.declared_at = new Date(Date.parse(request.declared_at) - 3600e3).toISOString();'),
-      ],
-      // The 422 of /api/requests, which Chromium logs.
-      allow: [/status of 422 \(Unprocessable Entity\) \(http:\/\/127\.0\.0\.1:\d+\/api\/requests:/],
-    });
-    const w = widget(page);
-    await w.getByRole('button', { name: 'Withdraw from contract here' }).click();
-    await w.getByRole('button', { name: 'Confirm withdrawal' }).click();
-    const alert = w.getByRole('alert');
-    await alert.waitFor();
-    const [entry] = await verified(EASTER.id, 1, from);
+    const { page, w, entry, text } = await tamperedWithdrawal('en-US', 'Europe/Berlin', texts('en'));
     assert.equal(entry.status, 422);
-    assert.equal(entry.verification.code, 'declaration_delayed');
-    const text = await alert.innerText();
     // The server's refusal, written by the widget from its code and values.
     assertShows(text, refusal('en', 'declaration_delayed', entry.verification.values), entry.verification.values);
+    assertNoErrorReport(text, texts('en'));
+    // Each instant as the store's clock reads it, and said so, as `verify`'s English says it.
+    assert.equal(text.match(/\(store time\)/g)?.length, 2, `declared_at and received_at in store time: ${text}`);
     assert.ok(text.includes(EASTER.contact), `the contact address is shown: ${text}`);
     assert.equal(await w.getByRole('button', { name: 'Try again' }).count(), 1);
+    await page.done();
+  });
+
+  test('a German customer in another time zone sees the refused withdrawal\'s times as the store\'s clock reads them (Zeit des Shops)', async () => {
+    // The store is in Berlin; the customer's browser in Los Angeles, nine hours behind.
+    const { page, entry, text } = await tamperedWithdrawal('de-DE', 'America/Los_Angeles', texts('de'));
+    assert.match(entry.verification.values.declared_at, /\+0[12]:00$/, 'verify writes the instant with the store\'s offset');
+    // The Node package's sentence (node/src/render.rs: the store's wall clock from the value's
+    // own offset) is the one the widget shows, word for word, in a browser nine hours away.
+    const { message } = loadEngine(engine.dir).renderVerification(entry.verification, 'de-DE');
+    assert.match(message, /Zeit des Shops/);
+    assert.ok(text.includes(message), `${JSON.stringify(message)} in ${JSON.stringify(text)}`);
+    assertNoErrorReport(text, texts('de'));
     await page.done();
   });
 

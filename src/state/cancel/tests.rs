@@ -561,6 +561,7 @@ fn failure_codes_are_stable() {
     let codes: Vec<_> = [
         SendFailure::Timeout,
         SendFailure::Rejected(String::new()),
+        SendFailure::Refused(String::new()),
         SendFailure::Malformed(String::new()),
         SendFailure::NoHost,
     ]
@@ -571,6 +572,7 @@ fn failure_codes_are_stable() {
         codes,
         [
             "request_timeout",
+            "request_rejected",
             "request_rejected",
             "answer_malformed",
             "no_request_handler"

@@ -418,12 +418,27 @@ mod tests {
                 msg.key()
             );
         }
-        // The widget's keys have no dot (the engine's reasons do); each is a message.
+        // The widget's keys have no dot (the engine's reasons do); each is a message, or the
+        // name of one of the policy's default categories (`category_gift_cards`).
+        let defaults: Vec<String> = [
+            crate::engine::NON_RETURNABLE_CATEGORIES,
+            crate::engine::WITHDRAWAL_EXCLUDED_CATEGORIES,
+            crate::engine::WITHDRAWAL_EXCLUDED_WHEN_UNSEALED,
+        ]
+        .concat()
+        .iter()
+        .map(|id| format!("category_{id}"))
+        .collect();
         for key in english.keys().filter(|k| !k.contains('.')) {
             assert!(
-                Msg::ALL.iter().any(|m| m.key() == key) || key == "quoted_title",
+                Msg::ALL.iter().any(|m| m.key() == key)
+                    || key == "quoted_title"
+                    || defaults.iter().any(|d| d == key),
                 "locales/en.json: {key:?} is no message of the widget"
             );
+        }
+        for key in &defaults {
+            assert!(english.get(key).is_some(), "locales/en.json has no {key:?}");
         }
         assert!(matches!(
             english.get("quoted_title"),

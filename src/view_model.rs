@@ -100,7 +100,19 @@ impl Texts {
                     true => "en",
                     false => locale,
                 };
-                isolate(&value.id_in(tag).unwrap_or_default())
+                let shown = value.id_in(tag).unwrap_or_default();
+                // A category the policy names in no language (the defaults: `gift_cards`): the
+                // catalogue's name, so no English word is left in another language's sentence.
+                let shown = match value {
+                    Value::Named(named) if named.names.0.is_empty() => {
+                        match self.lang.key(&["category_", named.id.trim()].concat()) {
+                            "" => shown,
+                            name => name.to_owned(),
+                        }
+                    }
+                    _ => shown,
+                };
+                isolate(&shown)
             }
             Value::Titles(titles) => self.titles(titles, isolate),
             Value::Carrier(carrier) => self.carrier(carrier).unwrap_or_default(),

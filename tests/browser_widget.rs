@@ -82,6 +82,35 @@ async fn a_never_returnable_item_says_so_by_the_categorys_name() {
     }
 }
 
+/// A default category that the policy names in no language (the default policy) reads in the
+/// page's language from its catalogue (`category_gift_cards`), never as the English id
+/// humanised inside another language's sentence; English keeps its words.
+#[wasm_bindgen_test]
+async fn a_default_category_is_named_in_the_pages_language() {
+    let json = BUNDLE.replacen("\"electronics\"", "\"gift_cards\"", 1);
+    for locale in [
+        "en-US", "de-DE", "fr-FR", "es-ES", "nl-NL", "it-IT", "pl-PL", "sv-SE",
+    ] {
+        let name = lang_of(locale).key("category_gift_cards").to_owned();
+        assert!(!name.is_empty(), "{locale}: the catalogue names gift cards");
+        let mut widget = Fixture::mount_widget(
+            order(&json),
+            Rc::new(Policy::default()),
+            BUNDLE_NOW,
+            locale,
+            Host::default(),
+            |_| {},
+        )
+        .await;
+        let camera = widget.item_text("camera");
+        assert!(camera.contains(&name), "{locale}: {name} in {camera}");
+        if !locale.starts_with("en") {
+            assert!(!camera.contains("gift cards"), "{locale}: {camera}");
+        }
+        widget.unmount();
+    }
+}
+
 /// This file's mounts (the default policy) and finders (items, step-1 choices).
 impl Fixture {
     async fn mount(order_json: &str, now: &str, locale: &'static str, host: Host) -> Fixture {

@@ -153,7 +153,15 @@ fn published_samples_convert_value_by_value() {
                 Some(c) => assert_eq!(units, c, "{name}: {line_id}"),
                 None => assert_eq!(units, quantity, "{name}: {line_id}"),
             }
-            let price = minor(line["price"].as_str().unwrap(), currency);
+            // Shopify's price is before discounts: the line's total less its
+            // discount_allocations, over its units (rounded down when it does not divide).
+            let discount: u64 = line["discount_allocations"].as_array().map_or(0, |a| {
+                a.iter()
+                    .map(|d| minor(d["amount"].as_str().unwrap(), currency))
+                    .sum()
+            });
+            let price =
+                (minor(line["price"].as_str().unwrap(), currency) * quantity - discount) / quantity;
             for part in &parts {
                 assert_eq!(
                     part["unit_price"].as_u64(),
@@ -492,6 +500,7 @@ fn a_gift_card_line_is_category_gift_cards() {
 fn priced(currency: &str, price: Value) -> Value {
     let mut doc = sample("api-ruby-2026-07-create-fulfilled-order.json");
     doc["order"]["currency"] = json!(currency);
+    doc["order"]["presentment_currency"] = json!(currency);
     doc["order"]["line_items"][0]["price"] = price;
     doc
 }

@@ -369,50 +369,63 @@ fn convert_text(text: &str) -> Result<Imported, order_help_engine::InputError> {
     order_help_engine::import::import(Source::WooCommerce, &tree, &Options::default())
 }
 
-/// `price` is a JSON number: taken as its text says when exact; else `total` ÷ `quantity` when
-/// that divides exactly; else an error naming the price.
+/// The unit price is the line's `total` (after discounts, a decimal string) ÷ `quantity`,
+/// whatever the float `price` says; when it does not divide, the floor of it, with a note on
+/// the remainder (a real order is never refused for it: `quantity: 3, total: "10.00", price:
+/// 3.3333333333333335`). A total finer than the currency is an error at the total.
 #[test]
 fn unit_prices_are_exact() {
-    for (currency, price, total, expected) in [
-        ("USD", "21.99", "65.97", Some(2199)),
-        ("USD", "3.3299999999999996", "9.99", Some(333)),
-        ("USD", "3.3333333333333335", "10.00", None),
-        ("JPY", "1500", "4500", Some(1500)),
-        ("KWD", "2.5", "7.500", Some(2500)),
-        ("KWD", "2.0001", "6.000", Some(2000)),
-        ("EUR", "\"12.345\"", "37.035", None),
+    for (currency, price, total) in [
+        ("USD", "21.99", "65.97"),
+        ("USD", "3.3299999999999996", "9.99"),
+        ("USD", "3.3333333333333335", "10.00"),
+        ("USD", "9.666666666666666", "29.00"),
+        ("JPY", "1500", "4500"),
+        ("JPY", "333.3333333333333", "1000"),
+        ("KWD", "2.5", "7.500"),
+        ("KWD", "2.0001", "6.000"),
     ] {
-        let result = convert_text(&priced(currency, price, total));
-        match expected {
-            Some(minor_units) => {
-                let imported = result.unwrap_or_else(|e| panic!("{price}: {e}"));
-                assessable(&imported);
-                assert_eq!(
-                    out(&imported)["items"][0]["unit_price"].as_u64(),
-                    Some(minor_units),
-                    "{price} {currency}"
-                );
-                assert_eq!(
-                    minor_units * 3,
-                    minor(total, currency),
-                    "the oracle agrees with the total"
-                );
-            }
-            None => {
-                let e = result.unwrap_err();
-                assert_eq!(e.path, "line_items[0].price", "{price}: {e}");
-                assert!(e.message.contains(currency), "{e}");
-            }
-        }
+        let imported = convert_text(&priced(currency, price, total))
+            .unwrap_or_else(|e| panic!("{price} {total}: {e}"));
+        assessable(&imported);
+        let paid = minor(total, currency);
+        assert_eq!(
+            out(&imported)["items"][0]["unit_price"].as_u64(),
+            Some(paid / 3),
+            "{total} {currency} over 3 units"
+        );
+        let remainder_said = imported
+            .notes
+            .iter()
+            .any(|n| n.path == "line_items[0].total" && n.message.contains("rounded down"));
+        assert_eq!(
+            remainder_said,
+            paid % 3 != 0,
+            "{total} {currency}: {:?}",
+            imported.notes
+        );
     }
+    let e = convert_text(&priced("EUR", "\"12.345\"", "37.035")).unwrap_err();
+    assert_eq!(e.path, "line_items[0].total", "{e}");
+    assert!(e.message.contains("EUR"), "{e}");
+    // Without a total, the price when exact.
     let mut doc = retrieve();
     doc["currency"] = json!("KWD");
     doc["shipping_total"] = json!("1.250");
     doc["line_items"][0]["price"] = json!(1);
-    doc["line_items"][1]["price"] = json!(4);
+    doc["line_items"][0]["total"] = Value::Null;
     let (out, _) = woo(&doc);
     assert_eq!(out["shipping_cost"].as_u64(), Some(minor("1.250", "KWD")));
-    assert_eq!(out["items"][0]["unit_price"].as_u64(), Some(1000));
+    assert_eq!(
+        out["items"][0]["unit_price"].as_u64(),
+        Some(minor("1", "KWD"))
+    );
+    let total = doc["line_items"][1]["total"].as_str().unwrap();
+    let quantity = doc["line_items"][1]["quantity"].as_u64().unwrap();
+    assert_eq!(
+        out["items"][1]["unit_price"].as_u64(),
+        Some(minor(total, "KWD") / quantity)
+    );
 }
 
 #[test]

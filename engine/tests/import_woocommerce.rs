@@ -557,3 +557,45 @@ fn tracked_from(doc: &Value) -> Value {
     doc["meta_data"].as_array_mut().unwrap().push(items);
     doc
 }
+
+/// A `completed` order collected in store (a `local_pickup` shipping line, or the block
+/// checkout's `pickup_location`) or without any shipping line (virtual items) was handed over:
+/// delivered at `date_completed_gmt`, with a note; one shipped by a carrier stays unknown, its
+/// note saying why nothing starts.
+#[test]
+fn a_completed_pickup_or_unshipped_order_counts_as_delivered() {
+    // docs-update-order.json: completed, date_completed_gmt "2017-03-22T19:30:35", flat rate.
+    let sample = fixture("woocommerce", "docs-update-order.json");
+    let pickup = |id: &str| {
+        let mut doc = sample.clone();
+        doc["shipping_lines"][0]["method_id"] = json!(id);
+        doc["shipping_lines"][0]["method_title"] = json!("Local pickup");
+        doc
+    };
+    let mut virtual_only = sample.clone();
+    virtual_only["shipping_lines"] = json!([]);
+    for (case, doc) in [
+        ("local_pickup", pickup("local_pickup")),
+        ("pickup_location", pickup("pickup_location")),
+        ("no shipping line", virtual_only),
+    ] {
+        let (out, imported) = woo(&doc);
+        let shipment = &out["shipments"][0];
+        assert_eq!(shipment["status"], "delivered", "{case}: {out}");
+        let completed = format!("{}Z", doc["date_completed_gmt"].as_str().unwrap());
+        assert_eq!(shipment["delivered_at"], json!(completed), "{case}");
+        assert!(out["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["shipment"] == shipment["id"]));
+        let notes = notes_text(&imported);
+        assert!(
+            notes.contains("date_completed_gmt: the order is \"completed\""),
+            "{case}: {notes}"
+        );
+    }
+    let (out, imported) = woo(&sample);
+    assert_eq!(out["shipments"][0]["status"], "unknown");
+    assert!(notes_text(&imported).contains("withdrawal period do not start"));
+}

@@ -783,7 +783,8 @@ fn a_fulfillment_handed_over_without_shipping_counts_as_delivered() {
         o["shipping_lines"] = json!([{"id": 1, "code": "Local Pickup", "title": "Pick up at Main Street",
             "price": "0.00", "discounted_price": "0.00"}]);
     };
-    let cases: [(&str, Box<dyn Fn(&mut Value)>, Box<dyn Fn(&mut Value)>, &str); 2] = [
+    type Change = Box<dyn Fn(&mut Value)>;
+    let cases: [(&str, Change, Change, &str); 2] = [
         (
             "gift card",
             Box::new(gift_card),

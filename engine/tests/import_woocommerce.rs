@@ -400,7 +400,7 @@ fn unit_prices_are_exact() {
             .any(|n| n.path == "line_items[0].total" && n.message.contains("rounded down"));
         assert_eq!(
             remainder_said,
-            paid % 3 != 0,
+            !paid.is_multiple_of(3),
             "{total} {currency}: {:?}",
             imported.notes
         );

@@ -245,7 +245,7 @@ fn carrier_name(slug: Option<&str>, path: &str, notes: &mut Vec<Note>) -> Option
     if name.is_none() {
         notes.push(Note {
             path: path.to_owned(),
-            message: format!("carrier: the courier slug {slug:?} is not one the converter can name (AfterShip's tracking gives no courier name); no carrier is given, so the order's own carrier stays (a slug is not a name to show)"),
+            message: format!("carrier: the courier slug {slug:?} is not one the converter can name (AfterShip's tracking gives no courier name); no carrier is given (a slug is not a name to show; the order's carrier, if it has one, names it)"),
         });
     }
     name

@@ -4,13 +4,18 @@
 //! - `id` (a number) → `id` (its decimal text); `processed_at` (else `created_at`, both with
 //!   an offset, kept as written) → `placed_at`; `currency` → `currency`.
 //! - `line_items[]` → `items[]`: `id`, `name` (else `title`), `current_quantity` (else
-//!   `quantity`), `price` → `unit_price` in minor units; `gift_card: true` → category
+//!   `quantity`), `price` × `quantity` less `discount_allocations` (else `total_discount`),
+//!   over the units (rounded down with a note) → `unit_price` in minor units, in the
+//!   `presentment_currency` (its `*_set.presentment_money` amounts) when the customer paid in
+//!   another currency than the shop's; a repeated line id is an error; `gift_card: true` → category
 //!   `gift_cards`. Units refunded with `restock_type` `return` stay as `returned_quantity`; a
 //!   line whose units all left otherwise (refunded, edited out) is kept, whole, in a
 //!   `cancelled` shipment.
 //! - `fulfillments[]` → `shipments[]` (`id`; `shipment_status` by [`shipment_state`];
 //!   `tracking_company` → `carrier`; the first tracking number and URL; `created_at` →
-//!   `shipped_at`); fulfillments `cancelled`, `error` or `failure` did not ship and are left
+//!   `shipped_at`; a `success` one without tracking whose lines need no shipping, or in an
+//!   order collected in store, is `delivered` then: [`handed_over`]); fulfillments `cancelled`,
+//!   `error` or `failure` did not ship and are left
 //!   out. Each fulfilled unit's item names its shipment; a line split over several
 //!   fulfillments becomes one item per part (`{line id}/{shipment id}`); units in no
 //!   fulfillment have no shipment (not yet shipped), or go to the `cancelled` shipment when

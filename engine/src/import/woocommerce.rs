@@ -5,9 +5,10 @@
 //!   back with `Z`) → `placed_at`, else `date_created` (the site's local time, no zone) in
 //!   [`Options::assume_zone`] with a note; `currency` → `currency`.
 //! - `line_items[]` → `items[]`: `id`, `name` (HTML character references decoded), `quantity`,
-//!   the unit price `price` (a JSON
-//!   number, taken only if its text is exact in the currency's minor units) else `total` ÷
-//!   `quantity` when exact.
+//!   the unit price `total` ÷ `quantity` (rounded down with a note when it does not divide),
+//!   else `price` when exact.
+//! - A `completed` order without tracking collected in store (`local_pickup`) or with no
+//!   shipping line is `delivered` at `date_completed_gmt` ([`handed_over`]).
 //! - `status` (the order's, WooCommerce has no parcel state) by [`status_state`]; tracking items
 //!   → `shipments[]` (`tracking_number`, `custom_tracking_provider` else `tracking_provider` →
 //!   `carrier`, an `https:` `custom_tracking_link` → `tracking_url`, `date_shipped` →

@@ -534,6 +534,16 @@ fn amounts_are_exact_minor_units_by_the_currency_exponent() {
     assert_eq!(minor("0.10", "USD") + minor("0.20", "USD"), 30);
 }
 
+/// The error for the sample with the first line's price and the currency replaced.
+fn refused(currency: &str, price: &str) -> order_help_engine::InputError {
+    run(
+        Source::Shopify,
+        &priced(currency, json!(price)),
+        &Options::default(),
+    )
+    .unwrap_err()
+}
+
 #[test]
 fn an_amount_finer_than_the_currency_is_an_error_naming_its_path() {
     for (currency, price) in [
@@ -543,12 +553,7 @@ fn an_amount_finer_than_the_currency_is_an_error_naming_its_path() {
         ("USD", "1e2"),
         ("USD", ""),
     ] {
-        let e = run(
-            Source::Shopify,
-            &priced(currency, json!(price)),
-            &Options::default(),
-        )
-        .unwrap_err();
+        let e = refused(currency, price);
         assert_eq!(e.path, "order.line_items[0].price", "{price}");
         assert!(
             e.message.contains(currency) && e.message.contains(&format!("found {price:?}")),
@@ -923,12 +928,7 @@ fn an_amount_error_says_why_it_is_refused() {
         ("JPY", "1500.5", "whole amount in JPY", "at most 0"),
         ("EUR", "12.345", "at most 2 decimals", "negative"),
     ] {
-        let e = run(
-            Source::Shopify,
-            &priced(currency, json!(price)),
-            &Options::default(),
-        )
-        .unwrap_err();
+        let e = refused(currency, price);
         assert_eq!(e.path, "order.line_items[0].price", "{e}");
         assert!(
             e.message.contains(says) && !e.message.contains(not),

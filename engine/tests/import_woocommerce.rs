@@ -375,16 +375,14 @@ fn convert_text(text: &str) -> Result<Imported, order_help_engine::InputError> {
 /// 3.3333333333333335`). A total finer than the currency is an error at the total.
 #[test]
 fn unit_prices_are_exact() {
-    for (currency, price, total) in [
-        ("USD", "21.99", "65.97"),
-        ("USD", "3.3299999999999996", "9.99"),
-        ("USD", "3.3333333333333335", "10.00"),
-        ("USD", "9.666666666666666", "29.00"),
-        ("JPY", "1500", "4500"),
-        ("JPY", "333.3333333333333", "1000"),
-        ("KWD", "2.5", "7.500"),
-        ("KWD", "2.0001", "6.000"),
-    ] {
+    #[rustfmt::skip]
+    let cases = [
+        ("USD", "21.99", "65.97"), ("USD", "3.3299999999999996", "9.99"),
+        ("USD", "3.3333333333333335", "10.00"), ("USD", "9.666666666666666", "29.00"),
+        ("JPY", "1500", "4500"), ("JPY", "333.3333333333333", "1000"),
+        ("KWD", "2.5", "7.500"), ("KWD", "2.0001", "6.000"),
+    ];
+    for (currency, price, total) in cases {
         let imported = convert_text(&priced(currency, price, total))
             .unwrap_or_else(|e| panic!("{price} {total}: {e}"));
         assessable(&imported);
@@ -584,11 +582,8 @@ fn a_completed_pickup_or_unshipped_order_counts_as_delivered() {
         assert_eq!(shipment["status"], "delivered", "{case}: {out}");
         let completed = format!("{}Z", doc["date_completed_gmt"].as_str().unwrap());
         assert_eq!(shipment["delivered_at"], json!(completed), "{case}");
-        assert!(out["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|i| i["shipment"] == shipment["id"]));
+        let items = out["items"].as_array().unwrap();
+        assert!(items.iter().all(|i| i["shipment"] == shipment["id"]));
         let notes = notes_text(&imported);
         assert!(
             notes.contains("date_completed_gmt: the order is \"completed\""),

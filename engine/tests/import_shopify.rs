@@ -153,7 +153,15 @@ fn published_samples_convert_value_by_value() {
                 Some(c) => assert_eq!(units, c, "{name}: {line_id}"),
                 None => assert_eq!(units, quantity, "{name}: {line_id}"),
             }
-            let price = minor(line["price"].as_str().unwrap(), currency);
+            // Shopify's price is before discounts: the line's total less its
+            // discount_allocations, over its units (rounded down when it does not divide).
+            let discount: u64 = line["discount_allocations"].as_array().map_or(0, |a| {
+                a.iter()
+                    .map(|d| minor(d["amount"].as_str().unwrap(), currency))
+                    .sum()
+            });
+            let price =
+                (minor(line["price"].as_str().unwrap(), currency) * quantity - discount) / quantity;
             for part in &parts {
                 assert_eq!(
                     part["unit_price"].as_u64(),
@@ -492,6 +500,7 @@ fn a_gift_card_line_is_category_gift_cards() {
 fn priced(currency: &str, price: Value) -> Value {
     let mut doc = sample("api-ruby-2026-07-create-fulfilled-order.json");
     doc["order"]["currency"] = json!(currency);
+    doc["order"]["presentment_currency"] = json!(currency);
     doc["order"]["line_items"][0]["price"] = price;
     doc
 }
@@ -525,6 +534,16 @@ fn amounts_are_exact_minor_units_by_the_currency_exponent() {
     assert_eq!(minor("0.10", "USD") + minor("0.20", "USD"), 30);
 }
 
+/// The error for the sample with the first line's price and the currency replaced.
+fn refused(currency: &str, price: &str) -> order_help_engine::InputError {
+    run(
+        Source::Shopify,
+        &priced(currency, json!(price)),
+        &Options::default(),
+    )
+    .unwrap_err()
+}
+
 #[test]
 fn an_amount_finer_than_the_currency_is_an_error_naming_its_path() {
     for (currency, price) in [
@@ -534,12 +553,7 @@ fn an_amount_finer_than_the_currency_is_an_error_naming_its_path() {
         ("USD", "1e2"),
         ("USD", ""),
     ] {
-        let e = run(
-            Source::Shopify,
-            &priced(currency, json!(price)),
-            &Options::default(),
-        )
-        .unwrap_err();
+        let e = refused(currency, price);
         assert_eq!(e.path, "order.line_items[0].price", "{price}");
         assert!(
             e.message.contains(currency) && e.message.contains(&format!("found {price:?}")),
@@ -745,5 +759,220 @@ fn mutations_of_the_published_samples() {
     for name in SAMPLES {
         let doc = sample(name);
         half_accepted(name, Source::Shopify, &doc, &options_for(&doc), fields);
+    }
+}
+
+/// The fulfilled sample's only fulfillment (`success`, no `shipment_status`, no tracking), its
+/// line changed by `line` and the order by `order`.
+fn untracked(line: impl Fn(&mut Value), order: impl Fn(&mut Value)) -> (Value, Value, String) {
+    let mut doc = sample("api-ruby-2026-07-create-fulfilled-order.json");
+    line(&mut doc["order"]["line_items"][0]);
+    line(&mut doc["order"]["fulfillments"][0]["line_items"][0]);
+    order(&mut doc["order"]);
+    let (out, imported) = shopify(&doc);
+    (doc, out, notes_text(&imported))
+}
+
+/// A line that needs no shipping (a gift card), or an order collected in store, fulfilled
+/// without tracking, was in the customer's hands when the fulfillment was made: delivered at
+/// its `created_at`, with a note; a parcel shipped without a tracker stays unknown, and its
+/// note says why nothing starts.
+#[test]
+fn a_fulfillment_handed_over_without_shipping_counts_as_delivered() {
+    let gift_card = |l: &mut Value| {
+        l["requires_shipping"] = json!(false);
+        l["gift_card"] = json!(true);
+        l["fulfillment_service"] = json!("gift_card");
+    };
+    let pickup = |o: &mut Value| {
+        o["shipping_lines"] = json!([{"id": 1, "code": "Local Pickup", "title": "Pick up at Main Street",
+            "price": "0.00", "discounted_price": "0.00"}]);
+    };
+    type Change = Box<dyn Fn(&mut Value)>;
+    let cases: [(&str, Change, Change, &str); 2] = [
+        (
+            "gift card",
+            Box::new(gift_card),
+            Box::new(|_| {}),
+            "needs shipping",
+        ),
+        ("pickup", Box::new(|_| {}), Box::new(pickup), "pickup"),
+    ];
+    for (case, line, order, says) in cases {
+        let (doc, out, notes) = untracked(line, order);
+        let f = &doc["order"]["fulfillments"][0];
+        let shipment = &out["shipments"][0];
+        assert_eq!(shipment["status"], "delivered", "{case}: {out}");
+        assert_eq!(shipment["delivered_at"], f["created_at"], "{case}");
+        assert_eq!(out["items"][0]["shipment"], shipment["id"], "{case}");
+        assert!(
+            notes.contains("order.fulfillments[0].shipment_status") && notes.contains(says),
+            "{case}: {notes}"
+        );
+        // The withdrawal period runs from the delivery: assess sees it received.
+        let imported = run(Source::Shopify, &doc, &options_for(&doc)).unwrap();
+        let order = order_help_engine::order_from_tree(&imported.document).unwrap();
+        assert!(order.shipments[0].status.counts_as_received(), "{case}");
+    }
+    // Shipped (needs shipping, no pickup line), no tracker: unknown, and the note says so.
+    let (_, out, notes) = untracked(|_| {}, |_| {});
+    assert_eq!(out["shipments"][0]["status"], "unknown");
+    assert!(notes.contains("no tracker"), "{notes}");
+    assert!(notes.contains("withdrawal period do not start"), "{notes}");
+    // A tracking number means it was shipped, whatever the line says.
+    let (_, out, _) = untracked(gift_card, |o| {
+        o["fulfillments"][0]["tracking_number"] = json!("1Z999");
+    });
+    assert_eq!(out["shipments"][0]["status"], "unknown");
+}
+
+/// Shopify's `price` is before discounts: the unit price is the line's total less its
+/// `discount_allocations`, over its units; rounded down with a note when it does not divide.
+#[test]
+fn a_line_s_discounts_come_off_its_unit_price() {
+    for (price, quantity, discounts, unit, remainder) in [
+        // €89.95 with 20 % off, two units: €71.96 each.
+        ("89.95", 2, vec!["35.98"], 7196, false),
+        ("89.95", 1, vec!["10.00", "7.99"], 7196, false),
+        // 3 × 10.00 less 1.00: 29.00 over 3 units.
+        ("10.00", 3, vec!["1.00"], 966, true),
+        ("10.00", 3, vec![], 1000, false),
+    ] {
+        let mut doc = priced("EUR", json!(price));
+        let line = &mut doc["order"]["line_items"][0];
+        line["quantity"] = json!(quantity);
+        line["current_quantity"] = json!(quantity);
+        line["discount_allocations"] = json!(discounts
+            .iter()
+            .map(|a| json!({"amount": a, "discount_application_index": 0}))
+            .collect::<Vec<_>>());
+        doc["order"]["fulfillments"][0]["line_items"][0]["quantity"] = json!(quantity);
+        let (out, imported) = shopify(&doc);
+        let off: u64 = discounts.iter().map(|a| minor(a, "EUR")).sum();
+        let total = minor(price, "EUR") * quantity - off;
+        assert_eq!(total / quantity, unit, "the oracle agrees");
+        assert_eq!(
+            out["items"][0]["unit_price"].as_u64(),
+            Some(unit),
+            "{price} × {quantity} - {discounts:?}"
+        );
+        let notes = notes_text(&imported);
+        assert_eq!(
+            notes.contains("order.line_items[0].discount_allocations"),
+            off > 0,
+            "{notes}"
+        );
+        assert_eq!(notes.contains("rounded down"), remainder, "{notes}");
+    }
+    // Without allocations, total_discount says it.
+    let mut doc = priced("EUR", json!("89.95"));
+    doc["order"]["line_items"][0]["discount_allocations"] = Value::Null;
+    doc["order"]["line_items"][0]["total_discount"] = json!("17.99");
+    let (out, _) = shopify(&doc);
+    assert_eq!(out["items"][0]["unit_price"].as_u64(), Some(7196));
+}
+
+/// The customer paid in the presentment currency: the order is in it, every amount its
+/// presentment amount, with a note.
+#[test]
+fn the_presentment_currency_is_what_the_customer_paid() {
+    let mut doc = sample("api-ruby-2026-07-get-order.json");
+    let o = &mut doc["order"];
+    o["presentment_currency"] = json!("EUR");
+    let lines = o["line_items"].as_array_mut().unwrap();
+    for (k, line) in lines.iter_mut().enumerate() {
+        line["price_set"]["presentment_money"] =
+            json!({"amount": format!("18{k}.50"), "currency_code": "EUR"});
+        for a in line["discount_allocations"].as_array_mut().unwrap() {
+            a["amount_set"]["presentment_money"] =
+                json!({"amount": "3.00", "currency_code": "EUR"});
+        }
+    }
+    o["shipping_lines"][0]["discounted_price_set"]["presentment_money"] =
+        json!({"amount": "4.95", "currency_code": "EUR"});
+    let (out, imported) = shopify(&doc);
+    assert_eq!(out["currency"], "EUR");
+    for (k, line) in doc["order"]["line_items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+    {
+        let paid = minor(&format!("18{k}.50"), "EUR") - minor("3.00", "EUR");
+        let part = parts_of(&out, &id_text(&line["id"]))[0];
+        assert_eq!(part["unit_price"].as_u64(), Some(paid), "line {k}");
+    }
+    assert_eq!(out["shipping_cost"].as_u64(), Some(minor("4.95", "EUR")));
+    assert!(notes_text(&imported).contains("order.presentment_currency"));
+    // A presentment amount missing: an error at its path.
+    doc["order"]["line_items"][0]["price_set"] = Value::Null;
+    let e = run(Source::Shopify, &doc, &Options::default()).unwrap_err();
+    assert_eq!(
+        e.path, "order.line_items[0].price_set.presentment_money.amount",
+        "{e}"
+    );
+}
+
+/// Each refused amount says the real reason: too large (the bound), negative, too many
+/// decimals for the currency (JPY has none).
+#[test]
+fn an_amount_error_says_why_it_is_refused() {
+    for (currency, price, says, not) in [
+        (
+            "EUR",
+            "99999999999999999.99",
+            "at most 90071992547409.91",
+            "decimals",
+        ),
+        ("USD", "-1.00", "0 or more", "decimals"),
+        ("JPY", "1500.5", "whole amount in JPY", "at most 0"),
+        ("EUR", "12.345", "at most 2 decimals", "negative"),
+    ] {
+        let e = refused(currency, price);
+        assert_eq!(e.path, "order.line_items[0].price", "{e}");
+        assert!(
+            e.message.contains(says) && !e.message.contains(not),
+            "{price}: {e}"
+        );
+    }
+}
+
+/// Two lines with one id are an error at the second's id; a fulfillment holding more units of
+/// a line than it has is said in a note.
+#[test]
+fn inconsistent_lines_and_fulfillments_are_said() {
+    let mut doc = sample("api-ruby-2026-07-get-order.json");
+    let first = doc["order"]["line_items"][0]["id"].clone();
+    doc["order"]["line_items"][2]["id"] = first;
+    let e = run(Source::Shopify, &doc, &Options::default()).unwrap_err();
+    assert_eq!(e.path, "order.line_items[2].id", "{e}");
+    assert!(e.message.contains("order.line_items[0]"), "{e}");
+
+    let mut doc = sample("api-ruby-2026-07-create-fulfilled-order.json");
+    doc["order"]["fulfillments"][0]["line_items"][0]["quantity"] = json!(3);
+    let (out, imported) = shopify(&doc);
+    let quantity = doc["order"]["line_items"][0]["quantity"].as_u64().unwrap();
+    assert_eq!(out["items"][0]["quantity"].as_u64(), Some(quantity));
+    let notes = notes_text(&imported);
+    assert!(
+        notes.contains("order.fulfillments: the fulfillments hold 3 units"),
+        "{notes}"
+    );
+}
+
+/// Every note names a path: a default taken names its option.
+#[test]
+fn every_note_has_a_path() {
+    for name in SAMPLES {
+        let doc = sample(name);
+        let (_, imported) = shopify(&doc);
+        for n in &imported.notes {
+            assert!(!n.path.is_empty(), "{name}: {n:?}");
+        }
+        let paths: Vec<&str> = imported.notes.iter().map(|n| n.path.as_str()).collect();
+        assert!(
+            paths.contains(&"options.seller_kind") && paths.contains(&"options.fulfilled_by"),
+            "{paths:?}"
+        );
     }
 }

@@ -369,50 +369,61 @@ fn convert_text(text: &str) -> Result<Imported, order_help_engine::InputError> {
     order_help_engine::import::import(Source::WooCommerce, &tree, &Options::default())
 }
 
-/// `price` is a JSON number: taken as its text says when exact; else `total` ÷ `quantity` when
-/// that divides exactly; else an error naming the price.
+/// The unit price is the line's `total` (after discounts, a decimal string) ÷ `quantity`,
+/// whatever the float `price` says; when it does not divide, the floor of it, with a note on
+/// the remainder (a real order is never refused for it: `quantity: 3, total: "10.00", price:
+/// 3.3333333333333335`). A total finer than the currency is an error at the total.
 #[test]
 fn unit_prices_are_exact() {
-    for (currency, price, total, expected) in [
-        ("USD", "21.99", "65.97", Some(2199)),
-        ("USD", "3.3299999999999996", "9.99", Some(333)),
-        ("USD", "3.3333333333333335", "10.00", None),
-        ("JPY", "1500", "4500", Some(1500)),
-        ("KWD", "2.5", "7.500", Some(2500)),
-        ("KWD", "2.0001", "6.000", Some(2000)),
-        ("EUR", "\"12.345\"", "37.035", None),
-    ] {
-        let result = convert_text(&priced(currency, price, total));
-        match expected {
-            Some(minor_units) => {
-                let imported = result.unwrap_or_else(|e| panic!("{price}: {e}"));
-                assessable(&imported);
-                assert_eq!(
-                    out(&imported)["items"][0]["unit_price"].as_u64(),
-                    Some(minor_units),
-                    "{price} {currency}"
-                );
-                assert_eq!(
-                    minor_units * 3,
-                    minor(total, currency),
-                    "the oracle agrees with the total"
-                );
-            }
-            None => {
-                let e = result.unwrap_err();
-                assert_eq!(e.path, "line_items[0].price", "{price}: {e}");
-                assert!(e.message.contains(currency), "{e}");
-            }
-        }
+    #[rustfmt::skip]
+    let cases = [
+        ("USD", "21.99", "65.97"), ("USD", "3.3299999999999996", "9.99"),
+        ("USD", "3.3333333333333335", "10.00"), ("USD", "9.666666666666666", "29.00"),
+        ("JPY", "1500", "4500"), ("JPY", "333.3333333333333", "1000"),
+        ("KWD", "2.5", "7.500"), ("KWD", "2.0001", "6.000"),
+    ];
+    for (currency, price, total) in cases {
+        let imported = convert_text(&priced(currency, price, total))
+            .unwrap_or_else(|e| panic!("{price} {total}: {e}"));
+        assessable(&imported);
+        let paid = minor(total, currency);
+        assert_eq!(
+            out(&imported)["items"][0]["unit_price"].as_u64(),
+            Some(paid / 3),
+            "{total} {currency} over 3 units"
+        );
+        let remainder_said = imported
+            .notes
+            .iter()
+            .any(|n| n.path == "line_items[0].total" && n.message.contains("rounded down"));
+        assert_eq!(
+            remainder_said,
+            !paid.is_multiple_of(3),
+            "{total} {currency}: {:?}",
+            imported.notes
+        );
     }
+    let e = convert_text(&priced("EUR", "\"12.345\"", "37.035")).unwrap_err();
+    assert_eq!(e.path, "line_items[0].total", "{e}");
+    assert!(e.message.contains("EUR"), "{e}");
+    // Without a total, the price when exact.
     let mut doc = retrieve();
     doc["currency"] = json!("KWD");
     doc["shipping_total"] = json!("1.250");
     doc["line_items"][0]["price"] = json!(1);
-    doc["line_items"][1]["price"] = json!(4);
+    doc["line_items"][0]["total"] = Value::Null;
     let (out, _) = woo(&doc);
     assert_eq!(out["shipping_cost"].as_u64(), Some(minor("1.250", "KWD")));
-    assert_eq!(out["items"][0]["unit_price"].as_u64(), Some(1000));
+    assert_eq!(
+        out["items"][0]["unit_price"].as_u64(),
+        Some(minor("1", "KWD"))
+    );
+    let total = doc["line_items"][1]["total"].as_str().unwrap();
+    let quantity = doc["line_items"][1]["quantity"].as_u64().unwrap();
+    assert_eq!(
+        out["items"][1]["unit_price"].as_u64(),
+        Some(minor(total, "KWD") / quantity)
+    );
 }
 
 #[test]
@@ -543,4 +554,43 @@ fn tracked_from(doc: &Value) -> Value {
     let items = tracked("completed")["meta_data"][1].clone();
     doc["meta_data"].as_array_mut().unwrap().push(items);
     doc
+}
+
+/// A `completed` order collected in store (a `local_pickup` shipping line, or the block
+/// checkout's `pickup_location`) or without any shipping line (virtual items) was handed over:
+/// delivered at `date_completed_gmt`, with a note; one shipped by a carrier stays unknown, its
+/// note saying why nothing starts.
+#[test]
+fn a_completed_pickup_or_unshipped_order_counts_as_delivered() {
+    // docs-update-order.json: completed, date_completed_gmt "2017-03-22T19:30:35", flat rate.
+    let sample = fixture("woocommerce", "docs-update-order.json");
+    let pickup = |id: &str| {
+        let mut doc = sample.clone();
+        doc["shipping_lines"][0]["method_id"] = json!(id);
+        doc["shipping_lines"][0]["method_title"] = json!("Local pickup");
+        doc
+    };
+    let mut virtual_only = sample.clone();
+    virtual_only["shipping_lines"] = json!([]);
+    for (case, doc) in [
+        ("local_pickup", pickup("local_pickup")),
+        ("pickup_location", pickup("pickup_location")),
+        ("no shipping line", virtual_only),
+    ] {
+        let (out, imported) = woo(&doc);
+        let shipment = &out["shipments"][0];
+        assert_eq!(shipment["status"], "delivered", "{case}: {out}");
+        let completed = format!("{}Z", doc["date_completed_gmt"].as_str().unwrap());
+        assert_eq!(shipment["delivered_at"], json!(completed), "{case}");
+        let items = out["items"].as_array().unwrap();
+        assert!(items.iter().all(|i| i["shipment"] == shipment["id"]));
+        let notes = notes_text(&imported);
+        assert!(
+            notes.contains("date_completed_gmt: the order is \"completed\""),
+            "{case}: {notes}"
+        );
+    }
+    let (out, imported) = woo(&sample);
+    assert_eq!(out["shipments"][0]["status"], "unknown");
+    assert!(notes_text(&imported).contains("withdrawal period do not start"));
 }

@@ -135,7 +135,7 @@ pub(super) fn shipment(
         options,
         (number, &path("tracking_number")),
         status,
-        text(t, "slug", at)?,
+        carrier_name(text(t, "slug", at)?, &path("slug"), notes),
         notes,
     )?;
     // The checkpoints, in AfterShip's order (oldest first).
@@ -208,6 +208,47 @@ pub(super) fn shipment(
     }
     out.text("exception_kind", exception_kind.map(str::to_owned));
     Ok(out.build())
+}
+
+/// AfterShip courier slugs → the carrier's name as customers know it (AfterShip's courier
+/// list, `GET /couriers/all`, `name`). The tracking object gives only the slug (`postnl-3s`),
+/// which is not a name to show.
+const COURIERS: [(&str, &str); 18] = [
+    ("postnl", "PostNL"),
+    ("postnl-3s", "PostNL"),
+    ("postnl-international", "PostNL"),
+    ("dhl", "DHL"),
+    ("dhl-germany", "DHL"),
+    ("dpd", "DPD"),
+    ("dpd-uk", "DPD"),
+    ("gls", "GLS"),
+    ("ups", "UPS"),
+    ("fedex", "FedEx"),
+    ("usps", "USPS"),
+    ("royal-mail", "Royal Mail"),
+    ("parcelforce", "Parcelforce"),
+    ("hermes-de", "Hermes"),
+    ("evri", "Evri"),
+    ("bpost", "bpost"),
+    ("colissimo", "Colissimo"),
+    ("canada-post", "Canada Post"),
+];
+
+/// The carrier's name for a courier `slug` by [`COURIERS`] (the table in docs/import.md); a
+/// slug the table does not have is not a name: no `carrier`, and a note keeping the slug.
+fn carrier_name(slug: Option<&str>, path: &str, notes: &mut Vec<Note>) -> Option<&'static str> {
+    let slug = slug.map(str::trim).filter(|s| !s.is_empty())?;
+    let name = COURIERS
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(slug))
+        .map(|(_, name)| *name);
+    if name.is_none() {
+        notes.push(Note {
+            path: path.to_owned(),
+            message: format!("carrier: the courier slug {slug:?} is not one the converter can name (AfterShip's tracking gives no courier name); no carrier is given (a slug is not a name to show; the order's carrier, if it has one, names it)"),
+        });
+    }
+    name
 }
 
 /// `expected_delivery`, else `latest_estimated_delivery.datetime` (AfterShip's newer field).

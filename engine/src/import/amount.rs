@@ -29,9 +29,9 @@ pub(super) fn minor_units(value: &Json<'_>, currency: &str, path: &str) -> Resul
             format!("expected an amount in a currency with an ISO 4217 minor unit, found the currency {currency:?}"),
         )
     })?;
-    let expected = || {
+    let decimals = || {
         format!(
-            "expected an amount in {currency} as a decimal with at most {digits} decimal{} (its ISO 4217 minor unit), e.g. {:?}",
+            "an amount in {currency} as a decimal with at most {digits} decimal{} (its ISO 4217 minor unit), e.g. {:?}",
             if digits == 1 { "" } else { "s" },
             example(digits)
         )
@@ -43,12 +43,66 @@ pub(super) fn minor_units(value: &Json<'_>, currency: &str, path: &str) -> Resul
         other => {
             return Err(InputError::new(
                 path,
-                format!("{}, found {}", expected(), found(other)),
+                format!("expected {}, found {}", decimals(), found(other)),
             ))
         }
     };
-    decimal_to_minor(&text, digits)
-        .ok_or_else(|| InputError::new(path, format!("{}, found {}", expected(), found(value))))
+    let expected = match parse_decimal(&text, digits) {
+        Ok(minor) => return Ok(minor),
+        Err(Refused::Negative) => {
+            format!("an amount of 0 or more in {currency} (a price or a cost is never negative)")
+        }
+        Err(Refused::TooLarge) => format!(
+            "an amount in {currency} of at most {} (the contract's largest amount)",
+            decimal_text(Money::MAX.minor(), digits)
+        ),
+        Err(Refused::Decimals) if digits == 0 => format!(
+            "a whole amount in {currency} (its ISO 4217 minor unit has no decimals), e.g. \"1500\""
+        ),
+        Err(Refused::Decimals | Refused::NotADecimal) => decimals(),
+    };
+    Err(InputError::new(
+        path,
+        format!("expected {expected}, found {}", found(value)),
+    ))
+}
+
+/// `minor` minor units written as a decimal with `digits` decimals (`1234`, 2 → `"12.34"`).
+fn decimal_text(minor: u64, digits: u8) -> String {
+    let scale = 10u64.pow(u32::from(digits));
+    match digits {
+        0 => minor.to_string(),
+        d => format!(
+            "{}.{:0width$}",
+            minor / scale,
+            minor % scale,
+            width = usize::from(d)
+        ),
+    }
+}
+
+/// `minor` split over `quantity` units: the per-unit amount, floored to whole minor units
+/// when it does not divide (the contract has one `unit_price` per item and no line total), with
+/// a note at `path` saying what the line's total was and where the remainder went.
+pub(super) fn per_unit(
+    total: u64,
+    quantity: u32,
+    (path, what): (&str, &str),
+    notes: &mut Vec<Note>,
+) -> u64 {
+    let q = u64::from(quantity.max(1));
+    let rest = total % q;
+    if rest > 0 {
+        note(
+            notes,
+            path,
+            format!(
+                "unit_price: {what} ({total} minor units) does not divide evenly over {q} units; each unit is {} (rounded down), the remaining {rest} minor unit(s) are left out (a refund never exceeds what was paid)",
+                total / q
+            ),
+        );
+    }
+    total / q
 }
 
 /// `unit` × `quantity` within [`Money::MAX`] (the contract's bound on a line's total), else an
@@ -70,9 +124,34 @@ fn example(digits: u8) -> String {
     }
 }
 
+/// Why [`parse_decimal`] refused a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Refused {
+    /// Not a plain decimal (empty, an exponent, a `+`, letters, `".5"`, `"5."`).
+    NotADecimal,
+    /// A `-` before an otherwise good amount.
+    Negative,
+    /// More significant decimals than the currency has.
+    Decimals,
+    /// Above [`Money::MAX`].
+    TooLarge,
+}
+
 /// `"129.00"` with `digits` 2 → 12900; `None` if not a plain non-negative decimal, if it has
 /// more significant decimals than `digits`, or if it exceeds [`Money::MAX`].
-pub(super) fn decimal_to_minor(text: &str, digits: u8) -> Option<u64> {
+#[cfg(test)]
+fn decimal_to_minor(text: &str, digits: u8) -> Option<u64> {
+    parse_decimal(text, digits).ok()
+}
+
+/// [`decimal_to_minor`], saying why a text is refused.
+pub(super) fn parse_decimal(text: &str, digits: u8) -> Result<u64, Refused> {
+    if let Some(rest) = text.strip_prefix('-') {
+        return Err(match parse_decimal(rest, digits) {
+            Err(Refused::NotADecimal) => Refused::NotADecimal,
+            _ => Refused::Negative,
+        });
+    }
     let (whole, fraction) = match text.split_once('.') {
         Some((w, f)) => (w, f),
         None => (text, ""),
@@ -83,21 +162,27 @@ pub(super) fn decimal_to_minor(text: &str, digits: u8) -> Option<u64> {
         || !plain(fraction)
         || (text.contains('.') && fraction.is_empty())
     {
-        return None;
+        return Err(Refused::NotADecimal);
     }
     let digits = usize::from(digits);
     let (kept, dropped) = fraction.split_at(fraction.len().min(digits));
     if dropped.bytes().any(|b| b != b'0') {
-        return None;
+        return Err(Refused::Decimals);
     }
     let mut minor: u64 = 0;
     for b in whole.bytes().chain(kept.bytes()) {
-        minor = minor.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+        minor = minor
+            .checked_mul(10)
+            .and_then(|m| m.checked_add(u64::from(b - b'0')))
+            .ok_or(Refused::TooLarge)?;
     }
     for _ in kept.len()..digits {
-        minor = minor.checked_mul(10)?;
+        minor = minor.checked_mul(10).ok_or(Refused::TooLarge)?;
     }
-    (minor <= Money::MAX.minor()).then_some(minor)
+    if minor > Money::MAX.minor() {
+        return Err(Refused::TooLarge);
+    }
+    Ok(minor)
 }
 
 /// The path of `field` under `path`.
@@ -441,7 +526,7 @@ fn chosen(
             }),
         None => {
             notes.push(Note {
-                path: String::new(),
+                path: format!("options.{option}"),
                 message: format!(
                     "seller.{field}: the source does not say it; the default {:?} is used (option {option} sets it)",
                     allowed[0]

@@ -107,7 +107,8 @@ pub struct Options {
 }
 
 /// Something the converter decided that the source did not say: a default taken, a status
-/// kept as `unknown`, a link dropped, a zone assumed. `path` is the source document's path.
+/// kept as `unknown`, a link dropped, a zone assumed. `path` is the source document's path, or
+/// for a default the source has no field for, the option's (`options.seller_kind`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Note {
     pub path: String,

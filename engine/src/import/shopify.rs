@@ -4,13 +4,18 @@
 //! - `id` (a number) → `id` (its decimal text); `processed_at` (else `created_at`, both with
 //!   an offset, kept as written) → `placed_at`; `currency` → `currency`.
 //! - `line_items[]` → `items[]`: `id`, `name` (else `title`), `current_quantity` (else
-//!   `quantity`), `price` → `unit_price` in minor units; `gift_card: true` → category
+//!   `quantity`), `price` × `quantity` less `discount_allocations` (else `total_discount`),
+//!   over the units (rounded down with a note) → `unit_price` in minor units, in the
+//!   `presentment_currency` (its `*_set.presentment_money` amounts) when the customer paid in
+//!   another currency than the shop's; a repeated line id is an error; `gift_card: true` → category
 //!   `gift_cards`. Units refunded with `restock_type` `return` stay as `returned_quantity`; a
 //!   line whose units all left otherwise (refunded, edited out) is kept, whole, in a
 //!   `cancelled` shipment.
 //! - `fulfillments[]` → `shipments[]` (`id`; `shipment_status` by [`shipment_state`];
 //!   `tracking_company` → `carrier`; the first tracking number and URL; `created_at` →
-//!   `shipped_at`); fulfillments `cancelled`, `error` or `failure` did not ship and are left
+//!   `shipped_at`; a `success` one without tracking whose lines need no shipping, or in an
+//!   order collected in store, is `delivered` then: [`handed_over`]); fulfillments `cancelled`,
+//!   `error` or `failure` did not ship and are left
 //!   out. Each fulfilled unit's item names its shipment; a line split over several
 //!   fulfillments becomes one item per part (`{line id}/{shipment id}`); units in no
 //!   fulfillment have no shipment (not yet shipped), or go to the `cancelled` shipment when
@@ -117,7 +122,8 @@ pub(super) fn order(
             )
         })?,
     };
-    let currency = amount::currency(o, base)?;
+    let pay = Pay::of(o, base, notes)?;
+    let currency = pay.currency;
 
     let shop = match amount::text(o, base, "order_status_url")? {
         Some(url) => amount::https_host(url).map(|h| (at("order_status_url"), h.to_owned())),
@@ -128,7 +134,7 @@ pub(super) fn order(
     if let Some(method) = payment_method(o, base, options, notes)? {
         out.push(("payment_method", s(method)));
     }
-    if let Some(cost) = shipping_cost(o, base, currency)? {
+    if let Some(cost) = shipping_cost(o, base, &pay)? {
         out.push(("shipping_cost", Json::UInt(cost)));
     }
 
@@ -141,7 +147,7 @@ pub(super) fn order(
             "the order is cancelled: its units in no fulfillment are in the shipment \"cancelled\" (status cancelled)",
         );
     }
-    let (items, synthetic) = line_items(o, base, currency, &parcels, cancelled, notes)?;
+    let (items, synthetic) = line_items(o, base, &pay, &parcels, cancelled, notes)?;
     out.push(("items", Json::Array(items)));
     let mut shipments: Vec<Json<'static>> = parcels
         .into_iter()
@@ -166,6 +172,86 @@ pub(super) fn order(
         out.push(("customer", customer));
     }
     Ok(obj(out))
+}
+
+/// The currency the order's amounts are read in, and where: the shop's (`currency`, the
+/// plain amount fields), or, when the customer paid in another one (`presentment_currency`
+/// differs), the customer's (each amount's `*_set.presentment_money.amount`), since that is
+/// what the customer paid and is refunded in.
+struct Pay<'j> {
+    currency: &'j str,
+    presentment: bool,
+}
+
+impl<'j> Pay<'j> {
+    fn of(o: &'j Json<'_>, base: &str, notes: &mut Vec<Note>) -> Result<Pay<'j>, InputError> {
+        let shop = amount::currency(o, base)?;
+        let path = join(base, "presentment_currency");
+        let Some(customer) = filled(o, base, "presentment_currency")? else {
+            return Ok(Pay {
+                currency: shop,
+                presentment: false,
+            });
+        };
+        if customer == shop {
+            return Ok(Pay {
+                currency: shop,
+                presentment: false,
+            });
+        }
+        if crate::minor_unit_digits(customer).is_none() {
+            let expected = "an ISO 4217 currency code with a minor unit, e.g. \"EUR\"";
+            return Err(wrong(&path, expected, field(o, "presentment_currency")));
+        }
+        note(
+            notes,
+            &path,
+            format!("currency: the customer paid in {customer} (the shop counts in {shop}): the order is in {customer}, every amount its presentment amount (price_set.presentment_money.amount and the like), what the customer paid and is refunded in"),
+        );
+        Ok(Pay {
+            currency: customer,
+            presentment: true,
+        })
+    }
+
+    /// The amount `name` of `object` (at `path`) in minor units of the order's currency: the
+    /// field itself, or `{name}_set.presentment_money.amount` when the customer paid in another
+    /// currency. `None` when absent.
+    fn amount(&self, object: &Json<'_>, path: &str, name: &str) -> Result<Option<u64>, InputError> {
+        if !self.presentment {
+            return field(object, name)
+                .map(|v| minor_units(v, self.currency, &join(path, name)))
+                .transpose();
+        }
+        let set = format!("{name}_set");
+        if field(object, name).is_none() && field(object, &set).is_none() {
+            return Ok(None);
+        }
+        let at = join(&join(path, &set), "presentment_money");
+        let money = field(object, &set).and_then(|s| field(s, "presentment_money"));
+        let value = money.and_then(|m| field(m, "amount")).ok_or_else(|| {
+            wrong(
+                &join(&at, "amount"),
+                &format!("the amount in the customer's currency {} (presentment_currency differs from currency)", self.currency),
+                None,
+            )
+        })?;
+        if let Some(code) = money
+            .map(|m| amount::text(m, &at, "currency_code"))
+            .transpose()?
+            .flatten()
+        {
+            if code != self.currency {
+                let expected = format!("the presentment_currency {}", self.currency);
+                return Err(wrong(
+                    &join(&at, "currency_code"),
+                    &expected,
+                    Some(&s(code)),
+                ));
+            }
+        }
+        minor_units(value, self.currency, &join(&at, "amount")).map(Some)
+    }
 }
 
 /// The id of the shipment that holds a cancelled order's unshipped units.
@@ -216,7 +302,7 @@ fn payment_method(
     }
 }
 
-fn shipping_cost(o: &Json<'_>, base: &str, currency: &str) -> Result<Option<u64>, InputError> {
+fn shipping_cost(o: &Json<'_>, base: &str, pay: &Pay<'_>) -> Result<Option<u64>, InputError> {
     let lines = list(o, base, "shipping_lines")?;
     if lines.is_empty() {
         return Ok(None);
@@ -224,18 +310,20 @@ fn shipping_cost(o: &Json<'_>, base: &str, currency: &str) -> Result<Option<u64>
     let mut total: u64 = 0;
     for (i, line) in lines.iter().enumerate() {
         let path = format!("{}[{i}]", join(base, "shipping_lines"));
-        let (name, value) = match (field(line, "discounted_price"), field(line, "price")) {
-            (Some(v), _) => ("discounted_price", v),
-            (None, Some(v)) => ("price", v),
-            (None, None) => {
-                return Err(wrong(
-                    &join(&path, "price"),
-                    "the shipping line's price",
-                    None,
-                ))
-            }
+        let (name, minor) = match pay.amount(line, &path, "discounted_price")? {
+            Some(v) => ("discounted_price", v),
+            None => match pay.amount(line, &path, "price")? {
+                Some(v) => ("price", v),
+                None => {
+                    return Err(wrong(
+                        &join(&path, "price"),
+                        "the shipping line's price",
+                        None,
+                    ))
+                }
+            },
         };
-        let minor = minor_units(value, currency, &join(&path, name))?;
+        let value = field(line, name);
         total = total
             .checked_add(minor)
             .filter(|t| *t <= crate::Money::MAX.minor())
@@ -243,7 +331,7 @@ fn shipping_cost(o: &Json<'_>, base: &str, currency: &str) -> Result<Option<u64>
                 wrong(
                     &join(&path, name),
                     "a total shipping cost within the contract's bounds",
-                    Some(value),
+                    value,
                 )
             })?;
     }
@@ -280,6 +368,7 @@ fn fulfillments(
         }
         let shipment_status = filled(f, &path, "shipment_status")?;
         let mut fields: Vec<(&'static str, Json<'static>)> = Vec::new();
+        let mut handed = false;
         let state = match (shipment_status, status) {
             (Some(value), _) => match shipment_state(value) {
                 Some((state, kind)) => {
@@ -310,15 +399,23 @@ fn fulfillments(
                 fields.push(("status", s("preparing")));
                 "preparing"
             }
-            (None, _) => {
-                note(
-                    notes,
-                    join(&path, "shipment_status"),
-                    "the fulfillment has no shipment_status (Shopify has no tracking event for it): the shipment is unknown; give its state from your tracker (order-help import --from easypost|aftership)",
-                );
-                fields.push(("status", s("unknown")));
-                "unknown"
-            }
+            (None, status) => match handed_over(o, base, f, &path, status)? {
+                Some(why) => {
+                    note(notes, join(&path, "shipment_status"), format!("{why}: it counts as delivered when the fulfillment was made (delivered_at is its created_at), so the return window and the withdrawal period start then"));
+                    fields.push(("status", s("delivered")));
+                    handed = true;
+                    "delivered"
+                }
+                None => {
+                    note(
+                        notes,
+                        join(&path, "shipment_status"),
+                        "the fulfillment has no shipment_status (Shopify has no tracking event for it: no tracker is connected to it): the shipment is unknown, and the return window and the withdrawal period do not start until a tracker says it was delivered; give its state from your tracker (order-help import --from easypost|aftership)",
+                    );
+                    fields.push(("status", s("unknown")));
+                    "unknown"
+                }
+            },
         };
         if let Some(carrier) = filled(f, &path, "tracking_company")? {
             fields.push(("carrier", s(carrier)));
@@ -386,7 +483,9 @@ fn fulfillments(
         if state == "delivered" {
             let floor = shipped.as_ref().map_or(placed_at, |(_, at)| *at);
             let delivered = match amount::instant(f, &path, "updated_at")? {
-                Some((text, at)) if at >= floor => Some((text, "updated_at")),
+                Some((text, at)) if at >= floor && (!handed || shipped.is_none()) => {
+                    Some((text, "updated_at"))
+                }
                 _ => shipped
                     .as_ref()
                     .map(|(text, _)| (text.clone(), "created_at")),
@@ -417,12 +516,68 @@ fn fulfillments(
     Ok(parcels)
 }
 
+/// Why a fulfillment without a `shipment_status` was in the customer's hands when it was made,
+/// if it was: it succeeded (`status` `success`), has no tracking number, and either every line
+/// it holds needs no shipping (`requires_shipping: false`: a gift card, a download, a service)
+/// or the order was collected in store (a shipping line whose `code` or `title` says pickup:
+/// `pickup`, `pick up`, `pick-up`, any case). `None`: a parcel that may still be on its way
+/// (an order without shipping lines or address is not taken for a pickup: the API's own
+/// sample orders ship that way).
+fn handed_over(
+    o: &Json<'_>,
+    base: &str,
+    f: &Json<'_>,
+    path: &str,
+    status: Option<&str>,
+) -> Result<Option<String>, InputError> {
+    let tracked = filled(f, path, "tracking_number")?.is_some()
+        || list(f, path, "tracking_numbers")?
+            .iter()
+            .any(|n| matches!(n, Json::Str(n) if !n.trim().is_empty()));
+    if status != Some("success") || tracked {
+        return Ok(None);
+    }
+    let held = list(f, path, "line_items")?;
+    let order_lines = list(o, base, "line_items")?;
+    let mut needs_shipping = held.is_empty();
+    for line in held {
+        let id = amount::id(line, path, "id").ok().flatten();
+        // The order's line, else the fulfillment's copy of it.
+        let own = order_lines
+            .iter()
+            .find(|l| id.is_some() && amount::id(l, "", "id").ok().flatten() == id)
+            .unwrap_or(line);
+        if !matches!(field(own, "requires_shipping"), Some(Json::Bool(false))) {
+            needs_shipping = true;
+        }
+    }
+    if !needs_shipping {
+        return Ok(Some("the fulfillment succeeded and none of its lines needs shipping (requires_shipping is false: a gift card, a download, a service)".to_owned()));
+    }
+    let shipping = list(o, base, "shipping_lines")?;
+    for (i, line) in shipping.iter().enumerate() {
+        let spath = format!("{}[{i}]", join(base, "shipping_lines"));
+        for name in ["code", "title"] {
+            let said = filled(line, &spath, name)?
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            if ["pickup", "pick up", "pick-up"]
+                .iter()
+                .any(|w| said.contains(w))
+            {
+                return Ok(Some(format!("the order is collected in store ({spath}.{name} says pickup) and the fulfillment succeeded without tracking: handed over")));
+            }
+        }
+    }
+    Ok(None)
+}
+
 /// The items, each unit in the parcel that carries it; and whether any went to the
 /// cancelled shipment.
 fn line_items(
     o: &Json<'_>,
     base: &str,
-    currency: &str,
+    pay: &Pay<'_>,
     parcels: &[Parcel],
     cancelled: bool,
     notes: &mut Vec<Note>,
@@ -431,10 +586,16 @@ fn line_items(
     let returns = returns(o, base)?;
     let mut items = Vec::new();
     let mut synthetic: Vec<&'static str> = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let path = format!("{lines_path}[{i}]");
         let line = amount::object(line, &path, "a line item (an object)")?;
         let id = required_id(line, &path, "id")?;
+        if let Some(k) = seen.iter().position(|other| *other == id) {
+            let expected = format!("a line item id of its own ({lines_path}[{k}] has it)");
+            return Err(wrong(&join(&path, "id"), &expected, field(line, "id")));
+        }
+        seen.push(id.clone());
         let title = match filled(line, &path, "name")? {
             Some(t) => t,
             None => filled(line, &path, "title")?.ok_or_else(|| {
@@ -447,16 +608,12 @@ fn line_items(
         };
         let quantity = amount::count(line, &path, "quantity")?
             .ok_or_else(|| wrong(&join(&path, "quantity"), "a whole number of units", None))?;
-        let price_value = field(line, "price").ok_or_else(|| {
-            wrong(
-                &join(&path, "price"),
-                "the unit price, e.g. \"199.00\"",
-                None,
-            )
-        })?;
         let price_path = join(&path, "price");
-        let unit_price = minor_units(price_value, currency, &price_path)?;
-        let unit_price = amount::line_total_fits(unit_price, quantity, &price_path)?;
+        let price = pay
+            .amount(line, &path, "price")?
+            .ok_or_else(|| wrong(&price_path, "the unit price, e.g. \"199.00\"", None))?;
+        let price = amount::line_total_fits(price, quantity, &price_path)?;
+        let unit_price = discounted(line, &path, pay, (price, quantity), notes)?;
         let mut fields: Vec<(&'static str, Json<'static>)> =
             vec![("title", s(title)), ("unit_price", Json::UInt(unit_price))];
         if amount::flag(line, &path, "gift_card")? {
@@ -478,6 +635,18 @@ fn line_items(
             parts.push((Some(CANCELLED), quantity));
             synthetic.push(CANCELLED);
         } else {
+            let claimed: u32 = parcels
+                .iter()
+                .flat_map(|p| &p.lines)
+                .filter(|(l, _)| *l == id)
+                .fold(0, |sum, (_, q)| sum.saturating_add(*q));
+            if claimed > quantity {
+                note(
+                    notes,
+                    join(base, "fulfillments"),
+                    format!("the fulfillments hold {claimed} units of line {id:?} ({path}), which has {quantity}: the order is inconsistent; the units are counted in the fulfillments' order and the {} extra are ignored", claimed - quantity),
+                );
+            }
             let mut left = units;
             for parcel in parcels {
                 let mine: u32 = parcel
@@ -561,6 +730,55 @@ fn line_items(
     synthetic.sort_unstable();
     synthetic.dedup();
     Ok((items, synthetic))
+}
+
+/// The unit price after the line's discounts: `price` × `quantity` less the line's
+/// `discount_allocations[].amount` (else its `total_discount`), over `quantity` units (rounded
+/// down to whole minor units, with a note, when it does not divide). Shopify's `price` is before
+/// discounts; the contract's `unit_price` is what a unit cost the customer (what a refund gives
+/// back), as WooCommerce's `total` is.
+fn discounted(
+    line: &Json<'_>,
+    path: &str,
+    pay: &Pay<'_>,
+    (price, quantity): (u64, u32),
+    notes: &mut Vec<Note>,
+) -> Result<u64, InputError> {
+    let mut discount: u64 = 0;
+    let allocations = list(line, path, "discount_allocations")?;
+    let from = if field(line, "discount_allocations").is_some() {
+        for (k, a) in allocations.iter().enumerate() {
+            let apath = format!("{}[{k}]", join(path, "discount_allocations"));
+            let a = amount::object(a, &apath, "a discount allocation (an object)")?;
+            let off = pay.amount(a, &apath, "amount")?.unwrap_or(0);
+            discount = discount.saturating_add(off);
+        }
+        join(path, "discount_allocations")
+    } else {
+        discount = pay.amount(line, path, "total_discount")?.unwrap_or(0);
+        join(path, "total_discount")
+    };
+    if discount == 0 {
+        return Ok(price);
+    }
+    let gross = price * u64::from(quantity);
+    if discount > gross {
+        let expected =
+            format!("discounts of at most the line's price × quantity ({gross} minor units)");
+        return Err(wrong(&from, &expected, Some(&Json::UInt(discount))));
+    }
+    let net = gross - discount;
+    note(
+        notes,
+        &from,
+        format!("unit_price: Shopify's price is before discounts; the line's {quantity} unit(s) at {price} minor units less its discounts of {discount} cost {net}, the unit price is that over the units"),
+    );
+    Ok(amount::per_unit(
+        net,
+        quantity,
+        (&from, "the line's total after discounts"),
+        notes,
+    ))
 }
 
 /// The units each line got back in a return: `refunds[].refund_line_items[]` whose

@@ -85,8 +85,12 @@ pub(super) fn list<'a, 'j>(
 pub(super) fn zone(options: &Options) -> Result<StoreZone, InputError> {
     match options.assume_zone.as_deref() {
         None => Ok(StoreZone::utc()),
-        Some(name) => StoreZone::resolve(name)
-            .map_err(|e| InputError::new("", format!("the assumed zone (assume_zone): {e}"))),
+        Some(name) => StoreZone::resolve(name).map_err(|e| {
+            InputError::new(
+                "options.assume_zone",
+                format!("the assumed zone (assume_zone): {e}"),
+            )
+        }),
     }
 }
 

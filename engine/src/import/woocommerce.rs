@@ -5,9 +5,10 @@
 //!   back with `Z`) → `placed_at`, else `date_created` (the site's local time, no zone) in
 //!   [`Options::assume_zone`] with a note; `currency` → `currency`.
 //! - `line_items[]` → `items[]`: `id`, `name` (HTML character references decoded), `quantity`,
-//!   the unit price `price` (a JSON
-//!   number, taken only if its text is exact in the currency's minor units) else `total` ÷
-//!   `quantity` when exact.
+//!   the unit price `total` ÷ `quantity` (rounded down with a note when it does not divide),
+//!   else `price` when exact.
+//! - A `completed` order without tracking collected in store (`local_pickup`) or with no
+//!   shipping line is `delivered` at `date_completed_gmt` ([`handed_over`]).
 //! - `status` (the order's, WooCommerce has no parcel state) by [`status_state`]; tracking items
 //!   → `shipments[]` (`tracking_number`, `custom_tracking_provider` else `tracking_provider` →
 //!   `carrier`, an `https:` `custom_tracking_link` → `tracking_url`, `date_shipped` →
@@ -144,7 +145,19 @@ pub(super) fn order(
         }
         _ => tracking(o, base, fate, status, placed_at, notes)?,
     };
-    if shipments.is_empty() && fate != Fate::NotShipped {
+    let handed = match (fate, shipments.is_empty()) {
+        (Fate::Shipped, true) => handed_over(o, base, placed_at, options, notes)?,
+        _ => None,
+    };
+    if let Some(at) = handed {
+        shipments.push(obj(vec![
+            ("id", s(status)),
+            ("status", s("delivered")),
+            ("carrier_status", s(status)),
+            ("shipped_at", s(at.clone())),
+            ("delivered_at", s(at)),
+        ]));
+    } else if shipments.is_empty() && fate != Fate::NotShipped {
         if fate == Fate::Unknown {
             note(
                 notes,
@@ -155,7 +168,7 @@ pub(super) fn order(
             note(
                 notes,
                 at("status"),
-                format!("the order is {status:?} (shipped) but WooCommerce has no parcel state: the items are in a shipment unknown; give its state from your tracker (order-help import --from easypost|aftership)"),
+                format!("the order is {status:?} (shipped) but WooCommerce has no parcel state: the items are in a shipment unknown, and the return window and the withdrawal period do not start until a tracker says it was delivered; give its state from your tracker (order-help import --from easypost|aftership)"),
             );
         }
         shipments.push(obj(vec![
@@ -177,13 +190,86 @@ pub(super) fn order(
     }
     out.push((
         "items",
-        Json::Array(line_items(o, base, currency, first_shipment.as_deref())?),
+        Json::Array(line_items(
+            o,
+            base,
+            currency,
+            first_shipment.as_deref(),
+            notes,
+        )?),
     ));
     out.push(("shipments", Json::Array(shipments)));
     if let Some(customer) = customer(o, base, notes)? {
         out.push(("customer", customer));
     }
     Ok(obj(out))
+}
+
+/// When a `completed` order without tracking was in the customer's hands, if it was handed
+/// over rather than shipped: every shipping line is a local pickup (`method_id`
+/// `local_pickup`, or `pickup_location` of the block checkout's local pickup), or there is no
+/// shipping line at all (virtual or downloadable items, a counter sale). The time is
+/// `date_completed_gmt` (UTC), else `date_completed` in the assumed zone; each with a note.
+/// `None`: shipped (or no completion time), which stays `unknown`.
+fn handed_over(
+    o: &Json<'_>,
+    base: &str,
+    placed_at: Instant,
+    options: &Options,
+    notes: &mut Vec<Note>,
+) -> Result<Option<String>, InputError> {
+    let lines = list(o, base, "shipping_lines")?;
+    let mut why =
+        "the order has no shipping line (virtual or downloadable items, or a sale at a counter)"
+            .to_owned();
+    for (i, line) in lines.iter().enumerate() {
+        let path = format!("{}[{i}]", join(base, "shipping_lines"));
+        match filled(line, &path, "method_id")? {
+            Some("local_pickup" | "pickup_location") => {
+                why = format!(
+                    "{}[…].method_id is a local pickup",
+                    join(base, "shipping_lines")
+                );
+            }
+            _ => return Ok(None),
+        }
+    }
+    let (path, at) = match filled(o, base, "date_completed_gmt")? {
+        Some(gmt) => {
+            let path = join(base, "date_completed_gmt");
+            (path.clone(), amount::utc_time(gmt, &path)?)
+        }
+        None => match filled(o, base, "date_completed")? {
+            Some(local) => {
+                let path = join(base, "date_completed");
+                let zone = amount::assumed_zone(options)?;
+                let at = match Instant::parse_rfc3339(local) {
+                    Ok(at) => (local.to_owned(), at),
+                    Err(_) => amount::local_time(local, &zone, &path)?,
+                };
+                note(notes, &path, format!("delivered_at: the order has no date_completed_gmt; date_completed is read in {}", zone.name()));
+                (path, at)
+            }
+            None => {
+                note(notes, join(base, "date_completed_gmt"), format!("{why}, but the order gives no completion time (date_completed_gmt): the shipment stays unknown"));
+                return Ok(None);
+            }
+        },
+    };
+    if at.1 < placed_at {
+        note(
+            notes,
+            &path,
+            "the completion time is before the order was placed: the shipment stays unknown",
+        );
+        return Ok(None);
+    }
+    note(
+        notes,
+        &path,
+        format!("the order is \"completed\" and {why}: it was handed over, not shipped; it counts as delivered when it was completed (shipped_at and delivered_at are {path}), so the return window and the withdrawal period start then"),
+    );
+    Ok(Some(at.0))
 }
 
 /// `date_created_gmt` (UTC), else `date_created` in the assumed zone with a note.
@@ -368,6 +454,7 @@ fn line_items(
     base: &str,
     currency: &str,
     shipment: Option<&str>,
+    notes: &mut Vec<Note>,
 ) -> Result<Vec<Json<'static>>, InputError> {
     let (lines_path, lines) = amount::line_items(o, base)?;
     let mut items = Vec::new();
@@ -387,7 +474,7 @@ fn line_items(
                     field(line, "quantity"),
                 )
             })?;
-        let unit_price = unit_price((line, &path), currency, quantity)?;
+        let unit_price = unit_price((line, &path), currency, quantity, notes)?;
         let unit_price = amount::line_total_fits(unit_price, quantity, &join(&path, "price"))?;
         let mut fields = vec![
             ("id", s(id)),
@@ -403,26 +490,33 @@ fn line_items(
     Ok(items)
 }
 
-/// `price` if exact in minor units; else `total` ÷ `quantity` if that divides exactly; else
-/// the price's error.
-fn unit_price(line: (&Json<'_>, &str), currency: &str, quantity: u32) -> Result<u64, InputError> {
+/// The unit price after discounts: `total` (the line's total after discounts, before tax, a
+/// decimal string) ÷ `quantity`, rounded down to whole minor units with a note when it does not
+/// divide (WooCommerce's `price` is that quotient as a float, `9.666666666666666`, never read
+/// when `total` is there); without `total`, `price` when exact in minor units.
+fn unit_price(
+    line: (&Json<'_>, &str),
+    currency: &str,
+    quantity: u32,
+    notes: &mut Vec<Note>,
+) -> Result<u64, InputError> {
     let (line, path) = line;
-    let price = field(line, "price").map(|p| minor_units(p, currency, &join(path, "price")));
-    if let Some(Ok(minor)) = price {
-        return Ok(minor);
+    if let Some(total) = field(line, "total") {
+        let at = join(path, "total");
+        let total = minor_units(total, currency, &at)?;
+        return Ok(amount::per_unit(
+            total,
+            quantity,
+            (&at, "the line's total after discounts"),
+            notes,
+        ));
     }
-    let total = field(line, "total").map(|t| minor_units(t, currency, &join(path, "total")));
-    if let Some(Ok(total)) = total {
-        if total % u64::from(quantity) == 0 {
-            return Ok(total / u64::from(quantity));
-        }
-    }
-    match (price, total) {
-        (Some(Err(e)), _) | (None, Some(Err(e))) => Err(e),
-        _ => Err(wrong(
-            &join(path, "price"),
-            "the unit price (price, or total ÷ quantity exactly)",
-            field(line, "price"),
+    match field(line, "price") {
+        Some(price) => minor_units(price, currency, &join(path, "price")),
+        None => Err(wrong(
+            &join(path, "total"),
+            "the line's total after discounts (total), or its unit price (price)",
+            None,
         )),
     }
 }

@@ -585,8 +585,6 @@ fn no_message_speaks_serde() {
 }
 
 mod limits {
-    use std::time::{Duration, Instant};
-
     use super::*;
     use order_help_engine::limits::{MAX_DOCUMENT_BYTES, MAX_ITEMS, MAX_STRING_CHARS};
 
@@ -604,17 +602,15 @@ mod limits {
     #[test]
     fn a_hundred_thousand_items_are_refused_at_once() {
         let text = items(100_000).to_string();
-        let started = Instant::now();
         let error = Order::from_json_str(&text).unwrap_err();
-        let took = started.elapsed();
         check(
             "100,000 items",
             &error,
             "items",
             &format!("expected at most {MAX_ITEMS} items, found 100000"),
         );
-        // Parsing is all the work done: no item is read or validated.
-        assert!(took < Duration::from_secs(2), "{took:?}");
+        // (How long it takes is `make bench`'s to say, not a test's: a loaded machine fails a
+        // timed assertion without anything being wrong.)
         // The limit itself is allowed.
         assert_eq!(
             Order::from_json_str(&items(MAX_ITEMS).to_string())

@@ -31,6 +31,11 @@ fn main() {
         if !verify && (key.starts_with("verify.") || key.starts_with("proposal.")) {
             continue;
         }
+        // A default category's English name is its id humanised, which is what a sentence
+        // shows where a catalogue names none: the other languages carry theirs.
+        if key.starts_with("category_") {
+            continue;
+        }
         plain(key, key);
         out.push_str(key);
         out.push('\u{1f}');

@@ -91,7 +91,11 @@ async fn a_default_category_is_named_in_the_pages_language() {
     for locale in [
         "en-US", "de-DE", "fr-FR", "es-ES", "nl-NL", "it-IT", "pl-PL", "sv-SE",
     ] {
-        let name = lang_of(locale).key("category_gift_cards").to_owned();
+        // English shows the id humanised (the compiled-in English leaves these names out).
+        let name = match lang_of(locale).key("category_gift_cards") {
+            "" if locale.starts_with("en") => "gift cards".to_owned(),
+            name => name.to_owned(),
+        };
         assert!(!name.is_empty(), "{locale}: the catalogue names gift cards");
         let mut widget = Fixture::mount_widget(
             order(&json),

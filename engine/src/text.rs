@@ -452,7 +452,17 @@ mod tests {
 
     #[test]
     fn english_parses_to_the_compiled_in_table() {
-        let parsed = Catalogue::parse(ENGLISH_JSON).unwrap();
+        let mut parsed = Catalogue::parse(ENGLISH_JSON).unwrap();
+        // build.rs leaves out the default categories' English names (their ids humanised).
+        let humanised = |(key, entry): (&String, &Entry)| {
+            let id = key.strip_prefix("category_")?;
+            Some(*entry == Entry::Text(crate::policy::humanise(id)))
+        };
+        assert!(parsed.entries.iter().filter_map(humanised).all(|same| same));
+        assert!(parsed.entries.iter().filter_map(humanised).count() >= 10);
+        parsed
+            .entries
+            .retain(|key, _| !key.starts_with("category_"));
         assert_eq!(&parsed, Catalogue::english());
         assert!(Catalogue::english().get("badge_return_by").is_some());
         assert_eq!(

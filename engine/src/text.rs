@@ -276,7 +276,9 @@ impl Catalogue {
             }
         }
         for key in self.entries.keys() {
-            if !reference.entries.contains_key(key) {
+            // A default category's name (`category_gift_cards`): the compiled-in English has
+            // none (its name is the id humanised, build.rs).
+            if !reference.entries.contains_key(key) && !key.starts_with("category_") {
                 problems.push(key, "not a key of the English catalogue".into());
             }
         }
